@@ -1,0 +1,240 @@
+use super::*;
+use crate::model::SegmentationSettings;
+use proptest::prelude::*;
+
+fn input(name: &str, revenue: &[f64]) -> SegmentInput {
+    SegmentInput {
+        id: name.to_lowercase(),
+        name: name.into(),
+        is_key: false,
+        revenue: revenue.to_vec(),
+        profit: vec![0.0; revenue.len()],
+        has_profit: false,
+        first_period: 0,
+    }
+}
+
+fn flat(name: &str, total: f64) -> SegmentInput {
+    input(name, &[total / 12.0; 12])
+}
+
+fn classes(s: &Segmentation) -> Vec<(String, &'static str)> {
+    s.rows.iter().map(|r| (r.name.clone(), r.abc.letter())).collect()
+}
+
+#[test]
+fn empty_portfolio_gives_empty_result() {
+    let s = segment(&[], &SegmentationSettings::default());
+    assert!(s.rows.is_empty());
+    assert_eq!(s.measure_total, 0.0);
+    assert_eq!(s.concentration.top1_pct, 0.0);
+    assert!(s.warnings.is_empty());
+}
+
+#[test]
+fn single_dominant_account_is_a() {
+    let s = segment(&[flat("Solo", 1000.0)], &SegmentationSettings::default());
+    assert_eq!(s.rows[0].abc, AbcClass::A);
+    assert_eq!(s.rows[0].xyz, Ok(XyzClass::X));
+    assert_eq!(s.rows[0].share_pct, 100.0);
+    assert!(s.rows[0].flags.contains(&Flag::MonoClient));
+}
+
+#[test]
+fn boundary_crossing_account_keeps_higher_class() {
+    // 70, 15, 10, 5: above-shares 0, 70, 85, 95 → A, A, B, C.
+    let s = segment(
+        &[flat("W", 70.0), flat("X", 15.0), flat("Y", 10.0), flat("Z", 5.0)],
+        &SegmentationSettings::default(),
+    );
+    assert_eq!(classes(&s), vec![("W".into(), "A"), ("X".into(), "A"), ("Y".into(), "B"), ("Z".into(), "C")]);
+}
+
+#[test]
+fn exactly_at_limit_goes_down() {
+    // 80 above → not < 80 → B.
+    let s = segment(&[flat("P", 80.0), flat("Q", 20.0)], &SegmentationSettings::default());
+    assert_eq!(classes(&s), vec![("P".into(), "A"), ("Q".into(), "B")]);
+}
+
+#[test]
+fn ties_break_by_name_then_id() {
+    let mut b = flat("Same", 10.0);
+    b.id = "b".into();
+    let mut a = flat("Same", 10.0);
+    a.id = "a".into();
+    let s = segment(&[flat("Zed", 10.0), b, flat("Alpha", 10.0), a], &SegmentationSettings::default());
+    let ids: Vec<_> = s.rows.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, vec!["alpha", "a", "b", "zed"]);
+}
+
+#[test]
+fn zero_and_negative_values_are_c_and_not_counted() {
+    let mut loss = input("Loss", &[-5.0; 12]);
+    loss.has_profit = false;
+    let s = segment(&[flat("Big", 100.0), input("Zero", &[0.0; 12]), loss], &SegmentationSettings::default());
+    assert!((s.measure_total - 100.0).abs() < 1e-9);
+    let zero = s.rows.iter().find(|r| r.name == "Zero").unwrap();
+    assert_eq!(zero.abc, AbcClass::C);
+    assert_eq!(zero.xyz, Err(Unclassified::NoPurchase));
+    let loss = s.rows.iter().find(|r| r.name == "Loss").unwrap();
+    assert_eq!(loss.abc, AbcClass::C);
+    assert_eq!(loss.share_pct, 0.0);
+}
+
+#[test]
+fn xyz_uses_population_cv_with_empty_periods_as_zero() {
+    // Values 10,10,10,0 → mean 7.5, sd 4.33, cv 57.7 % → Z.
+    let s = segment(&[input("Gap", &[10.0, 10.0, 10.0, 0.0])], &SegmentationSettings::default());
+    let cv = s.rows[0].cv_pct.unwrap();
+    assert!((cv - 57.735).abs() < 0.01, "{cv}");
+    assert_eq!(s.rows[0].xyz, Ok(XyzClass::Z));
+    // 9, 11, 10 → sd 0.816, cv 8.16 % → X; 8,12,10 → 16.3 % → Y.
+    let s = segment(
+        &[input("Steady", &[9.0, 11.0, 10.0]), input("Wobbly", &[8.0, 12.0, 10.0])],
+        &SegmentationSettings::default(),
+    );
+    assert_eq!(s.rows.iter().find(|r| r.name == "Steady").unwrap().xyz, Ok(XyzClass::X));
+    assert_eq!(s.rows.iter().find(|r| r.name == "Wobbly").unwrap().xyz, Ok(XyzClass::Y));
+}
+
+#[test]
+fn one_period_and_recent_first_purchase_are_unclassified() {
+    let s = segment(&[input("One", &[5.0])], &SegmentationSettings::default());
+    assert_eq!(s.rows[0].xyz, Err(Unclassified::TooFewPeriods(1)));
+    let mut recent = input("Recent", &[0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 4.0, 4.0]);
+    recent.first_period = 10;
+    let s = segment(&[recent.clone()], &SegmentationSettings::default());
+    assert_eq!(s.rows[0].xyz, Err(Unclassified::TooFewPeriods(2)));
+    assert!(s.rows[0].xyz.unwrap_err().reason().contains("3 needed"));
+    // From period 9 on: 0, 4, 4 counted → classified, not diluted by the nine empty months before.
+    recent.first_period = 9;
+    let s = segment(&[recent], &SegmentationSettings::default());
+    assert_eq!(s.rows[0].cv_pct.map(|c| c.round()), Some(71.0));
+}
+
+#[test]
+fn profit_measure_with_negative_mean_is_unclassified() {
+    let mut a = input("Mixed", &[10.0; 4]);
+    a.profit = vec![5.0, -10.0, 1.0, -2.0];
+    a.has_profit = true;
+    let mut b = input("Good", &[10.0; 4]);
+    b.profit = vec![2.0; 4];
+    b.has_profit = true;
+    let settings = SegmentationSettings { measure: Measure::Profit, ..Default::default() };
+    let s = segment(&[a, b], &settings);
+    assert_eq!(s.rows[0].name, "Good");
+    let mixed = &s.rows[1];
+    assert_eq!(mixed.abc, AbcClass::C);
+    assert_eq!(mixed.xyz, Err(Unclassified::NonPositiveMean));
+    assert!(s.flags_on_profit);
+}
+
+#[test]
+fn dependency_flags_and_warning_words() {
+    let mut big = input("Acme", &[10.0; 12]);
+    big.profit = vec![2.4; 12];
+    big.has_profit = true;
+    let mut rest = input("Rest", &[50.0; 12]);
+    rest.profit = vec![7.6; 12];
+    rest.has_profit = true;
+    let s = segment(&[big, rest], &SegmentationSettings::default());
+    let acme = s.rows.iter().find(|r| r.name == "Acme").unwrap();
+    assert_eq!(acme.flags, vec![Flag::KeyBySize, Flag::CriticalDependency]);
+    assert!(s.warnings.iter().any(|w| w == "Acme brings 24 % of your profit: critical dependency."), "{:?}", s.warnings);
+}
+
+#[test]
+fn key_account_share_outside_range_is_warned() {
+    let mut k = flat("Key", 90.0);
+    k.is_key = true;
+    let s = segment(&[k, flat("Other", 10.0)], &SegmentationSettings::default());
+    assert_eq!(s.concentration.key_count, 1);
+    assert!((s.concentration.key_revenue_pct - 90.0).abs() < 1e-9);
+    assert!(s.warnings.iter().any(|w| w.contains("mono-dependent")));
+}
+
+#[test]
+fn matrix_counts_every_account_once() {
+    let s = segment(
+        &[flat("A1", 70.0), input("Gap", &[10.0, 0.0, 10.0, 0.0, 10.0, 0.0]), input("None", &[0.0; 6])],
+        &SegmentationSettings::default(),
+    );
+    let classified: usize = s.matrix.iter().flatten().map(|c| c.count).sum();
+    let unclassified: usize = s.unclassified.iter().map(|c| c.count).sum();
+    assert_eq!(classified + unclassified, 3);
+    assert_eq!(s.matrix[0][0].count, 1);
+}
+
+#[test]
+fn trend_compares_halves() {
+    let s = segment(&[input("Up", &[10.0, 10.0, 15.0, 15.0])], &SegmentationSettings::default());
+    assert_eq!(s.rows[0].trend_pct, Some(50.0));
+}
+
+fn arb_inputs() -> impl Strategy<Value = Vec<SegmentInput>> {
+    prop::collection::vec(prop::collection::vec(-50.0f64..1000.0, 1..14), 0..40).prop_map(|series| {
+        series
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| input(&format!("acc{}", i % 7), &s))
+            .enumerate()
+            .map(|(i, mut inp)| {
+                inp.id = format!("id{i}");
+                inp
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #[test]
+    fn abc_is_monotone_in_value(inputs in arb_inputs()) {
+        let s = segment(&inputs, &SegmentationSettings::default());
+        for pair in s.rows.windows(2) {
+            prop_assert!(pair[0].revenue >= pair[1].revenue);
+            prop_assert!(pair[0].abc <= pair[1].abc, "{:?} before {:?}", pair[0].abc, pair[1].abc);
+        }
+    }
+
+    #[test]
+    fn shares_sum_to_100(inputs in arb_inputs()) {
+        let s = segment(&inputs, &SegmentationSettings::default());
+        let sum: f64 = s.rows.iter().map(|r| r.share_pct).sum();
+        if s.measure_total > 0.0 {
+            prop_assert!((sum - 100.0).abs() < 1e-6, "{sum}");
+            prop_assert!((s.pareto.last().unwrap() - 100.0).abs() < 1e-6);
+            // The first account with positive value is always A.
+            prop_assert_eq!(s.rows[0].abc, AbcClass::A);
+        } else {
+            prop_assert_eq!(sum, 0.0);
+        }
+    }
+
+    #[test]
+    fn every_account_lands_in_exactly_one_cell(inputs in arb_inputs()) {
+        let s = segment(&inputs, &SegmentationSettings::default());
+        let n: usize = s.matrix.iter().flatten().chain(s.unclassified.iter()).map(|c| c.count).sum();
+        prop_assert_eq!(n, inputs.len());
+        prop_assert_eq!(s.rows.len(), inputs.len());
+    }
+
+    #[test]
+    fn result_does_not_depend_on_input_order(mut inputs in arb_inputs()) {
+        let a = segment(&inputs, &SegmentationSettings::default());
+        inputs.reverse();
+        let b = segment(&inputs, &SegmentationSettings::default());
+        prop_assert_eq!(a.rows, b.rows);
+    }
+
+    #[test]
+    fn cv_is_scale_invariant(series in prop::collection::vec(0.0f64..1000.0, 3..24), k in 0.5f64..100.0) {
+        let a = segment(&[input("S", &series)], &SegmentationSettings::default());
+        let scaled: Vec<f64> = series.iter().map(|v| v * k).collect();
+        let b = segment(&[input("S", &scaled)], &SegmentationSettings::default());
+        match (a.rows[0].cv_pct, b.rows[0].cv_pct) {
+            (Some(x), Some(y)) => prop_assert!((x - y).abs() < 1e-6 * x.max(1.0)),
+            (x, y) => prop_assert_eq!(x, y),
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! Getting data in and out: spreadsheet (CSV) import of order lines, and CSV export of the
+//! segmentation.
+
+mod dates;
+mod import;
+mod numbers;
+mod segmentation_csv;
+
+pub use dates::{detect_date_format, parse_date, DateFormat};
+pub use import::{
+    apply_import, guess_mapping, parse_table, ColumnMapping, ImportError, ImportOutcome, ImportedLine, RowImporter,
+    Skipped, Table,
+};
+pub use numbers::{detect_decimal, parse_number, Decimal};
+pub use segmentation_csv::{neutralise_cell, segmentation_csv, SEGMENTATION_CSV_HEADER};
