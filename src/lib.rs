@@ -1,1 +1,5 @@
+//! KAM Planner, the web app: storage in the browser and the Leptos UI. All rules live in
+//! `kam-core`; this crate stores, calls and renders.
 
+pub mod store;
+pub mod ui;

@@ -72,12 +72,10 @@ pub fn build_inputs<'a>(
                 if line.revenue > 0.0 {
                     first_purchase = Some(first_purchase.map_or(month, |m| m.min(month)));
                 }
+                has_profit |= line.profit.is_some();
                 if let Some(p) = window.period_of(month) {
                     revenue[p] += line.revenue;
-                    if let Some(pr) = line.profit {
-                        profit[p] += pr;
-                        has_profit = true;
-                    }
+                    profit[p] += line.profit.unwrap_or(0.0);
                 }
             }
             let first_period = match first_purchase {

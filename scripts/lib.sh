@@ -1,0 +1,74 @@
+# Shared by scripts/serve and scripts/test: install what is missing, skip what is there.
+# Everything comes from the package registries (crates.io, npm, Debian); nothing else is fetched.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION="0.21.14"
+# Must equal the wasm-bindgen version pinned in Cargo.toml (and so in Cargo.lock).
+WASM_BINDGEN_VERSION="$(grep -E '^wasm-bindgen = "=' "$ROOT/Cargo.toml" | sed -E 's/.*"=([0-9.]+)".*/\1/')"
+
+export PATH="$HOME/.cargo/bin:$ROOT/scripts/tools/node_modules/.bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+ensure_wasm_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "Adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_trunk() {
+  if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+    say "Installing Trunk $TRUNK_VERSION (compiles from source, about 5 minutes)"
+    # --locked: without it Trunk 0.21 fails to compile (lightningcss/cssparser mismatch).
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+}
+
+ensure_wasm_bindgen() {
+  if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION" \
+     || ! command -v wasm-bindgen-test-runner >/dev/null; then
+    say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 4 minutes)"
+    # No --locked: one dependency in its lock file is missing from the registry.
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  fi
+}
+
+ensure_wasm_opt() {
+  if [ ! -x "$ROOT/scripts/tools/node_modules/.bin/wasm-opt" ]; then
+    say "Installing wasm-opt (npm package binaryen)"
+    (cd "$ROOT/scripts/tools" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "Installing Chromium and ChromeDriver (Debian packages)"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+}
+
+ensure_e2e_packages() {
+  if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
+    say "Installing playwright-core (npm; it uses Debian's Chromium, downloads no browser)"
+    (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+ensure_build_tools() {
+  ensure_wasm_target
+  ensure_trunk
+  ensure_wasm_bindgen
+  ensure_wasm_opt
+}
+
+# Size of the optimised wasm, raw and gzipped, in bytes: "RAW GZIP FILE".
+wasm_size() {
+  local wasm
+  wasm="$(ls "$ROOT"/dist/*.wasm | head -n 1)"
+  printf '%s %s %s\n' "$(stat -c %s "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)" "$wasm"
+}

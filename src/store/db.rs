@@ -1,0 +1,197 @@
+use kam_core::model::{Account, Dossier, OrderLine, Workspace};
+use rexie::{ObjectStore, Rexie, TransactionMode};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+
+pub const DB_NAME: &str = "kam-planner";
+/// Version 1: accounts, history (one record per account), dossiers, meta.
+pub const SCHEMA_VERSION: u32 = 1;
+
+const ACCOUNTS: &str = "accounts";
+const HISTORY: &str = "history";
+const DOSSIERS: &str = "dossiers";
+const META: &str = "meta";
+const ALL_STORES: [&str; 4] = [ACCOUNTS, HISTORY, DOSSIERS, META];
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoreError(pub String);
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<rexie::Error> for StoreError {
+    fn from(e: rexie::Error) -> Self {
+        let text = e.to_string();
+        if text.contains("Quota") {
+            StoreError("The browser's storage is full: export a backup, then remove old data.".into())
+        } else {
+            StoreError(format!("The browser refused to store the data ({text})."))
+        }
+    }
+}
+
+impl From<serde_wasm_bindgen::Error> for StoreError {
+    fn from(e: serde_wasm_bindgen::Error) -> Self {
+        StoreError(format!("Stored data could not be read ({e})."))
+    }
+}
+
+/// Order lines are kept as one JSON string per account: an account's history is always read
+/// whole, and one string is far cheaper to store and load than thousands of small JS objects.
+#[derive(Serialize, Deserialize)]
+struct HistoryRecord {
+    account_id: String,
+    lines: String,
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StoreError> {
+    // json_compatible: plain objects, not JS Maps, so that key paths resolve.
+    Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+}
+
+fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StoreError> {
+    Ok(serde_wasm_bindgen::from_value(value)?)
+}
+
+/// The workspace in IndexedDB.
+pub struct Repository {
+    db: Rexie,
+}
+
+impl Repository {
+    /// Opens (and creates or upgrades) the database. Every store is declared on every version:
+    /// rexie deletes the stores an upgrade does not list.
+    pub async fn open(name: &str) -> Result<Repository, StoreError> {
+        let db = Rexie::builder(name)
+            .version(SCHEMA_VERSION)
+            .add_object_store(ObjectStore::new(ACCOUNTS).key_path("id"))
+            .add_object_store(ObjectStore::new(HISTORY).key_path("account_id"))
+            .add_object_store(ObjectStore::new(DOSSIERS).key_path("account_id"))
+            .add_object_store(ObjectStore::new(META))
+            .build()
+            .await
+            .map_err(|e| StoreError(format!("The browser's database could not be opened ({e}). Private mode or blocked storage?")))?;
+        Ok(Repository { db })
+    }
+
+    /// The app's one connection, opened on first use. Sharing it matters: an open connection
+    /// that nobody closes would block a later schema upgrade.
+    pub async fn shared() -> Result<Rc<Repository>, StoreError> {
+        thread_local! {
+            static SHARED: RefCell<Option<Rc<Repository>>> = const { RefCell::new(None) };
+        }
+        if let Some(repo) = SHARED.with(|s| s.borrow().clone()) {
+            return Ok(repo);
+        }
+        let repo = Rc::new(Self::open(DB_NAME).await?);
+        SHARED.with(|s| *s.borrow_mut() = Some(repo.clone()));
+        Ok(repo)
+    }
+
+    pub async fn load(&self) -> Result<Workspace, StoreError> {
+        let tx = self.db.transaction(&[ACCOUNTS, HISTORY, DOSSIERS], TransactionMode::ReadOnly)?;
+        let accounts = tx.store(ACCOUNTS)?.get_all(None, None).await?;
+        let history = tx.store(HISTORY)?.get_all(None, None).await?;
+        let dossiers = tx.store(DOSSIERS)?.get_all(None, None).await?;
+        tx.done().await?;
+        let mut ws = Workspace::default();
+        for a in accounts {
+            ws.accounts.push(from_js::<Account>(a)?);
+        }
+        for h in history {
+            let record: HistoryRecord = from_js(h)?;
+            let lines: Vec<OrderLine> = serde_json::from_str(&record.lines)
+                .map_err(|e| StoreError(format!("Stored order history could not be read ({e}).")))?;
+            ws.history.insert(record.account_id, lines);
+        }
+        for d in dossiers {
+            ws.dossiers.push(from_js::<Dossier>(d)?);
+        }
+        ws.accounts.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+        Ok(ws)
+    }
+
+    /// Replaces the whole stored workspace in one transaction: either all of it is written or,
+    /// on any error, nothing changes.
+    pub async fn replace(&self, ws: &Workspace) -> Result<(), StoreError> {
+        // Serialise everything before the transaction opens: a transaction commits as soon as
+        // control returns to the event loop with no request pending.
+        let accounts = ws.accounts.iter().map(to_js).collect::<Result<Vec<_>, _>>()?;
+        let history = ws
+            .history
+            .iter()
+            .map(|(id, lines)| {
+                let lines = serde_json::to_string(lines).map_err(|e| StoreError(e.to_string()))?;
+                to_js(&HistoryRecord { account_id: id.clone(), lines })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let dossiers = ws.dossiers.iter().map(to_js).collect::<Result<Vec<_>, _>>()?;
+
+        let tx = self.db.transaction(&[ACCOUNTS, HISTORY, DOSSIERS], TransactionMode::ReadWrite)?;
+        let result = async {
+            for (name, values) in [(ACCOUNTS, accounts), (HISTORY, history), (DOSSIERS, dossiers)] {
+                let store = tx.store(name)?;
+                store.clear().await?;
+                store.put_all(values.into_iter().map(|v| (v, None))).await?;
+            }
+            Ok::<(), StoreError>(())
+        }
+        .await;
+        match result {
+            Ok(()) => {
+                tx.done().await?;
+                Ok(())
+            }
+            Err(e) => {
+                let _ = tx.abort().await;
+                Err(e)
+            }
+        }
+    }
+
+    pub async fn put_account(&self, account: &Account) -> Result<(), StoreError> {
+        let value = to_js(account)?;
+        let tx = self.db.transaction(&[ACCOUNTS], TransactionMode::ReadWrite)?;
+        tx.store(ACCOUNTS)?.put(&value, None).await?;
+        tx.done().await?;
+        Ok(())
+    }
+
+    /// Saves an account and its dossier together (a promotion to key status writes both).
+    pub async fn put_account_and_dossier(&self, account: &Account, dossier: &Dossier) -> Result<(), StoreError> {
+        let (a, d) = (to_js(account)?, to_js(dossier)?);
+        let tx = self.db.transaction(&[ACCOUNTS, DOSSIERS], TransactionMode::ReadWrite)?;
+        tx.store(ACCOUNTS)?.put(&a, None).await?;
+        tx.store(DOSSIERS)?.put(&d, None).await?;
+        tx.done().await?;
+        Ok(())
+    }
+
+    pub async fn put_dossier(&self, dossier: &Dossier) -> Result<(), StoreError> {
+        let value = to_js(dossier)?;
+        let tx = self.db.transaction(&[DOSSIERS], TransactionMode::ReadWrite)?;
+        tx.store(DOSSIERS)?.put(&value, None).await?;
+        tx.done().await?;
+        Ok(())
+    }
+
+    /// Number of records per store, for diagnostics and tests.
+    pub async fn counts(&self) -> Result<Vec<(&'static str, u32)>, StoreError> {
+        let tx = self.db.transaction(&ALL_STORES, TransactionMode::ReadOnly)?;
+        let mut out = Vec::new();
+        for name in ALL_STORES {
+            out.push((name, tx.store(name)?.count(None).await?));
+        }
+        tx.done().await?;
+        Ok(out)
+    }
+
+    pub fn close(self) {
+        self.db.close();
+    }
+}

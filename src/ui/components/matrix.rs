@@ -1,0 +1,74 @@
+use kam_core::analysis::{AbcClass, XyzClass};
+use leptos::prelude::*;
+
+use crate::ui::format::money;
+use crate::ui::state::use_app;
+
+/// A cell of the ABC–XYZ matrix chosen as table filter: the ABC class, and the XYZ class or
+/// `None` for the unclassified accounts of that ABC class.
+pub type MatrixFilter = Option<(AbcClass, Option<XyzClass>)>;
+
+fn advice(abc: AbcClass, xyz: Option<XyzClass>) -> &'static str {
+    use AbcClass::*;
+    use XyzClass::*;
+    match (abc, xyz) {
+        (A, Some(X)) | (A, Some(Y)) | (B, Some(X)) => "core to protect",
+        (A, Some(Z)) | (B, Some(Z)) => "stabilise demand",
+        (C, Some(Z)) => "rarely worth KAM",
+        (_, None) => "not enough history",
+        _ => "serve efficiently",
+    }
+}
+
+/// The 3×3 ABC–XYZ matrix with counts and value per cell; a click filters the table.
+#[component]
+pub fn Matrix(filter: RwSignal<MatrixFilter>) -> impl IntoView {
+    let state = use_app();
+    let cell = move |abc: AbcClass, xyz: Option<XyzClass>| {
+        let data = move || {
+            state.segmentation.with(|s| match xyz {
+                Some(x) => s.matrix[abc as usize][x as usize],
+                None => s.unclassified[abc as usize],
+            })
+        };
+        let label = format!("{}{}", abc.letter(), xyz.map_or("?", |x| x.letter()));
+        let selected = move || filter.get() == Some((abc, xyz));
+        let class = move || {
+            let tone = match advice(abc, xyz) {
+                "core to protect" => "core",
+                "stabilise demand" => "stabilise",
+                "rarely worth KAM" => "low",
+                "not enough history" => "unknown",
+                _ => "efficient",
+            };
+            format!("matrix-cell tone-{tone}{}", if selected() { " selected" } else { "" })
+        };
+        let aria = {
+            let label = label.clone();
+            move || format!("{label}: {} accounts, value {}, {}", data().count, money(data().value), advice(abc, xyz))
+        };
+        view! {
+            <button type="button" class=class data-testid=format!("matrix-{label}") aria-pressed=move || selected().to_string() aria-label=aria
+                on:click=move |_| filter.update(|f| *f = if *f == Some((abc, xyz)) { None } else { Some((abc, xyz)) })>
+                <span class="cell-label">{label.clone()}</span>
+                <span class="cell-count">{move || data().count}</span>
+                <span class="cell-value">{move || money(data().value)}</span>
+                <span class="cell-advice">{advice(abc, xyz)}</span>
+            </button>
+        }
+    };
+    view! {
+        <div class="matrix" role="group" aria-label="ABC–XYZ matrix: click a cell to filter the table">
+            <span class="matrix-corner" aria-hidden="true"></span>
+            <span class="matrix-head">"X · steady"</span>
+            <span class="matrix-head">"Y · fluctuating"</span>
+            <span class="matrix-head">"Z · irregular"</span>
+            <span class="matrix-head">"Unclassified"</span>
+            {AbcClass::ALL.into_iter().map(|abc| view! {
+                <span class="matrix-row-head">{match abc { AbcClass::A => "A · top value", AbcClass::B => "B · middle", AbcClass::C => "C · tail" }}</span>
+                {XyzClass::ALL.into_iter().map(|x| cell(abc, Some(x))).collect_view()}
+                {cell(abc, None)}
+            }).collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,15 @@
+//! Widgets shared by several pages.
+
+mod banners;
+mod download;
+mod empty;
+mod import;
+mod matrix;
+mod pareto;
+
+pub use banners::Banners;
+pub use download::download_text;
+pub use empty::{DemoButton, EmptyState};
+pub use import::ImportPanel;
+pub use matrix::{Matrix, MatrixFilter};
+pub use pareto::ParetoChart;

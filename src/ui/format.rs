@@ -1,0 +1,42 @@
+//! Number formatting for display (never for files: exports write plain numbers).
+
+/// "1 234 567" style with a thin space grouping, no decimals; workshop walls need short numbers.
+pub fn money(v: f64) -> String {
+    let negative = v < 0.0;
+    let digits = format!("{:.0}", v.abs());
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{202f}');
+        }
+        out.push(ch);
+    }
+    if negative && digits != "0" {
+        format!("−{out}")
+    } else {
+        out
+    }
+}
+
+/// "24.3 %".
+pub fn percent(v: f64) -> String {
+    format!("{v:.1}\u{a0}%")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_groups_thousands() {
+        assert_eq!(money(1234567.4), "1\u{202f}234\u{202f}567");
+        assert_eq!(money(-999.6), "−1\u{202f}000");
+        assert_eq!(money(-0.2), "0");
+        assert_eq!(money(12.0), "12");
+    }
+
+    #[test]
+    fn percent_has_one_decimal() {
+        assert_eq!(percent(24.345), "24.3\u{a0}%");
+    }
+}

@@ -1,0 +1,10 @@
+//! The Leptos app: shell, routes, pages and shared widgets.
+
+mod app;
+mod components;
+mod format;
+mod pages;
+mod state;
+
+pub use app::App;
+pub use format::{money, percent};

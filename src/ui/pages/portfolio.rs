@@ -1,0 +1,258 @@
+use kam_core::analysis::{AccountSegment, Flag};
+use kam_core::exchange::segmentation_csv;
+use kam_core::model::{Measure, PeriodLength};
+use leptos::prelude::*;
+
+use crate::ui::components::{download_text, DemoButton, EmptyState, ImportPanel, Matrix, MatrixFilter, ParetoChart};
+use crate::ui::format::{money, percent};
+use crate::ui::state::use_app;
+
+#[derive(Clone, Copy, PartialEq)]
+enum SortKey {
+    Rank,
+    Name,
+    Revenue,
+    Profit,
+    Share,
+    Cv,
+    Trend,
+}
+
+#[component]
+pub fn PortfolioPage() -> impl IntoView {
+    let state = use_app();
+    let is_empty = move || state.workspace.with(|ws| ws.is_empty());
+    view! {
+        <div class="page">
+            <div class="page-head">
+                <h1>"Portfolio"</h1>
+                <Show when=move || !is_empty()>
+                    <PortfolioToolbar/>
+                </Show>
+            </div>
+            <Show when=is_empty fallback=|| view! { <PortfolioView/> }>
+                <EmptyState title="Start with your customers">
+                    <p>"Import a sales export (one row per order line: customer, date, revenue and, if you have it, profit) to see your whole portfolio segmented by ABC–XYZ, with dependency warnings."</p>
+                    <p>"Running a workshop or just looking around? Load the demo portfolio: 40 B2B accounts with two years of orders."</p>
+                    <DemoButton/>
+                </EmptyState>
+                <ImportPanel/>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn PortfolioToolbar() -> impl IntoView {
+    let state = use_app();
+    let set_measure = move |m: Measure| {
+        let mut s = state.settings.get_untracked();
+        s.measure = m;
+        state.set_settings(s);
+    };
+    let set_period = move |p: PeriodLength| {
+        let mut s = state.settings.get_untracked();
+        s.period = p;
+        state.set_settings(s);
+    };
+    let export = move |_| {
+        let csv = state.segmentation.with_untracked(segmentation_csv);
+        let date = chrono::Local::now().format("%Y-%m-%d");
+        if let Err(e) = download_text(&format!("segmentation-{date}.csv"), "text/csv;charset=utf-8", &csv) {
+            state.error.set(Some(e));
+        }
+    };
+    view! {
+        <div class="toolbar" role="group" aria-label="Segmentation">
+            <label class="field inline">
+                <span>"Rank by"</span>
+                <select data-testid="measure" on:change=move |ev| set_measure(if event_target_value(&ev) == "profit" { Measure::Profit } else { Measure::Revenue })>
+                    <option value="revenue" selected=move || state.settings.with(|s| s.measure == Measure::Revenue)>"Revenue"</option>
+                    <option value="profit" selected=move || state.settings.with(|s| s.measure == Measure::Profit)>"Profit"</option>
+                </select>
+            </label>
+            <label class="field inline">
+                <span>"Periods"</span>
+                <select data-testid="period" on:change=move |ev| set_period(if event_target_value(&ev) == "quarter" { PeriodLength::Quarter } else { PeriodLength::Month })>
+                    <option value="month" selected=move || state.settings.with(|s| s.period == PeriodLength::Month)>"Months"</option>
+                    <option value="quarter" selected=move || state.settings.with(|s| s.period == PeriodLength::Quarter)>"Quarters"</option>
+                </select>
+            </label>
+            <button type="button" class="button" data-testid="export-segmentation" on:click=export>"Export CSV"</button>
+            <DemoButton secondary=true/>
+        </div>
+    }
+}
+
+#[component]
+fn PortfolioView() -> impl IntoView {
+    let state = use_app();
+    let filter = RwSignal::<MatrixFilter>::new(None);
+    let seg = state.segmentation;
+    let measure_word = move || if seg.with(|s| s.flags_on_profit) && state.settings.with(|s| s.measure == Measure::Profit) { "profit" } else { "revenue" };
+    view! {
+        <p class="window-note">{move || format!("Window: {} · ranked by {} · {} accounts", seg.with(|s| s.window_label.clone()), measure_word(), seg.with(|s| s.rows.len()))}</p>
+        <Show when=move || state.settings.with(|s| s.measure == Measure::Profit) && !seg.with(|s| s.flags_on_profit)>
+            <p class="message warning">"Ranked by revenue: the data has no profit figures."</p>
+        </Show>
+        <div class="cards">
+            <div class="card"><span class="card-label">"Revenue"</span><span class="card-value" data-testid="total-revenue">{move || money(seg.with(|s| s.total_revenue))}</span></div>
+            <div class="card"><span class="card-label">"Profit"</span><span class="card-value">{move || seg.with(|s| s.total_profit).map_or("—".into(), money)}</span></div>
+            <div class="card"><span class="card-label">"Top 1 / 5 / 10"</span><span class="card-value">{move || seg.with(|s| format!("{:.0} / {:.0} / {:.0} %", s.concentration.top1_pct, s.concentration.top5_pct, s.concentration.top10_pct))}</span></div>
+            <div class="card"><span class="card-label">"Key accounts' share"</span><span class="card-value">{move || seg.with(|s| {
+                let c = &s.concentration;
+                format!("{} · {}", c.key_count, percent(c.key_profit_pct.unwrap_or(c.key_revenue_pct)))
+            })}</span><span class="card-note">{move || state.settings.with(|s| format!("healthy {:.0}–{:.0} %", s.key_share_low_pct, s.key_share_high_pct))}</span></div>
+        </div>
+        {move || {
+            let warnings = seg.with(|s| s.warnings.clone());
+            (!warnings.is_empty()).then(|| view! {
+                <section class="warnings" aria-label="Warnings" data-testid="warnings">
+                    <ul>{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                </section>
+            })
+        }}
+        <div class="charts">
+            <section class="panel">
+                <h2>"ABC–XYZ matrix"</h2>
+                <Matrix filter=filter/>
+            </section>
+            <section class="panel">
+                <h2>"Concentration"</h2>
+                <ParetoChart/>
+            </section>
+        </div>
+        <AccountTable filter=filter/>
+        <details class="panel import-details">
+            <summary>"Import more orders"</summary>
+            <ImportPanel/>
+        </details>
+    }
+}
+
+fn flags_text(r: &AccountSegment) -> String {
+    r.flags.iter().rev().take(1).map(|f: &Flag| f.label()).collect::<Vec<_>>().join(", ")
+}
+
+#[component]
+fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
+    let state = use_app();
+    let query = RwSignal::new(String::new());
+    let sort = RwSignal::new((SortKey::Rank, true));
+    let rows = Memo::new(move |_| {
+        let q = query.get().to_lowercase();
+        let f = filter.get();
+        let (key, ascending) = sort.get();
+        state.segmentation.with(|s| {
+            let mut rows: Vec<AccountSegment> = s
+                .rows
+                .iter()
+                .filter(|r| q.is_empty() || r.name.to_lowercase().contains(&q))
+                .filter(|r| f.is_none_or(|(abc, xyz)| r.abc == abc && r.xyz.ok() == xyz))
+                .cloned()
+                .collect();
+            let cmp_f = |a: Option<f64>, b: Option<f64>| a.partial_cmp(&b).unwrap_or(std::cmp::Ordering::Equal);
+            rows.sort_by(|a, b| {
+                let o = match key {
+                    SortKey::Rank => a.rank.cmp(&b.rank),
+                    SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+                    SortKey::Revenue => cmp_f(Some(a.revenue), Some(b.revenue)),
+                    SortKey::Profit => cmp_f(a.profit, b.profit),
+                    SortKey::Share => cmp_f(Some(a.share_pct), Some(b.share_pct)),
+                    SortKey::Cv => cmp_f(a.cv_pct, b.cv_pct),
+                    SortKey::Trend => cmp_f(a.trend_pct, b.trend_pct),
+                };
+                if ascending { o } else { o.reverse() }
+            });
+            rows
+        })
+    });
+    let header = move |label: &'static str, key: SortKey| {
+        let aria_sort = move || match sort.get() {
+            (k, true) if k == key => "ascending",
+            (k, false) if k == key => "descending",
+            _ => "none",
+        };
+        view! {
+            <th scope="col" aria-sort=aria_sort>
+                <button type="button" class="sort" on:click=move |_| sort.update(|s| *s = if s.0 == key { (key, !s.1) } else { (key, matches!(key, SortKey::Rank | SortKey::Name)) })>
+                    {label}
+                    <span aria-hidden="true">{move || match aria_sort() { "ascending" => " ▲", "descending" => " ▼", _ => "" }}</span>
+                </button>
+            </th>
+        }
+    };
+    let toggle_key = move |id: String| {
+        let Some(mut account) = state.workspace.with_untracked(|ws| ws.account(&id).cloned()) else { return };
+        account.is_key = !account.is_key;
+        let dossier = state.workspace.with_untracked(|ws| ws.dossier(&id).is_none()).then(|| kam_core::model::Dossier::new(&id));
+        state.save_account(account, dossier);
+    };
+    view! {
+        <section class="panel">
+            <div class="table-head">
+                <h2>"Accounts"</h2>
+                <label class="field inline">
+                    <span>"Find"</span>
+                    <input type="search" data-testid="account-filter" placeholder="Account name" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
+                </label>
+                {move || filter.get().map(|(abc, xyz)| view! {
+                    <button type="button" class="chip" data-testid="clear-matrix-filter" on:click=move |_| filter.set(None)>
+                        {format!("Showing {}{} only ×", abc.letter(), xyz.map_or(" unclassified", |x| x.letter()))}
+                    </button>
+                })}
+                <span class="count" role="status">{move || format!("{} shown", rows.with(Vec::len))}</span>
+            </div>
+            <div class="table-scroll">
+                <table class="accounts" data-testid="accounts-table">
+                    <thead><tr>
+                        {header("#", SortKey::Rank)}
+                        {header("Account", SortKey::Name)}
+                        {header("Revenue", SortKey::Revenue)}
+                        {header("Profit", SortKey::Profit)}
+                        {header("Share", SortKey::Share)}
+                        <th scope="col">"ABC"</th>
+                        <th scope="col">"XYZ"</th>
+                        {header("CV", SortKey::Cv)}
+                        {header("Trend", SortKey::Trend)}
+                        <th scope="col">"Key"</th>
+                        <th scope="col">"Flags"</th>
+                    </tr></thead>
+                    <tbody>
+                        <For each=move || rows.get() key=|r| (r.id.clone(), r.rank, r.is_key, r.abc, r.xyz.ok(), r.revenue.to_bits()) let:r>
+                            {
+                                let id = r.id.clone();
+                                let name = r.name.clone();
+                                let xyz_cell = match r.xyz {
+                                    Ok(x) => view! { <span class=format!("badge xyz-{}", x.letter())>{x.letter()}</span> }.into_any(),
+                                    Err(why) => view! { <span class="unclassified" title=why.reason()>"–"<span class="reason">{why.reason()}</span></span> }.into_any(),
+                                };
+                                view! {
+                                    <tr data-testid="account-row" class:key-row=r.is_key>
+                                        <td class="num">{r.rank}</td>
+                                        <th scope="row" class="name">{r.name.clone()}</th>
+                                        <td class="num">{money(r.revenue)}</td>
+                                        <td class="num">{r.profit.map_or("—".into(), money)}</td>
+                                        <td class="num">{percent(r.share_pct)}</td>
+                                        <td><span class=format!("badge abc-{}", r.abc.letter())>{r.abc.letter()}</span></td>
+                                        <td>{xyz_cell}</td>
+                                        <td class="num">{r.cv_pct.map_or("—".into(), |c| format!("{c:.0} %"))}</td>
+                                        <td class="num">{r.trend_pct.map_or("—".into(), |t| format!("{}{t:.0} %", if t > 0.0 { "+" } else { "" }))}</td>
+                                        <td>
+                                            <button type="button" class="key-toggle" aria-pressed=r.is_key.to_string()
+                                                aria-label=format!("Key account: {name}")
+                                                on:click=move |_| toggle_key(id.clone())>
+                                                {if r.is_key { "★ Key" } else { "☆" }}
+                                            </button>
+                                        </td>
+                                        <td class="flags">{flags_text(&r)}</td>
+                                    </tr>
+                                }
+                            }
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

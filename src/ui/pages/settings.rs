@@ -1,0 +1,112 @@
+use kam_core::model::{Measure, PeriodLength, SegmentationSettings, Workspace};
+use leptos::prelude::*;
+
+use crate::ui::state::use_app;
+
+/// Every number of the segmentation rules, editable; changes re-segment at once.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let state = use_app();
+    let problems = RwSignal::new(Vec::<String>::new());
+    let update = move |f: Box<dyn FnOnce(&mut SegmentationSettings)>| {
+        let mut s = state.settings.get_untracked();
+        f(&mut s);
+        let p = s.problems();
+        problems.set(p.clone());
+        if p.is_empty() {
+            state.set_settings(s);
+        }
+    };
+    let number = move |label: &'static str, testid: &'static str, get: fn(&SegmentationSettings) -> f64, set: fn(&mut SegmentationSettings, f64)| {
+        view! {
+            <label class="field">
+                <span>{label}</span>
+                <input type="number" step="any" data-testid=testid prop:value=move || state.settings.with(get).to_string()
+                    on:change=move |ev| {
+                        match event_target_value(&ev).trim().replace(',', ".").parse::<f64>() {
+                            Ok(v) => update(Box::new(move |s| set(s, v))),
+                            Err(_) => problems.set(vec![format!("{label}: please enter a number.")]),
+                        }
+                    }/>
+            </label>
+        }
+    };
+    let clear = move |_| {
+        let ok = web_sys::window()
+            .and_then(|w| w.confirm_with_message("Delete every account, order and dossier from this browser? You can undo this right after.").ok())
+            .unwrap_or(false);
+        if ok {
+            state.replace_workspace(Workspace::default(), Some("Workspace cleared.".into()));
+        }
+    };
+    view! {
+        <div class="page">
+            <div class="page-head"><h1>"Settings"</h1></div>
+            {move || {
+                let p = problems.get();
+                (!p.is_empty()).then(|| view! { <div class="message error" role="alert" data-testid="settings-error"><p>"Not applied:"</p><ul>{p.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul></div> })
+            }}
+            <section class="panel">
+                <h2>"Segmentation"</h2>
+                <div class="settings-grid">
+                    <label class="field">
+                        <span>"Rank accounts by"</span>
+                        <select data-testid="setting-measure" on:change=move |ev| { let p = event_target_value(&ev) == "profit"; update(Box::new(move |s| s.measure = if p { Measure::Profit } else { Measure::Revenue })); }>
+                            <option value="revenue" selected=move || state.settings.with(|s| s.measure == Measure::Revenue)>"Revenue"</option>
+                            <option value="profit" selected=move || state.settings.with(|s| s.measure == Measure::Profit)>"Profit"</option>
+                        </select>
+                    </label>
+                    <label class="field">
+                        <span>"XYZ periods"</span>
+                        <select data-testid="setting-period" on:change=move |ev| { let q = event_target_value(&ev) == "quarter"; update(Box::new(move |s| s.period = if q { PeriodLength::Quarter } else { PeriodLength::Month })); }>
+                            <option value="month" selected=move || state.settings.with(|s| s.period == PeriodLength::Month)>"Months"</option>
+                            <option value="quarter" selected=move || state.settings.with(|s| s.period == PeriodLength::Quarter)>"Quarters"</option>
+                        </select>
+                    </label>
+                    <label class="field">
+                        <span>"Window (months)"</span>
+                        <input type="number" min="1" max="120" data-testid="setting-window" prop:value=move || state.settings.with(|s| s.window_months.to_string())
+                            on:change=move |ev| {
+                                match event_target_value(&ev).trim().parse::<u32>() {
+                                    Ok(v) => update(Box::new(move |s| s.window_months = v)),
+                                    Err(_) => problems.set(vec!["Window: please enter a whole number of months.".into()]),
+                                }
+                            }/>
+                    </label>
+                    <label class="field">
+                        <span>"Window ends with month"</span>
+                        <input type="month" data-testid="setting-window-end"
+                            prop:value=move || state.settings.with(|s| s.window_end.map(|d| d.format("%Y-%m").to_string()).unwrap_or_default())
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                let end = chrono::NaiveDate::parse_from_str(&format!("{v}-01"), "%Y-%m-%d").ok();
+                                update(Box::new(move |s| s.window_end = end));
+                            }/>
+                        <small>"Empty: the month of the latest order."</small>
+                    </label>
+                    {number("A while accounts above hold less than (%)", "setting-a", |s| s.a_limit_pct, |s, v| s.a_limit_pct = v)}
+                    {number("B while they hold less than (%)", "setting-b", |s| s.b_limit_pct, |s, v| s.b_limit_pct = v)}
+                    {number("X up to coefficient of variation (%)", "setting-x", |s| s.x_limit_pct, |s, v| s.x_limit_pct = v)}
+                    {number("Y up to coefficient of variation (%)", "setting-y", |s| s.y_limit_pct, |s, v| s.y_limit_pct = v)}
+                </div>
+            </section>
+            <section class="panel">
+                <h2>"Dependency"</h2>
+                <div class="settings-grid">
+                    {number("Key by size above (% of profit)", "setting-key-size", |s| s.key_size_pct, |s, v| s.key_size_pct = v)}
+                    {number("Critical dependency above (%)", "setting-critical", |s| s.critical_pct, |s, v| s.critical_pct = v)}
+                    {number("Mono-client above (%)", "setting-mono-client", |s| s.mono_client_pct, |s, v| s.mono_client_pct = v)}
+                    {number("Key accounts' healthy share from (%)", "setting-key-low", |s| s.key_share_low_pct, |s, v| s.key_share_low_pct = v)}
+                    {number("… to (%)", "setting-key-high", |s| s.key_share_high_pct, |s, v| s.key_share_high_pct = v)}
+                    {number("Mono-dependent above (%)", "setting-mono-dependency", |s| s.mono_dependency_pct, |s, v| s.mono_dependency_pct = v)}
+                </div>
+                <button type="button" class="button" data-testid="settings-reset" on:click=move |_| { problems.set(vec![]); state.set_settings(SegmentationSettings::default()); }>"Restore the model's defaults"</button>
+            </section>
+            <section class="panel danger">
+                <h2>"Workspace"</h2>
+                <p>"Everything you enter stays in this browser's storage. Clearing removes it from this browser; you can undo right after."</p>
+                <button type="button" class="button danger" data-testid="clear-workspace" disabled=move || state.workspace.with(|ws| ws.is_empty()) on:click=clear>"Clear workspace…"</button>
+            </section>
+        </div>
+    }
+}

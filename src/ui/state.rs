@@ -1,0 +1,162 @@
+//! App-wide state: the workspace, the settings and what is derived from them. Every change of
+//! the workspace goes through here, so that what is shown is what is stored.
+
+use kam_core::analysis::{segment_workspace, Segmentation};
+use kam_core::model::{Account, Dossier, SegmentationSettings, Workspace};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::store::{self, Repository, StoreError};
+
+/// Whether the workspace has been read from the browser's database yet.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadState {
+    Loading,
+    Ready,
+    Failed(String),
+}
+
+/// A message with an optional undo: the workspace as it was before a destructive action.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub undo: Option<Workspace>,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub workspace: RwSignal<Workspace>,
+    pub settings: RwSignal<SegmentationSettings>,
+    pub segmentation: Memo<Segmentation>,
+    pub load: RwSignal<LoadState>,
+    /// A failed write: shown as a banner until dismissed, never silent.
+    pub error: RwSignal<Option<String>>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// Set while a write is in flight, for the "saving…/saved" indicator.
+    pub saving: RwSignal<bool>,
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+impl AppState {
+    pub fn provide() -> AppState {
+        let workspace = RwSignal::new(Workspace::default());
+        let settings = RwSignal::new(store::load_settings());
+        let segmentation = Memo::new(move |_| settings.with(|s| workspace.with(|ws| segment_workspace(ws, s))));
+        let state = AppState {
+            workspace,
+            settings,
+            segmentation,
+            load: RwSignal::new(LoadState::Loading),
+            error: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            saving: RwSignal::new(false),
+        };
+        provide_context(state);
+        spawn_local(async move {
+            match open_and_load().await {
+                Ok(ws) => {
+                    state.workspace.set(ws);
+                    state.load.set(LoadState::Ready);
+                }
+                Err(e) => state.load.set(LoadState::Failed(e.0)),
+            }
+        });
+        state
+    }
+
+    pub fn set_settings(&self, settings: SegmentationSettings) {
+        if let Err(e) = store::save_settings(&settings) {
+            self.error.set(Some(e));
+        }
+        self.settings.set(settings);
+    }
+
+    /// Replaces the whole workspace: stored first, shown only once stored. `notice` is shown on
+    /// success with an undo back to the previous workspace.
+    pub fn replace_workspace(&self, next: Workspace, notice: Option<String>) {
+        self.replace_workspace_with(next, notice, true)
+    }
+
+    fn replace_workspace_with(&self, next: Workspace, notice: Option<String>, offer_undo: bool) {
+        let state = *self;
+        let previous = state.workspace.get_untracked();
+        state.saving.set(true);
+        spawn_local(async move {
+            let result = async { Repository::shared().await?.replace(&next).await }.await;
+            state.saving.set(false);
+            match result {
+                Ok(()) => {
+                    state.workspace.set(next);
+                    if let Some(text) = notice {
+                        state.notice.set(Some(Notice { text, undo: offer_undo.then_some(previous) }));
+                    }
+                }
+                Err(e) => state.error.set(Some(format!("Nothing was changed: {e}"))),
+            }
+        });
+    }
+
+    /// Puts back the workspace a notice kept.
+    pub fn undo(&self) {
+        if let Some(Notice { undo: Some(previous), .. }) = self.notice.get_untracked() {
+            self.notice.set(None);
+            // An undo of an undo is not offered: it would only confuse.
+            self.replace_workspace_with(previous, Some("Undone.".into()), false);
+        }
+    }
+
+    /// Saves one account (and, when given, its dossier) and updates the workspace.
+    pub fn save_account(&self, account: Account, dossier: Option<Dossier>) {
+        let state = *self;
+        state.saving.set(true);
+        spawn_local(async move {
+            let result = async {
+                let repo = Repository::shared().await?;
+                match &dossier {
+                    Some(d) => repo.put_account_and_dossier(&account, d).await,
+                    None => repo.put_account(&account).await,
+                }
+            }
+            .await;
+            state.saving.set(false);
+            match result {
+                Ok(()) => state.workspace.update(|ws| {
+                    if let Some(a) = ws.accounts.iter_mut().find(|a| a.id == account.id) {
+                        *a = account;
+                    }
+                    if let Some(d) = dossier {
+                        upsert_dossier(ws, d);
+                    }
+                }),
+                Err(e) => state.error.set(Some(format!("The change to {} was not saved: {e}", account.name))),
+            }
+        });
+    }
+
+    pub fn save_dossier(&self, dossier: Dossier) {
+        let state = *self;
+        state.saving.set(true);
+        spawn_local(async move {
+            let result = async { Repository::shared().await?.put_dossier(&dossier).await }.await;
+            state.saving.set(false);
+            match result {
+                Ok(()) => state.workspace.update(|ws| upsert_dossier(ws, dossier)),
+                Err(e) => state.error.set(Some(format!("The dossier was not saved: {e}"))),
+            }
+        });
+    }
+}
+
+fn upsert_dossier(ws: &mut Workspace, dossier: Dossier) {
+    match ws.dossiers.iter_mut().find(|d| d.account_id == dossier.account_id) {
+        Some(d) => *d = dossier,
+        None => ws.dossiers.push(dossier),
+    }
+}
+
+async fn open_and_load() -> Result<Workspace, StoreError> {
+    Repository::shared().await?.load().await
+}

@@ -1,0 +1,84 @@
+//! Browser tests: real IndexedDB and local storage in headless Chromium
+//! (`cargo test --target wasm32-unknown-unknown --test browser`, see scripts/test).
+#![cfg(target_arch = "wasm32")]
+
+use kam_core::demo::demo_workspace;
+use kam_core::model::{Dossier, KeyReason, Measure, SegmentationSettings, Workspace};
+use kam_planner::store::{load_settings, save_settings, Repository};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn unique_name(tag: &str) -> String {
+    format!("kam-test-{tag}-{}", js_sys::Math::random().to_bits())
+}
+
+#[wasm_bindgen_test]
+async fn workspace_round_trips_through_indexeddb() {
+    let name = unique_name("roundtrip");
+    let repo = Repository::open(&name).await.expect("database opens");
+    assert_eq!(repo.load().await.unwrap(), Workspace::default(), "a new database is empty");
+
+    let mut demo = demo_workspace();
+    repo.replace(&demo).await.expect("demo stored");
+    let loaded = repo.load().await.expect("demo loads");
+    demo.accounts.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+    assert_eq!(loaded.accounts, demo.accounts);
+    assert_eq!(loaded.history, demo.history, "every order line comes back exactly");
+    let mut dossiers = loaded.dossiers.clone();
+    dossiers.sort_by(|a, b| a.account_id.cmp(&b.account_id));
+    demo.dossiers.sort_by(|a, b| a.account_id.cmp(&b.account_id));
+    assert_eq!(dossiers, demo.dossiers);
+
+    let counts = repo.counts().await.unwrap();
+    assert_eq!(counts[0], ("accounts", 40));
+    assert_eq!(counts[1], ("history", 40));
+    repo.close();
+}
+
+#[wasm_bindgen_test]
+async fn replace_removes_what_the_new_workspace_lacks() {
+    let repo = Repository::open(&unique_name("replace")).await.unwrap();
+    repo.replace(&demo_workspace()).await.unwrap();
+    let mut small = demo_workspace();
+    small.accounts.truncate(3);
+    let keep: Vec<String> = small.accounts.iter().map(|a| a.id.clone()).collect();
+    small.history.retain(|id, _| keep.contains(id));
+    small.dossiers.retain(|d| keep.contains(&d.account_id));
+    repo.replace(&small).await.unwrap();
+    let loaded = repo.load().await.unwrap();
+    assert_eq!(loaded.accounts.len(), 3);
+    assert_eq!(loaded.history.len(), 3);
+    repo.close();
+}
+
+#[wasm_bindgen_test]
+async fn single_dossier_and_account_writes_persist() {
+    let name = unique_name("dossier");
+    let repo = Repository::open(&name).await.unwrap();
+    let ws = demo_workspace();
+    repo.replace(&ws).await.unwrap();
+    let mut account = ws.accounts[5].clone();
+    account.is_key = true;
+    account.manager = "Test Manager".into();
+    let mut dossier = Dossier::new(&account.id);
+    dossier.overview = "Written in a test — with ümlauts and 表".into();
+    dossier.reasons = vec![KeyReason::Partner];
+    repo.put_account_and_dossier(&account, &dossier).await.unwrap();
+    repo.close();
+
+    // A new connection sees what the first one wrote.
+    let again = Repository::open(&name).await.unwrap();
+    let loaded = again.load().await.unwrap();
+    assert_eq!(loaded.account(&account.id), Some(&account));
+    assert_eq!(loaded.dossier(&account.id), Some(&dossier));
+    again.close();
+}
+
+#[wasm_bindgen_test]
+fn settings_round_trip_through_local_storage() {
+    let settings = SegmentationSettings { measure: Measure::Profit, a_limit_pct: 70.0, ..Default::default() };
+    save_settings(&settings).unwrap();
+    assert_eq!(load_settings(), settings);
+    save_settings(&SegmentationSettings::default()).unwrap();
+}

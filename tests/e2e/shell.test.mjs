@@ -1,0 +1,124 @@
+// The walking skeleton, as a first-time user meets it: every route, empty states, the demo.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, screenshot, ready } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+const ROUTES = [
+  ['/portfolio', 'Portfolio'],
+  ['/key-accounts', 'Key accounts'],
+  ['/programme', 'Programme'],
+  ['/settings', 'Settings'],
+];
+
+test('every route has its own URL, a heading and (when empty) an empty state', async () => {
+  const page = await env.newPage();
+  for (const [path, title] of ROUTES) {
+    await page.goto(env.url + path);
+    await ready(page);
+    assert.equal(await page.locator('main h1').first().innerText(), title, `deep link ${path}`);
+    if (path !== '/settings') {
+      assert.ok(await page.getByTestId('empty-state').isVisible(), `${path} shows an empty state`);
+    }
+    await screenshot(page, `empty${path.replace('/', '-')}`);
+  }
+  assert.deepEqual(page.errors, []);
+});
+
+test('navigation links and the back button move between areas', async () => {
+  const page = await env.newPage();
+  await page.goto(env.url + '/');
+  await ready(page);
+  await page.getByRole('link', { name: 'Programme' }).click();
+  await page.waitForURL('**/programme');
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.waitForURL('**/settings');
+  assert.equal(await page.locator('main h1').innerText(), 'Settings');
+  await page.goBack();
+  await page.waitForURL('**/programme');
+  assert.equal(await page.locator('main h1').innerText(), 'Programme');
+  assert.equal(await page.locator('nav a[aria-current="page"]').innerText(), 'Programme');
+  await page.goto(env.url + '/no-such-page');
+  assert.equal(await page.locator('main h1').innerText(), 'Page not found');
+});
+
+test('the demo portfolio fills every area and survives a reload', async () => {
+  const page = await env.newPage();
+  await page.goto(env.url + '/portfolio');
+  await ready(page);
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('accounts-table').waitFor();
+  assert.equal(await page.getByTestId('account-row').count(), 40);
+  assert.match(await page.getByTestId('notice').innerText(), /Demo portfolio loaded/);
+  // The matrix accounts for every account, and a cell filters the table.
+  const cells = await page.locator('.matrix-cell .cell-count').allInnerTexts();
+  assert.equal(cells.map(Number).reduce((a, b) => a + b, 0), 40);
+  const ax = Number(await page.locator('[data-testid="matrix-AX"] .cell-count').innerText());
+  await page.getByTestId('matrix-AX').click();
+  assert.equal(await page.getByTestId('account-row').count(), ax);
+  await page.getByTestId('clear-matrix-filter').click();
+  assert.equal(await page.getByTestId('account-row').count(), 40);
+  await page.getByTestId('account-filter').fill('baltic');
+  assert.equal(await page.getByTestId('account-row').count(), 1);
+  await page.getByTestId('account-filter').fill('');
+  await screenshot(page, 'portfolio');
+
+  await page.getByRole('link', { name: 'Key accounts' }).click();
+  await page.getByTestId('key-accounts-table').waitFor();
+  assert.equal(await page.getByTestId('key-account-row').count(), 6);
+  await screenshot(page, 'key-accounts');
+
+  await page.getByRole('link', { name: 'Nordhavn Logistics A/S' }).click();
+  await page.waitForURL('**/key-accounts/**');
+  assert.equal(await page.getByTestId('dossier-title').innerText(), 'Nordhavn Logistics A/S');
+  assert.equal(await page.getByTestId('dossier-sponsor').inputValue(), 'Henrik Berg (CEO)');
+  assert.equal(await page.getByText('Sails on weekends').count(), 0, 'personal details are hidden by default');
+  await screenshot(page, 'dossier');
+
+  await page.getByRole('link', { name: 'Programme' }).click();
+  await page.getByTestId('programme-steps').waitFor();
+  assert.equal(await page.getByTestId('programme-step').count(), 7);
+  assert.match(await page.getByTestId('programme-steps').innerText(), /of 6 key accounts have an executive sponsor/);
+  await screenshot(page, 'programme');
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await screenshot(page, 'settings');
+
+  await page.reload();
+  await page.goto(env.url + '/portfolio');
+  await page.getByTestId('accounts-table').waitFor();
+  assert.equal(await page.getByTestId('account-row').count(), 40, 'the workspace is still there after a reload');
+  assert.deepEqual(page.errors, []);
+});
+
+test('a dossier edit is saved and a cleared workspace can be brought back', async () => {
+  const page = await env.newPage();
+  await page.goto(env.url + '/portfolio');
+  await ready(page);
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('accounts-table').waitFor();
+  await page.goto(env.url + '/key-accounts/baltic%20timber%20group');
+  await page.getByTestId('dossier-sponsor').fill('Eva Saar (CFO)');
+  await page.getByTestId('dossier-overview').click();
+  await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+  await page.reload();
+  await page.getByTestId('dossier-sponsor').waitFor();
+  assert.equal(await page.getByTestId('dossier-sponsor').inputValue(), 'Eva Saar (CFO)');
+
+  await page.goto(env.url + '/settings');
+  page.once('dialog', (d) => d.accept());
+  await page.getByTestId('clear-workspace').click();
+  await page.getByTestId('undo').waitFor();
+  await page.getByRole('link', { name: 'Portfolio' }).click();
+  await page.getByTestId('empty-state').waitFor();
+  await page.getByTestId('undo').click();
+  await page.getByTestId('accounts-table').waitFor();
+  assert.equal(await page.getByTestId('account-row').count(), 40, 'undo brings every account back');
+  await page.reload();
+  await page.getByTestId('accounts-table').waitFor();
+  assert.equal(await page.getByTestId('account-row').count(), 40, 'and the undo is stored');
+  assert.deepEqual(page.errors, []);
+});
