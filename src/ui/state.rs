@@ -136,6 +136,24 @@ impl AppState {
         });
     }
 
+    /// Adds an account typed by hand; `Err` (nothing changed) when the name is empty or taken.
+    pub fn add_account(&self, name: &str, industry: &str, manager: &str) -> Result<(), String> {
+        let mut account = self.workspace.with_untracked(|ws| ws.clone().add_account(name).cloned())?;
+        account.industry = industry.trim().to_string();
+        account.manager = manager.trim().to_string();
+        let state = *self;
+        state.saving.set(true);
+        spawn_local(async move {
+            let result = async { Repository::shared().await?.put_account(&account).await }.await;
+            state.saving.set(false);
+            match result {
+                Ok(()) => state.workspace.update(|ws| ws.accounts.push(account)),
+                Err(e) => state.error.set(Some(format!("{} was not added: {e}", account.name))),
+            }
+        });
+        Ok(())
+    }
+
     pub fn save_dossier(&self, dossier: Dossier) {
         let state = *self;
         state.saving.set(true);

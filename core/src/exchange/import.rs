@@ -73,6 +73,17 @@ const CP1252_HIGH: [char; 32] = [
 ];
 
 fn decode(bytes: &[u8], notes: &mut Vec<String>) -> String {
+    let text = decode_bytes(bytes, notes);
+    // Windows line ends become plain ones: the csv reader otherwise reports every row's line
+    // number one too low, and users look rows up by that number.
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    }
+}
+
+fn decode_bytes(bytes: &[u8], notes: &mut Vec<String>) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),

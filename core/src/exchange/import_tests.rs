@@ -118,3 +118,10 @@ fn reimport_replaces_the_covered_period_and_keeps_the_rest() {
     assert_eq!(ws.dossiers, dossiers_before, "dossiers are never touched by an import");
     assert_eq!(ws.accounts.len(), 41);
 }
+
+#[test]
+fn skipped_line_numbers_count_the_header_as_line_1_with_crlf() {
+    let csv = "customer;date;revenue\r\nA;01.01.2025;1\r\nB;01.01.2025;1\r\nC;31.02.2025;1\r\n";
+    let (_, imp) = import_all(csv.as_bytes());
+    assert_eq!(imp.skipped.iter().map(|s| s.line).collect::<Vec<_>>(), vec![4]);
+}

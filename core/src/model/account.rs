@@ -73,6 +73,23 @@ impl Workspace {
         self.dossiers.iter().find(|d| d.account_id == account_id)
     }
 
+    /// Adds an account typed by hand. Refuses an empty name or one that already exists (names
+    /// are compared as imports compare them, so a later import finds this account).
+    pub fn add_account(&mut self, name: &str) -> Result<&Account, String> {
+        let account = Account::new(name);
+        if account.name.is_empty() {
+            return Err("Give the account a name.".into());
+        }
+        if account.name.chars().count() > 300 {
+            return Err("Names are limited to 300 characters.".into());
+        }
+        if let Some(existing) = self.account(&account.id) {
+            return Err(format!("\"{}\" is already in the portfolio.", existing.name));
+        }
+        self.accounts.push(account);
+        Ok(self.accounts.last().expect("just pushed"))
+    }
+
     pub fn line_count(&self) -> usize {
         self.history.values().map(Vec::len).sum()
     }
@@ -91,6 +108,16 @@ mod tests {
     fn names_group_case_and_space_insensitively() {
         assert_eq!(normalise_name("  Öresund   Logistik AB "), normalise_name("ÖRESUND logistik ab"));
         assert_ne!(normalise_name("Acme"), normalise_name("Acme 2"));
+    }
+
+    #[test]
+    fn accounts_typed_by_hand_are_unique_and_named() {
+        let mut ws = Workspace::default();
+        assert_eq!(ws.add_account("  Acme Oy ").unwrap().id, "acme oy");
+        assert_eq!(ws.add_account("ACME  oy"), Err("\"Acme Oy\" is already in the portfolio.".into()));
+        assert!(ws.add_account("   ").is_err());
+        assert!(ws.add_account(&"x".repeat(301)).is_err());
+        assert_eq!(ws.accounts.len(), 1);
     }
 
     #[test]

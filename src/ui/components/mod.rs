@@ -1,5 +1,6 @@
 //! Widgets shared by several pages.
 
+mod add_account;
 mod banners;
 mod download;
 mod empty;
@@ -7,6 +8,7 @@ mod import;
 mod matrix;
 mod pareto;
 
+pub use add_account::AddAccountForm;
 pub use banners::Banners;
 pub use download::download_text;
 pub use empty::{DemoButton, EmptyState};

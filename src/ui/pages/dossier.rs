@@ -101,6 +101,16 @@ fn DossierView(account_id: String) -> impl IntoView {
                         prop:value=move || dossier.with(|d| d.employees.map(|e| e.to_string()).unwrap_or_default())
                         on:change=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |d| d.employees = v.trim().parse().ok())); }/>
                 </label>
+                <label class="field block">
+                    <span>"Industry"</span>
+                    <input type="text" data-testid="account-industry" prop:value=move || account.with(|a| a.industry.clone())
+                        on:change=move |ev| { let mut a = account.get_untracked(); a.industry = event_target_value(&ev).trim().to_string(); state.save_account(a, None); }/>
+                </label>
+                <label class="field block">
+                    <span>"Key account manager"</span>
+                    <input type="text" data-testid="account-manager" prop:value=move || account.with(|a| a.manager.clone())
+                        on:change=move |ev| { let mut a = account.get_untracked(); a.manager = event_target_value(&ev).trim().to_string(); state.save_account(a, None); }/>
+                </label>
                 {text_field("Executive sponsor (our top management)", "dossier-sponsor", |d| d.executive_sponsor.clone(), |d, v| d.executive_sponsor = v, false)}
             </section>
             <section class="panel">

@@ -3,7 +3,7 @@ use kam_core::exchange::segmentation_csv;
 use kam_core::model::{Measure, PeriodLength};
 use leptos::prelude::*;
 
-use crate::ui::components::{download_text, DemoButton, EmptyState, ImportPanel, Matrix, MatrixFilter, ParetoChart};
+use crate::ui::components::{download_text, AddAccountForm, DemoButton, EmptyState, ImportPanel, Matrix, MatrixFilter, ParetoChart};
 use crate::ui::format::{money, percent};
 use crate::ui::state::use_app;
 
@@ -37,6 +37,10 @@ pub fn PortfolioPage() -> impl IntoView {
                     <DemoButton/>
                 </EmptyState>
                 <ImportPanel/>
+                <details class="panel import-details">
+                    <summary>"Or add accounts by hand"</summary>
+                    <AddAccountForm/>
+                </details>
             </Show>
         </div>
     }
@@ -126,6 +130,10 @@ fn PortfolioView() -> impl IntoView {
         <details class="panel import-details">
             <summary>"Import more orders"</summary>
             <ImportPanel/>
+        </details>
+        <details class="panel import-details">
+            <summary>"Add an account by hand"</summary>
+            <AddAccountForm/>
         </details>
     }
 }

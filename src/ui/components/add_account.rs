@@ -1,0 +1,41 @@
+use leptos::prelude::*;
+
+use crate::ui::state::use_app;
+
+/// A small form to add an account by hand (a prospect, or a customer missing from the export).
+#[component]
+pub fn AddAccountForm() -> impl IntoView {
+    let state = use_app();
+    let name = RwSignal::new(String::new());
+    let industry = RwSignal::new(String::new());
+    let manager = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<Result<String, String>>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked();
+        match state.add_account(&n, &industry.get_untracked(), &manager.get_untracked()) {
+            Ok(()) => {
+                message.set(Some(Ok(format!("{} added.", n.trim()))));
+                name.set(String::new());
+                industry.set(String::new());
+                manager.set(String::new());
+            }
+            Err(e) => message.set(Some(Err(e))),
+        }
+    };
+    view! {
+        <form class="add-account" on:submit=submit data-testid="add-account-form">
+            <label class="field"><span>"Account name"</span>
+                <input type="text" required data-testid="add-account-name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/></label>
+            <label class="field"><span>"Industry"</span>
+                <input type="text" prop:value=move || industry.get() on:input=move |ev| industry.set(event_target_value(&ev))/></label>
+            <label class="field"><span>"Key account manager"</span>
+                <input type="text" prop:value=move || manager.get() on:input=move |ev| manager.set(event_target_value(&ev))/></label>
+            <button type="submit" class="button primary" data-testid="add-account-submit">"Add account"</button>
+            {move || message.get().map(|m| match m {
+                Ok(t) => view! { <p class="message success" role="status">{t}</p> }.into_any(),
+                Err(e) => view! { <p class="message error" role="alert" data-testid="add-account-error">{e}</p> }.into_any(),
+            })}
+        </form>
+    }
+}
