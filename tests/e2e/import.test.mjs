@@ -5,6 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setup, screenshot, ready, ARTIFACTS } from './helpers.mjs';
 import { generateOrders, referenceSegmentation } from './segmentation-reference.mjs';
+import { ordersWorkbook } from './xlsx-writer.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -119,6 +120,23 @@ test('a comma file with ISO dates gives the same classes, and a re-import keeps 
   await page.getByTestId('notice').waitFor();
   await page.goto(env.url + '/key-accounts/plain%20steady%20ltd');
   assert.equal(await page.getByTestId('dossier-overview').inputValue(), 'Typed by hand in the workshop.');
+  assert.deepEqual(page.errors, []);
+});
+
+test('an Excel workbook imports without conversion and segments like the reference', async () => {
+  const page = await env.newPage();
+  await page.goto(env.url + '/portfolio');
+  await ready(page);
+  const rows = generateOrders(23);
+  await importFile(page, 'orders.xlsx', ordersWorkbook(rows));
+  assert.equal(await page.getByTestId('map-date').locator('option:checked').innerText(), 'Datum');
+  assert.match(await page.getByTestId('import-summary').innerText(), new RegExp(`${rows.length} rows to import, 0 skipped`));
+  await page.getByTestId('import-confirm').click();
+  await page.getByTestId('accounts-table').waitFor();
+  const expected = referenceSegmentation(rows);
+  const actual = await exportedClasses(page);
+  assert.equal(actual.size, expected.size);
+  for (const [name, cls] of expected) assert.deepEqual(actual.get(name), cls, name);
   assert.deepEqual(page.errors, []);
 });
 

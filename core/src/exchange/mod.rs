@@ -5,6 +5,8 @@ mod dates;
 mod import;
 mod numbers;
 mod segmentation_csv;
+mod xlsx;
+mod zip_reader;
 
 pub use dates::{detect_date_format, parse_date, DateFormat};
 pub use import::{
@@ -12,4 +14,5 @@ pub use import::{
     Skipped, Table,
 };
 pub use numbers::{detect_decimal, parse_number, Decimal};
+pub use xlsx::{looks_like_xlsx, parse_xlsx};
 pub use segmentation_csv::{neutralise_cell, segmentation_csv, SEGMENTATION_CSV_HEADER};

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use kam_core::exchange::{apply_import, guess_mapping, parse_table, DateFormat, Decimal, ImportOutcome, ImportedLine, RowImporter, Skipped, Table};
+use kam_core::exchange::{apply_import, guess_mapping, looks_like_xlsx, parse_table, parse_xlsx, DateFormat, Decimal, ImportOutcome, ImportedLine, RowImporter, Skipped, Table};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
@@ -138,14 +138,15 @@ pub fn ImportPanel() -> impl IntoView {
         reset();
         done.set(None);
         file_name.set(name.clone());
-        let lower = name.to_lowercase();
-        if bytes.starts_with(b"PK\x03\x04") || lower.ends_with(".xlsx") || lower.ends_with(".xls") {
-            error.set(Some(format!(
-                "{name} is an Excel workbook. This version reads CSV: in Excel choose File › Save As › CSV (UTF-8), then import that file."
-            )));
+        let parsed = if looks_like_xlsx(&bytes) {
+            parse_xlsx(&bytes)
+        } else if name.to_lowercase().ends_with(".xls") {
+            error.set(Some(format!("{name} is an old Excel 97–2003 workbook. Save it as .xlsx or CSV in Excel, then import that file.")));
             return;
-        }
-        match parse_table(&bytes) {
+        } else {
+            parse_table(&bytes)
+        };
+        match parsed {
             Ok(t) => {
                 let (mut a, mut d, mut r, mut p) = guess_mapping(&t);
                 if let Some(last) = Prefs::load().last_mapping {
@@ -246,10 +247,10 @@ pub fn ImportPanel() -> impl IntoView {
                 on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop>
-                <p>"Drop a CSV file of order lines here (customer, date, revenue, optionally profit), or"</p>
+                <p>"Drop a CSV or Excel (.xlsx) file of order lines here (customer, date, revenue, optionally profit), or"</p>
                 <label class="button">
                     "Choose a file…"
-                    <input type="file" class="visually-hidden" accept=".csv,.txt,.tsv,text/csv" data-testid="import-file" on:change=on_pick/>
+                    <input type="file" class="visually-hidden" accept=".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="import-file" on:change=on_pick/>
                 </label>
             </div>
             {move || error.get().map(|e| view! { <p class="message error" role="alert" data-testid="import-error">{e}</p> })}
