@@ -34,6 +34,8 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// Set while a write is in flight, for the "saving…/saved" indicator.
     pub saving: RwSignal<bool>,
+    /// What the last confirmed import did, shown on the Portfolio until the next file is opened.
+    pub last_import: RwSignal<Option<String>>,
 }
 
 pub fn use_app() -> AppState {
@@ -53,6 +55,7 @@ impl AppState {
             error: RwSignal::new(None),
             notice: RwSignal::new(None),
             saving: RwSignal::new(false),
+            last_import: RwSignal::new(None),
         };
         provide_context(state);
         spawn_local(async move {

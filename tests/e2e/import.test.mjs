@@ -75,12 +75,13 @@ test('a semicolon file with decimal commas, dd.mm.yyyy and non-ASCII names segme
   assert.equal(await page.getByTestId('map-revenue').locator('option:checked').innerText(), 'Umsatz netto');
   assert.equal(await page.getByTestId('map-profit').locator('option:checked').innerText(), '— none —');
   const summary = await page.getByTestId('import-summary').innerText();
-  assert.match(summary, new RegExp(`${rows.length.toLocaleString('en')} rows to import, 1 skipped`));
+  assert.match(summary, new RegExp(`${rows.length.toLocaleString('en')} rows imported, 1 skipped`));
   assert.match(await page.getByTestId('import-skipped').innerText(), new RegExp(`Line ${rows.length + 2}: "31.02.2025" is not a real date`));
   await screenshot(page, 'import-mapping');
   await page.getByTestId('import-confirm').click();
   await page.getByTestId('accounts-table').waitFor();
   assert.equal(await page.getByTestId('account-row').count(), 15);
+  assert.match(await page.getByTestId('import-summary').innerText(), new RegExp(`european.csv: ${rows.length} rows imported, 1 skipped · 15 new accounts, 0 updated`));
 
   const expected = referenceSegmentation(rows.map((r) => r.account.includes('&') ? { ...r, account: `${r.account}; Zweigwerk` } : r));
   const actual = await exportedClasses(page);
@@ -117,7 +118,7 @@ test('a comma file with ISO dates gives the same classes, and a re-import keeps 
   await importFile(page, 'iso-again.csv', isoCsv(rows));
   assert.match(await page.getByTestId('import-summary').innerText(), /0 new accounts, 15 updated/);
   await page.getByTestId('import-confirm').click();
-  await page.getByTestId('notice').waitFor();
+  await page.getByTestId('import-summary').filter({ hasText: 'iso-again.csv' }).waitFor();
   await page.goto(env.url + '/key-accounts/plain%20steady%20ltd');
   assert.equal(await page.getByTestId('dossier-overview').inputValue(), 'Typed by hand in the workshop.');
   assert.deepEqual(page.errors, []);
@@ -130,7 +131,7 @@ test('an Excel workbook imports without conversion and segments like the referen
   const rows = generateOrders(23);
   await importFile(page, 'orders.xlsx', ordersWorkbook(rows));
   assert.equal(await page.getByTestId('map-date').locator('option:checked').innerText(), 'Datum');
-  assert.match(await page.getByTestId('import-summary').innerText(), new RegExp(`${rows.length} rows to import, 0 skipped`));
+  assert.match(await page.getByTestId('import-summary').innerText(), new RegExp(`${rows.length} rows imported, 0 skipped`));
   await page.getByTestId('import-confirm').click();
   await page.getByTestId('accounts-table').waitFor();
   const expected = referenceSegmentation(rows);

@@ -69,7 +69,6 @@ pub fn ImportPanel() -> impl IntoView {
     let decimal = RwSignal::new(Decimal::Dot);
     let progress = RwSignal::new(None::<f64>);
     let result = RwSignal::new_local(None::<ReadResult>);
-    let done = RwSignal::new(None::<String>);
     let generation = StoredValue::new(0u32);
     let dragging = RwSignal::new(false);
 
@@ -136,7 +135,7 @@ pub fn ImportPanel() -> impl IntoView {
 
     let open_bytes = move |name: String, bytes: Vec<u8>| {
         reset();
-        done.set(None);
+        state.last_import.set(None);
         file_name.set(name.clone());
         let parsed = if looks_like_xlsx(&bytes) {
             parse_xlsx(&bytes)
@@ -214,8 +213,8 @@ pub fn ImportPanel() -> impl IntoView {
             if outcome.new_accounts == 1 { "" } else { "s" },
             outcome.updated_accounts
         );
-        state.replace_workspace(next, Some(format!("Imported {}: {text}.", file_name.get_untracked())));
-        done.set(Some(text));
+        state.replace_workspace(next, None);
+        state.last_import.set(Some(format!("{}: {text}.", file_name.get_untracked())));
         table.set(None);
     };
 
@@ -254,7 +253,6 @@ pub fn ImportPanel() -> impl IntoView {
                 </label>
             </div>
             {move || error.get().map(|e| view! { <p class="message error" role="alert" data-testid="import-error">{e}</p> })}
-            {move || done.get().map(|d| view! { <p class="message success" role="status" data-testid="import-summary">{d}</p> })}
             <Show when=move || table.with(Option::is_some)>
                 <div class="mapping">
                     <h3>{move || format!("Columns of {}", file_name.get())}</h3>
@@ -312,7 +310,7 @@ fn ReadSummary(r: ReadResult) -> impl IntoView {
     let o = r.outcome.clone();
     view! {
         <div class="read-summary" data-testid="import-summary">
-            <p><strong>{format!("{} rows to import, {} skipped.", thousands(r.imported), thousands(r.skipped_count))}</strong></p>
+            <p><strong>{format!("{} rows imported, {} skipped", thousands(r.imported), thousands(r.skipped_count))}</strong>" — nothing is stored until you confirm."</p>
             {r.range.map(|(a, b)| view! {
                 <p>{format!(
                     "Orders from {a} to {b}: {} new account{}, {} updated{}.",

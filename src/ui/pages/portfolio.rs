@@ -96,6 +96,9 @@ fn PortfolioView() -> impl IntoView {
     let measure_word = move || if seg.with(|s| s.flags_on_profit) && state.settings.with(|s| s.measure == Measure::Profit) { "profit" } else { "revenue" };
     view! {
         <p class="window-note">{move || format!("Window: {} · ranked by {} · {} accounts", seg.with(|s| s.window_label.clone()), measure_word(), seg.with(|s| s.rows.len()))}</p>
+        {move || state.last_import.get().map(|text| view! {
+            <p class="message success" role="status" data-testid="import-summary">{text}</p>
+        })}
         <Show when=move || state.settings.with(|s| s.measure == Measure::Profit) && !seg.with(|s| s.flags_on_profit)>
             <p class="message warning">"Ranked by revenue: the data has no profit figures."</p>
         </Show>
