@@ -1,5 +1,6 @@
 //! KAM Planner, the web app: storage in the browser and the Leptos UI. All rules live in
 //! `kam-core`; this crate stores, calls and renders.
 
+pub mod browser;
 pub mod store;
 pub mod ui;

@@ -121,15 +121,18 @@ impl Repository {
     pub async fn replace(&self, ws: &Workspace) -> Result<(), StoreError> {
         // Serialise everything before the transaction opens: a transaction commits as soon as
         // control returns to the event loop with no request pending.
+        // A large history is serialised in chunks, yielding to the page between them.
         let accounts = ws.accounts.iter().map(to_js).collect::<Result<Vec<_>, _>>()?;
-        let history = ws
-            .history
-            .iter()
-            .map(|(id, lines)| {
-                let lines = serde_json::to_string(lines).map_err(|e| StoreError(e.to_string()))?;
-                to_js(&HistoryRecord { account_id: id.clone(), lines })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut history = Vec::with_capacity(ws.history.len());
+        let mut chunk_start = crate::browser::now_ms();
+        for (id, lines) in &ws.history {
+            let lines = serde_json::to_string(lines).map_err(|e| StoreError(e.to_string()))?;
+            history.push(to_js(&HistoryRecord { account_id: id.clone(), lines })?);
+            if crate::browser::now_ms() - chunk_start > 30.0 {
+                crate::browser::next_tick().await;
+                chunk_start = crate::browser::now_ms();
+            }
+        }
         let dossiers = ws.dossiers.iter().map(to_js).collect::<Result<Vec<_>, _>>()?;
 
         let tx = self.db.transaction(&[ACCOUNTS, HISTORY, DOSSIERS], TransactionMode::ReadWrite)?;

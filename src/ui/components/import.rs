@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::browser::{next_tick, now_ms};
 use crate::store::Prefs;
 use crate::ui::state::use_app;
 
@@ -34,19 +35,6 @@ fn thousands(n: usize) -> String {
         out.push(c);
     }
     out
-}
-
-async fn next_tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
-fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
 async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {

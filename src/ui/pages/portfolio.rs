@@ -7,6 +7,8 @@ use crate::ui::components::{download_text, AddAccountForm, DemoButton, EmptyStat
 use crate::ui::format::{money, percent};
 use crate::ui::state::use_app;
 
+const PAGE: usize = 200;
+
 #[derive(Clone, Copy, PartialEq)]
 enum SortKey {
     Rank,
@@ -150,6 +152,8 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
     let state = use_app();
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new((SortKey::Rank, true));
+    // Rows rendered at once: a portfolio of 10,000 accounts stays quick to open and to sort.
+    let limit = RwSignal::new(PAGE);
     let rows = Memo::new(move |_| {
         let q = query.get().to_lowercase();
         let f = filter.get();
@@ -212,7 +216,11 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
                         {format!("Showing {}{} only ×", abc.letter(), xyz.map_or(" unclassified", |x| x.letter()))}
                     </button>
                 })}
-                <span class="count" role="status">{move || format!("{} shown", rows.with(Vec::len))}</span>
+                <span class="count" role="status">{move || {
+                    let total = rows.with(Vec::len);
+                    let shown = total.min(limit.get());
+                    if shown < total { format!("{shown} of {total} shown") } else { format!("{total} shown") }
+                }}</span>
             </div>
             <div class="table-scroll">
                 <table class="accounts" data-testid="accounts-table">
@@ -230,7 +238,7 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
                         <th scope="col">"Flags"</th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || rows.get() key=|r| (r.id.clone(), r.rank, r.is_key, r.abc, r.xyz.ok(), r.revenue.to_bits()) let:r>
+                        <For each=move || rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>()) key=|r| (r.id.clone(), r.rank, r.is_key, r.abc, r.xyz.ok(), r.revenue.to_bits()) let:r>
                             {
                                 let id = r.id.clone();
                                 let name = r.name.clone();
@@ -264,6 +272,13 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <Show when=move || { rows.with(Vec::len) > limit.get() }>
+                <div class="actions">
+                    <button type="button" class="button" data-testid="show-more" on:click=move |_| limit.update(|l| *l += PAGE * 5)>
+                        {move || format!("Show {} more", (rows.with(Vec::len) - limit.get()).min(PAGE * 5))}
+                    </button>
+                </div>
+            </Show>
         </section>
     }
 }

@@ -1,0 +1,19 @@
+//! Small helpers over browser APIs shared by the store and the UI.
+
+use wasm_bindgen_futures::JsFuture;
+
+/// Lets the browser run everything it has queued (input, painting) before going on. Long work
+/// awaits this between chunks so the page never freezes.
+pub async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Milliseconds since the page started, for chunking long work.
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
