@@ -134,13 +134,19 @@ impl Repository {
             }
         }
         let dossiers = ws.dossiers.iter().map(to_js).collect::<Result<Vec<_>, _>>()?;
-
         let tx = self.db.transaction(&[ACCOUNTS, HISTORY, DOSSIERS], TransactionMode::ReadWrite)?;
         let result = async {
             for (name, values) in [(ACCOUNTS, accounts), (HISTORY, history), (DOSSIERS, dossiers)] {
                 let store = tx.store(name)?;
                 store.clear().await?;
-                store.put_all(values.into_iter().map(|v| (v, None))).await?;
+                // Batches, each awaited: the browser gets control between them, so a large
+                // workspace never freezes the page for the whole write. Awaiting the
+                // transaction's own requests keeps it open.
+                let mut values = values.into_iter().peekable();
+                while values.peek().is_some() {
+                    let batch: Vec<JsValue> = values.by_ref().take(500).collect();
+                    store.put_all(batch.into_iter().map(|v| (v, None))).await?;
+                }
             }
             Ok::<(), StoreError>(())
         }

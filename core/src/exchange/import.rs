@@ -6,7 +6,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::io::Cursor;
+use std::io::Read;
+use std::rc::Rc;
 
 use super::dates::{detect_date_format, parse_date, DateFormat};
 use super::numbers::{detect_decimal, parse_number, Decimal};
@@ -49,8 +50,9 @@ pub struct Table {
     pub sample: Vec<Vec<String>>,
     /// A note for the user about how the file was read, e.g. a non-UTF-8 encoding.
     pub notes: Vec<String>,
-    /// The whole file as UTF-8, BOM removed: what [`RowImporter`] reads.
-    text: std::rc::Rc<str>,
+    /// The whole file as UTF-8, BOM removed: what [`RowImporter`] reads. Shared, not copied:
+    /// a large export is tens of megabytes.
+    text: Rc<String>,
 }
 
 /// Which column holds what, and how its values are written.
@@ -119,12 +121,28 @@ fn detect_delimiter(text: &str) -> u8 {
     counts.iter().max_by_key(|c| c.1).filter(|c| c.1 > 0).map_or(b',', |c| c.0)
 }
 
-fn reader(text: &str, delimiter: u8) -> csv::Reader<Cursor<Vec<u8>>> {
+/// Reads the shared file text without copying it.
+struct SharedText {
+    text: Rc<String>,
+    at: usize,
+}
+
+impl Read for SharedText {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let rest = &self.text.as_bytes()[self.at..];
+        let n = rest.len().min(buf.len());
+        buf[..n].copy_from_slice(&rest[..n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
+fn reader(text: &Rc<String>, delimiter: u8) -> csv::Reader<SharedText> {
     csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .has_headers(true)
-        .from_reader(Cursor::new(text.as_bytes().to_vec()))
+        .from_reader(SharedText { text: text.clone(), at: 0 })
 }
 
 /// Reads the header and the first rows of a CSV file.
@@ -135,6 +153,7 @@ pub fn parse_table(bytes: &[u8]) -> Result<Table, ImportError> {
         return Err(ImportError::Empty);
     }
     let delimiter = detect_delimiter(&text);
+    let text = Rc::new(text);
     let mut rdr = reader(&text, delimiter);
     let headers: Vec<String> = rdr
         .headers()
@@ -155,7 +174,7 @@ pub fn parse_table(bytes: &[u8]) -> Result<Table, ImportError> {
             Err(_) => continue,
         }
     }
-    Ok(Table { delimiter, headers, sample, notes, text: text.into() })
+    Ok(Table { delimiter, headers, sample, notes, text })
 }
 
 const ACCOUNT_WORDS: &[&str] = &[
@@ -240,7 +259,7 @@ pub struct ImportedLine {
 
 /// Reads all rows of a file in steps, so the caller can yield to the page between them.
 pub struct RowImporter {
-    reader: csv::Reader<Cursor<Vec<u8>>>,
+    reader: csv::Reader<SharedText>,
     record: csv::StringRecord,
     mapping: ColumnMapping,
     total_bytes: usize,
@@ -376,9 +395,12 @@ pub struct ImportOutcome {
 /// else: older history, accounts typed by hand, key status and dossiers.
 pub fn apply_import(ws: &mut Workspace, imported: &[ImportedLine], range: (NaiveDate, NaiveDate)) -> ImportOutcome {
     let mut outcome = ImportOutcome::default();
+    // A set, not `ws.account()` per entry: with 10,000 accounts a linear search each time was
+    // the slowest part of a large import.
+    let mut known: std::collections::HashSet<String> = ws.accounts.iter().map(|a| a.id.clone()).collect();
     for entry in imported {
         let id = normalise_name(&entry.name);
-        if ws.account(&id).is_none() {
+        if known.insert(id.clone()) {
             ws.accounts.push(Account::new(&entry.name));
             outcome.new_accounts += 1;
         } else {

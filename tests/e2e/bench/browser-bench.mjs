@@ -42,6 +42,7 @@ try {
   const file = join(ARTIFACTS, 'million-lines.csv');
   millionLines(file);
   const page = await env.newPage();
+  if (process.env.BENCH_TRACE) page.on('console', (m) => console.log('  console:', m.text()));
   await page.goto(env.url + '/portfolio');
   await page.getByTestId('empty-state').waitFor();
   await page.evaluate(() => {
