@@ -172,3 +172,59 @@ test('accounts can be added by hand; a duplicate name is refused', async () => {
   assert.equal(await page.getByTestId('account-row').count(), 1);
   assert.deepEqual(page.errors, []);
 });
+
+test('columns chosen by hand are remembered for the next file with the same headers', async () => {
+  const page = await env.newPage();
+  await page.goto(env.url + '/portfolio');
+  await ready(page);
+  const csv = (rows) => 'Who;When;HowMuch;Note\n' + rows.map(([a, d, v]) => `${a};${d};${v};x`).join('\n') + '\n';
+  const path = join(ARTIFACTS, 'odd-headers.csv');
+  await writeFile(path, csv([['Alpha AB', '2025-01-15', '10'], ['Beta AB', '2025-02-15', '20'], ['Alpha AB', '2025-03-15', '30']]));
+  await page.getByTestId('import-file').setInputFiles(path);
+  // Nothing to guess from: the app says what it needs, and the user maps the columns.
+  await page.getByTestId('mapping-incomplete').waitFor();
+  assert.equal(await page.getByTestId('import-confirm').isDisabled(), true);
+  await page.getByTestId('map-account').selectOption({ label: 'Who' });
+  await page.getByTestId('map-date').selectOption({ label: 'When' });
+  await page.getByTestId('map-revenue').selectOption({ label: 'HowMuch' });
+  await page.getByTestId('import-summary').filter({ hasText: '3 rows imported, 0 skipped' }).waitFor();
+  await page.getByTestId('import-confirm').click();
+  await page.getByTestId('accounts-table').waitFor();
+  assert.equal(await page.getByTestId('account-row').count(), 2);
+
+  await page.getByText('Import more orders').click();
+  await importFile(page, 'odd-headers-2.csv', csv([['Gamma AB', '2025-04-15', '5']]));
+  assert.equal(await page.getByTestId('map-account').locator('option:checked').innerText(), 'Who');
+  assert.equal(await page.getByTestId('map-revenue').locator('option:checked').innerText(), 'HowMuch');
+  assert.match(await page.getByTestId('import-summary').innerText(), /1 rows imported, 0 skipped/);
+});
+
+test('sorting, and a changed setting re-segments at once', async () => {
+  const page = await env.newPage();
+  await page.goto(env.url + '/portfolio');
+  await ready(page);
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('accounts-table').waitFor();
+  const firstName = () => page.getByTestId('account-row').first().locator('th').innerText();
+  assert.equal(await firstName(), 'Nordhavn Logistics A/S');
+  await page.getByRole('button', { name: 'Account', exact: true }).click();
+  assert.equal(await firstName(), 'Aarhus Wind Components');
+  await page.getByRole('button', { name: 'Account', exact: true }).click();
+  assert.equal(await firstName(), 'Vilnius Precision Tools UAB', 'collated: Š sorts with S and ä with a, not after Z');
+
+  const countA = async () => (await page.locator('tbody .badge.abc-A').count());
+  const before = await countA();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByTestId('setting-a').fill('50');
+  await page.getByTestId('setting-a').press('Tab');
+  await page.getByRole('link', { name: 'Portfolio' }).click();
+  await page.getByTestId('accounts-table').waitFor();
+  const after = await countA();
+  assert.ok(after < before, `fewer A accounts with a 50 % limit (${before} → ${after})`);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByTestId('setting-a').fill('99');
+  await page.getByTestId('setting-a').press('Tab');
+  assert.match(await page.getByTestId('settings-error').innerText(), /A ≤ B/);
+  await page.getByTestId('settings-reset').click();
+  assert.equal(await page.getByTestId('setting-a').inputValue(), '80');
+});

@@ -271,6 +271,9 @@ pub fn ImportPanel() -> impl IntoView {
                     <Show when=move || date_guessed.get()>
                         <p class="message warning">"The dates could be day-first or month-first: no value tells. Check the date format above."</p>
                     </Show>
+                    <Show when=move || account.get().is_none() || date.get().is_none() || revenue.get().is_none()>
+                        <p class="message warning" data-testid="mapping-incomplete">"Choose which columns hold the customer, the date and the revenue: the column names did not say."</p>
+                    </Show>
                     <PreviewTable table=table account=account date=date revenue=revenue profit=profit/>
                     {move || progress.get().map(|p| view! {
                         <div class="progress" role="status">

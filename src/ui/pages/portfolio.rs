@@ -147,6 +147,13 @@ fn flags_text(r: &AccountSegment) -> String {
     r.flags.iter().rev().take(1).map(|f: &Flag| f.label()).collect::<Vec<_>>().join(", ")
 }
 
+/// Alphabetical order as people expect it in their language (Š next to S, Ö near O), from the
+/// browser's collation rather than byte order.
+fn collate(a: &str, b: &str) -> std::cmp::Ordering {
+    let order = js_sys::JsString::from(a).locale_compare(b, &js_sys::Array::new(), &js_sys::Object::new());
+    order.cmp(&0)
+}
+
 #[component]
 fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
     let state = use_app();
@@ -170,7 +177,7 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
             rows.sort_by(|a, b| {
                 let o = match key {
                     SortKey::Rank => a.rank.cmp(&b.rank),
-                    SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+                    SortKey::Name => collate(&a.name, &b.name),
                     SortKey::Revenue => cmp_f(Some(a.revenue), Some(b.revenue)),
                     SortKey::Profit => cmp_f(a.profit, b.profit),
                     SortKey::Share => cmp_f(Some(a.share_pct), Some(b.share_pct)),
