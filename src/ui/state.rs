@@ -70,6 +70,19 @@ impl AppState {
         state
     }
 
+    /// Applies a change to the settings if the result is valid; otherwise changes nothing and
+    /// returns the problems, in words for the user.
+    pub fn change_settings(&self, change: impl FnOnce(&mut SegmentationSettings)) -> Result<(), Vec<String>> {
+        let mut next = self.settings.get_untracked();
+        change(&mut next);
+        let problems = next.problems();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.set_settings(next);
+        Ok(())
+    }
+
     pub fn set_settings(&self, settings: SegmentationSettings) {
         if let Err(e) = store::save_settings(&settings) {
             self.error.set(Some(e));

@@ -7,6 +7,7 @@ mod empty;
 mod import;
 mod matrix;
 mod pareto;
+mod segmentation_controls;
 
 pub use add_account::AddAccountForm;
 pub use banners::Banners;
@@ -15,3 +16,4 @@ pub use empty::{DemoButton, EmptyState};
 pub use import::ImportPanel;
 pub use matrix::{Matrix, MatrixFilter};
 pub use pareto::ParetoChart;
+pub use segmentation_controls::{MeasureSelect, PeriodSelect};

@@ -1,9 +1,11 @@
 use kam_core::analysis::{AccountSegment, Flag};
 use kam_core::exchange::segmentation_csv;
-use kam_core::model::{Measure, PeriodLength};
+use kam_core::model::Measure;
 use leptos::prelude::*;
 
-use crate::ui::components::{download_text, AddAccountForm, DemoButton, EmptyState, ImportPanel, Matrix, MatrixFilter, ParetoChart};
+use crate::ui::components::{
+    download_text, AddAccountForm, DemoButton, EmptyState, ImportPanel, Matrix, MatrixFilter, MeasureSelect, ParetoChart, PeriodSelect,
+};
 use crate::ui::format::{money, percent};
 use crate::ui::state::use_app;
 
@@ -51,16 +53,6 @@ pub fn PortfolioPage() -> impl IntoView {
 #[component]
 fn PortfolioToolbar() -> impl IntoView {
     let state = use_app();
-    let set_measure = move |m: Measure| {
-        let mut s = state.settings.get_untracked();
-        s.measure = m;
-        state.set_settings(s);
-    };
-    let set_period = move |p: PeriodLength| {
-        let mut s = state.settings.get_untracked();
-        s.period = p;
-        state.set_settings(s);
-    };
     let export = move |_| {
         let csv = state.segmentation.with_untracked(segmentation_csv);
         let date = chrono::Local::now().format("%Y-%m-%d");
@@ -70,20 +62,8 @@ fn PortfolioToolbar() -> impl IntoView {
     };
     view! {
         <div class="toolbar" role="group" aria-label="Segmentation">
-            <label class="field inline">
-                <span>"Rank by"</span>
-                <select data-testid="measure" on:change=move |ev| set_measure(if event_target_value(&ev) == "profit" { Measure::Profit } else { Measure::Revenue })>
-                    <option value="revenue" selected=move || state.settings.with(|s| s.measure == Measure::Revenue)>"Revenue"</option>
-                    <option value="profit" selected=move || state.settings.with(|s| s.measure == Measure::Profit)>"Profit"</option>
-                </select>
-            </label>
-            <label class="field inline">
-                <span>"Periods"</span>
-                <select data-testid="period" on:change=move |ev| set_period(if event_target_value(&ev) == "quarter" { PeriodLength::Quarter } else { PeriodLength::Month })>
-                    <option value="month" selected=move || state.settings.with(|s| s.period == PeriodLength::Month)>"Months"</option>
-                    <option value="quarter" selected=move || state.settings.with(|s| s.period == PeriodLength::Quarter)>"Quarters"</option>
-                </select>
-            </label>
+            <MeasureSelect label="Rank by" testid="measure" inline=true/>
+            <PeriodSelect label="Periods" testid="period" inline=true/>
             <button type="button" class="button" data-testid="export-segmentation" on:click=export>"Export CSV"</button>
             <DemoButton secondary=true/>
         </div>

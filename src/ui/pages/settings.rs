@@ -1,6 +1,7 @@
-use kam_core::model::{Measure, PeriodLength, SegmentationSettings, Workspace};
+use kam_core::model::{SegmentationSettings, Workspace};
 use leptos::prelude::*;
 
+use crate::ui::components::{MeasureSelect, PeriodSelect};
 use crate::ui::state::use_app;
 
 /// Every number of the segmentation rules, editable; changes re-segment at once.
@@ -9,13 +10,7 @@ pub fn SettingsPage() -> impl IntoView {
     let state = use_app();
     let problems = RwSignal::new(Vec::<String>::new());
     let update = move |f: Box<dyn FnOnce(&mut SegmentationSettings)>| {
-        let mut s = state.settings.get_untracked();
-        f(&mut s);
-        let p = s.problems();
-        problems.set(p.clone());
-        if p.is_empty() {
-            state.set_settings(s);
-        }
+        problems.set(state.change_settings(f).err().unwrap_or_default());
     };
     let number = move |label: &'static str, testid: &'static str, get: fn(&SegmentationSettings) -> f64, set: fn(&mut SegmentationSettings, f64)| {
         view! {
@@ -49,20 +44,8 @@ pub fn SettingsPage() -> impl IntoView {
             <section class="panel">
                 <h2>"Segmentation"</h2>
                 <div class="settings-grid">
-                    <label class="field">
-                        <span>"Rank accounts by"</span>
-                        <select data-testid="setting-measure" on:change=move |ev| { let p = event_target_value(&ev) == "profit"; update(Box::new(move |s| s.measure = if p { Measure::Profit } else { Measure::Revenue })); }>
-                            <option value="revenue" selected=move || state.settings.with(|s| s.measure == Measure::Revenue)>"Revenue"</option>
-                            <option value="profit" selected=move || state.settings.with(|s| s.measure == Measure::Profit)>"Profit"</option>
-                        </select>
-                    </label>
-                    <label class="field">
-                        <span>"XYZ periods"</span>
-                        <select data-testid="setting-period" on:change=move |ev| { let q = event_target_value(&ev) == "quarter"; update(Box::new(move |s| s.period = if q { PeriodLength::Quarter } else { PeriodLength::Month })); }>
-                            <option value="month" selected=move || state.settings.with(|s| s.period == PeriodLength::Month)>"Months"</option>
-                            <option value="quarter" selected=move || state.settings.with(|s| s.period == PeriodLength::Quarter)>"Quarters"</option>
-                        </select>
-                    </label>
+                    <MeasureSelect label="Rank accounts by" testid="setting-measure"/>
+                    <PeriodSelect label="XYZ periods" testid="setting-period"/>
                     <label class="field">
                         <span>"Window (months)"</span>
                         <input type="number" min="1" max="120" data-testid="setting-window" prop:value=move || state.settings.with(|s| s.window_months.to_string())
