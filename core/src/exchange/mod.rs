@@ -2,12 +2,16 @@
 //! segmentation.
 
 mod dates;
+mod file_format;
 mod import;
 mod numbers;
 mod segmentation_csv;
 mod xlsx;
 mod zip_reader;
 
+pub use file_format::{
+    merge, preview_merge, read_file, redact, write_file, MergePreview, PersonalDetails, ReadFile, Scope, FORMAT_NAME, FORMAT_VERSION,
+};
 pub use dates::{detect_date_format, parse_date, DateFormat};
 pub use import::{
     apply_import, guess_mapping, parse_table, ColumnMapping, ImportError, ImportOutcome, ImportedLine, RowImporter,

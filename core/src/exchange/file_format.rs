@@ -1,0 +1,357 @@
+//! The KAM Planner file: what a user exports, e-mails, and someone else imports.
+//!
+//! A JSON envelope — `format`, numeric `version`, `appVersion`, `exportedAt`, `scope`,
+//! `personalDetails`, a `checksum` of the data, and the `data` — documented with an example in
+//! `docs/file-format.md`. Reading a file runs every check before anything is stored, and each
+//! refusal says exactly what is wrong, in words a user can act on.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::HashSet;
+
+use crate::model::{Account, Dossier, OrderLine, Workspace};
+
+pub const FORMAT_NAME: &str = "kam-planner";
+/// The version this build writes, and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// Files larger than this are refused before parsing.
+pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
+/// Deeper JSON than this is refused (serde_json's own limit is 128; ours is explicit).
+const MAX_DEPTH: usize = 64;
+
+/// Whether a file holds the whole workspace or one account's plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    Workspace,
+    Account,
+}
+
+/// Whether personal details of contacts are in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PersonalDetails {
+    Included,
+    Removed,
+}
+
+/// The data part of a file: accounts, their order history and dossiers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileData {
+    pub accounts: Vec<Account>,
+    #[serde(default)]
+    pub history: Vec<HistoryEntry>,
+    #[serde(default)]
+    pub dossiers: Vec<Dossier>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryEntry {
+    pub account_id: String,
+    pub lines: Vec<OrderLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Envelope {
+    format: String,
+    version: u32,
+    app_version: String,
+    exported_at: String,
+    scope: Scope,
+    personal_details: PersonalDetails,
+    checksum: String,
+    data: Value,
+}
+
+/// A file that passed every check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadFile {
+    pub scope: Scope,
+    pub personal_details: PersonalDetails,
+    pub exported_at: String,
+    pub app_version: String,
+    pub workspace: Workspace,
+}
+
+/// FNV-1a (64 bit) of the canonical JSON of the data: catches a file damaged in transit or
+/// edited by hand. Not a signature: integrity against an attacker comes from encryption.
+fn checksum(data: &Value) -> String {
+    let text = serde_json::to_string(data).expect("a JSON value serialises");
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("fnv1a64:{hash:016x}")
+}
+
+/// Removes what identifies people privately: birthdays, personal notes (family, hobbies, values)
+/// and any phone number or e-mail address written in a contact's fields.
+pub fn redact(ws: &Workspace) -> Workspace {
+    let mut out = ws.clone();
+    for d in &mut out.dossiers {
+        for p in &mut d.people {
+            p.birthday.clear();
+            p.personal_notes.clear();
+            for field in [&mut p.title, &mut p.role, &mut p.attitude, &mut p.our_owner] {
+                *field = strip_contact_details(field);
+            }
+        }
+    }
+    out
+}
+
+/// Blanks what looks like an e-mail address, or a phone number (a run of digit groups with at
+/// least six digits, such as "+45 20 12 34 56").
+fn strip_contact_details(text: &str) -> String {
+    let phoneish = |w: &str| {
+        let w = w.trim_end_matches([',', ';', '.']);
+        !w.is_empty() && w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || "+-()./".contains(c))
+    };
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].contains('@') {
+            out.push("[removed]");
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < words.len() && phoneish(words[j]) {
+            j += 1;
+        }
+        let digits: usize = words[i..j].iter().map(|w| w.chars().filter(char::is_ascii_digit).count()).sum();
+        if j > i && digits >= 6 {
+            out.push("[removed]");
+            i = j;
+        } else if j > i {
+            out.extend_from_slice(&words[i..j]);
+            i = j;
+        } else {
+            out.push(words[i]);
+            i += 1;
+        }
+    }
+    out.join(" ")
+}
+
+/// The workspace, or one account of it, as a file.
+pub fn write_file(ws: &Workspace, account: Option<&str>, personal: PersonalDetails, app_version: &str, exported_at: &str) -> String {
+    let source = match personal {
+        PersonalDetails::Included => ws.clone(),
+        PersonalDetails::Removed => redact(ws),
+    };
+    let keep = |id: &str| account.is_none_or(|a| a == id);
+    let data = FileData {
+        accounts: source.accounts.iter().filter(|a| keep(&a.id)).cloned().collect(),
+        history: source
+            .history
+            .iter()
+            .filter(|(id, _)| keep(id))
+            .map(|(id, lines)| HistoryEntry { account_id: id.clone(), lines: lines.clone() })
+            .collect(),
+        dossiers: source.dossiers.iter().filter(|d| keep(&d.account_id)).cloned().collect(),
+    };
+    let data = serde_json::to_value(&data).expect("the model serialises");
+    let envelope = Envelope {
+        format: FORMAT_NAME.into(),
+        version: FORMAT_VERSION,
+        app_version: app_version.into(),
+        exported_at: exported_at.into(),
+        scope: if account.is_some() { Scope::Account } else { Scope::Workspace },
+        personal_details: personal,
+        checksum: checksum(&data),
+        data,
+    };
+    serde_json::to_string_pretty(&envelope).expect("the envelope serialises")
+}
+
+fn depth_exceeds(text: &str, limit: usize) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for b in text.bytes() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Migrations from older file versions, applied in order to the raw `data`. Version 1 is the
+/// first, so the list is empty; a version 2 adds `(1, migrate_1_to_2)` here, with a test that
+/// reads a version 1 file.
+const MIGRATIONS: &[(u32, fn(Value) -> Result<Value, String>)] = &[];
+
+/// Checks and reads a file. Every refusal names the problem: not JSON (with line and column),
+/// not a KAM Planner file, a newer version, a checksum mismatch, a field of the wrong type
+/// (with its path), or data that contradicts itself.
+pub fn read_file(bytes: &[u8]) -> Result<ReadFile, String> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(format!("The file is larger than {} MB: it is not a KAM Planner file, or it is damaged.", MAX_FILE_BYTES / (1024 * 1024)));
+    }
+    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+        .map_err(|_| "The file is not a text file in UTF-8: it is not a KAM Planner file.".to_string())?;
+    if text.trim().is_empty() {
+        return Err("The file is empty.".into());
+    }
+    if depth_exceeds(text, MAX_DEPTH) {
+        return Err(format!("The file nests data more than {MAX_DEPTH} levels deep: it is not a KAM Planner file."));
+    }
+    let raw: Value = serde_json::from_str(text).map_err(|e| {
+        format!("The file is not valid JSON: {} at line {}, column {}.", strip_position(&e.to_string()), e.line(), e.column())
+    })?;
+    let format = raw.get("format").and_then(Value::as_str);
+    if format != Some(FORMAT_NAME) {
+        return Err("This is not a KAM Planner file (its \"format\" is not \"kam-planner\").".into());
+    }
+    let version = raw.get("version").and_then(Value::as_u64).ok_or("The file has no numeric \"version\".")?;
+    if version > u64::from(FORMAT_VERSION) {
+        return Err(format!(
+            "The file was made by a newer KAM Planner (file format {version}; this one reads up to {FORMAT_VERSION}). Update the app, or ask the sender to export again."
+        ));
+    }
+    if version == 0 {
+        return Err("The file's \"version\" is 0, which no KAM Planner writes.".into());
+    }
+    let envelope: Envelope = serde_path_to_error::deserialize(raw).map_err(|e| wrong_type(&e))?;
+    if checksum(&envelope.data) != envelope.checksum {
+        return Err("The file's checksum does not match its content: it was changed or damaged after export.".into());
+    }
+    let mut data_value = envelope.data;
+    for (from, migrate) in MIGRATIONS {
+        if u64::from(*from) >= version {
+            data_value = migrate(data_value)?;
+        }
+    }
+    let data: FileData = serde_path_to_error::deserialize(data_value).map_err(|e| wrong_type(&e))?;
+    let workspace = validate(data)?;
+    Ok(ReadFile {
+        scope: envelope.scope,
+        personal_details: envelope.personal_details,
+        exported_at: envelope.exported_at,
+        app_version: envelope.app_version,
+        workspace,
+    })
+}
+
+fn strip_position(message: &str) -> String {
+    message.split(" at line ").next().unwrap_or(message).to_string()
+}
+
+fn wrong_type(e: &serde_path_to_error::Error<serde_json::Error>) -> String {
+    let path = e.path().to_string();
+    let inner = strip_position(&e.inner().to_string());
+    if path == "." || path.is_empty() {
+        format!("The file is not a KAM Planner file: {inner}.")
+    } else {
+        format!("The field \"{path}\" is wrong: {inner}.")
+    }
+}
+
+fn validate(data: FileData) -> Result<Workspace, String> {
+    let mut ids = HashSet::new();
+    for a in &data.accounts {
+        if a.id.trim().is_empty() || a.name.trim().is_empty() {
+            return Err("An account in the file has no id or no name.".into());
+        }
+        if !ids.insert(a.id.as_str()) {
+            return Err(format!("The account id \"{}\" appears twice in the file.", a.id));
+        }
+    }
+    let mut ws = Workspace { accounts: data.accounts.clone(), ..Default::default() };
+    for h in data.history {
+        if !ids.contains(h.account_id.as_str()) {
+            return Err(format!("Order history for \"{}\", an account the file does not contain.", h.account_id));
+        }
+        if h.lines.iter().any(|l| !l.revenue.is_finite() || l.profit.is_some_and(|p| !p.is_finite())) {
+            return Err(format!("Order history of \"{}\" holds a number that is not finite.", h.account_id));
+        }
+        if ws.history.insert(h.account_id.clone(), h.lines).is_some() {
+            return Err(format!("Order history for \"{}\" appears twice in the file.", h.account_id));
+        }
+    }
+    let mut dossier_ids = HashSet::new();
+    for d in &data.dossiers {
+        if !ids.contains(d.account_id.as_str()) {
+            return Err(format!("A dossier for \"{}\", an account the file does not contain.", d.account_id));
+        }
+        if !dossier_ids.insert(d.account_id.as_str()) {
+            return Err(format!("Two dossiers for \"{}\" in the file.", d.account_id));
+        }
+    }
+    ws.dossiers = data.dossiers;
+    Ok(ws)
+}
+
+/// What importing a file would do to the workspace.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct MergePreview {
+    pub new_accounts: Vec<String>,
+    /// Accounts in both, whose stored data differs from the file's: the file's wins on merge.
+    pub changed_accounts: Vec<String>,
+    pub unchanged_accounts: usize,
+}
+
+pub fn preview_merge(current: &Workspace, incoming: &Workspace) -> MergePreview {
+    let mut p = MergePreview::default();
+    for a in &incoming.accounts {
+        match current.account(&a.id) {
+            None => p.new_accounts.push(a.name.clone()),
+            Some(existing) => {
+                let same = existing == a
+                    && current.history.get(&a.id) == incoming.history.get(&a.id)
+                    && (incoming.dossier(&a.id).is_none() || current.dossier(&a.id) == incoming.dossier(&a.id));
+                if same {
+                    p.unchanged_accounts += 1
+                } else {
+                    p.changed_accounts.push(a.name.clone())
+                }
+            }
+        }
+    }
+    p
+}
+
+/// Merges a file into the workspace: its accounts are added or replace the stored ones (with
+/// their history and dossier); accounts not in the file are kept as they are.
+pub fn merge(current: &Workspace, incoming: &Workspace) -> Workspace {
+    let mut out = current.clone();
+    for a in &incoming.accounts {
+        match out.accounts.iter_mut().find(|x| x.id == a.id) {
+            Some(x) => *x = a.clone(),
+            None => out.accounts.push(a.clone()),
+        }
+        if let Some(lines) = incoming.history.get(&a.id) {
+            out.history.insert(a.id.clone(), lines.clone());
+        }
+        if let Some(d) = incoming.dossier(&a.id) {
+            out.dossiers.retain(|x| x.account_id != a.id);
+            out.dossiers.push(d.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "file_format_tests.rs"]
+mod tests;

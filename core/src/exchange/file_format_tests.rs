@@ -1,0 +1,145 @@
+use super::*;
+use crate::demo::demo_workspace;
+use proptest::prelude::*;
+
+const AT: &str = "2026-11-24T12:00:00Z";
+
+fn sorted(mut ws: Workspace) -> Workspace {
+    ws.accounts.sort_by(|a, b| a.id.cmp(&b.id));
+    ws.dossiers.sort_by(|a, b| a.account_id.cmp(&b.account_id));
+    ws
+}
+
+#[test]
+fn workspace_round_trips() {
+    let ws = demo_workspace();
+    let text = write_file(&ws, None, PersonalDetails::Included, "0.1.0", AT);
+    let read = read_file(text.as_bytes()).unwrap();
+    assert_eq!(read.scope, Scope::Workspace);
+    assert_eq!(read.personal_details, PersonalDetails::Included);
+    assert_eq!(sorted(read.workspace), sorted(ws));
+}
+
+#[test]
+fn one_account_plan_holds_only_that_account() {
+    let ws = demo_workspace();
+    let id = ws.accounts.iter().find(|a| a.is_key).unwrap().id.clone();
+    let read = read_file(write_file(&ws, Some(&id), PersonalDetails::Included, "0.1.0", AT).as_bytes()).unwrap();
+    assert_eq!(read.scope, Scope::Account);
+    assert_eq!(read.workspace.accounts.len(), 1);
+    assert_eq!(read.workspace.history.len(), 1);
+    assert_eq!(read.workspace.dossiers.len(), 1);
+}
+
+#[test]
+fn without_personal_details_no_personal_text_remains() {
+    let mut ws = demo_workspace();
+    ws.dossiers[0].people[0].title = "COO, mobile +45 20 12 34 56, jens@example.com".into();
+    let personal: Vec<String> = ws
+        .dossiers
+        .iter()
+        .flat_map(|d| d.people.iter())
+        .flat_map(|p| [p.birthday.clone(), p.personal_notes.clone()])
+        .filter(|s| !s.is_empty())
+        .collect();
+    assert!(personal.len() >= 4, "the demo has personal details to remove");
+    let text = write_file(&ws, None, PersonalDetails::Removed, "0.1.0", AT);
+    for secret in personal.iter().map(String::as_str).chain(["jens@example.com", "20 12 34 56", "+45"]) {
+        assert!(!text.contains(secret), "{secret} leaked");
+    }
+    let read = read_file(text.as_bytes()).unwrap();
+    assert_eq!(read.personal_details, PersonalDetails::Removed);
+    assert_eq!(read.workspace.dossiers[0].people[0].name, "Jens Madsen", "names stay: they are the business contact");
+}
+
+#[test]
+fn every_refusal_says_what_is_wrong() {
+    let good = write_file(&demo_workspace(), None, PersonalDetails::Included, "0.1.0", AT);
+    let cases: Vec<(String, &str)> = vec![
+        ("{\"format\": \"kam-planner\",\n  \"version\": 1,\n  oops }".into(), "not valid JSON: key must be a string at line 3, column 3"),
+        ("{\"hello\": 1}".into(), "not a KAM Planner file"),
+        ("[1, 2, 3]".into(), "not a KAM Planner file"),
+        (good.replacen("\"version\": 1", "\"version\": 2", 1), "newer KAM Planner (file format 2; this one reads up to 1)"),
+        (good.replacen("\"version\": 1", "\"version\": \"1\"", 1), "no numeric \"version\""),
+        (good.replacen("Nordhavn Logistics A/S", "Nordhavn Logistics AS", 1), "checksum does not match"),
+        (good.replacen("\"scope\": \"workspace\"", "\"scope\": 7", 1), "The field \"scope\" is wrong"),
+        ("".into(), "The file is empty."),
+        ("[".repeat(100), "more than 64 levels deep"),
+    ];
+    for (text, expected) in cases {
+        let err = read_file(text.as_bytes()).unwrap_err();
+        assert!(err.contains(expected), "expected {expected:?} in {err:?}");
+    }
+    assert!(read_file(b"\xff\xfe\x00").unwrap_err().contains("UTF-8"));
+}
+
+fn reseal(mut v: Value) -> String {
+    let data = v["data"].clone();
+    v["checksum"] = Value::String(checksum(&data));
+    serde_json::to_string(&v).unwrap()
+}
+
+#[test]
+fn inconsistent_data_is_refused_even_with_a_valid_checksum() {
+    let good: Value = serde_json::from_str(&write_file(&demo_workspace(), None, PersonalDetails::Included, "0.1.0", AT)).unwrap();
+    let mut dup = good.clone();
+    let first = dup["data"]["accounts"][0].clone();
+    dup["data"]["accounts"].as_array_mut().unwrap().push(first);
+    assert!(read_file(reseal(dup).as_bytes()).unwrap_err().contains("appears twice"));
+
+    let mut wrong = good.clone();
+    wrong["data"]["accounts"][2]["is_key"] = Value::String("yes".into());
+    let err = read_file(reseal(wrong).as_bytes()).unwrap_err();
+    assert!(err.contains("\"accounts[2].is_key\" is wrong: invalid type: string \"yes\", expected a boolean"), "{err}");
+
+    let mut orphan = good.clone();
+    orphan["data"]["accounts"].as_array_mut().unwrap().remove(0);
+    assert!(read_file(reseal(orphan).as_bytes()).unwrap_err().contains("does not contain"));
+
+    let mut extra = good;
+    extra["data"]["secret"] = Value::Bool(true);
+    assert!(read_file(reseal(extra).as_bytes()).unwrap_err().contains("unknown field `secret`"));
+}
+
+#[test]
+fn merge_adds_new_replaces_changed_and_keeps_the_rest() {
+    let current = demo_workspace();
+    let mut incoming = Workspace::default();
+    let mut changed = current.accounts[0].clone();
+    changed.manager = "New Manager".into();
+    incoming.accounts.push(changed.clone());
+    incoming.accounts.push(Account::new("Brand New Oy"));
+    incoming.accounts.push(current.accounts[1].clone());
+    incoming.history.insert(current.accounts[1].id.clone(), current.history[&current.accounts[1].id].clone());
+    let p = preview_merge(&current, &incoming);
+    assert_eq!(p.new_accounts, vec!["Brand New Oy"]);
+    assert_eq!(p.changed_accounts, vec![current.accounts[0].name.clone()]);
+    assert_eq!(p.unchanged_accounts, 1);
+    let merged = merge(&current, &incoming);
+    assert_eq!(merged.accounts.len(), 41);
+    assert_eq!(merged.account(&changed.id).unwrap().manager, "New Manager");
+    assert_eq!(merged.history[&changed.id], current.history[&changed.id], "history not in the file is kept");
+    assert_eq!(merged.dossiers, current.dossiers);
+}
+
+proptest! {
+    #[test]
+    fn any_workspace_round_trips(names in prop::collection::hash_set("[a-zA-ZäöüÖ ]{1,12}", 0..8), revenue in -1e9f64..1e9) {
+        let mut ws = Workspace::default();
+        for n in &names {
+            if ws.add_account(n).is_ok() {
+                let id = ws.accounts.last().unwrap().id.clone();
+                let date = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+                ws.history.insert(id, vec![OrderLine { date, revenue, profit: Some(revenue / 3.0) }]);
+            }
+        }
+        let text = write_file(&ws, None, PersonalDetails::Included, "0.1.0", AT);
+        let read = read_file(text.as_bytes()).unwrap();
+        prop_assert_eq!(sorted(read.workspace), sorted(ws));
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        let _ = read_file(&bytes);
+    }
+}
