@@ -41,6 +41,18 @@ impl From<serde_wasm_bindgen::Error> for StoreError {
     }
 }
 
+const SNAPSHOT_KEY: &str = "snapshot:before-replace";
+
+/// The workspace as it was before a replace: a KAM Planner file and when it was taken.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// What replaced it, for the restore button ("before importing plan.kam.json").
+    pub reason: String,
+    pub taken_at: String,
+    /// The workspace as a KAM Planner file (full, with personal details: it never leaves the browser).
+    pub file: String,
+}
+
 /// Order lines are kept as one JSON string per account: an account's history is always read
 /// whole, and one string is far cheaper to store and load than thousands of small JS objects.
 #[derive(Serialize, Deserialize)]
@@ -185,6 +197,30 @@ impl Repository {
         let value = to_js(dossier)?;
         let tx = self.db.transaction(&[DOSSIERS], TransactionMode::ReadWrite)?;
         tx.store(DOSSIERS)?.put(&value, None).await?;
+        tx.done().await?;
+        Ok(())
+    }
+
+    /// Keeps a copy of the workspace (as a KAM Planner file) before it is replaced, so that a
+    /// replace can be undone even after a reload. One snapshot is kept: the last.
+    pub async fn save_snapshot(&self, snapshot: &Snapshot) -> Result<(), StoreError> {
+        let value = to_js(snapshot)?;
+        let tx = self.db.transaction(&[META], TransactionMode::ReadWrite)?;
+        tx.store(META)?.put(&value, Some(&JsValue::from_str(SNAPSHOT_KEY))).await?;
+        tx.done().await?;
+        Ok(())
+    }
+
+    pub async fn load_snapshot(&self) -> Result<Option<Snapshot>, StoreError> {
+        let tx = self.db.transaction(&[META], TransactionMode::ReadOnly)?;
+        let value = tx.store(META)?.get(JsValue::from_str(SNAPSHOT_KEY)).await?;
+        tx.done().await?;
+        value.filter(|v| !v.is_undefined()).map(from_js).transpose()
+    }
+
+    pub async fn delete_snapshot(&self) -> Result<(), StoreError> {
+        let tx = self.db.transaction(&[META], TransactionMode::ReadWrite)?;
+        tx.store(META)?.delete(JsValue::from_str(SNAPSHOT_KEY)).await?;
         tx.done().await?;
         Ok(())
     }

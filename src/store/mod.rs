@@ -4,5 +4,5 @@
 mod db;
 mod prefs;
 
-pub use db::{Repository, StoreError, DB_NAME, SCHEMA_VERSION};
+pub use db::{Repository, Snapshot, StoreError, DB_NAME, SCHEMA_VERSION};
 pub use prefs::{load_settings, save_settings, Prefs};

@@ -6,7 +6,9 @@ use kam_core::model::{Account, Dossier, SegmentationSettings, Workspace};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::store::{self, Repository, StoreError};
+use kam_core::exchange::{read_file, write_file, PersonalDetails};
+
+use crate::store::{self, Repository, Snapshot, StoreError};
 
 /// Whether the workspace has been read from the browser's database yet.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,7 +38,11 @@ pub struct AppState {
     pub saving: RwSignal<bool>,
     /// What the last confirmed import did, shown on the Portfolio until the next file is opened.
     pub last_import: RwSignal<Option<String>>,
+    /// The stored snapshot taken before the last replace, if any.
+    pub snapshot: RwSignal<Option<Snapshot>>,
 }
+
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
@@ -56,6 +62,7 @@ impl AppState {
             notice: RwSignal::new(None),
             saving: RwSignal::new(false),
             last_import: RwSignal::new(None),
+            snapshot: RwSignal::new(None),
         };
         provide_context(state);
         spawn_local(async move {
@@ -63,6 +70,9 @@ impl AppState {
                 Ok(ws) => {
                     state.workspace.set(ws);
                     state.load.set(LoadState::Ready);
+                    if let Ok(repo) = Repository::shared().await {
+                        state.snapshot.set(repo.load_snapshot().await.ok().flatten());
+                    }
                 }
                 Err(e) => state.load.set(LoadState::Failed(e.0)),
             }
@@ -113,6 +123,37 @@ impl AppState {
                 Err(e) => state.error.set(Some(format!("Nothing was changed: {e}"))),
             }
         });
+    }
+
+    /// Replaces the workspace after keeping the current one as a stored snapshot, which
+    /// survives a reload and can be restored from Settings (and at once with Undo).
+    pub fn replace_keeping_snapshot(&self, next: Workspace, reason: String, notice: String) {
+        let state = *self;
+        let current = state.workspace.get_untracked();
+        spawn_local(async move {
+            let snapshot = Snapshot {
+                reason,
+                taken_at: chrono::Local::now().format("%Y-%m-%d %H:%M").to_string(),
+                file: write_file(&current, None, PersonalDetails::Included, APP_VERSION, &chrono::Utc::now().to_rfc3339()),
+            };
+            let saved = async { Repository::shared().await?.save_snapshot(&snapshot).await }.await;
+            match saved {
+                Ok(()) => {
+                    state.snapshot.set(Some(snapshot));
+                    state.replace_workspace(next, Some(notice));
+                }
+                Err(e) => state.error.set(Some(format!("Nothing was changed: the current workspace could not be kept as a snapshot first ({e})."))),
+            }
+        });
+    }
+
+    /// Puts back the workspace kept before the last replace.
+    pub fn restore_snapshot(&self) {
+        let Some(snapshot) = self.snapshot.get_untracked() else { return };
+        match read_file(snapshot.file.as_bytes()) {
+            Ok(file) => self.replace_workspace(file.workspace, Some(format!("Restored the workspace as it was {}.", snapshot.reason))),
+            Err(e) => self.error.set(Some(format!("The snapshot could not be read: {e}"))),
+        }
     }
 
     /// Puts back the workspace a notice kept.

@@ -4,7 +4,7 @@
 
 use kam_core::demo::demo_workspace;
 use kam_core::model::{Dossier, KeyReason, Measure, SegmentationSettings, Workspace};
-use kam_planner::store::{load_settings, save_settings, Repository};
+use kam_planner::store::{load_settings, save_settings, Repository, Snapshot};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -81,4 +81,19 @@ fn settings_round_trip_through_local_storage() {
     save_settings(&settings).unwrap();
     assert_eq!(load_settings(), settings);
     save_settings(&SegmentationSettings::default()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_snapshot_before_a_replace_is_kept_and_can_be_removed() {
+    let name = unique_name("snapshot");
+    let repo = Repository::open(&name).await.unwrap();
+    assert_eq!(repo.load_snapshot().await.unwrap(), None);
+    let snapshot = Snapshot { reason: "before importing plan.kam.json".into(), taken_at: "2026-11-24 10:00".into(), file: "{}".into() };
+    repo.save_snapshot(&snapshot).await.unwrap();
+    repo.close();
+    let again = Repository::open(&name).await.unwrap();
+    assert_eq!(again.load_snapshot().await.unwrap(), Some(snapshot));
+    again.delete_snapshot().await.unwrap();
+    assert_eq!(again.load_snapshot().await.unwrap(), None);
+    again.close();
 }

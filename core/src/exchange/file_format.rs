@@ -6,6 +6,7 @@
 //! refusal says exactly what is wrong, in words a user can act on.
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 use std::collections::HashSet;
 
@@ -53,7 +54,7 @@ pub struct HistoryEntry {
     pub lines: Vec<OrderLine>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Envelope {
     format: String,
@@ -63,7 +64,8 @@ struct Envelope {
     scope: Scope,
     personal_details: PersonalDetails,
     checksum: String,
-    data: Value,
+    /// Kept as written: the checksum covers these exact bytes.
+    data: Box<RawValue>,
 }
 
 /// A file that passed every check.
@@ -76,10 +78,10 @@ pub struct ReadFile {
     pub workspace: Workspace,
 }
 
-/// FNV-1a (64 bit) of the canonical JSON of the data: catches a file damaged in transit or
-/// edited by hand. Not a signature: integrity against an attacker comes from encryption.
-fn checksum(data: &Value) -> String {
-    let text = serde_json::to_string(data).expect("a JSON value serialises");
+/// FNV-1a (64 bit) of the data exactly as written in the file: catches a file damaged in
+/// transit or edited by hand. Not a signature: integrity against an attacker comes from
+/// encryption.
+fn checksum(text: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for b in text.bytes() {
         hash ^= u64::from(b);
@@ -156,7 +158,8 @@ pub fn write_file(ws: &Workspace, account: Option<&str>, personal: PersonalDetai
             .collect(),
         dossiers: source.dossiers.iter().filter(|d| keep(&d.account_id)).cloned().collect(),
     };
-    let data = serde_json::to_value(&data).expect("the model serialises");
+    let data = serde_json::to_string(&data).expect("the model serialises");
+    let data = RawValue::from_string(data).expect("serde_json writes valid JSON");
     let envelope = Envelope {
         format: FORMAT_NAME.into(),
         version: FORMAT_VERSION,
@@ -164,7 +167,7 @@ pub fn write_file(ws: &Workspace, account: Option<&str>, personal: PersonalDetai
         exported_at: exported_at.into(),
         scope: if account.is_some() { Scope::Account } else { Scope::Workspace },
         personal_details: personal,
-        checksum: checksum(&data),
+        checksum: checksum(data.get()),
         data,
     };
     serde_json::to_string_pretty(&envelope).expect("the envelope serialises")
@@ -197,9 +200,9 @@ fn depth_exceeds(text: &str, limit: usize) -> bool {
     false
 }
 
-/// Migrations from older file versions, applied in order to the raw `data`. Version 1 is the
-/// first, so the list is empty; a version 2 adds `(1, migrate_1_to_2)` here, with a test that
-/// reads a version 1 file.
+/// Migrations from older file versions, applied in order to the parsed `data`. Version 1 is
+/// the first, so the list is empty; a version 2 adds `(1, migrate_1_to_2)` here, with a test
+/// that reads a version 1 file.
 const MIGRATIONS: &[(u32, fn(Value) -> Result<Value, String>)] = &[];
 
 /// Checks and reads a file. Every refusal names the problem: not JSON (with line and column),
@@ -217,14 +220,26 @@ pub fn read_file(bytes: &[u8]) -> Result<ReadFile, String> {
     if depth_exceeds(text, MAX_DEPTH) {
         return Err(format!("The file nests data more than {MAX_DEPTH} levels deep: it is not a KAM Planner file."));
     }
-    let raw: Value = serde_json::from_str(text).map_err(|e| {
-        format!("The file is not valid JSON: {} at line {}, column {}.", strip_position(&e.to_string()), e.line(), e.column())
+    // First only what says whether this is our file, and which version: a newer file must be
+    // refused for its version, not for a field this build does not know.
+    if !text.trim_start().starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+        return Err("This is not a KAM Planner file (it is JSON, but not an object).".into());
+    }
+    let probe: Probe = serde_json::from_str(text).map_err(|e| {
+        if e.is_data() {
+            "This is not a KAM Planner file.".to_string()
+        } else {
+            format!("The file is not valid JSON: {} at line {}, column {}.", strip_position(&e.to_string()), e.line(), e.column())
+        }
     })?;
-    let format = raw.get("format").and_then(Value::as_str);
-    if format != Some(FORMAT_NAME) {
+    if probe.format.as_ref().map(|f| f.get()) != Some("\"kam-planner\"") {
         return Err("This is not a KAM Planner file (its \"format\" is not \"kam-planner\").".into());
     }
-    let version = raw.get("version").and_then(Value::as_u64).ok_or("The file has no numeric \"version\".")?;
+    let version: u64 = probe
+        .version
+        .as_ref()
+        .and_then(|v| v.get().parse().ok())
+        .ok_or("The file's \"version\" is missing or not a whole number.")?;
     if version > u64::from(FORMAT_VERSION) {
         return Err(format!(
             "The file was made by a newer KAM Planner (file format {version}; this one reads up to {FORMAT_VERSION}). Update the app, or ask the sender to export again."
@@ -233,17 +248,22 @@ pub fn read_file(bytes: &[u8]) -> Result<ReadFile, String> {
     if version == 0 {
         return Err("The file's \"version\" is 0, which no KAM Planner writes.".into());
     }
-    let envelope: Envelope = serde_path_to_error::deserialize(raw).map_err(|e| wrong_type(&e))?;
-    if checksum(&envelope.data) != envelope.checksum {
+    let envelope: Envelope = serde_json::from_str(text).map_err(|e| wrong_type(text, &e))?;
+    if checksum(envelope.data.get()) != envelope.checksum {
         return Err("The file's checksum does not match its content: it was changed or damaged after export.".into());
     }
-    let mut data_value = envelope.data;
-    for (from, migrate) in MIGRATIONS {
-        if u64::from(*from) >= version {
-            data_value = migrate(data_value)?;
+    let raw = envelope.data.get();
+    let data: FileData = if MIGRATIONS.iter().any(|(from, _)| u64::from(*from) >= version) {
+        let mut value: Value = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+        for (from, migrate) in MIGRATIONS {
+            if u64::from(*from) >= version {
+                value = migrate(value)?;
+            }
         }
-    }
-    let data: FileData = serde_path_to_error::deserialize(data_value).map_err(|e| wrong_type(&e))?;
+        serde_json::from_value(value).map_err(|e| format!("The file's data is wrong: {e}."))?
+    } else {
+        serde_json::from_str(raw).map_err(|e| wrong_type(raw, &e))?
+    };
     let workspace = validate(data)?;
     Ok(ReadFile {
         scope: envelope.scope,
@@ -258,13 +278,30 @@ fn strip_position(message: &str) -> String {
     message.split(" at line ").next().unwrap_or(message).to_string()
 }
 
-fn wrong_type(e: &serde_path_to_error::Error<serde_json::Error>) -> String {
-    let path = e.path().to_string();
-    let inner = strip_position(&e.inner().to_string());
-    if path == "." || path.is_empty() {
-        format!("The file is not a KAM Planner file: {inner}.")
-    } else {
-        format!("The field \"{path}\" is wrong: {inner}.")
+/// The just-enough reading of a file that says whether it is ours.
+/// Raw values, so that a file of any other shape is told apart by its `format` before any type
+/// is checked.
+#[derive(Deserialize)]
+struct Probe {
+    format: Option<Box<RawValue>>,
+    version: Option<Box<RawValue>>,
+}
+
+/// Names the field a type error is in: the last `"name":` before the error's position.
+fn wrong_type(text: &str, e: &serde_json::Error) -> String {
+    let inner = strip_position(&e.to_string());
+    if inner.starts_with("missing field") {
+        return format!("The file is incomplete: {inner}.");
+    }
+    let line = text.lines().nth(e.line().saturating_sub(1)).unwrap_or("");
+    let before = &line[..line.char_indices().map(|(i, _)| i).nth(e.column().saturating_sub(1)).unwrap_or(line.len())];
+    let field = before.rfind("\":").and_then(|end| {
+        let start = before[..end].rfind('"')? + 1;
+        Some(&before[start..end])
+    });
+    match field {
+        Some(f) => format!("The field \"{f}\" has a wrong type or value: {inner}."),
+        None => format!("The file is not a KAM Planner file: {inner}."),
     }
 }
 

@@ -58,11 +58,13 @@ fn every_refusal_says_what_is_wrong() {
     let cases: Vec<(String, &str)> = vec![
         ("{\"format\": \"kam-planner\",\n  \"version\": 1,\n  oops }".into(), "not valid JSON: key must be a string at line 3, column 3"),
         ("{\"hello\": 1}".into(), "not a KAM Planner file"),
+        ("{\"name\": \"x\", \"version\": \"1.0.0\"}".into(), "not a KAM Planner file"),
         ("[1, 2, 3]".into(), "not a KAM Planner file"),
+        ("{\"format\": \"kam-planner\", \"version\": 1}".into(), "The file is incomplete: missing field `appVersion`"),
         (good.replacen("\"version\": 1", "\"version\": 2", 1), "newer KAM Planner (file format 2; this one reads up to 1)"),
-        (good.replacen("\"version\": 1", "\"version\": \"1\"", 1), "no numeric \"version\""),
+        (good.replacen("\"version\": 1", "\"version\": \"1\"", 1), "\"version\" is missing or not a whole number"),
         (good.replacen("Nordhavn Logistics A/S", "Nordhavn Logistics AS", 1), "checksum does not match"),
-        (good.replacen("\"scope\": \"workspace\"", "\"scope\": 7", 1), "The field \"scope\" is wrong"),
+        (good.replacen("\"scope\": \"workspace\"", "\"scope\": 7", 1), "The field \"scope\" has a wrong type or value"),
         ("".into(), "The file is empty."),
         ("[".repeat(100), "more than 64 levels deep"),
     ];
@@ -74,9 +76,13 @@ fn every_refusal_says_what_is_wrong() {
 }
 
 fn reseal(mut v: Value) -> String {
-    let data = v["data"].clone();
+    let data = serde_json::to_string(&v["data"]).unwrap();
     v["checksum"] = Value::String(checksum(&data));
-    serde_json::to_string(&v).unwrap()
+    let mut text = serde_json::to_string(&v).unwrap();
+    // Keep the data exactly as checksummed: serialise it separately and splice it in.
+    let placeholder = serde_json::to_string(&v["data"]).unwrap();
+    text = text.replacen(&placeholder, &data, 1);
+    text
 }
 
 #[test]
@@ -90,7 +96,7 @@ fn inconsistent_data_is_refused_even_with_a_valid_checksum() {
     let mut wrong = good.clone();
     wrong["data"]["accounts"][2]["is_key"] = Value::String("yes".into());
     let err = read_file(reseal(wrong).as_bytes()).unwrap_err();
-    assert!(err.contains("\"accounts[2].is_key\" is wrong: invalid type: string \"yes\", expected a boolean"), "{err}");
+    assert!(err.contains("The field \"is_key\" has a wrong type or value: invalid type: string \"yes\", expected a boolean"), "{err}");
 
     let mut orphan = good.clone();
     orphan["data"]["accounts"].as_array_mut().unwrap().remove(0);
@@ -143,3 +149,4 @@ proptest! {
         let _ = read_file(&bytes);
     }
 }
+

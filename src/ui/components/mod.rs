@@ -8,6 +8,7 @@ mod import;
 mod matrix;
 mod pareto;
 mod segmentation_controls;
+mod share;
 
 pub use add_account::AddAccountForm;
 pub use banners::Banners;
@@ -16,4 +17,5 @@ pub use empty::{DemoButton, EmptyState};
 pub use import::ImportPanel;
 pub use matrix::{Matrix, MatrixFilter};
 pub use pareto::ParetoChart;
+pub use share::{ExportControls, ImportFileControls};
 pub use segmentation_controls::{MeasureSelect, PeriodSelect};

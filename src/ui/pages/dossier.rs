@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::ui::components::ExportControls;
 use crate::ui::format::{money, percent};
 use crate::ui::state::use_app;
 
@@ -134,6 +135,10 @@ fn DossierView(account_id: String) -> impl IntoView {
                     if c.is_empty() { view! { <p class="muted">"None recorded yet."</p> }.into_any() }
                     else { view! { <ul class="tags">{c.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul> }.into_any() }
                 }}
+            </section>
+            <section class="panel wide">
+                <h2>"Share this account plan"</h2>
+                <ExportControls account=account_id.clone()/>
             </section>
             <section class="panel wide">
                 <div class="table-head">

@@ -1,7 +1,7 @@
 use kam_core::model::{SegmentationSettings, Workspace};
 use leptos::prelude::*;
 
-use crate::ui::components::{MeasureSelect, PeriodSelect};
+use crate::ui::components::{ExportControls, ImportFileControls, MeasureSelect, PeriodSelect};
 use crate::ui::state::use_app;
 
 /// Every number of the segmentation rules, editable; changes re-segment at once.
@@ -84,6 +84,21 @@ pub fn SettingsPage() -> impl IntoView {
                     {number("Mono-dependent above (%)", "setting-mono-dependency", |s| s.mono_dependency_pct, |s, v| s.mono_dependency_pct = v)}
                 </div>
                 <button type="button" class="button" data-testid="settings-reset" on:click=move |_| { problems.set(vec![]); state.set_settings(SegmentationSettings::default()); }>"Restore the model's defaults"</button>
+            </section>
+            <section class="panel">
+                <h2>"Share and back up"</h2>
+                <p>"A KAM Planner file carries your workspace, or one account's plan (export it from the account's dossier), to a colleague or to a backup. It opens in any browser with KAM Planner; nothing is uploaded."</p>
+                <Show when=move || state.workspace.with(|ws| !ws.is_empty())>
+                    <ExportControls/>
+                </Show>
+                <h3>"Import a KAM Planner file"</h3>
+                <ImportFileControls/>
+                {move || state.snapshot.get().map(|s| view! {
+                    <p class="snapshot">
+                        {format!("Snapshot kept {} ({}). ", s.reason, s.taken_at)}
+                        <button type="button" class="button" data-testid="restore-snapshot" on:click=move |_| state.restore_snapshot()>"Restore it"</button>
+                    </p>
+                })}
             </section>
             <section class="panel danger">
                 <h2>"Workspace"</h2>

@@ -1,0 +1,197 @@
+//! Export and import of KAM Planner files: how a plan travels by e-mail.
+
+use kam_core::exchange::{merge, preview_merge, read_file, write_file, MergePreview, PersonalDetails, ReadFile, Scope};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::ui::components::download_text;
+use crate::ui::state::{use_app, APP_VERSION};
+
+/// `<name>-<yyyy-mm-dd>.kam.json`, with the name reduced to safe file-name characters.
+pub fn file_name(name: &str) -> String {
+    let slug: String = name
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug = if slug.is_empty() { "kam-plan".to_string() } else { slug.chars().take(60).collect() };
+    format!("{slug}-{}.kam.json", chrono::Local::now().format("%Y-%m-%d"))
+}
+
+fn export(account: Option<String>, personal: PersonalDetails) -> Result<(String, String), String> {
+    let state = use_app();
+    let (text, name) = state.workspace.with_untracked(|ws| {
+        let name = match &account {
+            Some(id) => ws.account(id).map_or("account".to_string(), |a| a.name.clone()),
+            None => "workspace".to_string(),
+        };
+        (write_file(ws, account.as_deref(), personal, APP_VERSION, &chrono::Utc::now().to_rfc3339()), name)
+    });
+    let file = file_name(&name);
+    download_text(&file, "application/json", &text)?;
+    Ok((file, name))
+}
+
+fn mail_summary(account: Option<&str>, file: &str) -> String {
+    let state = use_app();
+    let body = state.segmentation.with_untracked(|seg| {
+        state.workspace.with_untracked(|ws| match account.and_then(|id| ws.account(id)) {
+            Some(a) => {
+                let row = seg.rows.iter().find(|r| r.id == a.id);
+                let d = ws.dossier(&a.id);
+                format!(
+                    "Account plan: {}\nSegment: {}\nKey account manager: {}\nExecutive sponsor: {}\nWhy key: {}\n",
+                    a.name,
+                    row.map(|r| format!("{}{}", r.abc.letter(), r.xyz.map_or("?", |x| x.letter()))).unwrap_or_default(),
+                    if a.manager.is_empty() { "—" } else { &a.manager },
+                    d.map_or("—".to_string(), |d| if d.executive_sponsor.is_empty() { "—".into() } else { d.executive_sponsor.clone() }),
+                    d.map_or(String::new(), |d| d.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")),
+                )
+            }
+            None => format!(
+                "KAM portfolio: {} accounts, {} key accounts.\nTop 5 accounts hold {:.0} % of the value.\n",
+                ws.accounts.len(),
+                seg.concentration.key_count,
+                seg.concentration.top5_pct
+            ),
+        })
+    });
+    format!(
+        "{body}\nThe plan is attached as {file}. To open it: go to KAM Planner, Settings › Import a KAM Planner file, and choose the attachment. Nothing is uploaded: it opens in your browser.\n"
+    )
+}
+
+fn open_mail(subject: &str, body: &str) {
+    let enc = |s: &str| String::from(js_sys::encode_uri_component(s));
+    let href = format!("mailto:?subject={}&body={}", enc(subject), enc(body));
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_href(&href);
+    }
+}
+
+/// Export buttons: download, or download and open an e-mail draft. Used for the whole
+/// workspace (Settings) and for one account (its dossier).
+#[component]
+pub fn ExportControls(#[prop(optional, into)] account: Option<String>) -> impl IntoView {
+    let state = use_app();
+    let personal = RwSignal::new(false);
+    let account = StoredValue::new(account);
+    let choice = move || if personal.get_untracked() { PersonalDetails::Included } else { PersonalDetails::Removed };
+    let on_download = move |_| {
+        if let Err(e) = export(account.get_value(), choice()) {
+            state.error.set(Some(e));
+        }
+    };
+    let on_mail = move |_| match export(account.get_value(), choice()) {
+        Ok((file, name)) => {
+            let subject = if account.get_value().is_some() { format!("Account plan: {name}") } else { "KAM portfolio".to_string() };
+            open_mail(&subject, &mail_summary(account.get_value().as_deref(), &file));
+        }
+        Err(e) => state.error.set(Some(e)),
+    };
+    view! {
+        <div class="export-controls">
+            <label class="check">
+                <input type="checkbox" data-testid="export-include-personal" prop:checked=move || personal.get() on:change=move |ev| personal.set(event_target_checked(&ev))/>
+                <span>"Include personal details (birthdays, family, hobbies, private notes)"</span>
+            </label>
+            <div class="actions">
+                <button type="button" class="button" data-testid=if account.get_value().is_some() { "export-account" } else { "export-workspace" } on:click=on_download>"Download file"</button>
+                <button type="button" class="button" data-testid="share-email" on:click=on_mail>"Share by e-mail…"</button>
+            </div>
+            <p class="muted small">{move || if personal.get() {
+                "The file will hold personal details of contacts: send it only to people allowed to see them."
+            } else {
+                "Personal details are left out of the file: names, roles and the plan travel; birthdays, family and private notes stay here."
+            }}</p>
+        </div>
+    }
+}
+
+/// Import of a KAM Planner file: check, preview, then merge or replace.
+#[component]
+pub fn ImportFileControls() -> impl IntoView {
+    let state = use_app();
+    let error = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(None::<(String, ReadFile, MergePreview)>);
+
+    let open = move |file: web_sys::File| {
+        let name = file.name();
+        spawn_local(async move {
+            let bytes = match JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+                Err(_) => {
+                    error.set(Some(format!("{name} could not be read by the browser.")));
+                    return;
+                }
+            };
+            match read_file(&bytes) {
+                Ok(read) => {
+                    let preview = state.workspace.with_untracked(|ws| preview_merge(ws, &read.workspace));
+                    error.set(None);
+                    pending.set(Some((name, read, preview)));
+                }
+                Err(e) => {
+                    pending.set(None);
+                    error.set(Some(format!("{name}: {e}")));
+                }
+            }
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            open(file);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            open(file);
+        }
+    };
+    let apply_merge = move |_| {
+        let Some((name, read, _)) = pending.get_untracked() else { return };
+        let next = state.workspace.with_untracked(|ws| merge(ws, &read.workspace));
+        state.replace_workspace(next, Some(format!("Merged {name}.")));
+        pending.set(None);
+    };
+    let apply_replace = move |_| {
+        let Some((name, read, _)) = pending.get_untracked() else { return };
+        state.replace_keeping_snapshot(read.workspace, format!("before importing {name}"), format!("Replaced the workspace with {name}. The previous one is kept as a snapshot."));
+        pending.set(None);
+    };
+    view! {
+        <div class="drop-zone" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+            <p>"Drop a .kam.json file here, or"</p>
+            <label class="button">
+                "Choose a KAM Planner file…"
+                <input type="file" class="visually-hidden" accept=".json,.kam.json,application/json" data-testid="import-workspace-file" on:change=on_pick/>
+            </label>
+        </div>
+        {move || error.get().map(|e| view! { <p class="message error" role="alert" data-testid="workspace-import-error">{e}</p> })}
+        {move || pending.get().map(|(name, read, p)| {
+            let scope = match read.scope { Scope::Workspace => "a whole workspace", Scope::Account => "one account plan" };
+            let personal = match read.personal_details { PersonalDetails::Included => "with personal details", PersonalDetails::Removed => "without personal details" };
+            view! {
+                <div class="read-summary" data-testid="workspace-import-preview">
+                    <p><strong>{format!("{name}: {scope}, {personal}, exported {}.", read.exported_at.chars().take(10).collect::<String>())}</strong></p>
+                    <p>{format!("{} account{} in the file: {} new, {} changed, {} unchanged.", read.workspace.accounts.len(), if read.workspace.accounts.len() == 1 { "" } else { "s" }, p.new_accounts.len(), p.changed_accounts.len(), p.unchanged_accounts)}</p>
+                    {(!p.changed_accounts.is_empty()).then(|| view! {
+                        <p>"On merge, the file's version replaces yours for: "{p.changed_accounts.join(", ")}</p>
+                    })}
+                    <div class="actions">
+                        <button type="button" class="button primary" data-testid="workspace-import-merge" on:click=apply_merge>"Merge into my workspace"</button>
+                        <button type="button" class="button danger" data-testid="workspace-import-replace" on:click=apply_replace>"Replace my workspace"</button>
+                        <button type="button" class="button" on:click=move |_| pending.set(None)>"Cancel"</button>
+                    </div>
+                </div>
+            }
+        })}
+    }
+}

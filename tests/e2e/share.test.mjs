@@ -1,0 +1,118 @@
+// A plan travels as a file: export (with or without personal details), import in another
+// browser profile, merge or replace with a snapshot to go back to, and clear refusals.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setup, screenshot, ready, ARTIFACTS } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+async function withDemo() {
+  const page = await env.newPage();
+  await page.goto(env.url + '/portfolio');
+  await ready(page);
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('accounts-table').waitFor();
+  return page;
+}
+
+async function download(page, testid) {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  const path = join(ARTIFACTS, d.suggestedFilename());
+  await d.saveAs(path);
+  return { name: d.suggestedFilename(), path, text: await readFile(path, 'utf8') };
+}
+
+async function openFile(page, path) {
+  await page.getByTestId('import-workspace-file').setInputFiles(path);
+}
+
+test('a workspace exported without personal details imports into a fresh browser', async () => {
+  const page = await withDemo();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const file = await download(page, 'export-workspace');
+  assert.match(file.name, /^workspace-\d{4}-\d{2}-\d{2}\.kam\.json$/);
+  const json = JSON.parse(file.text);
+  assert.equal(json.format, 'kam-planner');
+  assert.equal(json.version, 1);
+  assert.equal(json.personalDetails, 'removed');
+  for (const secret of ['Sails on weekends', '1971-03-14', 'Choir singer', '1980-02-29', 'Runs marathons']) {
+    assert.ok(!file.text.includes(secret), `${secret} must not leave the browser`);
+  }
+  assert.ok(file.text.includes('Jens Madsen'), 'business contacts stay');
+  await screenshot(page, 'settings-share');
+
+  const other = await env.newPage();
+  await other.goto(env.url + '/settings');
+  await ready(other);
+  await openFile(other, file.path);
+  await other.getByTestId('workspace-import-preview').waitFor();
+  assert.match(await other.getByTestId('workspace-import-preview').innerText(), /40 accounts in the file: 40 new, 0 changed, 0 unchanged/);
+  await other.getByTestId('workspace-import-replace').click();
+  await other.getByTestId('notice').waitFor();
+  await other.getByRole('link', { name: 'Portfolio' }).click();
+  assert.equal(await other.getByTestId('account-row').count(), 40);
+  assert.deepEqual(other.errors, []);
+});
+
+test('one account plan merges into a workspace; a replace can be restored from its snapshot', async () => {
+  const page = await withDemo();
+  await page.goto(env.url + '/key-accounts/nordhavn%20logistics%20a%2Fs');
+  await page.getByTestId('export-include-personal').check();
+  const plan = await download(page, 'export-account');
+  assert.match(plan.name, /^Nordhavn-Logistics-A-S-\d{4}-\d{2}-\d{2}\.kam\.json$/);
+  assert.ok(plan.text.includes('Sails on weekends'), 'the full export keeps personal details');
+
+  const other = await env.newPage();
+  await other.goto(env.url + '/portfolio');
+  await ready(other);
+  await other.getByText('Or add accounts by hand').click();
+  await other.getByTestId('add-account-name').fill('Local Customer Oy');
+  await other.getByTestId('add-account-submit').click();
+  await other.getByTestId('accounts-table').waitFor();
+  await other.getByRole('link', { name: 'Settings' }).click();
+  await openFile(other, plan.path);
+  assert.match(await other.getByTestId('workspace-import-preview').innerText(), /one account plan, with personal details[\s\S]*1 account in the file: 1 new/);
+  await other.getByTestId('workspace-import-merge').click();
+  await other.getByTestId('notice').filter({ hasText: 'Merged' }).waitFor();
+  await other.getByRole('link', { name: 'Portfolio' }).click();
+  assert.equal(await other.getByTestId('account-row').count(), 2, 'merge keeps the local account');
+
+  // Replace, then restore the snapshot after a reload.
+  await other.getByRole('link', { name: 'Settings' }).click();
+  await openFile(other, plan.path);
+  await other.getByTestId('workspace-import-replace').click();
+  await other.getByTestId('restore-snapshot').waitFor();
+  await other.reload();
+  await other.getByTestId('restore-snapshot').click();
+  await other.getByTestId('notice').filter({ hasText: 'Restored' }).waitFor();
+  await other.getByRole('link', { name: 'Portfolio' }).click();
+  assert.equal(await other.getByTestId('account-row').count(), 2);
+  assert.deepEqual(other.errors, []);
+});
+
+test('files that cannot be imported are refused with a specific message and change nothing', async () => {
+  const page = await withDemo();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const good = await download(page, 'export-workspace');
+  const cases = [
+    ['broken.kam.json', '{"format": "kam-planner",\n "version": 1,\n oops', /not valid JSON: .* at line 3, column 2/],
+    ['other.json', '{"name": "package", "version": "1.0.0"}', /not a KAM Planner file/],
+    ['future.kam.json', good.text.replace('"version": 1', '"version": 9'), /newer KAM Planner \(file format 9; this one reads up to 1\)/],
+    ['edited.kam.json', good.text.replace('Nordhavn Logistics A/S', 'Nordhavn Logistics'), /checksum does not match/],
+    ['photo.kam.json', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00]), /not a text file in UTF-8/],
+  ];
+  for (const [name, content, expected] of cases) {
+    const path = join(ARTIFACTS, name);
+    await writeFile(path, content);
+    await openFile(page, path);
+    await page.getByTestId('workspace-import-error').filter({ hasText: name }).waitFor();
+    assert.match(await page.getByTestId('workspace-import-error').innerText(), expected, name);
+  }
+  await page.getByRole('link', { name: 'Portfolio' }).click();
+  assert.equal(await page.getByTestId('account-row').count(), 40);
+  assert.deepEqual(page.errors, []);
+});
