@@ -150,3 +150,14 @@ proptest! {
     }
 }
 
+
+/// Keeps docs/file-format.md's example honest: it must be a file this build reads.
+#[test]
+fn the_documented_example_is_a_valid_file() {
+    let doc = include_str!("../../../docs/file-format.md");
+    let start = doc.find("```json\n").expect("the doc has a JSON example") + 8;
+    let end = start + doc[start..].find("\n```").unwrap();
+    let read = read_file(doc[start..end].as_bytes()).unwrap();
+    assert_eq!(read.scope, Scope::Account);
+    assert_eq!(read.workspace.accounts[0].name, "Nordhavn Logistics A/S");
+}
