@@ -43,12 +43,8 @@ pub fn Matrix(filter: RwSignal<MatrixFilter>) -> impl IntoView {
             };
             format!("matrix-cell tone-{tone}{}", if selected() { " selected" } else { "" })
         };
-        let aria = {
-            let label = label.clone();
-            move || format!("{label}: {} accounts, value {}, {}", data().count, money(data().value), advice(abc, xyz))
-        };
         view! {
-            <button type="button" class=class data-testid=format!("matrix-{label}") aria-pressed=move || selected().to_string() aria-label=aria
+            <button type="button" class=class data-testid=format!("matrix-{label}") aria-pressed=move || selected().to_string() title=move || format!("{} accounts, value {}", data().count, money(data().value))
                 on:click=move |_| filter.update(|f| *f = if *f == Some((abc, xyz)) { None } else { Some((abc, xyz)) })>
                 <span class="cell-label">{label.clone()}</span>
                 <span class="cell-count">{move || data().count}</span>

@@ -1,0 +1,93 @@
+// Privacy and accessibility across the whole app: no request leaves the page's origin, and
+// axe-core finds no serious or critical violation on any screen, empty or full.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { setup, ready } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+let env;
+let axeSource;
+before(async () => {
+  env = await setup();
+  axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+});
+after(async () => { await env?.close(); });
+
+async function axe(page) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  return result;
+}
+
+const SCREENS = ['/portfolio', '/key-accounts', '/key-accounts/nordhavn%20logistics%20a%2Fs', '/programme', '/settings'];
+
+test('no request leaves the page\'s origin while a user goes through the whole app', async () => {
+  const page = await env.newPage();
+  const foreign = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) return; // data:, blob:
+    if (url.origin !== env.url) foreign.push(r.url());
+  });
+  await page.goto(env.url + '/portfolio');
+  await ready(page);
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('accounts-table').waitFor();
+  await page.getByTestId('matrix-AX').click();
+  for (const path of SCREENS) {
+    await page.goto(env.url + path);
+    await ready(page);
+  }
+  await page.goto(env.url + SCREENS[2]);
+  await page.getByTestId('show-personal').check();
+  await page.goto(env.url + '/settings');
+  await page.getByTestId('setting-measure').selectOption('profit');
+  assert.deepEqual(foreign, [], 'every request stays on the app\'s own origin');
+});
+
+test('axe finds no serious or critical violation on any screen', async () => {
+  const page = await env.newPage();
+  const problems = [];
+  for (const path of ['/portfolio', '/key-accounts', '/programme', '/settings']) {
+    await page.goto(env.url + path);
+    await ready(page);
+    for (const v of await axe(page)) problems.push(`empty ${path}: ${v}`);
+  }
+  await page.goto(env.url + '/portfolio');
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('accounts-table').waitFor();
+  for (const path of SCREENS) {
+    await page.goto(env.url + path);
+    await ready(page);
+    for (const v of await axe(page)) problems.push(`${path}: ${v}`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('the main actions are reachable with the keyboard', async () => {
+  const page = await env.newPage();
+  await page.goto(env.url + '/portfolio');
+  await ready(page);
+  // Tab from the top of the page to the demo button and press Enter.
+  let found = false;
+  for (let i = 0; i < 20 && !found; i++) {
+    await page.keyboard.press('Tab');
+    found = await page.evaluate(() => document.activeElement?.dataset?.testid === 'load-demo');
+  }
+  assert.ok(found, 'the demo button is reachable by Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'the focused element shows a focus ring');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('accounts-table').waitFor();
+  // A matrix cell filters the table from the keyboard too.
+  await page.getByTestId('matrix-AX').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getByTestId('matrix-AX').getAttribute('aria-pressed'), 'true');
+});
