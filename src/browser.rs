@@ -17,3 +17,14 @@ pub async fn next_tick() {
 pub fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
+
+/// Asks the browser to keep this site's storage even under disk pressure, and reports how much
+/// is used: `(persistent, used bytes, quota bytes)`. `None` where the browser offers neither.
+pub async fn storage_status(ask_persistence: bool) -> Option<(bool, f64, f64)> {
+    let storage = web_sys::window()?.navigator().storage();
+    let persisted = if ask_persistence { storage.persist().ok()? } else { storage.persisted().ok()? };
+    let persistent = JsFuture::from(persisted).await.ok()?.as_bool().unwrap_or(false);
+    let estimate = JsFuture::from(storage.estimate().ok()?).await.ok()?;
+    let number = |key: &str| js_sys::Reflect::get(&estimate, &key.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    Some((persistent, number("usage"), number("quota")))
+}

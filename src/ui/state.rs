@@ -43,6 +43,22 @@ pub struct AppState {
 }
 
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+const TAB_CHANNEL: &str = "kam-planner-workspace";
+
+thread_local! {
+    /// The page's one channel to its other tabs. Sending and listening on the same object
+    /// matters: a channel does not hear its own messages, but would hear a sibling's.
+    static TABS: std::cell::RefCell<Option<web_sys::BroadcastChannel>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Tells the app's other tabs that the stored workspace changed.
+fn tell_other_tabs() {
+    TABS.with(|t| {
+        if let Some(channel) = t.borrow().as_ref() {
+            let _ = channel.post_message(&wasm_bindgen::JsValue::from_str("changed"));
+        }
+    });
+}
 
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
@@ -65,6 +81,7 @@ impl AppState {
             snapshot: RwSignal::new(None),
         };
         provide_context(state);
+        state.listen_to_other_tabs();
         spawn_local(async move {
             match open_and_load().await {
                 Ok(ws) => {
@@ -93,6 +110,28 @@ impl AppState {
         Ok(())
     }
 
+    /// Another tab of this workspace wrote to the store: read it again, so that nothing shown
+    /// here is stale and no later write here silently undoes the other tab's.
+    fn listen_to_other_tabs(&self) {
+        let state = *self;
+        let Ok(channel) = web_sys::BroadcastChannel::new(TAB_CHANNEL) else { return };
+        let on_message = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| {
+            spawn_local(async move {
+                match async { Repository::shared().await?.load().await }.await {
+                    Ok(ws) => {
+                        state.workspace.set(ws);
+                        state.notice.set(Some(Notice { text: "Updated with changes made in another tab.".into(), undo: None }));
+                    }
+                    Err(e) => state.error.set(Some(format!("Another tab changed the workspace and it could not be read again ({e}): reload this page."))),
+                }
+            });
+        });
+        channel.set_onmessage(Some(wasm_bindgen::JsCast::unchecked_ref(on_message.as_ref())));
+        // Both live as long as the page.
+        on_message.forget();
+        TABS.with(|t| *t.borrow_mut() = Some(channel));
+    }
+
     pub fn set_settings(&self, settings: SegmentationSettings) {
         if let Err(e) = store::save_settings(&settings) {
             self.error.set(Some(e));
@@ -115,6 +154,7 @@ impl AppState {
             state.saving.set(false);
             match result {
                 Ok(()) => {
+                    tell_other_tabs();
                     state.workspace.set(next);
                     if let Some(text) = notice {
                         state.notice.set(Some(Notice { text, undo: offer_undo.then_some(previous) }));
@@ -181,6 +221,7 @@ impl AppState {
             state.saving.set(false);
             match result {
                 Ok(()) => state.workspace.update(|ws| {
+                    tell_other_tabs();
                     if let Some(a) = ws.accounts.iter_mut().find(|a| a.id == account.id) {
                         *a = account;
                     }
@@ -204,7 +245,10 @@ impl AppState {
             let result = async { Repository::shared().await?.put_account(&account).await }.await;
             state.saving.set(false);
             match result {
-                Ok(()) => state.workspace.update(|ws| ws.accounts.push(account)),
+                Ok(()) => {
+                    tell_other_tabs();
+                    state.workspace.update(|ws| ws.accounts.push(account));
+                }
                 Err(e) => state.error.set(Some(format!("{} was not added: {e}", account.name))),
             }
         });
@@ -218,7 +262,10 @@ impl AppState {
             let result = async { Repository::shared().await?.put_dossier(&dossier).await }.await;
             state.saving.set(false);
             match result {
-                Ok(()) => state.workspace.update(|ws| upsert_dossier(ws, dossier)),
+                Ok(()) => {
+                    tell_other_tabs();
+                    state.workspace.update(|ws| upsert_dossier(ws, dossier));
+                }
                 Err(e) => state.error.set(Some(format!("The dossier was not saved: {e}"))),
             }
         });

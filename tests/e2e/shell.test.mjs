@@ -122,3 +122,28 @@ test('a dossier edit is saved and a cleared workspace can be brought back', asyn
   assert.equal(await page.getByTestId('account-row').count(), 40, 'and the undo is stored');
   assert.deepEqual(page.errors, []);
 });
+
+test('typing is saved without leaving the field, and a second tab sees the change', async () => {
+  const page = await env.newPage();
+  await page.goto(env.url + '/portfolio');
+  await ready(page);
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('accounts-table').waitFor();
+  const second = await page.context().newPage();
+  await second.goto(env.url + '/key-accounts/baltic%20timber%20group');
+  await second.getByTestId('dossier-overview').waitFor();
+
+  await page.goto(env.url + '/key-accounts/baltic%20timber%20group');
+  await page.getByTestId('dossier-overview').pressSequentially('Sawmills, typed live', { delay: 10 });
+  await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+  // The other tab was told and read the store again.
+  await second.getByTestId('notice').filter({ hasText: 'another tab' }).waitFor();
+  assert.match(await second.getByTestId('dossier-overview').inputValue(), /Sawmills, typed live$/);
+  await page.reload();
+  await page.getByTestId('dossier-overview').waitFor();
+  assert.match(await page.getByTestId('dossier-overview').inputValue(), /Sawmills, typed live$/);
+
+  await page.goto(env.url + '/settings');
+  await page.getByTestId('storage-status').filter({ hasText: 'Storage used' }).waitFor();
+  assert.deepEqual(page.errors, []);
+});

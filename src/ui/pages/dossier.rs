@@ -45,19 +45,33 @@ fn DossierView(account_id: String) -> impl IntoView {
         f(&mut d);
         state.save_dossier(d);
     };
+    // Text is saved while the user types, 600 ms after the last key: at most that much typing is
+    // at risk if the tab closes, and a workshop never waits for a save button.
+    let pending = StoredValue::new(None::<leptos::prelude::TimeoutHandle>);
     let text_field = move |label: &'static str, testid: &'static str, get: fn(&Dossier) -> String, set: fn(&mut Dossier, String), multiline: bool| {
         let value = move || dossier.with(get);
         let on_change = move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
-            edit(Box::new(move |d| set(d, v)));
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            state.saving.set(true);
+            let handle = leptos::prelude::set_timeout_with_handle(
+                move || {
+                    pending.set_value(None);
+                    edit(Box::new(move |d| set(d, v)));
+                },
+                std::time::Duration::from_millis(600),
+            );
+            pending.set_value(handle.ok());
         };
         view! {
             <label class="field block">
                 <span>{label}</span>
                 {if multiline {
-                    view! { <textarea rows="4" data-testid=testid prop:value=value on:change=on_change></textarea> }.into_any()
+                    view! { <textarea rows="4" data-testid=testid prop:value=value on:input=on_change></textarea> }.into_any()
                 } else {
-                    view! { <input type="text" data-testid=testid prop:value=value on:change=on_change/> }.into_any()
+                    view! { <input type="text" data-testid=testid prop:value=value on:input=on_change/> }.into_any()
                 }}
             </label>
         }

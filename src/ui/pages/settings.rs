@@ -26,6 +26,9 @@ pub fn SettingsPage() -> impl IntoView {
             </label>
         }
     };
+    // Asking for persistent storage here, where the user looks after their data, rather than at
+    // start-up: browsers grant it more readily once a site is in use.
+    let storage = LocalResource::new(|| crate::browser::storage_status(true));
     let clear = move |_| {
         let ok = web_sys::window()
             .and_then(|w| w.confirm_with_message("Delete every account, order and dossier from this browser? You can undo this right after.").ok())
@@ -103,6 +106,15 @@ pub fn SettingsPage() -> impl IntoView {
             <section class="panel danger">
                 <h2>"Workspace"</h2>
                 <p>"Everything you enter stays in this browser's storage. Clearing removes it from this browser; you can undo right after."</p>
+                <p class="muted" data-testid="storage-status">{move || storage.get().map(|s| match s {
+                    Some((persistent, used, quota)) => format!(
+                        "Storage used: {:.1} MB of {:.0} MB available. {}",
+                        used / 1_048_576.0,
+                        quota / 1_048_576.0,
+                        if persistent { "The browser keeps it even when the disk runs low." } else { "The browser may clear it when the disk runs low: export a backup now and then." }
+                    ),
+                    None => "This browser does not report its storage use.".to_string(),
+                })}</p>
                 <button type="button" class="button danger" data-testid="clear-workspace" disabled=move || state.workspace.with(|ws| ws.is_empty()) on:click=clear>"Clear workspace…"</button>
             </section>
         </div>
