@@ -91,3 +91,29 @@ test('the main actions are reachable with the keyboard', async () => {
   await page.keyboard.press('Enter');
   assert.equal(await page.getByTestId('matrix-AX').getAttribute('aria-pressed'), 'true');
 });
+
+test('the app runs under a strict Content-Security-Policy', async () => {
+  const page = await env.newPage();
+  const violations = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  await page.goto(env.url + '/portfolio');
+  await ready(page);
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(policy, /default-src 'none'/);
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/);
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('accounts-table').waitFor();
+  await page.goto(env.url + '/settings');
+  await page.getByTestId('export-workspace').waitFor();
+  // Injected markup must not run: a script in the page is refused by the policy.
+  const ran = await page.evaluate(() => new Promise((resolve) => {
+    window.__injected = false;
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = true';
+    document.body.appendChild(s);
+    setTimeout(() => resolve(window.__injected), 50);
+  }));
+  assert.equal(ran, false, 'an inline script added to the page does not run');
+  assert.ok(violations.length >= 1 && violations.every((v) => /inline script/i.test(v)), violations.join('\n'));
+});
