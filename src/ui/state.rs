@@ -5,6 +5,7 @@ use kam_core::analysis::{segment_workspace, Segmentation};
 use kam_core::model::{Account, Dossier, SegmentationSettings, Workspace};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::rc::Rc;
 
 use kam_core::exchange::{read_file, write_file, PersonalDetails};
 
@@ -205,70 +206,71 @@ impl AppState {
         }
     }
 
-    /// Saves one account (and, when given, its dossier) and updates the workspace.
-    pub fn save_account(&self, account: Account, dossier: Option<Dossier>) {
+    /// Runs one write against the store. On success, tells the other tabs and applies `change`
+    /// to the workspace shown; on failure, shows `failure` with the reason and changes nothing.
+    fn write<Fut>(&self, op: impl FnOnce(Rc<Repository>) -> Fut + 'static, change: impl FnOnce(&mut Workspace) + 'static, failure: String)
+    where
+        Fut: std::future::Future<Output = Result<(), StoreError>> + 'static,
+    {
         let state = *self;
         state.saving.set(true);
         spawn_local(async move {
-            let result = async {
-                let repo = Repository::shared().await?;
-                match &dossier {
-                    Some(d) => repo.put_account_and_dossier(&account, d).await,
-                    None => repo.put_account(&account).await,
-                }
-            }
-            .await;
+            let result = match Repository::shared().await {
+                Ok(repo) => op(repo).await,
+                Err(e) => Err(e),
+            };
             state.saving.set(false);
             match result {
-                Ok(()) => state.workspace.update(|ws| {
+                Ok(()) => {
                     tell_other_tabs();
-                    if let Some(a) = ws.accounts.iter_mut().find(|a| a.id == account.id) {
-                        *a = account;
-                    }
-                    if let Some(d) = dossier {
-                        upsert_dossier(ws, d);
-                    }
-                }),
-                Err(e) => state.error.set(Some(format!("The change to {} was not saved: {e}", account.name))),
+                    state.workspace.update(change);
+                }
+                Err(e) => state.error.set(Some(format!("{failure}: {e}"))),
             }
         });
+    }
+
+    /// Saves one account (and, when given, its dossier) and updates the workspace.
+    pub fn save_account(&self, account: Account, dossier: Option<Dossier>) {
+        let failure = format!("The change to {} was not saved", account.name);
+        let (stored, stored_dossier) = (account.clone(), dossier.clone());
+        self.write(
+            move |repo| async move {
+                match &stored_dossier {
+                    Some(d) => repo.put_account_and_dossier(&stored, d).await,
+                    None => repo.put_account(&stored).await,
+                }
+            },
+            move |ws| {
+                if let Some(a) = ws.accounts.iter_mut().find(|a| a.id == account.id) {
+                    *a = account;
+                }
+                if let Some(d) = dossier {
+                    upsert_dossier(ws, d);
+                }
+            },
+            failure,
+        );
     }
 
     /// Adds an account typed by hand; `Err` (nothing changed) when the name is empty or taken.
     pub fn add_account(&self, name: &str, industry: &str, manager: &str) -> Result<(), String> {
-        let mut account = self.workspace.with_untracked(|ws| ws.clone().add_account(name).cloned())?;
+        let mut account = self.workspace.with_untracked(|ws| ws.new_account(name))?;
         account.industry = industry.trim().to_string();
         account.manager = manager.trim().to_string();
-        let state = *self;
-        state.saving.set(true);
-        spawn_local(async move {
-            let result = async { Repository::shared().await?.put_account(&account).await }.await;
-            state.saving.set(false);
-            match result {
-                Ok(()) => {
-                    tell_other_tabs();
-                    state.workspace.update(|ws| ws.accounts.push(account));
-                }
-                Err(e) => state.error.set(Some(format!("{} was not added: {e}", account.name))),
-            }
-        });
+        let failure = format!("{} was not added", account.name);
+        let stored = account.clone();
+        self.write(move |repo| async move { repo.put_account(&stored).await }, move |ws| ws.accounts.push(account), failure);
         Ok(())
     }
 
     pub fn save_dossier(&self, dossier: Dossier) {
-        let state = *self;
-        state.saving.set(true);
-        spawn_local(async move {
-            let result = async { Repository::shared().await?.put_dossier(&dossier).await }.await;
-            state.saving.set(false);
-            match result {
-                Ok(()) => {
-                    tell_other_tabs();
-                    state.workspace.update(|ws| upsert_dossier(ws, dossier));
-                }
-                Err(e) => state.error.set(Some(format!("The dossier was not saved: {e}"))),
-            }
-        });
+        let stored = dossier.clone();
+        self.write(
+            move |repo| async move { repo.put_dossier(&stored).await },
+            move |ws| upsert_dossier(ws, dossier),
+            "The dossier was not saved".into(),
+        );
     }
 }
 

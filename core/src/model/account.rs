@@ -73,9 +73,10 @@ impl Workspace {
         self.dossiers.iter().find(|d| d.account_id == account_id)
     }
 
-    /// Adds an account typed by hand. Refuses an empty name or one that already exists (names
-    /// are compared as imports compare them, so a later import finds this account).
-    pub fn add_account(&mut self, name: &str) -> Result<&Account, String> {
+    /// An account typed by hand, checked against the workspace but not yet added. Refuses an
+    /// empty name or one that already exists (names are compared as imports compare them, so a
+    /// later import finds this account).
+    pub fn new_account(&self, name: &str) -> Result<Account, String> {
         let account = Account::new(name);
         if account.name.is_empty() {
             return Err("Give the account a name.".into());
@@ -86,6 +87,12 @@ impl Workspace {
         if let Some(existing) = self.account(&account.id) {
             return Err(format!("\"{}\" is already in the portfolio.", existing.name));
         }
+        Ok(account)
+    }
+
+    /// Adds an account typed by hand (see [`Workspace::new_account`]).
+    pub fn add_account(&mut self, name: &str) -> Result<&Account, String> {
+        let account = self.new_account(name)?;
         self.accounts.push(account);
         Ok(self.accounts.last().expect("just pushed"))
     }

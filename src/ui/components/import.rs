@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use kam_core::exchange::{apply_import, guess_mapping, looks_like_xlsx, parse_table, parse_xlsx, DateFormat, Decimal, ImportOutcome, ImportedLine, RowImporter, Skipped, Table};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::browser::{next_tick, now_ms};
+use crate::ui::components::{read_bytes, FileDrop};
 use crate::store::Prefs;
 use crate::ui::state::use_app;
 
@@ -37,11 +37,6 @@ fn thousands(n: usize) -> String {
     out
 }
 
-async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| "The file could not be read by the browser.".to_string())?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let state = use_app();
@@ -58,7 +53,6 @@ pub fn ImportPanel() -> impl IntoView {
     let progress = RwSignal::new(None::<f64>);
     let result = RwSignal::new_local(None::<ReadResult>);
     let generation = StoredValue::new(0u32);
-    let dragging = RwSignal::new(false);
 
     let reset = move || {
         table.set(None);
@@ -162,26 +156,11 @@ pub fn ImportPanel() -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            match read_file(file).await {
+            match read_bytes(&file).await {
                 Ok(bytes) => open_bytes(name, bytes),
                 Err(e) => error.set(Some(e)),
             }
         });
-    };
-
-    let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            open_file(file);
-        }
-        input.set_value("");
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
-            open_file(file);
-        }
     };
 
     let confirm = move |_| {
@@ -230,16 +209,12 @@ pub fn ImportPanel() -> impl IntoView {
     view! {
         <section class="panel import-panel" aria-labelledby="import-title">
             <h2 id="import-title">"Import a sales export"</h2>
-            <div class=move || if dragging.get() { "drop-zone dragging" } else { "drop-zone" }
-                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop>
-                <p>"Drop a CSV or Excel (.xlsx) file of order lines here (customer, date, revenue, optionally profit), or"</p>
-                <label class="button">
-                    "Choose a file…"
-                    <input type="file" class="visually-hidden" accept=".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="import-file" on:change=on_pick/>
-                </label>
-            </div>
+            <FileDrop
+                prompt="Drop a CSV or Excel (.xlsx) file of order lines here (customer, date, revenue, optionally profit), or"
+                button="Choose a file…"
+                accept=".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                testid="import-file"
+                on_file=Callback::new(open_file)/>
             {move || error.get().map(|e| view! { <p class="message error" role="alert" data-testid="import-error">{e}</p> })}
             <Show when=move || table.with(Option::is_some)>
                 <div class="mapping">

@@ -3,9 +3,8 @@
 use kam_core::exchange::{merge, preview_merge, read_file, write_file, MergePreview, PersonalDetails, ReadFile, Scope};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen_futures::JsFuture;
 
-use crate::ui::components::download_text;
+use crate::ui::components::{download_text, read_bytes, FileDrop};
 use crate::ui::state::{use_app, APP_VERSION};
 
 /// `<name>-<yyyy-mm-dd>.kam.json`, with the name reduced to safe file-name characters.
@@ -122,10 +121,10 @@ pub fn ImportFileControls() -> impl IntoView {
     let open = move |file: web_sys::File| {
         let name = file.name();
         spawn_local(async move {
-            let bytes = match JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-                Err(_) => {
-                    error.set(Some(format!("{name} could not be read by the browser.")));
+            let bytes = match read_bytes(&file).await {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    error.set(Some(e));
                     return;
                 }
             };
@@ -142,19 +141,6 @@ pub fn ImportFileControls() -> impl IntoView {
             }
         });
     };
-    let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            open(file);
-        }
-        input.set_value("");
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
-            open(file);
-        }
-    };
     let apply_merge = move |_| {
         let Some((name, read, _)) = pending.get_untracked() else { return };
         let next = state.workspace.with_untracked(|ws| merge(ws, &read.workspace));
@@ -167,13 +153,12 @@ pub fn ImportFileControls() -> impl IntoView {
         pending.set(None);
     };
     view! {
-        <div class="drop-zone" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
-            <p>"Drop a .kam.json file here, or"</p>
-            <label class="button">
-                "Choose a KAM Planner file…"
-                <input type="file" class="visually-hidden" accept=".json,.kam.json,application/json" data-testid="import-workspace-file" on:change=on_pick/>
-            </label>
-        </div>
+        <FileDrop
+            prompt="Drop a .kam.json file here, or"
+            button="Choose a KAM Planner file…"
+            accept=".json,.kam.json,application/json"
+            testid="import-workspace-file"
+            on_file=Callback::new(open)/>
         {move || error.get().map(|e| view! { <p class="message error" role="alert" data-testid="workspace-import-error">{e}</p> })}
         {move || pending.get().map(|(name, read, p)| {
             let scope = match read.scope { Scope::Workspace => "a whole workspace", Scope::Account => "one account plan" };
