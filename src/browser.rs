@@ -28,3 +28,13 @@ pub async fn storage_status(ask_persistence: bool) -> Option<(bool, f64, f64)> {
     let number = |key: &str| js_sys::Reflect::get(&estimate, &key.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
     Some((persistent, number("usage"), number("quota")))
 }
+
+/// Registers the service worker written by the build (`/sw.js`), so that the app opens and
+/// works without a network once it has been loaded. A browser without service workers simply
+/// stays online-only.
+pub fn register_service_worker() {
+    if let Some(window) = web_sys::window() {
+        let container = window.navigator().service_worker();
+        let _ = container.register("/sw.js");
+    }
+}

@@ -27,6 +27,8 @@ export async function setup() {
   return {
     url: server.url,
     browser,
+    /** Takes the server down, as a lost network would. */
+    stopServer: () => server.close(),
     async newPage() {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
       contexts.push(context);

@@ -34,5 +34,12 @@ export async function startServer(root) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { server, url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+  let closed = false;
+  const close = () => {
+    if (closed) return Promise.resolve();
+    closed = true;
+    server.closeAllConnections?.();
+    return new Promise((r) => server.close(r));
+  };
+  return { server, url: `http://127.0.0.1:${port}`, close };
 }
