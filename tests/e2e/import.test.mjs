@@ -196,7 +196,7 @@ test('columns chosen by hand are remembered for the next file with the same head
   await importFile(page, 'odd-headers-2.csv', csv([['Gamma AB', '2025-04-15', '5']]));
   assert.equal(await page.getByTestId('map-account').locator('option:checked').innerText(), 'Who');
   assert.equal(await page.getByTestId('map-revenue').locator('option:checked').innerText(), 'HowMuch');
-  assert.match(await page.getByTestId('import-summary').innerText(), /1 rows imported, 0 skipped/);
+  assert.match(await page.getByTestId('import-summary').innerText(), /1 row imported, 0 skipped/);
 });
 
 test('sorting, and a changed setting re-segments at once', async () => {

@@ -289,9 +289,15 @@ struct Probe {
 
 /// Names the field a type error is in: the last `"name":` before the error's position.
 fn wrong_type(text: &str, e: &serde_json::Error) -> String {
-    let inner = strip_position(&e.to_string());
+    let inner = strip_position(&e.to_string())
+        .replace("struct FileData", "an object with accounts, history and dossiers")
+        .replace("expected u32", "expected a whole number from 0")
+        .replace("expected f64", "expected a number");
     if inner.starts_with("missing field") {
         return format!("The file is incomplete: {inner}.");
+    }
+    if inner.starts_with("unknown field") {
+        return format!("The file holds data this KAM Planner does not know: {inner}.");
     }
     let line = text.lines().nth(e.line().saturating_sub(1)).unwrap_or("");
     let before = &line[..line.char_indices().map(|(i, _)| i).nth(e.column().saturating_sub(1)).unwrap_or(line.len())];

@@ -104,7 +104,7 @@ fn inconsistent_data_is_refused_even_with_a_valid_checksum() {
 
     let mut extra = good;
     extra["data"]["secret"] = Value::Bool(true);
-    assert!(read_file(reseal(extra).as_bytes()).unwrap_err().contains("unknown field `secret`"));
+    assert!(read_file(reseal(extra).as_bytes()).unwrap_err().contains("does not know: unknown field `secret`"));
 }
 
 #[test]

@@ -86,6 +86,17 @@ fn decode(bytes: &[u8], notes: &mut Vec<String>) -> String {
 }
 
 fn decode_bytes(bytes: &[u8], notes: &mut Vec<String>) -> String {
+    // UTF-16 with a byte-order mark: what Excel writes for "Unicode text".
+    let utf16 = |rest: &[u8], from: fn([u8; 2]) -> u16| {
+        let units = rest.chunks_exact(2).map(|c| from([c[0], c[1]]));
+        char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect::<String>()
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(rest, u16::from_be_bytes);
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),

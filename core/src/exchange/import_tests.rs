@@ -125,3 +125,16 @@ fn skipped_line_numbers_count_the_header_as_line_1_with_crlf() {
     let (_, imp) = import_all(csv.as_bytes());
     assert_eq!(imp.skipped.iter().map(|s| s.line).collect::<Vec<_>>(), vec![4]);
 }
+
+#[test]
+fn utf16_with_bom_is_read() {
+    let text = "Kunde;Datum;Umsatz\nÖl AG;01.02.2025;1,5\n";
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    let (_, imp) = import_all(&le);
+    assert_eq!(imp.accounts[0].name, "Öl AG");
+    let mut be = vec![0xFE, 0xFF];
+    be.extend(text.encode_utf16().flat_map(|u| u.to_be_bytes()));
+    let (_, imp) = import_all(&be);
+    assert_eq!(imp.accounts[0].lines[0].revenue, 1.5);
+}

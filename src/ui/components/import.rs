@@ -25,6 +25,11 @@ struct ReadResult {
     outcome: ImportOutcome,
 }
 
+/// "1 row", "6,401 rows".
+fn rows(n: usize) -> String {
+    format!("{} row{}", thousands(n), if n == 1 { "" } else { "s" })
+}
+
 fn thousands(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
@@ -173,8 +178,8 @@ pub fn ImportPanel() -> impl IntoView {
         prefs.last_mapping = Some([header(account.get_untracked()), header(date.get_untracked()), header(revenue.get_untracked()), header(profit.get_untracked())]);
         prefs.save();
         let text = format!(
-            "{} rows imported, {} skipped · {} new account{}, {} updated",
-            thousands(r.imported),
+            "{} imported, {} skipped · {} new account{}, {} updated",
+            rows(r.imported),
             thousands(r.skipped_count),
             outcome.new_accounts,
             if outcome.new_accounts == 1 { "" } else { "s" },
@@ -261,7 +266,7 @@ pub fn ImportPanel() -> impl IntoView {
                         <button type="button" class="button primary" data-testid="import-confirm"
                             disabled=move || result.with(|r| r.as_ref().is_none_or(|r| r.imported == 0))
                             on:click=confirm>
-                            {move || result.with(|r| r.as_ref().map_or("Import".to_string(), |r| format!("Import {} rows", thousands(r.imported))))}
+                            {move || result.with(|r| r.as_ref().map_or("Import".to_string(), |r| format!("Import {}", rows(r.imported))))}
                         </button>
                         <button type="button" class="button" on:click=move |_| reset()>"Cancel"</button>
                     </div>
@@ -276,7 +281,7 @@ fn ReadSummary(r: ReadResult) -> impl IntoView {
     let o = r.outcome.clone();
     view! {
         <div class="read-summary" data-testid="import-summary">
-            <p><strong>{format!("{} rows imported, {} skipped", thousands(r.imported), thousands(r.skipped_count))}</strong>" — nothing is stored until you confirm."</p>
+            <p><strong>{format!("{} imported, {} skipped", rows(r.imported), thousands(r.skipped_count))}</strong>" — nothing is stored until you confirm."</p>
             {r.range.map(|(a, b)| view! {
                 <p>{format!(
                     "Orders from {a} to {b}: {} new account{}, {} updated{}.",
