@@ -54,8 +54,7 @@ fn KeyAccountList() -> impl IntoView {
         })
     };
     let rows = move || {
-        let seg = state.segmentation.get();
-        let mut rows = state.workspace.with(|ws| {
+        let mut rows = state.segmentation.with(|seg| state.workspace.with(|ws| {
             ws.accounts
                 .iter()
                 .filter(|a| a.is_key)
@@ -65,7 +64,7 @@ fn KeyAccountList() -> impl IntoView {
                     (a.clone(), row, dossier)
                 })
                 .collect::<Vec<_>>()
-        });
+        }));
         // Largest first, as in the portfolio: rank is the segmentation's order.
         rows.sort_by_key(|(a, row, _)| (row.as_ref().map_or(usize::MAX, |r| r.rank), a.name.clone()));
         rows
