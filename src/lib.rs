@@ -2,5 +2,6 @@
 //! `kam-core`; this crate stores, calls and renders.
 
 pub mod browser;
+pub mod crypto;
 pub mod store;
 pub mod ui;

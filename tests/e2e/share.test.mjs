@@ -116,3 +116,36 @@ test('files that cannot be imported are refused with a specific message and chan
   assert.equal(await page.getByTestId('account-row').count(), 40);
   assert.deepEqual(page.errors, []);
 });
+
+test('a passphrase-protected file opens only with the passphrase', async () => {
+  const page = await withDemo();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByTestId('export-protect').check();
+  await page.getByTestId('export-passphrase').fill('short');
+  await page.getByTestId('export-workspace').click();
+  assert.match(await page.getByTestId('error-banner').innerText(), /at least 8 characters/);
+  await page.getByTestId('error-banner').getByRole('button', { name: 'Dismiss' }).click();
+  await page.getByTestId('export-passphrase').fill('correct horse battery');
+  const file = await download(page, 'export-workspace');
+  const wrapper = JSON.parse(file.text);
+  assert.equal(wrapper.format, 'kam-planner-encrypted');
+  assert.equal(wrapper.kdf.iterations, 600000);
+  assert.ok(!file.text.includes('Nordhavn'), 'nothing readable in the protected file');
+
+  const other = await env.newPage();
+  await other.goto(env.url + '/settings');
+  await ready(other);
+  await openFile(other, file.path);
+  await other.getByTestId('import-passphrase').fill('wrong horse battery');
+  await other.getByTestId('import-unlock').click();
+  await other.getByTestId('workspace-import-error').filter({ hasText: 'Wrong passphrase' }).waitFor();
+  await other.getByTestId('import-passphrase').fill('correct horse battery');
+  await other.getByTestId('import-unlock').click();
+  await other.getByTestId('workspace-import-preview').waitFor();
+  assert.match(await other.getByTestId('workspace-import-preview').innerText(), /40 accounts in the file: 40 new/);
+  await other.getByTestId('workspace-import-replace').click();
+  await other.getByTestId('notice').waitFor();
+  await other.getByRole('link', { name: 'Portfolio' }).click();
+  assert.equal(await other.getByTestId('account-row').count(), 40);
+  assert.deepEqual(other.errors, []);
+});

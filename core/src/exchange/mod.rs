@@ -2,6 +2,7 @@
 //! segmentation.
 
 mod dates;
+mod encrypted;
 mod file_format;
 mod import;
 mod numbers;
@@ -12,6 +13,7 @@ mod zip_reader;
 pub use file_format::{
     merge, preview_merge, read_file, redact, write_file, MergePreview, PersonalDetails, ReadFile, Scope, FORMAT_NAME, FORMAT_VERSION,
 };
+pub use encrypted::{is_encrypted, read_encrypted, write_encrypted, Sealed, PBKDF2_ITERATIONS};
 pub use dates::{detect_date_format, parse_date, DateFormat};
 pub use import::{
     apply_import, guess_mapping, parse_table, ColumnMapping, ImportError, ImportOutcome, ImportedLine, RowImporter,

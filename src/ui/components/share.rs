@@ -1,11 +1,11 @@
 //! Export and import of KAM Planner files: how a plan travels by e-mail.
 
-use kam_core::exchange::{merge, preview_merge, read_file, write_file, MergePreview, PersonalDetails, ReadFile, Scope};
+use kam_core::exchange::{is_encrypted, merge, preview_merge, read_file, write_file, MergePreview, PersonalDetails, ReadFile, Scope};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::ui::components::{download_text, read_bytes, FileDrop};
-use crate::ui::state::{use_app, APP_VERSION};
+use crate::ui::state::{use_app, AppState, APP_VERSION};
 
 /// `<name>-<yyyy-mm-dd>.kam.json`, with the name reduced to safe file-name characters.
 pub fn file_name(name: &str) -> String {
@@ -21,8 +21,8 @@ pub fn file_name(name: &str) -> String {
     format!("{slug}-{}.kam.json", chrono::Local::now().format("%Y-%m-%d"))
 }
 
-fn export(account: Option<String>, personal: PersonalDetails) -> Result<(String, String), String> {
-    let state = use_app();
+/// Writes the file (protected when a passphrase is given) and starts the download.
+async fn export(state: AppState, account: Option<String>, personal: PersonalDetails, passphrase: Option<String>) -> Result<(String, String), String> {
     let (text, name) = state.workspace.with_untracked(|ws| {
         let name = match &account {
             Some(id) => ws.account(id).map_or("account".to_string(), |a| a.name.clone()),
@@ -30,13 +30,16 @@ fn export(account: Option<String>, personal: PersonalDetails) -> Result<(String,
         };
         (write_file(ws, account.as_deref(), personal, APP_VERSION, &chrono::Utc::now().to_rfc3339()), name)
     });
+    let text = match passphrase {
+        Some(p) => crate::crypto::encrypt(&text, &p).await?,
+        None => text,
+    };
     let file = file_name(&name);
     download_text(&file, "application/json", &text)?;
     Ok((file, name))
 }
 
-fn mail_summary(account: Option<&str>, file: &str) -> String {
-    let state = use_app();
+fn mail_summary(state: AppState, account: Option<&str>, file: &str) -> String {
     let body = state.segmentation.with_untracked(|seg| {
         state.workspace.with_untracked(|ws| match account.and_then(|id| ws.account(id)) {
             Some(a) => {
@@ -78,19 +81,30 @@ fn open_mail(subject: &str, body: &str) {
 pub fn ExportControls(#[prop(optional, into)] account: Option<String>) -> impl IntoView {
     let state = use_app();
     let personal = RwSignal::new(false);
+    let protect = RwSignal::new(false);
+    let passphrase = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
     let account = StoredValue::new(account);
-    let choice = move || if personal.get_untracked() { PersonalDetails::Included } else { PersonalDetails::Removed };
-    let on_download = move |_| {
-        if let Err(e) = export(account.get_value(), choice()) {
-            state.error.set(Some(e));
+    let run = move |mail: bool| {
+        let choice = if personal.get_untracked() { PersonalDetails::Included } else { PersonalDetails::Removed };
+        let secret = protect.get_untracked().then(|| passphrase.get_untracked());
+        if secret.as_ref().is_some_and(|p| p.chars().count() < 8) {
+            state.error.set(Some("Choose a passphrase of at least 8 characters, and tell it to the receiver another way than the e-mail.".into()));
+            return;
         }
-    };
-    let on_mail = move |_| match export(account.get_value(), choice()) {
-        Ok((file, name)) => {
-            let subject = if account.get_value().is_some() { format!("Account plan: {name}") } else { "KAM portfolio".to_string() };
-            open_mail(&subject, &mail_summary(account.get_value().as_deref(), &file));
-        }
-        Err(e) => state.error.set(Some(e)),
+        busy.set(true);
+        spawn_local(async move {
+            let result = export(state, account.get_value(), choice, secret).await;
+            busy.set(false);
+            match result {
+                Ok((file, name)) if mail => {
+                    let subject = if account.get_value().is_some() { format!("Account plan: {name}") } else { "KAM portfolio".to_string() };
+                    open_mail(&subject, &mail_summary(state, account.get_value().as_deref(), &file));
+                }
+                Ok(_) => {}
+                Err(e) => state.error.set(Some(e)),
+            }
+        });
     };
     view! {
         <div class="export-controls">
@@ -98,9 +112,20 @@ pub fn ExportControls(#[prop(optional, into)] account: Option<String>) -> impl I
                 <input type="checkbox" data-testid="export-include-personal" prop:checked=move || personal.get() on:change=move |ev| personal.set(event_target_checked(&ev))/>
                 <span>"Include personal details (birthdays, family, hobbies, private notes)"</span>
             </label>
+            <label class="check">
+                <input type="checkbox" data-testid="export-protect" prop:checked=move || protect.get() on:change=move |ev| protect.set(event_target_checked(&ev))/>
+                <span>"Protect the file with a passphrase"</span>
+            </label>
+            <Show when=move || protect.get()>
+                <label class="field">
+                    <span>"Passphrase (at least 8 characters; tell it to the receiver by phone, not in the e-mail)"</span>
+                    <input type="password" autocomplete="new-password" data-testid="export-passphrase" prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                </label>
+            </Show>
             <div class="actions">
-                <button type="button" class="button" data-testid=if account.get_value().is_some() { "export-account" } else { "export-workspace" } on:click=on_download>"Download file"</button>
-                <button type="button" class="button" data-testid="share-email" on:click=on_mail>"Share by e-mail…"</button>
+                <button type="button" class="button" disabled=move || busy.get() data-testid=if account.get_value().is_some() { "export-account" } else { "export-workspace" } on:click=move |_| run(false)>"Download file"</button>
+                <button type="button" class="button" disabled=move || busy.get() data-testid="share-email" on:click=move |_| run(true)>"Share by e-mail…"</button>
+                <Show when=move || busy.get()><span role="status">"Protecting the file…"</span></Show>
             </div>
             <p class="muted small">{move || if personal.get() {
                 "The file will hold personal details of contacts: send it only to people allowed to see them."
@@ -117,6 +142,33 @@ pub fn ImportFileControls() -> impl IntoView {
     let state = use_app();
     let error = RwSignal::new(None::<String>);
     let pending = RwSignal::new(None::<(String, ReadFile, MergePreview)>);
+    let locked = RwSignal::new_local(None::<(String, Vec<u8>)>);
+    let passphrase = RwSignal::new(String::new());
+    let show = move |name: String, bytes: &[u8]| match read_file(bytes) {
+        Ok(read) => {
+            let preview = state.workspace.with_untracked(|ws| preview_merge(ws, &read.workspace));
+            error.set(None);
+            pending.set(Some((name, read, preview)));
+        }
+        Err(e) => {
+            pending.set(None);
+            error.set(Some(format!("{name}: {e}")));
+        }
+    };
+    let unlock = move || {
+        let Some((name, bytes)) = locked.get_untracked() else { return };
+        let secret = passphrase.get_untracked();
+        spawn_local(async move {
+            match crate::crypto::decrypt(&bytes, &secret).await {
+                Ok(plain) => {
+                    locked.set(None);
+                    passphrase.set(String::new());
+                    show(name, &plain);
+                }
+                Err(e) => error.set(Some(format!("{name}: {e}"))),
+            }
+        });
+    };
 
     let open = move |file: web_sys::File| {
         let name = file.name();
@@ -128,16 +180,13 @@ pub fn ImportFileControls() -> impl IntoView {
                     return;
                 }
             };
-            match read_file(&bytes) {
-                Ok(read) => {
-                    let preview = state.workspace.with_untracked(|ws| preview_merge(ws, &read.workspace));
-                    error.set(None);
-                    pending.set(Some((name, read, preview)));
-                }
-                Err(e) => {
-                    pending.set(None);
-                    error.set(Some(format!("{name}: {e}")));
-                }
+            if is_encrypted(&bytes) {
+                pending.set(None);
+                error.set(None);
+                locked.set(Some((name, bytes)));
+            } else {
+                locked.set(None);
+                show(name, &bytes);
             }
         });
     };
@@ -159,6 +208,15 @@ pub fn ImportFileControls() -> impl IntoView {
             accept=".json,.kam.json,application/json"
             testid="import-workspace-file"
             on_file=Callback::new(open)/>
+        {move || locked.with(|l| l.as_ref().map(|(name, _)| name.clone())).map(|name| view! {
+            <form class="unlock" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); unlock(); }>
+                <label class="field">
+                    <span>{format!("{name} is protected. Passphrase:")}</span>
+                    <input type="password" autocomplete="off" data-testid="import-passphrase" prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                </label>
+                <button type="submit" class="button primary" data-testid="import-unlock">"Open"</button>
+            </form>
+        })}
         {move || error.get().map(|e| view! { <p class="message error" role="alert" data-testid="workspace-import-error">{e}</p> })}
         {move || pending.get().map(|(name, read, p)| {
             let scope = match read.scope { Scope::Workspace => "a whole workspace", Scope::Account => "one account plan" };

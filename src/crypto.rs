@@ -1,0 +1,73 @@
+//! Passphrase protection of exported files with the browser's WebCrypto: a key derived with
+//! PBKDF2-SHA256 (600,000 rounds, random 16-byte salt) encrypts the file with AES-256-GCM
+//! (random 12-byte IV). GCM also authenticates: a wrong passphrase or a changed file fails.
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use kam_core::exchange::{read_encrypted, write_encrypted, Sealed, PBKDF2_ITERATIONS};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::CryptoKey;
+
+fn fail(what: &str) -> impl Fn(JsValue) -> String + '_ {
+    move |e| format!("{what} failed in this browser ({})", e.as_string().unwrap_or_else(|| format!("{e:?}")))
+}
+
+fn object(pairs: &[(&str, JsValue)]) -> Object {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o
+}
+
+fn crypto() -> Result<web_sys::Crypto, String> {
+    web_sys::window().ok_or("no window")?.crypto().map_err(fail("WebCrypto"))
+}
+
+async fn derive_key(passphrase: &str, salt: &[u8], iterations: u32) -> Result<CryptoKey, String> {
+    let subtle = crypto()?.subtle();
+    let raw = Uint8Array::from(passphrase.as_bytes());
+    let usages = Array::of1(&"deriveKey".into());
+    let base: CryptoKey = JsFuture::from(subtle.import_key_with_str("raw", &raw, "PBKDF2", false, &usages).map_err(fail("Reading the passphrase"))?)
+        .await
+        .map_err(fail("Reading the passphrase"))?
+        .unchecked_into();
+    let params = object(&[
+        ("name", "PBKDF2".into()),
+        ("hash", "SHA-256".into()),
+        ("salt", Uint8Array::from(salt).into()),
+        ("iterations", iterations.into()),
+    ]);
+    let aes = object(&[("name", "AES-GCM".into()), ("length", 256.into())]);
+    let usages = Array::of2(&"encrypt".into(), &"decrypt".into());
+    let key = JsFuture::from(subtle.derive_key_with_object_and_object(&params, &base, &aes, false, &usages).map_err(fail("Deriving the key"))?)
+        .await
+        .map_err(fail("Deriving the key"))?;
+    Ok(key.unchecked_into())
+}
+
+/// The file text, protected with `passphrase`, as a KAM Planner protected file.
+pub async fn encrypt(plaintext: &str, passphrase: &str) -> Result<String, String> {
+    let mut salt = [0u8; 16];
+    let mut iv = [0u8; 12];
+    crypto()?.get_random_values_with_u8_array(&mut salt).map_err(fail("Random numbers"))?;
+    crypto()?.get_random_values_with_u8_array(&mut iv).map_err(fail("Random numbers"))?;
+    let key = derive_key(passphrase, &salt, PBKDF2_ITERATIONS).await?;
+    let params = object(&[("name", "AES-GCM".into()), ("iv", Uint8Array::from(&iv[..]).into())]);
+    let sealed = JsFuture::from(crypto()?.subtle().encrypt_with_object_and_u8_array(&params, &key, plaintext.as_bytes()).map_err(fail("Encryption"))?)
+        .await
+        .map_err(fail("Encryption"))?;
+    let ciphertext = Uint8Array::new(&sealed).to_vec();
+    Ok(write_encrypted(&Sealed { salt: salt.to_vec(), iv: iv.to_vec(), iterations: PBKDF2_ITERATIONS, ciphertext }))
+}
+
+/// The file inside a protected file, or a message: damaged wrapper, or wrong passphrase.
+pub async fn decrypt(file: &[u8], passphrase: &str) -> Result<Vec<u8>, String> {
+    let sealed = read_encrypted(file)?;
+    let key = derive_key(passphrase, &sealed.salt, sealed.iterations).await?;
+    let params = object(&[("name", "AES-GCM".into()), ("iv", Uint8Array::from(&sealed.iv[..]).into())]);
+    let opened = JsFuture::from(crypto()?.subtle().decrypt_with_object_and_u8_array(&params, &key, &sealed.ciphertext).map_err(fail("Decryption"))?)
+        .await
+        .map_err(|_| "Wrong passphrase, or the file was changed after it was protected.".to_string())?;
+    Ok(Uint8Array::new(&opened).to_vec())
+}
