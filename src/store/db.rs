@@ -146,6 +146,13 @@ impl Repository {
             }
         }
         let dossiers = ws.dossiers.iter().map(to_js).collect::<Result<Vec<_>, _>>()?;
+        self.replace_records(accounts, history, dossiers).await
+    }
+
+    /// Replaces the three stores' records in one transaction. Public only so that a browser test
+    /// can hand it a record the store must refuse, and prove that then nothing changes.
+    #[doc(hidden)]
+    pub async fn replace_records(&self, accounts: Vec<JsValue>, history: Vec<JsValue>, dossiers: Vec<JsValue>) -> Result<(), StoreError> {
         let tx = self.db.transaction(&[ACCOUNTS, HISTORY, DOSSIERS], TransactionMode::ReadWrite)?;
         let result = async {
             for (name, values) in [(ACCOUNTS, accounts), (HISTORY, history), (DOSSIERS, dossiers)] {

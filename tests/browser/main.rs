@@ -97,3 +97,22 @@ async fn the_snapshot_before_a_replace_is_kept_and_can_be_removed() {
     assert_eq!(again.load_snapshot().await.unwrap(), None);
     again.close();
 }
+
+#[wasm_bindgen_test]
+async fn a_replace_that_fails_half_way_changes_nothing() {
+    let repo = Repository::open(&unique_name("atomic")).await.unwrap();
+    let before = demo_workspace();
+    repo.replace(&before).await.unwrap();
+    let stored = repo.load().await.unwrap();
+
+    // New accounts and history, then a dossier without its key: the store refuses the last
+    // write, after the accounts and history stores were already cleared and refilled.
+    let account = serde_wasm_bindgen::to_value(&kam_core::model::Account::new("Only Account"))
+        .unwrap();
+    let account = js_sys::JSON::parse(&js_sys::JSON::stringify(&account).unwrap().as_string().unwrap()).unwrap();
+    let broken_dossier = js_sys::JSON::parse("{\"overview\": \"no account_id\"}").unwrap();
+    let result = repo.replace_records(vec![account], vec![], vec![broken_dossier]).await;
+    assert!(result.is_err(), "the store refuses a dossier without its key");
+    assert_eq!(repo.load().await.unwrap(), stored, "every store is as it was");
+    repo.close();
+}
