@@ -182,12 +182,16 @@ impl Repository {
         }
     }
 
-    pub async fn put_account(&self, account: &Account) -> Result<(), StoreError> {
-        let value = to_js(account)?;
-        let tx = self.db.transaction(&[ACCOUNTS], TransactionMode::ReadWrite)?;
-        tx.store(ACCOUNTS)?.put(&value, None).await?;
+    /// Writes one record in a transaction of its own (`key` for stores without a key path).
+    async fn put_one(&self, store: &str, value: &JsValue, key: Option<&JsValue>) -> Result<(), StoreError> {
+        let tx = self.db.transaction(&[store], TransactionMode::ReadWrite)?;
+        tx.store(store)?.put(value, key).await?;
         tx.done().await?;
         Ok(())
+    }
+
+    pub async fn put_account(&self, account: &Account) -> Result<(), StoreError> {
+        self.put_one(ACCOUNTS, &to_js(account)?, None).await
     }
 
     /// Saves an account and its dossier together (a promotion to key status writes both).
@@ -201,21 +205,13 @@ impl Repository {
     }
 
     pub async fn put_dossier(&self, dossier: &Dossier) -> Result<(), StoreError> {
-        let value = to_js(dossier)?;
-        let tx = self.db.transaction(&[DOSSIERS], TransactionMode::ReadWrite)?;
-        tx.store(DOSSIERS)?.put(&value, None).await?;
-        tx.done().await?;
-        Ok(())
+        self.put_one(DOSSIERS, &to_js(dossier)?, None).await
     }
 
     /// Keeps a copy of the workspace (as a KAM Planner file) before it is replaced, so that a
     /// replace can be undone even after a reload. One snapshot is kept: the last.
     pub async fn save_snapshot(&self, snapshot: &Snapshot) -> Result<(), StoreError> {
-        let value = to_js(snapshot)?;
-        let tx = self.db.transaction(&[META], TransactionMode::ReadWrite)?;
-        tx.store(META)?.put(&value, Some(&JsValue::from_str(SNAPSHOT_KEY))).await?;
-        tx.done().await?;
-        Ok(())
+        self.put_one(META, &to_js(snapshot)?, Some(&JsValue::from_str(SNAPSHOT_KEY))).await
     }
 
     pub async fn load_snapshot(&self) -> Result<Option<Snapshot>, StoreError> {

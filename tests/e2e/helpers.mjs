@@ -54,3 +54,13 @@ export async function screenshot(page, name) {
 export async function ready(page) {
   await page.waitForSelector('main h1');
 }
+
+/** A fresh profile with the demo portfolio loaded, on the Portfolio page. */
+export async function openWithDemo(env) {
+  const page = await env.newPage();
+  await page.goto(env.url + '/portfolio');
+  await ready(page);
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('accounts-table').waitFor();
+  return page;
+}

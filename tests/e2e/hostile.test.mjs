@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, ready, ROOT, ARTIFACTS } from './helpers.mjs';
+import { setup, ready, ROOT, ARTIFACTS, openWithDemo } from './helpers.mjs';
 
 const CORPUS = join(ROOT, 'tests/fixtures/hostile');
 const files = readdirSync(CORPUS).sort();
@@ -56,11 +56,7 @@ test('spreadsheet imports: a clear message or a preview for every hostile file, 
 });
 
 test('KAM Planner file imports: a specific message or a preview for every hostile file, store unchanged', async () => {
-  const page = await env.newPage();
-  await page.goto(env.url + '/portfolio');
-  await ready(page);
-  await page.getByTestId('load-demo').click();
-  await page.getByTestId('accounts-table').waitFor();
+  const page = await openWithDemo(env);
   await page.getByRole('link', { name: 'Settings' }).click();
   const outcomes = [];
   for (const name of [...planFiles.map((f) => join(CORPUS, f)), join(ARTIFACTS, 'big-50mb.kam.json')]) {

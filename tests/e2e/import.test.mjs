@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setup, screenshot, ready, ARTIFACTS } from './helpers.mjs';
+import { setup, screenshot, ready, ARTIFACTS, openWithDemo } from './helpers.mjs';
 import { generateOrders, referenceSegmentation } from './segmentation-reference.mjs';
 import { ordersWorkbook } from './xlsx-writer.mjs';
 
@@ -200,11 +200,7 @@ test('columns chosen by hand are remembered for the next file with the same head
 });
 
 test('sorting, and a changed setting re-segments at once', async () => {
-  const page = await env.newPage();
-  await page.goto(env.url + '/portfolio');
-  await ready(page);
-  await page.getByTestId('load-demo').click();
-  await page.getByTestId('accounts-table').waitFor();
+  const page = await openWithDemo(env);
   const firstName = () => page.getByTestId('account-row').first().locator('th').innerText();
   assert.equal(await firstName(), 'Nordhavn Logistics A/S');
   await page.getByRole('button', { name: 'Account', exact: true }).click();

@@ -2,18 +2,14 @@
 // it can be installed (web manifest, service worker).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, ready, screenshot } from './helpers.mjs';
+import { setup, ready, screenshot, openWithDemo } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
 
 test('the app opens and works offline after one visit', async () => {
-  const page = await env.newPage();
-  await page.goto(env.url + '/portfolio');
-  await ready(page);
-  await page.getByTestId('load-demo').click();
-  await page.getByTestId('accounts-table').waitFor();
+  const page = await openWithDemo(env);
   // The service worker has installed and controls the page.
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await page.reload();

@@ -4,20 +4,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setup, screenshot, ready, ARTIFACTS } from './helpers.mjs';
+import { setup, screenshot, ready, ARTIFACTS, openWithDemo } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
-
-async function withDemo() {
-  const page = await env.newPage();
-  await page.goto(env.url + '/portfolio');
-  await ready(page);
-  await page.getByTestId('load-demo').click();
-  await page.getByTestId('accounts-table').waitFor();
-  return page;
-}
 
 async function download(page, testid) {
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
@@ -31,7 +22,7 @@ async function openFile(page, path) {
 }
 
 test('a workspace exported without personal details imports into a fresh browser', async () => {
-  const page = await withDemo();
+  const page = await openWithDemo(env);
   await page.getByRole('link', { name: 'Settings' }).click();
   const file = await download(page, 'export-workspace');
   assert.match(file.name, /^workspace-\d{4}-\d{2}-\d{2}\.kam\.json$/);
@@ -59,7 +50,7 @@ test('a workspace exported without personal details imports into a fresh browser
 });
 
 test('one account plan merges into a workspace; a replace can be restored from its snapshot', async () => {
-  const page = await withDemo();
+  const page = await openWithDemo(env);
   await page.goto(env.url + '/key-accounts/nordhavn%20logistics%20a%2Fs');
   await page.getByTestId('export-include-personal').check();
   const plan = await download(page, 'export-account');
@@ -95,7 +86,7 @@ test('one account plan merges into a workspace; a replace can be restored from i
 });
 
 test('files that cannot be imported are refused with a specific message and change nothing', async () => {
-  const page = await withDemo();
+  const page = await openWithDemo(env);
   await page.getByRole('link', { name: 'Settings' }).click();
   const good = await download(page, 'export-workspace');
   const cases = [
@@ -118,7 +109,7 @@ test('files that cannot be imported are refused with a specific message and chan
 });
 
 test('a passphrase-protected file opens only with the passphrase', async () => {
-  const page = await withDemo();
+  const page = await openWithDemo(env);
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByTestId('export-protect').check();
   await page.getByTestId('export-passphrase').fill('short');

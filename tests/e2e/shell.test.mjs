@@ -1,7 +1,7 @@
 // The walking skeleton, as a first-time user meets it: every route, empty states, the demo.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, screenshot, ready } from './helpers.mjs';
+import { setup, screenshot, ready, openWithDemo } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -46,11 +46,7 @@ test('navigation links and the back button move between areas', async () => {
 });
 
 test('the demo portfolio fills every area and survives a reload', async () => {
-  const page = await env.newPage();
-  await page.goto(env.url + '/portfolio');
-  await ready(page);
-  await page.getByTestId('load-demo').click();
-  await page.getByTestId('accounts-table').waitFor();
+  const page = await openWithDemo(env);
   assert.equal(await page.getByTestId('account-row').count(), 40);
   assert.match(await page.getByTestId('notice').innerText(), /Demo portfolio loaded/);
   // The matrix accounts for every account, and a cell filters the table.
@@ -95,11 +91,7 @@ test('the demo portfolio fills every area and survives a reload', async () => {
 });
 
 test('a dossier edit is saved and a cleared workspace can be brought back', async () => {
-  const page = await env.newPage();
-  await page.goto(env.url + '/portfolio');
-  await ready(page);
-  await page.getByTestId('load-demo').click();
-  await page.getByTestId('accounts-table').waitFor();
+  const page = await openWithDemo(env);
   await page.goto(env.url + '/key-accounts/baltic%20timber%20group');
   await page.getByTestId('dossier-sponsor').fill('Eva Saar (CFO)');
   await page.getByTestId('dossier-overview').click();
@@ -124,11 +116,7 @@ test('a dossier edit is saved and a cleared workspace can be brought back', asyn
 });
 
 test('typing is saved without leaving the field, and a second tab sees the change', async () => {
-  const page = await env.newPage();
-  await page.goto(env.url + '/portfolio');
-  await ready(page);
-  await page.getByTestId('load-demo').click();
-  await page.getByTestId('accounts-table').waitFor();
+  const page = await openWithDemo(env);
   const second = await page.context().newPage();
   await second.goto(env.url + '/key-accounts/baltic%20timber%20group');
   await second.getByTestId('dossier-overview').waitFor();

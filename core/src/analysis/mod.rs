@@ -4,7 +4,7 @@ mod programme;
 mod segmentation;
 mod window;
 
-pub use programme::{manager_load, programme_checks, CheckStatus, ProgrammeCheck};
+pub use programme::{key_account_warnings, manager_load, programme_checks, CheckStatus, ProgrammeCheck};
 pub use segmentation::{
     segment, segment_workspace, AbcClass, AccountSegment, Concentration, Flag, MatrixCell, Segmentation,
     SegmentInput, Unclassified, XyzClass,

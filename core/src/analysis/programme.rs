@@ -35,6 +35,24 @@ pub fn manager_load(ws: &Workspace) -> BTreeMap<String, usize> {
     load
 }
 
+/// Warnings about the key-account list itself: a programme outside 5–25 accounts, and managers
+/// carrying more than 3 (kam-model.md section 2).
+pub fn key_account_warnings(ws: &Workspace) -> Vec<String> {
+    let mut out = Vec::new();
+    let n = ws.accounts.iter().filter(|a| a.is_key).count();
+    if n < 5 {
+        out.push(format!("{n} key account{}: a programme usually holds 5 to 25.", if n == 1 { "" } else { "s" }));
+    } else if n > 25 {
+        out.push(format!("{n} key accounts: more than 25 spreads attention thin. Start small."));
+    }
+    for (manager, count) in manager_load(ws) {
+        if count > 3 {
+            out.push(format!("{manager} manages {count} key accounts: one manager carries 1 to 3."));
+        }
+    }
+    out
+}
+
 pub fn programme_checks(ws: &Workspace, seg: &Segmentation) -> Vec<ProgrammeCheck> {
     use CheckStatus::*;
     let key: Vec<_> = ws.accounts.iter().filter(|a| a.is_key).collect();
@@ -141,6 +159,20 @@ mod tests {
         assert_eq!(checks.iter().map(|c| c.step).collect::<Vec<_>>(), vec![1, 2, 3, 4, 5, 6, 7]);
         let key = ws.accounts.iter().filter(|a| a.is_key).count();
         assert!(checks[1].evidence.ends_with(&format!("of {key} key accounts have an executive sponsor.")));
+    }
+
+    #[test]
+    fn key_account_warnings_name_count_and_overload() {
+        let mut ws = crate::demo::demo_workspace();
+        assert!(key_account_warnings(&ws).is_empty(), "the demo's 6 key accounts and managers are within the rules");
+        for a in ws.accounts.iter_mut().take(30) {
+            a.is_key = true;
+            a.manager = "Maria Lind".into();
+        }
+        let w = key_account_warnings(&ws);
+        assert!(w.iter().any(|t| t.contains("more than 25")), "{w:?}");
+        assert!(w.iter().any(|t| t.starts_with("Maria Lind manages")), "{w:?}");
+        assert_eq!(key_account_warnings(&Workspace::default()), vec!["0 key accounts: a programme usually holds 5 to 25.".to_string()]);
     }
 
     #[test]

@@ -8,15 +8,16 @@ use crate::ui::state::use_app;
 /// `None` for the unclassified accounts of that ABC class.
 pub type MatrixFilter = Option<(AbcClass, Option<XyzClass>)>;
 
-fn advice(abc: AbcClass, xyz: Option<XyzClass>) -> &'static str {
+/// What a cell means for key-account effort (kam-model.md section 3), and its colour tone.
+fn advice(abc: AbcClass, xyz: Option<XyzClass>) -> (&'static str, &'static str) {
     use AbcClass::*;
     use XyzClass::*;
     match (abc, xyz) {
-        (A, Some(X)) | (A, Some(Y)) | (B, Some(X)) => "core to protect",
-        (A, Some(Z)) | (B, Some(Z)) => "stabilise demand",
-        (C, Some(Z)) => "rarely worth KAM",
-        (_, None) => "not enough history",
-        _ => "serve efficiently",
+        (A, Some(X)) | (A, Some(Y)) | (B, Some(X)) => ("core to protect", "core"),
+        (A, Some(Z)) | (B, Some(Z)) => ("stabilise demand", "stabilise"),
+        (C, Some(Z)) => ("rarely worth KAM", "low"),
+        (_, None) => ("not enough history", "unknown"),
+        _ => ("serve efficiently", "efficient"),
     }
 }
 
@@ -33,14 +34,8 @@ pub fn Matrix(filter: RwSignal<MatrixFilter>) -> impl IntoView {
         };
         let label = format!("{}{}", abc.letter(), xyz.map_or("?", |x| x.letter()));
         let selected = move || filter.get() == Some((abc, xyz));
+        let (advice_text, tone) = advice(abc, xyz);
         let class = move || {
-            let tone = match advice(abc, xyz) {
-                "core to protect" => "core",
-                "stabilise demand" => "stabilise",
-                "rarely worth KAM" => "low",
-                "not enough history" => "unknown",
-                _ => "efficient",
-            };
             format!("matrix-cell tone-{tone}{}", if selected() { " selected" } else { "" })
         };
         view! {
@@ -49,7 +44,7 @@ pub fn Matrix(filter: RwSignal<MatrixFilter>) -> impl IntoView {
                 <span class="cell-label">{label.clone()}</span>
                 <span class="cell-count">{move || data().count}</span>
                 <span class="cell-value">{move || money(data().value)}</span>
-                <span class="cell-advice">{advice(abc, xyz)}</span>
+                <span class="cell-advice">{advice_text}</span>
             </button>
         }
     };

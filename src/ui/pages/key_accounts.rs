@@ -1,4 +1,4 @@
-use kam_core::analysis::manager_load;
+use kam_core::analysis::key_account_warnings;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -36,23 +36,7 @@ pub fn KeyAccountsPage() -> impl IntoView {
 #[component]
 fn KeyAccountList() -> impl IntoView {
     let state = use_app();
-    let warnings = move || {
-        state.workspace.with(|ws| {
-            let mut out = Vec::new();
-            let n = ws.accounts.iter().filter(|a| a.is_key).count();
-            if n < 5 {
-                out.push(format!("{n} key account{}: a programme usually holds 5 to 25.", if n == 1 { "" } else { "s" }));
-            } else if n > 25 {
-                out.push(format!("{n} key accounts: more than 25 spreads attention thin. Start small."));
-            }
-            for (manager, count) in manager_load(ws) {
-                if count > 3 {
-                    out.push(format!("{manager} manages {count} key accounts: one manager carries 1 to 3."));
-                }
-            }
-            out
-        })
-    };
+    let warnings = move || state.workspace.with(key_account_warnings);
     let rows = move || {
         let mut rows = state.segmentation.with(|seg| state.workspace.with(|ws| {
             ws.accounts
