@@ -10,11 +10,11 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 use std::collections::HashSet;
 
-use crate::model::{Account, Dossier, OrderLine, Workspace};
+use crate::model::{Account, Dossier, OrderLine, Programme, Workspace};
 
 pub const FORMAT_NAME: &str = "kam-planner";
 /// The version this build writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
 /// Deeper JSON than this is refused (serde_json's own limit is 128; ours is explicit).
@@ -45,6 +45,10 @@ pub struct FileData {
     pub history: Vec<HistoryEntry>,
     #[serde(default)]
     pub dossiers: Vec<Dossier>,
+    /// The programme's criteria and matrix factors (version 2 on); only whole-workspace files
+    /// carry it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme: Option<Programme>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -96,11 +100,23 @@ pub fn redact(ws: &Workspace) -> Workspace {
     let mut out = ws.clone();
     for d in &mut out.dossiers {
         for p in &mut d.people {
-            p.birthday.clear();
-            p.personal_notes.clear();
-            for field in [&mut p.title, &mut p.role, &mut p.attitude, &mut p.our_owner] {
+            for field in [&mut p.birthday, &mut p.family, &mut p.hobbies, &mut p.values, &mut p.phone, &mut p.email, &mut p.personal_notes] {
+                field.clear();
+            }
+            for field in [&mut p.name, &mut p.title, &mut p.expectations, &mut p.our_owner] {
                 *field = strip_contact_details(field);
             }
+        }
+        // Free text anywhere in the plan may hold a number or address someone typed in.
+        for field in [&mut d.overview, &mut d.history, &mut d.organisation, &mut d.executive_sponsor] {
+            *field = strip_contact_details(field);
+        }
+        for m in &mut d.team {
+            m.name = strip_contact_details(&m.name);
+            m.responsibility = strip_contact_details(&m.responsibility);
+        }
+        for e in &mut d.timeline {
+            e.text = strip_contact_details(&e.text);
         }
     }
     out
@@ -157,6 +173,7 @@ pub fn write_file(ws: &Workspace, account: Option<&str>, personal: PersonalDetai
             .map(|(id, lines)| HistoryEntry { account_id: id.clone(), lines: lines.clone() })
             .collect(),
         dossiers: source.dossiers.iter().filter(|d| keep(&d.account_id)).cloned().collect(),
+        programme: account.is_none().then(|| source.programme.clone()),
     };
     let data = serde_json::to_string(&data).expect("the model serialises");
     let data = RawValue::from_string(data).expect("serde_json writes valid JSON");
@@ -200,10 +217,50 @@ fn depth_exceeds(text: &str, limit: usize) -> bool {
     false
 }
 
-/// Migrations from older file versions, applied in order to the parsed `data`. Version 1 is
-/// the first, so the list is empty; a version 2 adds `(1, migrate_1_to_2)` here, with a test
-/// that reads a version 1 file.
-const MIGRATIONS: &[(u32, fn(Value) -> Result<Value, String>)] = &[];
+/// Migrations from older file versions, applied in order to the parsed `data`: `(from, f)`
+/// turns data of version `from` into version `from + 1`.
+const MIGRATIONS: &[(u32, fn(Value) -> Result<Value, String>)] = &[(1, migrate_1_to_2)];
+
+/// Version 1 → 2: competitors were names only (strings), and a person's role and attitude were
+/// free text. Version 2 writes competitors as objects and role/attitude as fixed keys; old free
+/// text is mapped to the nearest key ("Decider" → "economic_buyer"), and text that maps to
+/// nothing is kept in the person's `expectations` so that nothing typed is lost.
+fn migrate_1_to_2(mut data: Value) -> Result<Value, String> {
+    use crate::model::{Attitude, DmuRole};
+    let Some(dossiers) = data.get_mut("dossiers").and_then(Value::as_array_mut) else { return Ok(data) };
+    for d in dossiers {
+        if let Some(list) = d.get_mut("competitors").and_then(Value::as_array_mut) {
+            for c in list.iter_mut() {
+                if let Value::String(name) = c {
+                    *c = serde_json::json!({ "name": name });
+                }
+            }
+        }
+        if let Some(people) = d.get_mut("people").and_then(Value::as_array_mut) {
+            for p in people.iter_mut().filter_map(Value::as_object_mut) {
+                let mut unmapped = Vec::new();
+                if let Some(Value::String(role)) = p.get("role").cloned() {
+                    let parsed = DmuRole::parse(&role);
+                    if parsed == DmuRole::Unknown && !role.trim().is_empty() {
+                        unmapped.push(format!("Role: {}", role.trim()));
+                    }
+                    p.insert("role".into(), Value::String(parsed.key().into()));
+                }
+                if let Some(Value::String(att)) = p.get("attitude").cloned() {
+                    let parsed = Attitude::parse(&att);
+                    if parsed == Attitude::Unknown && !att.trim().is_empty() {
+                        unmapped.push(format!("Attitude: {}", att.trim()));
+                    }
+                    p.insert("attitude".into(), Value::String(parsed.key().into()));
+                }
+                if !unmapped.is_empty() {
+                    p.insert("expectations".into(), Value::String(unmapped.join("; ")));
+                }
+            }
+        }
+    }
+    Ok(data)
+}
 
 /// Checks and reads a file. Every refusal names the problem: not JSON (with line and column),
 /// not a KAM Planner file, a newer version, a checksum mismatch, a field of the wrong type
@@ -343,6 +400,16 @@ fn validate(data: FileData) -> Result<Workspace, String> {
         }
     }
     ws.dossiers = data.dossiers;
+    for d in &mut ws.dossiers {
+        d.number_people();
+    }
+    if let Some(p) = data.programme {
+        let problems = p.problems();
+        if !problems.is_empty() {
+            return Err(format!("The file's programme settings are wrong: {}", problems.join(" ")));
+        }
+        ws.programme = p;
+    }
     Ok(ws)
 }
 

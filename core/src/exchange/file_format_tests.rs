@@ -56,13 +56,13 @@ fn without_personal_details_no_personal_text_remains() {
 fn every_refusal_says_what_is_wrong() {
     let good = write_file(&demo_workspace(), None, PersonalDetails::Included, "0.1.0", AT);
     let cases: Vec<(String, &str)> = vec![
-        ("{\"format\": \"kam-planner\",\n  \"version\": 1,\n  oops }".into(), "not valid JSON: key must be a string at line 3, column 3"),
+        ("{\"format\": \"kam-planner\",\n  \"version\": 2,\n  oops }".into(), "not valid JSON: key must be a string at line 3, column 3"),
         ("{\"hello\": 1}".into(), "not a KAM Planner file"),
         ("{\"name\": \"x\", \"version\": \"1.0.0\"}".into(), "not a KAM Planner file"),
         ("[1, 2, 3]".into(), "not a KAM Planner file"),
         ("{\"format\": \"kam-planner\", \"version\": 1}".into(), "The file is incomplete: missing field `appVersion`"),
-        (good.replacen("\"version\": 1", "\"version\": 2", 1), "newer KAM Planner (file format 2; this one reads up to 1)"),
-        (good.replacen("\"version\": 1", "\"version\": \"1\"", 1), "\"version\" is missing or not a whole number"),
+        (good.replacen("\"version\": 2", "\"version\": 3", 1), "newer KAM Planner (file format 3; this one reads up to 2)"),
+        (good.replacen("\"version\": 2", "\"version\": \"2\"", 1), "\"version\" is missing or not a whole number"),
         (good.replacen("Nordhavn Logistics A/S", "Nordhavn Logistics AS", 1), "checksum does not match"),
         (good.replacen("\"scope\": \"workspace\"", "\"scope\": 7", 1), "The field \"scope\" has a wrong type or value"),
         ("".into(), "The file is empty."),

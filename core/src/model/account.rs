@@ -58,6 +58,9 @@ pub struct Workspace {
     /// Order lines by account id.
     pub history: BTreeMap<String, Vec<OrderLine>>,
     pub dossiers: Vec<super::Dossier>,
+    /// The programme's written criteria, matrix factors and other shared decisions.
+    #[serde(default)]
+    pub programme: super::Programme,
 }
 
 impl Workspace {

@@ -1,7 +1,9 @@
-use serde::{Deserialize, Serialize};
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize};
+use std::collections::BTreeMap;
 
 /// The six reasons an account can be key (kam-model.md section 2). An account may have several.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum KeyReason {
     BigRevenue,
@@ -32,50 +34,535 @@ impl KeyReason {
             KeyReason::Innovator => "Innovator",
         }
     }
+
+    /// What the reason means, as a hint under its checkbox.
+    pub fn hint(self) -> &'static str {
+        match self {
+            KeyReason::BigRevenue => "A large share of our profit now (filled from the data).",
+            KeyReason::Potential => "Has the need and the budget, but buys little from us yet.",
+            KeyReason::Reference => "A name that opens doors in its industry or region.",
+            KeyReason::Partner => "Shares plans and budgets, tests ideas with us.",
+            KeyReason::MoreCompetent => "Demanding; teaches us professional standards.",
+            KeyReason::Innovator => "Buys new products and ideas first.",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            KeyReason::BigRevenue => "big_revenue",
+            KeyReason::Potential => "potential",
+            KeyReason::Reference => "reference",
+            KeyReason::Partner => "partner",
+            KeyReason::MoreCompetent => "more_competent",
+            KeyReason::Innovator => "innovator",
+        }
+    }
 }
 
-/// A person on the customer's side who matters for the relationship. Fields marked personal are
-/// removed from exports "without personal details".
+/// A closed list with a stable key (stored), a label (shown) and a parser that accepts the
+/// free text earlier versions stored ("Decider" → economic buyer).
+macro_rules! choice_enum {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident => $key:literal, $label:literal, [$($alias:literal),*]);+ $(;)? } default $default:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn key(self) -> &'static str { match self { $($name::$variant => $key),+ } }
+            pub fn label(self) -> &'static str { match self { $($name::$variant => $label),+ } }
+            /// Reads a stored key, a label, or an older free-text value; unknown text gives the default.
+            pub fn parse(text: &str) -> $name {
+                let t = text.trim().to_lowercase();
+                $(
+                    if t == $key || t == $label.to_lowercase() $(|| t.contains($alias))* { return $name::$variant; }
+                )+
+                $name::$default
+            }
+        }
+
+        impl Default for $name { fn default() -> Self { $name::$default } }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(d)?;
+                Ok($name::parse(&text))
+            }
+        }
+    };
+}
+
+choice_enum! {
+    /// A person's role in the customer's decision.
+    DmuRole {
+        EconomicBuyer => "economic_buyer", "Economic buyer / decider", ["decider", "decision", "economic"];
+        User => "user", "User", ["user"];
+        TechnicalEvaluator => "technical_evaluator", "Technical evaluator", ["technical", "evaluator"];
+        Finance => "finance", "Finance", ["finance", "financial", "cfo"];
+        Influencer => "influencer", "Influencer", ["influenc"];
+        Gatekeeper => "gatekeeper", "Gatekeeper", ["gatekeeper", "gate"];
+        Coach => "coach", "Coach", ["coach"];
+        Unknown => "unknown", "Not yet known", [];
+    } default Unknown
+}
+
+choice_enum! {
+    /// A person's attitude towards us, from champion to opponent.
+    Attitude {
+        Champion => "champion", "Champion", ["champion"];
+        Supporter => "supporter", "Supporter", ["support"];
+        Neutral => "neutral", "Neutral", ["neutral"];
+        Sceptic => "sceptic", "Sceptic", ["sceptic", "skeptic"];
+        Opponent => "opponent", "Opponent", ["oppon"];
+        Unknown => "unknown", "Not yet known", [];
+    } default Unknown
+}
+
+choice_enum! {
+    /// What happened, on a dossier timeline.
+    EventKind {
+        Delivery => "delivery", "Delivery", [];
+        Win => "win", "Win", [];
+        Loss => "loss", "Loss", [];
+        Problem => "problem", "Problem", [];
+        Resolution => "resolution", "Resolution", [];
+        Meeting => "meeting", "Meeting", [];
+        Note => "note", "Note", [];
+    } default Note
+}
+
+choice_enum! {
+    /// One cell of the whitespace grid: our offering in one of the customer's business units.
+    CellState {
+        Bought => "bought", "Bought from us", [];
+        InProgress => "in_progress", "In progress", [];
+        Opportunity => "opportunity", "Opportunity", [];
+        Competitor => "competitor", "With a competitor", [];
+        NotRelevant => "not_relevant", "Not relevant", [];
+        Unknown => "unknown", "Not yet known", [];
+    } default Unknown
+}
+
+choice_enum! {
+    ActionStatus {
+        Open => "open", "Open", [];
+        InProgress => "in_progress", "In progress", [];
+        Done => "done", "Done", [];
+        Dropped => "dropped", "Dropped", [];
+    } default Open
+}
+
+choice_enum! {
+    /// Where the account stands.
+    AccountStatus {
+        Active => "active", "Active", [];
+        AtRisk => "at_risk", "At risk", [];
+        Lost => "lost", "Lost", [];
+    } default Active
+}
+
+choice_enum! {
+    /// The stage of the relationship (McDonald/Rogers).
+    RelationshipStage {
+        Exploratory => "exploratory", "Exploratory", [];
+        Basic => "basic", "Basic", [];
+        Cooperative => "cooperative", "Cooperative", [];
+        Interdependent => "interdependent", "Interdependent", [];
+        Integrated => "integrated", "Integrated", [];
+        Unknown => "unknown", "Not yet assessed", [];
+    } default Unknown
+}
+
+choice_enum! {
+    /// What a tender or proposal came to.
+    Outcome {
+        Open => "open", "Open", [];
+        Won => "won", "Won", [];
+        Lost => "lost", "Lost", [];
+        Withdrawn => "withdrawn", "Withdrawn", [];
+    } default Open
+}
+
+/// A person on the customer's side who matters for the relationship. Fields under "personal"
+/// are removed from exports "without personal details".
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Person {
+    /// Unique within the dossier; `reports_to` points at it. 0 = not yet numbered (older data).
+    pub id: u32,
     pub name: String,
-    #[serde(default)]
     pub title: String,
-    /// Role in the decision: decider, influencer, user, technical evaluator, finance, gatekeeper, coach.
-    #[serde(default)]
-    pub role: String,
-    /// Attitude towards us, from champion to opponent.
-    #[serde(default)]
-    pub attitude: String,
+    pub reports_to: Option<u32>,
+    pub role: DmuRole,
+    /// Influence on the decision, 1 (little) to 5 (decisive).
+    pub influence: Option<u8>,
+    pub attitude: Attitude,
+    pub expectations: String,
+    pub last_contact: Option<NaiveDate>,
     /// Who on our side owns the relationship with this person.
-    #[serde(default)]
     pub our_owner: String,
-    /// Personal: birthday as free text or ISO date.
-    #[serde(default)]
+    // Personal details.
+    /// Birthday as `YYYY-MM-DD`, or `--MM-DD` when the year is not known.
     pub birthday: String,
-    /// Personal: hobbies, family, values.
-    #[serde(default)]
+    pub family: String,
+    pub hobbies: String,
+    pub values: String,
+    pub phone: String,
+    pub email: String,
+    /// Private notes (older files: hobbies, family and values written together).
     pub personal_notes: String,
 }
 
-/// The account plan of one key account (kam-model.md section 4). Only the parts the app fills
-/// so far are here; more sections join as they get screens.
+impl Person {
+    /// Month and day of the birthday, if one is written in a form the app understands.
+    pub fn birthday_month_day(&self) -> Option<(u32, u32)> {
+        parse_birthday(&self.birthday)
+    }
+}
+
+/// `YYYY-MM-DD`, `--MM-DD` or `MM-DD` → (month, day); 29 February is valid without a year.
+pub fn parse_birthday(text: &str) -> Option<(u32, u32)> {
+    let t = text.trim();
+    let md = if let Some(rest) = t.strip_prefix("--") {
+        rest
+    } else if t.len() == 10 {
+        NaiveDate::parse_from_str(t, "%Y-%m-%d").ok()?;
+        &t[5..]
+    } else {
+        t
+    };
+    let (m, d) = md.split_once('-')?;
+    let (m, d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+    // 2000 is a leap year, so 29 February passes.
+    NaiveDate::from_ymd_opt(2000, m, d).map(|_| (m, d))
+}
+
+/// A competitor trying to win the account. Older files stored only the name, as a string.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Competitor {
+    pub name: String,
+    /// What they sell in to this account.
+    pub offering: String,
+    pub position: String,
+    pub strengths: String,
+    pub threats: String,
+}
+
+impl<'de> Deserialize<'de> for Competitor {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(default)]
+        #[derive(Default)]
+        struct Full {
+            name: String,
+            offering: String,
+            position: String,
+            strengths: String,
+            threats: String,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Either {
+            Name(String),
+            Full(Full),
+        }
+        Ok(match Either::deserialize(d)? {
+            Either::Name(name) => Competitor { name, ..Default::default() },
+            Either::Full(f) => Competitor { name: f.name, offering: f.offering, position: f.position, strengths: f.strengths, threats: f.threats },
+        })
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TimelineEvent {
+    pub date: Option<NaiveDate>,
+    pub kind: EventKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Pestel {
+    pub political: String,
+    pub economic: String,
+    pub social: String,
+    pub technological: String,
+    pub environmental: String,
+    pub legal: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Swot {
+    pub strengths: String,
+    pub weaknesses: String,
+    pub opportunities: String,
+    pub threats: String,
+}
+
+/// One cell of the whitespace grid.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WhitespaceCell {
+    pub offering: String,
+    pub unit: String,
+    pub state: CellState,
+    /// Potential yearly revenue of the cell, when known.
+    pub potential: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TeamMember {
+    pub name: String,
+    pub responsibility: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Objective {
+    pub text: String,
+    /// How success is measured.
+    pub measure: String,
+    pub due: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Action {
+    pub text: String,
+    pub owner: String,
+    pub due: Option<NaiveDate>,
+    pub status: ActionStatus,
+}
+
+/// The inputs of the account's metrics; revenue and profit come from the order history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Metrics {
+    /// Yearly cost to serve the account (account team, logistics, special terms).
+    pub cost_to_serve: Option<f64>,
+    /// Expected yearly margin; empty = the window's profit minus the cost to serve.
+    pub yearly_margin: Option<f64>,
+    /// Chance the account stays from one year to the next, in percent.
+    pub retention_pct: f64,
+    /// Discount rate per year, in percent.
+    pub discount_pct: f64,
+    pub horizon_years: u32,
+    /// The customer's total yearly spend in our categories, when known (share of wallet).
+    pub wallet: Option<f64>,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Metrics { cost_to_serve: None, yearly_margin: None, retention_pct: 85.0, discount_pct: 8.0, horizon_years: 5, wallet: None }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Tender {
+    pub title: String,
+    /// The tender's submission date; preparation starts 9 months before.
+    pub date: Option<NaiveDate>,
+    pub notes: String,
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Proposal {
+    pub title: String,
+    pub value: Option<f64>,
+    pub sent: Option<NaiveDate>,
+    pub valid_until: Option<NaiveDate>,
+    /// The customer confirmed receipt (no follow-up call needed).
+    pub receipt_confirmed: bool,
+    pub next_steps: String,
+    /// What makes it urgent for the customer.
+    pub urgency: String,
+    /// The date agreed for the next call or meeting.
+    pub agreed_date: Option<NaiveDate>,
+    pub outcome: Outcome,
+}
+
+/// A recurring governance meeting or review of the annual calendar ("annual clock").
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Meeting {
+    pub title: String,
+    /// Month of the year, 1–12.
+    pub month: u32,
+    /// Day of the month, when fixed.
+    pub day: Option<u32>,
+    pub with: String,
+}
+
+/// A promotion to key status or a demotion, with who decided and why. Kept for good.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyDecision {
+    pub date: NaiveDate,
+    pub promoted: bool,
+    pub by: String,
+    pub why: String,
+}
+
+/// The three P's of a prospect: need, solvency, power. `None` = not yet judged.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ThreePs {
+    pub need: Option<bool>,
+    pub need_note: String,
+    pub solvency: Option<bool>,
+    pub solvency_note: String,
+    pub power: Option<bool>,
+    pub power_note: String,
+}
+
+impl ThreePs {
+    /// `Some(true)` when all three are met, `Some(false)` when one is not, `None` while any is open.
+    pub fn verdict(&self) -> Option<bool> {
+        let all = [self.need, self.solvency, self.power];
+        if all.contains(&Some(false)) {
+            Some(false)
+        } else if all.iter().all(|p| *p == Some(true)) {
+            Some(true)
+        } else {
+            None
+        }
+    }
+}
+
+/// The account plan of one key (or candidate) account (kam-model.md section 4).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Dossier {
     pub account_id: String,
-    #[serde(default)]
+    // General.
     pub overview: String,
-    #[serde(default)]
     pub employees: Option<u32>,
-    #[serde(default)]
+    pub history: String,
+    pub organisation: String,
+    pub market: String,
+    pub financials: String,
+    // Qualification.
     pub reasons: Vec<KeyReason>,
-    /// The executive sponsor from our top management.
-    #[serde(default)]
-    pub executive_sponsor: String,
-    #[serde(default)]
+    /// A short justification per reason.
+    pub justifications: BTreeMap<KeyReason, String>,
+    pub three_ps: ThreePs,
+    pub decisions: Vec<KeyDecision>,
+    // Relationship.
+    pub timeline: Vec<TimelineEvent>,
     pub people: Vec<Person>,
-    #[serde(default)]
-    pub competitors: Vec<String>,
+    pub competitors: Vec<Competitor>,
+    // Analysis.
+    pub goals: String,
+    pub market_situation: String,
+    pub pestel: Pestel,
+    pub swot: Swot,
+    // Strategy.
+    pub strategy: String,
+    pub offerings: Vec<String>,
+    pub units: Vec<String>,
+    pub whitespace: Vec<WhitespaceCell>,
+    // Team.
+    /// The executive sponsor from our top management.
+    pub executive_sponsor: String,
+    pub team: Vec<TeamMember>,
+    // Plan.
+    pub objectives: Vec<Objective>,
+    pub actions: Vec<Action>,
+    pub meetings: Vec<Meeting>,
+    pub metrics: Metrics,
+    pub tenders: Vec<Tender>,
+    pub proposals: Vec<Proposal>,
+    // Status.
+    pub status: AccountStatus,
+    pub lost_criterion: String,
+    pub winback_plan: String,
+    // Portfolio matrix.
+    /// Score 0–10 per attractiveness factor name.
+    pub attractiveness: BTreeMap<String, u8>,
+    /// Score 0–10 per relative-strength factor name.
+    pub strength: BTreeMap<String, u8>,
+    pub stage: RelationshipStage,
+    /// When the dossier was last changed (ISO date), for freshness.
+    pub updated: Option<NaiveDate>,
+}
+
+/// The dossier's sections, in the order the page shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    General,
+    Qualification,
+    Timeline,
+    People,
+    Competitors,
+    Analysis,
+    Strategy,
+    Team,
+    Plan,
+    Metrics,
+    Tenders,
+    Status,
+}
+
+impl Section {
+    pub const ALL: [Section; 12] = [
+        Section::General,
+        Section::Qualification,
+        Section::Timeline,
+        Section::People,
+        Section::Competitors,
+        Section::Analysis,
+        Section::Strategy,
+        Section::Team,
+        Section::Plan,
+        Section::Metrics,
+        Section::Tenders,
+        Section::Status,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::General => "general",
+            Section::Qualification => "qualification",
+            Section::Timeline => "timeline",
+            Section::People => "people",
+            Section::Competitors => "competitors",
+            Section::Analysis => "analysis",
+            Section::Strategy => "strategy",
+            Section::Team => "team",
+            Section::Plan => "plan",
+            Section::Metrics => "metrics",
+            Section::Tenders => "tenders",
+            Section::Status => "status",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::General => "General",
+            Section::Qualification => "Why key",
+            Section::Timeline => "Relationship history",
+            Section::People => "Decision-making unit",
+            Section::Competitors => "Competitors",
+            Section::Analysis => "Analysis",
+            Section::Strategy => "Strategy and whitespace",
+            Section::Team => "Account team",
+            Section::Plan => "Objectives and actions",
+            Section::Metrics => "Metrics",
+            Section::Tenders => "Tenders and proposals",
+            Section::Status => "Status",
+        }
+    }
+}
+
+fn filled(s: &str) -> bool {
+    !s.trim().is_empty()
 }
 
 impl Dossier {
@@ -83,17 +570,94 @@ impl Dossier {
         Dossier { account_id: account_id.to_string(), ..Default::default() }
     }
 
-    /// How many of the dossier's tracked parts hold something, out of how many.
+    /// Whether a section holds enough to be called filled, and what is still missing if not.
+    /// A section counts as filled when it holds its core: one thing a workshop would write first.
+    pub fn section_missing(&self, section: Section) -> Option<&'static str> {
+        let ok = match section {
+            Section::General => filled(&self.overview) || filled(&self.history) || filled(&self.organisation),
+            Section::Qualification => self.reasons.iter().any(|r| self.justifications.get(r).is_some_and(|j| filled(j))),
+            Section::Timeline => self.timeline.iter().any(|e| e.date.is_some() && filled(&e.text)),
+            Section::People => self.people.iter().any(|p| filled(&p.name)),
+            Section::Competitors => self.competitors.iter().any(|c| filled(&c.name)),
+            Section::Analysis => {
+                let p = &self.pestel;
+                let s = &self.swot;
+                [&self.goals, &self.market_situation, &p.political, &p.economic, &p.social, &p.technological, &p.environmental, &p.legal, &s.strengths, &s.weaknesses, &s.opportunities, &s.threats]
+                    .iter()
+                    .any(|t| filled(t))
+            }
+            Section::Strategy => filled(&self.strategy) || self.whitespace.iter().any(|c| c.state != CellState::Unknown),
+            Section::Team => filled(&self.executive_sponsor) || self.team.iter().any(|m| filled(&m.name)),
+            Section::Plan => self.objectives.iter().any(|o| filled(&o.text)) || self.actions.iter().any(|a| filled(&a.text)),
+            Section::Metrics => self.metrics.cost_to_serve.is_some() || self.metrics.yearly_margin.is_some() || self.metrics.wallet.is_some(),
+            Section::Tenders => self.tenders.iter().any(|t| filled(&t.title)) || self.proposals.iter().any(|p| filled(&p.title)),
+            Section::Status => self.status != AccountStatus::Active || filled(&self.winback_plan) || self.stage != RelationshipStage::Unknown,
+        };
+        if ok {
+            return None;
+        }
+        Some(match section {
+            Section::General => "an overview, history or organisation",
+            Section::Qualification => "a reason with its justification",
+            Section::Timeline => "a dated event",
+            Section::People => "a person",
+            Section::Competitors => "a competitor",
+            Section::Analysis => "goals, market, PESTEL or SWOT",
+            Section::Strategy => "a strategy or a whitespace cell",
+            Section::Team => "an executive sponsor or team member",
+            Section::Plan => "an objective or action",
+            Section::Metrics => "cost to serve, margin or wallet",
+            Section::Tenders => "a tender or proposal",
+            Section::Status => "the relationship stage or status",
+        })
+    }
+
+    /// How many sections are filled, out of how many.
     pub fn filled_parts(&self) -> (usize, usize) {
-        let parts = [
-            !self.overview.trim().is_empty(),
-            self.employees.is_some(),
-            !self.reasons.is_empty(),
-            !self.executive_sponsor.trim().is_empty(),
-            !self.people.is_empty(),
-            !self.competitors.is_empty(),
-        ];
-        (parts.iter().filter(|p| **p).count(), parts.len())
+        let n = Section::ALL.iter().filter(|s| self.section_missing(**s).is_none()).count();
+        (n, Section::ALL.len())
+    }
+
+    /// Completeness in whole percent.
+    pub fn completeness_pct(&self) -> u32 {
+        let (n, total) = self.filled_parts();
+        (n * 100 / total) as u32
+    }
+
+    /// Gives every person a unique, non-zero id (older data had none) and drops `reports_to`
+    /// links that point at nobody or at the person themselves. Ids already in use are kept.
+    pub fn number_people(&mut self) {
+        let mut seen = std::collections::HashSet::new();
+        let mut next = self.people.iter().map(|p| p.id).max().unwrap_or(0);
+        for p in &mut self.people {
+            if p.id == 0 || !seen.insert(p.id) {
+                next += 1;
+                p.id = next;
+                seen.insert(p.id);
+            }
+        }
+        let ids: std::collections::HashSet<u32> = self.people.iter().map(|p| p.id).collect();
+        for p in &mut self.people {
+            if p.reports_to.is_some_and(|r| r == p.id || !ids.contains(&r)) {
+                p.reports_to = None;
+            }
+        }
+    }
+
+    /// The whitespace cell for an offering and unit, if one is recorded.
+    pub fn cell(&self, offering: &str, unit: &str) -> Option<&WhitespaceCell> {
+        self.whitespace.iter().find(|c| c.offering == offering && c.unit == unit)
+    }
+
+    /// Sets a whitespace cell, creating it if needed.
+    pub fn set_cell(&mut self, offering: &str, unit: &str, change: impl FnOnce(&mut WhitespaceCell)) {
+        if let Some(c) = self.whitespace.iter_mut().find(|c| c.offering == offering && c.unit == unit) {
+            change(c);
+        } else {
+            let mut c = WhitespaceCell { offering: offering.into(), unit: unit.into(), ..Default::default() };
+            change(&mut c);
+            self.whitespace.push(c);
+        }
     }
 }
 
@@ -103,12 +667,118 @@ mod tests {
 
     #[test]
     fn empty_dossier_has_nothing_filled() {
-        assert_eq!(Dossier::new("x").filled_parts(), (0, 6));
+        let d = Dossier::new("x");
+        assert_eq!(d.filled_parts(), (0, Section::ALL.len()));
+        assert_eq!(d.completeness_pct(), 0);
+        for s in Section::ALL {
+            assert!(d.section_missing(s).is_some(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn one_field_per_section_fills_every_section() {
+        let mut d = Dossier::new("x");
+        d.overview = "Logistics".into();
+        d.reasons.push(KeyReason::Partner);
+        d.justifications.insert(KeyReason::Partner, "Shares its 3-year plan".into());
+        d.timeline.push(TimelineEvent { date: NaiveDate::from_ymd_opt(2025, 1, 2), kind: EventKind::Win, text: "Framework deal".into() });
+        d.people.push(Person { name: "Ann".into(), ..Default::default() });
+        d.competitors.push(Competitor { name: "Rival".into(), ..Default::default() });
+        d.swot.strengths = "Brand".into();
+        d.set_cell("Pallets", "Retail", |c| c.state = CellState::Opportunity);
+        d.executive_sponsor = "CEO".into();
+        d.actions.push(Action { text: "Call".into(), ..Default::default() });
+        d.metrics.cost_to_serve = Some(1.0);
+        d.proposals.push(Proposal { title: "Offer".into(), ..Default::default() });
+        d.stage = RelationshipStage::Basic;
+        assert_eq!(d.filled_parts(), (12, 12));
+        assert_eq!(d.completeness_pct(), 100);
+    }
+
+    #[test]
+    fn a_reason_without_justification_does_not_fill_qualification() {
+        let mut d = Dossier::new("x");
+        d.reasons.push(KeyReason::Partner);
+        assert!(d.section_missing(Section::Qualification).is_some());
+        d.justifications.insert(KeyReason::Partner, "  ".into());
+        assert!(d.section_missing(Section::Qualification).is_some());
+        d.justifications.insert(KeyReason::Partner, "Joint roadmap".into());
+        assert!(d.section_missing(Section::Qualification).is_none());
     }
 
     #[test]
     fn reasons_serialise_in_snake_case() {
         let json = serde_json::to_string(&KeyReason::MoreCompetent).unwrap();
         assert_eq!(json, "\"more_competent\"");
+    }
+
+    #[test]
+    fn version_one_dossiers_still_read() {
+        // The shape files of format version 1 carried: strings for role, attitude and competitors.
+        let json = r#"{"account_id":"a","overview":"o","employees":5,"reasons":["partner"],"executive_sponsor":"CEO",
+            "people":[{"name":"Jens","title":"COO","role":"Decider","attitude":"Supporter","our_owner":"Maria","birthday":"1971-03-14","personal_notes":"Sails"}],
+            "competitors":["LogiNord"]}"#;
+        let d: Dossier = serde_json::from_str(json).unwrap();
+        assert_eq!(d.people[0].role, DmuRole::EconomicBuyer);
+        assert_eq!(d.people[0].attitude, Attitude::Supporter);
+        assert_eq!(d.competitors[0].name, "LogiNord");
+        assert_eq!(d.metrics, Metrics::default());
+        let again: Dossier = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
+        assert_eq!(again, d);
+    }
+
+    #[test]
+    fn choices_parse_keys_labels_and_old_text() {
+        for r in DmuRole::ALL {
+            assert_eq!(DmuRole::parse(r.key()), *r);
+            assert_eq!(DmuRole::parse(r.label()), *r);
+        }
+        for a in Attitude::ALL {
+            assert_eq!(Attitude::parse(a.key()), *a);
+        }
+        assert_eq!(DmuRole::parse("Technical evaluator"), DmuRole::TechnicalEvaluator);
+        assert_eq!(Attitude::parse("something else"), Attitude::Unknown);
+        assert_eq!(CellState::parse("in_progress"), CellState::InProgress);
+    }
+
+    #[test]
+    fn birthdays_with_and_without_year() {
+        assert_eq!(parse_birthday("1980-02-29"), Some((2, 29)));
+        assert_eq!(parse_birthday("--02-29"), Some((2, 29)));
+        assert_eq!(parse_birthday("12-31"), Some((12, 31)));
+        assert_eq!(parse_birthday("1981-02-29"), None, "no 29 February in 1981");
+        assert_eq!(parse_birthday("--02-30"), None);
+        assert_eq!(parse_birthday("soon"), None);
+        assert_eq!(parse_birthday(""), None);
+    }
+
+    #[test]
+    fn people_get_unique_ids_and_broken_links_go() {
+        let mut d = Dossier::new("x");
+        d.people = vec![
+            Person { id: 0, name: "A".into(), ..Default::default() },
+            Person { id: 4, name: "B".into(), reports_to: Some(4), ..Default::default() },
+            Person { id: 4, name: "C".into(), reports_to: Some(99), ..Default::default() },
+            Person { id: 0, name: "D".into(), reports_to: Some(4), ..Default::default() },
+        ];
+        d.number_people();
+        let ids: Vec<u32> = d.people.iter().map(|p| p.id).collect();
+        assert_eq!(ids, vec![5, 4, 6, 7]);
+        assert_eq!(d.people[1].reports_to, None, "a person cannot report to themselves");
+        assert_eq!(d.people[2].reports_to, None, "nobody has id 99");
+        assert_eq!(d.people[3].reports_to, Some(4));
+    }
+
+    #[test]
+    fn three_ps_verdict() {
+        let mut p = ThreePs::default();
+        assert_eq!(p.verdict(), None);
+        p.need = Some(true);
+        p.solvency = Some(true);
+        assert_eq!(p.verdict(), None);
+        p.power = Some(true);
+        assert_eq!(p.verdict(), Some(true));
+        p.solvency = Some(false);
+        assert_eq!(p.verdict(), Some(false));
     }
 }

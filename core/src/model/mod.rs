@@ -5,8 +5,14 @@
 
 mod account;
 mod dossier;
+mod programme;
 mod settings;
 
 pub use account::{normalise_name, Account, AccountHistory, OrderLine, Workspace};
-pub use dossier::{Dossier, KeyReason, Person};
+pub use dossier::{
+    parse_birthday, Action, ActionStatus, AccountStatus, Attitude, CellState, Competitor, DmuRole, Dossier, EventKind, KeyDecision, KeyReason,
+    Meeting, Metrics, Objective, Outcome, Person, Pestel, Proposal, RelationshipStage, Section, Swot, Tender, TeamMember, ThreePs,
+    TimelineEvent, WhitespaceCell,
+};
+pub use programme::{Factor, Programme, SkillAssessment, SKILLS};
 pub use settings::{Measure, PeriodLength, SegmentationSettings};

@@ -1,0 +1,136 @@
+use serde::{Deserialize, Serialize};
+
+/// One weighted factor of the portfolio matrix.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Factor {
+    pub name: String,
+    /// Relative weight; weights need not add up to 100, they are normalised.
+    pub weight: f64,
+}
+
+fn factors(list: &[(&str, f64)]) -> Vec<Factor> {
+    list.iter().map(|(n, w)| Factor { name: (*n).into(), weight: *w }).collect()
+}
+
+/// One skill of the key account manager profile (kam-model.md section 8).
+pub const SKILLS: [&str; 7] = [
+    "Product knowledge",
+    "Selling ideas",
+    "Understanding the customer's business",
+    "Business communication",
+    "Analytical thinking",
+    "Negotiation",
+    "Project management",
+];
+
+/// A key account manager's self-assessment: a score 1–5 per skill and development notes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SkillAssessment {
+    pub manager: String,
+    /// Scores in the order of [`SKILLS`]; `None` = not assessed.
+    pub scores: Vec<Option<u8>>,
+    pub notes: String,
+}
+
+/// The programme's own decisions: its written criteria, the portfolio-matrix factors, when an
+/// account counts as lost, the KAM champion, and the managers' skills. It travels with the plan
+/// (stored in IndexedDB, carried in exported files), unlike display preferences.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Programme {
+    /// The criteria as written and agreed (kam-model.md section 2: write them down, keep them).
+    pub criteria_text: String,
+    /// Key by size also when the window's revenue reaches this absolute amount.
+    pub revenue_threshold: Option<f64>,
+    /// How many strategic reasons (other than size), each justified in writing, qualify an account.
+    pub min_strategic_reasons: u32,
+    pub attractiveness: Vec<Factor>,
+    pub strength: Vec<Factor>,
+    /// An account is lost after this many months without a purchase.
+    pub lost_after_months: u32,
+    /// The KAM champion who drives the programme (step 3).
+    pub champion: String,
+    pub skills: Vec<SkillAssessment>,
+}
+
+impl Default for Programme {
+    fn default() -> Self {
+        Programme {
+            criteria_text: String::new(),
+            revenue_threshold: None,
+            min_strategic_reasons: 1,
+            attractiveness: factors(&[
+                ("Volume and growth potential", 30.0),
+                ("Profit potential", 25.0),
+                ("Strategic fit with our offering", 20.0),
+                ("Reference and innovation value", 15.0),
+                ("Ease of doing business", 10.0),
+            ]),
+            strength: factors(&[
+                ("Fit of our products and services", 30.0),
+                ("Relationship and access", 25.0),
+                ("Price and commercial terms", 20.0),
+                ("Delivery and service record", 15.0),
+                ("Reputation with the customer", 10.0),
+            ]),
+            lost_after_months: 6,
+            champion: String::new(),
+            skills: Vec::new(),
+        }
+    }
+}
+
+impl Programme {
+    /// What is wrong with the programme settings, in words; empty when they can be used.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (name, list) in [("attractiveness", &self.attractiveness), ("relative strength", &self.strength)] {
+            if list.is_empty() {
+                out.push(format!("Give the {name} axis at least one factor."));
+            }
+            if list.iter().any(|f| !f.weight.is_finite() || f.weight < 0.0) {
+                out.push(format!("Weights of {name} factors must be zero or more."));
+            }
+            if !list.is_empty() && list.iter().map(|f| f.weight).sum::<f64>() <= 0.0 {
+                out.push(format!("At least one {name} factor needs a weight above zero."));
+            }
+            if list.iter().any(|f| f.name.trim().is_empty()) {
+                out.push(format!("Every {name} factor needs a name."));
+            }
+        }
+        if self.lost_after_months == 0 || self.lost_after_months > 60 {
+            out.push("An account counts as lost after 1 to 60 months without a purchase.".into());
+        }
+        if self.revenue_threshold.is_some_and(|t| !t.is_finite() || t <= 0.0) {
+            out.push("The revenue threshold must be a positive amount.".into());
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_usable() {
+        assert!(Programme::default().problems().is_empty());
+    }
+
+    #[test]
+    fn bad_settings_are_named() {
+        let mut p = Programme::default();
+        p.strength.clear();
+        p.attractiveness[0].weight = -1.0;
+        p.lost_after_months = 0;
+        assert_eq!(p.problems().len(), 3);
+    }
+
+    #[test]
+    fn missing_fields_take_defaults() {
+        let p: Programme = serde_json::from_str(r#"{"criteria_text":"Profit share over 10 %"}"#).unwrap();
+        assert_eq!(p.lost_after_months, 6);
+        assert_eq!(p.attractiveness.len(), 5);
+    }
+}
