@@ -1,4 +1,4 @@
-use kam_core::model::{Account, Dossier, OrderLine, Workspace};
+use kam_core::model::{Account, Dossier, OrderLine, Programme, Workspace};
 use rexie::{ObjectStore, Rexie, TransactionMode};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use std::cell::RefCell;
@@ -42,6 +42,8 @@ impl From<serde_wasm_bindgen::Error> for StoreError {
 }
 
 const SNAPSHOT_KEY: &str = "snapshot:before-replace";
+/// The programme settings (criteria, matrix factors…) live in the meta store under this key.
+const PROGRAMME_KEY: &str = "programme";
 
 /// The workspace as it was before a replace: a KAM Planner file and when it was taken.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -106,12 +108,16 @@ impl Repository {
     }
 
     pub async fn load(&self) -> Result<Workspace, StoreError> {
-        let tx = self.db.transaction(&[ACCOUNTS, HISTORY, DOSSIERS], TransactionMode::ReadOnly)?;
+        let tx = self.db.transaction(&[ACCOUNTS, HISTORY, DOSSIERS, META], TransactionMode::ReadOnly)?;
         let accounts = tx.store(ACCOUNTS)?.get_all(None, None).await?;
         let history = tx.store(HISTORY)?.get_all(None, None).await?;
         let dossiers = tx.store(DOSSIERS)?.get_all(None, None).await?;
+        let programme = tx.store(META)?.get(JsValue::from_str(PROGRAMME_KEY)).await?;
         tx.done().await?;
         let mut ws = Workspace::default();
+        if let Some(p) = programme.filter(|v| !v.is_undefined()) {
+            ws.programme = from_js(p)?;
+        }
         for a in accounts {
             ws.accounts.push(from_js::<Account>(a)?);
         }
@@ -146,15 +152,18 @@ impl Repository {
             }
         }
         let dossiers = ws.dossiers.iter().map(to_js).collect::<Result<Vec<_>, _>>()?;
-        self.replace_records(accounts, history, dossiers).await
+        self.replace_records(accounts, history, dossiers, Some(to_js(&ws.programme)?)).await
     }
 
     /// Replaces the three stores' records in one transaction. Public only so that a browser test
     /// can hand it a record the store must refuse, and prove that then nothing changes.
     #[doc(hidden)]
-    pub async fn replace_records(&self, accounts: Vec<JsValue>, history: Vec<JsValue>, dossiers: Vec<JsValue>) -> Result<(), StoreError> {
-        let tx = self.db.transaction(&[ACCOUNTS, HISTORY, DOSSIERS], TransactionMode::ReadWrite)?;
+    pub async fn replace_records(&self, accounts: Vec<JsValue>, history: Vec<JsValue>, dossiers: Vec<JsValue>, programme: Option<JsValue>) -> Result<(), StoreError> {
+        let tx = self.db.transaction(&[ACCOUNTS, HISTORY, DOSSIERS, META], TransactionMode::ReadWrite)?;
         let result = async {
+            if let Some(p) = &programme {
+                tx.store(META)?.put(p, Some(&JsValue::from_str(PROGRAMME_KEY))).await?;
+            }
             for (name, values) in [(ACCOUNTS, accounts), (HISTORY, history), (DOSSIERS, dossiers)] {
                 let store = tx.store(name)?;
                 store.clear().await?;
@@ -202,6 +211,10 @@ impl Repository {
         tx.store(DOSSIERS)?.put(&d, None).await?;
         tx.done().await?;
         Ok(())
+    }
+
+    pub async fn put_programme(&self, programme: &Programme) -> Result<(), StoreError> {
+        self.put_one(META, &to_js(programme)?, Some(&JsValue::from_str(PROGRAMME_KEY))).await
     }
 
     pub async fn put_dossier(&self, dossier: &Dossier) -> Result<(), StoreError> {

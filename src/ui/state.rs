@@ -2,7 +2,7 @@
 //! the workspace goes through here, so that what is shown is what is stored.
 
 use kam_core::analysis::{segment_workspace, Segmentation};
-use kam_core::model::{Account, Dossier, SegmentationSettings, Workspace};
+use kam_core::model::{Account, Dossier, KeyDecision, Programme, SegmentationSettings, Workspace};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
@@ -23,7 +23,16 @@ pub enum LoadState {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub text: String,
-    pub undo: Option<Workspace>,
+    pub undo: Option<Undo>,
+}
+
+/// What an undo puts back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undo {
+    /// The whole workspace (after an import, a replace, a clear).
+    Workspace(Workspace),
+    /// One dossier (after a row of it was removed).
+    Dossier(Dossier),
 }
 
 #[derive(Clone, Copy)]
@@ -158,7 +167,7 @@ impl AppState {
                     tell_other_tabs();
                     state.workspace.set(next);
                     if let Some(text) = notice {
-                        state.notice.set(Some(Notice { text, undo: offer_undo.then_some(previous) }));
+                        state.notice.set(Some(Notice { text, undo: offer_undo.then_some(Undo::Workspace(previous)) }));
                     }
                 }
                 Err(e) => state.error.set(Some(format!("Nothing was changed: {e}"))),
@@ -199,10 +208,17 @@ impl AppState {
 
     /// Puts back the workspace a notice kept.
     pub fn undo(&self) {
-        if let Some(Notice { undo: Some(previous), .. }) = self.notice.get_untracked() {
-            self.notice.set(None);
-            // An undo of an undo is not offered: it would only confuse.
-            self.replace_workspace_with(previous, Some("Undone.".into()), false);
+        match self.notice.get_untracked() {
+            Some(Notice { undo: Some(Undo::Workspace(previous)), .. }) => {
+                self.notice.set(None);
+                // An undo of an undo is not offered: it would only confuse.
+                self.replace_workspace_with(previous, Some("Undone.".into()), false);
+            }
+            Some(Notice { undo: Some(Undo::Dossier(previous)), .. }) => {
+                self.notice.set(Some(Notice { text: "Undone.".into(), undo: None }));
+                self.save_dossier(previous);
+            }
+            _ => {}
         }
     }
 
@@ -264,7 +280,42 @@ impl AppState {
         Ok(())
     }
 
-    pub fn save_dossier(&self, dossier: Dossier) {
+    /// Saves the programme settings (criteria, matrix factors); refuses invalid ones.
+    pub fn save_programme(&self, programme: Programme) -> Result<(), Vec<String>> {
+        let problems = programme.problems();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let stored = programme.clone();
+        self.write(
+            move |repo| async move { repo.put_programme(&stored).await },
+            move |ws| ws.programme = programme,
+            "The programme settings were not saved".into(),
+        );
+        Ok(())
+    }
+
+    /// Promotes an account to key status or demotes it, recording who decided, when and why in
+    /// its dossier (account and dossier are written in one transaction).
+    pub fn decide_key(&self, account_id: &str, promote: bool, by: &str, why: &str) -> Result<(), String> {
+        let (by, why) = (by.trim(), why.trim());
+        if by.is_empty() || why.is_empty() {
+            return Err(format!("Say who decided and why: the decision to {} is kept in the account's history.", if promote { "promote" } else { "demote" }));
+        }
+        let (account, dossier) = self.workspace.with_untracked(|ws| {
+            (ws.account(account_id).cloned(), ws.dossier(account_id).cloned().unwrap_or_else(|| Dossier::new(account_id)))
+        });
+        let Some(mut account) = account else { return Err("This account is no longer in the workspace.".into()) };
+        let mut dossier = dossier;
+        account.is_key = promote;
+        dossier.decisions.push(KeyDecision { date: chrono::Local::now().date_naive(), promoted: promote, by: by.into(), why: why.into() });
+        dossier.updated = Some(chrono::Local::now().date_naive());
+        self.save_account(account, Some(dossier));
+        Ok(())
+    }
+
+    pub fn save_dossier(&self, mut dossier: Dossier) {
+        dossier.updated = Some(chrono::Local::now().date_naive());
         let stored = dossier.clone();
         self.write(
             move |repo| async move { repo.put_dossier(&stored).await },

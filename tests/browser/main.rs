@@ -111,7 +111,7 @@ async fn a_replace_that_fails_half_way_changes_nothing() {
         .unwrap();
     let account = js_sys::JSON::parse(&js_sys::JSON::stringify(&account).unwrap().as_string().unwrap()).unwrap();
     let broken_dossier = js_sys::JSON::parse("{\"overview\": \"no account_id\"}").unwrap();
-    let result = repo.replace_records(vec![account], vec![], vec![broken_dossier]).await;
+    let result = repo.replace_records(vec![account], vec![], vec![broken_dossier], None).await;
     assert!(result.is_err(), "the store refuses a dossier without its key");
     assert_eq!(repo.load().await.unwrap(), stored, "every store is as it was");
     repo.close();

@@ -1,12 +1,24 @@
 //! Pure functions over the model: segmentation, dependency and concentration, programme checks.
 
+mod orgchart;
 mod programme;
+mod qualification;
 mod segmentation;
 mod window;
 
+pub use qualification::{
+    clv, matrix_point, metrics_problems, metrics_view, qualify, weighted_score, CriterionCheck, MatrixPoint, MetricsView, Quadrant,
+    Qualification, MATRIX_MIDDLE,
+};
+pub use orgchart::{org_chart, OrgNode};
 pub use programme::{key_account_warnings, manager_load, programme_checks, CheckStatus, ProgrammeCheck};
 pub use segmentation::{
     segment, segment_workspace, AbcClass, AccountSegment, Concentration, Flag, MatrixCell, Segmentation,
     SegmentInput, Unclassified, XyzClass,
 };
 pub use window::{build_inputs, month_index, month_label, Window};
+
+pub mod health;
+pub mod reminders;
+pub use health::{account_health, knowledge_concentration, ConcentrationItem, ConcentrationKind, ContactRef, Finding, Health, Rule};
+pub use reminders::{next_meeting, next_yearly, reminders, Reminder, ReminderKind};

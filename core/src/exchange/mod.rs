@@ -19,6 +19,8 @@ pub use import::{
     apply_import, guess_mapping, parse_table, ColumnMapping, ImportError, ImportOutcome, ImportedLine, RowImporter,
     Skipped, Table,
 };
-pub use numbers::{detect_decimal, parse_number, Decimal};
+pub use numbers::{detect_decimal, parse_number, parse_typed_number, Decimal};
 pub use xlsx::{looks_like_xlsx, parse_xlsx};
 pub use segmentation_csv::{neutralise_cell, segmentation_csv, SEGMENTATION_CSV_HEADER};
+mod ics;
+pub use ics::reminders_to_ics;

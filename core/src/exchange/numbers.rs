@@ -63,6 +63,22 @@ pub fn detect_decimal<'a>(values: impl IntoIterator<Item = &'a str>, fallback: D
     }
 }
 
+/// Parses a number typed into a form: "1 200", "1,200.50", "1.200,50", "0,85" and "12 %"
+/// all work. The decimal mark is the last of `.` and `,` when both appear; a lone comma is a
+/// decimal mark unless it is followed by exactly three digits ("1,200").
+pub fn parse_typed_number(raw: &str) -> Result<f64, String> {
+    let s = raw.trim().trim_end_matches('%').trim();
+    let decimal = match (s.rfind('.'), s.rfind(',')) {
+        (Some(d), Some(c)) => if c > d { Decimal::Comma } else { Decimal::Dot },
+        (None, Some(c)) => {
+            let after = &s[c + 1..];
+            if s.matches(',').count() == 1 && !(after.len() == 3 && after.chars().all(|ch| ch.is_ascii_digit())) { Decimal::Comma } else { Decimal::Dot }
+        }
+        _ => Decimal::Dot,
+    };
+    parse_number(s, decimal)
+}
+
 /// Parses one cell. Returns a message saying what is wrong, for the skipped-rows list.
 pub fn parse_number(raw: &str, decimal: Decimal) -> Result<f64, String> {
     let s = raw.trim();
@@ -113,6 +129,15 @@ pub(crate) fn shorten(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_numbers_in_either_convention() {
+        for (text, v) in [("1 200", 1200.0), ("1,200.50", 1200.5), ("1.200,50", 1200.5), ("0,85", 0.85), ("12 %", 12.0), ("1,200", 1200.0), ("-3", -3.0)] {
+            assert_eq!(parse_typed_number(text), Ok(v), "{text}");
+        }
+        assert!(parse_typed_number("abc").is_err());
+        assert!(parse_typed_number("").is_err());
+    }
     use proptest::prelude::*;
 
     #[test]

@@ -59,6 +59,14 @@ impl KeyReason {
     }
 }
 
+/// A value from a closed list, shown as a select: every choice has a stable key and a label.
+pub trait Choice: Copy + PartialEq + 'static {
+    fn all() -> &'static [Self];
+    fn key(self) -> &'static str;
+    fn label(self) -> &'static str;
+    fn parse(text: &str) -> Self;
+}
+
 /// A closed list with a stable key (stored), a label (shown) and a parser that accepts the
 /// free text earlier versions stored ("Decider" → economic buyer).
 macro_rules! choice_enum {
@@ -83,6 +91,13 @@ macro_rules! choice_enum {
         }
 
         impl Default for $name { fn default() -> Self { $name::$default } }
+
+        impl Choice for $name {
+            fn all() -> &'static [Self] { Self::ALL }
+            fn key(self) -> &'static str { $name::key(self) }
+            fn label(self) -> &'static str { $name::label(self) }
+            fn parse(text: &str) -> Self { $name::parse(text) }
+        }
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

@@ -8,6 +8,7 @@ mod file_drop;
 mod import;
 mod matrix;
 mod pareto;
+mod portfolio_matrix;
 mod segmentation_controls;
 mod share;
 
@@ -19,5 +20,6 @@ pub use file_drop::{read_bytes, FileDrop};
 pub use import::ImportPanel;
 pub use matrix::{Matrix, MatrixFilter};
 pub use pareto::ParetoChart;
+pub use portfolio_matrix::PortfolioMatrix;
 pub use share::{ExportControls, ImportFileControls};
 pub use segmentation_controls::{MeasureSelect, PeriodSelect};

@@ -1,8 +1,8 @@
-use kam_core::analysis::key_account_warnings;
+use kam_core::analysis::{key_account_warnings, qualify};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::ui::components::{DemoButton, EmptyState};
+use crate::ui::components::{DemoButton, EmptyState, PortfolioMatrix};
 use crate::ui::format::percent;
 use crate::ui::state::use_app;
 
@@ -53,14 +53,34 @@ fn KeyAccountList() -> impl IntoView {
         rows.sort_by_key(|(a, row, _)| (row.as_ref().map_or(usize::MAX, |r| r.rank), a.name.clone()));
         rows
     };
+    let meets = move |row: &Option<kam_core::analysis::AccountSegment>, d: &kam_core::model::Dossier| {
+        let on_profit = state.segmentation.with_untracked(|s| s.flags_on_profit);
+        let pct = state.settings.with_untracked(|s| s.key_size_pct);
+        state.workspace.with_untracked(|ws| qualify(row.as_ref(), Some(d), &ws.programme, pct, on_profit).meets)
+    };
+    // Accounts not in the programme that meet its criteria now.
+    let candidates = move || {
+        let on_profit = state.segmentation.with(|s| s.flags_on_profit);
+        let pct = state.settings.with(|s| s.key_size_pct);
+        state.workspace.with(|ws| state.segmentation.with(|seg| {
+            ws.accounts.iter().filter(|a| !a.is_key).filter_map(|a| {
+                let row = seg.rows.iter().find(|r| r.id == a.id);
+                let q = qualify(row, ws.dossier(&a.id), &ws.programme, pct, on_profit);
+                q.meets.then(|| (a.id.clone(), a.name.clone(), q.checks.iter().filter(|c| c.met).map(|c| c.label.clone()).collect::<Vec<_>>().join("; ")))
+            }).collect::<Vec<_>>()
+        }))
+    };
     view! {
         <section class="cards">
             {move || state.segmentation.with(|s| {
                 let c = &s.concentration;
+                let (low, high, mono) = state.settings.with(|s| (s.key_share_low_pct, s.key_share_high_pct, s.mono_dependency_pct));
                 view! {
                     <div class="card"><span class="card-label">"Key accounts"</span><span class="card-value" data-testid="key-count">{c.key_count}</span><span class="card-note">"usual range 5–25"</span></div>
-                    <div class="card"><span class="card-label">"Share of revenue"</span><span class="card-value">{percent(c.key_revenue_pct)}</span></div>
-                    <div class="card"><span class="card-label">"Share of profit"</span><span class="card-value">{c.key_profit_pct.map_or("—".into(), percent)}</span></div>
+                    <div class="card"><span class="card-label">"Key accounts' share of revenue"</span><span class="card-value" data-testid="key-revenue-share">{percent(c.key_revenue_pct)}</span>
+                        <span class="card-note">{range_note(Some(c.key_revenue_pct), low, high, mono)}</span></div>
+                    <div class="card"><span class="card-label">"Key accounts' share of profit"</span><span class="card-value" data-testid="key-profit-share">{c.key_profit_pct.map_or("—".into(), percent)}</span>
+                        <span class="card-note">{range_note(c.key_profit_pct, low, high, mono)}</span></div>
                 }
             })}
         </section>
@@ -73,7 +93,7 @@ fn KeyAccountList() -> impl IntoView {
                 <table class="accounts" data-testid="key-accounts-table">
                     <thead><tr>
                         <th scope="col">"Account"</th><th scope="col">"Manager"</th><th scope="col">"Executive sponsor"</th>
-                        <th scope="col">"Why key"</th><th scope="col">"Segment"</th><th scope="col">"Share"</th><th scope="col">"Dossier"</th>
+                        <th scope="col">"Why key"</th><th scope="col">"Criteria"</th><th scope="col">"Segment"</th><th scope="col">"Share"</th><th scope="col">"Dossier"</th>
                     </tr></thead>
                     <tbody>
                         {move || rows().into_iter().map(|(a, row, d)| {
@@ -85,11 +105,12 @@ fn KeyAccountList() -> impl IntoView {
                                     <td>{if a.manager.is_empty() { "— none —".to_string() } else { a.manager.clone() }}</td>
                                     <td>{if d.executive_sponsor.is_empty() { "— none —".to_string() } else { d.executive_sponsor.clone() }}</td>
                                     <td>{d.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")}</td>
+                                    <td data-testid="meets-criteria">{if meets(&row, &d) { "✓ met" } else { "✗ not met" }}</td>
                                     <td>{row.as_ref().map(|r| format!("{}{}", r.abc.letter(), r.xyz.map_or("?", |x| x.letter()))).unwrap_or_default()}</td>
                                     <td class="num">{row.as_ref().map(|r| percent(r.revenue_share_pct)).unwrap_or_default()}</td>
                                     <td>
-                                        <meter min="0" max=total.to_string() value=filled.to_string() aria-label=format!("Dossier {filled} of {total} parts filled")></meter>
-                                        {format!(" {filled}/{total}")}
+                                        <meter min="0" max=total.to_string() value=filled.to_string() aria-label=format!("Dossier {filled} of {total} sections filled")></meter>
+                                        {format!(" {} %", d.completeness_pct())}
                                     </td>
                                 </tr>
                             }
@@ -98,5 +119,32 @@ fn KeyAccountList() -> impl IntoView {
                 </table>
             </div>
         </section>
+        {move || {
+            let c = candidates();
+            (!c.is_empty()).then(|| view! {
+                <section class="panel" data-testid="candidates">
+                    <h2>"Candidates that meet the criteria"</h2>
+                    <ul>{c.into_iter().map(|(id, name, why)| view! {
+                        <li><A href=format!("/key-accounts/{}", js_sys::encode_uri_component(&id))>{name}</A>" — "{why}</li>
+                    }).collect_view()}</ul>
+                </section>
+            })
+        }}
+        <section class="panel">
+            <h2>"Portfolio matrix"</h2>
+            <p class="muted small">"Where to invest: each key account scored on customer attractiveness and our relative strength (score them in the dossier, under Status)."</p>
+            <PortfolioMatrix/>
+        </section>
+    }
+}
+
+/// "inside the healthy 30–55 %", or what is wrong.
+fn range_note(v: Option<f64>, low: f64, high: f64, mono: f64) -> String {
+    match v {
+        None => "no profit in the data".into(),
+        Some(v) if v > mono => format!("above {mono:.0} %: mono-dependent on key accounts"),
+        Some(v) if v > high => format!("above the healthy {low:.0}–{high:.0} %"),
+        Some(v) if v < low => format!("below the healthy {low:.0}–{high:.0} %"),
+        Some(_) => format!("inside the healthy {low:.0}–{high:.0} %"),
     }
 }

@@ -5,6 +5,7 @@ mod key_accounts;
 mod not_found;
 mod portfolio;
 mod programme;
+mod programme_settings;
 mod settings;
 
 pub use dossier::DossierPage;

@@ -184,11 +184,14 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
             </th>
         }
     };
+    // A quick mark from the table is recorded like any decision; the reasons are written in
+    // the dossier afterwards.
     let toggle_key = move |id: String| {
-        let Some(mut account) = state.workspace.with_untracked(|ws| ws.account(&id).cloned()) else { return };
-        account.is_key = !account.is_key;
-        let dossier = state.workspace.with_untracked(|ws| ws.dossier(&id).is_none()).then(|| kam_core::model::Dossier::new(&id));
-        state.save_account(account, dossier);
+        let promote = !state.workspace.with_untracked(|ws| ws.account(&id).is_some_and(|a| a.is_key));
+        let why = if promote { "Marked key in the portfolio table; reasons to be written in the dossier." } else { "Unmarked in the portfolio table." };
+        if let Err(e) = state.decide_key(&id, promote, "Portfolio table", why) {
+            state.error.set(Some(e));
+        }
     };
     view! {
         <section class="panel">

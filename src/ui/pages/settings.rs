@@ -88,6 +88,7 @@ pub fn SettingsPage() -> impl IntoView {
                 </div>
                 <button type="button" class="button" data-testid="settings-reset" on:click=move |_| { problems.set(vec![]); state.set_settings(SegmentationSettings::default()); }>"Restore the model's defaults"</button>
             </section>
+            <super::programme_settings::ProgrammeSettings/>
             <section class="panel">
                 <h2>"Share and back up"</h2>
                 <p>"A KAM Planner file carries your workspace, or one account's plan (export it from the account's dossier), to a colleague or to a backup. It opens in any browser with KAM Planner; nothing is uploaded."</p>

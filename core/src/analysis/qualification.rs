@@ -1,0 +1,375 @@
+//! Deciding which accounts are key (kam-model.md section 2), placing them on the portfolio
+//! matrix (McDonald/Cranfield), and the dossier's money figures (customer lifetime value).
+
+use serde::Serialize;
+
+use crate::model::{Dossier, Factor, KeyReason, Programme};
+
+use super::{AccountSegment, Flag};
+
+/// One line of "does this account meet the written criteria".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CriterionCheck {
+    pub label: String,
+    pub met: bool,
+    pub detail: String,
+}
+
+/// What the data and the dossier say about an account's claim to key status.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Qualification {
+    /// Key by size: the data fills reason 1 by itself.
+    pub by_size: bool,
+    /// Strategic reasons (2–6) ticked *and* justified in writing.
+    pub justified: Vec<KeyReason>,
+    /// Strategic reasons ticked without a justification: they do not count yet.
+    pub unjustified: Vec<KeyReason>,
+    pub checks: Vec<CriterionCheck>,
+    /// Meets the programme's criteria: key by size, or enough justified strategic reasons.
+    pub meets: bool,
+}
+
+fn pct(v: f64) -> String {
+    format!("{v:.1} %")
+}
+
+/// Qualifies one account. `row` is its segmentation row (None when it has no orders in the
+/// window), `key_size_pct` the settings' threshold for "key by size".
+pub fn qualify(row: Option<&AccountSegment>, dossier: Option<&Dossier>, programme: &Programme, key_size_pct: f64, on_profit: bool) -> Qualification {
+    let mut checks = Vec::new();
+    let share = row.map(|r| if on_profit { r.profit_share_pct.unwrap_or(0.0) } else { r.revenue_share_pct });
+    let share_flag = row.is_some_and(|r| r.flags.contains(&Flag::KeyBySize));
+    let measure = if on_profit { "profit" } else { "revenue" };
+    checks.push(CriterionCheck {
+        label: format!("Share of our {measure} above {}", pct(key_size_pct)),
+        met: share_flag,
+        detail: match share {
+            Some(s) => format!("{} of {measure} in the window", pct(s)),
+            None => "No orders in the window".into(),
+        },
+    });
+    let mut by_size = share_flag;
+    if let Some(threshold) = programme.revenue_threshold {
+        let revenue = row.map_or(0.0, |r| r.revenue);
+        let met = revenue >= threshold;
+        by_size |= met;
+        checks.push(CriterionCheck {
+            label: format!("Revenue in the window at least {threshold:.0}"),
+            met,
+            detail: format!("{revenue:.0} in the window"),
+        });
+    }
+    let (mut justified, mut unjustified) = (Vec::new(), Vec::new());
+    if let Some(d) = dossier {
+        for r in d.reasons.iter().copied().filter(|r| *r != KeyReason::BigRevenue) {
+            if d.justifications.get(&r).is_some_and(|j| !j.trim().is_empty()) {
+                justified.push(r);
+            } else {
+                unjustified.push(r);
+            }
+        }
+    }
+    let need = programme.min_strategic_reasons.max(1) as usize;
+    let strategic_ok = justified.len() >= need;
+    checks.push(CriterionCheck {
+        label: format!("At least {need} strategic reason{} justified in writing", if need == 1 { "" } else { "s" }),
+        met: strategic_ok,
+        detail: if justified.is_empty() && unjustified.is_empty() {
+            "None given".into()
+        } else {
+            let mut parts: Vec<String> = justified.iter().map(|r| r.label().to_string()).collect();
+            parts.extend(unjustified.iter().map(|r| format!("{} (no justification yet)", r.label())));
+            parts.join(", ")
+        },
+    });
+    if let Some(verdict) = dossier.and_then(|d| d.three_ps.verdict()) {
+        checks.push(CriterionCheck {
+            label: "Prospect: need, solvency and power".into(),
+            met: verdict,
+            detail: if verdict { "All three P's are met".into() } else { "One of the three P's is not met".into() },
+        });
+    }
+    // The three P's, once judged "not met", hold back a strategic (not a size) qualification.
+    let ps_ok = dossier.and_then(|d| d.three_ps.verdict()) != Some(false);
+    let meets = by_size || (strategic_ok && ps_ok);
+    Qualification { by_size, justified, unjustified, checks, meets }
+}
+
+/// The four quadrants of the key-account portfolio matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Quadrant {
+    /// Attractive and we are strong: invest, grow together.
+    Strategic,
+    /// Attractive, but we are weak: build strength selectively.
+    Star,
+    /// Less attractive, we are strong: maintain efficiently.
+    Status,
+    /// Less attractive and we are weak: serve at low cost.
+    Streamline,
+}
+
+impl Quadrant {
+    pub fn label(self) -> &'static str {
+        match self {
+            Quadrant::Strategic => "Strategic",
+            Quadrant::Star => "Star",
+            Quadrant::Status => "Status",
+            Quadrant::Streamline => "Streamline",
+        }
+    }
+    pub fn advice(self) -> &'static str {
+        match self {
+            Quadrant::Strategic => "Invest: joint plans, senior contacts, the best team.",
+            Quadrant::Star => "Build our position: close the gaps the customer sees.",
+            Quadrant::Status => "Maintain efficiently: keep service high, effort lean.",
+            Quadrant::Streamline => "Serve at low cost; reconsider key status.",
+        }
+    }
+}
+
+/// Where an account sits on the matrix: both axes 0–10.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct MatrixPoint {
+    pub attractiveness: f64,
+    pub strength: f64,
+    pub quadrant: Quadrant,
+}
+
+/// The weighted mean score (0–10) over the factors that are scored. `None` when no factor with
+/// a weight above zero has a score.
+pub fn weighted_score(factors: &[Factor], scores: &std::collections::BTreeMap<String, u8>) -> Option<f64> {
+    let (mut sum, mut weight) = (0.0, 0.0);
+    for f in factors.iter().filter(|f| f.weight > 0.0) {
+        if let Some(s) = scores.get(&f.name) {
+            sum += f.weight * f64::from((*s).min(10));
+            weight += f.weight;
+        }
+    }
+    (weight > 0.0).then(|| sum / weight)
+}
+
+/// The matrix boundary: scores at or above the middle count as high.
+pub const MATRIX_MIDDLE: f64 = 5.0;
+
+/// Places a dossier on the matrix; `None` until both axes have at least one score.
+pub fn matrix_point(d: &Dossier, p: &Programme) -> Option<MatrixPoint> {
+    let attractiveness = weighted_score(&p.attractiveness, &d.attractiveness)?;
+    let strength = weighted_score(&p.strength, &d.strength)?;
+    let quadrant = match (attractiveness >= MATRIX_MIDDLE, strength >= MATRIX_MIDDLE) {
+        (true, true) => Quadrant::Strategic,
+        (true, false) => Quadrant::Star,
+        (false, true) => Quadrant::Status,
+        (false, false) => Quadrant::Streamline,
+    };
+    Some(MatrixPoint { attractiveness, strength, quadrant })
+}
+
+/// Customer lifetime value over a finite horizon: the sum over years t = 1..=n of
+/// margin × retentionᵗ⁻¹ ÷ (1 + discount)ᵗ. The first year is certain (the account is a
+/// customer now); each later year survives with the retention rate.
+pub fn clv(yearly_margin: f64, retention_pct: f64, discount_pct: f64, years: u32) -> f64 {
+    let r = (retention_pct / 100.0).clamp(0.0, 1.0);
+    let d = discount_pct / 100.0;
+    (1..=years).map(|t| yearly_margin * r.powi(t as i32 - 1) / (1.0 + d).powi(t as i32)).sum()
+}
+
+/// The dossier's metrics with where each number comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetricsView {
+    pub revenue: Option<f64>,
+    pub profit: Option<f64>,
+    pub cost_to_serve: Option<f64>,
+    /// The margin CLV is computed on, and whether the user entered it or it was derived.
+    pub margin: Option<f64>,
+    pub margin_entered: bool,
+    pub clv: Option<f64>,
+    pub share_of_wallet_pct: Option<f64>,
+    /// Months in the window, to annualise revenue and profit.
+    pub window_months: u32,
+}
+
+/// Problems with the metric inputs, in words.
+pub fn metrics_problems(d: &Dossier) -> Vec<String> {
+    let m = &d.metrics;
+    let mut out = Vec::new();
+    if !(0.0..=100.0).contains(&m.retention_pct) {
+        out.push("Retention is a percentage from 0 to 100.".into());
+    }
+    if !(0.0..=100.0).contains(&m.discount_pct) {
+        out.push("The discount rate is a percentage from 0 to 100.".into());
+    }
+    if m.horizon_years == 0 || m.horizon_years > 30 {
+        out.push("The horizon is 1 to 30 years.".into());
+    }
+    if m.cost_to_serve.is_some_and(|c| c < 0.0) || m.wallet.is_some_and(|w| w < 0.0) {
+        out.push("Cost to serve and wallet cannot be negative.".into());
+    }
+    out
+}
+
+/// Revenue and profit come from the window (annualised); margin = profit − cost to serve
+/// unless the user entered one.
+pub fn metrics_view(d: &Dossier, row: Option<&AccountSegment>, window_months: u32) -> MetricsView {
+    let months = window_months.max(1);
+    let yearly = |v: f64| v * 12.0 / f64::from(months);
+    let revenue = row.map(|r| yearly(r.revenue));
+    let profit = row.and_then(|r| r.profit.map(yearly));
+    let m = &d.metrics;
+    let (margin, entered) = match m.yearly_margin {
+        Some(v) => (Some(v), true),
+        None => (profit.map(|p| p - m.cost_to_serve.unwrap_or(0.0)), false),
+    };
+    let valid = metrics_problems(d).is_empty();
+    let clv_value = margin.filter(|_| valid).map(|mg| clv(mg, m.retention_pct, m.discount_pct, m.horizon_years));
+    let share_of_wallet_pct = match (revenue, m.wallet) {
+        (Some(r), Some(w)) if w > 0.0 => Some(r / w * 100.0),
+        _ => None,
+    };
+    MetricsView { revenue, profit, cost_to_serve: m.cost_to_serve, margin, margin_entered: entered, clv: clv_value, share_of_wallet_pct, window_months: months }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{AbcClass, XyzClass};
+    use proptest::prelude::*;
+    use std::collections::BTreeMap;
+
+    fn row(revenue: f64, profit_share: f64, flags: Vec<Flag>) -> AccountSegment {
+        AccountSegment {
+            id: "a".into(),
+            name: "A".into(),
+            is_key: false,
+            rank: 1,
+            revenue,
+            profit: Some(revenue * 0.2),
+            share_pct: profit_share,
+            revenue_share_pct: profit_share,
+            profit_share_pct: Some(profit_share),
+            abc: AbcClass::A,
+            xyz: Ok(XyzClass::X),
+            cv_pct: Some(5.0),
+            trend_pct: None,
+            flags,
+        }
+    }
+
+    #[test]
+    fn size_alone_qualifies() {
+        let q = qualify(Some(&row(1e6, 12.0, vec![Flag::KeyBySize])), None, &Programme::default(), 10.0, true);
+        assert!(q.by_size && q.meets);
+        assert_eq!(q.checks[0].detail, "12.0 % of profit in the window");
+    }
+
+    #[test]
+    fn strategic_reasons_count_only_with_a_justification() {
+        let mut d = Dossier::new("a");
+        d.reasons = vec![KeyReason::Partner, KeyReason::Innovator];
+        let p = Programme::default();
+        let r = row(1e4, 1.0, vec![]);
+        let q = qualify(Some(&r), Some(&d), &p, 10.0, true);
+        assert!(!q.meets);
+        assert_eq!(q.unjustified, vec![KeyReason::Partner, KeyReason::Innovator]);
+        d.justifications.insert(KeyReason::Partner, "Joint roadmap".into());
+        let q = qualify(Some(&r), Some(&d), &p, 10.0, true);
+        assert!(q.meets);
+        assert_eq!(q.justified, vec![KeyReason::Partner]);
+        let two = Programme { min_strategic_reasons: 2, ..Programme::default() };
+        assert!(!qualify(Some(&r), Some(&d), &two, 10.0, true).meets);
+    }
+
+    #[test]
+    fn a_failed_p_holds_back_a_strategic_but_not_a_size_qualification() {
+        let mut d = Dossier::new("a");
+        d.reasons = vec![KeyReason::Potential];
+        d.justifications.insert(KeyReason::Potential, "Budget of 2 M".into());
+        d.three_ps.solvency = Some(false);
+        let p = Programme::default();
+        assert!(!qualify(Some(&row(1e4, 1.0, vec![])), Some(&d), &p, 10.0, true).meets);
+        assert!(qualify(Some(&row(1e6, 15.0, vec![Flag::KeyBySize])), Some(&d), &p, 10.0, true).meets);
+    }
+
+    #[test]
+    fn an_absolute_threshold_also_qualifies_by_size() {
+        let p = Programme { revenue_threshold: Some(500_000.0), ..Programme::default() };
+        let q = qualify(Some(&row(600_000.0, 2.0, vec![])), None, &p, 10.0, true);
+        assert!(q.by_size && q.meets);
+        assert!(!qualify(Some(&row(400_000.0, 2.0, vec![])), None, &p, 10.0, true).meets);
+        assert!(!qualify(None, None, &p, 10.0, true).meets, "no orders, no reasons: not key");
+    }
+
+    #[test]
+    fn matrix_places_in_four_quadrants() {
+        let p = Programme::default();
+        let mut d = Dossier::new("a");
+        assert_eq!(matrix_point(&d, &p), None, "unscored");
+        let all = |list: &[Factor], s: u8| list.iter().map(|f| (f.name.clone(), s)).collect::<BTreeMap<_, _>>();
+        for (a, s, q) in [(8, 8, Quadrant::Strategic), (8, 2, Quadrant::Star), (2, 8, Quadrant::Status), (2, 2, Quadrant::Streamline), (5, 5, Quadrant::Strategic)] {
+            d.attractiveness = all(&p.attractiveness, a);
+            d.strength = all(&p.strength, s);
+            let point = matrix_point(&d, &p).unwrap();
+            assert_eq!(point.quadrant, q, "{a}/{s}");
+            assert!((point.attractiveness - f64::from(a)).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn weights_decide_the_score_and_unscored_factors_are_left_out() {
+        let factors = vec![Factor { name: "x".into(), weight: 3.0 }, Factor { name: "y".into(), weight: 1.0 }, Factor { name: "z".into(), weight: 5.0 }];
+        let scores: BTreeMap<String, u8> = [("x".to_string(), 10), ("y".to_string(), 2)].into_iter().collect();
+        assert!((weighted_score(&factors, &scores).unwrap() - 8.0).abs() < 1e-9);
+        assert_eq!(weighted_score(&factors, &BTreeMap::new()), None);
+    }
+
+    #[test]
+    fn clv_matches_the_formula_by_hand() {
+        // 100 a year, 80 % retention, 10 % discount, 3 years:
+        // 100/1.1 + 80/1.21 + 64/1.331 = 90.909 + 66.116 + 48.084 = 205.109
+        assert!((clv(100.0, 80.0, 10.0, 3) - 205.1089).abs() < 1e-3);
+        assert_eq!(clv(100.0, 80.0, 10.0, 0), 0.0);
+        assert!((clv(100.0, 100.0, 0.0, 5) - 500.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn metrics_derive_margin_from_profit_minus_cost_to_serve() {
+        let mut d = Dossier::new("a");
+        d.metrics.cost_to_serve = Some(20_000.0);
+        d.metrics.wallet = Some(2_000_000.0);
+        let r = row(1_000_000.0, 10.0, vec![]);
+        let v = metrics_view(&d, Some(&r), 12);
+        assert_eq!(v.margin, Some(180_000.0));
+        assert!(!v.margin_entered);
+        assert_eq!(v.share_of_wallet_pct, Some(50.0));
+        assert!(v.clv.unwrap() > 180_000.0);
+        d.metrics.yearly_margin = Some(1.0);
+        assert_eq!(metrics_view(&d, Some(&r), 12).margin, Some(1.0));
+        d.metrics.retention_pct = 140.0;
+        assert_eq!(metrics_view(&d, Some(&r), 12).clv, None, "bad inputs give no figure");
+        // A 24-month window is annualised.
+        d.metrics = Default::default();
+        assert_eq!(metrics_view(&d, Some(&r), 24).revenue, Some(500_000.0));
+    }
+
+    proptest! {
+        #[test]
+        fn clv_is_bounded_and_monotone(m in 0.0f64..1e7, r in 0.0f64..100.0, disc in 0.0f64..50.0, n in 1u32..30) {
+            let v = clv(m, r, disc, n);
+            prop_assert!(v >= 0.0);
+            prop_assert!(v <= m * f64::from(n) + 1e-6, "never more than n undiscounted years");
+            prop_assert!(clv(m, r, disc, n + 1) >= v - 1e-9, "a longer horizon never lowers CLV");
+            prop_assert!(clv(m, (r + 5.0).min(100.0), disc, n) >= v - 1e-6, "better retention never lowers CLV");
+        }
+
+        #[test]
+        fn weighted_score_stays_in_range(scores in prop::collection::vec(0u8..=10, 5), weights in prop::collection::vec(0.0f64..100.0, 5)) {
+            let factors: Vec<Factor> = weights.iter().enumerate().map(|(i, w)| Factor { name: i.to_string(), weight: *w }).collect();
+            let map: BTreeMap<String, u8> = scores.iter().enumerate().map(|(i, s)| (i.to_string(), *s)).collect();
+            if let Some(s) = weighted_score(&factors, &map) {
+                prop_assert!((0.0..=10.0).contains(&s));
+                let lo = f64::from(*scores.iter().min().unwrap());
+                let hi = f64::from(*scores.iter().max().unwrap());
+                prop_assert!(s >= lo - 1e-9 && s <= hi + 1e-9);
+            }
+        }
+    }
+}

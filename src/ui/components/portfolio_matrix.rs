@@ -1,0 +1,100 @@
+//! The key-account portfolio matrix (McDonald/Cranfield): customer attractiveness up, our
+//! relative strength to the left, bubble area from revenue, one quadrant per strategy.
+
+use kam_core::analysis::{matrix_point, Quadrant, MATRIX_MIDDLE};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::ui::format::money;
+use crate::ui::state::use_app;
+
+const W: f64 = 640.0;
+const H: f64 = 440.0;
+const M: f64 = 48.0;
+
+#[component]
+pub fn PortfolioMatrix() -> impl IntoView {
+    let state = use_app();
+    // Key accounts and candidates (accounts with a dossier) that are scored on both axes.
+    let points = Memo::new(move |_| {
+        state.workspace.with(|ws| {
+            state.segmentation.with(|seg| {
+                ws.dossiers
+                    .iter()
+                    .filter_map(|d| {
+                        let a = ws.account(&d.account_id)?;
+                        let p = matrix_point(d, &ws.programme)?;
+                        let revenue = seg.rows.iter().find(|r| r.id == a.id).map_or(0.0, |r| r.revenue);
+                        Some((a.id.clone(), a.name.clone(), a.is_key, p, revenue, d.stage))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let unscored = move || {
+        state.workspace.with(|ws| {
+            ws.accounts.iter().filter(|a| a.is_key && ws.dossier(&a.id).and_then(|d| matrix_point(d, &ws.programme)).is_none()).map(|a| a.name.clone()).collect::<Vec<_>>()
+        })
+    };
+    // Strength grows to the left, as in McDonald's directional policy matrix.
+    let sx = |s: f64| M + (10.0 - s) / 10.0 * (W - 2.0 * M);
+    let sy = |a: f64| H - M - a / 10.0 * (H - 2.0 * M);
+    let quadrants = [
+        (Quadrant::Strategic, sx(10.0), sy(10.0)),
+        (Quadrant::Star, sx(MATRIX_MIDDLE), sy(10.0)),
+        (Quadrant::Status, sx(10.0), sy(MATRIX_MIDDLE)),
+        (Quadrant::Streamline, sx(MATRIX_MIDDLE), sy(MATRIX_MIDDLE)),
+    ];
+    view! {
+        <figure class="portfolio-matrix">
+            <svg data-testid="portfolio-matrix" role="img" viewBox=format!("0 0 {W} {H}") aria-label=move || {
+                let p = points.get();
+                format!("Portfolio matrix with {} accounts: {}", p.len(), p.iter().map(|(_, n, _, pt, _, _)| format!("{n} {}", pt.quadrant.label())).collect::<Vec<_>>().join(", "))
+            }>
+                {quadrants.iter().map(|(q, x, y)| {
+                    let fill = match q { Quadrant::Strategic => "#d4efe9", Quadrant::Star => "#fff0c7", Quadrant::Status => "#e8edf3", Quadrant::Streamline => "#f6e3e1" };
+                    view! {
+                        <rect x=format!("{x:.0}") y=format!("{y:.0}") width=format!("{:.0}", (W - 2.0 * M) / 2.0) height=format!("{:.0}", (H - 2.0 * M) / 2.0) fill=fill/>
+                        <text x=format!("{:.0}", x + 8.0) y=format!("{:.0}", y + 20.0) class="quadrant-label">{q.label()}</text>
+                    }
+                }).collect_view()}
+                <line x1=M y1=H - M x2=W - M y2=H - M class="axis"/>
+                <line x1=M y1=M x2=M y2=H - M class="axis"/>
+                <text x=W / 2.0 y=H - 12.0 text-anchor="middle" class="axis-label">"← stronger   Our relative strength   weaker →"</text>
+                <text x="14" y=H / 2.0 text-anchor="middle" class="axis-label" transform=format!("rotate(-90 14 {})", H / 2.0)>"Customer attractiveness →"</text>
+                {move || {
+                    let pts = points.get();
+                    let max = pts.iter().map(|p| p.4).fold(0.0, f64::max).max(1.0);
+                    pts.into_iter().map(|(id, name, is_key, p, revenue, stage)| {
+                        let r = 6.0 + 22.0 * (revenue.max(0.0) / max).sqrt();
+                        let (cx, cy) = (sx(p.strength), sy(p.attractiveness));
+                        let href = format!("/key-accounts/{}", js_sys::encode_uri_component(&id));
+                        let label = format!("{name}: {}, attractiveness {:.1}, strength {:.1}, revenue {}, stage {}", p.quadrant.label(), p.attractiveness, p.strength, money(revenue), stage.label());
+                        view! {
+                            <a href=href aria-label=label.clone() data-testid="matrix-bubble">
+                                <title>{label.clone()}</title>
+                                <circle cx=format!("{cx:.1}") cy=format!("{cy:.1}") r=format!("{r:.1}") class=if is_key { "bubble key" } else { "bubble candidate" }/>
+                                <text x=format!("{cx:.1}") y=format!("{:.1}", cy - r - 4.0) text-anchor="middle" class="bubble-label">{name}</text>
+                            </a>
+                        }
+                    }).collect_view()
+                }}
+            </svg>
+            <figcaption class="small muted">
+                "Bubble area: revenue in the window. Filled: key account; outlined: candidate. "
+                {move || { let u = unscored(); (!u.is_empty()).then(|| format!("Not scored yet: {}.", u.join(", "))) }}
+            </figcaption>
+        </figure>
+        <div class="table-scroll">
+            <table class="accounts small" data-testid="matrix-table">
+                <thead><tr><th scope="col">"Account"</th><th scope="col">"Quadrant"</th><th scope="col">"Attractiveness"</th><th scope="col">"Strength"</th><th scope="col">"Relationship stage"</th></tr></thead>
+                <tbody>
+                    {move || points.get().into_iter().map(|(id, name, _, p, _, stage)| view! {
+                        <tr><th scope="row"><A href=format!("/key-accounts/{}", js_sys::encode_uri_component(&id))>{name}</A></th>
+                            <td>{p.quadrant.label()}</td><td class="num">{format!("{:.1}", p.attractiveness)}</td><td class="num">{format!("{:.1}", p.strength)}</td><td>{stage.label()}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,275 @@
+//! Editing one dossier: every field saves itself. Typing is saved 600 ms after the last key
+//! (so at most that much is at risk if the tab closes); choices, dates and list changes are
+//! saved at once. Numbers and dates are checked as they are entered: a wrong one shows a
+//! message next to the field and is not stored.
+
+use chrono::NaiveDate;
+use kam_core::exchange::parse_typed_number;
+use kam_core::model::{Choice, Dossier};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::ui::state::{use_app, AppState, Notice, Undo};
+
+/// How long typing waits before it is saved.
+const TYPING_DELAY_MS: u64 = 600;
+
+/// A field's label: shown above the field, or (in table cells) only to assistive technology.
+#[derive(Clone, PartialEq)]
+pub enum Label {
+    Shown(&'static str),
+    Owned(String),
+    Hidden,
+}
+
+#[derive(Clone, Copy)]
+pub struct Editor {
+    pub dossier: Memo<Dossier>,
+    /// The dossier as last saved or received: typing builds on it, not on a value the
+    /// store has not yet confirmed.
+    base: StoredValue<Option<Dossier>>,
+    draft: StoredValue<Option<Dossier>>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+    state: AppState,
+}
+
+impl Editor {
+    pub fn new(dossier: Memo<Dossier>) -> Self {
+        let editor = Editor {
+            dossier,
+            base: StoredValue::new(None),
+            draft: StoredValue::new(None),
+            timer: StoredValue::new(None),
+            state: use_app(),
+        };
+        Effect::new(move |_| {
+            let d = dossier.get();
+            editor.base.set_value(Some(d));
+        });
+        on_cleanup(move || editor.flush());
+        editor
+    }
+
+    fn current(&self) -> Dossier {
+        self.draft
+            .try_get_value()
+            .flatten()
+            .or_else(|| self.base.try_get_value().flatten())
+            .unwrap_or_else(|| self.dossier.get_untracked())
+    }
+
+    fn cancel_timer(&self) {
+        if let Some(Some(handle)) = self.timer.try_get_value() {
+            handle.clear();
+        }
+        let _ = self.timer.try_set_value(None);
+    }
+
+    /// Applies a change and saves it now.
+    pub fn apply(&self, change: impl FnOnce(&mut Dossier)) {
+        self.cancel_timer();
+        let mut d = self.current();
+        change(&mut d);
+        let _ = self.draft.try_set_value(None);
+        let _ = self.base.try_set_value(Some(d.clone()));
+        self.state.save_dossier(d);
+    }
+
+    /// Applies a change now and saves it after the typing pause.
+    pub fn typed(&self, change: impl FnOnce(&mut Dossier)) {
+        let mut d = self.current();
+        change(&mut d);
+        self.draft.set_value(Some(d));
+        self.state.saving.set(true);
+        self.cancel_timer();
+        let editor = *self;
+        let handle = set_timeout_with_handle(move || editor.flush(), std::time::Duration::from_millis(TYPING_DELAY_MS));
+        self.timer.set_value(handle.ok());
+    }
+
+    /// Removes something from the dossier, with an undo in the notice bar.
+    pub fn remove(&self, what: String, change: impl FnOnce(&mut Dossier)) {
+        self.flush();
+        let before = self.current();
+        self.apply(change);
+        self.state.notice.set(Some(Notice { text: format!("Removed {what}."), undo: Some(Undo::Dossier(before)) }));
+    }
+
+    /// Saves what is typed but not yet saved.
+    pub fn flush(&self) {
+        self.cancel_timer();
+        if let Some(d) = self.draft.try_update_value(Option::take).flatten() {
+            let _ = self.base.try_set_value(Some(d.clone()));
+            self.state.save_dossier(d);
+        }
+    }
+
+    /// A text field; `rows` > 1 makes it a text area.
+    pub fn text<G, S>(self, label: Label, testid: String, (get, set): (G, S), rows: u32) -> AnyView
+    where
+        G: Fn(&Dossier) -> String + Send + Sync + 'static,
+        S: Fn(&mut Dossier, String) + Send + Sync + 'static,
+    {
+        let (get, set) = (StoredValue::new(get), StoredValue::new(set));
+        let value = move || get.with_value(|g| self.dossier.with(g));
+        let on_input = move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            self.typed(move |d| set.with_value(|s| s(d, v)));
+        };
+        let aria = (label == Label::Hidden).then(|| testid.replace('-', " "));
+        let control = if rows > 1 {
+            view! { <textarea rows=rows data-testid=testid aria-label=aria prop:value=value on:input=on_input on:blur=move |_| self.flush()></textarea> }.into_any()
+        } else {
+            view! { <input type="text" data-testid=testid aria-label=aria prop:value=value on:input=on_input on:blur=move |_| self.flush()/> }.into_any()
+        };
+        wrap(label, control, None)
+    }
+
+    /// A number field. Accepts either decimal convention; empty clears the value.
+    pub fn number<G, S>(self, label: Label, testid: String, (get, set): (G, S), range: (f64, f64)) -> AnyView
+    where
+        G: Fn(&Dossier) -> Option<f64> + Send + Sync + 'static,
+        S: Fn(&mut Dossier, Option<f64>) + Send + Sync + 'static,
+    {
+        let (get, set) = (StoredValue::new(get), StoredValue::new(set));
+        let error = RwSignal::new(None::<String>);
+        let value = move || get.with_value(|g| self.dossier.with(g)).map(format_number).unwrap_or_default();
+        let on_change = move |ev: leptos::ev::Event| {
+            let raw = event_target_value(&ev);
+            if raw.trim().is_empty() {
+                error.set(None);
+                self.apply(move |d| set.with_value(|s| s(d, None)));
+                return;
+            }
+            match parse_typed_number(&raw) {
+                Ok(v) if v < range.0 || v > range.1 => error.set(Some(format!("Enter a number from {} to {}.", format_number(range.0), format_number(range.1)))),
+                Ok(v) => {
+                    error.set(None);
+                    self.apply(move |d| set.with_value(|s| s(d, Some(v))));
+                }
+                Err(e) => error.set(Some(format!("{e}: enter a number such as 1200 or 12,5."))),
+            }
+        };
+        let aria = (label == Label::Hidden).then(|| testid.replace('-', " "));
+        let err_id = format!("{testid}-error");
+        let control = view! {
+            <input type="text" inputmode="decimal" data-testid=testid aria-label=aria
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                aria-describedby=err_id.clone()
+                prop:value=value on:change=on_change/>
+        }
+        .into_any();
+        wrap(label, control, Some((err_id, error)))
+    }
+
+    /// A date field (the browser's date picker). A half-typed date is refused with a message.
+    pub fn date<G, S>(self, label: Label, testid: String, (get, set): (G, S)) -> AnyView
+    where
+        G: Fn(&Dossier) -> Option<NaiveDate> + Send + Sync + 'static,
+        S: Fn(&mut Dossier, Option<NaiveDate>) + Send + Sync + 'static,
+    {
+        let (get, set) = (StoredValue::new(get), StoredValue::new(set));
+        let error = RwSignal::new(None::<String>);
+        let value = move || get.with_value(|g| self.dossier.with(g)).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+        let on_change = move |ev: leptos::ev::Event| {
+            let input: web_sys::HtmlInputElement = ev.target().expect("event has a target").unchecked_into();
+            let raw = input.value();
+            if raw.is_empty() {
+                if input.validity().bad_input() {
+                    error.set(Some("Enter a complete date (day, month and year).".into()));
+                } else {
+                    error.set(None);
+                    self.apply(move |d| set.with_value(|s| s(d, None)));
+                }
+                return;
+            }
+            match NaiveDate::parse_from_str(&raw, "%Y-%m-%d") {
+                Ok(date) if (1900..=2200).contains(&chrono::Datelike::year(&date)) => {
+                    error.set(None);
+                    self.apply(move |d| set.with_value(|s| s(d, Some(date))));
+                }
+                _ => error.set(Some("Enter a date between the years 1900 and 2200.".into())),
+            }
+        };
+        let aria = (label == Label::Hidden).then(|| testid.replace('-', " "));
+        let err_id = format!("{testid}-error");
+        let control = view! {
+            <input type="date" data-testid=testid aria-label=aria min="1900-01-01" max="2200-12-31"
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                aria-describedby=err_id.clone()
+                prop:value=value on:change=on_change/>
+        }
+        .into_any();
+        wrap(label, control, Some((err_id, error)))
+    }
+
+    /// A choice from a closed list.
+    pub fn choice<C, G, S>(self, label: Label, testid: String, (get, set): (G, S)) -> AnyView
+    where
+        C: Choice + Send + Sync,
+        G: Fn(&Dossier) -> C + Send + Sync + 'static,
+        S: Fn(&mut Dossier, C) + Send + Sync + 'static,
+    {
+        let (get, set) = (StoredValue::new(get), StoredValue::new(set));
+        let aria = (label == Label::Hidden).then(|| testid.replace('-', " "));
+        let control = view! {
+            <select data-testid=testid aria-label=aria
+                prop:value=move || get.with_value(|g| self.dossier.with(g)).key()
+                on:change=move |ev| { let c = C::parse(&event_target_value(&ev)); self.apply(move |d| set.with_value(|s| s(d, c))); }>
+                {C::all().iter().map(|c| {
+                    let c = *c;
+                    view! { <option value=c.key() selected=move || get.with_value(|g| self.dossier.with(g)) == c>{c.label()}</option> }
+                }).collect_view()}
+            </select>
+        }
+        .into_any();
+        wrap(label, control, None)
+    }
+
+    /// Yes / no / not yet judged.
+    pub fn verdict<G, S>(self, label: Label, testid: String, (get, set): (G, S)) -> AnyView
+    where
+        G: Fn(&Dossier) -> Option<bool> + Send + Sync + 'static,
+        S: Fn(&mut Dossier, Option<bool>) + Send + Sync + 'static,
+    {
+        let (get, set) = (StoredValue::new(get), StoredValue::new(set));
+        let key = |v: Option<bool>| match v {
+            None => "open",
+            Some(true) => "yes",
+            Some(false) => "no",
+        };
+        let aria = (label == Label::Hidden).then(|| testid.replace('-', " "));
+        let control = view! {
+            <select data-testid=testid aria-label=aria prop:value=move || key(get.with_value(|g| self.dossier.with(g)))
+                on:change=move |ev| {
+                    let v = match event_target_value(&ev).as_str() { "yes" => Some(true), "no" => Some(false), _ => None };
+                    self.apply(move |d| set.with_value(|s| s(d, v)));
+                }>
+                <option value="open">"Not yet judged"</option>
+                <option value="yes">"Yes"</option>
+                <option value="no">"No"</option>
+            </select>
+        }
+        .into_any();
+        wrap(label, control, None)
+    }
+}
+
+fn wrap(label: Label, control: AnyView, error: Option<(String, RwSignal<Option<String>>)>) -> AnyView {
+    let error_view = error.map(|(id, e)| view! { <small class="field-error" id=id role="alert">{move || e.get()}</small> });
+    match label {
+        Label::Shown(text) => view! { <label class="field block"><span>{text}</span>{control}{error_view}</label> }.into_any(),
+        Label::Owned(text) => view! { <label class="field block"><span>{text}</span>{control}{error_view}</label> }.into_any(),
+        Label::Hidden => view! { <div class="cell-field">{control}{error_view}</div> }.into_any(),
+    }
+}
+
+/// "1200", "0.85": plain, so that what is shown can be typed back.
+pub fn format_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        let s = format!("{v:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}

@@ -1,0 +1,288 @@
+//! One account's plan: qualification, the dossier's sections with their completeness, the
+//! relationship map and the portfolio-matrix scores. Every field saves itself.
+
+mod editor;
+mod orgchart;
+mod sections;
+
+use kam_core::analysis::{matrix_point, qualify, weighted_score};
+use kam_core::model::{Account, Dossier, OrderLine, Section};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::ui::components::ExportControls;
+use crate::ui::format::{money, percent};
+use crate::ui::state::use_app;
+use editor::{Editor, Label};
+pub use orgchart::OrgChart;
+
+#[component]
+pub fn DossierPage() -> impl IntoView {
+    let state = use_app();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let account = move || state.workspace.with(|ws| ws.account(&id()).map(|a| a.id.clone()));
+    view! {
+        <div class="page">
+            {move || match account() {
+                None => view! {
+                    <section class="panel">
+                        <h1>"Account not found"</h1>
+                        <p>"There is no account with this address in your workspace. "<A href="/key-accounts">"Back to the key accounts"</A>"."</p>
+                    </section>
+                }.into_any(),
+                Some(a) => view! { <DossierView account_id=a/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+fn section_panel(section: Section, dossier: Memo<Dossier>, body: AnyView) -> impl IntoView {
+    let missing = move || dossier.with(|d| d.section_missing(section));
+    view! {
+        <section class="panel dossier-section" id=format!("sec-{}", section.key()) data-testid=format!("section-{}", section.key())
+            aria-labelledby=format!("sec-{}-title", section.key())>
+            <div class="section-head">
+                <h2 id=format!("sec-{}-title", section.key())>{section.title()}</h2>
+                {move || match missing() {
+                    None => view! { <span class="status met" data-testid="section-state">"✓ Filled"</span> }.into_any(),
+                    Some(m) => view! { <span class="status attention" data-testid="section-state">{format!("Missing: {m}")}</span> }.into_any(),
+                }}
+            </div>
+            {body}
+        </section>
+    }
+}
+
+#[component]
+fn DossierView(account_id: String) -> impl IntoView {
+    let state = use_app();
+    let aid = account_id.clone();
+    let account = Memo::new(move |_| state.workspace.with(|ws| ws.account(&aid).cloned().unwrap_or_else(|| Account::new(&aid))));
+    let aid = account_id.clone();
+    let dossier = Memo::new(move |_| state.workspace.with(|ws| ws.dossier(&aid).cloned().unwrap_or_else(|| Dossier::new(&aid))));
+    let aid = account_id.clone();
+    let row = Memo::new(move |_| state.segmentation.with(|s| s.rows.iter().find(|r| r.id == aid).cloned()));
+    let aid = account_id.clone();
+    let lines: Memo<Vec<OrderLine>> = Memo::new(move |_| state.workspace.with(|ws| ws.history.get(&aid).cloned().unwrap_or_default()));
+    let show_personal = RwSignal::new(false);
+    let ed = Editor::new(dossier);
+    let manager = Signal::derive(move || account.with(|a| a.manager.clone()));
+    let window_months = Signal::derive(move || state.settings.with(|s| s.window_months));
+    let lost_hint = Signal::derive(move || {
+        let months = state.workspace.with(|ws| ws.programme.lost_after_months);
+        let last = lines.with(|ls| ls.iter().map(|l| l.date).max());
+        let today = sections::today();
+        match last {
+            Some(last) if last.checked_add_months(chrono::Months::new(months)).is_some_and(|d| d < today) => {
+                Some(format!("No purchase since {last}: more than {months} months, so by the programme's criterion this account counts as lost."))
+            }
+            _ => None,
+        }
+    });
+    let completeness = move || dossier.with(|d| (d.filled_parts(), d.completeness_pct()));
+    let save_account = move |change: Box<dyn FnOnce(&mut Account)>| {
+        let mut a = account.get_untracked();
+        change(&mut a);
+        state.save_account(a, None);
+    };
+
+    view! {
+        <div class="page-head">
+            <div>
+                <p class="crumbs"><A href="/key-accounts">"Key accounts"</A>" › "</p>
+                <h1 data-testid="dossier-title">{move || account.with(|a| a.name.clone())}</h1>
+                <p class="subtitle">{move || account.with(|a| {
+                    let mut parts = vec![if a.is_key { "★ Key account".to_string() } else { "Not a key account".to_string() }];
+                    if !a.industry.is_empty() { parts.push(a.industry.clone()); }
+                    parts.push(if a.manager.is_empty() { "no key account manager".into() } else { format!("managed by {}", a.manager) });
+                    parts.join(" · ")
+                })}</p>
+            </div>
+            <div class="completeness" data-testid="completeness">
+                <span class="card-label">"Dossier complete"</span>
+                <span class="card-value">{move || format!("{} %", completeness().1)}</span>
+                <span class="card-note">{move || { let ((n, t), _) = completeness(); format!("{n} of {t} sections filled") }}</span>
+                <progress max="100" value=move || completeness().1 aria-label="Dossier completeness"></progress>
+            </div>
+        </div>
+        <nav class="section-nav" aria-label="Dossier sections" data-testid="section-nav">
+            {Section::ALL.into_iter().map(|s| view! {
+                <a href=format!("#sec-{}", s.key()) class:filled=move || dossier.with(|d| d.section_missing(s).is_none())
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        if let Some(el) = document().get_element_by_id(&format!("sec-{}", s.key())) { el.scroll_into_view(); }
+                    }>
+                    <span aria-hidden="true">{move || if dossier.with(|d| d.section_missing(s).is_none()) { "✓ " } else { "○ " }}</span>
+                    {s.title()}
+                    <span class="visually-hidden">{move || if dossier.with(|d| d.section_missing(s).is_none()) { " (filled)" } else { " (missing)" }}</span>
+                </a>
+            }).collect_view()}
+        </nav>
+        <div class="cards">
+            {move || row.get().map(|r| view! {
+                <div class="card"><span class="card-label">"Revenue (window)"</span><span class="card-value">{money(r.revenue)}</span></div>
+                <div class="card"><span class="card-label">"Profit (window)"</span><span class="card-value">{r.profit.map_or("—".into(), money)}</span></div>
+                <div class="card"><span class="card-label">"Share of revenue"</span><span class="card-value">{percent(r.revenue_share_pct)}</span></div>
+                <div class="card"><span class="card-label">"Segment"</span><span class="card-value">{format!("{}{}", r.abc.letter(), r.xyz.map_or("?", |x| x.letter()))}</span>
+                    <span class="card-note">{r.xyz.err().map(|e| e.reason()).or(r.cv_pct.map(|c| format!("CV {c:.0} %"))).unwrap_or_default()}</span></div>
+            })}
+        </div>
+        {section_panel(Section::General, dossier, view! {
+            {sections::general(ed)}
+            <div class="field-grid">
+                <label class="field block">
+                    <span>"Industry"</span>
+                    <input type="text" data-testid="account-industry" prop:value=move || account.with(|a| a.industry.clone())
+                        on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); save_account(Box::new(move |a| a.industry = v)); }/>
+                </label>
+                <label class="field block">
+                    <span>"Key account manager"</span>
+                    <input type="text" data-testid="account-manager" prop:value=move || account.with(|a| a.manager.clone())
+                        on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); save_account(Box::new(move |a| a.manager = v)); }/>
+                </label>
+            </div>
+        }.into_any())}
+        {section_panel(Section::Qualification, dossier, view! { <Qualification account=account dossier=dossier row=row ed=ed/> }.into_any())}
+        {section_panel(Section::Timeline, dossier, sections::timeline(ed, lines).into_any())}
+        {section_panel(Section::People, dossier, view! {
+            <div class="table-head">
+                <p class="muted small">"Everyone who matters in the customer's decision. Personal details are kept apart and left out of exports without personal details."</p>
+                <label class="check">
+                    <input type="checkbox" data-testid="show-personal" prop:checked=move || show_personal.get() on:change=move |ev| show_personal.set(event_target_checked(&ev))/>
+                    <span>"Show personal details"</span>
+                </label>
+            </div>
+            <OrgChart dossier=dossier/>
+            {sections::people(ed, show_personal)}
+        }.into_any())}
+        {section_panel(Section::Competitors, dossier, sections::competitors(ed).into_any())}
+        {section_panel(Section::Analysis, dossier, sections::analysis(ed).into_any())}
+        {section_panel(Section::Strategy, dossier, sections::strategy(ed).into_any())}
+        {section_panel(Section::Team, dossier, sections::team(ed, manager).into_any())}
+        {section_panel(Section::Plan, dossier, sections::plan(ed).into_any())}
+        {section_panel(Section::Metrics, dossier, sections::metrics(ed, row, window_months).into_any())}
+        {section_panel(Section::Tenders, dossier, sections::tenders(ed).into_any())}
+        {section_panel(Section::Status, dossier, view! {
+            {sections::status(ed, lost_hint)}
+            <MatrixScores ed=ed/>
+        }.into_any())}
+        <section class="panel">
+            <h2>"Share this account plan"</h2>
+            <ExportControls account=account_id.clone()/>
+        </section>
+    }
+}
+
+/// Reasons, criteria, and the promotion/demotion decision with its history.
+#[component]
+fn Qualification(account: Memo<Account>, dossier: Memo<Dossier>, row: Memo<Option<kam_core::analysis::AccountSegment>>, ed: Editor) -> impl IntoView {
+    let state = use_app();
+    let q = Memo::new(move |_| {
+        let on_profit = state.segmentation.with(|s| s.flags_on_profit);
+        let key_pct = state.settings.with(|s| s.key_size_pct);
+        state.workspace.with(|ws| dossier.with(|d| row.with(|r| qualify(r.as_ref(), Some(d), &ws.programme, key_pct, on_profit))))
+    });
+    let by = RwSignal::new(String::new());
+    let why = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let decide = move |_| {
+        let promote = !account.with_untracked(|a| a.is_key);
+        match state.decide_key(&account.with_untracked(|a| a.id.clone()), promote, &by.get_untracked(), &why.get_untracked()) {
+            Ok(()) => {
+                error.set(None);
+                why.set(String::new());
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let criteria_text = move || state.workspace.with(|ws| ws.programme.criteria_text.clone());
+    view! {
+        {sections::reasons(ed)}
+        <div class="criteria">
+            <h3>"Against the programme's criteria"</h3>
+            {move || { let t = criteria_text(); if t.trim().is_empty() {
+                view! { <p class="muted small">"The programme has no written criteria yet. "<A href="/settings">"Write them in Settings"</A>": an account is not key because of a long history."</p> }.into_any()
+            } else {
+                view! { <blockquote class="criteria-text">{t}</blockquote> }.into_any()
+            } }}
+            <ul class="checklist" data-testid="criteria-checks">
+                {move || q.get().checks.into_iter().map(|c| view! {
+                    <li class:met=c.met><span aria-hidden="true">{if c.met { "✓" } else { "✗" }}</span>
+                        <span class="visually-hidden">{if c.met { "Met: " } else { "Not met: " }}</span>
+                        <strong>{c.label}</strong>" — "{c.detail}</li>
+                }).collect_view()}
+            </ul>
+            <p data-testid="criteria-verdict" class=move || if q.get().meets { "message success" } else { "message warning" }>
+                {move || if q.get().meets { "Meets the criteria for a key account." } else { "Does not meet the criteria (yet): give a justified reason or check the figures." }}
+            </p>
+        </div>
+        <div class="decision">
+            <h3>{move || if account.with(|a| a.is_key) { "Demote from key status" } else { "Promote to key account" }}</h3>
+            <div class="field-grid">
+                <label class="field block"><span>"Decided by"</span>
+                    <input type="text" data-testid="decision-by" prop:value=move || by.get() on:input=move |ev| by.set(event_target_value(&ev))/></label>
+                <label class="field block"><span>"Why"</span>
+                    <input type="text" data-testid="decision-why" prop:value=move || why.get() on:input=move |ev| why.set(event_target_value(&ev))/></label>
+            </div>
+            <button type="button" class="button primary" data-testid="decide-key" on:click=decide>
+                {move || if account.with(|a| a.is_key) { "Demote" } else { "★ Promote to key account" }}
+            </button>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="decision-error">{e}</p> })}
+            {move || {
+                let decisions = dossier.with(|d| d.decisions.clone());
+                (!decisions.is_empty()).then(|| view! {
+                    <h4>"History of decisions"</h4>
+                    <ol class="decisions" data-testid="decision-history">
+                        {decisions.into_iter().rev().map(|d| view! {
+                            <li data-testid="decision-row"><strong>{d.date.to_string()}</strong>" · "{if d.promoted { "promoted to key" } else { "demoted" }}" by "{d.by}": "{d.why}</li>
+                        }).collect_view()}
+                    </ol>
+                })
+            }}
+        </div>
+    }
+}
+
+/// Attractiveness and relative-strength scores for the portfolio matrix.
+#[component]
+fn MatrixScores(ed: Editor) -> impl IntoView {
+    let state = use_app();
+    let programme = Memo::new(move |_| state.workspace.with(|ws| ws.programme.clone()));
+    let point = move || ed.dossier.with(|d| programme.with(|p| matrix_point(d, p)));
+    let axis = move |title: &'static str, strength: bool| {
+        view! {
+            <fieldset class="scores">
+                <legend>{title}{move || {
+                    let s = ed.dossier.with(|d| programme.with(|p| if strength { weighted_score(&p.strength, &d.strength) } else { weighted_score(&p.attractiveness, &d.attractiveness) }));
+                    s.map(|s| format!(" — {s:.1} of 10")).unwrap_or_default()
+                }}</legend>
+                {move || programme.with(|p| if strength { p.strength.clone() } else { p.attractiveness.clone() }).into_iter().enumerate().map(|(i, f)| {
+                    let name = f.name.clone();
+                    let name2 = f.name.clone();
+                    ed.number(Label::Owned(format!("{} (weight {})", f.name, editor::format_number(f.weight))),
+                        format!("{}-score-{i}", if strength { "strength" } else { "attractiveness" }),
+                        (move |d: &Dossier| (if strength { &d.strength } else { &d.attractiveness }).get(&name).map(|v| f64::from(*v)),
+                         move |d: &mut Dossier, v: Option<f64>| {
+                            let map = if strength { &mut d.strength } else { &mut d.attractiveness };
+                            match v { Some(v) => { map.insert(name2.clone(), v.round() as u8); } None => { map.remove(&name2); } }
+                         }),
+                        (0.0, 10.0))
+                }).collect_view()}
+            </fieldset>
+        }
+    };
+    view! {
+        <h3>"Position on the key-account portfolio matrix"</h3>
+        <p class="muted small">"Score each factor from 0 (poor) to 10 (excellent). Factors and weights are set in Settings."</p>
+        <div class="two-col">
+            {axis("Customer attractiveness", false)}
+            {axis("Our relative strength", true)}
+        </div>
+        <p data-testid="matrix-quadrant" class="small">{move || match point() {
+            Some(p) => format!("{} — attractiveness {:.1}, strength {:.1}. {}", p.quadrant.label(), p.attractiveness, p.strength, p.quadrant.advice()),
+            None => "Score at least one factor on each axis to place the account.".into(),
+        }}</p>
+    }
+}

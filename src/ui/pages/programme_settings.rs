@@ -1,0 +1,110 @@
+//! The programme's written criteria and portfolio-matrix factors. They travel with the plan
+//! (stored in IndexedDB, carried in workspace files), unlike display preferences.
+
+use kam_core::exchange::parse_typed_number;
+use kam_core::model::{Factor, Programme};
+use leptos::prelude::*;
+
+use crate::ui::state::use_app;
+
+fn pick_strength(p: &mut Programme) -> &mut Vec<Factor> {
+    &mut p.strength
+}
+
+fn pick_attractiveness(p: &mut Programme) -> &mut Vec<Factor> {
+    &mut p.attractiveness
+}
+
+#[component]
+pub fn ProgrammeSettings() -> impl IntoView {
+    let state = use_app();
+    let problems = RwSignal::new(Vec::<String>::new());
+    let programme = Memo::new(move |_| state.workspace.with(|ws| ws.programme.clone()));
+    let change = move |f: Box<dyn FnOnce(&mut Programme)>| {
+        let mut p = programme.get_untracked();
+        f(&mut p);
+        problems.set(state.save_programme(p).err().unwrap_or_default());
+    };
+    let factors = move |strength: bool| {
+        let list = move || programme.with(|p| if strength { p.strength.clone() } else { p.attractiveness.clone() });
+        let axis = if strength { "strength" } else { "attractiveness" };
+        view! {
+            <fieldset class="factors">
+                <legend>{if strength { "Our relative strength: factors and weights" } else { "Customer attractiveness: factors and weights" }}</legend>
+                {move || list().into_iter().enumerate().map(|(i, f)| {
+                    let pick = if strength { pick_strength } else { pick_attractiveness };
+                    view! {
+                        <div class="factor-row">
+                            <input type="text" aria-label=format!("{axis} factor {} name", i + 1) data-testid=format!("{axis}-factor-{i}") prop:value=f.name.clone()
+                                on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); change(Box::new(move |p| if let Some(f) = pick(p).get_mut(i) { f.name = v; })); }/>
+                            <input type="text" inputmode="decimal" class="weight" aria-label=format!("{axis} factor {} weight", i + 1) data-testid=format!("{axis}-weight-{i}") prop:value=f.weight.to_string()
+                                on:change=move |ev| { match parse_typed_number(&event_target_value(&ev)) {
+                                    Ok(v) => change(Box::new(move |p| if let Some(f) = pick(p).get_mut(i) { f.weight = v; })),
+                                    Err(e) => problems.set(vec![format!("Weight: {e}.")]),
+                                } }/>
+                            <button type="button" class="icon-button" aria-label=format!("Remove {axis} factor {}", i + 1)
+                                on:click=move |_| change(Box::new(move |p| { let l = pick(p); if i < l.len() { l.remove(i); } }))>"✕"</button>
+                        </div>
+                    }
+                }).collect_view()}
+                <button type="button" class="button small" data-testid=format!("add-{axis}-factor")
+                    on:click=move |_| change(Box::new(move |p| (if strength { &mut p.strength } else { &mut p.attractiveness }).push(Factor { name: "New factor".into(), weight: 10.0 })))>"Add factor"</button>
+            </fieldset>
+        }
+    };
+    view! {
+        <section class="panel" data-testid="programme-settings">
+            <h2>"Key-account programme"</h2>
+            {move || {
+                let p = problems.get();
+                (!p.is_empty()).then(|| view! { <div class="message error" role="alert" data-testid="programme-error"><p>"Not saved:"</p><ul>{p.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul></div> })
+            }}
+            <label class="field block">
+                <span>"Written criteria for key accounts (agreed and kept: an account is not key because of a long history)"</span>
+                <textarea rows="4" data-testid="setting-criteria" prop:value=move || programme.with(|p| p.criteria_text.clone())
+                    on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |p| p.criteria_text = v)); }></textarea>
+            </label>
+            <div class="settings-grid">
+                <label class="field">
+                    <span>"Strategic reasons needed (each justified)"</span>
+                    <input type="number" min="1" max="5" data-testid="setting-min-reasons" prop:value=move || programme.with(|p| p.min_strategic_reasons.to_string())
+                        on:change=move |ev| { match event_target_value(&ev).trim().parse::<u32>() {
+                            Ok(v) if (1..=5).contains(&v) => change(Box::new(move |p| p.min_strategic_reasons = v)),
+                            _ => problems.set(vec!["Strategic reasons needed: a whole number from 1 to 5.".into()]),
+                        } }/>
+                </label>
+                <label class="field">
+                    <span>"Also key by size from this revenue in the window (empty: share only)"</span>
+                    <input type="text" inputmode="decimal" data-testid="setting-revenue-threshold" prop:value=move || programme.with(|p| p.revenue_threshold.map(|v| v.to_string()).unwrap_or_default())
+                        on:change=move |ev| {
+                            let raw = event_target_value(&ev);
+                            if raw.trim().is_empty() { change(Box::new(|p| p.revenue_threshold = None)); return; }
+                            match parse_typed_number(&raw) {
+                                Ok(v) => change(Box::new(move |p| p.revenue_threshold = Some(v))),
+                                Err(e) => problems.set(vec![format!("Revenue threshold: {e}.")]),
+                            }
+                        }/>
+                </label>
+                <label class="field">
+                    <span>"Lost after months without a purchase"</span>
+                    <input type="number" min="1" max="60" data-testid="setting-lost-months" prop:value=move || programme.with(|p| p.lost_after_months.to_string())
+                        on:change=move |ev| { match event_target_value(&ev).trim().parse::<u32>() {
+                            Ok(v) => change(Box::new(move |p| p.lost_after_months = v)),
+                            Err(_) => problems.set(vec!["Lost after: a whole number of months.".into()]),
+                        } }/>
+                </label>
+                <label class="field">
+                    <span>"KAM champion who drives the programme"</span>
+                    <input type="text" data-testid="setting-champion" prop:value=move || programme.with(|p| p.champion.clone())
+                        on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); change(Box::new(move |p| p.champion = v)); }/>
+                </label>
+            </div>
+            <div class="two-col">
+                {factors(false)}
+                {factors(true)}
+            </div>
+            <button type="button" class="button" data-testid="programme-reset-factors"
+                on:click=move |_| change(Box::new(|p| { let d = Programme::default(); p.attractiveness = d.attractiveness; p.strength = d.strength; }))>"Restore the default factors"</button>
+        </section>
+    }
+}
