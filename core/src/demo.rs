@@ -265,6 +265,17 @@ fn key_dossiers() -> Vec<(&'static str, &'static str, Dossier)> {
     helsinki.strength = [("Fit of our products and services", 6), ("Relationship and access", 4), ("Price and commercial terms", 5), ("Delivery and service record", 7), ("Reputation with the customer", 5)]
         .iter().map(|(k, v)| (k.to_string(), *v)).collect();
     helsinki.meetings = vec![Meeting { title: "Quality audit".into(), month: 4, day: None, with: "Mikko Laine".into() }];
+    let mut tartu = d(
+        "Fast-growing software house; first to pilot our new products.",
+        Some(120),
+        &[(Innovator, "Piloted our last two product launches."), (Potential, "")],
+        "Anu Tamm (CTO)",
+        vec![],
+        &[],
+    );
+    tartu.stage = RelationshipStage::Exploratory;
+    tartu.attractiveness = [("Volume and growth potential", 9), ("Profit potential", 6), ("Reference and innovation value", 9)].iter().map(|(k, v)| (k.to_string(), *v)).collect();
+    tartu.strength = [("Fit of our products and services", 5), ("Relationship and access", 3), ("Price and commercial terms", 4)].iter().map(|(k, v)| (k.to_string(), *v)).collect();
     vec![
         ("Nordhavn Logistics A/S", "Maria Lind", nordhavn),
         ("Baltic Timber Group", "Maria Lind", d(
@@ -276,14 +287,7 @@ fn key_dossiers() -> Vec<(&'static str, &'static str, Dossier)> {
             &[],
         )),
         ("Helsinki Medical Supplies Oy", "Pekka Virtanen", helsinki),
-        ("Tartu Software Partners OÜ", "Pekka Virtanen", d(
-            "Fast-growing software house; first to pilot our new products.",
-            Some(120),
-            &[(Innovator, "Piloted our last two product launches."), (Potential, "")],
-            "Anu Tamm (CTO)",
-            vec![],
-            &[],
-        )),
+        ("Tartu Software Partners OÜ", "Pekka Virtanen", tartu),
         ("Kraków Automotive Parts", "Maria Lind", d("", None, &[(Potential, "")], "", vec![], &["AutoDist PL"])),
         ("Uppsala BioLabs AB", "Jonas Ek", d(
             "University spin-off, well known in Swedish life sciences: a reference that opens doors.",

@@ -15,6 +15,7 @@ const M: f64 = 48.0;
 #[component]
 pub fn PortfolioMatrix() -> impl IntoView {
     let state = use_app();
+    let navigate = leptos_router::hooks::use_navigate();
     // Key accounts and candidates (accounts with a dossier) that are scored on both axes.
     let points = Memo::new(move |_| {
         state.workspace.with(|ws| {
@@ -70,12 +71,16 @@ pub fn PortfolioMatrix() -> impl IntoView {
                         let (cx, cy) = (sx(p.strength), sy(p.attractiveness));
                         let href = format!("/key-accounts/{}", js_sys::encode_uri_component(&id));
                         let label = format!("{name}: {}, attractiveness {:.1}, strength {:.1}, revenue {}, stage {}", p.quadrant.label(), p.attractiveness, p.strength, money(revenue), stage.label());
+                        let go = href.clone();
+                        let go2 = href;
+                        let (nav1, nav2) = (navigate.clone(), navigate.clone());
                         view! {
-                            <a href=href aria-label=label.clone() data-testid="matrix-bubble">
-                                <title>{label.clone()}</title>
+                            <g role="link" tabindex="0" aria-label=label data-testid="matrix-bubble" class="bubble-link"
+                                on:click=move |_| nav1(&go, Default::default())
+                                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { nav2(&go2, Default::default()) }>
                                 <circle cx=format!("{cx:.1}") cy=format!("{cy:.1}") r=format!("{r:.1}") class=if is_key { "bubble key" } else { "bubble candidate" }/>
                                 <text x=format!("{cx:.1}") y=format!("{:.1}", cy - r - 4.0) text-anchor="middle" class="bubble-label">{name}</text>
-                            </a>
+                            </g>
                         }
                     }).collect_view()
                 }}

@@ -108,7 +108,7 @@ fn KeyAccountList() -> impl IntoView {
                                     <td data-testid="meets-criteria">{if meets(&row, &d) { "✓ met" } else { "✗ not met" }}</td>
                                     <td>{row.as_ref().map(|r| format!("{}{}", r.abc.letter(), r.xyz.map_or("?", |x| x.letter()))).unwrap_or_default()}</td>
                                     <td class="num">{row.as_ref().map(|r| percent(r.revenue_share_pct)).unwrap_or_default()}</td>
-                                    <td>
+                                    <td class="nowrap">
                                         <meter min="0" max=total.to_string() value=filled.to_string() aria-label=format!("Dossier {filled} of {total} sections filled")></meter>
                                         {format!(" {} %", d.completeness_pct())}
                                     </td>

@@ -29,6 +29,9 @@ pub struct Editor {
     /// store has not yet confirmed.
     base: StoredValue<Option<Dossier>>,
     draft: StoredValue<Option<Dossier>>,
+    /// What this editor sent to the store recently, newest last: when the store's answer to
+    /// an older save arrives after a newer save was sent, it must not become the base again.
+    sent: StoredValue<Vec<Dossier>>,
     timer: StoredValue<Option<TimeoutHandle>>,
     state: AppState,
 }
@@ -39,12 +42,17 @@ impl Editor {
             dossier,
             base: StoredValue::new(None),
             draft: StoredValue::new(None),
+            sent: StoredValue::new(Vec::new()),
             timer: StoredValue::new(None),
             state: use_app(),
         };
         Effect::new(move |_| {
             let d = dossier.get();
-            editor.base.set_value(Some(d));
+            // An echo of one of our older saves: a newer one is on its way, keep building on it.
+            let stale_echo = editor.sent.with_value(|sent| sent.iter().rev().skip(1).any(|s| *s == d) && sent.last() != Some(&d));
+            if !stale_echo {
+                editor.base.set_value(Some(d));
+            }
         });
         on_cleanup(move || editor.flush());
         editor
@@ -71,7 +79,18 @@ impl Editor {
         let mut d = self.current();
         change(&mut d);
         let _ = self.draft.try_set_value(None);
+        self.send(d);
+    }
+
+    fn send(&self, mut d: Dossier) {
+        d.updated = Some(chrono::Local::now().date_naive());
         let _ = self.base.try_set_value(Some(d.clone()));
+        let _ = self.sent.try_update_value(|sent| {
+            sent.push(d.clone());
+            if sent.len() > 16 {
+                sent.remove(0);
+            }
+        });
         self.state.save_dossier(d);
     }
 
@@ -99,8 +118,22 @@ impl Editor {
     pub fn flush(&self) {
         self.cancel_timer();
         if let Some(d) = self.draft.try_update_value(Option::take).flatten() {
-            let _ = self.base.try_set_value(Some(d.clone()));
-            self.state.save_dossier(d);
+            self.send(d);
+        }
+    }
+
+    /// One field's value for the page. A memo of its own, so that a save elsewhere in the
+    /// dossier never rewrites this field's input; and while typing is not yet saved, the typed
+    /// value wins over a stored one that arrives meanwhile (the answer to an older save).
+    fn field<T, G>(self, get: StoredValue<G>) -> impl Fn() -> T + Copy + Send + Sync + 'static
+    where
+        T: Clone + PartialEq + Send + Sync + 'static,
+        G: Fn(&Dossier) -> T + Send + Sync + 'static,
+    {
+        let stored = Memo::new(move |_| get.with_value(|g| self.dossier.with(g)));
+        move || {
+            let v = stored.get();
+            self.draft.try_with_value(|d| d.as_ref().map(|d| get.with_value(|g| g(d)))).flatten().unwrap_or(v)
         }
     }
 
@@ -111,7 +144,7 @@ impl Editor {
         S: Fn(&mut Dossier, String) + Send + Sync + 'static,
     {
         let (get, set) = (StoredValue::new(get), StoredValue::new(set));
-        let value = move || get.with_value(|g| self.dossier.with(g));
+        let value = self.field(get);
         let on_input = move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
             self.typed(move |d| set.with_value(|s| s(d, v)));
@@ -133,7 +166,8 @@ impl Editor {
     {
         let (get, set) = (StoredValue::new(get), StoredValue::new(set));
         let error = RwSignal::new(None::<String>);
-        let value = move || get.with_value(|g| self.dossier.with(g)).map(format_number).unwrap_or_default();
+        let field = self.field(get);
+        let value = move || field().map(format_number).unwrap_or_default();
         let on_change = move |ev: leptos::ev::Event| {
             let raw = event_target_value(&ev);
             if raw.trim().is_empty() {
@@ -170,7 +204,8 @@ impl Editor {
     {
         let (get, set) = (StoredValue::new(get), StoredValue::new(set));
         let error = RwSignal::new(None::<String>);
-        let value = move || get.with_value(|g| self.dossier.with(g)).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+        let field = self.field(get);
+        let value = move || field().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
         let on_change = move |ev: leptos::ev::Event| {
             let input: web_sys::HtmlInputElement = ev.target().expect("event has a target").unchecked_into();
             let raw = input.value();
@@ -211,14 +246,15 @@ impl Editor {
         S: Fn(&mut Dossier, C) + Send + Sync + 'static,
     {
         let (get, set) = (StoredValue::new(get), StoredValue::new(set));
+        let field = self.field(get);
         let aria = (label == Label::Hidden).then(|| testid.replace('-', " "));
         let control = view! {
             <select data-testid=testid aria-label=aria
-                prop:value=move || get.with_value(|g| self.dossier.with(g)).key()
+                prop:value=move || field().key()
                 on:change=move |ev| { let c = C::parse(&event_target_value(&ev)); self.apply(move |d| set.with_value(|s| s(d, c))); }>
                 {C::all().iter().map(|c| {
                     let c = *c;
-                    view! { <option value=c.key() selected=move || get.with_value(|g| self.dossier.with(g)) == c>{c.label()}</option> }
+                    view! { <option value=c.key() selected=move || field() == c>{c.label()}</option> }
                 }).collect_view()}
             </select>
         }
@@ -238,9 +274,10 @@ impl Editor {
             Some(true) => "yes",
             Some(false) => "no",
         };
+        let field = self.field(get);
         let aria = (label == Label::Hidden).then(|| testid.replace('-', " "));
         let control = view! {
-            <select data-testid=testid aria-label=aria prop:value=move || key(get.with_value(|g| self.dossier.with(g)))
+            <select data-testid=testid aria-label=aria prop:value=move || key(field())
                 on:change=move |ev| {
                     let v = match event_target_value(&ev).as_str() { "yes" => Some(true), "no" => Some(false), _ => None };
                     self.apply(move |d| set.with_value(|s| s(d, v)));

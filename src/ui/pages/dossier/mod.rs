@@ -22,10 +22,12 @@ pub fn DossierPage() -> impl IntoView {
     let state = use_app();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let account = move || state.workspace.with(|ws| ws.account(&id()).map(|a| a.id.clone()));
+    // A memo: the view below is rebuilt only when the account changes, not on every save
+    // (which would take the focus away from the field being typed in).
+    let account = Memo::new(move |_| state.workspace.with(|ws| ws.account(&id()).map(|a| a.id.clone())));
     view! {
         <div class="page">
-            {move || match account() {
+            {move || match account.get() {
                 None => view! {
                     <section class="panel">
                         <h1>"Account not found"</h1>

@@ -5,7 +5,7 @@ use kam_core::analysis::org_chart;
 use kam_core::model::{Attitude, Dossier};
 use leptos::prelude::*;
 
-const BOX_W: f64 = 170.0;
+const BOX_W: f64 = 210.0;
 const BOX_H: f64 = 58.0;
 const GAP_X: f64 = 24.0;
 const GAP_Y: f64 = 40.0;
@@ -63,16 +63,16 @@ pub fn OrgChart(dossier: Memo<Dossier>) -> impl IntoView {
             let p = &people[n.index];
             let (fill, stroke) = attitude_colours(p.attitude);
             let (bx, by) = (x(n.column), y(n.level));
-            let name = if p.name.trim().is_empty() { "(no name)".to_string() } else { clip(&p.name, 22) };
-            let line2 = clip(&[p.title.as_str(), p.role.label()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · "), 28);
-            let line3 = format!("{}{}", p.attitude.label(), if p.our_owner.is_empty() { " · no owner on our side".to_string() } else { format!(" · {}", clip(&p.our_owner, 14)) });
+            let name = if p.name.trim().is_empty() { "(no name)".to_string() } else { clip(&p.name, 26) };
+            let line2 = clip(&[p.title.as_str(), p.role.label()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · "), 32);
+            let line3 = format!("{}{}", p.attitude.label(), if p.our_owner.is_empty() { " · no owner here".to_string() } else { format!(" · {}", clip(&p.our_owner, 14)) });
             view! {
                 <g data-testid="org-node" class="org-node">
                     <rect x=format!("{bx:.1}") y=format!("{by:.1}") width=BOX_W height=BOX_H rx="6" fill=fill stroke=stroke stroke-width=if p.attitude == Attitude::Champion { "3" } else { "1.5" }
                         stroke-dasharray=if p.attitude == Attitude::Unknown { "4 3" } else { "" }/>
                     <text x=format!("{:.1}", bx + 8.0) y=format!("{:.1}", by + 18.0) class="org-name">{name}</text>
                     <text x=format!("{:.1}", bx + 8.0) y=format!("{:.1}", by + 34.0) class="org-line">{line2}</text>
-                    <text x=format!("{:.1}", bx + 8.0) y=format!("{:.1}", by + 49.0) class="org-line">{clip(&line3, 30)}</text>
+                    <text x=format!("{:.1}", bx + 8.0) y=format!("{:.1}", by + 49.0) class="org-line">{clip(&line3, 33)}</text>
                 </g>
             }
         }).collect_view();
@@ -85,9 +85,9 @@ pub fn OrgChart(dossier: Memo<Dossier>) -> impl IntoView {
                     </svg>
                 </div>
                 <figcaption class="legend">
-                    {Attitude::ALL.iter().map(|a| { let (fill, stroke) = attitude_colours(*a); view! {
-                        <span class="legend-item"><span class="swatch" style=format!("background:{fill};border-color:{stroke}")></span>{a.label()}</span>
-                    } }).collect_view()}
+                    {Attitude::ALL.iter().map(|a| view! {
+                        <span class="legend-item"><span class=format!("swatch att-{}", a.key())></span>{a.label()}</span>
+                    }).collect_view()}
                 </figcaption>
             </figure>
         }.into_any()

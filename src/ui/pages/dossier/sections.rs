@@ -531,7 +531,8 @@ pub fn tenders(ed: Editor) -> impl IntoView {
                     <span>"The customer confirmed receipt"</span>
                 </label>
                 <p class="small follow-up" data-testid=format!("proposal-follow-up-{i}")>{move || ed.dossier.with(|d| d.proposals.get(i).map(|p| follow_up(p, today)).unwrap_or_default())}</p>
-                {remove_button(ed, "the proposal".into(), move |d| { if i < d.proposals.len() { d.proposals.remove(i); } }, format!("remove-proposal-{i}"))}
+                <button type="button" class="button small danger" data-testid=format!("remove-proposal-{i}")
+                    on:click=move |_| ed.remove("the proposal".into(), move |d| { if i < d.proposals.len() { d.proposals.remove(i); } })>"Remove proposal"</button>
             </fieldset>
         })}
         {add_button("Add proposal", "add-proposal", move || ed.apply(|d| d.proposals.push(Proposal::default())))}
