@@ -3,7 +3,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use super::components::Banners;
-use super::pages::{DossierPage, KeyAccountsPage, NotFound, PortfolioPage, ProgrammePage, SettingsPage};
+use super::pages::{AccountPlanPage, CalendarPage, DossierPage, KeyAccountsPage, NotFound, PortfolioPage, ProgrammePage, RemindersPage, ReportPage, SettingsPage};
 use super::state::{AppState, LoadState};
 
 #[component]
@@ -21,11 +21,15 @@ pub fn App() -> impl IntoView {
                     <A href="/portfolio">"Portfolio"</A>
                     <A href="/key-accounts">"Key accounts"</A>
                     <A href="/programme">"Programme"</A>
+                    <A href="/reminders">"Reminders"</A>
+                    <A href="/calendar">"Calendar"</A>
                     <A href="/settings">"Settings"</A>
                 </nav>
                 <SaveIndicator/>
+                <WorkshopToggle/>
             </header>
             <Banners/>
+            <WorkshopBar/>
             <main id="main" tabindex="-1">
                 {move || match state.load.get() {
                     LoadState::Loading => view! { <p class="loading" role="status">"Opening your workspace…"</p> }.into_any(),
@@ -42,7 +46,11 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/portfolio") view=PortfolioPage/>
                             <Route path=path!("/key-accounts") view=KeyAccountsPage/>
                             <Route path=path!("/key-accounts/:id") view=DossierPage/>
+                            <Route path=path!("/key-accounts/:id/plan") view=AccountPlanPage/>
                             <Route path=path!("/programme") view=ProgrammePage/>
+                            <Route path=path!("/reminders") view=RemindersPage/>
+                            <Route path=path!("/calendar") view=CalendarPage/>
+                            <Route path=path!("/report") view=ReportPage/>
                             <Route path=path!("/settings") view=SettingsPage/>
                         </Routes>
                     }.into_any(),
@@ -62,5 +70,103 @@ fn SaveIndicator() -> impl IntoView {
         <span class="save-state" role="status" data-testid="save-state">
             {move || if state.saving.get() { "Saving…" } else if state.error.with(Option::is_some) { "Not saved" } else { "All changes saved" }}
         </span>
+    }
+}
+
+/// Workshop mode: large type, high contrast, full screen, no personal details unless turned on.
+#[component]
+fn WorkshopToggle() -> impl IntoView {
+    let state = super::state::use_app();
+    Effect::new(move |_| {
+        let on = state.workshop.get();
+        if let Some(body) = document().body() {
+            let _ = if on { body.class_list().add_1("workshop") } else { body.class_list().remove_1("workshop") };
+        }
+    });
+    let toggle = move |_| {
+        let on = !state.workshop.get_untracked();
+        state.workshop.set(on);
+        // Full screen is a nicety: a browser that refuses it still gets the workshop view.
+        if on {
+            if let Some(el) = document().document_element() {
+                let _ = el.request_fullscreen();
+            }
+        } else if document().fullscreen_element().is_some() {
+            document().exit_fullscreen();
+        }
+    };
+    view! {
+        <button type="button" class="workshop-toggle" data-testid="workshop-toggle" aria-pressed=move || state.workshop.get().to_string() on:click=toggle>
+            {move || if state.workshop.get() { "Leave workshop mode" } else { "Workshop mode" }}
+        </button>
+    }
+}
+
+/// In workshop mode: move between key accounts with the buttons or the [ and ] keys.
+#[component]
+fn WorkshopBar() -> impl IntoView {
+    let state = super::state::use_app();
+    let location = leptos_router::hooks::use_location();
+    let navigate = leptos_router::hooks::use_navigate();
+    let key_ids = Memo::new(move |_| {
+        state.workspace.with(|ws| {
+            let mut key: Vec<_> = ws.accounts.iter().filter(|a| a.is_key).map(|a| (a.name.clone(), a.id.clone())).collect();
+            key.sort();
+            key
+        })
+    });
+    let current = Memo::new(move |_| {
+        let path = location.pathname.get();
+        path.strip_prefix("/key-accounts/").and_then(|rest| js_sys::decode_uri_component(rest.trim_end_matches("/plan")).ok()).and_then(|v| v.as_string())
+    });
+    let go = {
+        let navigate = navigate.clone();
+        move |step: i64| {
+            let ids = key_ids.get_untracked();
+            if ids.is_empty() {
+                return;
+            }
+            let at = current.get_untracked().and_then(|c| ids.iter().position(|(_, id)| *id == c));
+            let next = match at {
+                Some(i) => (i as i64 + step).rem_euclid(ids.len() as i64) as usize,
+                None => if step > 0 { 0 } else { ids.len() - 1 },
+            };
+            navigate(&format!("/key-accounts/{}", js_sys::encode_uri_component(&ids[next].1)), Default::default());
+        }
+    };
+    let go_key = go.clone();
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !state.workshop.get_untracked() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let typing = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        });
+        if typing {
+            return;
+        }
+        match ev.key().as_str() {
+            "]" => { ev.prevent_default(); go_key(1) }
+            "[" => { ev.prevent_default(); go_key(-1) }
+            _ => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+    let (prev, next) = (go.clone(), go);
+    view! {
+        <Show when=move || state.workshop.get()>
+            <div class="workshop-bar" role="region" aria-label="Workshop navigation">
+                <button type="button" class="button" data-testid="workshop-prev" on:click={ let prev = prev.clone(); move |_| prev(-1) }>"← Previous key account"</button>
+                <span data-testid="workshop-position">{move || {
+                    let ids = key_ids.get();
+                    match current.get().and_then(|c| ids.iter().position(|(_, id)| *id == c)) {
+                        Some(i) => format!("{} — {} of {}", ids[i].0, i + 1, ids.len()),
+                        None => format!("{} key accounts · press ] to start", ids.len()),
+                    }
+                }}</span>
+                <button type="button" class="button" data-testid="workshop-next" on:click={ let next = next.clone(); move |_| next(1) }>"Next key account →"</button>
+                <span class="muted small">"Keys: [ and ] move between accounts. Personal details stay hidden unless you turn them on."</span>
+            </div>
+        </Show>
     }
 }

@@ -50,6 +50,8 @@ pub struct AppState {
     pub last_import: RwSignal<Option<String>>,
     /// The stored snapshot taken before the last replace, if any.
     pub snapshot: RwSignal<Option<Snapshot>>,
+    /// Workshop mode: large type, high contrast, personal details hidden unless turned on.
+    pub workshop: RwSignal<bool>,
 }
 
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -89,6 +91,7 @@ impl AppState {
             saving: RwSignal::new(false),
             last_import: RwSignal::new(None),
             snapshot: RwSignal::new(None),
+            workshop: RwSignal::new(false),
         };
         provide_context(state);
         state.listen_to_other_tabs();

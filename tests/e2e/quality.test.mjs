@@ -26,7 +26,7 @@ async function axe(page) {
   return result;
 }
 
-const SCREENS = ['/portfolio', '/key-accounts', '/key-accounts/nordhavn%20logistics%20a%2Fs', '/programme', '/settings'];
+const SCREENS = ['/portfolio', '/key-accounts', '/key-accounts/nordhavn%20logistics%20a%2Fs', '/key-accounts/nordhavn%20logistics%20a%2Fs/plan', '/programme', '/reminders', '/calendar', '/report', '/settings'];
 
 test('no request leaves the page\'s origin while a user goes through the whole app', async () => {
   const page = await env.newPage();
@@ -55,7 +55,7 @@ test('no request leaves the page\'s origin while a user goes through the whole a
 test('axe finds no serious or critical violation on any screen', async () => {
   const page = await env.newPage();
   const problems = [];
-  for (const path of ['/portfolio', '/key-accounts', '/programme', '/settings']) {
+  for (const path of ['/portfolio', '/key-accounts', '/programme', '/reminders', '/calendar', '/settings']) {
     await page.goto(env.url + path);
     await ready(page);
     for (const v of await axe(page)) problems.push(`empty ${path}: ${v}`);
@@ -68,6 +68,12 @@ test('axe finds no serious or critical violation on any screen', async () => {
     await ready(page);
     for (const v of await axe(page)) problems.push(`${path}: ${v}`);
   }
+  // Workshop mode changes type and colours: checked on its busiest screen.
+  await page.goto(env.url + SCREENS[2]);
+  await ready(page);
+  await page.getByTestId('workshop-toggle').click();
+  await page.getByTestId('workshop-position').waitFor();
+  for (const v of await axe(page)) problems.push(`workshop ${SCREENS[2]}: ${v}`);
   assert.deepEqual(problems, []);
 });
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::model::Workspace;
 
-use super::{AbcClass, Flag, Segmentation};
+use super::{qualify, Segmentation};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum CheckStatus {
@@ -53,26 +53,29 @@ pub fn key_account_warnings(ws: &Workspace) -> Vec<String> {
     out
 }
 
-pub fn programme_checks(ws: &Workspace, seg: &Segmentation) -> Vec<ProgrammeCheck> {
+/// The seven steps with the evidence the workspace holds. `key_size_pct` is the settings'
+/// "key by size" threshold, used to judge which accounts meet the programme's criteria.
+pub fn programme_checks(ws: &Workspace, seg: &Segmentation, key_size_pct: f64) -> Vec<ProgrammeCheck> {
     use CheckStatus::*;
     let key: Vec<_> = ws.accounts.iter().filter(|a| a.is_key).collect();
     let n = key.len();
-    let with = |f: &dyn Fn(&crate::model::Dossier) -> bool| {
-        key.iter().filter(|a| ws.dossier(&a.id).is_some_and(|d| f(d))).count()
-    };
+    let with = |f: &dyn Fn(&crate::model::Dossier) -> bool| key.iter().filter(|a| ws.dossier(&a.id).is_some_and(|d| f(d))).count();
     let sponsors = with(&|d| !d.executive_sponsor.trim().is_empty());
-    let criteria = with(&|d| !d.reasons.is_empty());
+    let measures = with(&|d| d.metrics.cost_to_serve.is_some() && (d.metrics.yearly_margin.is_some() || seg.flags_on_profit));
     let load = manager_load(ws);
     let overloaded: Vec<_> = load.iter().filter(|(_, c)| **c > 3).map(|(m, c)| format!("{m} ({c})")).collect();
     let unmanaged = key.iter().filter(|a| a.manager.trim().is_empty()).count();
-    let candidates: Vec<_> = seg
-        .rows
-        .iter()
-        .filter(|r| !r.is_key && r.flags.contains(&Flag::KeyBySize))
-        .map(|r| r.name.clone())
-        .collect();
-    let retire: Vec<_> = seg.rows.iter().filter(|r| r.is_key && r.abc == AbcClass::C).map(|r| r.name.clone()).collect();
-    let has_profit = seg.flags_on_profit;
+    let assessed = load.keys().filter(|m| ws.programme.skills.iter().any(|s| s.manager.trim() == m.as_str() && s.scores.iter().any(Option::is_some))).count();
+    let meets = |id: &str| {
+        let row = seg.rows.iter().find(|r| r.id == id);
+        qualify(row, ws.dossier(id), &ws.programme, key_size_pct, seg.flags_on_profit).meets
+    };
+    let meeting = key.iter().filter(|a| meets(&a.id)).count();
+    let written = !ws.programme.criteria_text.trim().is_empty();
+    let candidates: Vec<_> = ws.accounts.iter().filter(|a| !a.is_key && meets(&a.id)).map(|a| a.name.clone()).collect();
+    let retire: Vec<_> = key.iter().filter(|a| !meets(&a.id)).map(|a| a.name.clone()).collect();
+    let list = |v: &[String]| if v.is_empty() { "none".to_string() } else { v.join(", ") };
+    let champion = ws.programme.champion.trim();
 
     vec![
         ProgrammeCheck {
@@ -90,15 +93,19 @@ pub fn programme_checks(ws: &Workspace, seg: &Segmentation) -> Vec<ProgrammeChec
         ProgrammeCheck {
             step: 3,
             title: "A KAM champion drives the programme",
-            status: Discuss,
-            evidence: "Name the person who owns the programme and reports on it.".into(),
+            status: if champion.is_empty() { Attention } else { Met },
+            evidence: if champion.is_empty() {
+                "No KAM champion is named yet (Settings → Key-account programme).".into()
+            } else {
+                format!("{champion} drives the programme.")
+            },
         },
         ProgrammeCheck {
             step: 4,
             title: "Identify key accounts carefully",
-            status: if (5..=25).contains(&n) && criteria == n { Met } else { Attention },
+            status: if (5..=25).contains(&n) && written && meeting == n { Met } else { Attention },
             evidence: format!(
-                "{n} key account{} ({}); written reasons for {criteria} of {n}.",
+                "{n} key account{} ({}); {}; {meeting} of {n} meet them.",
                 if n == 1 { "" } else { "s" },
                 if n < 5 {
                     "fewer than the usual 5–25"
@@ -106,41 +113,38 @@ pub fn programme_checks(ws: &Workspace, seg: &Segmentation) -> Vec<ProgrammeChec
                     "more than the usual 5–25: start small"
                 } else {
                     "inside 5–25"
-                }
+                },
+                if written { "written criteria exist" } else { "the criteria are not written down yet" }
             ),
         },
         ProgrammeCheck {
             step: 5,
             title: "Appoint and train key account managers",
-            status: if overloaded.is_empty() && unmanaged == 0 && n > 0 { Met } else { Attention },
+            status: if overloaded.is_empty() && unmanaged == 0 && n > 0 && assessed == load.len() { Met } else { Attention },
             evidence: format!(
-                "{} manager{}; {}{} key account{} without a manager.",
+                "{} manager{}; {}{} key account{} without a manager; skills self-assessed by {assessed} of {}.",
                 load.len(),
                 if load.len() == 1 { "" } else { "s" },
                 if overloaded.is_empty() { "none carries more than 3 accounts; ".to_string() } else { format!("more than 3 accounts: {}; ", overloaded.join(", ")) },
                 unmanaged,
-                if unmanaged == 1 { "" } else { "s" }
+                if unmanaged == 1 { "" } else { "s" },
+                load.len()
             ),
         },
         ProgrammeCheck {
             step: 6,
             title: "The right measures: profit, lifetime value, cost to serve",
-            status: if has_profit { Met } else { Attention },
-            evidence: if has_profit {
-                "The order data carries profit, so dependency is judged on profit, not revenue.".into()
-            } else {
-                "The order data has no profit column: import profit to judge accounts by what they earn.".into()
-            },
+            status: if n > 0 && measures == n { Met } else { Attention },
+            evidence: format!(
+                "CLV and cost to serve filled for {measures} of {n}.{}",
+                if seg.flags_on_profit { "" } else { " The order data has no profit column: import profit to judge accounts by what they earn." }
+            ),
         },
         ProgrammeCheck {
             step: 7,
             title: "Benchmark and renew",
             status: if candidates.is_empty() && retire.is_empty() { Met } else { Attention },
-            evidence: format!(
-                "Candidates by size not yet key: {}. Key accounts now in class C: {}.",
-                if candidates.is_empty() { "none".to_string() } else { candidates.join(", ") },
-                if retire.is_empty() { "none".to_string() } else { retire.join(", ") }
-            ),
+            evidence: format!("Key accounts that no longer meet the criteria: {}. Candidates that now do: {}.", list(&retire), list(&candidates)),
         },
     ]
 }
@@ -155,10 +159,26 @@ mod tests {
     fn demo_programme_has_seven_steps_with_evidence() {
         let ws = crate::demo::demo_workspace();
         let seg = segment_workspace(&ws, &SegmentationSettings::default());
-        let checks = programme_checks(&ws, &seg);
+        let checks = programme_checks(&ws, &seg, 10.0);
         assert_eq!(checks.iter().map(|c| c.step).collect::<Vec<_>>(), vec![1, 2, 3, 4, 5, 6, 7]);
         let key = ws.accounts.iter().filter(|a| a.is_key).count();
         assert!(checks[1].evidence.ends_with(&format!("of {key} key accounts have an executive sponsor.")));
+        assert!(checks[3].evidence.contains("the criteria are not written down yet"), "{}", checks[3].evidence);
+        assert_eq!(checks[2].status, CheckStatus::Attention, "no champion named in the demo");
+        assert!(checks[5].evidence.starts_with("CLV and cost to serve filled for 1 of"), "{}", checks[5].evidence);
+    }
+
+    #[test]
+    fn renewal_names_accounts_that_no_longer_qualify_and_candidates_that_do() {
+        let mut ws = crate::demo::demo_workspace();
+        ws.programme.champion = "Eva Saar".into();
+        ws.programme.criteria_text = "Over 10 % of profit, or a justified strategic reason.".into();
+        let seg = segment_workspace(&ws, &SegmentationSettings::default());
+        let checks = programme_checks(&ws, &seg, 10.0);
+        assert_eq!(checks[2].status, CheckStatus::Met);
+        assert!(checks[2].evidence.contains("Eva Saar"));
+        // Uppsala BioLabs is key for "reference" without a written justification: it no longer qualifies.
+        assert!(checks[6].evidence.contains("no longer meet the criteria: ") && checks[6].evidence.contains("Uppsala BioLabs AB"), "{}", checks[6].evidence);
     }
 
     #[test]
@@ -179,7 +199,7 @@ mod tests {
     fn empty_workspace_needs_attention_not_a_pass() {
         let ws = Workspace::default();
         let seg = segment_workspace(&ws, &SegmentationSettings::default());
-        let checks = programme_checks(&ws, &seg);
+        let checks = programme_checks(&ws, &seg, 10.0);
         assert_eq!(checks[1].status, CheckStatus::Attention);
         assert_eq!(checks[3].status, CheckStatus::Attention);
     }

@@ -1,16 +1,22 @@
 //! One module per screen.
 
+mod calendar;
 mod dossier;
 mod key_accounts;
 mod not_found;
 mod portfolio;
 mod programme;
 mod programme_settings;
+mod reminders;
+mod report;
 mod settings;
 
-pub use dossier::DossierPage;
+pub use calendar::CalendarPage;
+pub use dossier::{AccountPlanPage, DossierPage};
 pub use key_accounts::KeyAccountsPage;
 pub use not_found::NotFound;
 pub use portfolio::PortfolioPage;
 pub use programme::ProgrammePage;
+pub use reminders::RemindersPage;
+pub use report::ReportPage;
 pub use settings::SettingsPage;

@@ -1,22 +1,36 @@
-use kam_core::analysis::{manager_load, programme_checks, CheckStatus};
+//! The programme dashboard: the seven steps with evidence, the key accounts' share against
+//! the healthy range, managers and their load, account health and knowledge risk (explained),
+//! and the key account managers' skills self-assessment.
+
+use kam_core::analysis::{account_health, knowledge_concentration, manager_load, programme_checks, CheckStatus};
+use kam_core::model::{SkillAssessment, SKILLS};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::ui::components::{DemoButton, EmptyState};
+use crate::ui::format::percent;
 use crate::ui::state::use_app;
 
 #[component]
 pub fn ProgrammePage() -> impl IntoView {
     let state = use_app();
-    let checks = Memo::new(move |_| state.segmentation.with(|s| state.workspace.with(|ws| programme_checks(ws, s))));
+    let checks = Memo::new(move |_| {
+        let pct = state.settings.with(|s| s.key_size_pct);
+        state.segmentation.with(|s| state.workspace.with(|ws| programme_checks(ws, s, pct)))
+    });
     view! {
         <div class="page">
-            <div class="page-head"><h1>"Programme"</h1></div>
+            <div class="page-head">
+                <h1>"Programme"</h1>
+                <A href="/report" attr:class="button" attr:data-testid="open-report">"Portfolio report (print)"</A>
+            </div>
             <Show when=move || state.workspace.with(|ws| !ws.is_empty()) fallback=|| view! {
                 <EmptyState title="The KAM programme at a glance">
                     <p>"Here you will see the seven steps of a key account programme checked against your data: executive sponsors, the number of key accounts, managers' load, the right measures, and accounts to add or retire. Import your portfolio or load the demo to begin."</p>
                     <DemoButton/>
                 </EmptyState>
             }>
+                <ShareCards/>
                 <ol class="steps" data-testid="programme-steps">
                     {move || checks.get().into_iter().map(|c| {
                         let (class, word) = match c.status {
@@ -36,6 +50,8 @@ pub fn ProgrammePage() -> impl IntoView {
                         }
                     }).collect_view()}
                 </ol>
+                <HealthTable/>
+                <Concentration/>
                 <section class="panel">
                     <h2>"Key account managers"</h2>
                     {move || {
@@ -44,7 +60,7 @@ pub fn ProgrammePage() -> impl IntoView {
                             view! { <p class="muted">"No key account has a manager yet."</p> }.into_any()
                         } else {
                             view! {
-                                <table class="accounts compact">
+                                <table class="accounts compact" data-testid="manager-load">
                                     <thead><tr><th scope="col">"Manager"</th><th scope="col">"Key accounts"</th><th scope="col">"Load"</th></tr></thead>
                                     <tbody>{load.into_iter().map(|(m, n)| view! {
                                         <tr><th scope="row">{m}</th><td class="num">{n}</td><td>{if n > 3 { "over the 1–3 rule" } else { "within 1–3" }}</td></tr>
@@ -54,7 +70,213 @@ pub fn ProgrammePage() -> impl IntoView {
                         }
                     }}
                 </section>
+                <Skills/>
             </Show>
         </div>
+    }
+}
+
+#[component]
+fn ShareCards() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <section class="cards">
+            {move || state.segmentation.with(|s| {
+                let c = &s.concentration;
+                let (low, high) = state.settings.with(|s| (s.key_share_low_pct, s.key_share_high_pct));
+                let note = move |v: Option<f64>| match v {
+                    None => "no profit in the data".to_string(),
+                    Some(v) if v < low || v > high => format!("outside the healthy {low:.0}–{high:.0} %"),
+                    Some(_) => format!("inside the healthy {low:.0}–{high:.0} %"),
+                };
+                view! {
+                    <div class="card"><span class="card-label">"Key accounts"</span><span class="card-value">{c.key_count}</span><span class="card-note">"usual range 5–25"</span></div>
+                    <div class="card"><span class="card-label">"Their share of revenue"</span><span class="card-value" data-testid="programme-revenue-share">{percent(c.key_revenue_pct)}</span><span class="card-note">{note(Some(c.key_revenue_pct))}</span></div>
+                    <div class="card"><span class="card-label">"Their share of profit"</span><span class="card-value">{c.key_profit_pct.map_or("—".into(), percent)}</span><span class="card-note">{note(c.key_profit_pct)}</span></div>
+                }
+            })}
+        </section>
+    }
+}
+
+/// Health per key account: the score and every reason that lowers it, with what to do.
+#[component]
+fn HealthTable() -> impl IntoView {
+    let state = use_app();
+    let rows = Memo::new(move |_| {
+        let today = chrono::Local::now().date_naive();
+        state.workspace.with(|ws| {
+            let mut rows: Vec<_> = ws.accounts.iter().filter(|a| a.is_key).map(|a| (a.id.clone(), a.name.clone(), account_health(ws, &a.id, today))).collect();
+            rows.sort_by_key(|(_, name, h)| (h.score, name.clone()));
+            rows
+        })
+    });
+    view! {
+        <section class="panel">
+            <h2>"Account health and knowledge risk"</h2>
+            <p class="muted small">"Each key account starts at 100; every point lost is explained below with what to do. Lowest first."</p>
+            {move || {
+                let rows = rows.get();
+                if rows.is_empty() {
+                    return view! { <p class="muted">"No key accounts yet."</p> }.into_any();
+                }
+                view! {
+                    <div class="health-list" data-testid="health-table">
+                        {rows.into_iter().map(|(id, name, h)| {
+                            let tone = if h.score >= 75 { "good" } else if h.score >= 50 { "fair" } else { "poor" };
+                            view! {
+                                <details class="health" data-testid="health-row">
+                                    <summary>
+                                        <span class=format!("score {tone}") data-testid="health-score">{h.score}</span>
+                                        <strong>{name.clone()}</strong>
+                                        <span class="muted small">{format!(" — {} finding{}", h.findings.len(), if h.findings.len() == 1 { "" } else { "s" })}</span>
+                                    </summary>
+                                    <ul class="findings">
+                                        {h.findings.into_iter().map(|f| view! {
+                                            <li data-testid="finding"><span class="points">{format!("−{}", f.points_lost)}</span>
+                                                <div><strong>{f.rule.label()}</strong>": "{f.reason}<br/><span class="todo">"What to do: "{f.what_to_do}</span></div></li>
+                                        }).collect_view()}
+                                    </ul>
+                                    <A href=format!("/key-accounts/{}", js_sys::encode_uri_component(&id))>{format!("Open the dossier of {name}")}</A>
+                                </details>
+                            }
+                        }).collect_view()}
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Concentration() -> impl IntoView {
+    let state = use_app();
+    let items = Memo::new(move |_| state.workspace.with(knowledge_concentration));
+    view! {
+        <section class="panel">
+            <h2>"Knowledge in single heads"</h2>
+            {move || {
+                let items = items.get();
+                if items.is_empty() {
+                    return view! { <p class="muted" data-testid="concentration-none">"Every key contact is known to more than one of us."</p> }.into_any();
+                }
+                view! {
+                    <ul class="concentration" data-testid="concentration">
+                        {items.into_iter().map(|c| view! {
+                            <li data-testid="concentration-item"><strong>{c.reason}</strong><br/><span class="todo">{c.what_to_do}</span></li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The key account manager profile as a self-assessment (1–5 per skill), with a radar chart.
+#[component]
+fn Skills() -> impl IntoView {
+    let state = use_app();
+    let managers = Memo::new(move |_| {
+        state.workspace.with(|ws| {
+            let mut names: Vec<String> = manager_load(ws).into_keys().collect();
+            for s in &ws.programme.skills {
+                if !s.manager.trim().is_empty() && !names.contains(&s.manager) {
+                    names.push(s.manager.clone());
+                }
+            }
+            names
+        })
+    });
+    let selected = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let m = managers.get();
+        if selected.with_untracked(|s| s.is_empty() || !m.contains(s)) {
+            selected.set(m.first().cloned().unwrap_or_default());
+        }
+    });
+    let assessment = Memo::new(move |_| {
+        let who = selected.get();
+        state.workspace.with(|ws| ws.programme.skills.iter().find(|s| s.manager == who).cloned()).unwrap_or(SkillAssessment { manager: who, ..Default::default() })
+    });
+    let error = RwSignal::new(None::<String>);
+    let save = move |change: Box<dyn FnOnce(&mut SkillAssessment)>| {
+        let mut a = assessment.get_untracked();
+        if a.manager.trim().is_empty() {
+            return;
+        }
+        a.scores.resize(SKILLS.len(), None);
+        change(&mut a);
+        let mut p = state.workspace.with_untracked(|ws| ws.programme.clone());
+        p.skills.retain(|s| s.manager != a.manager);
+        p.skills.push(a);
+        error.set(state.save_programme(p).err().map(|e| e.join(" ")));
+    };
+    view! {
+        <section class="panel">
+            <h2>"Key account manager skills"</h2>
+            <p class="muted small">"A self-assessment against the profile: 1 = just starting, 5 = could teach it. The best salespeople are often not the best key account managers; this shows where to train."</p>
+            {move || if managers.with(Vec::is_empty) {
+                view! { <p class="muted">"Give a key account a manager first (in its dossier)."</p> }.into_any()
+            } else {
+                view! {
+                    <label class="field inline">
+                        <span>"Manager"</span>
+                        <select data-testid="skills-manager" prop:value=move || selected.get() on:change=move |ev| selected.set(event_target_value(&ev))>
+                            {move || managers.get().into_iter().map(|m| { let (m2, m3) = (m.clone(), m.clone()); view! { <option value=m3 selected=move || selected.get() == m2>{m}</option> } }).collect_view()}
+                        </select>
+                    </label>
+                    <div class="skills">
+                        <table class="accounts compact">
+                            <thead><tr><th scope="col">"Skill"</th><th scope="col">"Score"</th></tr></thead>
+                            <tbody>
+                                {SKILLS.iter().enumerate().map(|(i, skill)| view! {
+                                    <tr><th scope="row"><label for=format!("skill-{i}")>{format!("{}. {}", i + 1, skill)}</label></th>
+                                        <td><select id=format!("skill-{i}") data-testid=format!("skill-{i}")
+                                            prop:value=move || assessment.with(|a| a.scores.get(i).copied().flatten().map(|v| v.to_string()).unwrap_or_default())
+                                            on:change=move |ev| { let v: Option<u8> = event_target_value(&ev).parse().ok(); save(Box::new(move |a| a.scores[i] = v)); }>
+                                            <option value="">"Not assessed"</option>
+                                            {(1..=5u8).map(|v| view! { <option value=v.to_string() selected=move || assessment.with(|a| a.scores.get(i).copied().flatten() == Some(v))>{v}</option> }).collect_view()}
+                                        </select></td></tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        <SkillsChart scores=Signal::derive(move || assessment.with(|a| a.scores.clone()))/>
+                    </div>
+                    <label class="field block">
+                        <span>"Development notes"</span>
+                        <textarea rows="3" data-testid="skills-notes" prop:value=move || assessment.with(|a| a.notes.clone())
+                            on:change=move |ev| { let v = event_target_value(&ev); save(Box::new(move |a| a.notes = v)); }></textarea>
+                    </label>
+                    {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// A radar chart of the seven skills (1–5), drawn as SVG so it prints sharply.
+#[component]
+fn SkillsChart(scores: Signal<Vec<Option<u8>>>) -> impl IntoView {
+    const C: f64 = 160.0;
+    const R: f64 = 110.0;
+    let n = SKILLS.len();
+    let point = move |i: usize, v: f64| {
+        let angle = -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::TAU / n as f64;
+        (C + R * v / 5.0 * angle.cos(), C + R * v / 5.0 * angle.sin())
+    };
+    let ring = move |v: f64| (0..n).map(|i| { let (x, y) = point(i, v); format!("{x:.1},{y:.1}") }).collect::<Vec<_>>().join(" ");
+    view! {
+        <svg class="skills-chart" data-testid="skills-chart" viewBox="0 0 320 320" role="img"
+            aria-label=move || format!("Skills: {}", SKILLS.iter().zip(scores.get()).map(|(s, v)| format!("{s} {}", v.map_or("not assessed".to_string(), |v| v.to_string()))).collect::<Vec<_>>().join(", "))>
+            {(1..=5).map(|v| view! { <polygon points=ring(f64::from(v)) class="ring"/> }).collect_view()}
+            {(0..n).map(|i| { let (x, y) = point(i, 5.0); let (lx, ly) = point(i, 5.9); view! {
+                <line x1=C y1=C x2=format!("{x:.1}") y2=format!("{y:.1}") class="spoke"/>
+                <text x=format!("{lx:.1}") y=format!("{ly:.1}") text-anchor="middle" class="skill-label">{(i + 1).to_string()}</text>
+            } }).collect_view()}
+            <polygon data-testid="skills-shape" class="shape" points=move || {
+                let s = scores.get();
+                (0..n).map(|i| { let (x, y) = point(i, f64::from(s.get(i).copied().flatten().unwrap_or(0))); format!("{x:.1},{y:.1}") }).collect::<Vec<_>>().join(" ")
+            }/>
+        </svg>
     }
 }

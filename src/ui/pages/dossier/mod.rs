@@ -3,6 +3,7 @@
 
 mod editor;
 mod orgchart;
+mod plan;
 mod sections;
 
 use kam_core::analysis::{matrix_point, qualify, weighted_score};
@@ -16,6 +17,8 @@ use crate::ui::format::{money, percent};
 use crate::ui::state::use_app;
 use editor::{Editor, Label};
 pub use orgchart::OrgChart;
+pub use plan::AccountPlanPage;
+pub use sections::month_name;
 
 #[component]
 pub fn DossierPage() -> impl IntoView {
@@ -69,6 +72,12 @@ fn DossierView(account_id: String) -> impl IntoView {
     let aid = account_id.clone();
     let lines: Memo<Vec<OrderLine>> = Memo::new(move |_| state.workspace.with(|ws| ws.history.get(&aid).cloned().unwrap_or_default()));
     let show_personal = RwSignal::new(false);
+    // Entering workshop mode hides personal details; someone must turn them on again on purpose.
+    Effect::new(move |_| {
+        if state.workshop.get() {
+            show_personal.set(false);
+        }
+    });
     let ed = Editor::new(dossier);
     let manager = Signal::derive(move || account.with(|a| a.manager.clone()));
     let window_months = Signal::derive(move || state.settings.with(|s| s.window_months));
@@ -102,6 +111,7 @@ fn DossierView(account_id: String) -> impl IntoView {
                     parts.join(" · ")
                 })}</p>
             </div>
+            <A href=format!("/key-accounts/{}/plan", js_sys::encode_uri_component(&account_id)) attr:class="button" attr:data-testid="open-plan">"Account plan (print)"</A>
             <div class="completeness" data-testid="completeness">
                 <span class="card-label">"Dossier complete"</span>
                 <span class="card-value">{move || format!("{} %", completeness().1)}</span>

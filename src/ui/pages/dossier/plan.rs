@@ -1,0 +1,163 @@
+//! The account plan for print: one or two pages per key account, read-only, made for the
+//! browser's "print to PDF". Personal details of contacts are never on it.
+
+use kam_core::analysis::{matrix_point, metrics_view};
+use kam_core::model::{Account, CellState, Dossier, KeyReason, Outcome, Section};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::OrgChart;
+use crate::ui::format::{money, percent};
+use crate::ui::state::use_app;
+
+fn or_dash(s: &str) -> String {
+    if s.trim().is_empty() { "—".into() } else { s.trim().to_string() }
+}
+
+#[component]
+pub fn AccountPlanPage() -> impl IntoView {
+    let state = use_app();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let account = Memo::new(move |_| state.workspace.with(|ws| ws.account(&id.get()).cloned()));
+    let dossier = Memo::new(move |_| { let id = id.get(); state.workspace.with(|ws| ws.dossier(&id).cloned().unwrap_or_else(|| Dossier::new(&id))) });
+    let row = Memo::new(move |_| { let id = id.get(); state.segmentation.with(|s| s.rows.iter().find(|r| r.id == id).cloned()) });
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! {
+        <div class="page plan">
+            {move || match account.get() {
+                None => view! { <section class="panel"><h1>"Account not found"</h1><p><A href="/key-accounts">"Back to the key accounts"</A></p></section> }.into_any(),
+                Some(a) => view! {
+                    <div class="no-print plan-actions">
+                        <A href=format!("/key-accounts/{}", js_sys::encode_uri_component(&a.id))>"← Back to the dossier"</A>
+                        <button type="button" class="button primary" data-testid="print" on:click=print>"Print or save as PDF"</button>
+                        <span class="muted small">"Personal details of contacts are not on the printed plan."</span>
+                    </div>
+                    <PlanBody account=a dossier=dossier row=row/>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn PlanBody(account: Account, dossier: Memo<Dossier>, row: Memo<Option<kam_core::analysis::AccountSegment>>) -> impl IntoView {
+    let state = use_app();
+    let d = dossier.get_untracked();
+    let months = state.settings.with_untracked(|s| s.window_months);
+    let m = row.with_untracked(|r| metrics_view(&d, r.as_ref(), months));
+    let point = state.workspace.with_untracked(|ws| matrix_point(&d, &ws.programme));
+    let r = row.get_untracked();
+    let today = chrono::Local::now().date_naive();
+    let whitespace = (!d.offerings.is_empty() && !d.units.is_empty()).then(|| {
+        let dd = d.clone();
+        view! {
+            <table class="plan-table whitespace-print">
+                <thead><tr><th scope="col">"Offering \\ unit"</th>{d.units.iter().map(|u| view! { <th scope="col">{u.clone()}</th> }).collect_view()}</tr></thead>
+                <tbody>{d.offerings.iter().map(|o| view! {
+                    <tr><th scope="row">{o.clone()}</th>{dd.units.iter().map(|u| {
+                        let c = dd.cell(o, u).cloned().unwrap_or_default();
+                        let text = if c.state == CellState::Unknown { "?".to_string() } else { format!("{}{}", c.state.label(), c.potential.map(|p| format!(" · {}", money(p))).unwrap_or_default()) };
+                        view! { <td class=format!("ws-{}", c.state.key())>{text}</td> }
+                    }).collect_view()}</tr>
+                }).collect_view()}</tbody>
+            </table>
+        }
+    });
+    let missing: Vec<&str> = Section::ALL.iter().filter(|s| d.section_missing(**s).is_some()).map(|s| s.title()).collect();
+    view! {
+        <article class="plan-doc" data-testid="account-plan">
+            <header class="plan-head">
+                <div>
+                    <p class="plan-kicker">"Key account plan"</p>
+                    <h1>{account.name.clone()}</h1>
+                    <p class="subtitle">{format!("{} · key account manager {} · executive sponsor {} · status {} · {}",
+                        or_dash(&account.industry), or_dash(&account.manager), or_dash(&d.executive_sponsor), d.status.label(), d.stage.label())}</p>
+                </div>
+                <div class="plan-figures">
+                    <div><span>"Revenue / year"</span><strong>{m.revenue.map_or("—".into(), money)}</strong></div>
+                    <div><span>"Profit / year"</span><strong>{m.profit.map_or("—".into(), money)}</strong></div>
+                    <div><span>"CLV"</span><strong>{m.clv.map_or("—".into(), money)}</strong></div>
+                    <div><span>"Segment"</span><strong>{r.as_ref().map(|r| format!("{}{}", r.abc.letter(), r.xyz.map_or("?", |x| x.letter()))).unwrap_or("—".into())}</strong></div>
+                    <div><span>"Share of revenue"</span><strong>{r.as_ref().map(|r| percent(r.revenue_share_pct)).unwrap_or("—".into())}</strong></div>
+                    <div><span>"Dossier"</span><strong>{format!("{} %", d.completeness_pct())}</strong></div>
+                </div>
+            </header>
+            <section class="plan-section">
+                <h2>"Overview and why key"</h2>
+                <p>{or_dash(&d.overview)}</p>
+                <ul>{d.reasons.iter().map(|r: &KeyReason| view! { <li><strong>{r.label()}</strong>{d.justifications.get(r).filter(|j| !j.trim().is_empty()).map(|j| format!(": {j}")).unwrap_or_default()}</li> }).collect_view()}</ul>
+                {point.map(|p| view! { <p>{format!("Portfolio matrix: {} (attractiveness {:.1}, our strength {:.1}). {}", p.quadrant.label(), p.attractiveness, p.strength, p.quadrant.advice())}</p> })}
+            </section>
+            <section class="plan-section">
+                <h2>"Decision-making unit"</h2>
+                <OrgChart dossier=dossier/>
+                {(!d.people.is_empty()).then(|| view! {
+                    <table class="plan-table">
+                        <thead><tr><th scope="col">"Name"</th><th scope="col">"Title"</th><th scope="col">"Role"</th><th scope="col">"Influence"</th><th scope="col">"Attitude"</th><th scope="col">"Our contact"</th><th scope="col">"Last contact"</th></tr></thead>
+                        <tbody>{d.people.iter().map(|p| view! {
+                            <tr><td>{p.name.clone()}</td><td>{p.title.clone()}</td><td>{p.role.label()}</td><td>{p.influence.map(|v| v.to_string()).unwrap_or("?".into())}</td>
+                                <td>{p.attitude.label()}</td><td>{or_dash(&p.our_owner)}</td><td>{p.last_contact.map(|d| d.to_string()).unwrap_or("—".into())}</td></tr>
+                        }).collect_view()}</tbody>
+                    </table>
+                })}
+            </section>
+            <div class="plan-columns">
+                <section class="plan-section">
+                    <h2>"SWOT"</h2>
+                    <dl class="swot-print">
+                        <dt>"Strengths"</dt><dd>{or_dash(&d.swot.strengths)}</dd>
+                        <dt>"Weaknesses"</dt><dd>{or_dash(&d.swot.weaknesses)}</dd>
+                        <dt>"Opportunities"</dt><dd>{or_dash(&d.swot.opportunities)}</dd>
+                        <dt>"Threats"</dt><dd>{or_dash(&d.swot.threats)}</dd>
+                    </dl>
+                </section>
+                <section class="plan-section">
+                    <h2>"Competitors"</h2>
+                    {if d.competitors.is_empty() { view! { <p>"—"</p> }.into_any() } else { view! {
+                        <ul>{d.competitors.iter().map(|c| view! { <li><strong>{c.name.clone()}</strong>{[c.offering.as_str(), c.position.as_str(), c.threats.as_str()].iter().filter(|s| !s.trim().is_empty()).map(|s| format!(" · {s}")).collect::<String>()}</li> }).collect_view()}</ul>
+                    }.into_any() }}
+                </section>
+            </div>
+            <section class="plan-section">
+                <h2>"Strategy and whitespace"</h2>
+                <p>{or_dash(&d.strategy)}</p>
+                {whitespace}
+            </section>
+            <section class="plan-section">
+                <h2>"Objectives and actions"</h2>
+                <table class="plan-table">
+                    <thead><tr><th scope="col">"Objective or action"</th><th scope="col">"Measure / owner"</th><th scope="col">"Due"</th><th scope="col">"Status"</th></tr></thead>
+                    <tbody>
+                        {d.objectives.iter().map(|o| view! { <tr><td>{format!("Objective: {}", o.text)}</td><td>{o.measure.clone()}</td><td>{o.due.map(|d| d.to_string()).unwrap_or_default()}</td><td></td></tr> }).collect_view()}
+                        {d.actions.iter().map(|a| view! { <tr class:overdue=a.due.is_some_and(|due| due < today)><td>{a.text.clone()}</td><td>{a.owner.clone()}</td><td>{a.due.map(|d| d.to_string()).unwrap_or_default()}</td><td>{a.status.label()}</td></tr> }).collect_view()}
+                    </tbody>
+                </table>
+            </section>
+            <div class="plan-columns">
+                <section class="plan-section">
+                    <h2>"Tenders and proposals"</h2>
+                    <ul>
+                        {d.tenders.iter().map(|t| view! { <li>{format!("Tender {} on {} — prepare from {}; {}", t.title, t.date.map(|d| d.to_string()).unwrap_or("?".into()),
+                            t.date.and_then(|d| d.checked_sub_months(chrono::Months::new(9))).map(|d| d.to_string()).unwrap_or("?".into()), t.outcome.label().to_lowercase())}</li> }).collect_view()}
+                        {d.proposals.iter().filter(|p| p.outcome == Outcome::Open).map(|p| view! { <li>{format!("Proposal {}{} — sent {}, valid until {}", p.title, p.value.map(|v| format!(" ({})", money(v))).unwrap_or_default(),
+                            p.sent.map(|d| d.to_string()).unwrap_or("not yet".into()), p.valid_until.map(|d| d.to_string()).unwrap_or("?".into()))}</li> }).collect_view()}
+                    </ul>
+                </section>
+                <section class="plan-section">
+                    <h2>"Governance calendar"</h2>
+                    <ul>{d.meetings.iter().map(|m| view! { <li>{format!("{} {} — {}{}", super::month_name(m.month), m.day.map(|d| d.to_string()).unwrap_or_default(), m.title, if m.with.is_empty() { String::new() } else { format!(" with {}", m.with) })}</li> }).collect_view()}</ul>
+                </section>
+            </div>
+            <footer class="plan-foot">
+                {format!("Printed {today} from KAM Planner. ")}
+                {if missing.is_empty() { "Every section of the dossier is filled.".to_string() } else { format!("Still unknown: {}.", missing.join(", ")) }}
+            </footer>
+        </article>
+    }
+}

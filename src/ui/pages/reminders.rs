@@ -1,0 +1,92 @@
+//! One list, by date, of what needs doing; exportable as an .ics calendar file.
+
+use kam_core::analysis::{reminders, Reminder};
+use kam_core::exchange::reminders_to_ics;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::ui::components::{download_text, DemoButton, EmptyState};
+use crate::ui::state::use_app;
+
+#[component]
+pub fn RemindersPage() -> impl IntoView {
+    let state = use_app();
+    let horizon = RwSignal::new(90u32);
+    // Birthdays are personal: shown by default when working alone, hidden in workshop mode
+    // until someone turns them on.
+    let show_personal = RwSignal::new(!state.workshop.get_untracked());
+    Effect::new(move |_| {
+        if state.workshop.get() {
+            show_personal.set(false);
+        }
+    });
+    let today = chrono::Local::now().date_naive();
+    let all = Memo::new(move |_| {
+        let h = horizon.get();
+        state.workspace.with(|ws| reminders(ws, ws.programme.lost_after_months, today, h))
+    });
+    let shown = move || all.with(|r| r.iter().filter(|r| show_personal.get() || !r.personal).cloned().collect::<Vec<Reminder>>());
+    let hidden = move || all.with(|r| r.iter().filter(|r| r.personal).count());
+    let error = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let stamp = chrono::Utc::now();
+        let text = all.with_untracked(|r| reminders_to_ics(r, stamp, show_personal.get_untracked()));
+        if let Err(e) = download_text("kam-reminders.ics", "text/calendar", &text) {
+            error.set(Some(e));
+        }
+    };
+    view! {
+        <div class="page">
+            <div class="page-head">
+                <div>
+                    <h1>"Reminders"</h1>
+                    <p class="subtitle">{format!("What needs doing, from today ({today}); overdue items first in their place by date.")}</p>
+                </div>
+                <div class="head-actions">
+                    <label class="field inline">
+                        <span>"Look ahead"</span>
+                        <select data-testid="reminders-horizon" prop:value=move || horizon.get().to_string() on:change=move |ev| horizon.set(event_target_value(&ev).parse().unwrap_or(90))>
+                            <option value="30">"30 days"</option>
+                            <option value="90">"90 days"</option>
+                            <option value="180">"6 months"</option>
+                            <option value="366">"a year"</option>
+                        </select>
+                    </label>
+                    <label class="check">
+                        <input type="checkbox" data-testid="reminders-personal" prop:checked=move || show_personal.get() on:change=move |ev| show_personal.set(event_target_checked(&ev))/>
+                        <span>"Show birthdays (personal)"</span>
+                    </label>
+                    <button type="button" class="button primary" data-testid="export-ics" on:click=export disabled=move || all.with(Vec::is_empty)>"Export to calendar (.ics)"</button>
+                </div>
+            </div>
+            {move || error.get().map(|e| view! { <p class="message error" role="alert">{e}</p> })}
+            <Show when=move || state.workspace.with(|ws| !ws.is_empty()) fallback=|| view! {
+                <EmptyState title="Nothing to remind you of yet">
+                    <p>"Reminders come from the dossiers: contacts' birthdays, proposal follow-ups and validity, tender preparation from 9 months before, governance meetings, overdue actions, and accounts that stopped buying."</p>
+                    <DemoButton/>
+                </EmptyState>
+            }>
+                <p class="muted small" data-testid="reminders-count">{move || {
+                    let n = shown().len();
+                    let h = hidden();
+                    format!("{n} reminder{}{}.", if n == 1 { "" } else { "s" }, if !show_personal.get() && h > 0 { format!(" ({h} personal hidden)") } else { String::new() })
+                }}" The .ics file holds the reminders shown here; import it into your own calendar."</p>
+                <div class="table-scroll">
+                    <table class="accounts" data-testid="reminders-table">
+                        <thead><tr><th scope="col">"Date"</th><th scope="col">"What"</th><th scope="col">"Account"</th><th scope="col">"Reminder"</th></tr></thead>
+                        <tbody>
+                            {move || shown().into_iter().map(|r| view! {
+                                <tr data-testid="reminder-row" class:overdue=r.overdue data-kind=r.kind.key()>
+                                    <td class="nowrap">{r.date.format("%Y-%m-%d").to_string()}{r.overdue.then(|| view! { <span class="badge-overdue">"overdue"</span> })}</td>
+                                    <td>{r.kind.label()}</td>
+                                    <td><A href=format!("/key-accounts/{}", js_sys::encode_uri_component(&r.account_id))>{r.account_name.clone()}</A></td>
+                                    <td><strong>{r.title.clone()}</strong><br/><span class="muted small">{r.detail.clone()}</span></td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </div>
+    }
+}

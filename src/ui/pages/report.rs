@@ -1,0 +1,97 @@
+//! The portfolio report for print: segmentation matrix, concentration, the key account list
+//! and the programme checklist, made for the browser's "print to PDF" (charts are SVG).
+
+use kam_core::analysis::{account_health, programme_checks, CheckStatus};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::ui::components::{Matrix, MatrixFilter, ParetoChart, PortfolioMatrix};
+use crate::ui::format::{money, percent};
+use crate::ui::state::use_app;
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let state = use_app();
+    let filter = RwSignal::new(MatrixFilter::None);
+    let today = chrono::Local::now().date_naive();
+    let checks = Memo::new(move |_| {
+        let pct = state.settings.with(|s| s.key_size_pct);
+        state.segmentation.with(|s| state.workspace.with(|ws| programme_checks(ws, s, pct)))
+    });
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! {
+        <div class="page plan">
+            <div class="no-print plan-actions">
+                <A href="/programme">"← Back to the programme"</A>
+                <button type="button" class="button primary" data-testid="print" on:click=print>"Print or save as PDF"</button>
+            </div>
+            <article class="plan-doc" data-testid="portfolio-report">
+                <header class="plan-head">
+                    <div>
+                        <p class="plan-kicker">"Portfolio report"</p>
+                        <h1>"Key account portfolio"</h1>
+                        <p class="subtitle">{move || state.segmentation.with(|s| format!("{} accounts · window {} · printed {today}", s.rows.len(), s.window_label))}</p>
+                    </div>
+                    <div class="plan-figures">
+                        {move || state.segmentation.with(|s| {
+                            let c = &s.concentration;
+                            view! {
+                                <div><span>"Revenue"</span><strong>{money(s.total_revenue)}</strong></div>
+                                <div><span>"Profit"</span><strong>{s.total_profit.map_or("—".into(), money)}</strong></div>
+                                <div><span>"Key accounts"</span><strong>{c.key_count}</strong></div>
+                                <div><span>"Their revenue share"</span><strong>{percent(c.key_revenue_pct)}</strong></div>
+                                <div><span>"Their profit share"</span><strong>{c.key_profit_pct.map_or("—".into(), percent)}</strong></div>
+                            }
+                        })}
+                    </div>
+                </header>
+                <section class="plan-section report-matrix">
+                    <h2>"ABC–XYZ segmentation"</h2>
+                    <Matrix filter=filter/>
+                </section>
+                <section class="plan-section report-pareto">
+                    <h2>"Concentration"</h2>
+                    <ParetoChart/>
+                </section>
+                <section class="plan-section">
+                    <h2>"Key accounts"</h2>
+                    <table class="plan-table" data-testid="report-key-accounts">
+                        <thead><tr><th scope="col">"Account"</th><th scope="col">"Manager"</th><th scope="col">"Sponsor"</th><th scope="col">"Segment"</th><th scope="col">"Revenue"</th><th scope="col">"Share"</th><th scope="col">"Dossier"</th><th scope="col">"Health"</th></tr></thead>
+                        <tbody>
+                            {move || state.workspace.with(|ws| state.segmentation.with(|seg| {
+                                let mut rows: Vec<_> = seg.rows.iter().filter(|r| r.is_key).cloned().collect();
+                                rows.sort_by_key(|r| r.rank);
+                                rows.into_iter().map(|r| {
+                                    let a = ws.account(&r.id).cloned();
+                                    let d = ws.dossier(&r.id).cloned().unwrap_or_default();
+                                    let h = account_health(ws, &r.id, today);
+                                    view! {
+                                        <tr><th scope="row">{r.name.clone()}</th><td>{a.map(|a| a.manager).unwrap_or_default()}</td><td>{d.executive_sponsor.clone()}</td>
+                                            <td>{format!("{}{}", r.abc.letter(), r.xyz.map_or("?", |x| x.letter()))}</td><td class="num">{money(r.revenue)}</td>
+                                            <td class="num">{percent(r.revenue_share_pct)}</td><td class="num">{format!("{} %", d.completeness_pct())}</td><td class="num">{h.score}</td></tr>
+                                    }
+                                }).collect_view()
+                            }))}
+                        </tbody>
+                    </table>
+                </section>
+                <section class="plan-section">
+                    <h2>"Key-account portfolio matrix"</h2>
+                    <PortfolioMatrix/>
+                </section>
+                <section class="plan-section">
+                    <h2>"Programme checklist"</h2>
+                    <ol class="checklist-print" data-testid="report-checklist">
+                        {move || checks.get().into_iter().map(|c| view! {
+                            <li><strong>{format!("{} — {}: ", c.title, match c.status { CheckStatus::Met => "met", CheckStatus::Attention => "needs attention", CheckStatus::Discuss => "discuss" })}</strong>{c.evidence}</li>
+                        }).collect_view()}
+                    </ol>
+                </section>
+            </article>
+        </div>
+    }
+}
