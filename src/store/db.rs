@@ -35,8 +35,8 @@ impl From<rexie::Error> for StoreError {
     }
 }
 
-impl From<serde_wasm_bindgen::Error> for StoreError {
-    fn from(e: serde_wasm_bindgen::Error) -> Self {
+impl From<serde_json::Error> for StoreError {
+    fn from(e: serde_json::Error) -> Self {
         StoreError(format!("Stored data could not be read ({e})."))
     }
 }
@@ -63,13 +63,19 @@ struct HistoryRecord {
     lines: String,
 }
 
+/// Records go through JSON: plain objects (so that key paths resolve), exactly the shapes the
+/// file format uses, and one serde implementation per type in the app instead of two (the wasm
+/// is markedly smaller without a second, JS-value deserialiser for every stored type).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StoreError> {
-    // json_compatible: plain objects, not JS Maps, so that key paths resolve.
-    Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+    let text = serde_json::to_string(value)?;
+    js_sys::JSON::parse(&text).map_err(|e| StoreError(format!("The data could not be prepared for storage ({e:?}).")))
 }
 
 fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StoreError> {
-    Ok(serde_wasm_bindgen::from_value(value)?)
+    let text: String = js_sys::JSON::stringify(&value)
+        .map_err(|e| StoreError(format!("Stored data could not be read ({e:?}).")))?
+        .into();
+    Ok(serde_json::from_str(&text)?)
 }
 
 /// The workspace in IndexedDB.

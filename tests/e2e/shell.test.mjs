@@ -67,7 +67,7 @@ test('the demo portfolio fills every area and survives a reload', async () => {
   assert.equal(await page.getByTestId('key-account-row').count(), 6);
   await screenshot(page, 'key-accounts');
 
-  await page.getByRole('link', { name: 'Nordhavn Logistics A/S' }).click();
+  await page.getByTestId('key-accounts-table').getByRole('link', { name: 'Nordhavn Logistics A/S' }).click();
   await page.waitForURL('**/key-accounts/**');
   assert.equal(await page.getByTestId('dossier-title').innerText(), 'Nordhavn Logistics A/S');
   assert.equal(await page.getByTestId('dossier-sponsor').inputValue(), 'Henrik Berg (CEO)');

@@ -317,7 +317,9 @@ pub fn read_file(bytes: &[u8]) -> Result<ReadFile, String> {
                 value = migrate(value)?;
             }
         }
-        serde_json::from_value(value).map_err(|e| format!("The file's data is wrong: {e}."))?
+        // Back through text: one deserialiser per type (from_str) keeps the wasm small.
+        let migrated = serde_json::to_string(&value).map_err(|e| e.to_string())?;
+        serde_json::from_str(&migrated).map_err(|e| format!("The file's data is wrong: {e}."))?
     } else {
         serde_json::from_str(raw).map_err(|e| wrong_type(raw, &e))?
     };

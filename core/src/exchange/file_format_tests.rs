@@ -151,13 +151,45 @@ proptest! {
 }
 
 
-/// Keeps docs/file-format.md's example honest: it must be a file this build reads.
+/// Keeps docs/file-format.md's examples honest: each must be a file this build reads; the
+/// version 1 example is migrated.
 #[test]
-fn the_documented_example_is_a_valid_file() {
+fn the_documented_examples_are_valid_files() {
     let doc = include_str!("../../../docs/file-format.md");
-    let start = doc.find("```json\n").expect("the doc has a JSON example") + 8;
-    let end = start + doc[start..].find("\n```").unwrap();
-    let read = read_file(doc[start..end].as_bytes()).unwrap();
-    assert_eq!(read.scope, Scope::Account);
-    assert_eq!(read.workspace.accounts[0].name, "Nordhavn Logistics A/S");
+    let mut examples = Vec::new();
+    let mut rest = doc;
+    while let Some(start) = rest.find("```json\n") {
+        let body = &rest[start + 8..];
+        let end = body.find("\n```").unwrap();
+        examples.push(&body[..end]);
+        rest = &body[end..];
+    }
+    assert_eq!(examples.len(), 2);
+    let v2 = read_file(examples[0].as_bytes()).unwrap();
+    assert_eq!(v2.scope, Scope::Account);
+    let d = &v2.workspace.dossiers[0];
+    assert_eq!(d.people[1].reports_to, Some(1));
+    assert_eq!(d.whitespace[0].state, crate::model::CellState::Competitor);
+    assert_eq!(d.completeness_pct(), 91);
+    let v1 = read_file(examples[1].as_bytes()).unwrap();
+    assert_eq!(v1.workspace.accounts[0].name, "Nordhavn Logistics A/S");
+    let p = &v1.workspace.dossiers[0].people[0];
+    assert_eq!((p.role, p.attitude), (crate::model::DmuRole::EconomicBuyer, crate::model::Attitude::Supporter));
+    assert_eq!(v1.workspace.dossiers[0].competitors[0].name, "LogiNord");
+}
+
+/// A version 1 file whose free text maps to no fixed key keeps that text.
+#[test]
+fn migration_keeps_unmapped_role_text() {
+    let data = r#"{"accounts":[{"id":"a","name":"A"}],"dossiers":[{"account_id":"a","people":[{"name":"X","role":"Golf partner of the CEO","attitude":"warm"}],"competitors":["Rival"]}]}"#;
+    let text = format!(
+        r#"{{"format":"kam-planner","version":1,"appVersion":"0.1.0","exportedAt":"x","scope":"workspace","personalDetails":"included","checksum":"{}","data":{}}}"#,
+        checksum(data),
+        data
+    );
+    let read = read_file(text.as_bytes()).unwrap();
+    let p = &read.workspace.dossiers[0].people[0];
+    assert_eq!(p.role, crate::model::DmuRole::Unknown);
+    assert_eq!(p.expectations, "Role: Golf partner of the CEO; Attitude: warm");
+    assert_eq!(p.id, 1, "people are numbered on the way in");
 }

@@ -48,7 +48,7 @@ pub fn PortfolioMatrix() -> impl IntoView {
     ];
     view! {
         <figure class="portfolio-matrix">
-            <svg data-testid="portfolio-matrix" role="img" viewBox=format!("0 0 {W} {H}") aria-label=move || {
+            <svg data-testid="portfolio-matrix" role="group" viewBox=format!("0 0 {W} {H}") aria-label=move || {
                 let p = points.get();
                 format!("Portfolio matrix with {} accounts: {}", p.len(), p.iter().map(|(_, n, _, pt, _, _)| format!("{n} {}", pt.quadrant.label())).collect::<Vec<_>>().join(", "))
             }>

@@ -7,9 +7,13 @@ use chrono::NaiveDate;
 use kam_core::exchange::parse_typed_number;
 use kam_core::model::{Choice, Dossier};
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 use crate::ui::state::{use_app, AppState, Notice, Undo};
+
+type GetFn<T> = Arc<dyn Fn(&Dossier) -> T + Send + Sync>;
+type SetFn<T> = Arc<dyn Fn(&mut Dossier, T) + Send + Sync>;
 
 /// How long typing waits before it is saved.
 const TYPING_DELAY_MS: u64 = 600;
@@ -74,7 +78,12 @@ impl Editor {
     }
 
     /// Applies a change and saves it now.
-    pub fn apply(&self, change: impl FnOnce(&mut Dossier)) {
+    pub fn apply(&self, change: impl FnOnce(&mut Dossier) + 'static) {
+        self.apply_dyn(Box::new(change))
+    }
+
+    #[inline(never)]
+    fn apply_dyn(&self, change: Box<dyn FnOnce(&mut Dossier)>) {
         self.cancel_timer();
         let mut d = self.current();
         change(&mut d);
@@ -95,7 +104,12 @@ impl Editor {
     }
 
     /// Applies a change now and saves it after the typing pause.
-    pub fn typed(&self, change: impl FnOnce(&mut Dossier)) {
+    pub fn typed(&self, change: impl FnOnce(&mut Dossier) + 'static) {
+        self.typed_dyn(Box::new(change))
+    }
+
+    #[inline(never)]
+    fn typed_dyn(&self, change: Box<dyn FnOnce(&mut Dossier)>) {
         let mut d = self.current();
         change(&mut d);
         self.draft.set_value(Some(d));
@@ -107,10 +121,15 @@ impl Editor {
     }
 
     /// Removes something from the dossier, with an undo in the notice bar.
-    pub fn remove(&self, what: String, change: impl FnOnce(&mut Dossier)) {
+    pub fn remove(&self, what: String, change: impl FnOnce(&mut Dossier) + 'static) {
+        self.remove_dyn(what, Box::new(change))
+    }
+
+    #[inline(never)]
+    fn remove_dyn(&self, what: String, change: Box<dyn FnOnce(&mut Dossier)>) {
         self.flush();
         let before = self.current();
-        self.apply(change);
+        self.apply_dyn(change);
         self.state.notice.set(Some(Notice { text: format!("Removed {what}."), undo: Some(Undo::Dossier(before)) }));
     }
 
@@ -125,12 +144,11 @@ impl Editor {
     /// One field's value for the page. A memo of its own, so that a save elsewhere in the
     /// dossier never rewrites this field's input; and while typing is not yet saved, the typed
     /// value wins over a stored one that arrives meanwhile (the answer to an older save).
-    fn field<T, G>(self, get: StoredValue<G>) -> impl Fn() -> T + Copy + Send + Sync + 'static
+    fn field<T>(self, get: StoredValue<GetFn<T>>) -> impl Fn() -> T + Copy + Send + Sync + 'static
     where
         T: Clone + PartialEq + Send + Sync + 'static,
-        G: Fn(&Dossier) -> T + Send + Sync + 'static,
     {
-        let stored = Memo::new(move |_| get.with_value(|g| self.dossier.with(g)));
+        let stored = Memo::new(move |_| get.with_value(|g| self.dossier.with(|d| g(d))));
         move || {
             let v = stored.get();
             self.draft.try_with_value(|d| d.as_ref().map(|d| get.with_value(|g| g(d)))).flatten().unwrap_or(v)
@@ -143,6 +161,11 @@ impl Editor {
         G: Fn(&Dossier) -> String + Send + Sync + 'static,
         S: Fn(&mut Dossier, String) + Send + Sync + 'static,
     {
+        self.text_dyn(label, testid, Arc::new(get), Arc::new(set), rows)
+    }
+
+    #[inline(never)]
+    fn text_dyn(self, label: Label, testid: String, get: GetFn<String>, set: SetFn<String>, rows: u32) -> AnyView {
         let (get, set) = (StoredValue::new(get), StoredValue::new(set));
         let value = self.field(get);
         let on_input = move |ev: leptos::ev::Event| {
@@ -164,6 +187,11 @@ impl Editor {
         G: Fn(&Dossier) -> Option<f64> + Send + Sync + 'static,
         S: Fn(&mut Dossier, Option<f64>) + Send + Sync + 'static,
     {
+        self.number_dyn(label, testid, Arc::new(get), Arc::new(set), range)
+    }
+
+    #[inline(never)]
+    fn number_dyn(self, label: Label, testid: String, get: GetFn<Option<f64>>, set: SetFn<Option<f64>>, range: (f64, f64)) -> AnyView {
         let (get, set) = (StoredValue::new(get), StoredValue::new(set));
         let error = RwSignal::new(None::<String>);
         let field = self.field(get);
@@ -202,6 +230,11 @@ impl Editor {
         G: Fn(&Dossier) -> Option<NaiveDate> + Send + Sync + 'static,
         S: Fn(&mut Dossier, Option<NaiveDate>) + Send + Sync + 'static,
     {
+        self.date_dyn(label, testid, Arc::new(get), Arc::new(set))
+    }
+
+    #[inline(never)]
+    fn date_dyn(self, label: Label, testid: String, get: GetFn<Option<NaiveDate>>, set: SetFn<Option<NaiveDate>>) -> AnyView {
         let (get, set) = (StoredValue::new(get), StoredValue::new(set));
         let error = RwSignal::new(None::<String>);
         let field = self.field(get);
@@ -245,6 +278,11 @@ impl Editor {
         G: Fn(&Dossier) -> C + Send + Sync + 'static,
         S: Fn(&mut Dossier, C) + Send + Sync + 'static,
     {
+        self.choice_dyn::<C>(label, testid, Arc::new(get), Arc::new(set))
+    }
+
+    #[inline(never)]
+    fn choice_dyn<C: Choice + Send + Sync>(self, label: Label, testid: String, get: GetFn<C>, set: SetFn<C>) -> AnyView {
         let (get, set) = (StoredValue::new(get), StoredValue::new(set));
         let field = self.field(get);
         let aria = (label == Label::Hidden).then(|| testid.replace('-', " "));
@@ -268,6 +306,11 @@ impl Editor {
         G: Fn(&Dossier) -> Option<bool> + Send + Sync + 'static,
         S: Fn(&mut Dossier, Option<bool>) + Send + Sync + 'static,
     {
+        self.verdict_dyn(label, testid, Arc::new(get), Arc::new(set))
+    }
+
+    #[inline(never)]
+    fn verdict_dyn(self, label: Label, testid: String, get: GetFn<Option<bool>>, set: SetFn<Option<bool>>) -> AnyView {
         let (get, set) = (StoredValue::new(get), StoredValue::new(set));
         let key = |v: Option<bool>| match v {
             None => "open",

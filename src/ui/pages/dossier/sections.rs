@@ -33,15 +33,17 @@ macro_rules! item {
     }};
 }
 
-/// Rows of a list, keyed by position: each row reads its fields by index, so a removed row
-/// moves the rest up without losing anyone's typing.
-fn rows<L, R, V>(ed: Editor, len: L, row: R) -> impl IntoView
+/// Rows of a list, by position: each row reads its fields by index, so a removed row moves
+/// the rest up without losing anyone's typing. The rows are drawn again only when the number of
+/// items changes (an add or a remove, never while typing).
+fn rows<L, R, V>(ed: Editor, len: L, row: R) -> AnyView
 where
     L: Fn(&Dossier) -> usize + Copy + Send + Sync + 'static,
     R: Fn(usize) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    view! { <For each=move || 0..ed.dossier.with(len) key=|i| *i children=row/> }
+    let count = Memo::new(move |_| ed.dossier.with(len));
+    (move || (0..count.get()).map(|i| row(i).into_any()).collect::<Vec<AnyView>>()).into_any()
 }
 
 fn add_button(label: &'static str, testid: &'static str, on_add: impl Fn() + 'static) -> impl IntoView {
