@@ -134,7 +134,10 @@ impl Repository {
             ws.history.insert(record.account_id, lines);
         }
         for d in dossiers {
-            ws.dossiers.push(from_js::<Dossier>(d)?);
+            let mut d = from_js::<Dossier>(d)?;
+            // Records of the first release have people without ids.
+            d.number_people();
+            ws.dossiers.push(d);
         }
         ws.accounts.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
         Ok(ws)

@@ -116,3 +116,30 @@ async fn a_replace_that_fails_half_way_changes_nothing() {
     assert_eq!(repo.load().await.unwrap(), stored, "every store is as it was");
     repo.close();
 }
+
+/// Records written by the first release (file format 1 shapes: free-text role and attitude,
+/// competitors as names, no programme record) still load, numbered and mapped.
+#[wasm_bindgen_test]
+async fn records_of_the_first_release_still_load() {
+    let repo = Repository::open(&unique_name("v1-records")).await.unwrap();
+    let account = js_sys::JSON::parse(r#"{"id":"nordhavn","name":"Nordhavn","industry":"Logistics","is_key":true,"manager":"Maria Lind"}"#).unwrap();
+    let dossier = js_sys::JSON::parse(
+        r#"{"account_id":"nordhavn","overview":"3PL","employees":2300,"reasons":["partner"],"executive_sponsor":"CEO",
+            "people":[{"name":"Jens","title":"COO","role":"Decider","attitude":"Supporter","our_owner":"Maria","birthday":"1971-03-14","personal_notes":"Sails"},
+                      {"name":"Sofie","title":"Buyer","role":"Finance","attitude":"Neutral","our_owner":"Maria","birthday":"","personal_notes":""}],
+            "competitors":["LogiNord"]}"#,
+    )
+    .unwrap();
+    repo.replace_records(vec![account], vec![], vec![dossier], None).await.unwrap();
+    let ws = repo.load().await.expect("old records load");
+    let d = &ws.dossiers[0];
+    assert_eq!(d.people[0].role, kam_core::model::DmuRole::EconomicBuyer);
+    assert_eq!(d.people[1].attitude, kam_core::model::Attitude::Neutral);
+    assert_eq!(d.people.iter().map(|p| p.id).collect::<Vec<_>>(), vec![1, 2], "people are numbered on load");
+    assert_eq!(d.competitors[0].name, "LogiNord");
+    assert_eq!(ws.programme, kam_core::model::Programme::default(), "no programme record: the defaults");
+    // Saved again in today's shape, it round-trips.
+    repo.replace(&ws).await.unwrap();
+    assert_eq!(repo.load().await.unwrap(), ws);
+    repo.close();
+}
