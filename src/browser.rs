@@ -38,3 +38,8 @@ pub fn register_service_worker() {
         let _ = container.register("/sw.js");
     }
 }
+
+/// Milliseconds since the Unix epoch (wall-clock time, for keys that sort by when).
+pub fn epoch_ms() -> f64 {
+    js_sys::Date::now()
+}

@@ -26,11 +26,16 @@ impl std::fmt::Display for StoreError {
 
 impl From<rexie::Error> for StoreError {
     fn from(e: rexie::Error) -> Self {
-        let text = e.to_string();
-        if text.contains("Quota") {
+        // rexie's Display says only "idb error"; the browser's own exception (its name says
+        // what happened) is in the Debug form.
+        let detail = format!("{e:?}");
+        if detail.contains("QuotaExceeded") || detail.contains("quota") {
             StoreError("The browser's storage is full: export a backup, then remove old data.".into())
+        } else if detail.contains("InvalidStateError") || detail.contains("UnknownError") {
+            StoreError("The browser's storage is not available (private window, or storage blocked for this site).".into())
         } else {
-            StoreError(format!("The browser refused to store the data ({text})."))
+            let short: String = detail.chars().take(160).collect();
+            StoreError(format!("The browser refused to store the data ({short})."))
         }
     }
 }
@@ -44,6 +49,8 @@ impl From<serde_json::Error> for StoreError {
 const SNAPSHOT_KEY: &str = "snapshot:before-replace";
 /// The programme settings (criteria, matrix factors…) live in the meta store under this key.
 const PROGRAMME_KEY: &str = "programme";
+/// Named snapshots live in the meta store under this prefix and the time they were taken.
+const NAMED_PREFIX: &str = "snapshot:named:";
 
 /// The workspace as it was before a replace: a KAM Planner file and when it was taken.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -246,6 +253,33 @@ impl Repository {
     pub async fn delete_snapshot(&self) -> Result<(), StoreError> {
         let tx = self.db.transaction(&[META], TransactionMode::ReadWrite)?;
         tx.store(META)?.delete(JsValue::from_str(SNAPSHOT_KEY)).await?;
+        tx.done().await?;
+        Ok(())
+    }
+
+    /// Saves a snapshot the user named ("after the March workshop"); returns its key.
+    pub async fn save_named_snapshot(&self, snapshot: &Snapshot) -> Result<String, StoreError> {
+        let key = format!("{NAMED_PREFIX}{:016}", crate::browser::epoch_ms() as u64);
+        self.put_one(META, &to_js(snapshot)?, Some(&JsValue::from_str(&key))).await?;
+        Ok(key)
+    }
+
+    /// The named snapshots, oldest first, with their keys.
+    pub async fn named_snapshots(&self) -> Result<Vec<(String, Snapshot)>, StoreError> {
+        let range = rexie::KeyRange::bound(&JsValue::from_str(NAMED_PREFIX), &JsValue::from_str(&format!("{NAMED_PREFIX}\u{ffff}")), None, None)
+            .map_err(|e| StoreError(format!("The snapshots could not be listed ({e}).")))?;
+        let tx = self.db.transaction(&[META], TransactionMode::ReadOnly)?;
+        let pairs = tx.store(META)?.scan(Some(range), None, None, None).await?;
+        tx.done().await?;
+        pairs.into_iter().map(|(k, v)| Ok((k.as_string().unwrap_or_default(), from_js(v)?))).collect()
+    }
+
+    pub async fn delete_named_snapshot(&self, key: &str) -> Result<(), StoreError> {
+        if !key.starts_with(NAMED_PREFIX) {
+            return Err(StoreError("Not a snapshot.".into()));
+        }
+        let tx = self.db.transaction(&[META], TransactionMode::ReadWrite)?;
+        tx.store(META)?.delete(JsValue::from_str(key)).await?;
         tx.done().await?;
         Ok(())
     }

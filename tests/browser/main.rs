@@ -143,3 +143,31 @@ async fn records_of_the_first_release_still_load() {
     assert_eq!(repo.load().await.unwrap(), ws);
     repo.close();
 }
+
+/// Named snapshots: saved with a name, listed oldest first, deleted one by one, and each holds
+/// a file that reads back into the workspace it was taken from.
+#[wasm_bindgen_test]
+async fn named_snapshots_save_list_restore_and_delete() {
+    let repo = Repository::open(&unique_name("named")).await.unwrap();
+    assert!(repo.named_snapshots().await.unwrap().is_empty());
+    let ws = demo_workspace();
+    let file = kam_core::exchange::write_file(&ws, None, kam_core::exchange::PersonalDetails::Included, "test", "2026-11-24T10:00:00Z");
+    let first = Snapshot { reason: "after the March workshop".into(), taken_at: "2026-03-14 17:00".into(), file: file.clone() };
+    let k1 = repo.save_named_snapshot(&first).await.unwrap();
+    // Keys sort by time: wait a millisecond so the second is later.
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 5).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+    let second = Snapshot { reason: "before the board".into(), taken_at: "2026-04-01 09:00".into(), file: "{}".into() };
+    let k2 = repo.save_named_snapshot(&second).await.unwrap();
+    let listed = repo.named_snapshots().await.unwrap();
+    assert_eq!(listed, vec![(k1.clone(), first.clone()), (k2.clone(), second)]);
+    assert_eq!(repo.load_snapshot().await.unwrap(), None, "named snapshots are not the automatic one");
+    let restored = kam_core::exchange::read_file(listed[0].1.file.as_bytes()).unwrap().workspace;
+    assert_eq!(restored.accounts.len(), ws.accounts.len());
+    repo.delete_named_snapshot(&k2).await.unwrap();
+    assert_eq!(repo.named_snapshots().await.unwrap(), vec![(k1, first)]);
+    assert!(repo.delete_named_snapshot("accounts").await.is_err(), "only snapshots can be deleted this way");
+    repo.close();
+}

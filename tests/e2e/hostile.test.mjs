@@ -61,8 +61,8 @@ test('KAM Planner file imports: a specific message or a preview for every hostil
   const outcomes = [];
   for (const name of [...planFiles.map((f) => join(CORPUS, f)), join(ARTIFACTS, 'big-50mb.kam.json')]) {
     const base = name.split('/').pop();
-    await page.getByTestId('import-workspace-file').setInputFiles(name);
-    const error = page.getByTestId('workspace-import-error').filter({ hasText: base });
+    await page.getByTestId('import-workspace').setInputFiles(name);
+    const error = page.getByTestId('import-error').filter({ hasText: base });
     const preview = page.getByTestId('workspace-import-preview').filter({ hasText: base });
     await error.or(preview).first().waitFor({ timeout: 60_000 });
     const text = await error.or(preview).first().innerText();

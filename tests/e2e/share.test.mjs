@@ -18,7 +18,7 @@ async function download(page, testid) {
 }
 
 async function openFile(page, path) {
-  await page.getByTestId('import-workspace-file').setInputFiles(path);
+  await page.getByTestId('import-workspace').setInputFiles(path);
 }
 
 test('a workspace exported without personal details imports into a fresh browser', async () => {
@@ -42,7 +42,8 @@ test('a workspace exported without personal details imports into a fresh browser
   await openFile(other, file.path);
   await other.getByTestId('workspace-import-preview').waitFor();
   assert.match(await other.getByTestId('workspace-import-preview').innerText(), /40 accounts in the file: 40 new, 0 changed, 0 unchanged/);
-  await other.getByTestId('workspace-import-replace').click();
+  await other.getByTestId('import-choice-replace').check();
+  await other.getByTestId('import-apply').click();
   await other.getByTestId('notice').waitFor();
   await other.getByRole('link', { name: 'Portfolio' }).click();
   assert.equal(await other.getByTestId('account-row').count(), 40);
@@ -67,7 +68,7 @@ test('one account plan merges into a workspace; a replace can be restored from i
   await other.getByRole('link', { name: 'Settings' }).click();
   await openFile(other, plan.path);
   assert.match(await other.getByTestId('workspace-import-preview').innerText(), /one account plan, with personal details[\s\S]*1 account in the file: 1 new/);
-  await other.getByTestId('workspace-import-merge').click();
+  await other.getByTestId('import-apply').click();
   await other.getByTestId('notice').filter({ hasText: 'Merged' }).waitFor();
   await other.getByRole('link', { name: 'Portfolio' }).click();
   assert.equal(await other.getByTestId('account-row').count(), 2, 'merge keeps the local account');
@@ -75,7 +76,8 @@ test('one account plan merges into a workspace; a replace can be restored from i
   // Replace, then restore the snapshot after a reload.
   await other.getByRole('link', { name: 'Settings' }).click();
   await openFile(other, plan.path);
-  await other.getByTestId('workspace-import-replace').click();
+  await other.getByTestId('import-choice-replace').check();
+  await other.getByTestId('import-apply').click();
   await other.getByTestId('restore-snapshot').waitFor();
   await other.reload();
   await other.getByTestId('restore-snapshot').click();
@@ -100,8 +102,8 @@ test('files that cannot be imported are refused with a specific message and chan
     const path = join(ARTIFACTS, name);
     await writeFile(path, content);
     await openFile(page, path);
-    await page.getByTestId('workspace-import-error').filter({ hasText: name }).waitFor();
-    assert.match(await page.getByTestId('workspace-import-error').innerText(), expected, name);
+    await page.getByTestId('import-error').filter({ hasText: name }).waitFor();
+    assert.match(await page.getByTestId('import-error').innerText(), expected, name);
   }
   await page.getByRole('link', { name: 'Portfolio' }).click();
   assert.equal(await page.getByTestId('account-row').count(), 40);
@@ -129,14 +131,87 @@ test('a passphrase-protected file opens only with the passphrase', async () => {
   await openFile(other, file.path);
   await other.getByTestId('import-passphrase').fill('wrong horse battery');
   await other.getByTestId('import-unlock').click();
-  await other.getByTestId('workspace-import-error').filter({ hasText: 'Wrong passphrase' }).waitFor();
+  await other.getByTestId('import-error').filter({ hasText: 'Wrong passphrase' }).waitFor();
   await other.getByTestId('import-passphrase').fill('correct horse battery');
   await other.getByTestId('import-unlock').click();
   await other.getByTestId('workspace-import-preview').waitFor();
   assert.match(await other.getByTestId('workspace-import-preview').innerText(), /40 accounts in the file: 40 new/);
-  await other.getByTestId('workspace-import-replace').click();
+  await other.getByTestId('import-choice-replace').check();
+  await other.getByTestId('import-apply').click();
   await other.getByTestId('notice').waitFor();
   await other.getByRole('link', { name: 'Portfolio' }).click();
   assert.equal(await other.getByTestId('account-row').count(), 40);
   assert.deepEqual(other.errors, []);
+});
+
+test('named snapshots: save, change the workspace, restore, delete', async () => {
+  const page = await openWithDemo(env);
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByTestId('snapshot-none').waitFor();
+  await page.getByTestId('snapshot-save').click();
+  assert.match(await page.getByTestId('snapshot-error').innerText(), /Give the snapshot a name/);
+  await page.getByTestId('snapshot-name').fill('after the March workshop');
+  await page.getByTestId('snapshot-save').click();
+  await page.getByTestId('snapshot-row').first().waitFor();
+  assert.match(await page.getByTestId('snapshot-row').first().innerText(), /after the March workshop/);
+
+  // Change a dossier, then go back to the snapshot.
+  await page.goto(env.url + '/key-accounts/' + encodeURIComponent('nordhavn logistics a/s'));
+  await page.getByTestId('dossier-sponsor').fill('Somebody Else');
+  await page.getByTestId('dossier-sponsor').press('Tab');
+  await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByTestId('snapshot-restore').first().click();
+  await page.getByTestId('notice').filter({ hasText: 'Restored the snapshot' }).waitFor();
+  await page.reload();
+  await ready(page);
+  await page.goto(env.url + '/key-accounts/' + encodeURIComponent('nordhavn logistics a/s'));
+  assert.equal(await page.getByTestId('dossier-sponsor').inputValue(), 'Henrik Berg (CEO)');
+
+  // The list survives a reload; deleting asks first.
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByTestId('snapshot-row').first().waitFor();
+  page.once('dialog', (d) => d.dismiss());
+  await page.getByTestId('snapshot-delete').first().click();
+  assert.equal(await page.getByTestId('snapshot-row').count(), 1, 'a dismissed confirmation deletes nothing');
+  page.once('dialog', (d) => d.accept());
+  await page.getByTestId('snapshot-delete').first().click();
+  await page.getByTestId('snapshot-none').waitFor();
+  await screenshot(page, 'settings-snapshots');
+  assert.deepEqual(page.errors, []);
+});
+
+test('a write the browser refuses (storage full) shows an error and changes nothing', async () => {
+  const page = await openWithDemo(env);
+  await page.goto(env.url + '/key-accounts/' + encodeURIComponent('nordhavn logistics a/s'));
+  await page.getByTestId('dossier-sponsor').waitFor();
+  // From now on every IndexedDB write fails as a full disk makes it fail.
+  await page.evaluate(() => {
+    const fail = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    IDBObjectStore.prototype.put = fail;
+    IDBObjectStore.prototype.add = fail;
+  });
+  await page.getByTestId('dossier-sponsor').fill('Lost Typing');
+  await page.getByTestId('dossier-sponsor').press('Tab');
+  const banner = page.getByTestId('error-banner');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /not saved/i);
+  assert.match(await banner.innerText(), /storage is full/i);
+  assert.match(await page.getByTestId('save-state').innerText(), /Not saved/);
+  await page.reload();
+  await ready(page);
+  await page.getByTestId('dossier-sponsor').waitFor();
+  assert.equal(await page.getByTestId('dossier-sponsor').inputValue(), 'Henrik Berg (CEO)', 'the store is unchanged');
+});
+
+test('blocked storage (private mode, site settings): a clear message, not a blank page', async () => {
+  const page = await env.newPage();
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = function () { throw new DOMException('The user denied permission to access the database.', 'SecurityError'); };
+  });
+  await page.goto(env.url + '/portfolio');
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be opened' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /storage is allowed for this site/);
+  await screenshot(page, 'storage-blocked');
 });

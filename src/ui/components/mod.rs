@@ -11,6 +11,7 @@ mod pareto;
 mod portfolio_matrix;
 mod segmentation_controls;
 mod share;
+mod snapshots;
 
 pub use add_account::AddAccountForm;
 pub use banners::Banners;
@@ -22,4 +23,5 @@ pub use matrix::{Matrix, MatrixFilter};
 pub use pareto::ParetoChart;
 pub use portfolio_matrix::PortfolioMatrix;
 pub use share::{ExportControls, ImportFileControls};
+pub use snapshots::Snapshots;
 pub use segmentation_controls::{MeasureSelect, PeriodSelect};

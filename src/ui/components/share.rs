@@ -190,13 +190,15 @@ pub fn ImportFileControls() -> impl IntoView {
             }
         });
     };
-    let apply_merge = move |_| {
+    // Merge is the default: it never removes anything.
+    let replace_chosen = RwSignal::new(false);
+    let apply_merge = move || {
         let Some((name, read, _)) = pending.get_untracked() else { return };
         let next = state.workspace.with_untracked(|ws| merge(ws, &read.workspace));
         state.replace_workspace(next, Some(format!("Merged {name}.")));
         pending.set(None);
     };
-    let apply_replace = move |_| {
+    let apply_replace = move || {
         let Some((name, read, _)) = pending.get_untracked() else { return };
         state.replace_keeping_snapshot(read.workspace, format!("before importing {name}"), format!("Replaced the workspace with {name}. The previous one is kept as a snapshot."));
         pending.set(None);
@@ -206,7 +208,7 @@ pub fn ImportFileControls() -> impl IntoView {
             prompt="Drop a .kam.json file here, or"
             button="Choose a KAM Planner file…"
             accept=".json,.kam.json,application/json"
-            testid="import-workspace-file"
+            testid="import-workspace"
             on_file=Callback::new(open)/>
         {move || locked.with(|l| l.as_ref().map(|(name, _)| name.clone())).map(|name| view! {
             <form class="unlock" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); unlock(); }>
@@ -217,7 +219,7 @@ pub fn ImportFileControls() -> impl IntoView {
                 <button type="submit" class="button primary" data-testid="import-unlock">"Open"</button>
             </form>
         })}
-        {move || error.get().map(|e| view! { <p class="message error" role="alert" data-testid="workspace-import-error">{e}</p> })}
+        {move || error.get().map(|e| view! { <p class="message error" role="alert" data-testid="import-error">{e}</p> })}
         {move || pending.get().map(|(name, read, p)| {
             let scope = match read.scope { Scope::Workspace => "a whole workspace", Scope::Account => "one account plan" };
             let personal = match read.personal_details { PersonalDetails::Included => "with personal details", PersonalDetails::Removed => "without personal details" };
@@ -228,9 +230,18 @@ pub fn ImportFileControls() -> impl IntoView {
                     {(!p.changed_accounts.is_empty()).then(|| view! {
                         <p>"On merge, the file's version replaces yours for: "{p.changed_accounts.join(", ")}</p>
                     })}
+                    <fieldset class="import-choice">
+                        <legend>"How to import"</legend>
+                        <label class="check"><input type="radio" name="import-choice" data-testid="import-choice-merge" prop:checked=move || !replace_chosen.get() on:change=move |_| replace_chosen.set(false)/>
+                            <span><strong>"Merge"</strong>" — add the file's accounts; those in both take the file's version; all others stay."</span></label>
+                        <label class="check"><input type="radio" name="import-choice" data-testid="import-choice-replace" prop:checked=move || replace_chosen.get() on:change=move |_| replace_chosen.set(true)/>
+                            <span><strong>"Replace"</strong>" — the workspace becomes the file's; yours is kept as a snapshot you can restore."</span></label>
+                    </fieldset>
                     <div class="actions">
-                        <button type="button" class="button primary" data-testid="workspace-import-merge" on:click=apply_merge>"Merge into my workspace"</button>
-                        <button type="button" class="button danger" data-testid="workspace-import-replace" on:click=apply_replace>"Replace my workspace"</button>
+                        <button type="button" class="button primary" data-testid="import-apply"
+                            on:click=move |_| if replace_chosen.get_untracked() { apply_replace() } else { apply_merge() }>
+                            {move || if replace_chosen.get() { "Replace my workspace" } else { "Merge into my workspace" }}
+                        </button>
                         <button type="button" class="button" on:click=move |_| pending.set(None)>"Cancel"</button>
                     </div>
                 </div>

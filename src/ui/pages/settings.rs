@@ -1,7 +1,7 @@
 use kam_core::model::{SegmentationSettings, Workspace};
 use leptos::prelude::*;
 
-use crate::ui::components::{ExportControls, ImportFileControls, MeasureSelect, PeriodSelect};
+use crate::ui::components::{ExportControls, ImportFileControls, MeasureSelect, PeriodSelect, Snapshots};
 use crate::ui::state::use_app;
 
 /// Every number of the segmentation rules, editable; changes re-segment at once.
@@ -103,6 +103,7 @@ pub fn SettingsPage() -> impl IntoView {
                         <button type="button" class="button" data-testid="restore-snapshot" on:click=move |_| state.restore_snapshot()>"Restore it"</button>
                     </p>
                 })}
+                <Snapshots/>
             </section>
             <section class="panel danger">
                 <h2>"Workspace"</h2>
