@@ -172,7 +172,7 @@ impl Editor {
             let v = event_target_value(&ev);
             self.typed(move |d| set.with_value(|s| s(d, v)));
         };
-        let aria = (label == Label::Hidden).then(|| testid.replace('-', " "));
+        let aria = (label == Label::Hidden).then(|| aria_label(&testid));
         let control = if rows > 1 {
             view! { <textarea rows=rows data-testid=testid aria-label=aria prop:value=value on:input=on_input on:blur=move |_| self.flush()></textarea> }.into_any()
         } else {
@@ -212,7 +212,7 @@ impl Editor {
                 Err(e) => error.set(Some(format!("{e}: enter a number such as 1200 or 12,5."))),
             }
         };
-        let aria = (label == Label::Hidden).then(|| testid.replace('-', " "));
+        let aria = (label == Label::Hidden).then(|| aria_label(&testid));
         let err_id = format!("{testid}-error");
         let control = view! {
             <input type="text" inputmode="decimal" data-testid=testid aria-label=aria
@@ -259,7 +259,7 @@ impl Editor {
                 _ => error.set(Some("Enter a date between the years 1900 and 2200.".into())),
             }
         };
-        let aria = (label == Label::Hidden).then(|| testid.replace('-', " "));
+        let aria = (label == Label::Hidden).then(|| aria_label(&testid));
         let err_id = format!("{testid}-error");
         let control = view! {
             <input type="date" data-testid=testid aria-label=aria min="1900-01-01" max="2200-12-31"
@@ -285,7 +285,7 @@ impl Editor {
     fn choice_dyn<C: Choice + Send + Sync>(self, label: Label, testid: String, get: GetFn<C>, set: SetFn<C>) -> AnyView {
         let (get, set) = (StoredValue::new(get), StoredValue::new(set));
         let field = self.field(get);
-        let aria = (label == Label::Hidden).then(|| testid.replace('-', " "));
+        let aria = (label == Label::Hidden).then(|| aria_label(&testid));
         let control = view! {
             <select data-testid=testid aria-label=aria
                 prop:value=move || field().key()
@@ -318,7 +318,7 @@ impl Editor {
             Some(false) => "no",
         };
         let field = self.field(get);
-        let aria = (label == Label::Hidden).then(|| testid.replace('-', " "));
+        let aria = (label == Label::Hidden).then(|| aria_label(&testid));
         let control = view! {
             <select data-testid=testid aria-label=aria prop:value=move || key(field())
                 on:change=move |ev| {
@@ -344,6 +344,19 @@ fn wrap(label: Label, control: AnyView, error: Option<(String, RwSignal<Option<S
     }
 }
 
+/// The accessible name of a field in a table cell, from its test id: "person-name-2" →
+/// "person name, row 3"; "whitespace-potential-0-1" → "whitespace potential, row 1, column 2".
+pub fn aria_label(testid: &str) -> String {
+    let parts: Vec<&str> = testid.split('-').collect();
+    let words: Vec<&str> = parts.iter().copied().take_while(|p| p.parse::<usize>().is_err()).collect();
+    let numbers: Vec<usize> = parts.iter().filter_map(|p| p.parse::<usize>().ok()).collect();
+    let mut out = words.join(" ");
+    for (i, n) in numbers.iter().enumerate() {
+        out.push_str(&format!(", {} {}", if i == 0 { "row" } else { "column" }, n + 1));
+    }
+    out
+}
+
 /// "1200", "0.85": plain, so that what is shown can be typed back.
 pub fn format_number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
@@ -351,5 +364,24 @@ pub fn format_number(v: f64) -> String {
     } else {
         let s = format!("{v:.4}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_fields_get_names_with_row_and_column() {
+        assert_eq!(aria_label("person-name-2"), "person name, row 3");
+        assert_eq!(aria_label("whitespace-potential-0-1"), "whitespace potential, row 1, column 2");
+        assert_eq!(aria_label("dossier-overview"), "dossier overview");
+    }
+
+    #[test]
+    fn numbers_show_as_they_can_be_typed_back() {
+        assert_eq!(format_number(1200.0), "1200");
+        assert_eq!(format_number(87.5), "87.5");
+        assert_eq!(format_number(0.125), "0.125");
     }
 }
