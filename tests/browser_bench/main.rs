@@ -28,3 +28,60 @@ fn segmentation_100k_accounts_36_months() {
     let line = format!("BENCH segmentation 100000x36 in Chromium: median {:.1} ms (min {:.1}, max {:.1}, 7 runs)", times[3], times[0], times[6]);
     console_log!("{line}");
 }
+
+fn median(mut times: Vec<f64>) -> (f64, f64, f64) {
+    times.sort_by(|a, b| a.total_cmp(b));
+    (times[times.len() / 2], times[0], times[times.len() - 1])
+}
+
+fn workspace_of(n: usize) -> kam_core::model::Workspace {
+    let mut ws = kam_core::model::Workspace::default();
+    let start = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    for i in 0..n {
+        let a = ws.add_account(&format!("Account {i:05}")).unwrap().id.clone();
+        let lines = (0..12)
+            .map(|m| kam_core::model::OrderLine { date: start + chrono::Months::new(m), revenue: 1000.0 + i as f64, profit: Some(150.0) })
+            .collect();
+        ws.history.insert(a, lines);
+    }
+    ws
+}
+
+/// Loading 10,000 accounts (with 12 order lines each) from IndexedDB: the app's start-up read.
+#[wasm_bindgen_test]
+async fn load_10k_accounts_from_indexeddb() {
+    let name = format!("kam-bench-load-{}", js_sys::Math::random().to_bits());
+    let repo = kam_planner::store::Repository::open(&name).await.unwrap();
+    repo.replace(&workspace_of(10_000)).await.unwrap();
+    let mut times = Vec::new();
+    for _ in 0..7 {
+        let start = now();
+        let ws = repo.load().await.unwrap();
+        times.push(now() - start);
+        assert_eq!(ws.accounts.len(), 10_000);
+    }
+    let (m, lo, hi) = median(times);
+    console_log!("BENCH load 10000 accounts from IndexedDB: median {m:.1} ms (min {lo:.1}, max {hi:.1}, 7 runs)");
+    repo.close();
+}
+
+/// One dossier edit, from the call to the committed IndexedDB transaction (what the editor does
+/// after a field changes), on the demo workspace's busiest dossier.
+#[wasm_bindgen_test]
+async fn dossier_edit_to_indexeddb_commit() {
+    let name = format!("kam-bench-edit-{}", js_sys::Math::random().to_bits());
+    let repo = kam_planner::store::Repository::open(&name).await.unwrap();
+    let ws = kam_core::demo::demo_workspace();
+    repo.replace(&ws).await.unwrap();
+    let mut dossier = ws.dossiers[0].clone();
+    let mut times = Vec::new();
+    for i in 0..31 {
+        dossier.overview = format!("Edit number {i}: third-party logistics for the Nordic retail sector.");
+        let start = now();
+        repo.put_dossier(&dossier).await.unwrap();
+        times.push(now() - start);
+    }
+    let (m, lo, hi) = median(times);
+    console_log!("BENCH dossier edit to IndexedDB commit: median {m:.2} ms (min {lo:.2}, max {hi:.2}, 31 edits)");
+    repo.close();
+}

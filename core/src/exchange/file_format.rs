@@ -85,7 +85,7 @@ pub struct ReadFile {
 /// FNV-1a (64 bit) of the data exactly as written in the file: catches a file damaged in
 /// transit or edited by hand. Not a signature: integrity against an attacker comes from
 /// encryption.
-fn checksum(text: &str) -> String {
+pub fn checksum(text: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for b in text.bytes() {
         hash ^= u64::from(b);

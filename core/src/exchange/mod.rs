@@ -11,7 +11,7 @@ mod xlsx;
 mod zip_reader;
 
 pub use file_format::{
-    merge, preview_merge, read_file, redact, write_file, MergePreview, PersonalDetails, ReadFile, Scope, FORMAT_NAME, FORMAT_VERSION,
+    checksum, merge, preview_merge, read_file, redact, write_file, MergePreview, PersonalDetails, ReadFile, Scope, FORMAT_NAME, FORMAT_VERSION,
 };
 pub use encrypted::{is_encrypted, read_encrypted, write_encrypted, Sealed, PBKDF2_ITERATIONS};
 pub use dates::{detect_date_format, parse_date, DateFormat};

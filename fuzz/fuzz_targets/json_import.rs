@@ -1,0 +1,20 @@
+//! A KAM Planner file (or anything claiming to be one): reading never panics; a file that reads
+//! writes back to a file that reads to the same workspace; merging it is total.
+#![no_main]
+use kam_core::exchange::{merge, preview_merge, read_encrypted, read_file, write_file, PersonalDetails};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let _ = read_encrypted(data);
+    if let Ok(read) = read_file(data) {
+        let again = write_file(&read.workspace, None, PersonalDetails::Included, "fuzz", "2026-11-24T00:00:00Z");
+        let back = read_file(again.as_bytes()).expect("a file this build wrote must read");
+        assert_eq!(back.workspace.accounts, read.workspace.accounts);
+        assert_eq!(back.workspace.dossiers, read.workspace.dossiers);
+        let redacted = write_file(&read.workspace, None, PersonalDetails::Removed, "fuzz", "2026-11-24T00:00:00Z");
+        read_file(redacted.as_bytes()).expect("a redacted file must read");
+        let demo = kam_core::demo::demo_workspace();
+        let _ = preview_merge(&demo, &read.workspace);
+        let _ = merge(&demo, &read.workspace);
+    }
+});
