@@ -7,13 +7,16 @@ use wasm_bindgen::JsValue;
 
 pub const DB_NAME: &str = "kam-planner";
 /// Version 1: accounts, history (one record per account), dossiers, meta.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version 2: adds `snapshots` (named snapshots of the whole workspace). Upgrading keeps every
+/// record of version 1 (tested against a database laid out as version 1 wrote it).
+pub const SCHEMA_VERSION: u32 = 2;
 
 const ACCOUNTS: &str = "accounts";
 const HISTORY: &str = "history";
 const DOSSIERS: &str = "dossiers";
 const META: &str = "meta";
-const ALL_STORES: [&str; 4] = [ACCOUNTS, HISTORY, DOSSIERS, META];
+const SNAPSHOTS: &str = "snapshots";
+const ALL_STORES: [&str; 5] = [ACCOUNTS, HISTORY, DOSSIERS, META, SNAPSHOTS];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoreError(pub String);
@@ -49,8 +52,7 @@ impl From<serde_json::Error> for StoreError {
 const SNAPSHOT_KEY: &str = "snapshot:before-replace";
 /// The programme settings (criteria, matrix factors…) live in the meta store under this key.
 const PROGRAMME_KEY: &str = "programme";
-/// Named snapshots live in the meta store under this prefix and the time they were taken.
-const NAMED_PREFIX: &str = "snapshot:named:";
+
 
 /// The workspace as it was before a replace: a KAM Planner file and when it was taken.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -100,6 +102,7 @@ impl Repository {
             .add_object_store(ObjectStore::new(HISTORY).key_path("account_id"))
             .add_object_store(ObjectStore::new(DOSSIERS).key_path("account_id"))
             .add_object_store(ObjectStore::new(META))
+            .add_object_store(ObjectStore::new(SNAPSHOTS))
             .build()
             .await
             .map_err(|e| StoreError(format!("The browser's database could not be opened ({e}). Private mode or blocked storage?")))?;
@@ -257,29 +260,29 @@ impl Repository {
         Ok(())
     }
 
-    /// Saves a snapshot the user named ("after the March workshop"); returns its key.
+    /// Saves a snapshot the user named ("after the March workshop"); returns its key (the time
+    /// it was taken, so that keys sort oldest first).
     pub async fn save_named_snapshot(&self, snapshot: &Snapshot) -> Result<String, StoreError> {
-        let key = format!("{NAMED_PREFIX}{:016}", crate::browser::epoch_ms() as u64);
-        self.put_one(META, &to_js(snapshot)?, Some(&JsValue::from_str(&key))).await?;
+        let key = format!("{:016}", crate::browser::epoch_ms() as u64);
+        self.put_one(SNAPSHOTS, &to_js(snapshot)?, Some(&JsValue::from_str(&key))).await?;
         Ok(key)
     }
 
     /// The named snapshots, oldest first, with their keys.
     pub async fn named_snapshots(&self) -> Result<Vec<(String, Snapshot)>, StoreError> {
-        let range = rexie::KeyRange::bound(&JsValue::from_str(NAMED_PREFIX), &JsValue::from_str(&format!("{NAMED_PREFIX}\u{ffff}")), None, None)
-            .map_err(|e| StoreError(format!("The snapshots could not be listed ({e}).")))?;
-        let tx = self.db.transaction(&[META], TransactionMode::ReadOnly)?;
-        let pairs = tx.store(META)?.scan(Some(range), None, None, None).await?;
+        let tx = self.db.transaction(&[SNAPSHOTS], TransactionMode::ReadOnly)?;
+        let pairs = tx.store(SNAPSHOTS)?.scan(None, None, None, None).await?;
         tx.done().await?;
         pairs.into_iter().map(|(k, v)| Ok((k.as_string().unwrap_or_default(), from_js(v)?))).collect()
     }
 
     pub async fn delete_named_snapshot(&self, key: &str) -> Result<(), StoreError> {
-        if !key.starts_with(NAMED_PREFIX) {
-            return Err(StoreError("Not a snapshot.".into()));
+        let tx = self.db.transaction(&[SNAPSHOTS], TransactionMode::ReadWrite)?;
+        let store = tx.store(SNAPSHOTS)?;
+        if store.get(JsValue::from_str(key)).await?.is_none_or(|v| v.is_undefined()) {
+            return Err(StoreError("There is no such snapshot.".into()));
         }
-        let tx = self.db.transaction(&[META], TransactionMode::ReadWrite)?;
-        tx.store(META)?.delete(JsValue::from_str(key)).await?;
+        store.delete(JsValue::from_str(key)).await?;
         tx.done().await?;
         Ok(())
     }

@@ -168,6 +168,44 @@ async fn named_snapshots_save_list_restore_and_delete() {
     assert_eq!(restored.accounts.len(), ws.accounts.len());
     repo.delete_named_snapshot(&k2).await.unwrap();
     assert_eq!(repo.named_snapshots().await.unwrap(), vec![(k1, first)]);
-    assert!(repo.delete_named_snapshot("accounts").await.is_err(), "only snapshots can be deleted this way");
+    assert!(repo.delete_named_snapshot("no such key").await.is_err(), "deleting what is not there says so");
+    repo.close();
+}
+
+/// A database laid out as schema version 1 wrote it (four stores, no snapshots store) opens as
+/// version 2 with every record kept and the new store ready.
+#[wasm_bindgen_test]
+async fn upgrade_from_schema_version_1_keeps_everything() {
+    use rexie::{ObjectStore, Rexie, TransactionMode};
+    use wasm_bindgen::JsValue;
+    let name = unique_name("upgrade-v1");
+    let v1 = Rexie::builder(&name)
+        .version(1)
+        .add_object_store(ObjectStore::new("accounts").key_path("id"))
+        .add_object_store(ObjectStore::new("history").key_path("account_id"))
+        .add_object_store(ObjectStore::new("dossiers").key_path("account_id"))
+        .add_object_store(ObjectStore::new("meta"))
+        .build()
+        .await
+        .unwrap();
+    let tx = v1.transaction(&["accounts", "history", "dossiers", "meta"], TransactionMode::ReadWrite).unwrap();
+    tx.store("accounts").unwrap().put(&js_sys::JSON::parse(r#"{"id":"acme","name":"Acme","industry":"","is_key":true,"manager":"Eva"}"#).unwrap(), None).await.unwrap();
+    tx.store("history").unwrap().put(&js_sys::JSON::parse(r#"{"account_id":"acme","lines":"[{\"date\":\"2026-01-05\",\"revenue\":100.0}]"}"#).unwrap(), None).await.unwrap();
+    tx.store("dossiers").unwrap().put(&js_sys::JSON::parse(r#"{"account_id":"acme","overview":"Kept","people":[{"name":"Jens","role":"Decider"}],"competitors":["Rival"]}"#).unwrap(), None).await.unwrap();
+    let snapshot = js_sys::JSON::parse(r#"{"reason":"before importing x","taken_at":"2026-01-01 10:00","file":"{}"}"#).unwrap();
+    tx.store("meta").unwrap().put(&snapshot, Some(&JsValue::from_str("snapshot:before-replace"))).await.unwrap();
+    tx.done().await.unwrap();
+    v1.close();
+
+    let repo = Repository::open(&name).await.expect("the upgrade succeeds");
+    let ws = repo.load().await.unwrap();
+    assert_eq!(ws.accounts.len(), 1);
+    assert_eq!(ws.history["acme"].len(), 1);
+    assert_eq!(ws.dossiers[0].overview, "Kept");
+    assert_eq!(ws.dossiers[0].people[0].role, kam_core::model::DmuRole::EconomicBuyer);
+    assert_eq!(repo.load_snapshot().await.unwrap().unwrap().reason, "before importing x");
+    assert!(repo.named_snapshots().await.unwrap().is_empty(), "the new store is there");
+    let counts = repo.counts().await.unwrap();
+    assert_eq!(counts.iter().map(|(n, _)| *n).collect::<Vec<_>>(), vec!["accounts", "history", "dossiers", "meta", "snapshots"]);
     repo.close();
 }
