@@ -236,6 +236,24 @@ impl Repository {
         self.put_one(META, &to_js(programme)?, Some(&JsValue::from_str(PROGRAMME_KEY))).await
     }
 
+    /// Changes one dossier inside one transaction: reads the stored record, applies `change`,
+    /// writes it back. Two tabs changing different fields of the same dossier at the same moment
+    /// both keep their change (IndexedDB runs the two transactions one after the other).
+    pub async fn update_dossier(&self, account_id: &str, change: impl FnOnce(&mut Dossier)) -> Result<Dossier, StoreError> {
+        let tx = self.db.transaction(&[DOSSIERS], TransactionMode::ReadWrite)?;
+        let store = tx.store(DOSSIERS)?;
+        let mut d = match store.get(JsValue::from_str(account_id)).await? {
+            Some(v) if !v.is_undefined() => from_js::<Dossier>(v)?,
+            _ => Dossier::new(account_id),
+        };
+        d.number_people();
+        change(&mut d);
+        d.account_id = account_id.to_string();
+        store.put(&to_js(&d)?, None).await?;
+        tx.done().await?;
+        Ok(d)
+    }
+
     pub async fn put_dossier(&self, dossier: &Dossier) -> Result<(), StoreError> {
         self.put_one(DOSSIERS, &to_js(dossier)?, None).await
     }

@@ -317,6 +317,35 @@ impl AppState {
         Ok(())
     }
 
+    /// Changes a dossier by reading, changing and writing it in one transaction, then shows the
+    /// stored result. Used by the dossier editor, so that nothing another tab saved meanwhile is
+    /// overwritten.
+    pub fn update_dossier(&self, account_id: String, change: Box<dyn FnOnce(&mut Dossier)>) {
+        let state = *self;
+        state.saving.set(true);
+        spawn_local(async move {
+            let today = chrono::Local::now().date_naive();
+            let result = match Repository::shared().await {
+                Ok(repo) => {
+                    repo.update_dossier(&account_id, move |d| {
+                        change(d);
+                        d.updated = Some(today);
+                    })
+                    .await
+                }
+                Err(e) => Err(e),
+            };
+            state.saving.set(false);
+            match result {
+                Ok(d) => {
+                    tell_other_tabs();
+                    state.workspace.update(|ws| upsert_dossier(ws, d));
+                }
+                Err(e) => state.error.set(Some(format!("The dossier was not saved: {e}"))),
+            }
+        });
+    }
+
     pub fn save_dossier(&self, mut dossier: Dossier) {
         dossier.updated = Some(chrono::Local::now().date_naive());
         let stored = dossier.clone();

@@ -209,3 +209,45 @@ async fn upgrade_from_schema_version_1_keeps_everything() {
     assert_eq!(counts.iter().map(|(n, _)| *n).collect::<Vec<_>>(), vec!["accounts", "history", "dossiers", "meta", "snapshots"]);
     repo.close();
 }
+
+/// Two changes to different fields of one dossier started at the same moment (as two tabs
+/// would): each reads and writes in its own transaction, so both are kept.
+#[wasm_bindgen_test]
+async fn concurrent_dossier_updates_keep_both_changes() {
+    let repo = Repository::open(&unique_name("concurrent")).await.unwrap();
+    repo.replace(&demo_workspace()).await.unwrap();
+    let id = demo_workspace().dossiers[0].account_id.clone();
+    let a = repo.update_dossier(&id, |d| d.history = "Founded 1994".into());
+    let b = repo.update_dossier(&id, |d| d.financials = "Turnover 120 M EUR".into());
+    let (a, b) = futures_join(a, b).await;
+    a.unwrap();
+    b.unwrap();
+    let ws = repo.load().await.unwrap();
+    let d = ws.dossier(&id).unwrap();
+    assert_eq!((d.history.as_str(), d.financials.as_str()), ("Founded 1994", "Turnover 120 M EUR"));
+    assert_eq!(d.overview, demo_workspace().dossiers[0].overview, "the rest is untouched");
+    repo.close();
+}
+
+/// Polls two futures to completion together (no extra dependency for one test).
+async fn futures_join<A: std::future::Future, B: std::future::Future>(a: A, b: B) -> (A::Output, B::Output) {
+    use std::pin::pin;
+    use std::task::Poll;
+    let (mut a, mut b) = (pin!(a), pin!(b));
+    let (mut ra, mut rb) = (None, None);
+    std::future::poll_fn(|cx| {
+        if ra.is_none() {
+            if let Poll::Ready(v) = a.as_mut().poll(cx) {
+                ra = Some(v);
+            }
+        }
+        if rb.is_none() {
+            if let Poll::Ready(v) = b.as_mut().poll(cx) {
+                rb = Some(v);
+            }
+        }
+        if ra.is_some() && rb.is_some() { Poll::Ready(()) } else { Poll::Pending }
+    })
+    .await;
+    (ra.unwrap(), rb.unwrap())
+}

@@ -131,6 +131,23 @@ test('typing is saved without leaving the field, and a second tab sees the chang
   await page.getByTestId('dossier-overview').waitFor();
   assert.match(await page.getByTestId('dossier-overview').inputValue(), /Sawmills, typed live$/);
 
+  // Both tabs type into different fields of the same dossier at the same time: each save
+  // replays only its own typing on the latest stored dossier, so neither overwrites the other.
+  await page.getByTestId('dossier-history').click();
+  await page.keyboard.type('Founded 1994', { delay: 5 });
+  await second.getByTestId('dossier-financials').click();
+  await second.keyboard.type('Turnover 120 M EUR', { delay: 5 });
+  await page.getByTestId('dossier-history').press('Tab');
+  await second.getByTestId('dossier-financials').press('Tab');
+  await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+  await second.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+  await page.waitForTimeout(300);
+  const third = await page.context().newPage();
+  await third.goto(env.url + '/key-accounts/baltic%20timber%20group');
+  await third.getByTestId('dossier-history').waitFor();
+  assert.equal(await third.getByTestId('dossier-history').inputValue(), 'Founded 1994');
+  assert.equal(await third.getByTestId('dossier-financials').inputValue(), 'Turnover 120 M EUR');
+
   await page.goto(env.url + '/settings');
   await page.getByTestId('storage-status').filter({ hasText: 'Storage used' }).waitFor();
   assert.deepEqual(page.errors, []);

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use kam_core::exchange::parse_typed_number;
 use kam_core::model::{Choice, Dossier};
 use leptos::prelude::*;
+use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -29,13 +30,11 @@ pub enum Label {
 #[derive(Clone, Copy)]
 pub struct Editor {
     pub dossier: Memo<Dossier>,
-    /// The dossier as last saved or received: typing builds on it, not on a value the
-    /// store has not yet confirmed.
-    base: StoredValue<Option<Dossier>>,
+    /// What the page shows while typing is not yet saved.
     draft: StoredValue<Option<Dossier>>,
-    /// What this editor sent to the store recently, newest last: when the store's answer to
-    /// an older save arrives after a newer save was sent, it must not become the base again.
-    sent: StoredValue<Vec<Dossier>>,
+    /// The typed changes not yet saved, in order. A save replays them on the latest stored
+    /// dossier, so a change another tab made meanwhile to another field is kept, not overwritten.
+    pending: StoredValue<Vec<Rc<dyn Fn(&mut Dossier)>>, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>>,
     state: AppState,
 }
@@ -44,30 +43,17 @@ impl Editor {
     pub fn new(dossier: Memo<Dossier>) -> Self {
         let editor = Editor {
             dossier,
-            base: StoredValue::new(None),
             draft: StoredValue::new(None),
-            sent: StoredValue::new(Vec::new()),
+            pending: StoredValue::new_local(Vec::new()),
             timer: StoredValue::new(None),
             state: use_app(),
         };
-        Effect::new(move |_| {
-            let d = dossier.get();
-            // An echo of one of our older saves: a newer one is on its way, keep building on it.
-            let stale_echo = editor.sent.with_value(|sent| sent.iter().rev().skip(1).any(|s| *s == d) && sent.last() != Some(&d));
-            if !stale_echo {
-                editor.base.set_value(Some(d));
-            }
-        });
         on_cleanup(move || editor.flush());
         editor
     }
 
     fn current(&self) -> Dossier {
-        self.draft
-            .try_get_value()
-            .flatten()
-            .or_else(|| self.base.try_get_value().flatten())
-            .unwrap_or_else(|| self.dossier.get_untracked())
+        self.draft.try_get_value().flatten().unwrap_or_else(|| self.dossier.get_untracked())
     }
 
     fn cancel_timer(&self) {
@@ -85,33 +71,42 @@ impl Editor {
     #[inline(never)]
     fn apply_dyn(&self, change: Box<dyn FnOnce(&mut Dossier)>) {
         self.cancel_timer();
-        let mut d = self.current();
-        change(&mut d);
-        let _ = self.draft.try_set_value(None);
-        self.send(d);
+        self.commit(Some(change));
     }
 
-    fn send(&self, mut d: Dossier) {
-        d.updated = Some(chrono::Local::now().date_naive());
-        let _ = self.base.try_set_value(Some(d.clone()));
-        let _ = self.sent.try_update_value(|sent| {
-            sent.push(d.clone());
-            if sent.len() > 16 {
-                sent.remove(0);
-            }
-        });
-        self.state.save_dossier(d);
+    /// Saves the typed changes not yet saved, then `last`, replayed on the stored dossier inside
+    /// one transaction (see `AppState::update_dossier`).
+    fn commit(&self, last: Option<Box<dyn FnOnce(&mut Dossier)>>) {
+        let typed = self.pending.try_update_value(std::mem::take).unwrap_or_default();
+        if typed.is_empty() && last.is_none() {
+            return;
+        }
+        // The typed text stays on screen until the stored dossier arrives with it.
+        let account_id = self.dossier.with_untracked(|d| d.account_id.clone());
+        self.state.update_dossier(
+            account_id,
+            Box::new(move |d| {
+                for change in &typed {
+                    change(d);
+                }
+                if let Some(last) = last {
+                    last(d);
+                }
+            }),
+        );
+        let _ = self.draft.try_set_value(None);
     }
 
     /// Applies a change now and saves it after the typing pause.
-    pub fn typed(&self, change: impl FnOnce(&mut Dossier) + 'static) {
-        self.typed_dyn(Box::new(change))
+    pub fn typed(&self, change: impl Fn(&mut Dossier) + 'static) {
+        self.typed_dyn(Rc::new(change))
     }
 
     #[inline(never)]
-    fn typed_dyn(&self, change: Box<dyn FnOnce(&mut Dossier)>) {
+    fn typed_dyn(&self, change: Rc<dyn Fn(&mut Dossier)>) {
         let mut d = self.current();
         change(&mut d);
+        self.pending.update_value(|p| p.push(change));
         self.draft.set_value(Some(d));
         self.state.saving.set(true);
         self.cancel_timer();
@@ -136,9 +131,7 @@ impl Editor {
     /// Saves what is typed but not yet saved.
     pub fn flush(&self) {
         self.cancel_timer();
-        if let Some(d) = self.draft.try_update_value(Option::take).flatten() {
-            self.send(d);
-        }
+        self.commit(None);
     }
 
     /// One field's value for the page. A memo of its own, so that a save elsewhere in the
@@ -170,7 +163,7 @@ impl Editor {
         let value = self.field(get);
         let on_input = move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
-            self.typed(move |d| set.with_value(|s| s(d, v)));
+            self.typed(move |d| set.with_value(|s| s(d, v.clone())));
         };
         let aria = (label == Label::Hidden).then(|| aria_label(&testid));
         let control = if rows > 1 {
