@@ -40,3 +40,16 @@ mod tests {
         assert_eq!(percent(24.345), "24.3\u{a0}%");
     }
 }
+
+/// "2026-11-24 17:05", the local time now, for snapshot labels (no strftime in the wasm).
+pub fn local_minute() -> String {
+    use chrono::Timelike;
+    let now = chrono::Local::now();
+    format!("{} {:02}:{:02}", now.date_naive(), now.hour(), now.minute())
+}
+
+/// "2026-11", a month as an `<input type="month">` value.
+pub fn year_month(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}-{:02}", d.year(), d.month())
+}

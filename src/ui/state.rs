@@ -186,7 +186,7 @@ impl AppState {
         spawn_local(async move {
             let snapshot = Snapshot {
                 reason,
-                taken_at: chrono::Local::now().format("%Y-%m-%d %H:%M").to_string(),
+                taken_at: crate::ui::format::local_minute(),
                 file: write_file(&current, None, PersonalDetails::Included, APP_VERSION, &chrono::Utc::now().to_rfc3339()),
             };
             let saved = async { Repository::shared().await?.save_snapshot(&snapshot).await }.await;

@@ -15,7 +15,7 @@
 //! instead of the date, so the recurring event keeps its UID from year to year), so importing a
 //! newer export updates events instead of duplicating them.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
 use crate::analysis::{Reminder, ReminderKind};
 
@@ -94,7 +94,7 @@ fn push_line(out: &mut String, line: &str) {
 }
 
 fn ics_date(date: NaiveDate) -> String {
-    date.format("%Y%m%d").to_string()
+    format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
 }
 
 /// The stable part of a UID, before de-duplication.
@@ -114,7 +114,16 @@ pub fn reminders_to_ics(reminders: &[Reminder], stamp: DateTime<Utc>, include_pe
     for line in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//KAM Planner//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
         push_line(&mut out, line);
     }
-    let dtstamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
+    // Written by hand, not with chrono's strftime: keeps that formatter out of the wasm.
+    let dtstamp = format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        stamp.year(),
+        stamp.month(),
+        stamp.day(),
+        stamp.hour(),
+        stamp.minute(),
+        stamp.second()
+    );
     let mut used = std::collections::HashSet::new();
     for r in reminders.iter().filter(|r| include_personal || !r.personal) {
         // Two reminders alike in kind, account, title and date (two actions with the same text

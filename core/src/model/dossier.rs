@@ -242,7 +242,7 @@ pub fn parse_birthday(text: &str) -> Option<(u32, u32)> {
     let md = if let Some(rest) = t.strip_prefix("--") {
         rest
     } else if t.len() == 10 {
-        NaiveDate::parse_from_str(t, "%Y-%m-%d").ok()?;
+        t.parse::<NaiveDate>().ok()?;
         &t[5..]
     } else {
         t

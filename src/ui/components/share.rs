@@ -18,7 +18,7 @@ pub fn file_name(name: &str) -> String {
         .collect::<Vec<_>>()
         .join("-");
     let slug = if slug.is_empty() { "kam-plan".to_string() } else { slug.chars().take(60).collect() };
-    format!("{slug}-{}.kam.json", chrono::Local::now().format("%Y-%m-%d"))
+    format!("{slug}-{}.kam.json", chrono::Local::now().date_naive())
 }
 
 /// Writes the file (protected when a passphrase is given) and starts the download.

@@ -37,7 +37,7 @@ pub fn Snapshots() -> impl IntoView {
         let ws = state.workspace.get_untracked();
         let snapshot = Snapshot {
             reason: label.clone(),
-            taken_at: chrono::Local::now().format("%Y-%m-%d %H:%M").to_string(),
+            taken_at: crate::ui::format::local_minute(),
             file: write_file(&ws, None, PersonalDetails::Included, APP_VERSION, &chrono::Utc::now().to_rfc3339()),
         };
         spawn_local(async move {

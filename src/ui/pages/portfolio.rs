@@ -55,7 +55,7 @@ fn PortfolioToolbar() -> impl IntoView {
     let state = use_app();
     let export = move |_| {
         let csv = state.segmentation.with_untracked(segmentation_csv);
-        let date = chrono::Local::now().format("%Y-%m-%d");
+        let date = chrono::Local::now().date_naive();
         if let Err(e) = download_text(&format!("segmentation-{date}.csv"), "text/csv;charset=utf-8", &csv) {
             state.error.set(Some(e));
         }

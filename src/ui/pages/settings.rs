@@ -62,10 +62,10 @@ pub fn SettingsPage() -> impl IntoView {
                     <label class="field">
                         <span>"Window ends with month"</span>
                         <input type="month" data-testid="setting-window-end"
-                            prop:value=move || state.settings.with(|s| s.window_end.map(|d| d.format("%Y-%m").to_string()).unwrap_or_default())
+                            prop:value=move || state.settings.with(|s| s.window_end.map(|d| crate::ui::format::year_month(d)).unwrap_or_default())
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
-                                let end = chrono::NaiveDate::parse_from_str(&format!("{v}-01"), "%Y-%m-%d").ok();
+                                let end = format!("{v}-01").parse::<chrono::NaiveDate>().ok();
                                 update(Box::new(move |s| s.window_end = end));
                             }/>
                         <small>"Empty: the month of the latest order."</small>

@@ -231,7 +231,7 @@ impl Editor {
         let (get, set) = (StoredValue::new(get), StoredValue::new(set));
         let error = RwSignal::new(None::<String>);
         let field = self.field(get);
-        let value = move || field().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+        let value = move || field().map(|d| d.to_string()).unwrap_or_default();
         let on_change = move |ev: leptos::ev::Event| {
             let input: web_sys::HtmlInputElement = ev.target().expect("event has a target").unchecked_into();
             let raw = input.value();
@@ -244,7 +244,7 @@ impl Editor {
                 }
                 return;
             }
-            match NaiveDate::parse_from_str(&raw, "%Y-%m-%d") {
+            match raw.parse::<NaiveDate>() {
                 Ok(date) if (1900..=2200).contains(&chrono::Datelike::year(&date)) => {
                     error.set(None);
                     self.apply(move |d| set.with_value(|s| s(d, Some(date))));

@@ -500,7 +500,7 @@ pub fn tenders(ed: Editor) -> impl IntoView {
                             <td>{ed.date(Label::Hidden, format!("tender-date-{i}"), item!(tenders, i, date))}</td>
                             <td data-testid=format!("tender-prep-{i}")>{move || ed.dossier.with(|d| d.tenders.get(i).and_then(|t| t.date).and_then(prep).map(|p| {
                                 let note = if p < today { " (already started?)" } else { "" };
-                                format!("{}{note}", p.format("%Y-%m-%d"))
+                                format!("{}{note}", p)
                             }).unwrap_or_else(|| "—".into()))}</td>
                             <td>{ed.choice(Label::Hidden, format!("tender-outcome-{i}"), item!(tenders, i, outcome))}</td>
                             <td>{ed.text(Label::Hidden, format!("tender-notes-{i}"), item!(tenders, i, notes), 1)}</td>
