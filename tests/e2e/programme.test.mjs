@@ -181,6 +181,11 @@ test('workshop mode: large type, personal details hidden, keys move between acco
   assert.match(await page.getByTestId('reminders-count').innerText(), /personal hidden/);
   await page.getByTestId('workshop-toggle').click();
   assert.equal(await page.evaluate(() => document.body.classList.contains('workshop')), false);
+  // The bracket was typed and the page left at once (before the typing pause ended): leaving
+  // a dossier saves what was typed.
+  await page.goto(env.url + NORDHAVN);
+  await page.getByTestId('dossier-overview').waitFor();
+  assert.match(await page.getByTestId('dossier-overview').inputValue(), /\]$/);
   assert.deepEqual(page.errors, []);
 });
 

@@ -27,40 +27,62 @@ pub enum Label {
     Hidden,
 }
 
+/// The editor's working state. It lives outside the reactive arena, keyed by editor: leaving
+/// the page disposes the page's signals, and typing not yet saved must still be saved then.
+struct Inner {
+    account_id: String,
+    /// What the page shows while typing is not yet saved.
+    draft: Option<Dossier>,
+    /// The typed changes not yet saved, in order. A save replays them on the stored dossier in
+    /// one transaction, so a change another tab made meanwhile to another field is kept.
+    pending: Vec<Rc<dyn Fn(&mut Dossier)>>,
+    timer: Option<TimeoutHandle>,
+}
+
+thread_local! {
+    static EDITORS: std::cell::RefCell<std::collections::HashMap<u64, Inner>> = Default::default();
+    static NEXT_ID: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
 #[derive(Clone, Copy)]
 pub struct Editor {
     pub dossier: Memo<Dossier>,
-    /// What the page shows while typing is not yet saved.
-    draft: StoredValue<Option<Dossier>>,
-    /// The typed changes not yet saved, in order. A save replays them on the latest stored
-    /// dossier, so a change another tab made meanwhile to another field is kept, not overwritten.
-    pending: StoredValue<Vec<Rc<dyn Fn(&mut Dossier)>>, LocalStorage>,
-    timer: StoredValue<Option<TimeoutHandle>>,
+    id: u64,
     state: AppState,
 }
 
 impl Editor {
     pub fn new(dossier: Memo<Dossier>) -> Self {
-        let editor = Editor {
-            dossier,
-            draft: StoredValue::new(None),
-            pending: StoredValue::new_local(Vec::new()),
-            timer: StoredValue::new(None),
-            state: use_app(),
-        };
-        on_cleanup(move || editor.flush());
+        let id = NEXT_ID.with(|n| {
+            let id = n.get();
+            n.set(id + 1);
+            id
+        });
+        let account_id = dossier.with_untracked(|d| d.account_id.clone());
+        EDITORS.with(|e| e.borrow_mut().insert(id, Inner { account_id, draft: None, pending: Vec::new(), timer: None }));
+        let editor = Editor { dossier, id, state: use_app() };
+        on_cleanup(move || {
+            editor.flush();
+            EDITORS.with(|e| e.borrow_mut().remove(&id));
+        });
         editor
     }
 
+    fn with_inner<R>(&self, f: impl FnOnce(&mut Inner) -> R) -> Option<R> {
+        EDITORS.with(|e| e.borrow_mut().get_mut(&self.id).map(f))
+    }
+
     fn current(&self) -> Dossier {
-        self.draft.try_get_value().flatten().unwrap_or_else(|| self.dossier.get_untracked())
+        self.with_inner(|i| i.draft.clone())
+            .flatten()
+            .or_else(|| self.dossier.try_get_untracked())
+            .unwrap_or_else(|| Dossier::new(&self.with_inner(|i| i.account_id.clone()).unwrap_or_default()))
     }
 
     fn cancel_timer(&self) {
-        if let Some(Some(handle)) = self.timer.try_get_value() {
+        if let Some(Some(handle)) = self.with_inner(|i| i.timer.take()) {
             handle.clear();
         }
-        let _ = self.timer.try_set_value(None);
     }
 
     /// Applies a change and saves it now.
@@ -77,12 +99,16 @@ impl Editor {
     /// Saves the typed changes not yet saved, then `last`, replayed on the stored dossier inside
     /// one transaction (see `AppState::update_dossier`).
     fn commit(&self, last: Option<Box<dyn FnOnce(&mut Dossier)>>) {
-        let typed = self.pending.try_update_value(std::mem::take).unwrap_or_default();
+        let Some((typed, account_id)) = self.with_inner(|i| {
+            i.draft = None;
+            (std::mem::take(&mut i.pending), i.account_id.clone())
+        }) else {
+            return;
+        };
         if typed.is_empty() && last.is_none() {
             return;
         }
         // The typed text stays on screen until the stored dossier arrives with it.
-        let account_id = self.dossier.with_untracked(|d| d.account_id.clone());
         self.state.update_dossier(
             account_id,
             Box::new(move |d| {
@@ -94,7 +120,6 @@ impl Editor {
                 }
             }),
         );
-        let _ = self.draft.try_set_value(None);
     }
 
     /// Applies a change now and saves it after the typing pause.
@@ -106,13 +131,15 @@ impl Editor {
     fn typed_dyn(&self, change: Rc<dyn Fn(&mut Dossier)>) {
         let mut d = self.current();
         change(&mut d);
-        self.pending.update_value(|p| p.push(change));
-        self.draft.set_value(Some(d));
-        self.state.saving.set(true);
         self.cancel_timer();
+        self.state.saving.set(true);
         let editor = *self;
-        let handle = set_timeout_with_handle(move || editor.flush(), std::time::Duration::from_millis(TYPING_DELAY_MS));
-        self.timer.set_value(handle.ok());
+        let handle = set_timeout_with_handle(move || editor.flush(), std::time::Duration::from_millis(TYPING_DELAY_MS)).ok();
+        self.with_inner(|i| {
+            i.pending.push(change);
+            i.draft = Some(d);
+            i.timer = handle;
+        });
     }
 
     /// Removes something from the dossier, with an undo in the notice bar.
@@ -144,7 +171,8 @@ impl Editor {
         let stored = Memo::new(move |_| get.with_value(|g| self.dossier.with(|d| g(d))));
         move || {
             let v = stored.get();
-            self.draft.try_with_value(|d| d.as_ref().map(|d| get.with_value(|g| g(d)))).flatten().unwrap_or(v)
+            let typed = self.with_inner(|i| i.draft.clone()).flatten();
+            typed.and_then(|d| get.try_with_value(|g| g(&d))).unwrap_or(v)
         }
     }
 
@@ -159,11 +187,14 @@ impl Editor {
 
     #[inline(never)]
     fn text_dyn(self, label: Label, testid: String, get: GetFn<String>, set: SetFn<String>, rows: u32) -> AnyView {
-        let (get, set) = (StoredValue::new(get), StoredValue::new(set));
+        let get = StoredValue::new(get);
         let value = self.field(get);
+        // The typed change holds the setter itself, not a page signal: it may be saved after
+        // the page is gone (leaving the dossier flushes what was typed).
         let on_input = move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
-            self.typed(move |d| set.with_value(|s| s(d, v.clone())));
+            let set = set.clone();
+            self.typed(move |d| set(d, v.clone()));
         };
         let aria = (label == Label::Hidden).then(|| aria_label(&testid));
         let control = if rows > 1 {
