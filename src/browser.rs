@@ -43,3 +43,10 @@ pub fn register_service_worker() {
 pub fn epoch_ms() -> f64 {
     js_sys::Date::now()
 }
+
+/// Opens the browser's print dialog (print or save as PDF).
+pub fn print_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

@@ -131,7 +131,7 @@ fn WorkshopBar() -> impl IntoView {
                 Some(i) => (i as i64 + step).rem_euclid(ids.len() as i64) as usize,
                 None => if step > 0 { 0 } else { ids.len() - 1 },
             };
-            navigate(&format!("/key-accounts/{}", js_sys::encode_uri_component(&ids[next].1)), Default::default());
+            navigate(&crate::ui::format::dossier_href(&ids[next].1), Default::default());
         }
     };
     let go_key = go.clone();

@@ -17,6 +17,16 @@ async function download(page, testid) {
   return { name: d.suggestedFilename(), path, text: await readFile(path, 'utf8') };
 }
 
+/** Chooses "replace" on the previewed file, applies it, and finds the 40 demo accounts. */
+async function replaceAndSeeAll(other) {
+  await other.getByTestId('import-choice-replace').check();
+  await other.getByTestId('import-apply').click();
+  await other.getByTestId('notice').waitFor();
+  await other.getByRole('link', { name: 'Portfolio' }).click();
+  assert.equal(await other.getByTestId('account-row').count(), 40);
+  assert.deepEqual(other.errors, []);
+}
+
 async function openFile(page, path) {
   await page.getByTestId('import-workspace').setInputFiles(path);
 }
@@ -42,12 +52,7 @@ test('a workspace exported without personal details imports into a fresh browser
   await openFile(other, file.path);
   await other.getByTestId('workspace-import-preview').waitFor();
   assert.match(await other.getByTestId('workspace-import-preview').innerText(), /40 accounts in the file: 40 new, 0 changed, 0 unchanged/);
-  await other.getByTestId('import-choice-replace').check();
-  await other.getByTestId('import-apply').click();
-  await other.getByTestId('notice').waitFor();
-  await other.getByRole('link', { name: 'Portfolio' }).click();
-  assert.equal(await other.getByTestId('account-row').count(), 40);
-  assert.deepEqual(other.errors, []);
+  await replaceAndSeeAll(other);
 });
 
 test('one account plan merges into a workspace; a replace can be restored from its snapshot', async () => {
@@ -136,12 +141,7 @@ test('a passphrase-protected file opens only with the passphrase', async () => {
   await other.getByTestId('import-unlock').click();
   await other.getByTestId('workspace-import-preview').waitFor();
   assert.match(await other.getByTestId('workspace-import-preview').innerText(), /40 accounts in the file: 40 new/);
-  await other.getByTestId('import-choice-replace').check();
-  await other.getByTestId('import-apply').click();
-  await other.getByTestId('notice').waitFor();
-  await other.getByRole('link', { name: 'Portfolio' }).click();
-  assert.equal(await other.getByTestId('account-row').count(), 40);
-  assert.deepEqual(other.errors, []);
+  await replaceAndSeeAll(other);
 });
 
 test('named snapshots: save, change the workspace, restore, delete', async () => {

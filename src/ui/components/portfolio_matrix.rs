@@ -69,7 +69,7 @@ pub fn PortfolioMatrix() -> impl IntoView {
                     pts.into_iter().map(|(id, name, is_key, p, revenue, stage)| {
                         let r = 6.0 + 22.0 * (revenue.max(0.0) / max).sqrt();
                         let (cx, cy) = (sx(p.strength), sy(p.attractiveness));
-                        let href = format!("/key-accounts/{}", js_sys::encode_uri_component(&id));
+                        let href = crate::ui::format::dossier_href(&id);
                         let label = format!("{name}: {}, attractiveness {:.1}, strength {:.1}, revenue {}, stage {}", p.quadrant.label(), p.attractiveness, p.strength, money(revenue), stage.label());
                         let go = href.clone();
                         let go2 = href;
@@ -95,7 +95,7 @@ pub fn PortfolioMatrix() -> impl IntoView {
                 <thead><tr><th scope="col">"Account"</th><th scope="col">"Quadrant"</th><th scope="col">"Attractiveness"</th><th scope="col">"Strength"</th><th scope="col">"Relationship stage"</th></tr></thead>
                 <tbody>
                     {move || points.get().into_iter().map(|(id, name, _, p, _, stage)| view! {
-                        <tr><th scope="row"><A href=format!("/key-accounts/{}", js_sys::encode_uri_component(&id))>{name}</A></th>
+                        <tr><th scope="row"><A href=crate::ui::format::dossier_href(&id)>{name}</A></th>
                             <td>{p.quadrant.label()}</td><td class="num">{format!("{:.1}", p.attractiveness)}</td><td class="num">{format!("{:.1}", p.strength)}</td><td>{stage.label()}</td></tr>
                     }).collect_view()}
                 </tbody>

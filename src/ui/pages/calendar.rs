@@ -93,7 +93,7 @@ pub fn CalendarPage() -> impl IntoView {
                                     view! { <ul>{list.into_iter().map(|i| view! {
                                         <li data-testid="calendar-item" class=format!("cal-{}", i.kind)>
                                             <span class="day">{i.day.map(|d| d.to_string()).unwrap_or_default()}</span>
-                                            <span>{i.title}<br/><A href=format!("/key-accounts/{}", js_sys::encode_uri_component(&i.account_id))>{i.account}</A></span>
+                                            <span>{i.title}<br/><A href=crate::ui::format::dossier_href(&i.account_id)>{i.account}</A></span>
                                         </li>
                                     }).collect_view()}</ul> }.into_any()
                                 }

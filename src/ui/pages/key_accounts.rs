@@ -63,8 +63,9 @@ fn KeyAccountList() -> impl IntoView {
         let on_profit = state.segmentation.with(|s| s.flags_on_profit);
         let pct = state.settings.with(|s| s.key_size_pct);
         state.workspace.with(|ws| state.segmentation.with(|seg| {
+            let by_id: std::collections::HashMap<&str, _> = seg.rows.iter().map(|r| (r.id.as_str(), r)).collect();
             ws.accounts.iter().filter(|a| !a.is_key).filter_map(|a| {
-                let row = seg.rows.iter().find(|r| r.id == a.id);
+                let row = by_id.get(a.id.as_str()).copied();
                 let q = qualify(row, ws.dossier(&a.id), &ws.programme, pct, on_profit);
                 q.meets.then(|| (a.id.clone(), a.name.clone(), q.checks.iter().filter(|c| c.met).map(|c| c.label.clone()).collect::<Vec<_>>().join("; ")))
             }).collect::<Vec<_>>()
@@ -78,9 +79,9 @@ fn KeyAccountList() -> impl IntoView {
                 view! {
                     <div class="card"><span class="card-label">"Key accounts"</span><span class="card-value" data-testid="key-count">{c.key_count}</span><span class="card-note">"usual range 5–25"</span></div>
                     <div class="card"><span class="card-label">"Key accounts' share of revenue"</span><span class="card-value" data-testid="key-revenue-share">{percent(c.key_revenue_pct)}</span>
-                        <span class="card-note">{range_note(Some(c.key_revenue_pct), low, high, mono)}</span></div>
+                        <span class="card-note">{crate::ui::format::healthy_range_note(Some(c.key_revenue_pct), low, high, mono)}</span></div>
                     <div class="card"><span class="card-label">"Key accounts' share of profit"</span><span class="card-value" data-testid="key-profit-share">{c.key_profit_pct.map_or("—".into(), percent)}</span>
-                        <span class="card-note">{range_note(c.key_profit_pct, low, high, mono)}</span></div>
+                        <span class="card-note">{crate::ui::format::healthy_range_note(c.key_profit_pct, low, high, mono)}</span></div>
                 }
             })}
         </section>
@@ -98,7 +99,7 @@ fn KeyAccountList() -> impl IntoView {
                     <tbody>
                         {move || rows().into_iter().map(|(a, row, d)| {
                             let (filled, total) = d.filled_parts();
-                            let href = format!("/key-accounts/{}", js_sys::encode_uri_component(&a.id));
+                            let href = crate::ui::format::dossier_href(&a.id);
                             view! {
                                 <tr data-testid="key-account-row">
                                     <th scope="row"><A href=href>{a.name.clone()}</A></th>
@@ -125,7 +126,7 @@ fn KeyAccountList() -> impl IntoView {
                 <section class="panel" data-testid="candidates">
                     <h2>"Candidates that meet the criteria"</h2>
                     <ul>{c.into_iter().map(|(id, name, why)| view! {
-                        <li><A href=format!("/key-accounts/{}", js_sys::encode_uri_component(&id))>{name}</A>" — "{why}</li>
+                        <li><A href=crate::ui::format::dossier_href(&id)>{name}</A>" — "{why}</li>
                     }).collect_view()}</ul>
                 </section>
             })
@@ -135,16 +136,5 @@ fn KeyAccountList() -> impl IntoView {
             <p class="muted small">"Where to invest: each key account scored on customer attractiveness and our relative strength (score them in the dossier, under Status)."</p>
             <PortfolioMatrix/>
         </section>
-    }
-}
-
-/// "inside the healthy 30–55 %", or what is wrong.
-fn range_note(v: Option<f64>, low: f64, high: f64, mono: f64) -> String {
-    match v {
-        None => "no profit in the data".into(),
-        Some(v) if v > mono => format!("above {mono:.0} %: mono-dependent on key accounts"),
-        Some(v) if v > high => format!("above the healthy {low:.0}–{high:.0} %"),
-        Some(v) if v < low => format!("below the healthy {low:.0}–{high:.0} %"),
-        Some(_) => format!("inside the healthy {low:.0}–{high:.0} %"),
     }
 }

@@ -83,12 +83,8 @@ fn ShareCards() -> impl IntoView {
         <section class="cards">
             {move || state.segmentation.with(|s| {
                 let c = &s.concentration;
-                let (low, high) = state.settings.with(|s| (s.key_share_low_pct, s.key_share_high_pct));
-                let note = move |v: Option<f64>| match v {
-                    None => "no profit in the data".to_string(),
-                    Some(v) if v < low || v > high => format!("outside the healthy {low:.0}–{high:.0} %"),
-                    Some(_) => format!("inside the healthy {low:.0}–{high:.0} %"),
-                };
+                let (low, high, mono) = state.settings.with(|s| (s.key_share_low_pct, s.key_share_high_pct, s.mono_dependency_pct));
+                let note = move |v: Option<f64>| crate::ui::format::healthy_range_note(v, low, high, mono);
                 view! {
                     <div class="card"><span class="card-label">"Key accounts"</span><span class="card-value">{c.key_count}</span><span class="card-note">"usual range 5–25"</span></div>
                     <div class="card"><span class="card-label">"Their share of revenue"</span><span class="card-value" data-testid="programme-revenue-share">{percent(c.key_revenue_pct)}</span><span class="card-note">{note(Some(c.key_revenue_pct))}</span></div>
@@ -137,7 +133,7 @@ fn HealthTable() -> impl IntoView {
                                                 <div><strong>{f.rule.label()}</strong>": "{f.reason}<br/><span class="todo">"What to do: "{f.what_to_do}</span></div></li>
                                         }).collect_view()}
                                     </ul>
-                                    <A href=format!("/key-accounts/{}", js_sys::encode_uri_component(&id))>{format!("Open the dossier of {name}")}</A>
+                                    <A href=crate::ui::format::dossier_href(&id)>{format!("Open the dossier of {name}")}</A>
                                 </details>
                             }
                         }).collect_view()}

@@ -79,7 +79,7 @@ pub fn RemindersPage() -> impl IntoView {
                                 <tr data-testid="reminder-row" class:overdue=r.overdue data-kind=r.kind.key()>
                                     <td class="nowrap">{r.date.to_string()}{r.overdue.then(|| view! { <span class="badge-overdue">"overdue"</span> })}</td>
                                     <td>{r.kind.label()}</td>
-                                    <td><A href=format!("/key-accounts/{}", js_sys::encode_uri_component(&r.account_id))>{r.account_name.clone()}</A></td>
+                                    <td><A href=crate::ui::format::dossier_href(&r.account_id)>{r.account_name.clone()}</A></td>
                                     <td><strong>{r.title.clone()}</strong><br/><span class="muted small">{r.detail.clone()}</span></td>
                                 </tr>
                             }).collect_view()}

@@ -18,16 +18,11 @@ pub fn ReportPage() -> impl IntoView {
         let pct = state.settings.with(|s| s.key_size_pct);
         state.segmentation.with(|s| state.workspace.with(|ws| programme_checks(ws, s, pct)))
     });
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
     view! {
         <div class="page plan">
             <div class="no-print plan-actions">
                 <A href="/programme">"← Back to the programme"</A>
-                <button type="button" class="button primary" data-testid="print" on:click=print>"Print or save as PDF"</button>
+                <button type="button" class="button primary" data-testid="print" on:click=|_| crate::browser::print_page()>"Print or save as PDF"</button>
             </div>
             <article class="plan-doc" data-testid="portfolio-report">
                 <header class="plan-head">

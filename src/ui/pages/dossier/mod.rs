@@ -111,7 +111,7 @@ fn DossierView(account_id: String) -> impl IntoView {
                     parts.join(" · ")
                 })}</p>
             </div>
-            <A href=format!("/key-accounts/{}/plan", js_sys::encode_uri_component(&account_id)) attr:class="button" attr:data-testid="open-plan">"Account plan (print)"</A>
+            <A href=format!("{}/plan", crate::ui::format::dossier_href(&account_id)) attr:class="button" attr:data-testid="open-plan">"Account plan (print)"</A>
             <div class="completeness" data-testid="completeness">
                 <span class="card-label">"Dossier complete"</span>
                 <span class="card-value">{move || format!("{} %", completeness().1)}</span>

@@ -23,19 +23,14 @@ pub fn AccountPlanPage() -> impl IntoView {
     let account = Memo::new(move |_| state.workspace.with(|ws| ws.account(&id.get()).cloned()));
     let dossier = Memo::new(move |_| { let id = id.get(); state.workspace.with(|ws| ws.dossier(&id).cloned().unwrap_or_else(|| Dossier::new(&id))) });
     let row = Memo::new(move |_| { let id = id.get(); state.segmentation.with(|s| s.rows.iter().find(|r| r.id == id).cloned()) });
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
     view! {
         <div class="page plan">
             {move || match account.get() {
                 None => view! { <section class="panel"><h1>"Account not found"</h1><p><A href="/key-accounts">"Back to the key accounts"</A></p></section> }.into_any(),
                 Some(a) => view! {
                     <div class="no-print plan-actions">
-                        <A href=format!("/key-accounts/{}", js_sys::encode_uri_component(&a.id))>"← Back to the dossier"</A>
-                        <button type="button" class="button primary" data-testid="print" on:click=print>"Print or save as PDF"</button>
+                        <A href=crate::ui::format::dossier_href(&a.id)>"← Back to the dossier"</A>
+                        <button type="button" class="button primary" data-testid="print" on:click=|_| crate::browser::print_page()>"Print or save as PDF"</button>
                         <span class="muted small">"Personal details of contacts are not on the printed plan."</span>
                     </div>
                     <PlanBody account=a dossier=dossier row=row/>

@@ -1,0 +1,265 @@
+//! The dossier's sections (kam-model.md section 4), each quick to fill in a workshop. The short
+//! ones are here; the decision-making unit, the whitespace grid and the plan-and-numbers
+//! sections have files of their own.
+
+use chrono::{Datelike, NaiveDate};
+use kam_core::model::{AccountStatus, Competitor, Dossier, EventKind, KeyReason, OrderLine, TeamMember, TimelineEvent};
+use leptos::prelude::*;
+
+use super::editor::{Editor, Label};
+use crate::ui::format::money;
+
+/// Getter and setter of a dossier field: `top!(pestel.political)`.
+macro_rules! top {
+    ($($f:ident).+) => {
+        (move |d: &Dossier| d.$($f).+.clone(), move |d: &mut Dossier, v| d.$($f).+ = v)
+    };
+}
+
+/// Getter and setter of a field of the `i`-th item of a list: `item!(people, i, name)`.
+macro_rules! item {
+    ($list:ident, $i:expr, $($f:ident).+) => {{
+        let i = $i;
+        (
+            move |d: &Dossier| d.$list.get(i).map(|x| x.$($f).+.clone()).unwrap_or_default(),
+            move |d: &mut Dossier, v| {
+                if let Some(x) = d.$list.get_mut(i) {
+                    x.$($f).+ = v;
+                }
+            },
+        )
+    }};
+}
+
+/// Rows of a list, by position: each row reads its fields by index, so a removed row moves
+/// the rest up without losing anyone's typing. The rows are drawn again only when the number of
+/// items changes (an add or a remove, never while typing).
+fn rows<L, R, V>(ed: Editor, len: L, row: R) -> AnyView
+where
+    L: Fn(&Dossier) -> usize + Copy + Send + Sync + 'static,
+    R: Fn(usize) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let count = Memo::new(move |_| ed.dossier.with(len));
+    (move || (0..count.get()).map(|i| row(i).into_any()).collect::<Vec<AnyView>>()).into_any()
+}
+
+fn add_button(label: &'static str, testid: &'static str, on_add: impl Fn() + 'static) -> impl IntoView {
+    view! { <button type="button" class="button small" data-testid=testid on:click=move |_| on_add()>{label}</button> }
+}
+
+fn remove_button(ed: Editor, what: String, change: impl Fn(&mut Dossier) + Copy + Send + Sync + 'static, testid: String) -> impl IntoView {
+    let label = format!("Remove {what}");
+    view! {
+        <button type="button" class="icon-button" data-testid=testid aria-label=label.clone() title=label
+            on:click=move |_| ed.remove(what.clone(), change)>"✕"</button>
+    }
+}
+
+mod people;
+mod plan;
+mod strategy;
+
+pub use people::people;
+pub use plan::{metrics, month_name, plan, tenders};
+pub use strategy::strategy;
+
+pub fn general(ed: Editor) -> impl IntoView {
+    view! {
+        {ed.text(Label::Shown("Company overview"), "dossier-overview".into(), top!(overview), 3)}
+        <div class="field-row">
+            {ed.number(Label::Shown("Employees"), "dossier-employees".into(),
+                (move |d: &Dossier| d.employees.map(f64::from), move |d: &mut Dossier, v: Option<f64>| d.employees = v.map(|v| v.round() as u32)),
+                (0.0, 5_000_000.0))}
+        </div>
+        {ed.text(Label::Shown("History"), "dossier-history".into(), top!(history), 2)}
+        {ed.text(Label::Shown("Organisation structure"), "dossier-organisation".into(), top!(organisation), 2)}
+        {ed.text(Label::Shown("Market and environment"), "dossier-market".into(), top!(market), 2)}
+        {ed.text(Label::Shown("Key financials"), "dossier-financials".into(), top!(financials), 2)}
+    }
+}
+
+/// The timeline: events typed by the user and, below them, the months with orders from the
+/// imported history (read-only), newest first.
+pub fn timeline(ed: Editor, lines: Memo<Vec<OrderLine>>) -> impl IntoView {
+    let show_orders = RwSignal::new(true);
+    let order_months = move || {
+        let mut months: std::collections::BTreeMap<(i32, u32), (usize, f64)> = Default::default();
+        lines.with(|ls| {
+            for l in ls {
+                let e = months.entry((l.date.year(), l.date.month())).or_default();
+                e.0 += 1;
+                e.1 += l.revenue;
+            }
+        });
+        months.into_iter().rev().collect::<Vec<_>>()
+    };
+    view! {
+        <div class="table-scroll">
+            <table class="edit-table">
+                <thead><tr><th scope="col">"Date"</th><th scope="col">"What"</th><th scope="col">"Description"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
+                <tbody>
+                    {rows(ed, |d| d.timeline.len(), move |i| view! {
+                        <tr data-testid="timeline-row">
+                            <td>{ed.date(Label::Hidden, format!("event-date-{i}"), item!(timeline, i, date))}</td>
+                            <td>{ed.choice::<EventKind, _, _>(Label::Hidden, format!("event-kind-{i}"), item!(timeline, i, kind))}</td>
+                            <td class="grow">{ed.text(Label::Hidden, format!("event-text-{i}"), item!(timeline, i, text), 1)}</td>
+                            <td>{remove_button(ed, "the event".into(), move |d| { if i < d.timeline.len() { d.timeline.remove(i); } }, format!("remove-event-{i}"))}</td>
+                        </tr>
+                    })}
+                </tbody>
+            </table>
+        </div>
+        {add_button("Add event", "add-event", move || ed.apply(|d| d.timeline.push(TimelineEvent { date: Some(chrono::Local::now().date_naive()), ..Default::default() })))}
+        <div class="subsection">
+            <label class="check">
+                <input type="checkbox" prop:checked=move || show_orders.get() on:change=move |ev| show_orders.set(event_target_checked(&ev))/>
+                <span>"Show the orders from the imported history"</span>
+            </label>
+            <Show when=move || show_orders.get()>
+                {move || {
+                    let months = order_months();
+                    if months.is_empty() {
+                        view! { <p class="muted">"No orders imported for this account."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="order-months" data-testid="timeline-orders">
+                                {months.into_iter().take(24).map(|((y, m), (n, v))| view! {
+                                    <li><span class="when">{format!("{y}-{m:02}")}</span>{format!("{n} order line{}, revenue {}", if n == 1 { "" } else { "s" }, money(v))}</li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }
+                }}
+            </Show>
+        </div>
+    }
+}
+
+pub fn competitors(ed: Editor) -> impl IntoView {
+    view! {
+        <div class="table-scroll">
+            <table class="edit-table">
+                <thead><tr><th scope="col">"Competitor"</th><th scope="col">"What they sell in"</th><th scope="col">"Position"</th><th scope="col">"Strengths"</th><th scope="col">"Threat to us"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
+                <tbody>
+                    {rows(ed, |d| d.competitors.len(), move |i| view! {
+                        <tr data-testid="competitor-row">
+                            <td>{ed.text(Label::Hidden, format!("competitor-name-{i}"), item!(competitors, i, name), 1)}</td>
+                            <td>{ed.text(Label::Hidden, format!("competitor-offering-{i}"), item!(competitors, i, offering), 1)}</td>
+                            <td>{ed.text(Label::Hidden, format!("competitor-position-{i}"), item!(competitors, i, position), 1)}</td>
+                            <td>{ed.text(Label::Hidden, format!("competitor-strengths-{i}"), item!(competitors, i, strengths), 1)}</td>
+                            <td>{ed.text(Label::Hidden, format!("competitor-threats-{i}"), item!(competitors, i, threats), 1)}</td>
+                            <td>{remove_button(ed, "the competitor".into(), move |d| { if i < d.competitors.len() { d.competitors.remove(i); } }, format!("remove-competitor-{i}"))}</td>
+                        </tr>
+                    })}
+                </tbody>
+            </table>
+        </div>
+        {add_button("Add competitor", "add-competitor", move || ed.apply(|d| d.competitors.push(Competitor::default())))}
+    }
+}
+
+pub fn analysis(ed: Editor) -> impl IntoView {
+    view! {
+        <div class="two-col">
+            {ed.text(Label::Shown("The customer's goals"), "dossier-goals".into(), top!(goals), 3)}
+            {ed.text(Label::Shown("Market situation and competition"), "dossier-market-situation".into(), top!(market_situation), 3)}
+        </div>
+        <h3>"PESTEL"</h3>
+        <div class="three-col">
+            {ed.text(Label::Shown("Political"), "pestel-political".into(), top!(pestel.political), 2)}
+            {ed.text(Label::Shown("Economic"), "pestel-economic".into(), top!(pestel.economic), 2)}
+            {ed.text(Label::Shown("Social"), "pestel-social".into(), top!(pestel.social), 2)}
+            {ed.text(Label::Shown("Technological"), "pestel-technological".into(), top!(pestel.technological), 2)}
+            {ed.text(Label::Shown("Environmental"), "pestel-environmental".into(), top!(pestel.environmental), 2)}
+            {ed.text(Label::Shown("Legal"), "pestel-legal".into(), top!(pestel.legal), 2)}
+        </div>
+        <h3>"SWOT (the customer's)"</h3>
+        <div class="two-col swot">
+            {ed.text(Label::Shown("Strengths"), "swot-strengths".into(), top!(swot.strengths), 3)}
+            {ed.text(Label::Shown("Weaknesses"), "swot-weaknesses".into(), top!(swot.weaknesses), 3)}
+            {ed.text(Label::Shown("Opportunities"), "swot-opportunities".into(), top!(swot.opportunities), 3)}
+            {ed.text(Label::Shown("Threats"), "swot-threats".into(), top!(swot.threats), 3)}
+        </div>
+    }
+}
+
+pub fn team(ed: Editor, manager: Signal<String>) -> impl IntoView {
+    view! {
+        {ed.text(Label::Shown("Executive sponsor (our top management)"), "dossier-sponsor".into(), top!(executive_sponsor), 1)}
+        <p class="small">"Key account manager: "<strong>{move || { let m = manager.get(); if m.is_empty() { "— none yet (set it under General) —".to_string() } else { m } }}</strong></p>
+        <div class="table-scroll">
+            <table class="edit-table">
+                <thead><tr><th scope="col">"Team member"</th><th scope="col">"Responsibility"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
+                <tbody>
+                    {rows(ed, |d| d.team.len(), move |i| view! {
+                        <tr data-testid="team-row">
+                            <td>{ed.text(Label::Hidden, format!("team-name-{i}"), item!(team, i, name), 1)}</td>
+                            <td class="grow">{ed.text(Label::Hidden, format!("team-responsibility-{i}"), item!(team, i, responsibility), 1)}</td>
+                            <td>{remove_button(ed, "the team member".into(), move |d| { if i < d.team.len() { d.team.remove(i); } }, format!("remove-team-{i}"))}</td>
+                        </tr>
+                    })}
+                </tbody>
+            </table>
+        </div>
+        {add_button("Add team member", "add-team", move || ed.apply(|d| d.team.push(TeamMember::default())))}
+    }
+}
+
+pub fn status(ed: Editor, lost_hint: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        <div class="field-grid">
+            {ed.choice::<AccountStatus, _, _>(Label::Shown("Status"), "dossier-status".into(), top!(status))}
+            {ed.choice(Label::Shown("Relationship stage"), "dossier-stage".into(), top!(stage))}
+        </div>
+        {move || lost_hint.get().map(|h| view! { <p class="message warning" data-testid="lost-hint">{h}</p> })}
+        <Show when=move || ed.dossier.with(|d| d.status != AccountStatus::Active)>
+            {ed.text(Label::Shown("What triggered it (the lost criterion, the failures seen)"), "dossier-lost-criterion".into(), top!(lost_criterion), 2)}
+            {ed.text(Label::Shown("Win-back plan (special offer, visit, discount…)"), "dossier-winback".into(), top!(winback_plan), 2)}
+        </Show>
+    }
+}
+
+/// The six reasons with their justifications, and the three P's.
+pub fn reasons(ed: Editor) -> impl IntoView {
+    view! {
+        <fieldset class="reasons">
+            <legend>"Reasons this account is key (one or several)"</legend>
+            {KeyReason::ALL.into_iter().map(|reason| {
+                let has = move || ed.dossier.with(|d| d.reasons.contains(&reason));
+                view! {
+                    <div class="reason">
+                        <label class="check">
+                            <input type="checkbox" data-testid=format!("reason-{}", reason.key()) prop:checked=has
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    ed.apply(move |d| { d.reasons.retain(|r| *r != reason); if on { d.reasons.push(reason); } });
+                                }/>
+                            <span><strong>{reason.label()}</strong>" — "<span class="muted">{reason.hint()}</span></span>
+                        </label>
+                        <Show when=has>
+                            {ed.text(Label::Shown("Justification"), format!("justification-{}", reason.key()),
+                                (move |d: &Dossier| d.justifications.get(&reason).cloned().unwrap_or_default(),
+                                 move |d: &mut Dossier, v: String| { d.justifications.insert(reason, v); }), 1)}
+                        </Show>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+        <fieldset class="three-ps">
+            <legend>"For a prospect: the three P's"</legend>
+            <div class="field-grid">
+                {ed.verdict(Label::Shown("Need: a real need for what we offer"), "p-need".into(), top!(three_ps.need))}
+                {ed.text(Label::Shown("Why"), "p-need-note".into(), top!(three_ps.need_note), 1)}
+                {ed.verdict(Label::Shown("Solvency: able to pay"), "p-solvency".into(), top!(three_ps.solvency))}
+                {ed.text(Label::Shown("Why"), "p-solvency-note".into(), top!(three_ps.solvency_note), 1)}
+                {ed.verdict(Label::Shown("Power: our contact can decide"), "p-power".into(), top!(three_ps.power))}
+                {ed.text(Label::Shown("Why"), "p-power-note".into(), top!(three_ps.power_note), 1)}
+            </div>
+        </fieldset>
+    }
+}
+
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
