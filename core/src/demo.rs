@@ -389,8 +389,8 @@ pub fn synthetic_inputs(n: usize, periods: usize, seed: u64) -> Vec<crate::analy
                 (0..periods).map(|_| if rng.unit() < 0.2 { 0.0 } else { scale * (0.5 + rng.unit()) }).collect();
             let profit = revenue.iter().map(|r| r * 0.2).collect();
             crate::analysis::SegmentInput {
-                id: format!("a{i}"),
-                name: format!("Account {i}"),
+                id: format!("a{i}").into(),
+                name: format!("Account {i}").into(),
                 is_key: i % 50 == 0,
                 revenue,
                 profit,

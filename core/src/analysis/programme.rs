@@ -67,7 +67,7 @@ pub fn programme_checks(ws: &Workspace, seg: &Segmentation, key_size_pct: f64) -
     let unmanaged = key.iter().filter(|a| a.manager.trim().is_empty()).count();
     let assessed = load.keys().filter(|m| ws.programme.skills.iter().any(|s| s.manager.trim() == m.as_str() && s.scores.iter().any(Option::is_some))).count();
     // By id once: a large portfolio has thousands of accounts to judge.
-    let by_id: std::collections::HashMap<&str, &super::AccountSegment> = seg.rows.iter().map(|r| (r.id.as_str(), r)).collect();
+    let by_id: std::collections::HashMap<&str, &super::AccountSegment> = seg.rows.iter().map(|r| (&*r.id, r)).collect();
     let meets = |id: &str| {
         let row = by_id.get(id).copied();
         qualify(row, ws.dossier(id), &ws.programme, key_size_pct, seg.flags_on_profit).meets

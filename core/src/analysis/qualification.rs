@@ -38,7 +38,7 @@ fn pct(v: f64) -> String {
 pub fn qualify(row: Option<&AccountSegment>, dossier: Option<&Dossier>, programme: &Programme, key_size_pct: f64, on_profit: bool) -> Qualification {
     let mut checks = Vec::new();
     let share = row.map(|r| if on_profit { r.profit_share_pct.unwrap_or(0.0) } else { r.revenue_share_pct });
-    let share_flag = row.is_some_and(|r| r.flags.contains(&Flag::KeyBySize));
+    let share_flag = row.is_some_and(|r| r.flags.contains(Flag::KeyBySize));
     let measure = if on_profit { "profit" } else { "revenue" };
     checks.push(CriterionCheck {
         label: format!("Share of our {measure} above {}", pct(key_size_pct)),
@@ -250,7 +250,7 @@ mod tests {
             xyz: Ok(XyzClass::X),
             cv_pct: Some(5.0),
             trend_pct: None,
-            flags,
+            flags: flags.into_iter().collect(),
         }
     }
 

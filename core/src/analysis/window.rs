@@ -83,8 +83,8 @@ pub fn build_inputs<'a>(
                 _ => 0,
             };
             SegmentInput {
-                id: account.id.clone(),
-                name: account.name.clone(),
+                id: account.id.as_str().into(),
+                name: account.name.as_str().into(),
                 is_key: account.is_key,
                 revenue,
                 profit,

@@ -25,7 +25,7 @@ pub fn PortfolioMatrix() -> impl IntoView {
                     .filter_map(|d| {
                         let a = ws.account(&d.account_id)?;
                         let p = matrix_point(d, &ws.programme)?;
-                        let revenue = seg.rows.iter().find(|r| r.id == a.id).map_or(0.0, |r| r.revenue);
+                        let revenue = seg.rows.iter().find(|r| *r.id == *a.id).map_or(0.0, |r| r.revenue);
                         Some((a.id.clone(), a.name.clone(), a.is_key, p, revenue, d.stage))
                     })
                     .collect::<Vec<_>>()

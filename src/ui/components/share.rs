@@ -43,7 +43,7 @@ fn mail_summary(state: AppState, account: Option<&str>, file: &str) -> String {
     let body = state.segmentation.with_untracked(|seg| {
         state.workspace.with_untracked(|ws| match account.and_then(|id| ws.account(id)) {
             Some(a) => {
-                let row = seg.rows.iter().find(|r| r.id == a.id);
+                let row = seg.rows.iter().find(|r| *r.id == *a.id);
                 let d = ws.dossier(&a.id);
                 format!(
                     "Account plan: {}\nSegment: {}\nKey account manager: {}\nExecutive sponsor: {}\nWhy key: {}\n",

@@ -43,7 +43,7 @@ fn KeyAccountList() -> impl IntoView {
                 .iter()
                 .filter(|a| a.is_key)
                 .map(|a| {
-                    let row = seg.rows.iter().find(|r| r.id == a.id).cloned();
+                    let row = seg.rows.iter().find(|r| *r.id == *a.id).cloned();
                     let dossier = ws.dossier(&a.id).cloned().unwrap_or_else(|| kam_core::model::Dossier::new(&a.id));
                     (a.clone(), row, dossier)
                 })
@@ -63,7 +63,7 @@ fn KeyAccountList() -> impl IntoView {
         let on_profit = state.segmentation.with(|s| s.flags_on_profit);
         let pct = state.settings.with(|s| s.key_size_pct);
         state.workspace.with(|ws| state.segmentation.with(|seg| {
-            let by_id: std::collections::HashMap<&str, _> = seg.rows.iter().map(|r| (r.id.as_str(), r)).collect();
+            let by_id: std::collections::HashMap<&str, _> = seg.rows.iter().map(|r| (&*r.id, r)).collect();
             ws.accounts.iter().filter(|a| !a.is_key).filter_map(|a| {
                 let row = by_id.get(a.id.as_str()).copied();
                 let q = qualify(row, ws.dossier(&a.id), &ws.programme, pct, on_profit);

@@ -124,7 +124,7 @@ fn PortfolioView() -> impl IntoView {
 }
 
 fn flags_text(r: &AccountSegment) -> String {
-    r.flags.iter().rev().take(1).map(|f: &Flag| f.label()).collect::<Vec<_>>().join(", ")
+    r.flags.iter().rev().take(1).map(|f: Flag| f.label()).collect::<Vec<_>>().join(", ")
 }
 
 /// Alphabetical order as people expect it in their language (Š next to S, Ö near O), from the
@@ -250,7 +250,7 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
                                         <td>
                                             <button type="button" class="key-toggle" aria-pressed=r.is_key.to_string()
                                                 aria-label=format!("Key account: {name}")
-                                                on:click=move |_| toggle_key(id.clone())>
+                                                on:click=move |_| toggle_key(id.to_string())>
                                                 {if r.is_key { "★ Key" } else { "☆" }}
                                             </button>
                                         </td>
