@@ -17,6 +17,7 @@ pub struct SegmentInput {
     pub name: Arc<str>,
     pub is_key: bool,
     pub revenue: Vec<f64>,
+    /// Per-period profit; all zeros when `has_profit` is false (segmentation then skips it).
     pub profit: Vec<f64>,
     /// Whether any line of the account carries a profit figure.
     pub has_profit: bool,
