@@ -290,3 +290,36 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Any numbers at all (NaN, infinities, both zeros, huge values, either measure) give one row
+    /// per account and never a panic.
+    #[test]
+    fn any_numbers_give_one_row_per_account(
+        series in prop::collection::vec((prop::collection::vec(arb_value(), 0..8), prop::collection::vec(arb_value(), 0..8), any::<bool>(), 0usize..10), 0..30),
+        by_profit in any::<bool>(),
+    ) {
+        let inputs: Vec<SegmentInput> = series
+            .into_iter()
+            .enumerate()
+            .map(|(i, (revenue, profit, has_profit, first_period))| {
+                let periods = revenue.len();
+                SegmentInput {
+                    id: format!("id{}", i % 5).into(),
+                    name: format!("n{}", i % 3).into(),
+                    is_key: i % 2 == 0,
+                    profit: if has_profit { profit.into_iter().chain(std::iter::repeat(0.0)).take(periods).collect() } else { vec![0.0; periods] },
+                    revenue,
+                    has_profit,
+                    first_period,
+                }
+            })
+            .collect();
+        let settings = SegmentationSettings { measure: if by_profit { crate::model::Measure::Profit } else { crate::model::Measure::Revenue }, ..Default::default() };
+        let s = segment(&inputs, &settings);
+        prop_assert_eq!(s.rows.len(), inputs.len());
+        let mut ranks: Vec<usize> = s.rows.iter().map(|r| r.rank).collect();
+        ranks.sort_unstable();
+        prop_assert_eq!(ranks, (1..=inputs.len()).collect::<Vec<_>>());
+    }
+}
