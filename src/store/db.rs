@@ -89,7 +89,75 @@ fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StoreError> {
 
 /// The workspace in IndexedDB.
 pub struct Repository {
-    db: Rexie,
+    /// Always `Some` until dropped: dropping closes the connection (below).
+    db: Option<Rexie>,
+}
+
+/// Dropping a repository closes its connection (after the transactions under way). Without
+/// this, a dropped connection would stay open until garbage collection, and, its
+/// `versionchange` handler gone with it, would block a newer release's upgrade in another tab.
+impl Drop for Repository {
+    fn drop(&mut self) {
+        if let Some(db) = self.db.take() {
+            db.close();
+        }
+    }
+}
+
+/// The channel on which a tab says, just before opening a database, at which schema version
+/// it will open it. A tab of an older version hears this and closes its connection so that
+/// the newer one can upgrade, instead of leaving it blocked with no word to the user.
+const SCHEMA_CHANNEL: &str = "kam-planner-schema";
+
+thread_local! {
+    /// Lives as long as the page: a channel does not hear its own messages, and a message
+    /// posted on a channel closed at once might not be delivered.
+    static SCHEMA_SENDER: RefCell<Option<web_sys::BroadcastChannel>> = const { RefCell::new(None) };
+    static SHARED: RefCell<Option<Rc<Repository>>> = const { RefCell::new(None) };
+    /// Set once a newer version of the app took the database over: this page must be reloaded.
+    static SUPERSEDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The words for a page whose database was taken over by a newer version in another tab.
+pub const SUPERSEDED_MESSAGE: &str =
+    "KAM Planner was updated in another tab. Reload this page to keep working: everything you saved is kept.";
+/// The words for a connection found closed (by a newer version in a tab of an older release,
+/// which does not announce itself, or by the browser).
+pub const CLOSED_MESSAGE: &str =
+    "This page lost its connection to the browser's storage, most likely because KAM Planner was updated in another tab. Reload this page to keep working: everything you saved is kept.";
+
+/// Tells the app's other tabs that this one is about to open `name` at `version` (this page's
+/// [`SCHEMA_VERSION`]; other versions only in tests, standing in for another release).
+pub fn announce_opening_at(version: u32, name: &str) {
+    SCHEMA_SENDER.with(|s| {
+        let mut sender = s.borrow_mut();
+        if sender.is_none() {
+            *sender = web_sys::BroadcastChannel::new(SCHEMA_CHANNEL).ok();
+        }
+        if let Some(channel) = sender.as_ref() {
+            let _ = channel.post_message(&JsValue::from_str(&format!("{version} {name}")));
+        }
+    });
+}
+
+/// Calls `on_newer` when another tab announces that it opens `name` at a schema version newer
+/// than this page's. Listens for the life of the page.
+pub fn listen_for_newer_versions(name: &str, on_newer: impl Fn() + 'static) {
+    let Ok(channel) = web_sys::BroadcastChannel::new(SCHEMA_CHANNEL) else { return };
+    let name = name.to_string();
+    let on_message = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        let text = e.data().as_string().unwrap_or_default();
+        let newer = text
+            .split_once(' ')
+            .is_some_and(|(version, db)| db == name && version.parse::<u32>().is_ok_and(|v| v > SCHEMA_VERSION));
+        if newer {
+            on_newer();
+        }
+    });
+    channel.set_onmessage(Some(wasm_bindgen::JsCast::unchecked_ref(on_message.as_ref())));
+    on_message.forget();
+    // Kept alive by its listener for as long as the page lives.
+    std::mem::forget(channel);
 }
 
 impl Repository {
@@ -106,25 +174,48 @@ impl Repository {
             .build()
             .await
             .map_err(|e| StoreError(format!("The browser's database could not be opened ({e}). Private mode or blocked storage?")))?;
-        Ok(Repository { db })
+        Ok(Repository { db: Some(db) })
     }
 
     /// The app's one connection, opened on first use. Sharing it matters: an open connection
     /// that nobody closes would block a later schema upgrade.
     pub async fn shared() -> Result<Rc<Repository>, StoreError> {
-        thread_local! {
-            static SHARED: RefCell<Option<Rc<Repository>>> = const { RefCell::new(None) };
+        if SUPERSEDED.with(|s| s.get()) {
+            return Err(StoreError(SUPERSEDED_MESSAGE.into()));
         }
         if let Some(repo) = SHARED.with(|s| s.borrow().clone()) {
             return Ok(repo);
         }
+        announce_opening_at(SCHEMA_VERSION, DB_NAME);
         let repo = Rc::new(Self::open(DB_NAME).await?);
         SHARED.with(|s| *s.borrow_mut() = Some(repo.clone()));
         Ok(repo)
     }
 
+    /// Gives the shared connection up for a newer version of the app: it closes once the
+    /// operations under way finish, and this page never opens it again.
+    pub fn give_up_shared() {
+        SUPERSEDED.with(|s| s.set(true));
+        SHARED.with(|s| s.borrow_mut().take());
+    }
+
+    /// A transaction on this connection. The connection is closed when another tab opens the
+    /// database at a newer schema version (rexie's builder closes it on `versionchange`, so that
+    /// the upgrade is not blocked); from then on the browser refuses with InvalidStateError,
+    /// which here gets words that say what to do.
+    fn transaction(&self, stores: &[&str], mode: TransactionMode) -> Result<rexie::Transaction, StoreError> {
+        let db = self.db.as_ref().expect("a repository holds its connection until dropped");
+        db.transaction(stores, mode).map_err(|e| {
+            if format!("{e:?}").contains("InvalidStateError") {
+                StoreError(CLOSED_MESSAGE.into())
+            } else {
+                e.into()
+            }
+        })
+    }
+
     pub async fn load(&self) -> Result<Workspace, StoreError> {
-        let tx = self.db.transaction(&[ACCOUNTS, HISTORY, DOSSIERS, META], TransactionMode::ReadOnly)?;
+        let tx = self.transaction(&[ACCOUNTS, HISTORY, DOSSIERS, META], TransactionMode::ReadOnly)?;
         let accounts = tx.store(ACCOUNTS)?.get_all(None, None).await?;
         let history = tx.store(HISTORY)?.get_all(None, None).await?;
         let dossiers = tx.store(DOSSIERS)?.get_all(None, None).await?;
@@ -178,7 +269,7 @@ impl Repository {
     /// can hand it a record the store must refuse, and prove that then nothing changes.
     #[doc(hidden)]
     pub async fn replace_records(&self, accounts: Vec<JsValue>, history: Vec<JsValue>, dossiers: Vec<JsValue>, programme: Option<JsValue>) -> Result<(), StoreError> {
-        let tx = self.db.transaction(&[ACCOUNTS, HISTORY, DOSSIERS, META], TransactionMode::ReadWrite)?;
+        let tx = self.transaction(&[ACCOUNTS, HISTORY, DOSSIERS, META], TransactionMode::ReadWrite)?;
         let result = async {
             if let Some(p) = &programme {
                 tx.store(META)?.put(p, Some(&JsValue::from_str(PROGRAMME_KEY))).await?;
@@ -212,7 +303,7 @@ impl Repository {
 
     /// Writes one record in a transaction of its own (`key` for stores without a key path).
     async fn put_one(&self, store: &str, value: &JsValue, key: Option<&JsValue>) -> Result<(), StoreError> {
-        let tx = self.db.transaction(&[store], TransactionMode::ReadWrite)?;
+        let tx = self.transaction(&[store], TransactionMode::ReadWrite)?;
         tx.store(store)?.put(value, key).await?;
         tx.done().await?;
         Ok(())
@@ -225,7 +316,7 @@ impl Repository {
     /// Saves an account and its dossier together (a promotion to key status writes both).
     pub async fn put_account_and_dossier(&self, account: &Account, dossier: &Dossier) -> Result<(), StoreError> {
         let (a, d) = (to_js(account)?, to_js(dossier)?);
-        let tx = self.db.transaction(&[ACCOUNTS, DOSSIERS], TransactionMode::ReadWrite)?;
+        let tx = self.transaction(&[ACCOUNTS, DOSSIERS], TransactionMode::ReadWrite)?;
         tx.store(ACCOUNTS)?.put(&a, None).await?;
         tx.store(DOSSIERS)?.put(&d, None).await?;
         tx.done().await?;
@@ -240,7 +331,7 @@ impl Repository {
     /// writes it back. Two tabs changing different fields of the same dossier at the same moment
     /// both keep their change (IndexedDB runs the two transactions one after the other).
     pub async fn update_dossier(&self, account_id: &str, change: impl FnOnce(&mut Dossier)) -> Result<Dossier, StoreError> {
-        let tx = self.db.transaction(&[DOSSIERS], TransactionMode::ReadWrite)?;
+        let tx = self.transaction(&[DOSSIERS], TransactionMode::ReadWrite)?;
         let store = tx.store(DOSSIERS)?;
         let mut d = match store.get(JsValue::from_str(account_id)).await? {
             Some(v) if !v.is_undefined() => from_js::<Dossier>(v)?,
@@ -265,14 +356,14 @@ impl Repository {
     }
 
     pub async fn load_snapshot(&self) -> Result<Option<Snapshot>, StoreError> {
-        let tx = self.db.transaction(&[META], TransactionMode::ReadOnly)?;
+        let tx = self.transaction(&[META], TransactionMode::ReadOnly)?;
         let value = tx.store(META)?.get(JsValue::from_str(SNAPSHOT_KEY)).await?;
         tx.done().await?;
         value.filter(|v| !v.is_undefined()).map(from_js).transpose()
     }
 
     pub async fn delete_snapshot(&self) -> Result<(), StoreError> {
-        let tx = self.db.transaction(&[META], TransactionMode::ReadWrite)?;
+        let tx = self.transaction(&[META], TransactionMode::ReadWrite)?;
         tx.store(META)?.delete(JsValue::from_str(SNAPSHOT_KEY)).await?;
         tx.done().await?;
         Ok(())
@@ -288,14 +379,14 @@ impl Repository {
 
     /// The named snapshots, oldest first, with their keys.
     pub async fn named_snapshots(&self) -> Result<Vec<(String, Snapshot)>, StoreError> {
-        let tx = self.db.transaction(&[SNAPSHOTS], TransactionMode::ReadOnly)?;
+        let tx = self.transaction(&[SNAPSHOTS], TransactionMode::ReadOnly)?;
         let pairs = tx.store(SNAPSHOTS)?.scan(None, None, None, None).await?;
         tx.done().await?;
         pairs.into_iter().map(|(k, v)| Ok((k.as_string().unwrap_or_default(), from_js(v)?))).collect()
     }
 
     pub async fn delete_named_snapshot(&self, key: &str) -> Result<(), StoreError> {
-        let tx = self.db.transaction(&[SNAPSHOTS], TransactionMode::ReadWrite)?;
+        let tx = self.transaction(&[SNAPSHOTS], TransactionMode::ReadWrite)?;
         let store = tx.store(SNAPSHOTS)?;
         if store.get(JsValue::from_str(key)).await?.is_none_or(|v| v.is_undefined()) {
             return Err(StoreError("There is no such snapshot.".into()));
@@ -307,7 +398,7 @@ impl Repository {
 
     /// Number of records per store, for diagnostics and tests.
     pub async fn counts(&self) -> Result<Vec<(&'static str, u32)>, StoreError> {
-        let tx = self.db.transaction(&ALL_STORES, TransactionMode::ReadOnly)?;
+        let tx = self.transaction(&ALL_STORES, TransactionMode::ReadOnly)?;
         let mut out = Vec::new();
         for name in ALL_STORES {
             out.push((name, tx.store(name)?.count(None).await?));
@@ -316,7 +407,8 @@ impl Repository {
         Ok(out)
     }
 
+    /// Closes the connection (as dropping does).
     pub fn close(self) {
-        self.db.close();
+        drop(self);
     }
 }

@@ -32,7 +32,14 @@ pub fn App() -> impl IntoView {
             <WorkshopBar/>
             <main id="main" tabindex="-1">
                 {move || match state.load.get() {
-                    LoadState::Loading => view! { <p class="loading" role="status">"Opening your workspace…"</p> }.into_any(),
+                    LoadState::Loading => view! {
+                        <div class="loading" role="status">
+                            <p>"Opening your workspace…"</p>
+                            // Shown only after a few seconds (CSS): the likely cause then is an
+                            // older version of the app in another tab holding the database.
+                            <p class="loading-slow">"Taking long? If KAM Planner is open in another tab, close or reload that tab: this one may be waiting for it to finish an update."</p>
+                        </div>
+                    }.into_any(),
                     LoadState::Failed(why) => view! {
                         <section class="panel error-panel" role="alert">
                             <h1>"Your workspace could not be opened"</h1>

@@ -95,6 +95,12 @@ impl AppState {
         };
         provide_context(state);
         state.listen_to_other_tabs();
+        // A newer version of the app opening in another tab needs this page's connection
+        // closed to upgrade the database: give it up and say why nothing saves any more.
+        store::listen_for_newer_versions(store::DB_NAME, move || {
+            Repository::give_up_shared();
+            state.error.set(Some(store::SUPERSEDED_MESSAGE.into()));
+        });
         spawn_local(async move {
             match open_and_load().await {
                 Ok(ws) => {

@@ -251,3 +251,84 @@ async fn futures_join<A: std::future::Future, B: std::future::Future>(a: A, b: B
     .await;
     (ra.unwrap(), rb.unwrap())
 }
+
+/// Opens `name` at `version` with the raw IndexedDB API and tells how the request first ended:
+/// "success", "blocked" (a connection at an older version stays open) or "error".
+async fn raw_open(name: &str, version: u32) -> String {
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
+    let request = factory.open_with_u32(name, version).unwrap();
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        for kind in ["success", "blocked", "error"] {
+            let (resolve, req) = (resolve.clone(), request.clone());
+            let on_event = Closure::once_into_js(move || {
+                if kind == "success" {
+                    req.result().unwrap().unchecked_into::<web_sys::IdbDatabase>().close();
+                }
+                resolve.call1(&JsValue::NULL, &JsValue::from_str(kind)).unwrap();
+            });
+            request.add_event_listener_with_callback(kind, on_event.unchecked_ref()).unwrap();
+        }
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap().as_string().unwrap()
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// A newer release opening the database in another tab is not blocked by this page's open
+/// connection (it gives way), and this page's next use says plainly what happened and what to
+/// do, instead of a generic storage error.
+#[wasm_bindgen_test]
+async fn an_open_repository_gives_way_to_a_newer_version_and_says_so() {
+    use kam_planner::store::{CLOSED_MESSAGE, SCHEMA_VERSION};
+    let name = unique_name("gives-way");
+    let repo = Repository::open(&name).await.unwrap();
+    repo.replace(&demo_workspace()).await.unwrap();
+    assert_eq!(raw_open(&name, SCHEMA_VERSION + 1).await, "success", "the upgrade is not blocked");
+    let refused = repo.load().await.err().expect("the old connection is closed");
+    assert_eq!(refused.0, CLOSED_MESSAGE);
+    let saved = repo.replace(&Workspace::default()).await.err().expect("and refuses writes too");
+    assert_eq!(saved.0, CLOSED_MESSAGE);
+}
+
+/// A dropped repository closes its connection. (Left to garbage collection, with its
+/// `versionchange` handler dropped with it, it would block a newer release's upgrade; the
+/// app drops its shared repository when it gives way to a newer version.)
+#[wasm_bindgen_test]
+async fn a_dropped_repository_does_not_block_a_newer_version() {
+    use kam_planner::store::SCHEMA_VERSION;
+    let name = unique_name("released");
+    let repo = Repository::open(&name).await.unwrap();
+    repo.load().await.unwrap();
+    drop(repo);
+    assert_eq!(raw_open(&name, SCHEMA_VERSION + 1).await, "success");
+}
+
+/// Another tab announcing a newer schema for this database is heard; the same version or
+/// another database is not. Giving the shared connection up then refuses every later use
+/// with words for the user.
+#[wasm_bindgen_test]
+async fn a_newer_version_in_another_tab_is_heard_and_the_page_gives_way() {
+    use kam_planner::store::{announce_opening_at, listen_for_newer_versions, SCHEMA_VERSION, SUPERSEDED_MESSAGE};
+    use std::{cell::Cell, rc::Rc};
+    let name = unique_name("listen");
+    let heard = Rc::new(Cell::new(0));
+    let counter = heard.clone();
+    listen_for_newer_versions(&name, move || counter.set(counter.get() + 1));
+    announce_opening_at(SCHEMA_VERSION, &name);
+    announce_opening_at(SCHEMA_VERSION + 1, "another-database");
+    announce_opening_at(SCHEMA_VERSION - 1, &name);
+    announce_opening_at(SCHEMA_VERSION + 1, &name);
+    sleep_ms(300).await;
+    assert_eq!(heard.get(), 1, "only the newer version of this database is heard");
+
+    assert!(Repository::shared().await.is_ok());
+    Repository::give_up_shared();
+    let refused = Repository::shared().await.err().expect("a superseded page opens nothing");
+    assert_eq!(refused.0, SUPERSEDED_MESSAGE);
+}
