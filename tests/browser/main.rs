@@ -290,9 +290,9 @@ async fn an_open_repository_gives_way_to_a_newer_version_and_says_so() {
     let repo = Repository::open(&name).await.unwrap();
     repo.replace(&demo_workspace()).await.unwrap();
     assert_eq!(raw_open(&name, SCHEMA_VERSION + 1).await, "success", "the upgrade is not blocked");
-    let refused = repo.load().await.err().expect("the old connection is closed");
+    let refused = repo.load().await.expect_err("the old connection is closed");
     assert_eq!(refused.0, CLOSED_MESSAGE);
-    let saved = repo.replace(&Workspace::default()).await.err().expect("and refuses writes too");
+    let saved = repo.replace(&Workspace::default()).await.expect_err("and refuses writes too");
     assert_eq!(saved.0, CLOSED_MESSAGE);
 }
 
