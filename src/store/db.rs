@@ -313,18 +313,61 @@ impl Repository {
         self.put_one(ACCOUNTS, &to_js(account)?, None).await
     }
 
-    /// Saves an account and its dossier together (a promotion to key status writes both).
-    pub async fn put_account_and_dossier(&self, account: &Account, dossier: &Dossier) -> Result<(), StoreError> {
-        let (a, d) = (to_js(account)?, to_js(dossier)?);
-        let tx = self.transaction(&[ACCOUNTS, DOSSIERS], TransactionMode::ReadWrite)?;
-        tx.store(ACCOUNTS)?.put(&a, None).await?;
-        tx.store(DOSSIERS)?.put(&d, None).await?;
+    /// Changes one account, and with it (for a promotion to key status) its dossier, inside one
+    /// transaction: both are read as stored, changed and written back, so quick successive
+    /// changes (two fields tabbed through, a decision while typing is saved) never undo each
+    /// other. Returns what was stored.
+    pub async fn update_account(
+        &self,
+        id: &str,
+        change: impl FnOnce(&mut Account),
+        dossier_change: Option<Box<dyn FnOnce(&mut Dossier)>>,
+    ) -> Result<(Account, Option<Dossier>), StoreError> {
+        let stores: &[&str] = if dossier_change.is_some() { &[ACCOUNTS, DOSSIERS] } else { &[ACCOUNTS] };
+        let tx = self.transaction(stores, TransactionMode::ReadWrite)?;
+        let accounts = tx.store(ACCOUNTS)?;
+        let mut account = match accounts.get(JsValue::from_str(id)).await? {
+            Some(v) if !v.is_undefined() => from_js::<Account>(v)?,
+            _ => return Err(StoreError("This account is no longer stored (removed in another tab?).".into())),
+        };
+        change(&mut account);
+        account.id = id.to_string();
+        accounts.put(&to_js(&account)?, None).await?;
+        let dossier = match dossier_change {
+            Some(change) => {
+                let dossiers = tx.store(DOSSIERS)?;
+                let mut d = match dossiers.get(JsValue::from_str(id)).await? {
+                    Some(v) if !v.is_undefined() => from_js::<Dossier>(v)?,
+                    _ => Dossier::new(id),
+                };
+                d.number_people();
+                change(&mut d);
+                d.account_id = id.to_string();
+                dossiers.put(&to_js(&d)?, None).await?;
+                Some(d)
+            }
+            None => None,
+        };
         tx.done().await?;
-        Ok(())
+        Ok((account, dossier))
     }
 
-    pub async fn put_programme(&self, programme: &Programme) -> Result<(), StoreError> {
-        self.put_one(META, &to_js(programme)?, Some(&JsValue::from_str(PROGRAMME_KEY))).await
+    /// Changes the programme settings inside one transaction: reads the stored programme,
+    /// applies `change`, writes it back, unless `change` refuses (then nothing is written).
+    /// Two changes made in quick succession each apply to the other's result, where saving a
+    /// whole programme read earlier would undo the first.
+    pub async fn update_programme(&self, change: impl FnOnce(&mut Programme) -> Result<(), String>) -> Result<Programme, StoreError> {
+        let tx = self.transaction(&[META], TransactionMode::ReadWrite)?;
+        let store = tx.store(META)?;
+        let key = JsValue::from_str(PROGRAMME_KEY);
+        let mut programme = match store.get(key.clone()).await? {
+            Some(v) if !v.is_undefined() => from_js::<Programme>(v)?,
+            _ => Programme::default(),
+        };
+        change(&mut programme).map_err(StoreError)?;
+        store.put(&to_js(&programme)?, Some(&key)).await?;
+        tx.done().await?;
+        Ok(programme)
     }
 
     /// Changes one dossier inside one transaction: reads the stored record, applies `change`,

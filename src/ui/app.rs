@@ -75,7 +75,7 @@ fn SaveIndicator() -> impl IntoView {
     let state = super::state::use_app();
     view! {
         <span class="save-state" role="status" data-testid="save-state">
-            {move || if state.saving.get() { "Saving…" } else if state.error.with(Option::is_some) { "Not saved" } else { "All changes saved" }}
+            {move || if state.is_saving() { "Saving…" } else if state.error.with(Option::is_some) { "Not saved" } else { "All changes saved" }}
         </span>
     }
 }

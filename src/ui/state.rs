@@ -44,8 +44,10 @@ pub struct AppState {
     /// A failed write: shown as a banner until dismissed, never silent.
     pub error: RwSignal<Option<String>>,
     pub notice: RwSignal<Option<Notice>>,
-    /// Set while a write is in flight, for the "saving…/saved" indicator.
-    pub saving: RwSignal<bool>,
+    /// How many changes are not yet stored: writes in flight, and a dossier's typing waiting for
+    /// its pause. A count, not a flag: with two writes in flight, the first to finish must not
+    /// announce "All changes saved" (see `begin_save`, `end_save`, `is_saving`).
+    saving: RwSignal<u32>,
     /// What the last confirmed import did, shown on the Portfolio until the next file is opened.
     pub last_import: RwSignal<Option<String>>,
     /// The stored snapshot taken before the last replace, if any.
@@ -88,7 +90,7 @@ impl AppState {
             load: RwSignal::new(LoadState::Loading),
             error: RwSignal::new(None),
             notice: RwSignal::new(None),
-            saving: RwSignal::new(false),
+            saving: RwSignal::new(0),
             last_import: RwSignal::new(None),
             snapshot: RwSignal::new(None),
             workshop: RwSignal::new(false),
@@ -151,6 +153,21 @@ impl AppState {
         TABS.with(|t| *t.borrow_mut() = Some(channel));
     }
 
+    /// A change starts on its way to the store.
+    pub fn begin_save(&self) {
+        self.saving.update(|n| *n += 1);
+    }
+
+    /// A change is stored, or failed (the error banner then says so).
+    pub fn end_save(&self) {
+        self.saving.update(|n| *n = n.saturating_sub(1));
+    }
+
+    /// Whether any change is not yet stored (tracked: for the header's indicator).
+    pub fn is_saving(&self) -> bool {
+        self.saving.get() > 0
+    }
+
     pub fn set_settings(&self, settings: SegmentationSettings) {
         if let Err(e) = store::save_settings(&settings) {
             self.error.set(Some(e));
@@ -167,10 +184,10 @@ impl AppState {
     fn replace_workspace_with(&self, next: Workspace, notice: Option<String>, offer_undo: bool) {
         let state = *self;
         let previous = state.workspace.get_untracked();
-        state.saving.set(true);
+        state.begin_save();
         spawn_local(async move {
             let result = async { Repository::shared().await?.replace(&next).await }.await;
-            state.saving.set(false);
+            state.end_save();
             match result {
                 Ok(()) => {
                     tell_other_tabs();
@@ -238,13 +255,13 @@ impl AppState {
         Fut: std::future::Future<Output = Result<(), StoreError>> + 'static,
     {
         let state = *self;
-        state.saving.set(true);
+        state.begin_save();
         spawn_local(async move {
             let result = match Repository::shared().await {
                 Ok(repo) => op(repo).await,
                 Err(e) => Err(e),
             };
-            state.saving.set(false);
+            state.end_save();
             match result {
                 Ok(()) => {
                     tell_other_tabs();
@@ -255,27 +272,32 @@ impl AppState {
         });
     }
 
-    /// Saves one account (and, when given, its dossier) and updates the workspace.
-    pub fn save_account(&self, account: Account, dossier: Option<Dossier>) {
-        let failure = format!("The change to {} was not saved", account.name);
-        let (stored, stored_dossier) = (account.clone(), dossier.clone());
-        self.write(
-            move |repo| async move {
-                match &stored_dossier {
-                    Some(d) => repo.put_account_and_dossier(&stored, d).await,
-                    None => repo.put_account(&stored).await,
+    /// Changes one account (and, when given, its dossier) as stored, then shows the result.
+    pub fn change_account(&self, id: String, change: Box<dyn FnOnce(&mut Account)>, dossier_change: Option<Box<dyn FnOnce(&mut Dossier)>>) {
+        let state = *self;
+        let name = state.workspace.with_untracked(|ws| ws.account(&id).map(|a| a.name.clone())).unwrap_or_else(|| id.clone());
+        state.begin_save();
+        spawn_local(async move {
+            let result = match Repository::shared().await {
+                Ok(repo) => repo.update_account(&id, change, dossier_change).await,
+                Err(e) => Err(e),
+            };
+            state.end_save();
+            match result {
+                Ok((account, dossier)) => {
+                    tell_other_tabs();
+                    state.workspace.update(|ws| {
+                        if let Some(a) = ws.accounts.iter_mut().find(|a| a.id == account.id) {
+                            *a = account;
+                        }
+                        if let Some(d) = dossier {
+                            upsert_dossier(ws, d);
+                        }
+                    });
                 }
-            },
-            move |ws| {
-                if let Some(a) = ws.accounts.iter_mut().find(|a| a.id == account.id) {
-                    *a = account;
-                }
-                if let Some(d) = dossier {
-                    upsert_dossier(ws, d);
-                }
-            },
-            failure,
-        );
+                Err(e) => state.error.set(Some(format!("The change to {name} was not saved: {e}"))),
+            }
+        });
     }
 
     /// Adds an account typed by hand; `Err` (nothing changed) when the name is empty or taken.
@@ -289,18 +311,41 @@ impl AppState {
         Ok(())
     }
 
-    /// Saves the programme settings (criteria, matrix factors); refuses invalid ones.
-    pub fn save_programme(&self, programme: Programme) -> Result<(), Vec<String>> {
-        let problems = programme.problems();
+    /// Changes the programme settings (criteria, matrix factors, skills); refuses a change
+    /// that would make them invalid.
+    pub fn change_programme(&self, change: Rc<dyn Fn(&mut Programme)>) -> Result<(), Vec<String>> {
+        // Checked first on the programme shown, for an immediate answer; then applied to the
+        // stored programme inside one transaction (and checked again there), so that quick
+        // successive changes never undo each other.
+        let mut preview = self.workspace.with_untracked(|ws| ws.programme.clone());
+        change(&mut preview);
+        let problems = preview.problems();
         if !problems.is_empty() {
             return Err(problems);
         }
-        let stored = programme.clone();
-        self.write(
-            move |repo| async move { repo.put_programme(&stored).await },
-            move |ws| ws.programme = programme,
-            "The programme settings were not saved".into(),
-        );
+        let state = *self;
+        state.begin_save();
+        spawn_local(async move {
+            let result = match Repository::shared().await {
+                Ok(repo) => {
+                    repo.update_programme(move |p| {
+                        change(p);
+                        let problems = p.problems();
+                        if problems.is_empty() { Ok(()) } else { Err(problems.join(" ")) }
+                    })
+                    .await
+                }
+                Err(e) => Err(e),
+            };
+            state.end_save();
+            match result {
+                Ok(programme) => {
+                    tell_other_tabs();
+                    state.workspace.update(|ws| ws.programme = programme);
+                }
+                Err(e) => state.error.set(Some(format!("The programme settings were not saved: {e}"))),
+            }
+        });
         Ok(())
     }
 
@@ -311,15 +356,19 @@ impl AppState {
         if by.is_empty() || why.is_empty() {
             return Err(format!("Say who decided and why: the decision to {} is kept in the account's history.", if promote { "promote" } else { "demote" }));
         }
-        let (account, dossier) = self.workspace.with_untracked(|ws| {
-            (ws.account(account_id).cloned(), ws.dossier(account_id).cloned().unwrap_or_else(|| Dossier::new(account_id)))
-        });
-        let Some(mut account) = account else { return Err("This account is no longer in the workspace.".into()) };
-        let mut dossier = dossier;
-        account.is_key = promote;
-        dossier.decisions.push(KeyDecision { date: chrono::Local::now().date_naive(), promoted: promote, by: by.into(), why: why.into() });
-        dossier.updated = Some(chrono::Local::now().date_naive());
-        self.save_account(account, Some(dossier));
+        if self.workspace.with_untracked(|ws| ws.account(account_id).is_none()) {
+            return Err("This account is no longer in the workspace.".into());
+        }
+        let today = chrono::Local::now().date_naive();
+        let decision = KeyDecision { date: today, promoted: promote, by: by.into(), why: why.into() };
+        self.change_account(
+            account_id.to_string(),
+            Box::new(move |a| a.is_key = promote),
+            Some(Box::new(move |d| {
+                d.decisions.push(decision);
+                d.updated = Some(today);
+            })),
+        );
         Ok(())
     }
 
@@ -328,7 +377,7 @@ impl AppState {
     /// overwritten.
     pub fn update_dossier(&self, account_id: String, change: Box<dyn FnOnce(&mut Dossier)>) {
         let state = *self;
-        state.saving.set(true);
+        state.begin_save();
         spawn_local(async move {
             let today = chrono::Local::now().date_naive();
             let result = match Repository::shared().await {
@@ -341,7 +390,7 @@ impl AppState {
                 }
                 Err(e) => Err(e),
             };
-            state.saving.set(false);
+            state.end_save();
             match result {
                 Ok(d) => {
                     tell_other_tabs();

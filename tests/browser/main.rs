@@ -64,7 +64,11 @@ async fn single_dossier_and_account_writes_persist() {
     let mut dossier = Dossier::new(&account.id);
     dossier.overview = "Written in a test — with ümlauts and 表".into();
     dossier.reasons = vec![KeyReason::Partner];
-    repo.put_account_and_dossier(&account, &dossier).await.unwrap();
+    let (stored, stored_dossier) = {
+        let (a, d) = (account.clone(), dossier.clone());
+        repo.update_account(&account.id, move |x| *x = a, Some(Box::new(move |x| *x = d))).await.unwrap()
+    };
+    assert_eq!((&stored, stored_dossier.as_ref()), (&account, Some(&dossier)), "returns what it stored");
     repo.close();
 
     // A new connection sees what the first one wrote.
@@ -226,6 +230,65 @@ async fn concurrent_dossier_updates_keep_both_changes() {
     let d = ws.dossier(&id).unwrap();
     assert_eq!((d.history.as_str(), d.financials.as_str()), ("Founded 1994", "Turnover 120 M EUR"));
     assert_eq!(d.overview, demo_workspace().dossiers[0].overview, "the rest is untouched");
+    repo.close();
+}
+
+/// Two programme changes made in quick succession (criteria, then the champion, as typed in
+/// Settings) each apply to the stored programme, so both are kept; a refused change writes
+/// nothing.
+#[wasm_bindgen_test]
+async fn quick_programme_changes_keep_both_and_a_refused_one_writes_nothing() {
+    let repo = Repository::open(&unique_name("programme")).await.unwrap();
+    repo.replace(&demo_workspace()).await.unwrap();
+    let a = repo.update_programme(|p| {
+        p.criteria_text = "Over 10 % of our profit".into();
+        Ok(())
+    });
+    let b = repo.update_programme(|p| {
+        p.champion = "Eva Saar".into();
+        Ok(())
+    });
+    let (a, b) = futures_join(a, b).await;
+    a.unwrap();
+    let after = b.unwrap();
+    assert_eq!((after.criteria_text.as_str(), after.champion.as_str()), ("Over 10 % of our profit", "Eva Saar"));
+    let refused = repo.update_programme(|p| {
+        p.champion = "Somebody else".into();
+        Err("no".into())
+    });
+    assert_eq!(refused.await.expect_err("refused").0, "no");
+    let stored = repo.load().await.unwrap().programme;
+    assert_eq!((stored.criteria_text.as_str(), stored.champion.as_str()), ("Over 10 % of our profit", "Eva Saar"));
+    assert_eq!(stored.attractiveness, demo_workspace().programme.attractiveness, "the rest is untouched");
+    repo.close();
+}
+
+/// Two fields of one account changed in quick succession (industry, then manager, as tabbed
+/// through in the dossier) are both kept; an account removed meanwhile is an error, not a
+/// resurrection.
+#[wasm_bindgen_test]
+async fn quick_account_changes_keep_both_and_a_removed_account_is_not_brought_back() {
+    let repo = Repository::open(&unique_name("account")).await.unwrap();
+    let ws = demo_workspace();
+    repo.replace(&ws).await.unwrap();
+    let id = ws.accounts[3].id.clone();
+    let a = repo.update_account(&id, |a| a.industry = "Ports".into(), None);
+    let b = repo.update_account(&id, |a| a.manager = "Eva Saar".into(), None);
+    let (a, b) = futures_join(a, b).await;
+    a.unwrap();
+    b.unwrap();
+    let stored = repo.load().await.unwrap();
+    let account = stored.account(&id).unwrap();
+    assert_eq!((account.industry.as_str(), account.manager.as_str()), ("Ports", "Eva Saar"));
+    assert_eq!(account.name, ws.accounts[3].name, "the rest is untouched");
+
+    let mut fewer = ws.clone();
+    fewer.accounts.retain(|a| a.id != id);
+    fewer.history.remove(&id);
+    fewer.dossiers.retain(|d| d.account_id != id);
+    repo.replace(&fewer).await.unwrap();
+    assert!(repo.update_account(&id, |a| a.manager = "Nobody".into(), None).await.is_err());
+    assert!(repo.load().await.unwrap().account(&id).is_none());
     repo.close();
 }
 

@@ -4,6 +4,7 @@
 
 use kam_core::analysis::{account_health, knowledge_concentration, manager_load, programme_checks, CheckStatus};
 use kam_core::model::{SkillAssessment, SKILLS};
+use std::rc::Rc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -195,17 +196,21 @@ fn Skills() -> impl IntoView {
         state.workspace.with(|ws| ws.programme.skills.iter().find(|s| s.manager == who).cloned()).unwrap_or(SkillAssessment { manager: who, ..Default::default() })
     });
     let error = RwSignal::new(None::<String>);
-    let save = move |change: Box<dyn FnOnce(&mut SkillAssessment)>| {
-        let mut a = assessment.get_untracked();
-        if a.manager.trim().is_empty() {
+    // The change is applied to the stored assessment inside the programme's transaction, so two
+    // quick answers (two selects in a row) both count.
+    let save = move |change: Rc<dyn Fn(&mut SkillAssessment)>| {
+        let who = assessment.with_untracked(|a| a.manager.clone());
+        if who.trim().is_empty() {
             return;
         }
-        a.scores.resize(SKILLS.len(), None);
-        change(&mut a);
-        let mut p = state.workspace.with_untracked(|ws| ws.programme.clone());
-        p.skills.retain(|s| s.manager != a.manager);
-        p.skills.push(a);
-        error.set(state.save_programme(p).err().map(|e| e.join(" ")));
+        let result = state.change_programme(Rc::new(move |p| {
+            let mut a = p.skills.iter().find(|s| s.manager == who).cloned().unwrap_or(SkillAssessment { manager: who.clone(), ..Default::default() });
+            a.scores.resize(SKILLS.len(), None);
+            change(&mut a);
+            p.skills.retain(|s| s.manager != who);
+            p.skills.push(a);
+        }));
+        error.set(result.err().map(|e| e.join(" ")));
     };
     view! {
         <section class="panel">
@@ -229,7 +234,7 @@ fn Skills() -> impl IntoView {
                                     <tr><th scope="row"><label for=format!("skill-{i}")>{format!("{}. {}", i + 1, skill)}</label></th>
                                         <td><select id=format!("skill-{i}") data-testid=format!("skill-{i}")
                                             prop:value=move || assessment.with(|a| a.scores.get(i).copied().flatten().map(|v| v.to_string()).unwrap_or_default())
-                                            on:change=move |ev| { let v: Option<u8> = event_target_value(&ev).parse().ok(); save(Box::new(move |a| a.scores[i] = v)); }>
+                                            on:change=move |ev| { let v: Option<u8> = event_target_value(&ev).parse().ok(); save(Rc::new(move |a| a.scores[i] = v)); }>
                                             <option value="">"Not assessed"</option>
                                             {(1..=5u8).map(|v| view! { <option value=v.to_string() selected=move || assessment.with(|a| a.scores.get(i).copied().flatten() == Some(v))>{v}</option> }).collect_view()}
                                         </select></td></tr>
@@ -241,7 +246,7 @@ fn Skills() -> impl IntoView {
                     <label class="field block">
                         <span>"Development notes"</span>
                         <textarea rows="3" data-testid="skills-notes" prop:value=move || assessment.with(|a| a.notes.clone())
-                            on:change=move |ev| { let v = event_target_value(&ev); save(Box::new(move |a| a.notes = v)); }></textarea>
+                            on:change=move |ev| { let v = event_target_value(&ev); save(Rc::new(move |a| a.notes = v.clone())); }></textarea>
                     </label>
                     {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 }.into_any()

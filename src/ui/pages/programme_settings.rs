@@ -3,6 +3,7 @@
 
 use kam_core::exchange::parse_typed_number;
 use kam_core::model::{Factor, Programme};
+use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::ui::state::use_app;
@@ -20,11 +21,7 @@ pub fn ProgrammeSettings() -> impl IntoView {
     let state = use_app();
     let problems = RwSignal::new(Vec::<String>::new());
     let programme = Memo::new(move |_| state.workspace.with(|ws| ws.programme.clone()));
-    let change = move |f: Box<dyn FnOnce(&mut Programme)>| {
-        let mut p = programme.get_untracked();
-        f(&mut p);
-        problems.set(state.save_programme(p).err().unwrap_or_default());
-    };
+    let change = move |f: Rc<dyn Fn(&mut Programme)>| problems.set(state.change_programme(f).err().unwrap_or_default());
     let factors = move |strength: bool| {
         let list = move || programme.with(|p| if strength { p.strength.clone() } else { p.attractiveness.clone() });
         let axis = if strength { "strength" } else { "attractiveness" };
@@ -36,19 +33,19 @@ pub fn ProgrammeSettings() -> impl IntoView {
                     view! {
                         <div class="factor-row">
                             <input type="text" aria-label=format!("{axis} factor {} name", i + 1) data-testid=format!("{axis}-factor-{i}") prop:value=f.name.clone()
-                                on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); change(Box::new(move |p| if let Some(f) = pick(p).get_mut(i) { f.name = v; })); }/>
+                                on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); change(Rc::new(move |p| if let Some(f) = pick(p).get_mut(i) { f.name = v.clone(); })); }/>
                             <input type="text" inputmode="decimal" class="weight" aria-label=format!("{axis} factor {} weight", i + 1) data-testid=format!("{axis}-weight-{i}") prop:value=f.weight.to_string()
                                 on:change=move |ev| { match parse_typed_number(&event_target_value(&ev)) {
-                                    Ok(v) => change(Box::new(move |p| if let Some(f) = pick(p).get_mut(i) { f.weight = v; })),
+                                    Ok(v) => change(Rc::new(move |p| if let Some(f) = pick(p).get_mut(i) { f.weight = v; })),
                                     Err(e) => problems.set(vec![format!("Weight: {e}.")]),
                                 } }/>
                             <button type="button" class="icon-button" aria-label=format!("Remove {axis} factor {}", i + 1)
-                                on:click=move |_| change(Box::new(move |p| { let l = pick(p); if i < l.len() { l.remove(i); } }))>"✕"</button>
+                                on:click=move |_| change(Rc::new(move |p| { let l = pick(p); if i < l.len() { l.remove(i); } }))>"✕"</button>
                         </div>
                     }
                 }).collect_view()}
                 <button type="button" class="button small" data-testid=format!("add-{axis}-factor")
-                    on:click=move |_| change(Box::new(move |p| (if strength { &mut p.strength } else { &mut p.attractiveness }).push(Factor { name: "New factor".into(), weight: 10.0 })))>"Add factor"</button>
+                    on:click=move |_| change(Rc::new(move |p| (if strength { &mut p.strength } else { &mut p.attractiveness }).push(Factor { name: "New factor".into(), weight: 10.0 })))>"Add factor"</button>
             </fieldset>
         }
     };
@@ -62,14 +59,14 @@ pub fn ProgrammeSettings() -> impl IntoView {
             <label class="field block">
                 <span>"Written criteria for key accounts (agreed and kept: an account is not key because of a long history)"</span>
                 <textarea rows="4" data-testid="setting-criteria" prop:value=move || programme.with(|p| p.criteria_text.clone())
-                    on:change=move |ev| { let v = event_target_value(&ev); change(Box::new(move |p| p.criteria_text = v)); }></textarea>
+                    on:change=move |ev| { let v = event_target_value(&ev); change(Rc::new(move |p| p.criteria_text = v.clone())); }></textarea>
             </label>
             <div class="settings-grid">
                 <label class="field">
                     <span>"Strategic reasons needed (each justified)"</span>
                     <input type="number" min="1" max="5" data-testid="setting-min-reasons" prop:value=move || programme.with(|p| p.min_strategic_reasons.to_string())
                         on:change=move |ev| { match event_target_value(&ev).trim().parse::<u32>() {
-                            Ok(v) if (1..=5).contains(&v) => change(Box::new(move |p| p.min_strategic_reasons = v)),
+                            Ok(v) if (1..=5).contains(&v) => change(Rc::new(move |p| p.min_strategic_reasons = v)),
                             _ => problems.set(vec!["Strategic reasons needed: a whole number from 1 to 5.".into()]),
                         } }/>
                 </label>
@@ -78,9 +75,9 @@ pub fn ProgrammeSettings() -> impl IntoView {
                     <input type="text" inputmode="decimal" data-testid="setting-revenue-threshold" prop:value=move || programme.with(|p| p.revenue_threshold.map(|v| v.to_string()).unwrap_or_default())
                         on:change=move |ev| {
                             let raw = event_target_value(&ev);
-                            if raw.trim().is_empty() { change(Box::new(|p| p.revenue_threshold = None)); return; }
+                            if raw.trim().is_empty() { change(Rc::new(|p| p.revenue_threshold = None)); return; }
                             match parse_typed_number(&raw) {
-                                Ok(v) => change(Box::new(move |p| p.revenue_threshold = Some(v))),
+                                Ok(v) => change(Rc::new(move |p| p.revenue_threshold = Some(v))),
                                 Err(e) => problems.set(vec![format!("Revenue threshold: {e}.")]),
                             }
                         }/>
@@ -89,14 +86,14 @@ pub fn ProgrammeSettings() -> impl IntoView {
                     <span>"Lost after months without a purchase"</span>
                     <input type="number" min="1" max="60" data-testid="setting-lost-months" prop:value=move || programme.with(|p| p.lost_after_months.to_string())
                         on:change=move |ev| { match event_target_value(&ev).trim().parse::<u32>() {
-                            Ok(v) => change(Box::new(move |p| p.lost_after_months = v)),
+                            Ok(v) => change(Rc::new(move |p| p.lost_after_months = v)),
                             Err(_) => problems.set(vec!["Lost after: a whole number of months.".into()]),
                         } }/>
                 </label>
                 <label class="field">
                     <span>"KAM champion who drives the programme"</span>
                     <input type="text" data-testid="setting-champion" prop:value=move || programme.with(|p| p.champion.clone())
-                        on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); change(Box::new(move |p| p.champion = v)); }/>
+                        on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); change(Rc::new(move |p| p.champion = v.clone())); }/>
                 </label>
             </div>
             <div class="two-col">
@@ -104,7 +101,7 @@ pub fn ProgrammeSettings() -> impl IntoView {
                 {factors(true)}
             </div>
             <button type="button" class="button" data-testid="programme-reset-factors"
-                on:click=move |_| change(Box::new(|p| { let d = Programme::default(); p.attractiveness = d.attractiveness; p.strength = d.strength; }))>"Restore the default factors"</button>
+                on:click=move |_| change(Rc::new(|p| { let d = Programme::default(); p.attractiveness = d.attractiveness; p.strength = d.strength; }))>"Restore the default factors"</button>
         </section>
     }
 }

@@ -109,6 +109,7 @@ impl Editor {
             return;
         }
         // The typed text stays on screen until the stored dossier arrives with it.
+        let typing_ends = !typed.is_empty();
         self.state.update_dossier(
             account_id,
             Box::new(move |d| {
@@ -120,6 +121,10 @@ impl Editor {
                 }
             }),
         );
+        // The write now counts as unsaved; the typing that waited for its pause no longer does.
+        if typing_ends {
+            self.state.end_save();
+        }
     }
 
     /// Applies a change now and saves it after the typing pause.
@@ -132,9 +137,13 @@ impl Editor {
         let mut d = self.current();
         change(&mut d);
         self.cancel_timer();
-        self.state.saving.set(true);
         let editor = *self;
         let handle = set_timeout_with_handle(move || editor.flush(), std::time::Duration::from_millis(TYPING_DELAY_MS)).ok();
+        let first = self.with_inner(|i| i.pending.is_empty()).unwrap_or(false);
+        if first {
+            // Unsaved from the first key of a pause until its write is stored.
+            self.state.begin_save();
+        }
         self.with_inner(|i| {
             i.pending.push(change);
             i.draft = Some(d);

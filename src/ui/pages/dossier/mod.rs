@@ -93,11 +93,7 @@ fn DossierView(account_id: String) -> impl IntoView {
         }
     });
     let completeness = move || dossier.with(|d| (d.filled_parts(), d.completeness_pct()));
-    let save_account = move |change: Box<dyn FnOnce(&mut Account)>| {
-        let mut a = account.get_untracked();
-        change(&mut a);
-        state.save_account(a, None);
-    };
+    let save_account = move |change: Box<dyn FnOnce(&mut Account)>| state.change_account(account.with_untracked(|a| a.id.clone()), change, None);
 
     view! {
         <div class="page-head">
