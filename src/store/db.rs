@@ -87,6 +87,9 @@ fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StoreError> {
     Ok(serde_json::from_str(&text)?)
 }
 
+/// A change to apply to a dossier as stored.
+pub type DossierChange = Box<dyn FnOnce(&mut Dossier)>;
+
 /// The workspace in IndexedDB.
 pub struct Repository {
     /// Always `Some` until dropped: dropping closes the connection (below).
@@ -317,12 +320,7 @@ impl Repository {
     /// transaction: both are read as stored, changed and written back, so quick successive
     /// changes (two fields tabbed through, a decision while typing is saved) never undo each
     /// other. Returns what was stored.
-    pub async fn update_account(
-        &self,
-        id: &str,
-        change: impl FnOnce(&mut Account),
-        dossier_change: Option<Box<dyn FnOnce(&mut Dossier)>>,
-    ) -> Result<(Account, Option<Dossier>), StoreError> {
+    pub async fn update_account(&self, id: &str, change: impl FnOnce(&mut Account), dossier_change: Option<DossierChange>) -> Result<(Account, Option<Dossier>), StoreError> {
         let stores: &[&str] = if dossier_change.is_some() { &[ACCOUNTS, DOSSIERS] } else { &[ACCOUNTS] };
         let tx = self.transaction(stores, TransactionMode::ReadWrite)?;
         let accounts = tx.store(ACCOUNTS)?;

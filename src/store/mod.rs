@@ -4,5 +4,5 @@
 mod db;
 mod prefs;
 
-pub use db::{announce_opening_at, listen_for_newer_versions, Repository, Snapshot, StoreError, DB_NAME, SCHEMA_VERSION, CLOSED_MESSAGE, SUPERSEDED_MESSAGE};
+pub use db::{announce_opening_at, listen_for_newer_versions, DossierChange, Repository, Snapshot, StoreError, DB_NAME, SCHEMA_VERSION, CLOSED_MESSAGE, SUPERSEDED_MESSAGE};
 pub use prefs::{load_settings, save_settings, Prefs};

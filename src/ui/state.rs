@@ -273,7 +273,7 @@ impl AppState {
     }
 
     /// Changes one account (and, when given, its dossier) as stored, then shows the result.
-    pub fn change_account(&self, id: String, change: Box<dyn FnOnce(&mut Account)>, dossier_change: Option<Box<dyn FnOnce(&mut Dossier)>>) {
+    pub fn change_account(&self, id: String, change: Box<dyn FnOnce(&mut Account)>, dossier_change: Option<store::DossierChange>) {
         let state = *self;
         let name = state.workspace.with_untracked(|ws| ws.account(&id).map(|a| a.name.clone())).unwrap_or_else(|| id.clone());
         state.begin_save();

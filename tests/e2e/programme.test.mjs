@@ -216,3 +216,24 @@ test('an account plan and the portfolio report print to PDF', async () => {
   assert.ok(reportPages >= 1 && reportPages <= 4, `a short report, got ${reportPages} pages`);
   assert.deepEqual(page.errors, []);
 });
+
+test('a programme change stored meanwhile neither wipes what is being typed nor is undone by it', async () => {
+  const page = await demoAt(env);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  // Typing the champion, not yet confirmed...
+  await page.getByTestId('setting-champion').fill('Eva Saar');
+  // ...while another tab writes the criteria, which this tab then reads again.
+  const other = await page.context().newPage();
+  await other.goto(env.url + '/settings');
+  await other.getByTestId('setting-criteria').fill('Over 10 % of our profit.');
+  await other.getByTestId('setting-criteria').press('Tab');
+  await page.getByTestId('notice').filter({ hasText: 'another tab' }).waitFor();
+  assert.equal(await page.getByTestId('setting-criteria').inputValue(), 'Over 10 % of our profit.');
+  assert.equal(await page.getByTestId('setting-champion').inputValue(), 'Eva Saar', 'the typing is still there');
+  await page.getByTestId('setting-champion').press('Tab');
+  await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+  await page.getByRole('link', { name: 'Programme' }).click();
+  await page.getByTestId('programme-step').nth(2).filter({ hasText: 'Eva Saar drives the programme' }).waitFor();
+  assert.match(await page.getByTestId('programme-step').nth(3).innerText(), /written criteria exist/, 'both changes are kept');
+  assert.deepEqual(page.errors, []);
+});

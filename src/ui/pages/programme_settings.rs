@@ -22,6 +22,12 @@ pub fn ProgrammeSettings() -> impl IntoView {
     let problems = RwSignal::new(Vec::<String>::new());
     let programme = Memo::new(move |_| state.workspace.with(|ws| ws.programme.clone()));
     let change = move |f: Rc<dyn Fn(&mut Programme)>| problems.set(state.change_programme(f).err().unwrap_or_default());
+    // One memo per field: a stored change to one field then never rewrites another field's
+    // input, where the user may be typing (the whole programme as the source did exactly that).
+    let field = move |get: fn(&Programme) -> String| {
+        let value = Memo::new(move |_| programme.with(get));
+        move || value.get()
+    };
     let factors = move |strength: bool| {
         let list = move || programme.with(|p| if strength { p.strength.clone() } else { p.attractiveness.clone() });
         let axis = if strength { "strength" } else { "attractiveness" };
@@ -58,13 +64,13 @@ pub fn ProgrammeSettings() -> impl IntoView {
             }}
             <label class="field block">
                 <span>"Written criteria for key accounts (agreed and kept: an account is not key because of a long history)"</span>
-                <textarea rows="4" data-testid="setting-criteria" prop:value=move || programme.with(|p| p.criteria_text.clone())
+                <textarea rows="4" data-testid="setting-criteria" prop:value=field(|p| p.criteria_text.clone())
                     on:change=move |ev| { let v = event_target_value(&ev); change(Rc::new(move |p| p.criteria_text = v.clone())); }></textarea>
             </label>
             <div class="settings-grid">
                 <label class="field">
                     <span>"Strategic reasons needed (each justified)"</span>
-                    <input type="number" min="1" max="5" data-testid="setting-min-reasons" prop:value=move || programme.with(|p| p.min_strategic_reasons.to_string())
+                    <input type="number" min="1" max="5" data-testid="setting-min-reasons" prop:value=field(|p| p.min_strategic_reasons.to_string())
                         on:change=move |ev| { match event_target_value(&ev).trim().parse::<u32>() {
                             Ok(v) if (1..=5).contains(&v) => change(Rc::new(move |p| p.min_strategic_reasons = v)),
                             _ => problems.set(vec!["Strategic reasons needed: a whole number from 1 to 5.".into()]),
@@ -72,7 +78,7 @@ pub fn ProgrammeSettings() -> impl IntoView {
                 </label>
                 <label class="field">
                     <span>"Also key by size from this revenue in the window (empty: share only)"</span>
-                    <input type="text" inputmode="decimal" data-testid="setting-revenue-threshold" prop:value=move || programme.with(|p| p.revenue_threshold.map(|v| v.to_string()).unwrap_or_default())
+                    <input type="text" inputmode="decimal" data-testid="setting-revenue-threshold" prop:value=field(|p| p.revenue_threshold.map(|v| v.to_string()).unwrap_or_default())
                         on:change=move |ev| {
                             let raw = event_target_value(&ev);
                             if raw.trim().is_empty() { change(Rc::new(|p| p.revenue_threshold = None)); return; }
@@ -84,7 +90,7 @@ pub fn ProgrammeSettings() -> impl IntoView {
                 </label>
                 <label class="field">
                     <span>"Lost after months without a purchase"</span>
-                    <input type="number" min="1" max="60" data-testid="setting-lost-months" prop:value=move || programme.with(|p| p.lost_after_months.to_string())
+                    <input type="number" min="1" max="60" data-testid="setting-lost-months" prop:value=field(|p| p.lost_after_months.to_string())
                         on:change=move |ev| { match event_target_value(&ev).trim().parse::<u32>() {
                             Ok(v) => change(Rc::new(move |p| p.lost_after_months = v)),
                             Err(_) => problems.set(vec!["Lost after: a whole number of months.".into()]),
@@ -92,7 +98,7 @@ pub fn ProgrammeSettings() -> impl IntoView {
                 </label>
                 <label class="field">
                     <span>"KAM champion who drives the programme"</span>
-                    <input type="text" data-testid="setting-champion" prop:value=move || programme.with(|p| p.champion.clone())
+                    <input type="text" data-testid="setting-champion" prop:value=field(|p| p.champion.clone())
                         on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); change(Rc::new(move |p| p.champion = v.clone())); }/>
                 </label>
             </div>

@@ -79,7 +79,7 @@ fn DossierView(account_id: String) -> impl IntoView {
         }
     });
     let ed = Editor::new(dossier);
-    let manager = Signal::derive(move || account.with(|a| a.manager.clone()));
+    let manager = Memo::new(move |_| account.with(|a| a.manager.clone()));
     let window_months = Signal::derive(move || state.settings.with(|s| s.window_months));
     let lost_hint = Signal::derive(move || {
         let months = state.workspace.with(|ws| ws.programme.lost_after_months);
@@ -94,6 +94,9 @@ fn DossierView(account_id: String) -> impl IntoView {
     });
     let completeness = move || dossier.with(|d| (d.filled_parts(), d.completeness_pct()));
     let save_account = move |change: Box<dyn FnOnce(&mut Account)>| state.change_account(account.with_untracked(|a| a.id.clone()), change, None);
+    // One memo per field (the manager's is above), so that the industry being stored never
+    // rewrites the manager's input while it is typed in (and the other way round).
+    let industry = Memo::new(move |_| account.with(|a| a.industry.clone()));
 
     view! {
         <div class="page-head">
@@ -142,12 +145,12 @@ fn DossierView(account_id: String) -> impl IntoView {
             <div class="field-grid">
                 <label class="field block">
                     <span>"Industry"</span>
-                    <input type="text" data-testid="account-industry" prop:value=move || account.with(|a| a.industry.clone())
+                    <input type="text" data-testid="account-industry" prop:value=move || industry.get()
                         on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); save_account(Box::new(move |a| a.industry = v)); }/>
                 </label>
                 <label class="field block">
                     <span>"Key account manager"</span>
-                    <input type="text" data-testid="account-manager" prop:value=move || account.with(|a| a.manager.clone())
+                    <input type="text" data-testid="account-manager" prop:value=move || manager.get()
                         on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); save_account(Box::new(move |a| a.manager = v)); }/>
                 </label>
             </div>
@@ -168,7 +171,7 @@ fn DossierView(account_id: String) -> impl IntoView {
         {section_panel(Section::Competitors, dossier, sections::competitors(ed).into_any())}
         {section_panel(Section::Analysis, dossier, sections::analysis(ed).into_any())}
         {section_panel(Section::Strategy, dossier, sections::strategy(ed).into_any())}
-        {section_panel(Section::Team, dossier, sections::team(ed, manager).into_any())}
+        {section_panel(Section::Team, dossier, sections::team(ed, manager.into()).into_any())}
         {section_panel(Section::Plan, dossier, sections::plan(ed).into_any())}
         {section_panel(Section::Metrics, dossier, sections::metrics(ed, row, window_months).into_any())}
         {section_panel(Section::Tenders, dossier, sections::tenders(ed).into_any())}
