@@ -195,6 +195,8 @@ fn Skills() -> impl IntoView {
         let who = selected.get();
         state.workspace.with(|ws| ws.programme.skills.iter().find(|s| s.manager == who).cloned()).unwrap_or(SkillAssessment { manager: who, ..Default::default() })
     });
+    // Its own memo: a score being stored must not rewrite the notes while they are typed.
+    let notes = Memo::new(move |_| assessment.with(|a| a.notes.clone()));
     let error = RwSignal::new(None::<String>);
     // The change is applied to the stored assessment inside the programme's transaction, so two
     // quick answers (two selects in a row) both count.
@@ -245,7 +247,7 @@ fn Skills() -> impl IntoView {
                     </div>
                     <label class="field block">
                         <span>"Development notes"</span>
-                        <textarea rows="3" data-testid="skills-notes" prop:value=move || assessment.with(|a| a.notes.clone())
+                        <textarea rows="3" data-testid="skills-notes" prop:value=move || notes.get()
                             on:change=move |ev| { let v = event_target_value(&ev); save(Rc::new(move |a| a.notes = v.clone())); }></textarea>
                     </label>
                     {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
