@@ -237,3 +237,23 @@ test('a programme change stored meanwhile neither wipes what is being typed nor 
   assert.match(await page.getByTestId('programme-step').nth(3).innerText(), /written criteria exist/, 'both changes are kept');
   assert.deepEqual(page.errors, []);
 });
+
+test('skills notes being typed survive a score stored meanwhile, and both are kept', async () => {
+  const page = await demoAt(env);
+  await page.getByRole('link', { name: 'Programme' }).click();
+  await page.getByTestId('skills-manager').selectOption('Maria Lind');
+  await page.getByTestId('skills-notes').fill('Coach on negotiation');
+  const other = await page.context().newPage();
+  await other.goto(env.url + '/programme');
+  await other.getByTestId('skills-manager').selectOption('Maria Lind');
+  await other.getByTestId('skill-0').selectOption('3');
+  await page.getByTestId('notice').filter({ hasText: 'another tab' }).waitFor();
+  assert.equal(await page.getByTestId('skill-0').inputValue(), '3');
+  assert.equal(await page.getByTestId('skills-notes').inputValue(), 'Coach on negotiation', 'the typing is still there');
+  await page.getByTestId('skills-notes').press('Tab');
+  await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+  await page.reload();
+  await page.getByTestId('skills-manager').selectOption('Maria Lind');
+  assert.equal(await page.getByTestId('skill-0').inputValue(), '3');
+  assert.equal(await page.getByTestId('skills-notes').inputValue(), 'Coach on negotiation');
+});
