@@ -90,6 +90,21 @@ fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StoreError> {
 /// A change to apply to a dossier as stored.
 pub type DossierChange = Box<dyn FnOnce(&mut Dossier)>;
 
+/// Reads an account's dossier inside `tx` (a new one if there is none), applies `change` and
+/// writes it back; returns what was written.
+async fn change_stored_dossier(tx: &rexie::Transaction, account_id: &str, change: impl FnOnce(&mut Dossier)) -> Result<Dossier, StoreError> {
+    let store = tx.store(DOSSIERS)?;
+    let mut d = match store.get(JsValue::from_str(account_id)).await? {
+        Some(v) if !v.is_undefined() => from_js::<Dossier>(v)?,
+        _ => Dossier::new(account_id),
+    };
+    d.number_people();
+    change(&mut d);
+    d.account_id = account_id.to_string();
+    store.put(&to_js(&d)?, None).await?;
+    Ok(d)
+}
+
 /// The workspace in IndexedDB.
 pub struct Repository {
     /// Always `Some` until dropped: dropping closes the connection (below).
@@ -332,18 +347,7 @@ impl Repository {
         account.id = id.to_string();
         accounts.put(&to_js(&account)?, None).await?;
         let dossier = match dossier_change {
-            Some(change) => {
-                let dossiers = tx.store(DOSSIERS)?;
-                let mut d = match dossiers.get(JsValue::from_str(id)).await? {
-                    Some(v) if !v.is_undefined() => from_js::<Dossier>(v)?,
-                    _ => Dossier::new(id),
-                };
-                d.number_people();
-                change(&mut d);
-                d.account_id = id.to_string();
-                dossiers.put(&to_js(&d)?, None).await?;
-                Some(d)
-            }
+            Some(change) => Some(change_stored_dossier(&tx, id, change).await?),
             None => None,
         };
         tx.done().await?;
@@ -373,15 +377,7 @@ impl Repository {
     /// both keep their change (IndexedDB runs the two transactions one after the other).
     pub async fn update_dossier(&self, account_id: &str, change: impl FnOnce(&mut Dossier)) -> Result<Dossier, StoreError> {
         let tx = self.transaction(&[DOSSIERS], TransactionMode::ReadWrite)?;
-        let store = tx.store(DOSSIERS)?;
-        let mut d = match store.get(JsValue::from_str(account_id)).await? {
-            Some(v) if !v.is_undefined() => from_js::<Dossier>(v)?,
-            _ => Dossier::new(account_id),
-        };
-        d.number_people();
-        change(&mut d);
-        d.account_id = account_id.to_string();
-        store.put(&to_js(&d)?, None).await?;
+        let d = change_stored_dossier(&tx, account_id, change).await?;
         tx.done().await?;
         Ok(d)
     }
