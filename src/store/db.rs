@@ -34,7 +34,12 @@ impl From<rexie::Error> for StoreError {
         let detail = format!("{e:?}");
         if detail.contains("QuotaExceeded") || detail.contains("quota") {
             StoreError("The browser's storage is full: export a backup, then remove old data.".into())
-        } else if detail.contains("InvalidStateError") || detail.contains("UnknownError") {
+        } else if detail.contains("InvalidStateError") {
+            // Opening maps its own errors (`Repository::open`); after that, this means the
+            // connection was closed, which a newer release's upgrade in another tab does
+            // (rexie's builder closes it on `versionchange`, so that the upgrade is not blocked).
+            StoreError(CLOSED_MESSAGE.into())
+        } else if detail.contains("UnknownError") {
             StoreError("The browser's storage is not available (private window, or storage blocked for this site).".into())
         } else {
             let short: String = detail.chars().take(160).collect();
@@ -161,10 +166,9 @@ pub fn announce_opening_at(version: u32, name: &str) {
 /// Calls `on_newer` when another tab announces that it opens `name` at a schema version newer
 /// than this page's. Listens for the life of the page.
 pub fn listen_for_newer_versions(name: &str, on_newer: impl Fn() + 'static) {
-    let Ok(channel) = web_sys::BroadcastChannel::new(SCHEMA_CHANNEL) else { return };
     let name = name.to_string();
-    let on_message = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        let text = e.data().as_string().unwrap_or_default();
+    let channel = crate::browser::on_channel_message(SCHEMA_CHANNEL, move |data| {
+        let text = data.as_string().unwrap_or_default();
         let newer = text
             .split_once(' ')
             .is_some_and(|(version, db)| db == name && version.parse::<u32>().is_ok_and(|v| v > SCHEMA_VERSION));
@@ -172,8 +176,6 @@ pub fn listen_for_newer_versions(name: &str, on_newer: impl Fn() + 'static) {
             on_newer();
         }
     });
-    channel.set_onmessage(Some(wasm_bindgen::JsCast::unchecked_ref(on_message.as_ref())));
-    on_message.forget();
     // Kept alive by its listener for as long as the page lives.
     std::mem::forget(channel);
 }
@@ -217,19 +219,10 @@ impl Repository {
         SHARED.with(|s| s.borrow_mut().take());
     }
 
-    /// A transaction on this connection. The connection is closed when another tab opens the
-    /// database at a newer schema version (rexie's builder closes it on `versionchange`, so that
-    /// the upgrade is not blocked); from then on the browser refuses with InvalidStateError,
-    /// which here gets words that say what to do.
+    /// A transaction on this connection (its errors mapped to words by `From<rexie::Error>`).
     fn transaction(&self, stores: &[&str], mode: TransactionMode) -> Result<rexie::Transaction, StoreError> {
         let db = self.db.as_ref().expect("a repository holds its connection until dropped");
-        db.transaction(stores, mode).map_err(|e| {
-            if format!("{e:?}").contains("InvalidStateError") {
-                StoreError(CLOSED_MESSAGE.into())
-            } else {
-                e.into()
-            }
-        })
+        Ok(db.transaction(stores, mode)?)
     }
 
     pub async fn load(&self) -> Result<Workspace, StoreError> {
@@ -380,10 +373,6 @@ impl Repository {
         let d = change_stored_dossier(&tx, account_id, change).await?;
         tx.done().await?;
         Ok(d)
-    }
-
-    pub async fn put_dossier(&self, dossier: &Dossier) -> Result<(), StoreError> {
-        self.put_one(DOSSIERS, &to_js(dossier)?, None).await
     }
 
     /// Keeps a copy of the workspace (as a KAM Planner file) before it is replaced, so that a

@@ -65,8 +65,3 @@ pub fn local_minute() -> String {
     format!("{} {:02}:{:02}", now.date_naive(), now.hour(), now.minute())
 }
 
-/// "2026-11", a month as an `<input type="month">` value.
-pub fn year_month(d: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    format!("{:04}-{:02}", d.year(), d.month())
-}

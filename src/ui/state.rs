@@ -1,7 +1,7 @@
 //! App-wide state: the workspace, the settings and what is derived from them. Every change of
 //! the workspace goes through here, so that what is shown is what is stored.
 
-use kam_core::analysis::{segment_workspace, Segmentation};
+use kam_core::analysis::{programme_checks, segment_workspace, ProgrammeCheck, Segmentation};
 use kam_core::model::{Account, Dossier, KeyDecision, Programme, SegmentationSettings, Workspace};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -135,8 +135,7 @@ impl AppState {
     /// here is stale and no later write here silently undoes the other tab's.
     fn listen_to_other_tabs(&self) {
         let state = *self;
-        let Ok(channel) = web_sys::BroadcastChannel::new(TAB_CHANNEL) else { return };
-        let on_message = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| {
+        let channel = crate::browser::on_channel_message(TAB_CHANNEL, move |_| {
             spawn_local(async move {
                 match async { Repository::shared().await?.load().await }.await {
                     Ok(ws) => {
@@ -147,10 +146,17 @@ impl AppState {
                 }
             });
         });
-        channel.set_onmessage(Some(wasm_bindgen::JsCast::unchecked_ref(on_message.as_ref())));
-        // Both live as long as the page.
-        on_message.forget();
-        TABS.with(|t| *t.borrow_mut() = Some(channel));
+        // Kept for posting, as long as the page lives.
+        TABS.with(|t| *t.borrow_mut() = channel);
+    }
+
+    /// The seven programme steps with their evidence, kept up to date (Programme page, report).
+    pub fn programme_checks(&self) -> Memo<Vec<ProgrammeCheck>> {
+        let state = *self;
+        Memo::new(move |_| {
+            let pct = state.settings.with(|s| s.key_size_pct);
+            state.segmentation.with(|s| state.workspace.with(|ws| programme_checks(ws, s, pct)))
+        })
     }
 
     /// A change starts on its way to the store.
@@ -207,11 +213,7 @@ impl AppState {
         let state = *self;
         let current = state.workspace.get_untracked();
         spawn_local(async move {
-            let snapshot = Snapshot {
-                reason,
-                taken_at: crate::ui::format::local_minute(),
-                file: write_file(&current, None, PersonalDetails::Included, APP_VERSION, &chrono::Utc::now().to_rfc3339()),
-            };
+            let snapshot = snapshot_of(&current, reason);
             let saved = async { Repository::shared().await?.save_snapshot(&snapshot).await }.await;
             match saved {
                 Ok(()) => {
@@ -242,17 +244,18 @@ impl AppState {
             }
             Some(Notice { undo: Some(Undo::Dossier(previous)), .. }) => {
                 self.notice.set(Some(Notice { text: "Undone.".into(), undo: None }));
-                self.save_dossier(previous);
+                self.update_dossier(previous.account_id.clone(), Box::new(move |d| *d = previous));
             }
             _ => {}
         }
     }
 
-    /// Runs one write against the store. On success, tells the other tabs and applies `change`
-    /// to the workspace shown; on failure, shows `failure` with the reason and changes nothing.
-    fn write<Fut>(&self, op: impl FnOnce(Rc<Repository>) -> Fut + 'static, change: impl FnOnce(&mut Workspace) + 'static, failure: String)
+    /// Runs one write against the store. On success, tells the other tabs and shows what the
+    /// write returns (`show` puts it into the workspace); on failure, shows `failure` with the
+    /// reason and changes nothing.
+    fn write<T: 'static, Fut>(&self, op: impl FnOnce(Rc<Repository>) -> Fut + 'static, show: impl FnOnce(&mut Workspace, T) + 'static, failure: String)
     where
-        Fut: std::future::Future<Output = Result<(), StoreError>> + 'static,
+        Fut: std::future::Future<Output = Result<T, StoreError>> + 'static,
     {
         let state = *self;
         state.begin_save();
@@ -263,9 +266,9 @@ impl AppState {
             };
             state.end_save();
             match result {
-                Ok(()) => {
+                Ok(stored) => {
                     tell_other_tabs();
-                    state.workspace.update(change);
+                    state.workspace.update(|ws| show(ws, stored));
                 }
                 Err(e) => state.error.set(Some(format!("{failure}: {e}"))),
             }
@@ -274,30 +277,19 @@ impl AppState {
 
     /// Changes one account (and, when given, its dossier) as stored, then shows the result.
     pub fn change_account(&self, id: String, change: Box<dyn FnOnce(&mut Account)>, dossier_change: Option<store::DossierChange>) {
-        let state = *self;
-        let name = state.workspace.with_untracked(|ws| ws.account(&id).map(|a| a.name.clone())).unwrap_or_else(|| id.clone());
-        state.begin_save();
-        spawn_local(async move {
-            let result = match Repository::shared().await {
-                Ok(repo) => repo.update_account(&id, change, dossier_change).await,
-                Err(e) => Err(e),
-            };
-            state.end_save();
-            match result {
-                Ok((account, dossier)) => {
-                    tell_other_tabs();
-                    state.workspace.update(|ws| {
-                        if let Some(a) = ws.accounts.iter_mut().find(|a| a.id == account.id) {
-                            *a = account;
-                        }
-                        if let Some(d) = dossier {
-                            upsert_dossier(ws, d);
-                        }
-                    });
+        let name = self.workspace.with_untracked(|ws| ws.account(&id).map(|a| a.name.clone())).unwrap_or_else(|| id.clone());
+        self.write(
+            move |repo| async move { repo.update_account(&id, change, dossier_change).await },
+            |ws, (account, dossier): (Account, Option<Dossier>)| {
+                if let Some(a) = ws.accounts.iter_mut().find(|a| a.id == account.id) {
+                    *a = account;
                 }
-                Err(e) => state.error.set(Some(format!("The change to {name} was not saved: {e}"))),
-            }
-        });
+                if let Some(d) = dossier {
+                    upsert_dossier(ws, d);
+                }
+            },
+            format!("The change to {name} was not saved"),
+        );
     }
 
     /// Adds an account typed by hand; `Err` (nothing changed) when the name is empty or taken.
@@ -307,7 +299,7 @@ impl AppState {
         account.manager = manager.trim().to_string();
         let failure = format!("{} was not added", account.name);
         let stored = account.clone();
-        self.write(move |repo| async move { repo.put_account(&stored).await }, move |ws| ws.accounts.push(account), failure);
+        self.write(move |repo| async move { repo.put_account(&stored).await }, move |ws, ()| ws.accounts.push(account), failure);
         Ok(())
     }
 
@@ -323,29 +315,18 @@ impl AppState {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let state = *self;
-        state.begin_save();
-        spawn_local(async move {
-            let result = match Repository::shared().await {
-                Ok(repo) => {
-                    repo.update_programme(move |p| {
-                        change(p);
-                        let problems = p.problems();
-                        if problems.is_empty() { Ok(()) } else { Err(problems.join(" ")) }
-                    })
-                    .await
-                }
-                Err(e) => Err(e),
-            };
-            state.end_save();
-            match result {
-                Ok(programme) => {
-                    tell_other_tabs();
-                    state.workspace.update(|ws| ws.programme = programme);
-                }
-                Err(e) => state.error.set(Some(format!("The programme settings were not saved: {e}"))),
-            }
-        });
+        self.write(
+            move |repo| async move {
+                repo.update_programme(move |p| {
+                    change(p);
+                    let problems = p.problems();
+                    if problems.is_empty() { Ok(()) } else { Err(problems.join(" ")) }
+                })
+                .await
+            },
+            |ws, programme| ws.programme = programme,
+            "The programme settings were not saved".into(),
+        );
         Ok(())
     }
 
@@ -376,39 +357,27 @@ impl AppState {
     /// stored result. Used by the dossier editor, so that nothing another tab saved meanwhile is
     /// overwritten.
     pub fn update_dossier(&self, account_id: String, change: Box<dyn FnOnce(&mut Dossier)>) {
-        let state = *self;
-        state.begin_save();
-        spawn_local(async move {
-            let today = chrono::Local::now().date_naive();
-            let result = match Repository::shared().await {
-                Ok(repo) => {
-                    repo.update_dossier(&account_id, move |d| {
-                        change(d);
-                        d.updated = Some(today);
-                    })
-                    .await
-                }
-                Err(e) => Err(e),
-            };
-            state.end_save();
-            match result {
-                Ok(d) => {
-                    tell_other_tabs();
-                    state.workspace.update(|ws| upsert_dossier(ws, d));
-                }
-                Err(e) => state.error.set(Some(format!("The dossier was not saved: {e}"))),
-            }
-        });
-    }
-
-    pub fn save_dossier(&self, mut dossier: Dossier) {
-        dossier.updated = Some(chrono::Local::now().date_naive());
-        let stored = dossier.clone();
+        let today = chrono::Local::now().date_naive();
         self.write(
-            move |repo| async move { repo.put_dossier(&stored).await },
-            move |ws| upsert_dossier(ws, dossier),
+            move |repo| async move {
+                repo.update_dossier(&account_id, move |d| {
+                    change(d);
+                    d.updated = Some(today);
+                })
+                .await
+            },
+            upsert_dossier,
             "The dossier was not saved".into(),
         );
+    }
+}
+
+/// The whole workspace, personal details included, as a snapshot kept in this browser.
+pub fn snapshot_of(ws: &Workspace, reason: String) -> Snapshot {
+    Snapshot {
+        reason,
+        taken_at: crate::ui::format::local_minute(),
+        file: write_file(ws, None, PersonalDetails::Included, APP_VERSION, &chrono::Utc::now().to_rfc3339()),
     }
 }
 

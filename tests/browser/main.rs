@@ -111,9 +111,7 @@ async fn a_replace_that_fails_half_way_changes_nothing() {
 
     // New accounts and history, then a dossier without its key: the store refuses the last
     // write, after the accounts and history stores were already cleared and refilled.
-    let account = serde_wasm_bindgen::to_value(&kam_core::model::Account::new("Only Account"))
-        .unwrap();
-    let account = js_sys::JSON::parse(&js_sys::JSON::stringify(&account).unwrap().as_string().unwrap()).unwrap();
+    let account = js_sys::JSON::parse(&serde_json::to_string(&kam_core::model::Account::new("Only Account")).unwrap()).unwrap();
     let broken_dossier = js_sys::JSON::parse("{\"overview\": \"no account_id\"}").unwrap();
     let result = repo.replace_records(vec![account], vec![], vec![broken_dossier], None).await;
     assert!(result.is_err(), "the store refuses a dossier without its key");
@@ -159,10 +157,7 @@ async fn named_snapshots_save_list_restore_and_delete() {
     let first = Snapshot { reason: "after the March workshop".into(), taken_at: "2026-03-14 17:00".into(), file: file.clone() };
     let k1 = repo.save_named_snapshot(&first).await.unwrap();
     // Keys sort by time: wait a millisecond so the second is later.
-    let wait = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 5).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+    sleep_ms(5).await;
     let second = Snapshot { reason: "before the board".into(), taken_at: "2026-04-01 09:00".into(), file: "{}".into() };
     let k2 = repo.save_named_snapshot(&second).await.unwrap();
     let listed = repo.named_snapshots().await.unwrap();

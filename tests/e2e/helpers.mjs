@@ -55,9 +55,11 @@ export async function ready(page) {
   await page.waitForSelector('main h1');
 }
 
-/** A fresh profile with the demo portfolio loaded, on the Portfolio page. */
-export async function openWithDemo(env) {
+/** A fresh profile with the demo portfolio loaded, on the Portfolio page; `at` fixes the
+ *  browser's clock (Date) at that moment first. */
+export async function openWithDemo(env, { at } = {}) {
   const page = await env.newPage();
+  if (at) await page.clock.setFixedTime(at);
   await page.goto(env.url + '/portfolio');
   await ready(page);
   await page.getByTestId('load-demo').click();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import { setup, screenshot, ready, ARTIFACTS } from './helpers.mjs';
+import { setup, screenshot, openWithDemo, ARTIFACTS } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -17,14 +17,22 @@ after(async () => { await env?.close(); });
 const TODAY = new Date('2026-11-24T10:00:00');
 const NORDHAVN = '/key-accounts/' + encodeURIComponent('nordhavn logistics a/s');
 
-async function demoAt(env) {
-  const page = await env.newPage();
-  await page.clock.setFixedTime(TODAY);
-  await page.goto(env.url + '/portfolio');
-  await ready(page);
-  await page.getByTestId('load-demo').click();
-  await page.getByTestId('accounts-table').waitFor();
-  return page;
+const demoAt = (env) => openWithDemo(env, { at: TODAY });
+
+/** Types `text` into `field` without confirming it, lets another tab of the same profile (at
+ *  `otherPath`) store a change with `storeElsewhere(other)`, and checks that this tab, told of
+ *  it, shows `[shownId, shownValue]` from the other tab and still holds the typing; then
+ *  confirms the typing and waits until it is stored. */
+async function typeWhileAnotherTabStores(page, field, text, otherPath, storeElsewhere, [shownId, shownValue]) {
+  await page.getByTestId(field).fill(text);
+  const other = await page.context().newPage();
+  await other.goto(env.url + otherPath);
+  await storeElsewhere(other);
+  await page.getByTestId('notice').filter({ hasText: 'another tab' }).waitFor();
+  assert.equal(await page.getByTestId(shownId).inputValue(), shownValue);
+  assert.equal(await page.getByTestId(field).inputValue(), text, 'the typing is still there');
+  await page.getByTestId(field).press('Tab');
+  await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
 }
 
 function pdfPages(buffer) {
@@ -220,18 +228,11 @@ test('an account plan and the portfolio report print to PDF', async () => {
 test('a programme change stored meanwhile neither wipes what is being typed nor is undone by it', async () => {
   const page = await demoAt(env);
   await page.getByRole('link', { name: 'Settings' }).click();
-  // Typing the champion, not yet confirmed...
-  await page.getByTestId('setting-champion').fill('Eva Saar');
-  // ...while another tab writes the criteria, which this tab then reads again.
-  const other = await page.context().newPage();
-  await other.goto(env.url + '/settings');
-  await other.getByTestId('setting-criteria').fill('Over 10 % of our profit.');
-  await other.getByTestId('setting-criteria').press('Tab');
-  await page.getByTestId('notice').filter({ hasText: 'another tab' }).waitFor();
-  assert.equal(await page.getByTestId('setting-criteria').inputValue(), 'Over 10 % of our profit.');
-  assert.equal(await page.getByTestId('setting-champion').inputValue(), 'Eva Saar', 'the typing is still there');
-  await page.getByTestId('setting-champion').press('Tab');
-  await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+  // The champion typed, not yet confirmed, while another tab writes the criteria.
+  await typeWhileAnotherTabStores(page, 'setting-champion', 'Eva Saar', '/settings', async (other) => {
+    await other.getByTestId('setting-criteria').fill('Over 10 % of our profit.');
+    await other.getByTestId('setting-criteria').press('Tab');
+  }, ['setting-criteria', 'Over 10 % of our profit.']);
   await page.getByRole('link', { name: 'Programme' }).click();
   await page.getByTestId('programme-step').nth(2).filter({ hasText: 'Eva Saar drives the programme' }).waitFor();
   assert.match(await page.getByTestId('programme-step').nth(3).innerText(), /written criteria exist/, 'both changes are kept');
@@ -242,16 +243,10 @@ test('skills notes being typed survive a score stored meanwhile, and both are ke
   const page = await demoAt(env);
   await page.getByRole('link', { name: 'Programme' }).click();
   await page.getByTestId('skills-manager').selectOption('Maria Lind');
-  await page.getByTestId('skills-notes').fill('Coach on negotiation');
-  const other = await page.context().newPage();
-  await other.goto(env.url + '/programme');
-  await other.getByTestId('skills-manager').selectOption('Maria Lind');
-  await other.getByTestId('skill-0').selectOption('3');
-  await page.getByTestId('notice').filter({ hasText: 'another tab' }).waitFor();
-  assert.equal(await page.getByTestId('skill-0').inputValue(), '3');
-  assert.equal(await page.getByTestId('skills-notes').inputValue(), 'Coach on negotiation', 'the typing is still there');
-  await page.getByTestId('skills-notes').press('Tab');
-  await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+  await typeWhileAnotherTabStores(page, 'skills-notes', 'Coach on negotiation', '/programme', async (other) => {
+    await other.getByTestId('skills-manager').selectOption('Maria Lind');
+    await other.getByTestId('skill-0').selectOption('3');
+  }, ['skill-0', '3']);
   await page.reload();
   await page.getByTestId('skills-manager').selectOption('Maria Lind');
   assert.equal(await page.getByTestId('skill-0').inputValue(), '3');

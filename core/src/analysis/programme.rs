@@ -59,23 +59,25 @@ pub fn programme_checks(ws: &Workspace, seg: &Segmentation, key_size_pct: f64) -
     use CheckStatus::*;
     let key: Vec<_> = ws.accounts.iter().filter(|a| a.is_key).collect();
     let n = key.len();
-    let with = |f: &dyn Fn(&crate::model::Dossier) -> bool| key.iter().filter(|a| ws.dossier(&a.id).is_some_and(|d| f(d))).count();
+    // By id once: a large portfolio has thousands of accounts to judge. (Built in reverse so
+    // that, as with `Workspace::dossier`, the first of two dossiers for one account counts.)
+    let dossiers: std::collections::HashMap<&str, &crate::model::Dossier> = ws.dossiers.iter().rev().map(|d| (d.account_id.as_str(), d)).collect();
+    let with = |f: &dyn Fn(&crate::model::Dossier) -> bool| key.iter().filter(|a| dossiers.get(a.id.as_str()).is_some_and(|d| f(d))).count();
     let sponsors = with(&|d| !d.executive_sponsor.trim().is_empty());
     let measures = with(&|d| d.metrics.cost_to_serve.is_some() && (d.metrics.yearly_margin.is_some() || seg.flags_on_profit));
     let load = manager_load(ws);
     let overloaded: Vec<_> = load.iter().filter(|(_, c)| **c > 3).map(|(m, c)| format!("{m} ({c})")).collect();
     let unmanaged = key.iter().filter(|a| a.manager.trim().is_empty()).count();
     let assessed = load.keys().filter(|m| ws.programme.skills.iter().any(|s| s.manager.trim() == m.as_str() && s.scores.iter().any(Option::is_some))).count();
-    // By id once: a large portfolio has thousands of accounts to judge.
     let by_id: std::collections::HashMap<&str, &super::AccountSegment> = seg.rows.iter().map(|r| (&*r.id, r)).collect();
     let meets = |id: &str| {
         let row = by_id.get(id).copied();
-        qualify(row, ws.dossier(id), &ws.programme, key_size_pct, seg.flags_on_profit).meets
+        qualify(row, dossiers.get(id).copied(), &ws.programme, key_size_pct, seg.flags_on_profit).meets
     };
-    let meeting = key.iter().filter(|a| meets(&a.id)).count();
     let written = !ws.programme.criteria_text.trim().is_empty();
     let candidates: Vec<_> = ws.accounts.iter().filter(|a| !a.is_key && meets(&a.id)).map(|a| a.name.clone()).collect();
     let retire: Vec<_> = key.iter().filter(|a| !meets(&a.id)).map(|a| a.name.clone()).collect();
+    let meeting = n - retire.len();
     let list = |v: &[String]| if v.is_empty() { "none".to_string() } else { v.join(", ") };
     let champion = ws.programme.champion.trim();
 

@@ -124,9 +124,6 @@ impl Flags {
     pub fn insert(&mut self, flag: Flag) {
         self.0 |= 1 << flag as u8;
     }
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
     pub fn iter(self) -> impl DoubleEndedIterator<Item = Flag> {
         Flag::ALL.into_iter().filter(move |f| self.contains(*f))
     }
@@ -229,41 +226,34 @@ pub fn segment_workspace(ws: &Workspace, settings: &SegmentationSettings) -> Seg
     s
 }
 
-/// Sum with four independent accumulators: the additions of one account's series do not wait on
-/// each other, which lets the compiler use vector lanes (a plain fold is one long dependency
-/// chain). The grouping is fixed, so the result depends only on the series.
-fn sum(values: &[f64]) -> f64 {
+/// Sum of `term(v)` over `values` with four independent accumulators: the additions of one
+/// account's series do not wait on each other, which lets the compiler use vector lanes (a
+/// plain fold is one long dependency chain). The grouping is fixed, so the result depends only
+/// on the series.
+#[inline(always)]
+fn lane_sum(values: &[f64], term: impl Fn(f64) -> f64) -> f64 {
     let mut lanes = [0.0f64; 4];
     let chunks = values.chunks_exact(4);
     let rest = chunks.remainder();
     for c in chunks {
         for k in 0..4 {
-            lanes[k] += c[k];
+            lanes[k] += term(c[k]);
         }
     }
     let mut total = (lanes[0] + lanes[2]) + (lanes[1] + lanes[3]);
-    for v in rest {
-        total += v;
+    for &v in rest {
+        total += term(v);
     }
     total
 }
 
-/// Sum of squared deviations from `mean`, grouped as in [`sum`].
+fn sum(values: &[f64]) -> f64 {
+    lane_sum(values, |v| v)
+}
+
+/// Sum of squared deviations from `mean`.
 fn squared_deviations(values: &[f64], mean: f64) -> f64 {
-    let mut lanes = [0.0f64; 4];
-    let chunks = values.chunks_exact(4);
-    let rest = chunks.remainder();
-    for c in chunks {
-        for k in 0..4 {
-            let d = c[k] - mean;
-            lanes[k] += d * d;
-        }
-    }
-    let mut total = (lanes[0] + lanes[2]) + (lanes[1] + lanes[3]);
-    for v in rest {
-        total += (v - mean) * (v - mean);
-    }
-    total
+    lane_sum(values, |v| (v - mean) * (v - mean))
 }
 
 /// XYZ class of one series by the coefficient of variation (population standard deviation ÷ mean).
@@ -321,7 +311,7 @@ fn rank_order(values: &[f64], tie: impl Fn(usize, usize) -> Ordering) -> Vec<u32
         !ascending
     };
     let mut items: Vec<(u64, u32)> = values.iter().enumerate().map(|(i, &v)| (key(v), i as u32)).collect();
-    let mut counts = vec![[0usize; 256]; 8];
+    let mut counts = [[0usize; 256]; 8];
     for &(k, _) in &items {
         for (digit, count) in counts.iter_mut().enumerate() {
             count[(k >> (digit * 8)) as usize & 0xff] += 1;
@@ -346,13 +336,12 @@ fn rank_order(values: &[f64], tie: impl Fn(usize, usize) -> Ordering) -> Vec<u32
         }
         std::mem::swap(&mut items, &mut scratch);
     }
-    let mut from = 0;
-    while from < items.len() {
-        let run = items[from..].iter().take_while(|item| item.0 == items[from].0).count();
-        if run > 1 {
-            items[from..from + run].sort_by(|a, b| tie(a.1 as usize, b.1 as usize).then(a.1.cmp(&b.1)));
+    // Each run of equal values is in index order (the radix sort is stable), and stays so
+    // where `tie` finds its accounts equal.
+    for run in items.chunk_by_mut(|a, b| a.0 == b.0) {
+        if run.len() > 1 {
+            run.sort_by(|a, b| tie(a.1 as usize, b.1 as usize));
         }
-        from += run;
     }
     items.into_iter().map(|(_, i)| i).collect()
 }
@@ -413,7 +402,7 @@ pub fn segment(inputs: &[SegmentInput], settings: &SegmentationSettings) -> Segm
     let (mut measure_total, mut revenue_pos_total, mut profit_pos_total, mut total_revenue, mut total_profit) = (0.0, 0.0, 0.0, 0.0, 0.0);
     for &i in &order {
         let (revenue, profit) = (revenues[i as usize], profits[i as usize]);
-        measure_total += positive(if use_profit { profit } else { revenue });
+        measure_total += positive(values[i as usize]);
         revenue_pos_total += positive(revenue);
         profit_pos_total += positive(profit);
         total_revenue += revenue;

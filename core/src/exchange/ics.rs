@@ -115,15 +115,7 @@ pub fn reminders_to_ics(reminders: &[Reminder], stamp: DateTime<Utc>, include_pe
         push_line(&mut out, line);
     }
     // Written by hand, not with chrono's strftime: keeps that formatter out of the wasm.
-    let dtstamp = format!(
-        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-        stamp.year(),
-        stamp.month(),
-        stamp.day(),
-        stamp.hour(),
-        stamp.minute(),
-        stamp.second()
-    );
+    let dtstamp = format!("{}T{:02}{:02}{:02}Z", ics_date(stamp.date_naive()), stamp.hour(), stamp.minute(), stamp.second());
     let mut used = std::collections::HashSet::new();
     for r in reminders.iter().filter(|r| include_personal || !r.personal) {
         // Two reminders alike in kind, account, title and date (two actions with the same text

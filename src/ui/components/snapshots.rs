@@ -2,12 +2,12 @@
 //! Kept in this browser's IndexedDB as KAM Planner files with personal details (they never leave
 //! the browser). Restoring keeps the current workspace as the automatic snapshot first.
 
-use kam_core::exchange::{read_file, write_file, PersonalDetails};
+use kam_core::exchange::read_file;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::store::{Repository, Snapshot};
-use crate::ui::state::{use_app, APP_VERSION};
+use crate::ui::state::{snapshot_of, use_app};
 
 #[component]
 pub fn Snapshots() -> impl IntoView {
@@ -34,12 +34,7 @@ pub fn Snapshots() -> impl IntoView {
             error.set(Some("Snapshot names are limited to 120 characters.".into()));
             return;
         }
-        let ws = state.workspace.get_untracked();
-        let snapshot = Snapshot {
-            reason: label.clone(),
-            taken_at: crate::ui::format::local_minute(),
-            file: write_file(&ws, None, PersonalDetails::Included, APP_VERSION, &chrono::Utc::now().to_rfc3339()),
-        };
+        let snapshot = state.workspace.with_untracked(|ws| snapshot_of(ws, label.clone()));
         spawn_local(async move {
             match async { Repository::shared().await?.save_named_snapshot(&snapshot).await }.await {
                 Ok(_) => {

@@ -2,7 +2,7 @@
 //! the healthy range, managers and their load, account health and knowledge risk (explained),
 //! and the key account managers' skills self-assessment.
 
-use kam_core::analysis::{account_health, knowledge_concentration, manager_load, programme_checks, CheckStatus};
+use kam_core::analysis::{account_health, knowledge_concentration, manager_load, CheckStatus};
 use kam_core::model::{SkillAssessment, SKILLS};
 use std::rc::Rc;
 use leptos::prelude::*;
@@ -15,10 +15,7 @@ use crate::ui::state::use_app;
 #[component]
 pub fn ProgrammePage() -> impl IntoView {
     let state = use_app();
-    let checks = Memo::new(move |_| {
-        let pct = state.settings.with(|s| s.key_size_pct);
-        state.segmentation.with(|s| state.workspace.with(|ws| programme_checks(ws, s, pct)))
-    });
+    let checks = state.programme_checks();
     view! {
         <div class="page">
             <div class="page-head">

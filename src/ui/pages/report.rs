@@ -1,7 +1,7 @@
 //! The portfolio report for print: segmentation matrix, concentration, the key account list
 //! and the programme checklist, made for the browser's "print to PDF" (charts are SVG).
 
-use kam_core::analysis::{account_health, programme_checks, CheckStatus};
+use kam_core::analysis::{account_health, CheckStatus};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -14,10 +14,7 @@ pub fn ReportPage() -> impl IntoView {
     let state = use_app();
     let filter = RwSignal::new(MatrixFilter::None);
     let today = chrono::Local::now().date_naive();
-    let checks = Memo::new(move |_| {
-        let pct = state.settings.with(|s| s.key_size_pct);
-        state.segmentation.with(|s| state.workspace.with(|ws| programme_checks(ws, s, pct)))
-    });
+    let checks = state.programme_checks();
     view! {
         <div class="page plan">
             <div class="no-print plan-actions">
@@ -58,16 +55,19 @@ pub fn ReportPage() -> impl IntoView {
                         <thead><tr><th scope="col">"Account"</th><th scope="col">"Manager"</th><th scope="col">"Sponsor"</th><th scope="col">"Segment"</th><th scope="col">"Revenue"</th><th scope="col">"Share"</th><th scope="col">"Dossier"</th><th scope="col">"Health"</th></tr></thead>
                         <tbody>
                             {move || state.workspace.with(|ws| state.segmentation.with(|seg| {
-                                let mut rows: Vec<_> = seg.rows.iter().filter(|r| r.is_key).cloned().collect();
-                                rows.sort_by_key(|r| r.rank);
-                                rows.into_iter().map(|r| {
-                                    let a = ws.account(&r.id).cloned();
-                                    let d = ws.dossier(&r.id).cloned().unwrap_or_default();
+                                // The rows are in rank order already.
+                                seg.rows.iter().filter(|r| r.is_key).map(|r| {
+                                    let manager = ws.account(&r.id).map(|a| a.manager.clone()).unwrap_or_default();
+                                    // An account without a dossier counts as an empty one.
+                                    let (sponsor, completeness) = ws.dossier(&r.id).map_or_else(
+                                        || (String::new(), kam_core::model::Dossier::default().completeness_pct()),
+                                        |d| (d.executive_sponsor.clone(), d.completeness_pct()),
+                                    );
                                     let h = account_health(ws, &r.id, today);
                                     view! {
-                                        <tr><th scope="row">{r.name.clone()}</th><td>{a.map(|a| a.manager).unwrap_or_default()}</td><td>{d.executive_sponsor.clone()}</td>
+                                        <tr><th scope="row">{r.name.to_string()}</th><td>{manager}</td><td>{sponsor}</td>
                                             <td>{format!("{}{}", r.abc.letter(), r.xyz.map_or("?", |x| x.letter()))}</td><td class="num">{money(r.revenue)}</td>
-                                            <td class="num">{percent(r.revenue_share_pct)}</td><td class="num">{format!("{} %", d.completeness_pct())}</td><td class="num">{h.score}</td></tr>
+                                            <td class="num">{percent(r.revenue_share_pct)}</td><td class="num">{format!("{} %", completeness)}</td><td class="num">{h.score}</td></tr>
                                     }
                                 }).collect_view()
                             }))}

@@ -62,7 +62,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <label class="field">
                         <span>"Window ends with month"</span>
                         <input type="month" data-testid="setting-window-end"
-                            prop:value=move || state.settings.with(|s| s.window_end.map(|d| crate::ui::format::year_month(d)).unwrap_or_default())
+                            prop:value=move || state.settings.with(|s| s.window_end.map(|d| kam_core::analysis::month_label(kam_core::analysis::month_index(d))).unwrap_or_default())
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
                                 let end = format!("{v}-01").parse::<chrono::NaiveDate>().ok();
