@@ -3,6 +3,7 @@
 mod orgchart;
 mod programme;
 mod qualification;
+pub mod rules;
 mod segmentation;
 mod window;
 

@@ -1,0 +1,121 @@
+//! The small named rules that several parts of the app ask about: when an action is overdue,
+//! when an account counts as lost, when a proposal is followed up, how long before a tender the
+//! preparation starts, and how a segment is written. Each lives here once; pages, reminders,
+//! health and print views call these instead of writing their own copy (see `docs/model.md`).
+
+use chrono::{Days, Months, NaiveDate};
+
+use crate::analysis::{AbcClass, XyzClass};
+use crate::model::{Action, ActionStatus, OrderLine};
+
+/// Months before a tender at which its preparation starts (kam-model.md section 5: "about nine
+/// months before"). The reminders' milestones and the calendar's preparation marks count from it.
+pub const TENDER_LEAD_MONTHS: u32 = 9;
+
+/// Preparation milestones of a tender, in months before the tender day, earliest first.
+pub const TENDER_MILESTONE_MONTHS: [u32; 4] = [TENDER_LEAD_MONTHS, 6, 3, 1];
+
+/// Days after a proposal was sent at which we call to confirm it arrived.
+pub const PROPOSAL_FOLLOW_UP_DAYS: u64 = 1;
+
+/// The day preparation for a tender on `tender_day` should start.
+pub fn tender_preparation_start(tender_day: NaiveDate) -> Option<NaiveDate> {
+    tender_day.checked_sub_months(Months::new(TENDER_LEAD_MONTHS))
+}
+
+/// The day to call about a proposal sent on `sent`.
+pub fn proposal_follow_up(sent: NaiveDate) -> Option<NaiveDate> {
+    sent.checked_add_days(Days::new(PROPOSAL_FOLLOW_UP_DAYS))
+}
+
+/// An action still to be done (open or in progress).
+pub fn action_is_open(a: &Action) -> bool {
+    matches!(a.status, ActionStatus::Open | ActionStatus::InProgress)
+}
+
+/// An action still open whose due date is before `today`.
+pub fn action_is_overdue(a: &Action, today: NaiveDate) -> bool {
+    action_is_open(a) && a.due.is_some_and(|due| due < today)
+}
+
+/// The last day the account bought something: the latest order line with positive revenue. A
+/// credit note (zero or negative revenue) is not a purchase.
+pub fn last_purchase(lines: &[OrderLine]) -> Option<NaiveDate> {
+    lines.iter().filter(|l| l.revenue > 0.0).map(|l| l.date).max()
+}
+
+/// The first day an account whose last purchase was on `last` counts as lost, with the
+/// programme's "lost after" months (`0` turns the rule off: `None`). More than `lost_months`
+/// calendar months without a purchase: bought on 24 May with 6 months, lost from 25 November.
+pub fn lost_from(last: NaiveDate, lost_months: u32) -> Option<NaiveDate> {
+    if lost_months == 0 {
+        return None;
+    }
+    last.checked_add_months(Months::new(lost_months))?.checked_add_days(Days::new(1))
+}
+
+/// Whether the account counts as lost on `today`: the day it counts as lost from, if that day has
+/// come, with the last purchase.
+pub fn lost_since(lines: &[OrderLine], lost_months: u32, today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let last = last_purchase(lines)?;
+    lost_from(last, lost_months).filter(|from| *from <= today).map(|from| (last, from))
+}
+
+/// The segment code of an account, "AX" … "CZ", with "?" for an account whose XYZ class could not
+/// be computed ("A?").
+pub fn segment_code(abc: AbcClass, xyz: Option<XyzClass>) -> String {
+    format!("{}{}", abc.letter(), xyz.map_or("?", |x| x.letter()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn line(d: NaiveDate, revenue: f64) -> OrderLine {
+        OrderLine { date: d, revenue, profit: None }
+    }
+
+    #[test]
+    fn a_credit_note_is_not_a_purchase() {
+        let lines = [line(date(2026, 1, 10), 500.0), line(date(2026, 5, 2), -120.0)];
+        assert_eq!(last_purchase(&lines), Some(date(2026, 1, 10)));
+        assert_eq!(lost_since(&lines, 6, date(2026, 7, 10)), None, "10 July is the last day before lost");
+        assert_eq!(lost_since(&lines, 6, date(2026, 7, 11)), Some((date(2026, 1, 10), date(2026, 7, 11))));
+    }
+
+    #[test]
+    fn lost_counts_calendar_months_and_zero_turns_it_off() {
+        assert_eq!(lost_from(date(2026, 5, 24), 6), Some(date(2026, 11, 25)));
+        assert_eq!(lost_from(date(2026, 8, 31), 6), Some(date(2027, 3, 1)), "end of month clamps to 28 February");
+        assert_eq!(lost_from(date(2026, 5, 24), 0), None);
+    }
+
+    #[test]
+    fn overdue_means_open_and_past_due() {
+        let today = date(2026, 11, 24);
+        let mut a = Action { due: Some(date(2026, 11, 23)), ..Default::default() };
+        assert!(action_is_overdue(&a, today));
+        a.due = Some(today);
+        assert!(!action_is_overdue(&a, today), "due today is not overdue");
+        a.due = Some(date(2026, 1, 1));
+        a.status = ActionStatus::Done;
+        assert!(!action_is_overdue(&a, today));
+    }
+
+    #[test]
+    fn tender_preparation_and_follow_up() {
+        assert_eq!(tender_preparation_start(date(2027, 5, 31)), Some(date(2026, 8, 31)));
+        assert_eq!(tender_preparation_start(date(2027, 11, 30)), Some(date(2027, 2, 28)));
+        assert_eq!(proposal_follow_up(date(2026, 11, 24)), Some(date(2026, 11, 25)));
+    }
+
+    #[test]
+    fn segment_codes() {
+        assert_eq!(segment_code(AbcClass::A, Some(XyzClass::X)), "AX");
+        assert_eq!(segment_code(AbcClass::C, None), "C?");
+    }
+}

@@ -1,0 +1,9 @@
+//! Words for people: every sentence the app shows is made here from the facts `kam-core` returns
+//! (typed findings, reminders, checks, warnings and errors), one module per area, so that each
+//! area can be read, reviewed and translated in one place. Pages call these functions; they do
+//! not write sentences about the model themselves.
+//!
+//! Each module's tests keep the English wording of a few facts, so a change of words is a
+//! deliberate edit here and never breaks a scoring test in the core.
+
+pub mod text;
