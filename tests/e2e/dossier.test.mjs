@@ -3,7 +3,7 @@
 // dates; screenshots of every section.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openWithDemo, screenshot, ready, ARTIFACTS } from './helpers.mjs';
+import { setup, openWithDemo, screenshot, ready, ARTIFACTS, saved, type, dossierPath } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -11,17 +11,7 @@ after(async () => { await env?.close(); });
 
 const SECTIONS = ['general', 'qualification', 'timeline', 'people', 'competitors', 'analysis', 'strategy', 'team', 'plan', 'metrics', 'tenders', 'status'];
 const ACCOUNT = 'Tallinna Sadamateenused AS';
-const path = () => '/key-accounts/' + encodeURIComponent(ACCOUNT.toLowerCase());
-
-async function saved(page) {
-  await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
-}
-
-/** Types into a field and leaves it, which saves at once. */
-async function type(page, testid, text) {
-  await page.getByTestId(testid).fill(text);
-  await page.getByTestId(testid).press('Tab');
-}
+const path = () => dossierPath(ACCOUNT);
 
 test('qualify an account, fill every section, see the org chart, reload and find it all', async () => {
   const page = await openWithDemo(env);

@@ -1,6 +1,7 @@
 // Shared set-up: the release build served locally, Debian's Chromium driven by playwright-core.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
@@ -29,8 +30,9 @@ export async function setup() {
     browser,
     /** Takes the server down, as a lost network would. */
     stopServer: () => server.close(),
-    async newPage() {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+    /** `options`: Playwright context options, e.g. another `viewport` or `hasTouch`. */
+    async newPage(options = {}) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true, ...options });
       contexts.push(context);
       const page = await context.newPage();
       page.errors = [];
@@ -65,4 +67,28 @@ export async function openWithDemo(env, { at } = {}) {
   await page.getByTestId('load-demo').click();
   await page.getByTestId('accounts-table').waitFor();
   return page;
+}
+
+/** The address of an account's dossier, as the app writes it (ids are lower-cased names). */
+export function dossierPath(accountId) {
+  return '/key-accounts/' + encodeURIComponent(accountId.toLowerCase());
+}
+
+/** Waits until the header says every change is stored. */
+export async function saved(page) {
+  await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+}
+
+/** Types into a field and leaves it, which saves at once. */
+export async function type(page, testid, text) {
+  await page.getByTestId(testid).fill(text);
+  await page.getByTestId(testid).press('Tab');
+}
+
+/** Clicks what starts a download and keeps the file in the artefacts: its name, path and text. */
+export async function download(page, testid) {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  const path = join(ARTIFACTS, d.suggestedFilename());
+  await d.saveAs(path);
+  return { name: d.suggestedFilename(), path, text: await readFile(path, 'utf8') };
 }

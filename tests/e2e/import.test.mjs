@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setup, screenshot, ready, ARTIFACTS, openWithDemo } from './helpers.mjs';
+import { setup, screenshot, ready, ARTIFACTS, openWithDemo, saved, dossierPath } from './helpers.mjs';
 import { generateOrders, referenceSegmentation } from './segmentation-reference.mjs';
 import { ordersWorkbook } from './xlsx-writer.mjs';
 
@@ -109,17 +109,17 @@ test('a comma file with ISO dates gives the same classes, and a re-import keeps 
 
   // Make an account key and write in its dossier, then import the same export again.
   await page.getByRole('button', { name: 'Key account: Plain Steady Ltd' }).click();
-  await page.goto(env.url + '/key-accounts/plain%20steady%20ltd');
+  await page.goto(env.url + dossierPath('Plain Steady Ltd'));
   await page.getByTestId('dossier-overview').fill('Typed by hand in the workshop.');
   await page.getByTestId('dossier-sponsor').click();
-  await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+  await saved(page);
   await page.getByRole('link', { name: 'Portfolio' }).click();
   await page.getByText('Import more orders').click();
   await importFile(page, 'iso-again.csv', isoCsv(rows));
   assert.match(await page.getByTestId('import-summary').innerText(), /0 new accounts, 15 updated/);
   await page.getByTestId('import-confirm').click();
   await page.getByTestId('import-summary').filter({ hasText: 'iso-again.csv' }).waitFor();
-  await page.goto(env.url + '/key-accounts/plain%20steady%20ltd');
+  await page.goto(env.url + dossierPath('Plain Steady Ltd'));
   assert.equal(await page.getByTestId('dossier-overview').inputValue(), 'Typed by hand in the workshop.');
   assert.deepEqual(page.errors, []);
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import { setup, screenshot, openWithDemo, ARTIFACTS } from './helpers.mjs';
+import { setup, screenshot, openWithDemo, ARTIFACTS, saved, dossierPath } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -15,7 +15,7 @@ after(async () => { await env?.close(); });
 // The demo's dates are fixed; the browser's clock is set so that what is overdue or coming up
 // is the same on every run.
 const TODAY = new Date('2026-11-24T10:00:00');
-const NORDHAVN = '/key-accounts/' + encodeURIComponent('nordhavn logistics a/s');
+const NORDHAVN = dossierPath('Nordhavn Logistics A/S');
 
 const demoAt = (env) => openWithDemo(env, { at: TODAY });
 
@@ -32,7 +32,7 @@ async function typeWhileAnotherTabStores(page, field, text, otherPath, storeElse
   assert.equal(await page.getByTestId(shownId).inputValue(), shownValue);
   assert.equal(await page.getByTestId(field).inputValue(), text, 'the typing is still there');
   await page.getByTestId(field).press('Tab');
-  await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+  await saved(page);
 }
 
 function pdfPages(buffer) {
@@ -67,7 +67,7 @@ test('the dashboard shows the seven steps with evidence, health with reasons, an
   await page.getByTestId('setting-criteria').press('Tab');
   await page.getByTestId('setting-champion').fill('Eva Saar');
   await page.getByTestId('setting-champion').press('Tab');
-  await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+  await saved(page);
   await page.getByRole('link', { name: 'Programme' }).click();
   assert.match(await page.getByTestId('programme-step').nth(2).innerText(), /Eva Saar drives the programme/);
   assert.match(await page.getByTestId('programme-step').nth(3).innerText(), /written criteria exist/);
@@ -78,7 +78,7 @@ test('the dashboard shows the seven steps with evidence, health with reasons, an
   await page.getByTestId('skill-5').selectOption('2');
   await page.getByTestId('skills-notes').fill('Negotiation course in spring.');
   await page.getByTestId('skills-notes').press('Tab');
-  await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+  await saved(page);
   assert.notEqual(await page.getByTestId('skills-shape').getAttribute('points'), before);
   await page.reload();
   await page.getByTestId('skills-manager').waitFor();

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { setup, ready } from './helpers.mjs';
+import { setup, ready, dossierPath } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 let env;
@@ -26,7 +26,7 @@ async function axe(page) {
   return result;
 }
 
-const SCREENS = ['/portfolio', '/key-accounts', '/key-accounts/nordhavn%20logistics%20a%2Fs', '/key-accounts/nordhavn%20logistics%20a%2Fs/plan', '/programme', '/reminders', '/calendar', '/report', '/settings'];
+const SCREENS = ['/portfolio', '/key-accounts', dossierPath('Nordhavn Logistics A/S'), '/key-accounts/nordhavn%20logistics%20a%2Fs/plan', '/programme', '/reminders', '/calendar', '/report', '/settings'];
 
 test('no request leaves the page\'s origin while a user goes through the whole app', async () => {
   const page = await env.newPage();

@@ -4,18 +4,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setup, screenshot, ready, ARTIFACTS, openWithDemo } from './helpers.mjs';
+import { setup, screenshot, ready, ARTIFACTS, openWithDemo, download, dossierPath, saved } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
-
-async function download(page, testid) {
-  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
-  const path = join(ARTIFACTS, d.suggestedFilename());
-  await d.saveAs(path);
-  return { name: d.suggestedFilename(), path, text: await readFile(path, 'utf8') };
-}
 
 /** Chooses "replace" on the previewed file, applies it, and finds the 40 demo accounts. */
 async function replaceAndSeeAll(other) {
@@ -57,7 +50,7 @@ test('a workspace exported without personal details imports into a fresh browser
 
 test('one account plan merges into a workspace; a replace can be restored from its snapshot', async () => {
   const page = await openWithDemo(env);
-  await page.goto(env.url + '/key-accounts/nordhavn%20logistics%20a%2Fs');
+  await page.goto(env.url + dossierPath('Nordhavn Logistics A/S'));
   await page.getByTestId('export-include-personal').check();
   const plan = await download(page, 'export-account');
   assert.match(plan.name, /^Nordhavn-Logistics-A-S-\d{4}-\d{2}-\d{2}\.kam\.json$/);
@@ -156,16 +149,16 @@ test('named snapshots: save, change the workspace, restore, delete', async () =>
   assert.match(await page.getByTestId('snapshot-row').first().innerText(), /after the March workshop/);
 
   // Change a dossier, then go back to the snapshot.
-  await page.goto(env.url + '/key-accounts/' + encodeURIComponent('nordhavn logistics a/s'));
+  await page.goto(env.url + dossierPath('Nordhavn Logistics A/S'));
   await page.getByTestId('dossier-sponsor').fill('Somebody Else');
   await page.getByTestId('dossier-sponsor').press('Tab');
-  await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+  await saved(page);
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByTestId('snapshot-restore').first().click();
   await page.getByTestId('notice').filter({ hasText: 'Restored the snapshot' }).waitFor();
   await page.reload();
   await ready(page);
-  await page.goto(env.url + '/key-accounts/' + encodeURIComponent('nordhavn logistics a/s'));
+  await page.goto(env.url + dossierPath('Nordhavn Logistics A/S'));
   assert.equal(await page.getByTestId('dossier-sponsor').inputValue(), 'Henrik Berg (CEO)');
 
   // The list survives a reload; deleting asks first.
@@ -183,7 +176,7 @@ test('named snapshots: save, change the workspace, restore, delete', async () =>
 
 test('a write the browser refuses (storage full) shows an error and changes nothing', async () => {
   const page = await openWithDemo(env);
-  await page.goto(env.url + '/key-accounts/' + encodeURIComponent('nordhavn logistics a/s'));
+  await page.goto(env.url + dossierPath('Nordhavn Logistics A/S'));
   await page.getByTestId('dossier-sponsor').waitFor();
   // From now on every IndexedDB write fails as a full disk makes it fail.
   await page.evaluate(() => {

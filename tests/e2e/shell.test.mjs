@@ -1,7 +1,7 @@
 // The walking skeleton, as a first-time user meets it: every route, empty states, the demo.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, screenshot, ready, openWithDemo } from './helpers.mjs';
+import { setup, screenshot, ready, openWithDemo, saved, dossierPath } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -92,10 +92,10 @@ test('the demo portfolio fills every area and survives a reload', async () => {
 
 test('a dossier edit is saved and a cleared workspace can be brought back', async () => {
   const page = await openWithDemo(env);
-  await page.goto(env.url + '/key-accounts/baltic%20timber%20group');
+  await page.goto(env.url + dossierPath('Baltic Timber Group'));
   await page.getByTestId('dossier-sponsor').fill('Eva Saar (CFO)');
   await page.getByTestId('dossier-overview').click();
-  await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+  await saved(page);
   await page.reload();
   await page.getByTestId('dossier-sponsor').waitFor();
   assert.equal(await page.getByTestId('dossier-sponsor').inputValue(), 'Eva Saar (CFO)');
@@ -118,12 +118,12 @@ test('a dossier edit is saved and a cleared workspace can be brought back', asyn
 test('typing is saved without leaving the field, and a second tab sees the change', async () => {
   const page = await openWithDemo(env);
   const second = await page.context().newPage();
-  await second.goto(env.url + '/key-accounts/baltic%20timber%20group');
+  await second.goto(env.url + dossierPath('Baltic Timber Group'));
   await second.getByTestId('dossier-overview').waitFor();
 
-  await page.goto(env.url + '/key-accounts/baltic%20timber%20group');
+  await page.goto(env.url + dossierPath('Baltic Timber Group'));
   await page.getByTestId('dossier-overview').pressSequentially('Sawmills, typed live', { delay: 10 });
-  await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+  await saved(page);
   // The other tab was told and read the store again.
   await second.getByTestId('notice').filter({ hasText: 'another tab' }).waitFor();
   assert.match(await second.getByTestId('dossier-overview').inputValue(), /Sawmills, typed live$/);
@@ -139,11 +139,11 @@ test('typing is saved without leaving the field, and a second tab sees the chang
   await second.keyboard.type('Turnover 120 M EUR', { delay: 5 });
   await page.getByTestId('dossier-history').press('Tab');
   await second.getByTestId('dossier-financials').press('Tab');
-  await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
-  await second.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+  await saved(page);
+  await saved(second);
   await page.waitForTimeout(300);
   const third = await page.context().newPage();
-  await third.goto(env.url + '/key-accounts/baltic%20timber%20group');
+  await third.goto(env.url + dossierPath('Baltic Timber Group'));
   await third.getByTestId('dossier-history').waitFor();
   assert.equal(await third.getByTestId('dossier-history').inputValue(), 'Founded 1994');
   assert.equal(await third.getByTestId('dossier-financials').inputValue(), 'Turnover 120 M EUR');
