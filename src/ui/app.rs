@@ -9,6 +9,7 @@ use super::state::{AppState, LoadState};
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::provide();
+    let menu_open = RwSignal::new(false);
     view! {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
@@ -17,7 +18,17 @@ pub fn App() -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true">"◆"</span>
                     <span>"KAM Planner"</span>
                 </A>
-                <nav aria-label="Main">
+                <div class="header-tools">
+                    <SaveIndicator/>
+                    <WorkshopToggle/>
+                    // Phones only (CSS): the navigation folds into this menu.
+                    <button type="button" class="menu-toggle" data-testid="menu-toggle" aria-controls="main-nav"
+                        aria-expanded=move || menu_open.get().to_string() on:click=move |_| menu_open.update(|o| *o = !*o)>
+                        "Menu"
+                    </button>
+                </div>
+                // A chosen page closes the menu.
+                <nav id="main-nav" aria-label="Main" class:open=move || menu_open.get() on:click=move |_| menu_open.set(false)>
                     <A href="/portfolio">"Portfolio"</A>
                     <A href="/key-accounts">"Key accounts"</A>
                     <A href="/programme">"Programme"</A>
@@ -25,8 +36,6 @@ pub fn App() -> impl IntoView {
                     <A href="/calendar">"Calendar"</A>
                     <A href="/settings">"Settings"</A>
                 </nav>
-                <SaveIndicator/>
-                <WorkshopToggle/>
             </header>
             <Banners/>
             <WorkshopBar/>

@@ -51,7 +51,8 @@ pub fn ReportPage() -> impl IntoView {
                 </section>
                 <section class="plan-section">
                     <h2>"Key accounts"</h2>
-                    <table class="plan-table" data-testid="report-key-accounts">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="Key accounts">
+                        <table class="plan-table" data-testid="report-key-accounts">
                         <thead><tr><th scope="col">"Account"</th><th scope="col">"Manager"</th><th scope="col">"Sponsor"</th><th scope="col">"Segment"</th><th scope="col">"Revenue"</th><th scope="col">"Share"</th><th scope="col">"Dossier"</th><th scope="col">"Health"</th></tr></thead>
                         <tbody>
                             {move || state.workspace.with(|ws| state.segmentation.with(|seg| {
@@ -72,7 +73,8 @@ pub fn ReportPage() -> impl IntoView {
                                 }).collect_view()
                             }))}
                         </tbody>
-                    </table>
+                        </table>
+                    </div>
                 </section>
                 <section class="plan-section">
                     <h2>"Key-account portfolio matrix"</h2>

@@ -78,7 +78,8 @@ pub fn OrgChart(dossier: Memo<Dossier>) -> impl IntoView {
         }).collect_view();
         view! {
             <figure class="orgchart">
-                <div class="table-scroll">
+                // Focusable, so that a keyboard can scroll a chart wider than the screen.
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Organisation chart">
                     <svg data-testid="org-chart" role="img" aria-label=summary viewBox=format!("0 0 {width:.0} {height:.0}") width=format!("{width:.0}") height=format!("{height:.0}")>
                         {lines}
                         {boxes}

@@ -52,7 +52,8 @@ fn PlanBody(account: Account, dossier: Memo<Dossier>, row: Memo<Option<kam_core:
     let whitespace = (!d.offerings.is_empty() && !d.units.is_empty()).then(|| {
         let dd = d.clone();
         view! {
-            <table class="plan-table whitespace-print">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Whitespace grid">
+                <table class="plan-table whitespace-print">
                 <thead><tr><th scope="col">"Offering \\ unit"</th>{d.units.iter().map(|u| view! { <th scope="col">{u.clone()}</th> }).collect_view()}</tr></thead>
                 <tbody>{d.offerings.iter().map(|o| view! {
                     <tr><th scope="row">{o.clone()}</th>{dd.units.iter().map(|u| {
@@ -61,7 +62,8 @@ fn PlanBody(account: Account, dossier: Memo<Dossier>, row: Memo<Option<kam_core:
                         view! { <td class=format!("ws-{}", c.state.key())>{text}</td> }
                     }).collect_view()}</tr>
                 }).collect_view()}</tbody>
-            </table>
+                </table>
+            </div>
         }
     });
     let missing: Vec<&str> = Section::ALL.iter().filter(|s| d.section_missing(**s).is_some()).map(|s| s.title()).collect();
@@ -93,13 +95,15 @@ fn PlanBody(account: Account, dossier: Memo<Dossier>, row: Memo<Option<kam_core:
                 <h2>"Decision-making unit"</h2>
                 <OrgChart dossier=dossier/>
                 {(!d.people.is_empty()).then(|| view! {
-                    <table class="plan-table">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="Decision-making unit">
+                        <table class="plan-table">
                         <thead><tr><th scope="col">"Name"</th><th scope="col">"Title"</th><th scope="col">"Role"</th><th scope="col">"Influence"</th><th scope="col">"Attitude"</th><th scope="col">"Our contact"</th><th scope="col">"Last contact"</th></tr></thead>
                         <tbody>{d.people.iter().map(|p| view! {
                             <tr><td>{p.name.clone()}</td><td>{p.title.clone()}</td><td>{p.role.label()}</td><td>{p.influence.map(|v| v.to_string()).unwrap_or("?".into())}</td>
                                 <td>{p.attitude.label()}</td><td>{or_dash(&p.our_owner)}</td><td>{p.last_contact.map(|d| d.to_string()).unwrap_or("—".into())}</td></tr>
                         }).collect_view()}</tbody>
-                    </table>
+                        </table>
+                    </div>
                 })}
             </section>
             <div class="plan-columns">
@@ -126,13 +130,15 @@ fn PlanBody(account: Account, dossier: Memo<Dossier>, row: Memo<Option<kam_core:
             </section>
             <section class="plan-section">
                 <h2>"Objectives and actions"</h2>
-                <table class="plan-table">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Objectives and actions">
+                    <table class="plan-table">
                     <thead><tr><th scope="col">"Objective or action"</th><th scope="col">"Measure / owner"</th><th scope="col">"Due"</th><th scope="col">"Status"</th></tr></thead>
                     <tbody>
                         {d.objectives.iter().map(|o| view! { <tr><td>{format!("Objective: {}", o.text)}</td><td>{o.measure.clone()}</td><td>{o.due.map(|d| d.to_string()).unwrap_or_default()}</td><td></td></tr> }).collect_view()}
                         {d.actions.iter().map(|a| view! { <tr class:overdue=a.due.is_some_and(|due| due < today)><td>{a.text.clone()}</td><td>{a.owner.clone()}</td><td>{a.due.map(|d| d.to_string()).unwrap_or_default()}</td><td>{a.status.label()}</td></tr> }).collect_view()}
                     </tbody>
-                </table>
+                    </table>
+                </div>
             </section>
             <div class="plan-columns">
                 <section class="plan-section">
