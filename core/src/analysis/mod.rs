@@ -21,5 +21,8 @@ pub use window::{build_inputs, month_index, month_label, Window};
 
 pub mod health;
 pub mod reminders;
-pub use health::{account_health, knowledge_concentration, ConcentrationItem, ConcentrationKind, ContactRef, Finding, Health, Rule};
+pub use health::{
+    account_health, key_accounts_health, knowledge_concentration, AccountHealth, ConcentrationFact, ConcentrationItem, ContactRef, Finding, Health,
+    HealthBand, HealthFact, OverdueAction, Rule, SinglePoint,
+};
 pub use reminders::{next_meeting, next_yearly, reminders, Reminder, ReminderKind};

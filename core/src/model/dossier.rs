@@ -611,20 +611,7 @@ impl Dossier {
         if ok {
             return None;
         }
-        Some(match section {
-            Section::General => "an overview, history or organisation",
-            Section::Qualification => "a reason with its justification",
-            Section::Timeline => "a dated event",
-            Section::People => "a person",
-            Section::Competitors => "a competitor",
-            Section::Analysis => "goals, market, PESTEL or SWOT",
-            Section::Strategy => "a strategy or a whitespace cell",
-            Section::Team => "an executive sponsor or team member",
-            Section::Plan => "an objective or action",
-            Section::Metrics => "cost to serve, margin or wallet",
-            Section::Tenders => "a tender or proposal",
-            Section::Status => "the relationship stage or status",
-        })
+        Some(section.needs())
     }
 
     /// How many sections are filled, out of how many.
@@ -672,6 +659,27 @@ impl Dossier {
             let mut c = WhitespaceCell { offering: offering.into(), unit: unit.into(), ..Default::default() };
             change(&mut c);
             self.whitespace.push(c);
+        }
+    }
+}
+
+impl Section {
+    /// What a section needs to count as filled, in a few words ("a competitor"): the dossier
+    /// page shows it under an empty section and a health finding suggests it as the next step.
+    pub fn needs(self) -> &'static str {
+        match self {
+            Section::General => "an overview, history or organisation",
+            Section::Qualification => "a reason with its justification",
+            Section::Timeline => "a dated event",
+            Section::People => "a person",
+            Section::Competitors => "a competitor",
+            Section::Analysis => "goals, market, PESTEL or SWOT",
+            Section::Strategy => "a strategy or a whitespace cell",
+            Section::Team => "an executive sponsor or team member",
+            Section::Plan => "an objective or action",
+            Section::Metrics => "cost to serve, margin or wallet",
+            Section::Tenders => "a tender or proposal",
+            Section::Status => "the relationship stage or status",
         }
     }
 }

@@ -2,7 +2,7 @@
 //! the healthy range, managers and their load, account health and knowledge risk (explained),
 //! and the key account managers' skills self-assessment.
 
-use kam_core::analysis::{account_health, knowledge_concentration, manager_load, CheckStatus};
+use kam_core::analysis::{key_accounts_health, knowledge_concentration, manager_load, CheckStatus};
 use kam_core::model::{SkillAssessment, SKILLS};
 use std::rc::Rc;
 use leptos::prelude::*;
@@ -11,6 +11,7 @@ use leptos_router::components::A;
 use crate::ui::components::{DemoButton, EmptyState};
 use crate::ui::format::percent;
 use crate::ui::state::use_app;
+use crate::ui::words::health as words;
 
 #[component]
 pub fn ProgrammePage() -> impl IntoView {
@@ -99,11 +100,7 @@ fn HealthTable() -> impl IntoView {
     let state = use_app();
     let rows = Memo::new(move |_| {
         let today = chrono::Local::now().date_naive();
-        state.workspace.with(|ws| {
-            let mut rows: Vec<_> = ws.accounts.iter().filter(|a| a.is_key).map(|a| (a.id.clone(), a.name.clone(), account_health(ws, &a.id, today))).collect();
-            rows.sort_by_key(|(_, name, h)| (h.score, name.clone()));
-            rows
-        })
+        state.workspace.with(|ws| key_accounts_health(ws, today))
     });
     view! {
         <section class="panel">
@@ -116,19 +113,19 @@ fn HealthTable() -> impl IntoView {
                 }
                 view! {
                     <div class="health-list" data-testid="health-table">
-                        {rows.into_iter().map(|(id, name, h)| {
-                            let tone = if h.score >= 75 { "good" } else if h.score >= 50 { "fair" } else { "poor" };
+                        {rows.into_iter().map(|row| {
+                            let (id, name, h) = (row.account_id, row.account_name, row.health);
                             view! {
                                 <details class="health" data-testid="health-row">
                                     <summary>
-                                        <span class=format!("score {tone}") data-testid="health-score">{h.score}</span>
+                                        <span class=format!("score {}", h.band().id()) data-testid="health-score">{h.score}</span>
                                         <strong>{name.clone()}</strong>
-                                        <span class="muted small">{format!(" — {} finding{}", h.findings.len(), if h.findings.len() == 1 { "" } else { "s" })}</span>
+                                        <span class="muted small">{words::findings_count(h.findings.len())}</span>
                                     </summary>
                                     <ul class="findings">
                                         {h.findings.into_iter().map(|f| view! {
                                             <li data-testid="finding"><span class="points">{format!("−{}", f.points_lost)}</span>
-                                                <div><strong>{f.rule.label()}</strong>": "{f.reason}<br/><span class="todo">"What to do: "{f.what_to_do}</span></div></li>
+                                                <div><strong>{words::rule_label(f.rule)}</strong>": "{words::reason(&f)}<br/><span class="todo">"What to do: "{words::what_to_do(&f)}</span></div></li>
                                         }).collect_view()}
                                     </ul>
                                     <A href=crate::ui::format::dossier_href(&id)>{format!("Open the dossier of {name}")}</A>
@@ -157,7 +154,7 @@ fn Concentration() -> impl IntoView {
                 view! {
                     <ul class="concentration" data-testid="concentration">
                         {items.into_iter().map(|c| view! {
-                            <li data-testid="concentration-item"><strong>{c.reason}</strong><br/><span class="todo">{c.what_to_do}</span></li>
+                            <li data-testid="concentration-item"><strong>{words::concentration_reason(&c)}</strong><br/><span class="todo">{words::concentration_what_to_do(&c)}</span></li>
                         }).collect_view()}
                     </ul>
                 }.into_any()

@@ -1,0 +1,332 @@
+//! Words for account health and knowledge concentration: the rule names, why each finding cost
+//! points and what to do about it, and the same for each place where knowledge lives in one head.
+
+use kam_core::analysis::{ConcentrationFact, ConcentrationItem, Finding, HealthFact, OverdueAction, Rule, SinglePoint};
+
+use super::text::{and_list, or_default, plural};
+
+/// Short name of a rule, for a heading or a legend.
+pub fn rule_label(rule: Rule) -> &'static str {
+    match rule {
+        Rule::Completeness => "Dossier completeness",
+        Rule::EconomicBuyer => "Economic buyer known",
+        Rule::Champion => "Champion on the customer's side",
+        Rule::ExecutiveSponsor => "Executive sponsor",
+        Rule::ContactFreshness => "Recent contact",
+        Rule::PlanFreshness => "Plan kept up to date",
+        Rule::OverdueActions => "Actions on time",
+        Rule::UnownedContacts => "Every contact has an owner",
+        Rule::SinglePointOfContact => "Relationship not in one head",
+        Rule::Status => "Account status",
+    }
+}
+
+/// How many findings an account has, after its name: " — 3 findings".
+pub fn findings_count(n: usize) -> String {
+    format!(" — {}", plural(n, "finding", "findings"))
+}
+
+/// What is wrong, naming the people, dates and sections concerned.
+pub fn reason(f: &Finding) -> String {
+    match &f.fact {
+        HealthFact::IncompleteDossier { account, complete_pct, sections, missing, .. } => {
+            let titles: Vec<&str> = missing.iter().map(|s| s.title()).collect();
+            format!(
+                "The dossier of {account} is {complete_pct} % complete: {} of {sections} sections {} empty: {}.",
+                missing.len(),
+                if missing.len() == 1 { "is" } else { "are" },
+                and_list(&titles)
+            )
+        }
+        HealthFact::NoEconomicBuyer { account, people: 0 } => {
+            format!("No one in the decision-making unit of {account} is recorded, so we do not know who decides.")
+        }
+        HealthFact::NoEconomicBuyer { account, people } => {
+            format!("None of the {} recorded at {account} is the economic buyer who decides.", plural(*people, "person", "people"))
+        }
+        HealthFact::NoChampion { account, .. } => format!("Nobody at {account} is a champion who argues for us when we are not in the room."),
+        HealthFact::NoExecutiveSponsor { account } => format!("{account} has no executive sponsor from our top management."),
+        HealthFact::ContactStale { account, with, on, days_ago, stale_after_days } => {
+            format!("The last recorded contact at {account} was with {with} on {on}, {days_ago} days ago (more than {stale_after_days}).")
+        }
+        HealthFact::NoContactDates { account, contacts: 0 } => format!("No contacts at {account} are recorded, so no contact either."),
+        HealthFact::NoContactDates { account, contacts } => {
+            format!("No date of last contact is recorded for any of the {} at {account}.", plural(*contacts, "contact", "contacts"))
+        }
+        HealthFact::PlanStale { account, on, days_ago, stale_after_days } => {
+            format!("The account plan of {account} was last changed on {on}, {days_ago} days ago (more than {stale_after_days}).")
+        }
+        HealthFact::PlanNeverDated { account } => format!("There is no record of when the account plan of {account} was last updated."),
+        HealthFact::OverdueActions { actions } => {
+            let listed: Vec<String> = actions.iter().map(overdue_action).collect();
+            format!("{} overdue: {}.", plural(actions.len(), "action is", "actions are"), and_list(&listed))
+        }
+        HealthFact::UnownedContacts { account, contacts } => format!(
+            "{} at {account} {} nobody on our side who owns the relationship: {}.",
+            plural(contacts.len(), "contact", "contacts"),
+            if contacts.len() == 1 { "has" } else { "have" },
+            and_list(contacts)
+        ),
+        HealthFact::SinglePointOfContact { account, single } => single_point_reason(account, single),
+        HealthFact::AtRisk { account } => format!("{account} is marked at risk."),
+        HealthFact::Lost { account, .. } => format!("{account} is marked lost."),
+    }
+}
+
+/// A concrete next step for a finding.
+pub fn what_to_do(f: &Finding) -> String {
+    match &f.fact {
+        HealthFact::IncompleteDossier { fill_next, .. } => {
+            let next: Vec<String> = fill_next.iter().map(|s| format!("{} ({})", s.title(), s.needs())).collect();
+            format!("Fill in {} next.", and_list(&next))
+        }
+        HealthFact::NoEconomicBuyer { .. } => {
+            "Find out who signs off the budget for what we sell, and add them to the decision-making unit as economic buyer / decider.".into()
+        }
+        HealthFact::NoChampion { supporters, .. } if supporters.is_empty() => {
+            "Find a person who gains from our success, win them as a supporter, and develop them into a champion.".into()
+        }
+        HealthFact::NoChampion { supporters, .. } => {
+            format!("Develop {} from supporter to champion: share plans early, help them win internally.", and_list(supporters))
+        }
+        HealthFact::NoExecutiveSponsor { .. } => {
+            "Ask a member of top management to sponsor the account, meet the customer's leadership and back the account plan.".into()
+        }
+        HealthFact::ContactStale { with, .. } => format!("Call or meet {with} or another contact soon, and record the date of the contact."),
+        HealthFact::NoContactDates { .. } => {
+            "Record when each contact was last met or called; get in touch with those not seen in three months.".into()
+        }
+        HealthFact::PlanStale { .. } => "Review the plan with the account team: objectives, actions, people and status.".into(),
+        HealthFact::PlanNeverDated { .. } => "Review the plan with the account team and save it, so its date is recorded.".into(),
+        HealthFact::OverdueActions { .. } => "Do them, or agree a new due date with the owner, or mark them dropped.".into(),
+        HealthFact::UnownedContacts { .. } => "Name who on our side owns each of these relationships.".into(),
+        HealthFact::SinglePointOfContact { single, .. } => single_point_what_to_do(single),
+        HealthFact::AtRisk { .. } => "Agree a recovery plan with the executive sponsor: what went wrong, who fixes it, by when.".into(),
+        HealthFact::Lost { winback_plan: None, .. } => {
+            "Decide whether to win it back; if so, write the win-back approach (special offer, gift, discount…) in the Status section.".into()
+        }
+        HealthFact::Lost { winback_plan: Some(plan), .. } => format!("Work the win-back plan: {plan}"),
+    }
+}
+
+/// An overdue action in a list: "\"Site visit\" (Maria Lind, due 2026-11-10)".
+fn overdue_action(a: &OverdueAction) -> String {
+    let text = or_default(&a.text, "(untitled action)");
+    let owner = or_default(&a.owner, "no owner");
+    format!("\"{text}\" ({owner}, due {})", a.due)
+}
+
+/// Why one account's relationship is in one head (the health finding and the concentration item
+/// say the same).
+fn single_point_reason(account: &str, single: &SinglePoint) -> String {
+    match single {
+        SinglePoint::OneOwner { who, contacts, known } => {
+            let contacts_text = if *known == contacts.len() {
+                format!("the {} ({})", plural(contacts.len(), "contact", "contacts"), and_list(contacts))
+            } else {
+                format!("{known} of the {} contacts", contacts.len())
+            };
+            format!("Nobody on our side but {who} knows {contacts_text} at {account}.")
+        }
+        SinglePoint::NobodyNamed => {
+            format!("Nobody on our side is named for {account}: no key account manager, no account team, no contact owners.")
+        }
+        SinglePoint::OnlyOneOfUs { who, contacts } => {
+            let about =
+                if contacts.is_empty() { "and no customer contacts are recorded".to_string() } else { format!("and the only one who knows {}", and_list(contacts)) };
+            format!("{who} is the only person on our side working with {account}, {about}.")
+        }
+    }
+}
+
+fn single_point_what_to_do(single: &SinglePoint) -> String {
+    match single {
+        SinglePoint::OneOwner { who, .. } => format!(
+            "Introduce a second colleague to the most important contacts, starting with the decider, and have {who} write what they know into the dossier."
+        ),
+        SinglePoint::NobodyNamed => "Name a key account manager and an account team, and record who on our side knows each contact.".into(),
+        SinglePoint::OnlyOneOfUs { who, .. } => {
+            format!("Add a second person to the account team (a colleague from delivery, service or the solution side) and let {who} introduce them to the customer.")
+        }
+    }
+}
+
+/// Where the knowledge sits and why it matters.
+pub fn concentration_reason(c: &ConcentrationItem) -> String {
+    match &c.fact {
+        ConcentrationFact::OnlyOneKnows => {
+            let per_account: Vec<String> = c.contacts_by_account().into_iter().map(|(name, contacts)| format!("{} ({name})", and_list(&contacts))).collect();
+            format!(
+                "Only {} knows {} at {}: {}.",
+                c.person,
+                plural(c.contacts.len(), "contact", "contacts"),
+                plural(c.account_ids.len(), "key account", "key accounts"),
+                per_account.join("; ")
+            )
+        }
+        ConcentrationFact::SinglePointOfContact { account, single } => single_point_reason(account, single),
+    }
+}
+
+/// A concrete next step to spread the knowledge.
+pub fn concentration_what_to_do(c: &ConcentrationItem) -> String {
+    match &c.fact {
+        ConcentrationFact::OnlyOneKnows => {
+            let person = &c.person;
+            format!("Have {person} introduce a colleague to each of these contacts, and write down what {person} knows about them in the dossiers.")
+        }
+        ConcentrationFact::SinglePointOfContact { single, .. } => single_point_what_to_do(single),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use kam_core::analysis::{account_health, knowledge_concentration};
+    use kam_core::model::Section;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    fn finding(fact: HealthFact) -> Finding {
+        Finding { rule: fact.rule(), points_lost: 1, fact }
+    }
+
+    fn acme() -> String {
+        "Acme Oy".into()
+    }
+
+    #[test]
+    fn every_rule_has_a_label() {
+        for r in Rule::ALL {
+            assert!(!rule_label(r).is_empty());
+        }
+        assert_eq!(rule_label(Rule::SinglePointOfContact), "Relationship not in one head");
+        assert_eq!((findings_count(1), findings_count(3)), (" — 1 finding".to_string(), " — 3 findings".to_string()));
+    }
+
+    #[test]
+    fn completeness_names_the_empty_sections_and_the_next_ones() {
+        let one = finding(HealthFact::IncompleteDossier {
+            account: acme(),
+            complete_pct: 91,
+            sections: 12,
+            missing: vec![Section::Competitors],
+            fill_next: vec![Section::Competitors],
+        });
+        assert_eq!(reason(&one), "The dossier of Acme Oy is 91 % complete: 1 of 12 sections is empty: Competitors.");
+        assert_eq!(what_to_do(&one), "Fill in Competitors (a competitor) next.");
+        let all = finding(HealthFact::IncompleteDossier {
+            account: acme(),
+            complete_pct: 0,
+            sections: 12,
+            missing: Section::ALL.to_vec(),
+            fill_next: Section::ALL[..3].to_vec(),
+        });
+        assert!(reason(&all).starts_with("The dossier of Acme Oy is 0 % complete: 12 of 12 sections are empty: General, Why key, "), "{}", reason(&all));
+        assert_eq!(
+            what_to_do(&all),
+            "Fill in General (an overview, history or organisation), Why key (a reason with its justification) and Relationship history (a dated event) next."
+        );
+    }
+
+    #[test]
+    fn decision_unit_and_sponsor() {
+        assert_eq!(reason(&finding(HealthFact::NoEconomicBuyer { account: acme(), people: 2 })), "None of the 2 people recorded at Acme Oy is the economic buyer who decides.");
+        assert_eq!(reason(&finding(HealthFact::NoEconomicBuyer { account: acme(), people: 1 })), "None of the 1 person recorded at Acme Oy is the economic buyer who decides.");
+        assert_eq!(
+            reason(&finding(HealthFact::NoEconomicBuyer { account: acme(), people: 0 })),
+            "No one in the decision-making unit of Acme Oy is recorded, so we do not know who decides."
+        );
+        let champion = finding(HealthFact::NoChampion { account: acme(), supporters: vec!["Jens Madsen".into()] });
+        assert_eq!(what_to_do(&champion), "Develop Jens Madsen from supporter to champion: share plans early, help them win internally.");
+        assert_eq!(
+            what_to_do(&finding(HealthFact::NoChampion { account: acme(), supporters: vec![] })),
+            "Find a person who gains from our success, win them as a supporter, and develop them into a champion."
+        );
+        assert_eq!(reason(&finding(HealthFact::NoExecutiveSponsor { account: acme() })), "Acme Oy has no executive sponsor from our top management.");
+    }
+
+    #[test]
+    fn freshness() {
+        let stale = finding(HealthFact::ContactStale { account: acme(), with: "Jens Madsen".into(), on: date(2026, 8, 25), days_ago: 91, stale_after_days: 90 });
+        assert_eq!(reason(&stale), "The last recorded contact at Acme Oy was with Jens Madsen on 2026-08-25, 91 days ago (more than 90).");
+        assert_eq!(what_to_do(&stale), "Call or meet Jens Madsen or another contact soon, and record the date of the contact.");
+        assert_eq!(
+            reason(&finding(HealthFact::NoContactDates { account: acme(), contacts: 2 })),
+            "No date of last contact is recorded for any of the 2 contacts at Acme Oy."
+        );
+        assert_eq!(reason(&finding(HealthFact::NoContactDates { account: acme(), contacts: 0 })), "No contacts at Acme Oy are recorded, so no contact either.");
+        assert_eq!(
+            reason(&finding(HealthFact::PlanStale { account: acme(), on: date(2026, 5, 27), days_ago: 181, stale_after_days: 180 })),
+            "The account plan of Acme Oy was last changed on 2026-05-27, 181 days ago (more than 180)."
+        );
+        assert_eq!(reason(&finding(HealthFact::PlanNeverDated { account: acme() })), "There is no record of when the account plan of Acme Oy was last updated.");
+    }
+
+    #[test]
+    fn overdue_actions_are_listed_with_owner_and_due_date() {
+        let act = |text: &str, owner: &str| OverdueAction { text: text.into(), owner: owner.into(), due: date(2026, 11, 10) };
+        let one = finding(HealthFact::OverdueActions { actions: vec![act("Site visit", "Maria Lind")] });
+        assert_eq!(reason(&one), "1 action is overdue: \"Site visit\" (Maria Lind, due 2026-11-10).");
+        let two = finding(HealthFact::OverdueActions { actions: vec![act("Site visit", "Maria Lind"), act("", "")] });
+        assert_eq!(reason(&two), "2 actions are overdue: \"Site visit\" (Maria Lind, due 2026-11-10) and \"(untitled action)\" (no owner, due 2026-11-10).");
+    }
+
+    #[test]
+    fn ownership_and_single_points() {
+        let unowned = finding(HealthFact::UnownedContacts { account: acme(), contacts: vec!["Sofie Holm".into()] });
+        assert_eq!(reason(&unowned), "1 contact at Acme Oy has nobody on our side who owns the relationship: Sofie Holm.");
+        let four = finding(HealthFact::UnownedContacts { account: acme(), contacts: ["Sofie Holm", "A", "B", "C"].map(String::from).to_vec() });
+        assert_eq!(reason(&four), "4 contacts at Acme Oy have nobody on our side who owns the relationship: Sofie Holm, A, B and C.");
+        let single = |single| finding(HealthFact::SinglePointOfContact { account: acme(), single });
+        let all = single(SinglePoint::OneOwner { who: "Maria Lind".into(), contacts: vec!["Jens Madsen".into(), "Anders Kjær".into()], known: 2 });
+        assert_eq!(reason(&all), "Nobody on our side but Maria Lind knows the 2 contacts (Jens Madsen and Anders Kjær) at Acme Oy.");
+        assert_eq!(
+            what_to_do(&all),
+            "Introduce a second colleague to the most important contacts, starting with the decider, and have Maria Lind write what they know into the dossier."
+        );
+        let some = single(SinglePoint::OneOwner { who: "Maria Lind".into(), contacts: vec!["A".into(), "B".into(), "C".into()], known: 2 });
+        assert_eq!(reason(&some), "Nobody on our side but Maria Lind knows 2 of the 3 contacts at Acme Oy.");
+        let only = single(SinglePoint::OnlyOneOfUs { who: "Maria Lind".into(), contacts: vec!["Jens Madsen".into()] });
+        assert_eq!(reason(&only), "Maria Lind is the only person on our side working with Acme Oy, and the only one who knows Jens Madsen.");
+        let nobody = single(SinglePoint::NobodyNamed);
+        assert_eq!(reason(&nobody), "Nobody on our side is named for Acme Oy: no key account manager, no account team, no contact owners.");
+    }
+
+    #[test]
+    fn status() {
+        assert_eq!(reason(&finding(HealthFact::AtRisk { account: acme() })), "Acme Oy is marked at risk.");
+        let lost = finding(HealthFact::Lost { account: acme(), winback_plan: None });
+        assert_eq!(reason(&lost), "Acme Oy is marked lost.");
+        assert!(what_to_do(&lost).contains("win-back approach"));
+        let plan = finding(HealthFact::Lost { account: acme(), winback_plan: Some("Special offer on service".into()) });
+        assert_eq!(what_to_do(&plan), "Work the win-back plan: Special offer on service");
+    }
+
+    #[test]
+    fn demo_sentences() {
+        let ws = kam_core::demo::demo_workspace();
+        let today = date(2026, 11, 24);
+        let id = |name: &str| ws.accounts.iter().find(|a| a.name == name).map(|a| a.id.clone()).expect("demo account");
+        let helsinki = account_health(&ws, &id("Helsinki Medical Supplies Oy"), today);
+        let f = helsinki.findings.iter().find(|f| f.rule == Rule::SinglePointOfContact).expect("Pekka owns both contacts");
+        assert_eq!(reason(f), "Nobody on our side but Pekka Virtanen knows the 2 contacts (Liisa Korhonen and Mikko Laine) at Helsinki Medical Supplies Oy.");
+        let nordhavn = account_health(&ws, &id("Nordhavn Logistics A/S"), today);
+        assert!(nordhavn.findings.iter().any(|f| reason(f).contains("overdue") && reason(f).contains("Site visit in Oslo")), "the e2e test looks for these words");
+
+        let items = knowledge_concentration(&ws);
+        assert_eq!(
+            concentration_reason(&items[0]),
+            "Only Maria Lind knows 3 contacts at 2 key accounts: Ilze Kalniņa (Baltic Timber Group); Jens Madsen and Sofie Holm (Nordhavn Logistics A/S)."
+        );
+        assert_eq!(
+            concentration_what_to_do(&items[0]),
+            "Have Maria Lind introduce a colleague to each of these contacts, and write down what Maria Lind knows about them in the dossiers."
+        );
+        let krakow = items.iter().find(|i| i.account_ids == vec!["kraków automotive parts".to_string()]).expect("Kraków");
+        assert_eq!(concentration_reason(krakow), "Maria Lind is the only person on our side working with Kraków Automotive Parts, and no customer contacts are recorded.");
+    }
+}
