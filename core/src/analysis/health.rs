@@ -328,9 +328,9 @@ pub fn account_health(ws: &Workspace, account_id: &str, today: NaiveDate) -> Hea
     let pct = d.completeness_pct().min(100);
     let lost = (Rule::Completeness.max_points() * (100 - pct) + 50) / 100;
     if lost > 0 {
-        let missing: Vec<(Section, &str)> = Section::ALL.iter().filter_map(|s| d.section_missing(*s).map(|m| (*s, m))).collect();
-        let titles: Vec<&str> = missing.iter().map(|(s, _)| s.title()).collect();
-        let first: Vec<String> = missing.iter().take(3).map(|(s, m)| format!("{} ({m})", s.title())).collect();
+        let missing: Vec<Section> = d.missing_sections();
+        let titles: Vec<&str> = missing.iter().map(|s| section_title(*s)).collect();
+        let first: Vec<String> = missing.iter().take(3).map(|s| format!("{} ({})", section_title(*s), section_needs(*s))).collect();
         findings.push(Finding {
             rule: Rule::Completeness,
             points_lost: lost,
@@ -555,6 +555,43 @@ pub fn knowledge_concentration(ws: &Workspace) -> Vec<ConcentrationItem> {
     only.sort_by(|a, b| b.contacts.len().cmp(&a.contacts.len()).then_with(|| a.person.cmp(&b.person)));
     only.extend(single);
     only
+}
+
+/// A section's title, for this module's sentences only: a stopgap while the health findings
+/// still carry sentences (the app's words are in `src/ui/words/choices.rs`).
+fn section_title(s: Section) -> &'static str {
+    match s {
+        Section::General => "General",
+        Section::Qualification => "Why key",
+        Section::Timeline => "Relationship history",
+        Section::People => "Decision-making unit",
+        Section::Competitors => "Competitors",
+        Section::Analysis => "Analysis",
+        Section::Strategy => "Strategy and whitespace",
+        Section::Team => "Account team",
+        Section::Plan => "Objectives and actions",
+        Section::Metrics => "Metrics",
+        Section::Tenders => "Tenders and proposals",
+        Section::Status => "Status",
+    }
+}
+
+/// What fills a section, for this module's sentences only (same stopgap as [`section_title`]).
+fn section_needs(s: Section) -> &'static str {
+    match s {
+        Section::General => "an overview, history or organisation",
+        Section::Qualification => "a reason with its justification",
+        Section::Timeline => "a dated event",
+        Section::People => "a person",
+        Section::Competitors => "a competitor",
+        Section::Analysis => "goals, market, PESTEL or SWOT",
+        Section::Strategy => "a strategy or a whitespace cell",
+        Section::Team => "an executive sponsor or team member",
+        Section::Plan => "an objective or action",
+        Section::Metrics => "cost to serve, margin or wallet",
+        Section::Tenders => "a tender or proposal",
+        Section::Status => "the relationship stage or status",
+    }
 }
 
 #[cfg(test)]
