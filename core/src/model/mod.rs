@@ -4,7 +4,7 @@
 //! part of a contract: rename with a migration, never silently.
 
 mod account;
-mod closed_list;
+pub(crate) mod closed_list;
 mod dossier;
 mod programme;
 mod settings;
