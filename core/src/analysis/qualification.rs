@@ -77,8 +77,8 @@ pub fn qualify(row: Option<&AccountSegment>, dossier: Option<&Dossier>, programm
         detail: if justified.is_empty() && unjustified.is_empty() {
             "None given".into()
         } else {
-            let mut parts: Vec<String> = justified.iter().map(|r| r.label().to_string()).collect();
-            parts.extend(unjustified.iter().map(|r| format!("{} (no justification yet)", r.label())));
+            let mut parts: Vec<String> = justified.iter().map(|r| reason_label(*r).to_string()).collect();
+            parts.extend(unjustified.iter().map(|r| format!("{} (no justification yet)", reason_label(*r))));
             parts.join(", ")
         },
     });
@@ -226,6 +226,19 @@ pub fn metrics_view(d: &Dossier, row: Option<&AccountSegment>, window_months: u3
         _ => None,
     };
     MetricsView { revenue, profit, cost_to_serve: m.cost_to_serve, margin, margin_entered: entered, clv: clv_value, share_of_wallet_pct, window_months: months }
+}
+
+/// A reason's name, for this module's sentences only: a stopgap while the criterion checks
+/// still carry sentences (the app's words are in `src/ui/words/choices.rs`).
+fn reason_label(r: KeyReason) -> &'static str {
+    match r {
+        KeyReason::BigRevenue => "Big revenue / profit",
+        KeyReason::Potential => "Big potential",
+        KeyReason::Reference => "Famous / reference",
+        KeyReason::Partner => "Partner",
+        KeyReason::MoreCompetent => "More competent than us",
+        KeyReason::Innovator => "Innovator",
+    }
 }
 
 #[cfg(test)]

@@ -244,14 +244,14 @@ fn migrate_1_to_2(mut data: Value) -> Result<Value, String> {
                     if parsed == DmuRole::Unknown && !role.trim().is_empty() {
                         unmapped.push(format!("Role: {}", role.trim()));
                     }
-                    p.insert("role".into(), Value::String(parsed.key().into()));
+                    p.insert("role".into(), Value::String(parsed.id().into()));
                 }
                 if let Some(Value::String(att)) = p.get("attitude").cloned() {
                     let parsed = Attitude::parse(&att);
                     if parsed == Attitude::Unknown && !att.trim().is_empty() {
                         unmapped.push(format!("Attitude: {}", att.trim()));
                     }
-                    p.insert("attitude".into(), Value::String(parsed.key().into()));
+                    p.insert("attitude".into(), Value::String(parsed.id().into()));
                 }
                 if !unmapped.is_empty() {
                     p.insert("expectations".into(), Value::String(unmapped.join("; ")));

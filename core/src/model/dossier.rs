@@ -1,202 +1,114 @@
 use chrono::NaiveDate;
+use super::closed_list::closed_list;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 
-/// The six reasons an account can be key (kam-model.md section 2). An account may have several.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum KeyReason {
-    BigRevenue,
-    Potential,
-    Reference,
-    Partner,
-    MoreCompetent,
-    Innovator,
-}
-
-impl KeyReason {
-    pub const ALL: [KeyReason; 6] = [
-        KeyReason::BigRevenue,
-        KeyReason::Potential,
-        KeyReason::Reference,
-        KeyReason::Partner,
-        KeyReason::MoreCompetent,
-        KeyReason::Innovator,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            KeyReason::BigRevenue => "Big revenue / profit",
-            KeyReason::Potential => "Big potential",
-            KeyReason::Reference => "Famous / reference",
-            KeyReason::Partner => "Partner",
-            KeyReason::MoreCompetent => "More competent than us",
-            KeyReason::Innovator => "Innovator",
-        }
-    }
-
-    /// What the reason means, as a hint under its checkbox.
-    pub fn hint(self) -> &'static str {
-        match self {
-            KeyReason::BigRevenue => "A large share of our profit now (filled from the data).",
-            KeyReason::Potential => "Has the need and the budget, but buys little from us yet.",
-            KeyReason::Reference => "A name that opens doors in its industry or region.",
-            KeyReason::Partner => "Shares plans and budgets, tests ideas with us.",
-            KeyReason::MoreCompetent => "Demanding; teaches us professional standards.",
-            KeyReason::Innovator => "Buys new products and ideas first.",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            KeyReason::BigRevenue => "big_revenue",
-            KeyReason::Potential => "potential",
-            KeyReason::Reference => "reference",
-            KeyReason::Partner => "partner",
-            KeyReason::MoreCompetent => "more_competent",
-            KeyReason::Innovator => "innovator",
-        }
+closed_list! {
+    /// The six reasons an account can be key (kam-model.md section 2). An account may have several.
+    pub enum KeyReason {
+        BigRevenue = "big_revenue",
+        Potential = "potential",
+        Reference = "reference",
+        Partner = "partner",
+        MoreCompetent = "more_competent",
+        Innovator = "innovator",
     }
 }
 
-/// A value from a closed list, shown as a select: every choice has a stable key and a label.
-pub trait Choice: Copy + PartialEq + 'static {
-    fn all() -> &'static [Self];
-    fn key(self) -> &'static str;
-    fn label(self) -> &'static str;
-    fn parse(text: &str) -> Self;
-}
+// The lists below are `lenient`: the first release stored their English labels (and files of
+// format version 1 free text), so those still read. `legacy` holds a first-release label where it
+// differs from the id; `contains` holds fragments of older free text.
 
-/// A closed list with a stable key (stored), a label (shown) and a parser that accepts the
-/// free text earlier versions stored ("Decider" → economic buyer).
-macro_rules! choice_enum {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident => $key:literal, $label:literal, [$($alias:literal),*]);+ $(;)? } default $default:ident) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub fn key(self) -> &'static str { match self { $($name::$variant => $key),+ } }
-            pub fn label(self) -> &'static str { match self { $($name::$variant => $label),+ } }
-            /// Reads a stored key, a label, or an older free-text value; unknown text gives the default.
-            pub fn parse(text: &str) -> $name {
-                let t = text.trim().to_lowercase();
-                $(
-                    if t == $key || t == $label.to_lowercase() $(|| t.contains($alias))* { return $name::$variant; }
-                )+
-                $name::$default
-            }
-        }
-
-        impl Default for $name { fn default() -> Self { $name::$default } }
-
-        impl Choice for $name {
-            fn all() -> &'static [Self] { Self::ALL }
-            fn key(self) -> &'static str { $name::key(self) }
-            fn label(self) -> &'static str { $name::label(self) }
-            fn parse(text: &str) -> Self { $name::parse(text) }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let text = String::deserialize(d)?;
-                Ok($name::parse(&text))
-            }
-        }
-    };
-}
-
-choice_enum! {
+closed_list! {
     /// A person's role in the customer's decision.
-    DmuRole {
-        EconomicBuyer => "economic_buyer", "Economic buyer / decider", ["decider", "decision", "economic"];
-        User => "user", "User", ["user"];
-        TechnicalEvaluator => "technical_evaluator", "Technical evaluator", ["technical", "evaluator"];
-        Finance => "finance", "Finance", ["finance", "financial", "cfo"];
-        Influencer => "influencer", "Influencer", ["influenc"];
-        Gatekeeper => "gatekeeper", "Gatekeeper", ["gatekeeper", "gate"];
-        Coach => "coach", "Coach", ["coach"];
-        Unknown => "unknown", "Not yet known", [];
-    } default Unknown
+    pub enum DmuRole: lenient, default Unknown {
+        EconomicBuyer = "economic_buyer" legacy ["Economic buyer / decider"] contains ["decider", "decision", "economic"],
+        User = "user" contains ["user"],
+        TechnicalEvaluator = "technical_evaluator" legacy ["Technical evaluator"] contains ["technical", "evaluator"],
+        Finance = "finance" contains ["finance", "financial", "cfo"],
+        Influencer = "influencer" contains ["influenc"],
+        Gatekeeper = "gatekeeper" contains ["gatekeeper", "gate"],
+        Coach = "coach" contains ["coach"],
+        Unknown = "unknown" legacy ["Not yet known"],
+    }
 }
 
-choice_enum! {
+closed_list! {
     /// A person's attitude towards us, from champion to opponent.
-    Attitude {
-        Champion => "champion", "Champion", ["champion"];
-        Supporter => "supporter", "Supporter", ["support"];
-        Neutral => "neutral", "Neutral", ["neutral"];
-        Sceptic => "sceptic", "Sceptic", ["sceptic", "skeptic"];
-        Opponent => "opponent", "Opponent", ["oppon"];
-        Unknown => "unknown", "Not yet known", [];
-    } default Unknown
+    pub enum Attitude: lenient, default Unknown {
+        Champion = "champion" contains ["champion"],
+        Supporter = "supporter" contains ["support"],
+        Neutral = "neutral" contains ["neutral"],
+        Sceptic = "sceptic" contains ["sceptic", "skeptic"],
+        Opponent = "opponent" contains ["oppon"],
+        Unknown = "unknown" legacy ["Not yet known"],
+    }
 }
 
-choice_enum! {
+closed_list! {
     /// What happened, on a dossier timeline.
-    EventKind {
-        Delivery => "delivery", "Delivery", [];
-        Win => "win", "Win", [];
-        Loss => "loss", "Loss", [];
-        Problem => "problem", "Problem", [];
-        Resolution => "resolution", "Resolution", [];
-        Meeting => "meeting", "Meeting", [];
-        Note => "note", "Note", [];
-    } default Note
+    pub enum EventKind: lenient, default Note {
+        Delivery = "delivery",
+        Win = "win",
+        Loss = "loss",
+        Problem = "problem",
+        Resolution = "resolution",
+        Meeting = "meeting",
+        Note = "note",
+    }
 }
 
-choice_enum! {
+closed_list! {
     /// One cell of the whitespace grid: our offering in one of the customer's business units.
-    CellState {
-        Bought => "bought", "Bought from us", [];
-        InProgress => "in_progress", "In progress", [];
-        Opportunity => "opportunity", "Opportunity", [];
-        Competitor => "competitor", "With a competitor", [];
-        NotRelevant => "not_relevant", "Not relevant", [];
-        Unknown => "unknown", "Not yet known", [];
-    } default Unknown
+    pub enum CellState: lenient, default Unknown {
+        Bought = "bought" legacy ["Bought from us"],
+        InProgress = "in_progress" legacy ["In progress"],
+        Opportunity = "opportunity",
+        Competitor = "competitor" legacy ["With a competitor"],
+        NotRelevant = "not_relevant" legacy ["Not relevant"],
+        Unknown = "unknown" legacy ["Not yet known"],
+    }
 }
 
-choice_enum! {
-    ActionStatus {
-        Open => "open", "Open", [];
-        InProgress => "in_progress", "In progress", [];
-        Done => "done", "Done", [];
-        Dropped => "dropped", "Dropped", [];
-    } default Open
+closed_list! {
+    /// Where an action of the plan stands.
+    pub enum ActionStatus: lenient, default Open {
+        Open = "open",
+        InProgress = "in_progress" legacy ["In progress"],
+        Done = "done",
+        Dropped = "dropped",
+    }
 }
 
-choice_enum! {
+closed_list! {
     /// Where the account stands.
-    AccountStatus {
-        Active => "active", "Active", [];
-        AtRisk => "at_risk", "At risk", [];
-        Lost => "lost", "Lost", [];
-    } default Active
+    pub enum AccountStatus: lenient, default Active {
+        Active = "active",
+        AtRisk = "at_risk" legacy ["At risk"],
+        Lost = "lost",
+    }
 }
 
-choice_enum! {
+closed_list! {
     /// The stage of the relationship (McDonald/Rogers).
-    RelationshipStage {
-        Exploratory => "exploratory", "Exploratory", [];
-        Basic => "basic", "Basic", [];
-        Cooperative => "cooperative", "Cooperative", [];
-        Interdependent => "interdependent", "Interdependent", [];
-        Integrated => "integrated", "Integrated", [];
-        Unknown => "unknown", "Not yet assessed", [];
-    } default Unknown
+    pub enum RelationshipStage: lenient, default Unknown {
+        Exploratory = "exploratory",
+        Basic = "basic",
+        Cooperative = "cooperative",
+        Interdependent = "interdependent",
+        Integrated = "integrated",
+        Unknown = "unknown" legacy ["Not yet assessed"],
+    }
 }
 
-choice_enum! {
+closed_list! {
     /// What a tender or proposal came to.
-    Outcome {
-        Open => "open", "Open", [];
-        Won => "won", "Won", [];
-        Lost => "lost", "Lost", [];
-        Withdrawn => "withdrawn", "Withdrawn", [];
-    } default Open
+    pub enum Outcome: lenient, default Open {
+        Open = "open",
+        Won = "won",
+        Lost = "lost",
+        Withdrawn = "withdrawn",
+    }
 }
 
 /// A person on the customer's side who matters for the relationship. Fields under "personal"
@@ -507,72 +419,23 @@ pub struct Dossier {
     pub updated: Option<NaiveDate>,
 }
 
-/// The dossier's sections, in the order the page shows them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Section {
-    General,
-    Qualification,
-    Timeline,
-    People,
-    Competitors,
-    Analysis,
-    Strategy,
-    Team,
-    Plan,
-    Metrics,
-    Tenders,
-    Status,
-}
-
-impl Section {
-    pub const ALL: [Section; 12] = [
-        Section::General,
-        Section::Qualification,
-        Section::Timeline,
-        Section::People,
-        Section::Competitors,
-        Section::Analysis,
-        Section::Strategy,
-        Section::Team,
-        Section::Plan,
-        Section::Metrics,
-        Section::Tenders,
-        Section::Status,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Section::General => "general",
-            Section::Qualification => "qualification",
-            Section::Timeline => "timeline",
-            Section::People => "people",
-            Section::Competitors => "competitors",
-            Section::Analysis => "analysis",
-            Section::Strategy => "strategy",
-            Section::Team => "team",
-            Section::Plan => "plan",
-            Section::Metrics => "metrics",
-            Section::Tenders => "tenders",
-            Section::Status => "status",
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Section::General => "General",
-            Section::Qualification => "Why key",
-            Section::Timeline => "Relationship history",
-            Section::People => "Decision-making unit",
-            Section::Competitors => "Competitors",
-            Section::Analysis => "Analysis",
-            Section::Strategy => "Strategy and whitespace",
-            Section::Team => "Account team",
-            Section::Plan => "Objectives and actions",
-            Section::Metrics => "Metrics",
-            Section::Tenders => "Tenders and proposals",
-            Section::Status => "Status",
-        }
+closed_list! {
+    /// The dossier's sections, in the order the page shows them. Adding a section is one line
+    /// here plus its fill rule in [`Dossier::section_filled`] (the compiler asks for it), its
+    /// words and its view; the count of sections and the completeness follow from `ALL`.
+    pub enum Section {
+        General = "general",
+        Qualification = "qualification",
+        Timeline = "timeline",
+        People = "people",
+        Competitors = "competitors",
+        Analysis = "analysis",
+        Strategy = "strategy",
+        Team = "team",
+        Plan = "plan",
+        Metrics = "metrics",
+        Tenders = "tenders",
+        Status = "status",
     }
 }
 
@@ -585,10 +448,10 @@ impl Dossier {
         Dossier { account_id: account_id.to_string(), ..Default::default() }
     }
 
-    /// Whether a section holds enough to be called filled, and what is still missing if not.
-    /// A section counts as filled when it holds its core: one thing a workshop would write first.
-    pub fn section_missing(&self, section: Section) -> Option<&'static str> {
-        let ok = match section {
+    /// Whether a section holds enough to be called filled: its core, the one thing a workshop
+    /// would write first. (What a section still needs, in words, is the app's to say.)
+    pub fn section_filled(&self, section: Section) -> bool {
+        match section {
             Section::General => filled(&self.overview) || filled(&self.history) || filled(&self.organisation),
             Section::Qualification => self.reasons.iter().any(|r| self.justifications.get(r).is_some_and(|j| filled(j))),
             Section::Timeline => self.timeline.iter().any(|e| e.date.is_some() && filled(&e.text)),
@@ -607,16 +470,17 @@ impl Dossier {
             Section::Metrics => self.metrics.cost_to_serve.is_some() || self.metrics.yearly_margin.is_some() || self.metrics.wallet.is_some(),
             Section::Tenders => self.tenders.iter().any(|t| filled(&t.title)) || self.proposals.iter().any(|p| filled(&p.title)),
             Section::Status => self.status != AccountStatus::Active || filled(&self.winback_plan) || self.stage != RelationshipStage::Unknown,
-        };
-        if ok {
-            return None;
         }
-        Some(section.needs())
+    }
+
+    /// The sections not yet filled, in page order.
+    pub fn missing_sections(&self) -> Vec<Section> {
+        Section::ALL.iter().copied().filter(|s| !self.section_filled(*s)).collect()
     }
 
     /// How many sections are filled, out of how many.
     pub fn filled_parts(&self) -> (usize, usize) {
-        let n = Section::ALL.iter().filter(|s| self.section_missing(**s).is_none()).count();
+        let n = Section::ALL.iter().filter(|s| self.section_filled(**s)).count();
         (n, Section::ALL.len())
     }
 
@@ -663,27 +527,6 @@ impl Dossier {
     }
 }
 
-impl Section {
-    /// What a section needs to count as filled, in a few words ("a competitor"): the dossier
-    /// page shows it under an empty section and a health finding suggests it as the next step.
-    pub fn needs(self) -> &'static str {
-        match self {
-            Section::General => "an overview, history or organisation",
-            Section::Qualification => "a reason with its justification",
-            Section::Timeline => "a dated event",
-            Section::People => "a person",
-            Section::Competitors => "a competitor",
-            Section::Analysis => "goals, market, PESTEL or SWOT",
-            Section::Strategy => "a strategy or a whitespace cell",
-            Section::Team => "an executive sponsor or team member",
-            Section::Plan => "an objective or action",
-            Section::Metrics => "cost to serve, margin or wallet",
-            Section::Tenders => "a tender or proposal",
-            Section::Status => "the relationship stage or status",
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -694,8 +537,9 @@ mod tests {
         assert_eq!(d.filled_parts(), (0, Section::ALL.len()));
         assert_eq!(d.completeness_pct(), 0);
         for s in Section::ALL {
-            assert!(d.section_missing(s).is_some(), "{s:?}");
+            assert!(!d.section_filled(*s), "{s:?}");
         }
+        assert_eq!(d.missing_sections(), Section::ALL);
     }
 
     #[test]
@@ -714,7 +558,8 @@ mod tests {
         d.metrics.cost_to_serve = Some(1.0);
         d.proposals.push(Proposal { title: "Offer".into(), ..Default::default() });
         d.stage = RelationshipStage::Basic;
-        assert_eq!(d.filled_parts(), (12, 12));
+        assert_eq!(d.filled_parts(), (Section::ALL.len(), Section::ALL.len()));
+        assert!(d.missing_sections().is_empty());
         assert_eq!(d.completeness_pct(), 100);
     }
 
@@ -722,11 +567,11 @@ mod tests {
     fn a_reason_without_justification_does_not_fill_qualification() {
         let mut d = Dossier::new("x");
         d.reasons.push(KeyReason::Partner);
-        assert!(d.section_missing(Section::Qualification).is_some());
+        assert!(!d.section_filled(Section::Qualification));
         d.justifications.insert(KeyReason::Partner, "  ".into());
-        assert!(d.section_missing(Section::Qualification).is_some());
+        assert!(!d.section_filled(Section::Qualification));
         d.justifications.insert(KeyReason::Partner, "Joint roadmap".into());
-        assert!(d.section_missing(Section::Qualification).is_none());
+        assert!(d.section_filled(Section::Qualification));
     }
 
     #[test]
@@ -751,15 +596,15 @@ mod tests {
     }
 
     #[test]
-    fn choices_parse_keys_labels_and_old_text() {
+    fn choices_parse_ids_and_old_text() {
         for r in DmuRole::ALL {
-            assert_eq!(DmuRole::parse(r.key()), *r);
-            assert_eq!(DmuRole::parse(r.label()), *r);
+            assert_eq!(DmuRole::parse(r.id()), *r);
         }
         for a in Attitude::ALL {
-            assert_eq!(Attitude::parse(a.key()), *a);
+            assert_eq!(Attitude::parse(a.id()), *a);
         }
         assert_eq!(DmuRole::parse("Technical evaluator"), DmuRole::TechnicalEvaluator);
+        assert_eq!(DmuRole::parse("  CFO "), DmuRole::Finance);
         assert_eq!(Attitude::parse("something else"), Attitude::Unknown);
         assert_eq!(CellState::parse("in_progress"), CellState::InProgress);
     }

@@ -4,15 +4,17 @@
 //! part of a contract: rename with a migration, never silently.
 
 mod account;
+pub(crate) mod closed_list;
 mod dossier;
 mod programme;
 mod settings;
 
 pub use account::{normalise_name, Account, AccountHistory, OrderLine, Workspace};
 pub use dossier::{
-    parse_birthday, Action, Choice, ActionStatus, AccountStatus, Attitude, CellState, Competitor, DmuRole, Dossier, EventKind, KeyDecision, KeyReason,
+    parse_birthday, Action, ActionStatus, AccountStatus, Attitude, CellState, Competitor, DmuRole, Dossier, EventKind, KeyDecision, KeyReason,
     Meeting, Metrics, Objective, Outcome, Person, Pestel, Proposal, RelationshipStage, Section, Swot, Tender, TeamMember, ThreePs,
     TimelineEvent, WhitespaceCell,
 };
-pub use programme::{Factor, Programme, SkillAssessment, SKILLS};
+pub use closed_list::Choice;
+pub use programme::{Factor, Programme, Skill, SkillAssessment};
 pub use settings::{Measure, PeriodLength, SegmentationSettings};

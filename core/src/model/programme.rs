@@ -1,3 +1,4 @@
+use super::closed_list::closed_list;
 use serde::{Deserialize, Serialize};
 
 /// One weighted factor of the portfolio matrix.
@@ -12,23 +13,26 @@ fn factors(list: &[(&str, f64)]) -> Vec<Factor> {
     list.iter().map(|(n, w)| Factor { name: (*n).into(), weight: *w }).collect()
 }
 
-/// One skill of the key account manager profile (kam-model.md section 8).
-pub const SKILLS: [&str; 7] = [
-    "Product knowledge",
-    "Selling ideas",
-    "Understanding the customer's business",
-    "Business communication",
-    "Analytical thinking",
-    "Negotiation",
-    "Project management",
-];
+closed_list! {
+    /// One skill of the key account manager profile (kam-model.md section 8). Scores are stored
+    /// by position in `ALL`, so new skills go at the end.
+    pub enum Skill {
+        ProductKnowledge = "product_knowledge",
+        SellingIdeas = "selling_ideas",
+        CustomerBusiness = "customer_business",
+        BusinessCommunication = "business_communication",
+        AnalyticalThinking = "analytical_thinking",
+        Negotiation = "negotiation",
+        ProjectManagement = "project_management",
+    }
+}
 
 /// A key account manager's self-assessment: a score 1–5 per skill and development notes.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SkillAssessment {
     pub manager: String,
-    /// Scores in the order of [`SKILLS`]; `None` = not assessed.
+    /// Scores in the order of [`Skill::ALL`]; `None` = not assessed.
     pub scores: Vec<Option<u8>>,
     pub notes: String,
 }

@@ -1,20 +1,21 @@
 use chrono::NaiveDate;
+use super::closed_list::closed_list;
 use serde::{Deserialize, Serialize};
 
-/// Which value the ABC ranking and the XYZ regularity are computed on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Measure {
-    Revenue,
-    Profit,
+closed_list! {
+    /// Which value the ABC ranking and the XYZ regularity are computed on.
+    pub enum Measure: default Revenue {
+        Revenue = "revenue",
+        Profit = "profit",
+    }
 }
 
-/// The length of one XYZ period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PeriodLength {
-    Month,
-    Quarter,
+closed_list! {
+    /// The length of one XYZ period.
+    pub enum PeriodLength: default Month {
+        Month = "month",
+        Quarter = "quarter",
+    }
 }
 
 impl PeriodLength {
@@ -61,12 +62,12 @@ pub struct SegmentationSettings {
 impl Default for SegmentationSettings {
     fn default() -> Self {
         SegmentationSettings {
-            measure: Measure::Revenue,
+            measure: Measure::default(),
             a_limit_pct: 80.0,
             b_limit_pct: 95.0,
             x_limit_pct: 10.0,
             y_limit_pct: 25.0,
-            period: PeriodLength::Month,
+            period: PeriodLength::default(),
             window_months: 12,
             window_end: None,
             key_size_pct: 10.0,

@@ -7,6 +7,7 @@ use leptos_router::components::A;
 
 use crate::ui::format::money;
 use crate::ui::state::use_app;
+use crate::ui::words::choices::Words;
 
 const W: f64 = 640.0;
 const H: f64 = 440.0;

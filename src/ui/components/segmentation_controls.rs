@@ -2,29 +2,30 @@ use kam_core::model::{Measure, PeriodLength, SegmentationSettings};
 use leptos::prelude::*;
 
 use crate::ui::state::use_app;
+use crate::ui::words::choices::Words;
 
-/// A select bound to one setting: `options` are (value, label); `current` reads the setting's
-/// value, `apply` writes the chosen one. The change is validated like any settings change.
-fn setting_select(
+/// A select bound to one setting drawn from a closed list: every variant is an option (its id
+/// as value, its words as text); `current` reads the setting, `apply` writes the chosen one. The
+/// change is validated like any settings change.
+fn setting_select<C: Words + Send + Sync>(
     label: &'static str,
     testid: &'static str,
     inline: bool,
-    options: &'static [(&'static str, &'static str)],
-    current: fn(&SegmentationSettings) -> &'static str,
-    apply: fn(&mut SegmentationSettings, &str),
+    current: fn(&SegmentationSettings) -> C,
+    apply: fn(&mut SegmentationSettings, C),
 ) -> impl IntoView {
     let state = use_app();
     view! {
         <label class=if inline { "field inline" } else { "field" }>
             <span>{label}</span>
             <select data-testid=testid on:change=move |ev| {
-                let value = event_target_value(&ev);
-                if let Err(problems) = state.change_settings(|s| apply(s, &value)) {
+                let Some(value) = C::from_id(&event_target_value(&ev)) else { return };
+                if let Err(problems) = state.change_settings(|s| apply(s, value)) {
                     state.error.set(Some(format!("Not applied: {}", problems.join(" "))));
                 }
             }>
-                {options.iter().map(|&(value, text)| view! {
-                    <option value=value selected=move || state.settings.with(current) == value>{text}</option>
+                {C::all().iter().map(|&c| view! {
+                    <option value=c.id() selected=move || state.settings.with(current) == c>{c.label()}</option>
                 }).collect_view()}
             </select>
         </label>
@@ -35,25 +36,11 @@ fn setting_select(
 /// Settings; both change the same setting.
 #[component]
 pub fn MeasureSelect(label: &'static str, testid: &'static str, #[prop(optional)] inline: bool) -> impl IntoView {
-    setting_select(
-        label,
-        testid,
-        inline,
-        &[("revenue", "Revenue"), ("profit", "Profit")],
-        |s| if s.measure == Measure::Profit { "profit" } else { "revenue" },
-        |s, v| s.measure = if v == "profit" { Measure::Profit } else { Measure::Revenue },
-    )
+    setting_select::<Measure>(label, testid, inline, |s| s.measure, |s, v| s.measure = v)
 }
 
 /// The XYZ period length, like [`MeasureSelect`].
 #[component]
 pub fn PeriodSelect(label: &'static str, testid: &'static str, #[prop(optional)] inline: bool) -> impl IntoView {
-    setting_select(
-        label,
-        testid,
-        inline,
-        &[("month", "Months"), ("quarter", "Quarters")],
-        |s| if s.period == PeriodLength::Quarter { "quarter" } else { "month" },
-        |s, v| s.period = if v == "quarter" { PeriodLength::Quarter } else { PeriodLength::Month },
-    )
+    setting_select::<PeriodLength>(label, testid, inline, |s| s.period, |s, v| s.period = v)
 }

@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 
 use crate::ui::components::{download_text, read_bytes, FileDrop};
 use crate::ui::state::{use_app, AppState, APP_VERSION};
+use crate::ui::words::choices::Words;
 
 /// `<name>-<yyyy-mm-dd>.kam.json`, with the name reduced to safe file-name characters.
 pub fn file_name(name: &str) -> String {

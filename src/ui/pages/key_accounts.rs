@@ -5,6 +5,7 @@ use leptos_router::components::A;
 use crate::ui::components::{DemoButton, EmptyState, PortfolioMatrix};
 use crate::ui::format::percent;
 use crate::ui::state::use_app;
+use crate::ui::words::choices::Words;
 
 #[component]
 pub fn KeyAccountsPage() -> impl IntoView {

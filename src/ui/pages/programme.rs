@@ -3,7 +3,7 @@
 //! and the key account managers' skills self-assessment.
 
 use kam_core::analysis::{key_accounts_health, knowledge_concentration, manager_load, CheckStatus};
-use kam_core::model::{SkillAssessment, SKILLS};
+use kam_core::model::{Skill, SkillAssessment};
 use std::rc::Rc;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -11,6 +11,7 @@ use leptos_router::components::A;
 use crate::ui::components::{DemoButton, EmptyState};
 use crate::ui::format::percent;
 use crate::ui::state::use_app;
+use crate::ui::words::choices::Words;
 use crate::ui::words::health as words;
 
 #[component]
@@ -201,7 +202,7 @@ fn Skills() -> impl IntoView {
         }
         let result = state.change_programme(Rc::new(move |p| {
             let mut a = p.skills.iter().find(|s| s.manager == who).cloned().unwrap_or(SkillAssessment { manager: who.clone(), ..Default::default() });
-            a.scores.resize(SKILLS.len(), None);
+            a.scores.resize(Skill::ALL.len(), None);
             change(&mut a);
             p.skills.retain(|s| s.manager != who);
             p.skills.push(a);
@@ -226,8 +227,8 @@ fn Skills() -> impl IntoView {
                         <table class="accounts compact">
                             <thead><tr><th scope="col">"Skill"</th><th scope="col">"Score"</th></tr></thead>
                             <tbody>
-                                {SKILLS.iter().enumerate().map(|(i, skill)| view! {
-                                    <tr><th scope="row"><label for=format!("skill-{i}")>{format!("{}. {}", i + 1, skill)}</label></th>
+                                {Skill::ALL.iter().enumerate().map(|(i, skill)| view! {
+                                    <tr><th scope="row"><label for=format!("skill-{i}")>{format!("{}. {}", i + 1, skill.label())}</label></th>
                                         <td><select id=format!("skill-{i}") data-testid=format!("skill-{i}")
                                             prop:value=move || assessment.with(|a| a.scores.get(i).copied().flatten().map(|v| v.to_string()).unwrap_or_default())
                                             on:change=move |ev| { let v: Option<u8> = event_target_value(&ev).parse().ok(); save(Rc::new(move |a| a.scores[i] = v)); }>
@@ -256,7 +257,7 @@ fn Skills() -> impl IntoView {
 fn SkillsChart(scores: Signal<Vec<Option<u8>>>) -> impl IntoView {
     const C: f64 = 160.0;
     const R: f64 = 110.0;
-    let n = SKILLS.len();
+    let n = Skill::ALL.len();
     let point = move |i: usize, v: f64| {
         let angle = -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::TAU / n as f64;
         (C + R * v / 5.0 * angle.cos(), C + R * v / 5.0 * angle.sin())
@@ -264,7 +265,7 @@ fn SkillsChart(scores: Signal<Vec<Option<u8>>>) -> impl IntoView {
     let ring = move |v: f64| (0..n).map(|i| { let (x, y) = point(i, v); format!("{x:.1},{y:.1}") }).collect::<Vec<_>>().join(" ");
     view! {
         <svg class="skills-chart" data-testid="skills-chart" viewBox="0 0 320 320" role="img"
-            aria-label=move || format!("Skills: {}", SKILLS.iter().zip(scores.get()).map(|(s, v)| format!("{s} {}", v.map_or("not assessed".to_string(), |v| v.to_string()))).collect::<Vec<_>>().join(", "))>
+            aria-label=move || format!("Skills: {}", Skill::ALL.iter().zip(scores.get()).map(|(s, v)| format!("{} {}", s.label(), v.map_or("not assessed".to_string(), |v| v.to_string()))).collect::<Vec<_>>().join(", "))>
             {(1..=5).map(|v| view! { <polygon points=ring(f64::from(v)) class="ring"/> }).collect_view()}
             {(0..n).map(|i| { let (x, y) = point(i, 5.0); let (lx, ly) = point(i, 5.9); view! {
                 <line x1=C y1=C x2=format!("{x:.1}") y2=format!("{y:.1}") class="spoke"/>

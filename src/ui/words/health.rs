@@ -3,6 +3,7 @@
 
 use kam_core::analysis::{ConcentrationFact, ConcentrationItem, Finding, HealthFact, OverdueAction, Rule, SinglePoint};
 
+use super::choices::{section_needs, Words};
 use super::text::{and_list, or_default, plural};
 
 /// Short name of a rule, for a heading or a legend.
@@ -30,7 +31,7 @@ pub fn findings_count(n: usize) -> String {
 pub fn reason(f: &Finding) -> String {
     match &f.fact {
         HealthFact::IncompleteDossier { account, complete_pct, sections, missing, .. } => {
-            let titles: Vec<&str> = missing.iter().map(|s| s.title()).collect();
+            let titles: Vec<&str> = missing.iter().map(|s| s.label()).collect();
             format!(
                 "The dossier of {account} is {complete_pct} % complete: {} of {sections} sections {} empty: {}.",
                 missing.len(),
@@ -77,7 +78,7 @@ pub fn reason(f: &Finding) -> String {
 pub fn what_to_do(f: &Finding) -> String {
     match &f.fact {
         HealthFact::IncompleteDossier { fill_next, .. } => {
-            let next: Vec<String> = fill_next.iter().map(|s| format!("{} ({})", s.title(), s.needs())).collect();
+            let next: Vec<String> = fill_next.iter().map(|s| format!("{} ({})", s.label(), section_needs(*s))).collect();
             format!("Fill in {} next.", and_list(&next))
         }
         HealthFact::NoEconomicBuyer { .. } => {

@@ -16,7 +16,7 @@ pub(super) fn check(s: &Subject) -> Option<Finding> {
     if lost == 0 {
         return None;
     }
-    let missing: Vec<Section> = Section::ALL.into_iter().filter(|sec| s.dossier.section_missing(*sec).is_some()).collect();
+    let missing: Vec<Section> = s.dossier.missing_sections();
     Some(Finding::new(
         lost,
         HealthFact::IncompleteDossier {

@@ -5,13 +5,14 @@
 
 use chrono::NaiveDate;
 use kam_core::exchange::parse_typed_number;
-use kam_core::model::{Choice, Dossier};
+use kam_core::model::Dossier;
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 use crate::ui::state::{use_app, AppState, Notice, Undo};
+use crate::ui::words::choices::Words;
 
 type GetFn<T> = Arc<dyn Fn(&Dossier) -> T + Send + Sync>;
 type SetFn<T> = Arc<dyn Fn(&mut Dossier, T) + Send + Sync>;
@@ -307,7 +308,7 @@ impl Editor {
     /// A choice from a closed list.
     pub fn choice<C, G, S>(self, label: Label, testid: String, (get, set): (G, S)) -> AnyView
     where
-        C: Choice + Send + Sync,
+        C: Words + Send + Sync,
         G: Fn(&Dossier) -> C + Send + Sync + 'static,
         S: Fn(&mut Dossier, C) + Send + Sync + 'static,
     {
@@ -315,17 +316,17 @@ impl Editor {
     }
 
     #[inline(never)]
-    fn choice_dyn<C: Choice + Send + Sync>(self, label: Label, testid: String, get: GetFn<C>, set: SetFn<C>) -> AnyView {
+    fn choice_dyn<C: Words + Send + Sync>(self, label: Label, testid: String, get: GetFn<C>, set: SetFn<C>) -> AnyView {
         let (get, set) = (StoredValue::new(get), StoredValue::new(set));
         let field = self.field(get);
         let aria = (label == Label::Hidden).then(|| aria_label(&testid));
         let control = view! {
             <select data-testid=testid aria-label=aria
-                prop:value=move || field().key()
-                on:change=move |ev| { let c = C::parse(&event_target_value(&ev)); self.apply(move |d| set.with_value(|s| s(d, c))); }>
+                prop:value=move || field().id()
+                on:change=move |ev| { if let Some(c) = C::from_id(&event_target_value(&ev)) { self.apply(move |d| set.with_value(|s| s(d, c))); } }>
                 {C::all().iter().map(|c| {
                     let c = *c;
-                    view! { <option value=c.key() selected=move || field() == c>{c.label()}</option> }
+                    view! { <option value=c.id() selected=move || field() == c>{c.label()}</option> }
                 }).collect_view()}
             </select>
         }

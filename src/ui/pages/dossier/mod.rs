@@ -15,6 +15,7 @@ use leptos_router::hooks::use_params_map;
 use crate::ui::components::ExportControls;
 use crate::ui::format::{money, percent};
 use crate::ui::state::use_app;
+use crate::ui::words::choices::{section_needs, Words};
 use editor::{Editor, Label};
 pub use orgchart::OrgChart;
 pub use plan::AccountPlanPage;
@@ -44,12 +45,12 @@ pub fn DossierPage() -> impl IntoView {
 }
 
 fn section_panel(section: Section, dossier: Memo<Dossier>, body: AnyView) -> impl IntoView {
-    let missing = move || dossier.with(|d| d.section_missing(section));
+    let missing = move || dossier.with(|d| (!d.section_filled(section)).then(|| section_needs(section)));
     view! {
-        <section class="panel dossier-section" id=format!("sec-{}", section.key()) data-testid=format!("section-{}", section.key())
-            aria-labelledby=format!("sec-{}-title", section.key())>
+        <section class="panel dossier-section" id=format!("sec-{}", section.id()) data-testid=format!("section-{}", section.id())
+            aria-labelledby=format!("sec-{}-title", section.id())>
             <div class="section-head">
-                <h2 id=format!("sec-{}-title", section.key())>{section.title()}</h2>
+                <h2 id=format!("sec-{}-title", section.id())>{section.label()}</h2>
                 {move || match missing() {
                     None => view! { <span class="status met" data-testid="section-state">"✓ Filled"</span> }.into_any(),
                     Some(m) => view! { <span class="status attention" data-testid="section-state">{format!("Missing: {m}")}</span> }.into_any(),
@@ -119,15 +120,15 @@ fn DossierView(account_id: String) -> impl IntoView {
             </div>
         </div>
         <nav class="section-nav" aria-label="Dossier sections" data-testid="section-nav">
-            {Section::ALL.into_iter().map(|s| view! {
-                <a href=format!("#sec-{}", s.key()) class:filled=move || dossier.with(|d| d.section_missing(s).is_none())
+            {Section::ALL.iter().copied().map(|s| view! {
+                <a href=format!("#sec-{}", s.id()) class:filled=move || dossier.with(|d| d.section_filled(s))
                     on:click=move |ev| {
                         ev.prevent_default();
-                        if let Some(el) = document().get_element_by_id(&format!("sec-{}", s.key())) { el.scroll_into_view(); }
+                        if let Some(el) = document().get_element_by_id(&format!("sec-{}", s.id())) { el.scroll_into_view(); }
                     }>
-                    <span aria-hidden="true">{move || if dossier.with(|d| d.section_missing(s).is_none()) { "✓ " } else { "○ " }}</span>
-                    {s.title()}
-                    <span class="visually-hidden">{move || if dossier.with(|d| d.section_missing(s).is_none()) { " (filled)" } else { " (missing)" }}</span>
+                    <span aria-hidden="true">{move || if dossier.with(|d| d.section_filled(s)) { "✓ " } else { "○ " }}</span>
+                    {s.label()}
+                    <span class="visually-hidden">{move || if dossier.with(|d| d.section_filled(s)) { " (filled)" } else { " (missing)" }}</span>
                 </a>
             }).collect_view()}
         </nav>

@@ -5,6 +5,8 @@ use kam_core::analysis::org_chart;
 use kam_core::model::{Attitude, Dossier};
 use leptos::prelude::*;
 
+use crate::ui::words::choices::Words;
+
 const BOX_W: f64 = 210.0;
 const BOX_H: f64 = 58.0;
 const GAP_X: f64 = 24.0;
@@ -87,7 +89,7 @@ pub fn OrgChart(dossier: Memo<Dossier>) -> impl IntoView {
                 </div>
                 <figcaption class="legend">
                     {Attitude::ALL.iter().map(|a| view! {
-                        <span class="legend-item"><span class=format!("swatch att-{}", a.key())></span>{a.label()}</span>
+                        <span class="legend-item"><span class=format!("swatch att-{}", a.id())></span>{a.label()}</span>
                     }).collect_view()}
                 </figcaption>
             </figure>

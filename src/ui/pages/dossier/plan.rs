@@ -2,7 +2,7 @@
 //! browser's "print to PDF". Personal details of contacts are never on it.
 
 use kam_core::analysis::{matrix_point, metrics_view};
-use kam_core::model::{Account, CellState, Dossier, KeyReason, Outcome, Section};
+use kam_core::model::{Account, CellState, Dossier, KeyReason, Outcome};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -10,6 +10,7 @@ use leptos_router::hooks::use_params_map;
 use super::OrgChart;
 use crate::ui::format::{money, percent};
 use crate::ui::state::use_app;
+use crate::ui::words::choices::Words;
 
 fn or_dash(s: &str) -> String {
     if s.trim().is_empty() { "—".into() } else { s.trim().to_string() }
@@ -59,14 +60,14 @@ fn PlanBody(account: Account, dossier: Memo<Dossier>, row: Memo<Option<kam_core:
                     <tr><th scope="row">{o.clone()}</th>{dd.units.iter().map(|u| {
                         let c = dd.cell(o, u).cloned().unwrap_or_default();
                         let text = if c.state == CellState::Unknown { "?".to_string() } else { format!("{}{}", c.state.label(), c.potential.map(|p| format!(" · {}", money(p))).unwrap_or_default()) };
-                        view! { <td class=format!("ws-{}", c.state.key())>{text}</td> }
+                        view! { <td class=format!("ws-{}", c.state.id())>{text}</td> }
                     }).collect_view()}</tr>
                 }).collect_view()}</tbody>
                 </table>
             </div>
         }
     });
-    let missing: Vec<&str> = Section::ALL.iter().filter(|s| d.section_missing(**s).is_some()).map(|s| s.title()).collect();
+    let missing: Vec<&str> = d.missing_sections().into_iter().map(Words::label).collect();
     view! {
         <article class="plan-doc" data-testid="account-plan">
             <header class="plan-head">

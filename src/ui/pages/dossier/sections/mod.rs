@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::editor::{Editor, Label};
 use crate::ui::format::money;
+use crate::ui::words::choices::Words;
 
 /// Getter and setter of a dossier field: `top!(pestel.political)`.
 macro_rules! top {
@@ -225,12 +226,12 @@ pub fn reasons(ed: Editor) -> impl IntoView {
     view! {
         <fieldset class="reasons">
             <legend>"Reasons this account is key (one or several)"</legend>
-            {KeyReason::ALL.into_iter().map(|reason| {
+            {KeyReason::ALL.iter().copied().map(|reason| {
                 let has = move || ed.dossier.with(|d| d.reasons.contains(&reason));
                 view! {
                     <div class="reason">
                         <label class="check">
-                            <input type="checkbox" data-testid=format!("reason-{}", reason.key()) prop:checked=has
+                            <input type="checkbox" data-testid=format!("reason-{}", reason.id()) prop:checked=has
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
                                     ed.apply(move |d| { d.reasons.retain(|r| *r != reason); if on { d.reasons.push(reason); } });
@@ -238,7 +239,7 @@ pub fn reasons(ed: Editor) -> impl IntoView {
                             <span><strong>{reason.label()}</strong>" — "<span class="muted">{reason.hint()}</span></span>
                         </label>
                         <Show when=has>
-                            {ed.text(Label::Shown("Justification"), format!("justification-{}", reason.key()),
+                            {ed.text(Label::Shown("Justification"), format!("justification-{}", reason.id()),
                                 (move |d: &Dossier| d.justifications.get(&reason).cloned().unwrap_or_default(),
                                  move |d: &mut Dossier, v: String| { d.justifications.insert(reason, v); }), 1)}
                         </Show>

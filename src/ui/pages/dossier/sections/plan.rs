@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use super::super::editor::{format_number, Editor, Label};
 use super::{add_button, remove_button, rows};
 use crate::ui::format::{money, percent};
+use crate::ui::words::choices::Words;
 
 pub fn plan(ed: Editor) -> impl IntoView {
     let today = chrono::Local::now().date_naive();

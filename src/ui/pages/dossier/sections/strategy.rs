@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::super::editor::{Editor, Label};
 use super::add_button;
 use crate::ui::format::money;
+use crate::ui::words::choices::Words;
 
 /// The whitespace grid: our offerings (rows) × the customer's business units (columns).
 pub fn strategy(ed: Editor) -> impl IntoView {
@@ -71,11 +72,11 @@ pub fn strategy(ed: Editor) -> impl IntoView {
                                             let state = move || ed.dossier.with(|d| d.cell(&o1, &u1).map(|x| x.state).unwrap_or_default());
                                             let state2 = state.clone();
                                             view! {
-                                                <td class=move || format!("ws-cell ws-{}", state().key())>
+                                                <td class=move || format!("ws-cell ws-{}", state().id())>
                                                     <select data-testid=format!("whitespace-cell-{r}-{c}") aria-label=format!("{o} in {u}")
-                                                        prop:value=move || state2().key()
+                                                        prop:value=move || state2().id()
                                                         on:change=move |ev| { let s = CellState::parse(&event_target_value(&ev)); let (o, u) = (o2.clone(), u2.clone()); ed.apply(move |d| d.set_cell(&o, &u, |x| x.state = s)); }>
-                                                        {CellState::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                                                        {CellState::ALL.iter().map(|s| view! { <option value=s.id()>{s.label()}</option> }).collect_view()}
                                                     </select>
                                                     {ed.number(Label::Hidden, format!("whitespace-potential-{r}-{c}"),
                                                         (move |d: &Dossier| d.cell(&o3, &u3).and_then(|x| x.potential),
