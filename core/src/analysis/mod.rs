@@ -19,10 +19,12 @@ pub use segmentation::{
 };
 pub use window::{build_inputs, month_index, month_label, Window};
 
+pub mod calendar;
 pub mod health;
 pub mod reminders;
+pub use calendar::{annual_calendar, CalendarEntry, CalendarFact, CalendarKind, CalendarMonth};
 pub use health::{
     account_health, key_accounts_health, knowledge_concentration, AccountHealth, ConcentrationFact, ConcentrationItem, ContactRef, Finding, Health,
     HealthBand, HealthFact, OverdueAction, Rule, SinglePoint,
 };
-pub use reminders::{next_meeting, next_yearly, reminders, Reminder, ReminderKind};
+pub use reminders::{next_meeting, next_yearly, reminders, Reminder, ReminderFact, ReminderKind};

@@ -11,9 +11,13 @@
 //! years and on 29 February in leap years (a plain yearly rule from 29 February would skip
 //! common years, because the RFC drops invalid dates).
 //!
+//! The core words nothing: the caller gives each reminder's title, detail and category (the app
+//! passes its words, `src/ui/words/reminders.rs`), so the file speaks the app's language.
+//!
 //! UIDs are stable: a hash of the kind, account, title and date (for birthdays, the month and day
 //! instead of the date, so the recurring event keeps its UID from year to year), so importing a
-//! newer export updates events instead of duplicating them.
+//! newer export updates events instead of duplicating them. The title is the worded one, as it
+//! was before reminders became facts, so events imported from earlier exports keep their UIDs.
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
@@ -97,19 +101,34 @@ fn ics_date(date: NaiveDate) -> String {
     format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
 }
 
+/// The words of one event, made by the caller for a reminder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventWords {
+    /// One line, without the account name (the export adds it to the summary: "title – account").
+    pub title: String,
+    /// What to do, with the dates and people concerned.
+    pub detail: String,
+    /// The reminder kind's short name (`CATEGORIES`).
+    pub category: String,
+    /// The description's last line naming the account ("Account: Acme Oy"); left out when the
+    /// reminder has no account name.
+    pub account_line: String,
+}
+
 /// The stable part of a UID, before de-duplication.
-fn uid_base(r: &Reminder) -> String {
+fn uid_base(r: &Reminder, title: &str) -> String {
     let when = match r.yearly {
         Some((month, day)) => format!("yearly:{month:02}-{day:02}"),
         None => r.date.to_string(),
     };
-    format!("{:016x}@kam-planner", fnv1a(&[r.kind.key(), &r.account_id, &r.title, &when]))
+    format!("{:016x}@kam-planner", fnv1a(&[r.kind.id(), &r.account_id, title, &when]))
 }
 
 /// The reminders as an iCalendar file: one all-day `VEVENT` per reminder, birthdays recurring
-/// yearly. Personal reminders (birthdays) are left out unless `include_personal`. `stamp` is the
-/// moment of the export (`DTSTAMP`). Lines end with CRLF and are folded at 75 octets.
-pub fn reminders_to_ics(reminders: &[Reminder], stamp: DateTime<Utc>, include_personal: bool) -> String {
+/// yearly, each worded by `words`. Personal reminders (birthdays) are left out unless
+/// `include_personal`. `stamp` is the moment of the export (`DTSTAMP`). Lines end with CRLF and
+/// are folded at 75 octets.
+pub fn reminders_to_ics(reminders: &[Reminder], stamp: DateTime<Utc>, include_personal: bool, words: impl Fn(&Reminder) -> EventWords) -> String {
     let mut out = String::new();
     for line in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//KAM Planner//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
         push_line(&mut out, line);
@@ -120,7 +139,8 @@ pub fn reminders_to_ics(reminders: &[Reminder], stamp: DateTime<Utc>, include_pe
     for r in reminders.iter().filter(|r| include_personal || !r.personal) {
         // Two reminders alike in kind, account, title and date (two actions with the same text
         // and due date) still need distinct UIDs.
-        let base = uid_base(r);
+        let w = words(r);
+        let base = uid_base(r, &w.title);
         let mut uid = base.clone();
         let mut n = 1;
         while !used.insert(uid.clone()) {
@@ -141,11 +161,11 @@ pub fn reminders_to_ics(reminders: &[Reminder], stamp: DateTime<Utc>, include_pe
             };
             push_line(&mut out, rule);
         }
-        let summary = if r.account_name.trim().is_empty() { r.title.clone() } else { format!("{} – {}", r.title, r.account_name) };
+        let summary = if r.account_name.trim().is_empty() { w.title } else { format!("{} – {}", w.title, r.account_name) };
         push_line(&mut out, &format!("SUMMARY:{}", escape_text(&summary)));
-        let description = if r.account_name.trim().is_empty() { r.detail.clone() } else { format!("{}\nAccount: {}", r.detail, r.account_name) };
+        let description = if r.account_name.trim().is_empty() { w.detail } else { format!("{}\n{}", w.detail, w.account_line) };
         push_line(&mut out, &format!("DESCRIPTION:{}", escape_text(&description)));
-        push_line(&mut out, &format!("CATEGORIES:{}", escape_text(r.kind.label())));
+        push_line(&mut out, &format!("CATEGORIES:{}", escape_text(&w.category)));
         if r.personal {
             push_line(&mut out, "CLASS:PRIVATE");
         }
@@ -159,7 +179,7 @@ pub fn reminders_to_ics(reminders: &[Reminder], stamp: DateTime<Utc>, include_pe
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::reminders;
+    use crate::analysis::{reminders, ReminderFact};
     use crate::model::{Account, Dossier, Person, Workspace};
     use chrono::TimeZone;
     use proptest::prelude::*;
@@ -178,16 +198,31 @@ mod tests {
             kind,
             account_id: "acme oy".into(),
             account_name: "Acme Oy".into(),
-            title: title.into(),
-            detail: "Details".into(),
             overdue: false,
             personal: kind == ReminderKind::Birthday,
             yearly: None,
+            fact: ReminderFact::Meeting { title: title.into(), with: String::new(), day_fixed: true },
         }
     }
 
     fn birthday(day: NaiveDate, yearly: (u32, u32)) -> Reminder {
-        Reminder { yearly: Some(yearly), ..reminder(ReminderKind::Birthday, day, "Birthday: Ilze Kalniņa") }
+        let fact = ReminderFact::Birthday { person: "Ilze Kalniņa".into(), job_title: String::new(), turns: None, on_28_february: false };
+        Reminder { yearly: Some(yearly), fact, ..reminder(ReminderKind::Birthday, day, "") }
+    }
+
+    /// Small local words: the export writes what it is given.
+    fn words(r: &Reminder) -> EventWords {
+        let title = match &r.fact {
+            ReminderFact::Birthday { person, .. } => format!("Birthday: {person}"),
+            ReminderFact::ProposalFollowUp { proposal, .. } => format!("Call to confirm receipt: {proposal}"),
+            ReminderFact::Meeting { title, .. } => title.clone(),
+            _ => format!("{:?} on {}", r.kind, r.date),
+        };
+        EventWords { title, detail: "Details".into(), category: format!("Kind {}", r.kind.id()), account_line: format!("Account: {}", r.account_name) }
+    }
+
+    fn export(list: &[Reminder], stamp: DateTime<Utc>, include_personal: bool) -> String {
+        reminders_to_ics(list, stamp, include_personal, words)
     }
 
     /// Undoes folding: removes every CRLF followed by a space.
@@ -219,7 +254,7 @@ mod tests {
     #[test]
     fn calendar_frame_and_one_event_per_reminder() {
         let list = vec![reminder(ReminderKind::ActionDue, date(2026, 11, 30), "Call"), reminder(ReminderKind::Meeting, date(2027, 2, 12), "Review")];
-        let ics = reminders_to_ics(&list, stamp(), false);
+        let ics = export(&list, stamp(), false);
         let l = lines(&ics);
         assert_eq!(&l[..5], ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//KAM Planner//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]);
         assert_eq!(l[l.len() - 2], "END:VCALENDAR");
@@ -230,16 +265,17 @@ mod tests {
         assert!(ics.contains("DTSTAMP:20261124T093000Z\r\n"));
         assert!(ics.contains("SUMMARY:Call – Acme Oy\r\n"));
         assert!(ics.contains("DESCRIPTION:Details\\nAccount: Acme Oy\r\n"));
+        assert!(ics.contains("CATEGORIES:Kind action_due\r\n"), "the category is the caller's word");
         assert!(!ics.contains("RRULE"));
         // No reminders: an empty but valid calendar.
-        assert_eq!(reminders_to_ics(&[], stamp(), true).matches("VEVENT").count(), 0);
+        assert_eq!(export(&[], stamp(), true).matches("VEVENT").count(), 0);
     }
 
     #[test]
     fn crlf_everywhere() {
-        let mut r = reminder(ReminderKind::ActionDue, date(2026, 11, 30), "Line one\nline two\r\nline three\rfour");
-        r.detail = "x".repeat(500);
-        let ics = reminders_to_ics(&[r, birthday(date(2027, 2, 28), (2, 29))], stamp(), true);
+        let r = reminder(ReminderKind::ActionDue, date(2026, 11, 30), "Line one\nline two\r\nline three\rfour");
+        let long_detail = |r: &Reminder| EventWords { detail: "x".repeat(500), ..words(r) };
+        let ics = reminders_to_ics(&[r, birthday(date(2027, 2, 28), (2, 29))], stamp(), true, long_detail);
         assert!(ics.ends_with("\r\n"));
         let bytes = ics.as_bytes();
         for (i, b) in bytes.iter().enumerate() {
@@ -259,7 +295,7 @@ mod tests {
         assert_eq!(escape_text("tab\there\u{7}bell"), "tab\theremissing".replace("missing", "bell"));
         assert_eq!(escape_text("Ilze Kalniņa: 29.2."), "Ilze Kalniņa: 29.2.", "colons and non-ASCII stay");
         let r = reminder(ReminderKind::ProposalFollowUp, date(2026, 11, 21), "Call to confirm receipt: Picking robot pilot, Aarhus; phase 1");
-        let ics = reminders_to_ics(&[r], stamp(), false);
+        let ics = export(&[r], stamp(), false);
         assert!(unfold(&ics).contains(r"SUMMARY:Call to confirm receipt: Picking robot pilot\, Aarhus\; phase 1 – Acme Oy"));
     }
 
@@ -299,10 +335,10 @@ mod tests {
     #[test]
     fn personal_reminders_only_on_request() {
         let list = vec![birthday(date(2027, 2, 28), (2, 29)), reminder(ReminderKind::Meeting, date(2027, 2, 12), "Review")];
-        let without = reminders_to_ics(&list, stamp(), false);
+        let without = export(&list, stamp(), false);
         assert_eq!(without.matches("BEGIN:VEVENT").count(), 1);
         assert!(!without.contains("Ilze"));
-        let with = reminders_to_ics(&list, stamp(), true);
+        let with = export(&list, stamp(), true);
         assert_eq!(with.matches("BEGIN:VEVENT").count(), 2);
         assert!(with.contains("CLASS:PRIVATE\r\n"));
     }
@@ -311,16 +347,16 @@ mod tests {
     fn birthdays_recur_yearly_and_29_february_uses_the_last_day_of_february() {
         // 2027: reminded on 28 February, which is the last day of February, so DTSTART is in step
         // with the rule.
-        let ics = unfold(&reminders_to_ics(&[birthday(date(2027, 2, 28), (2, 29))], stamp(), true));
+        let ics = unfold(&export(&[birthday(date(2027, 2, 28), (2, 29))], stamp(), true));
         assert!(ics.contains("DTSTART;VALUE=DATE:20270228\r\nDTEND;VALUE=DATE:20270301\r\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1\r\n"), "{ics}");
         // 2028: on the 29th.
-        let ics = unfold(&reminders_to_ics(&[birthday(date(2028, 2, 29), (2, 29))], stamp(), true));
+        let ics = unfold(&export(&[birthday(date(2028, 2, 29), (2, 29))], stamp(), true));
         assert!(ics.contains("DTSTART;VALUE=DATE:20280229\r\nDTEND;VALUE=DATE:20280301\r\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1\r\n"), "{ics}");
         // A 28 February birthday is a plain yearly rule (it must not move to the 29th).
-        let ics = reminders_to_ics(&[birthday(date(2028, 2, 28), (2, 28))], stamp(), true);
+        let ics = export(&[birthday(date(2028, 2, 28), (2, 28))], stamp(), true);
         assert!(ics.contains("RRULE:FREQ=YEARLY\r\n") && !ics.contains("BYMONTHDAY"));
         // The UID does not change from one year's export to the next.
-        let uid = |r: Reminder| lines(&reminders_to_ics(&[r], stamp(), true)).into_iter().find(|l| l.starts_with("UID:")).unwrap_or_default();
+        let uid = |r: Reminder| lines(&export(&[r], stamp(), true)).into_iter().find(|l| l.starts_with("UID:")).unwrap_or_default();
         assert_eq!(uid(birthday(date(2027, 2, 28), (2, 29))), uid(birthday(date(2028, 2, 29), (2, 29))));
         assert_ne!(uid(birthday(date(2028, 2, 28), (2, 28))), uid(birthday(date(2028, 2, 29), (2, 29))));
     }
@@ -331,12 +367,12 @@ mod tests {
         let b = reminder(ReminderKind::ActionDue, date(2026, 12, 1), "Call");
         let uids = |ics: &str| lines(ics).into_iter().filter(|l| l.starts_with("UID:")).collect::<Vec<_>>();
         let later = Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).single().expect("valid");
-        let one = uids(&reminders_to_ics(&[a.clone(), b.clone()], stamp(), false));
-        assert_eq!(one, uids(&reminders_to_ics(&[a.clone(), b.clone()], later, false)));
+        let one = uids(&export(&[a.clone(), b.clone()], stamp(), false));
+        assert_eq!(one, uids(&export(&[a.clone(), b.clone()], later, false)));
         assert_ne!(one[0], one[1]);
         assert!(one[0].ends_with("@kam-planner"));
         // The same reminder twice still gets two UIDs.
-        let twice = uids(&reminders_to_ics(&[a.clone(), a], stamp(), false));
+        let twice = uids(&export(&[a.clone(), a], stamp(), false));
         assert_eq!(twice.len(), 2);
         assert_ne!(twice[0], twice[1]);
     }
@@ -352,7 +388,7 @@ mod tests {
             Utc.with_ymd_and_hms(2026, 11, 24, 0, 30, 0).single().expect("valid"),
             Utc.with_ymd_and_hms(2026, 11, 24, 23, 59, 59).single().expect("valid"),
         ] {
-            let ics = reminders_to_ics(std::slice::from_ref(&r), stamp, false);
+            let ics = export(std::slice::from_ref(&r), stamp, false);
             let l = lines(&ics);
             assert!(l.contains(&"DTSTART;VALUE=DATE:20261124".to_string()), "{ics}");
             assert!(l.contains(&"DTEND;VALUE=DATE:20261125".to_string()));
@@ -365,7 +401,7 @@ mod tests {
         d.people.push(Person { name: "Ann".into(), birthday: "--11-24".into(), ..Default::default() });
         let ws = Workspace { accounts: vec![a], dossiers: vec![d], ..Default::default() };
         let tokyo = reminders(&ws, 0, date(2026, 11, 24), 0);
-        let ics = reminders_to_ics(&tokyo, Utc.with_ymd_and_hms(2026, 11, 23, 15, 0, 0).single().expect("valid"), true);
+        let ics = export(&tokyo, Utc.with_ymd_and_hms(2026, 11, 23, 15, 0, 0).single().expect("valid"), true);
         assert!(ics.contains("DTSTART;VALUE=DATE:20261124\r\n"));
     }
 
@@ -373,19 +409,19 @@ mod tests {
     fn demo_reminders_export() {
         let ws = crate::demo::demo_workspace();
         let list = reminders(&ws, ws.programme.lost_after_months, date(2027, 2, 1), 30);
-        let ics = reminders_to_ics(&list, stamp(), false);
+        let ics = export(&list, stamp(), false);
         let personal = list.iter().filter(|r| r.personal).count();
         assert!(personal >= 1, "Ilze Kalniņa's birthday is in the list");
         assert_eq!(ics.matches("BEGIN:VEVENT").count(), list.len() - personal);
         assert!(!ics.contains("Ilze"));
-        let ics = unfold(&reminders_to_ics(&list, stamp(), true));
+        let ics = unfold(&export(&list, stamp(), true));
         assert!(ics.contains("SUMMARY:Birthday: Ilze Kalniņa – Baltic Timber Group\r\n"), "{ics}");
         assert!(ics.contains("DTSTART;VALUE=DATE:20270228\r\nDTEND;VALUE=DATE:20270301\r\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1\r\n"));
         // The overdue receipt call of Nordhavn's proposal, with its comma escaped.
         let list = reminders(&ws, ws.programme.lost_after_months, date(2026, 11, 24), 30);
-        let ics = unfold(&reminders_to_ics(&list, stamp(), false));
+        let ics = unfold(&export(&list, stamp(), false));
         assert!(ics.contains("SUMMARY:Call to confirm receipt: Picking robot pilot\\, Aarhus – Nordhavn Logistics A/S\r\n"), "{ics}");
-        for l in reminders_to_ics(&list, stamp(), true).split("\r\n") {
+        for l in export(&list, stamp(), true).split("\r\n") {
             assert!(l.len() <= 75);
         }
     }

@@ -23,4 +23,4 @@ pub use numbers::{detect_decimal, parse_number, parse_typed_number, Decimal};
 pub use xlsx::{looks_like_xlsx, parse_xlsx};
 pub use segmentation_csv::{neutralise_cell, segmentation_csv, SEGMENTATION_CSV_HEADER};
 mod ics;
-pub use ics::reminders_to_ics;
+pub use ics::{reminders_to_ics, EventWords};

@@ -7,6 +7,7 @@ use leptos_router::components::A;
 
 use crate::ui::components::{download_text, DemoButton, EmptyState};
 use crate::ui::state::use_app;
+use crate::ui::words::reminders::{detail, event_words, kind_label, title};
 
 #[component]
 pub fn RemindersPage() -> impl IntoView {
@@ -30,7 +31,7 @@ pub fn RemindersPage() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let export = move |_| {
         let stamp = chrono::Utc::now();
-        let text = all.with_untracked(|r| reminders_to_ics(r, stamp, show_personal.get_untracked()));
+        let text = all.with_untracked(|r| reminders_to_ics(r, stamp, show_personal.get_untracked(), event_words));
         if let Err(e) = download_text("kam-reminders.ics", "text/calendar", &text) {
             error.set(Some(e));
         }
@@ -75,14 +76,14 @@ pub fn RemindersPage() -> impl IntoView {
                     <table class="accounts" data-testid="reminders-table">
                         <thead><tr><th scope="col">"Date"</th><th scope="col">"What"</th><th scope="col">"Account"</th><th scope="col">"Reminder"</th></tr></thead>
                         <tbody>
-                            {move || shown().into_iter().map(|r| view! {
-                                <tr data-testid="reminder-row" class:overdue=r.overdue data-kind=r.kind.key()>
+                            {move || shown().into_iter().map(|r| { let (title, detail) = (title(&r), detail(&r)); view! {
+                                <tr data-testid="reminder-row" class:overdue=r.overdue data-kind=r.kind.id()>
                                     <td class="nowrap">{r.date.to_string()}{r.overdue.then(|| view! { <span class="badge-overdue">"overdue"</span> })}</td>
-                                    <td>{r.kind.label()}</td>
+                                    <td>{kind_label(r.kind)}</td>
                                     <td><A href=crate::ui::format::dossier_href(&r.account_id)>{r.account_name.clone()}</A></td>
-                                    <td><strong>{r.title.clone()}</strong><br/><span class="muted small">{r.detail.clone()}</span></td>
+                                    <td><strong>{title}</strong><br/><span class="muted small">{detail}</span></td>
                                 </tr>
-                            }).collect_view()}
+                            } }).collect_view()}
                         </tbody>
                     </table>
                 </div>

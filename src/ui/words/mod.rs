@@ -8,4 +8,5 @@
 
 pub mod choices;
 pub mod health;
+pub mod reminders;
 pub mod text;

@@ -84,14 +84,7 @@ fn DossierView(account_id: String) -> impl IntoView {
     let window_months = Signal::derive(move || state.settings.with(|s| s.window_months));
     let lost_hint = Signal::derive(move || {
         let months = state.workspace.with(|ws| ws.programme.lost_after_months);
-        let last = lines.with(|ls| ls.iter().map(|l| l.date).max());
-        let today = sections::today();
-        match last {
-            Some(last) if last.checked_add_months(chrono::Months::new(months)).is_some_and(|d| d < today) => {
-                Some(format!("No purchase since {last}: more than {months} months, so by the programme's criterion this account counts as lost."))
-            }
-            _ => None,
-        }
+        lines.with(|ls| kam_core::analysis::rules::lost_since(ls, months, sections::today())).map(|(last, _)| crate::ui::words::reminders::lost_hint(last, months))
     });
     let completeness = move || dossier.with(|d| (d.filled_parts(), d.completeness_pct()));
     let save_account = move |change: Box<dyn FnOnce(&mut Account)>| state.change_account(account.with_untracked(|a| a.id.clone()), change, None);

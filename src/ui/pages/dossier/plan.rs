@@ -1,7 +1,7 @@
 //! The account plan for print: one or two pages per key account, read-only, made for the
 //! browser's "print to PDF". Personal details of contacts are never on it.
 
-use kam_core::analysis::{matrix_point, metrics_view};
+use kam_core::analysis::{matrix_point, metrics_view, rules};
 use kam_core::model::{Account, CellState, Dossier, KeyReason, Outcome};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -136,7 +136,7 @@ fn PlanBody(account: Account, dossier: Memo<Dossier>, row: Memo<Option<kam_core:
                     <thead><tr><th scope="col">"Objective or action"</th><th scope="col">"Measure / owner"</th><th scope="col">"Due"</th><th scope="col">"Status"</th></tr></thead>
                     <tbody>
                         {d.objectives.iter().map(|o| view! { <tr><td>{format!("Objective: {}", o.text)}</td><td>{o.measure.clone()}</td><td>{o.due.map(|d| d.to_string()).unwrap_or_default()}</td><td></td></tr> }).collect_view()}
-                        {d.actions.iter().map(|a| view! { <tr class:overdue=a.due.is_some_and(|due| due < today)><td>{a.text.clone()}</td><td>{a.owner.clone()}</td><td>{a.due.map(|d| d.to_string()).unwrap_or_default()}</td><td>{a.status.label()}</td></tr> }).collect_view()}
+                        {d.actions.iter().map(|a| view! { <tr class:overdue=rules::action_is_overdue(a, today)><td>{a.text.clone()}</td><td>{a.owner.clone()}</td><td>{a.due.map(|d| d.to_string()).unwrap_or_default()}</td><td>{a.status.label()}</td></tr> }).collect_view()}
                     </tbody>
                     </table>
                 </div>
@@ -146,7 +146,7 @@ fn PlanBody(account: Account, dossier: Memo<Dossier>, row: Memo<Option<kam_core:
                     <h2>"Tenders and proposals"</h2>
                     <ul>
                         {d.tenders.iter().map(|t| view! { <li>{format!("Tender {} on {} — prepare from {}; {}", t.title, t.date.map(|d| d.to_string()).unwrap_or("?".into()),
-                            t.date.and_then(|d| d.checked_sub_months(chrono::Months::new(9))).map(|d| d.to_string()).unwrap_or("?".into()), t.outcome.label().to_lowercase())}</li> }).collect_view()}
+                            t.date.and_then(rules::tender_preparation_start).map(|d| d.to_string()).unwrap_or("?".into()), t.outcome.label().to_lowercase())}</li> }).collect_view()}
                         {d.proposals.iter().filter(|p| p.outcome == Outcome::Open).map(|p| view! { <li>{format!("Proposal {}{} — sent {}, valid until {}", p.title, p.value.map(|v| format!(" ({})", money(v))).unwrap_or_default(),
                             p.sent.map(|d| d.to_string()).unwrap_or("not yet".into()), p.valid_until.map(|d| d.to_string()).unwrap_or("?".into()))}</li> }).collect_view()}
                     </ul>

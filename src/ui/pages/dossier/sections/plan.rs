@@ -1,8 +1,8 @@
 //! Objectives, actions and the governance calendar; the metrics with customer lifetime value;
 //! tenders and proposals with their follow-up.
 
-use chrono::{Datelike, Months, NaiveDate};
-use kam_core::analysis::{metrics_problems, metrics_view, AccountSegment};
+use chrono::{Datelike, NaiveDate};
+use kam_core::analysis::{metrics_problems, metrics_view, rules, AccountSegment};
 use kam_core::model::{Action, Dossier, Meeting, Objective, Proposal, Tender};
 use leptos::prelude::*;
 
@@ -37,7 +37,7 @@ pub fn plan(ed: Editor) -> impl IntoView {
                 <thead><tr><th scope="col">"Action"</th><th scope="col">"Owner"</th><th scope="col">"Due"</th><th scope="col">"Status"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
                 <tbody>
                     {rows(ed, |d| d.actions.len(), move |i| view! {
-                        <tr data-testid="action-row" class:overdue=move || ed.dossier.with(|d| d.actions.get(i).is_some_and(|a| a.due.is_some_and(|due| due < today) && matches!(a.status, kam_core::model::ActionStatus::Open | kam_core::model::ActionStatus::InProgress)))>
+                        <tr data-testid="action-row" class:overdue=move || ed.dossier.with(|d| d.actions.get(i).is_some_and(|a| rules::action_is_overdue(a, today)))>
                             <td class="grow">{ed.text(Label::Hidden, format!("action-text-{i}"), item!(actions, i, text), 1)}</td>
                             <td>{ed.text(Label::Hidden, format!("action-owner-{i}"), item!(actions, i, owner), 1)}</td>
                             <td>{ed.date(Label::Hidden, format!("action-due-{i}"), item!(actions, i, due))}</td>
@@ -120,7 +120,6 @@ pub fn metrics(ed: Editor, row: Memo<Option<AccountSegment>>, window_months: Sig
 
 pub fn tenders(ed: Editor) -> impl IntoView {
     let today = chrono::Local::now().date_naive();
-    let prep = |d: NaiveDate| d.checked_sub_months(Months::new(9));
     view! {
         <h3>"Tenders"</h3>
         <div class="table-scroll">
@@ -131,7 +130,7 @@ pub fn tenders(ed: Editor) -> impl IntoView {
                         <tr data-testid="tender-row">
                             <td class="grow">{ed.text(Label::Hidden, format!("tender-title-{i}"), item!(tenders, i, title), 1)}</td>
                             <td>{ed.date(Label::Hidden, format!("tender-date-{i}"), item!(tenders, i, date))}</td>
-                            <td data-testid=format!("tender-prep-{i}")>{move || ed.dossier.with(|d| d.tenders.get(i).and_then(|t| t.date).and_then(prep).map(|p| {
+                            <td data-testid=format!("tender-prep-{i}")>{move || ed.dossier.with(|d| d.tenders.get(i).and_then(|t| t.date).and_then(rules::tender_preparation_start).map(|p| {
                                 let note = if p < today { " (already started?)" } else { "" };
                                 format!("{}{note}", p)
                             }).unwrap_or_else(|| "—".into()))}</td>
@@ -182,8 +181,7 @@ fn follow_up(p: &Proposal, today: NaiveDate) -> String {
     }
     let Some(sent) = p.sent else { return "Not sent yet.".into() };
     let mut parts = Vec::new();
-    if !p.receipt_confirmed {
-        let call = sent + chrono::Days::new(1);
+    if let Some(call) = rules::proposal_follow_up(sent).filter(|_| !p.receipt_confirmed) {
         parts.push(if call < today { format!("Receipt not confirmed: the call was due {call}.") } else { format!("Call to confirm receipt on {call} if there is no answer.") });
     }
     if let Some(v) = p.valid_until {

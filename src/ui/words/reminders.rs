@@ -1,0 +1,340 @@
+//! Words for reminders, the calendar export, the annual calendar and the lost-account hint: every
+//! sentence made from a [`Reminder`] or a [`CalendarFact`] that `kam-core` returns.
+
+use chrono::NaiveDate;
+use kam_core::analysis::rules::TENDER_LEAD_MONTHS;
+use kam_core::analysis::{CalendarFact, Reminder, ReminderFact, ReminderKind};
+use kam_core::exchange::EventWords;
+
+use super::choices::Words;
+use super::text::or_default;
+
+/// Short name of a kind, for the list's "What" column and the calendar file's category.
+pub fn kind_label(kind: ReminderKind) -> &'static str {
+    match kind {
+        ReminderKind::Birthday => "Birthday",
+        ReminderKind::ProposalFollowUp => "Proposal follow-up",
+        ReminderKind::ProposalValidity => "Proposal validity",
+        ReminderKind::ProposalAgreedDate => "Agreed call or meeting",
+        ReminderKind::TenderMilestone => "Tender",
+        ReminderKind::Meeting => "Governance meeting",
+        ReminderKind::OverdueAction => "Overdue action",
+        ReminderKind::ActionDue => "Action due",
+        ReminderKind::Lost => "Lost account",
+        ReminderKind::WinBack => "Win-back",
+    }
+}
+
+/// The first line of a text, shortened to `max` characters.
+fn first_line(text: &str, max: usize) -> String {
+    let line = text.trim().lines().next().unwrap_or("").trim();
+    if line.chars().count() > max {
+        format!("{}…", line.chars().take(max.saturating_sub(1)).collect::<String>().trim_end())
+    } else {
+        line.to_string()
+    }
+}
+
+/// A tender milestone's name and what to do by then, by months before the tender.
+fn milestone(months_before: u32) -> (String, String) {
+    match months_before {
+        TENDER_LEAD_MONTHS => (
+            "Start preparing the tender".into(),
+            format!("Preparation starts about {TENDER_LEAD_MONTHS} months ahead: form the bid team, study the requirements and past bids, meet the people who shape the specification."),
+        ),
+        6 => ("Tender in 6 months".into(), "Check the preparation: requirements understood, references and partners lined up, the decision makers met.".into()),
+        3 => ("Tender in 3 months".into(), "Settle the pricing approach, draft the offer and plan the internal approvals.".into()),
+        1 => ("Tender in 1 month".into(), "Finalise the offer, get it signed off, and check the formal requirements and the submission deadline.".into()),
+        n => (format!("Tender in {n} months"), "Check where the preparation stands.".into()),
+    }
+}
+
+/// One line, without the account name (shown next to it).
+pub fn title(r: &Reminder) -> String {
+    match &r.fact {
+        ReminderFact::Birthday { person, .. } => format!("Birthday: {person}"),
+        ReminderFact::ProposalFollowUp { proposal, .. } => format!("Call to confirm receipt: {}", or_default(proposal, "proposal")),
+        ReminderFact::ProposalValidity { proposal, .. } => format!("Proposal validity ends: {}", or_default(proposal, "proposal")),
+        ReminderFact::ProposalAgreedDate { proposal, .. } => format!("Agreed call or meeting: {}", or_default(proposal, "proposal")),
+        ReminderFact::TenderMilestone { tender, months_before, .. } => format!("{}: {}", milestone(*months_before).0, or_default(tender, "tender")),
+        ReminderFact::TenderDay { tender, .. } => format!("Tender day: {}", or_default(tender, "tender")),
+        ReminderFact::TenderOutcome { tender, .. } => format!("Record the outcome: {}", or_default(tender, "tender")),
+        ReminderFact::Meeting { title, .. } => or_default(title, "Governance meeting").to_string(),
+        ReminderFact::Action { text, .. } => {
+            let text = or_default(text, "(untitled action)");
+            if r.kind == ReminderKind::OverdueAction {
+                format!("Overdue: {text}")
+            } else {
+                text.to_string()
+            }
+        }
+        ReminderFact::Lost { last_purchase, .. } => format!("No purchase since {last_purchase}"),
+        ReminderFact::WinBack { plan } => format!("Win back: {}", first_line(plan, 80)),
+    }
+}
+
+/// What to do, with the dates and people concerned.
+pub fn detail(r: &Reminder) -> String {
+    match &r.fact {
+        ReminderFact::Birthday { job_title, turns, on_28_february, .. } => {
+            let mut detail = String::new();
+            if !job_title.trim().is_empty() {
+                detail.push_str(&format!("{}. ", job_title.trim()));
+            }
+            if let Some(age) = turns {
+                detail.push_str(&format!("Turns {age}. "));
+            }
+            if *on_28_february {
+                detail.push_str("Born on 29 February: reminded on 28 February this year. ");
+            }
+            detail.push_str("Send greetings if that is your custom with them.");
+            detail
+        }
+        ReminderFact::ProposalFollowUp { sent, .. } => format!(
+            "Sent on {sent} and receipt not yet confirmed. Call, ask about next steps and what makes it urgent, and agree a date for the next call or meeting."
+        ),
+        ReminderFact::ProposalValidity { valid_until, .. } => {
+            if r.overdue {
+                format!("The offer was valid until {valid_until} and no outcome is recorded: extend it, or record whether it was won, lost or withdrawn.")
+            } else {
+                format!("The offer is valid until {valid_until}: ask about the decision before it lapses.")
+            }
+        }
+        ReminderFact::ProposalAgreedDate { agreed, next_steps, .. } => {
+            let mut detail = if r.overdue {
+                format!("The date agreed with the customer ({agreed}) has passed and the proposal is still open: record what came of it, or agree the next date.")
+            } else {
+                "The date agreed with the customer for the next call or meeting about this proposal.".to_string()
+            };
+            if !next_steps.trim().is_empty() {
+                detail.push_str(&format!(" Next steps: {}", next_steps.trim()));
+            }
+            detail
+        }
+        ReminderFact::TenderMilestone { tender_day, months_before, preparation_start, .. } => {
+            let what = milestone(*months_before).1;
+            if r.overdue {
+                let started = preparation_start.map(|s| format!("Preparation should have started on {s}. ")).unwrap_or_default();
+                format!("{started}This step was due on {}; the tender is on {tender_day}. {what}", r.date)
+            } else {
+                format!("{what} The tender is on {tender_day}.")
+            }
+        }
+        ReminderFact::TenderDay { tender, notes } => format!("Submission of {}. {}", or_default(tender, "tender"), notes.trim()).trim_end().to_string(),
+        ReminderFact::TenderOutcome { tender_day, .. } => {
+            format!("The tender was on {tender_day}: record whether it was won, lost or withdrawn, and what we learned.")
+        }
+        ReminderFact::Meeting { with, day_fixed, .. } => match (with.trim(), day_fixed) {
+            ("", false) => "In the governance calendar; no day fixed yet (shown on the 1st of the month).".to_string(),
+            ("", true) => "In the governance calendar.".to_string(),
+            (with, false) => format!("With {with}. No day fixed yet (shown on the 1st of the month)."),
+            (with, true) => format!("With {with}."),
+        },
+        ReminderFact::Action { owner, due, status, .. } => {
+            let owner = if owner.trim().is_empty() { "No owner".to_string() } else { format!("Owner: {}", owner.trim()) };
+            if r.kind == ReminderKind::OverdueAction {
+                format!("{owner}. Was due on {due}: do it, agree a new date, or drop it.")
+            } else {
+                format!("{owner}. Due on {due} ({}).", status.label().to_lowercase())
+            }
+        }
+        ReminderFact::Lost { lost_from, months, counts_as_lost, .. } => {
+            if *counts_as_lost {
+                format!("Counts as lost since {lost_from}: no purchase for more than {months} months. Find out why, and decide whether to win it back and how.")
+            } else {
+                format!("Counts as lost from {lost_from} unless it buys before then ({months} months without a purchase). Get in touch now.")
+            }
+        }
+        ReminderFact::WinBack { plan } => format!("The account is marked lost. Win-back plan: {}", plan.trim()),
+    }
+}
+
+/// The words of a reminder in the calendar file (`.ics`).
+pub fn event_words(r: &Reminder) -> EventWords {
+    EventWords { title: title(r), detail: detail(r), category: kind_label(r.kind).to_string(), account_line: format!("Account: {}", r.account_name) }
+}
+
+/// The dossier's status hint for an account that counts as lost
+/// ([`kam_core::analysis::rules::lost_since`]).
+pub fn lost_hint(last_purchase: NaiveDate, months: u32) -> String {
+    format!("No purchase since {last_purchase}: more than {months} months, so by the programme's criterion this account counts as lost.")
+}
+
+/// One entry of the annual calendar, without its account (shown below it).
+pub fn calendar_entry(fact: &CalendarFact) -> String {
+    match fact {
+        CalendarFact::Meeting { title, with } => {
+            if with.trim().is_empty() {
+                title.clone()
+            } else {
+                format!("{title} (with {with})")
+            }
+        }
+        CalendarFact::TenderDay { tender } => format!("Tender: {tender}"),
+        CalendarFact::TenderPreparation { tender } => format!("Start preparing: {tender}"),
+        CalendarFact::ProposalValidity { proposal } => format!("Proposal valid until: {proposal}"),
+        CalendarFact::ObjectiveDue { objective } => format!("Objective due: {objective}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kam_core::model::ActionStatus;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    fn reminder(kind: ReminderKind, day: NaiveDate, overdue: bool, fact: ReminderFact) -> Reminder {
+        Reminder { date: day, kind, account_id: "acme oy".into(), account_name: "Acme Oy".into(), overdue, personal: false, yearly: None, fact }
+    }
+
+    fn words(r: &Reminder) -> (String, String) {
+        (title(r), detail(r))
+    }
+
+    #[test]
+    fn birthdays() {
+        let fact = ReminderFact::Birthday { person: "Ilze Kalniņa".into(), job_title: "CFO".into(), turns: Some(47), on_28_february: true };
+        let r = reminder(ReminderKind::Birthday, date(2027, 2, 28), false, fact);
+        assert_eq!(
+            words(&r),
+            (
+                "Birthday: Ilze Kalniņa".into(),
+                "CFO. Turns 47. Born on 29 February: reminded on 28 February this year. Send greetings if that is your custom with them.".into()
+            )
+        );
+        let fact = ReminderFact::Birthday { person: "Ann".into(), job_title: String::new(), turns: None, on_28_february: false };
+        assert_eq!(detail(&reminder(ReminderKind::Birthday, date(2026, 12, 31), false, fact)), "Send greetings if that is your custom with them.");
+    }
+
+    #[test]
+    fn proposals() {
+        let follow = ReminderFact::ProposalFollowUp { proposal: "Picking robot pilot, Aarhus".into(), sent: date(2026, 11, 20) };
+        let r = reminder(ReminderKind::ProposalFollowUp, date(2026, 11, 21), true, follow);
+        assert_eq!(title(&r), "Call to confirm receipt: Picking robot pilot, Aarhus");
+        assert_eq!(
+            detail(&r),
+            "Sent on 2026-11-20 and receipt not yet confirmed. Call, ask about next steps and what makes it urgent, and agree a date for the next call or meeting."
+        );
+        let untitled = ReminderFact::ProposalFollowUp { proposal: String::new(), sent: date(2026, 11, 20) };
+        assert_eq!(title(&reminder(ReminderKind::ProposalFollowUp, date(2026, 11, 21), true, untitled)), "Call to confirm receipt: proposal");
+        let lapsed = ReminderFact::ProposalValidity { proposal: "Lapsed".into(), valid_until: date(2026, 11, 1) };
+        assert_eq!(
+            words(&reminder(ReminderKind::ProposalValidity, date(2026, 11, 1), true, lapsed.clone())),
+            (
+                "Proposal validity ends: Lapsed".into(),
+                "The offer was valid until 2026-11-01 and no outcome is recorded: extend it, or record whether it was won, lost or withdrawn.".into()
+            )
+        );
+        assert_eq!(
+            detail(&reminder(ReminderKind::ProposalValidity, date(2026, 11, 1), false, lapsed)),
+            "The offer is valid until 2026-11-01: ask about the decision before it lapses."
+        );
+        let agreed = ReminderFact::ProposalAgreedDate { proposal: "Open one".into(), agreed: date(2026, 12, 2), next_steps: "Demo".into() };
+        assert_eq!(
+            words(&reminder(ReminderKind::ProposalAgreedDate, date(2026, 12, 2), false, agreed.clone())),
+            (
+                "Agreed call or meeting: Open one".into(),
+                "The date agreed with the customer for the next call or meeting about this proposal. Next steps: Demo".into()
+            )
+        );
+        assert_eq!(
+            detail(&reminder(ReminderKind::ProposalAgreedDate, date(2026, 12, 2), true, agreed)),
+            "The date agreed with the customer (2026-12-02) has passed and the proposal is still open: record what came of it, or agree the next date. Next steps: Demo"
+        );
+    }
+
+    #[test]
+    fn tenders() {
+        let day = date(2027, 5, 3);
+        let milestone = |months_before: u32| ReminderFact::TenderMilestone { tender: "Transport 2027".into(), tender_day: day, months_before, preparation_start: Some(date(2026, 8, 3)) };
+        let titles: Vec<String> = [9, 6, 3, 1].into_iter().map(|m| title(&reminder(ReminderKind::TenderMilestone, day, false, milestone(m)))).collect();
+        assert_eq!(
+            titles,
+            ["Start preparing the tender: Transport 2027", "Tender in 6 months: Transport 2027", "Tender in 3 months: Transport 2027", "Tender in 1 month: Transport 2027"]
+        );
+        assert_eq!(
+            detail(&reminder(ReminderKind::TenderMilestone, date(2026, 8, 3), false, milestone(9))),
+            "Preparation starts about 9 months ahead: form the bid team, study the requirements and past bids, meet the people who shape the specification. The tender is on 2027-05-03."
+        );
+        assert_eq!(
+            detail(&reminder(ReminderKind::TenderMilestone, date(2026, 11, 3), true, milestone(6))),
+            "Preparation should have started on 2026-08-03. This step was due on 2026-11-03; the tender is on 2027-05-03. Check the preparation: requirements understood, references and partners lined up, the decision makers met."
+        );
+        let tender_day = reminder(ReminderKind::TenderMilestone, day, false, ReminderFact::TenderDay { tender: "Transport 2027".into(), notes: String::new() });
+        assert_eq!(words(&tender_day), ("Tender day: Transport 2027".into(), "Submission of Transport 2027.".into()));
+        let outcome = reminder(ReminderKind::TenderMilestone, date(2026, 10, 1), true, ReminderFact::TenderOutcome { tender: "Transport 2027".into(), tender_day: date(2026, 10, 1) });
+        assert_eq!(
+            words(&outcome),
+            ("Record the outcome: Transport 2027".into(), "The tender was on 2026-10-01: record whether it was won, lost or withdrawn, and what we learned.".into())
+        );
+    }
+
+    #[test]
+    fn meetings_and_actions() {
+        let meeting = |title: &str, with: &str, day_fixed: bool| reminder(ReminderKind::Meeting, date(2027, 2, 12), false, ReminderFact::Meeting { title: title.into(), with: with.into(), day_fixed });
+        assert_eq!(words(&meeting("Annual business review", "Jens Madsen", true)), ("Annual business review".into(), "With Jens Madsen.".into()));
+        assert_eq!(words(&meeting("", "", false)), ("Governance meeting".into(), "In the governance calendar; no day fixed yet (shown on the 1st of the month).".into()));
+        let action = |kind: ReminderKind, owner: &str| {
+            reminder(kind, date(2026, 11, 10), kind == ReminderKind::OverdueAction, ReminderFact::Action { text: "Late".into(), owner: owner.into(), due: date(2026, 11, 10), status: ActionStatus::InProgress })
+        };
+        assert_eq!(words(&action(ReminderKind::OverdueAction, "Maria")), ("Overdue: Late".into(), "Owner: Maria. Was due on 2026-11-10: do it, agree a new date, or drop it.".into()));
+        assert_eq!(words(&action(ReminderKind::ActionDue, "")), ("Late".into(), "No owner. Due on 2026-11-10 (in progress).".into()));
+    }
+
+    #[test]
+    fn lost_and_win_back() {
+        let lost = |counts_as_lost: bool| ReminderFact::Lost { last_purchase: date(2026, 5, 24), lost_from: date(2026, 11, 25), months: 6, counts_as_lost };
+        assert_eq!(
+            words(&reminder(ReminderKind::Lost, date(2026, 11, 25), false, lost(true))),
+            (
+                "No purchase since 2026-05-24".into(),
+                "Counts as lost since 2026-11-25: no purchase for more than 6 months. Find out why, and decide whether to win it back and how.".into()
+            )
+        );
+        assert_eq!(
+            detail(&reminder(ReminderKind::Lost, date(2026, 11, 25), false, lost(false))),
+            "Counts as lost from 2026-11-25 unless it buys before then (6 months without a purchase). Get in touch now."
+        );
+        let win_back = reminder(ReminderKind::WinBack, date(2026, 11, 24), false, ReminderFact::WinBack { plan: "Special offer on service\nthen a visit".into() });
+        assert_eq!(
+            words(&win_back),
+            ("Win back: Special offer on service".into(), "The account is marked lost. Win-back plan: Special offer on service\nthen a visit".into())
+        );
+        assert_eq!(first_line(&"x".repeat(100), 80), format!("{}…", "x".repeat(79)));
+        assert_eq!(
+            lost_hint(date(2026, 1, 10), 6),
+            "No purchase since 2026-01-10: more than 6 months, so by the programme's criterion this account counts as lost."
+        );
+    }
+
+    #[test]
+    fn kinds_calendar_entries_and_calendar_file() {
+        for k in ReminderKind::ALL {
+            assert!(!kind_label(k).is_empty());
+        }
+        assert_eq!(kind_label(ReminderKind::ProposalAgreedDate), "Agreed call or meeting");
+        let r = reminder(ReminderKind::Lost, date(2026, 11, 25), false, ReminderFact::Lost { last_purchase: date(2026, 5, 24), lost_from: date(2026, 11, 25), months: 6, counts_as_lost: true });
+        let w = event_words(&r);
+        assert_eq!((w.category.as_str(), w.account_line.as_str()), ("Lost account", "Account: Acme Oy"));
+        assert_eq!(calendar_entry(&CalendarFact::Meeting { title: "Annual business review".into(), with: "Jens Madsen".into() }), "Annual business review (with Jens Madsen)");
+        assert_eq!(calendar_entry(&CalendarFact::Meeting { title: "Quality audit".into(), with: " ".into() }), "Quality audit");
+        assert_eq!(calendar_entry(&CalendarFact::TenderPreparation { tender: "Nordic transport tender 2027".into() }), "Start preparing: Nordic transport tender 2027");
+        assert_eq!(calendar_entry(&CalendarFact::TenderDay { tender: "Nordic transport tender 2027".into() }), "Tender: Nordic transport tender 2027");
+        assert_eq!(calendar_entry(&CalendarFact::ProposalValidity { proposal: "Pilot".into() }), "Proposal valid until: Pilot");
+        assert_eq!(calendar_entry(&CalendarFact::ObjectiveDue { objective: "Win the Norway pallet business".into() }), "Objective due: Win the Norway pallet business");
+    }
+
+    #[test]
+    fn the_calendar_file_keeps_its_english() {
+        let ws = kam_core::demo::demo_workspace();
+        let list = kam_core::analysis::reminders(&ws, ws.programme.lost_after_months, date(2026, 11, 24), 30);
+        let stamp = chrono::DateTime::<chrono::Utc>::from_naive_utc_and_offset(date(2026, 11, 24).and_hms_opt(9, 30, 0).expect("valid time"), chrono::Utc);
+        let ics = kam_core::exchange::reminders_to_ics(&list, stamp, false, event_words).replace("\r\n ", "");
+        assert!(ics.contains("SUMMARY:Call to confirm receipt: Picking robot pilot\\, Aarhus – Nordhavn Logistics A/S\r\n"), "{ics}");
+        assert!(ics.contains("\\nAccount: Nordhavn Logistics A/S\r\n"));
+        assert!(ics.contains("CATEGORIES:Proposal follow-up\r\n"));
+    }
+}
