@@ -85,7 +85,7 @@ pub fn month_name(m: u32) -> &'static str {
 
 pub fn metrics(ed: Editor, row: Memo<Option<AccountSegment>>, window_months: Signal<u32>) -> impl IntoView {
     let view_model = move || ed.dossier.with(|d| row.with(|r| metrics_view(d, r.as_ref(), window_months.get())));
-    let problems = move || ed.dossier.with(metrics_problems);
+    let problems = move || ed.dossier.with(|d| metrics_problems(d).into_iter().map(crate::ui::words::programme::metrics_problem).collect::<Vec<_>>());
     view! {
         <div class="cards compact">
             <div class="card"><span class="card-label">"Revenue per year"</span><span class="card-value">{move || view_model().revenue.map_or("—".into(), money)}</span><span class="card-note">"from the order history"</span></div>
