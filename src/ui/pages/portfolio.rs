@@ -92,7 +92,7 @@ fn PortfolioView() -> impl IntoView {
             <div class="card"><span class="card-label">"Key accounts' share"</span><span class="card-value">{move || seg.with(|s| {
                 let c = &s.concentration;
                 format!("{} · {}", c.key_count, percent(c.key_profit_pct.unwrap_or(c.key_revenue_pct)))
-            })}</span><span class="card-note">{move || state.settings.with(|s| format!("healthy {:.0}–{:.0} %", s.key_share_low_pct, s.key_share_high_pct))}</span></div>
+            })}</span><span class="card-note">{move || state.settings.with(|s| crate::ui::words::programme::healthy_range(s.key_share_low_pct, s.key_share_high_pct))}</span></div>
         </div>
         {move || {
             let warnings = seg.with(|s| s.warnings.iter().map(segmentation_words::segmentation_warning).collect::<Vec<_>>());

@@ -138,6 +138,11 @@ pub fn healthy_range_note(range: Option<KeyShareRange>) -> String {
     }
 }
 
+/// The settings' healthy range of the key accounts' share, "healthy 30–55 %" (Portfolio card).
+pub fn healthy_range(low_pct: f64, high_pct: f64) -> String {
+    format!("healthy {low_pct:.0}–{high_pct:.0} %")
+}
+
 /// "12.0 %", as the criteria write shares and thresholds.
 fn pct(v: f64) -> String {
     format!("{v:.1} %")
@@ -289,6 +294,7 @@ mod tests {
 
     #[test]
     fn healthy_range_notes() {
+        assert_eq!(healthy_range(30.0, 55.0), "healthy 30–55 %");
         assert_eq!(healthy_range_note(None), "no profit in the data");
         assert_eq!(healthy_range_note(Some(KeyShareRange::Inside { low_pct: 30.0, high_pct: 55.0 })), "inside the healthy 30–55 %");
         assert_eq!(healthy_range_note(Some(KeyShareRange::Below { low_pct: 30.0, high_pct: 55.0 })), "below the healthy 30–55 %");
