@@ -57,7 +57,7 @@ fn main() {
         let mut out = create(&dir, "kam_core.csv");
         writeln!(out, "id,rank,abc,xyz,flags").unwrap();
         for r in &last.expect("seven runs").rows {
-            let flags: Vec<&str> = r.flags.iter().map(|f| f.code()).collect();
+            let flags: Vec<&str> = r.flags.iter().map(|f| f.id()).collect();
             writeln!(out, "{},{},{},{},{}", r.id, r.rank, r.abc.letter(), r.xyz.map_or("-", |x| x.letter()), flags.join("|")).unwrap();
         }
         out.flush().unwrap();

@@ -28,18 +28,6 @@ pub fn dossier_href(account_id: &str) -> String {
     format!("/key-accounts/{}", js_sys::encode_uri_component(account_id))
 }
 
-/// The key accounts' share against the healthy range: "inside the healthy 30–55 %", or what
-/// is wrong; `None` when the data has no profit.
-pub fn healthy_range_note(v: Option<f64>, low: f64, high: f64, mono: f64) -> String {
-    match v {
-        None => "no profit in the data".into(),
-        Some(v) if v > mono => format!("above {mono:.0} %: mono-dependent on key accounts"),
-        Some(v) if v > high => format!("above the healthy {low:.0}–{high:.0} %"),
-        Some(v) if v < low => format!("below the healthy {low:.0}–{high:.0} %"),
-        Some(_) => format!("inside the healthy {low:.0}–{high:.0} %"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

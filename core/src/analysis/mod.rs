@@ -8,14 +8,18 @@ mod segmentation;
 mod window;
 
 pub use qualification::{
-    clv, matrix_point, metrics_problems, metrics_view, qualify, weighted_score, CriterionCheck, MatrixPoint, MetricsView, Quadrant,
-    Qualification, MATRIX_MIDDLE,
+    clv, matrix_point, metrics_problems, metrics_view, qualify, weighted_score, Criterion, CriterionCheck, MatrixPoint, MetricsProblem,
+    MetricsView, Quadrant, Qualification, MATRIX_MIDDLE, MAX_HORIZON_YEARS,
 };
 pub use orgchart::{org_chart, OrgNode};
-pub use programme::{key_account_warnings, manager_load, programme_checks, CheckStatus, ProgrammeCheck};
+pub use programme::{
+    key_account_candidates, key_account_count_range, key_account_warnings, manager_load, manager_load_range, programme_checks, Candidate,
+    CheckStatus, CountRange, KeyAccountWarning, Overload, ProgrammeCheck, StepFact, KEY_ACCOUNTS_MAX, KEY_ACCOUNTS_MIN, MANAGER_LOAD_MAX,
+    MANAGER_LOAD_MIN,
+};
 pub use segmentation::{
-    segment, segment_workspace, AbcClass, AccountSegment, Concentration, Flag, MatrixCell, Segmentation,
-    SegmentInput, Unclassified, XyzClass,
+    cell_role, key_share_range, segment, segment_workspace, AbcClass, CellRole, AccountSegment, Concentration, Flag, KeyShareRange, MatrixCell, Segmentation,
+    SegmentInput, SegmentationWarning, Unclassified, XyzClass, MIN_XYZ_PERIODS,
 };
 pub use window::{build_inputs, month_index, month_label, Window};
 

@@ -1,12 +1,13 @@
 //! The seven steps of a KAM programme (kam-model.md section 7), each with the evidence the app
-//! can see in the workspace. Steps the data cannot judge say what to discuss instead.
+//! can see in the workspace as a typed fact; steps the data cannot judge are marked to discuss.
+//! Also the programme's size rules (5–25 key accounts, 1–3 per manager) and its candidates.
 
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use crate::model::Workspace;
+use crate::model::{Dossier, Workspace};
 
-use super::{qualify, Segmentation};
+use super::{qualify, AccountSegment, Qualification, Segmentation};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum CheckStatus {
@@ -18,12 +19,77 @@ pub enum CheckStatus {
     Discuss,
 }
 
+/// The usual size of a key-account programme (kam-model.md section 2): fewer than
+/// [`KEY_ACCOUNTS_MIN`] is hardly a programme, more than [`KEY_ACCOUNTS_MAX`] spreads attention thin.
+pub const KEY_ACCOUNTS_MIN: usize = 5;
+pub const KEY_ACCOUNTS_MAX: usize = 25;
+
+/// The key accounts one manager carries (kam-model.md section 2: 1 to 3).
+pub const MANAGER_LOAD_MIN: usize = 1;
+pub const MANAGER_LOAD_MAX: usize = 3;
+
+/// A count against a usual range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum CountRange {
+    Below,
+    Inside,
+    Above,
+}
+
+fn judge_count(n: usize, min: usize, max: usize) -> CountRange {
+    if n < min {
+        CountRange::Below
+    } else if n > max {
+        CountRange::Above
+    } else {
+        CountRange::Inside
+    }
+}
+
+/// The number of key accounts against the usual 5–25.
+pub fn key_account_count_range(n: usize) -> CountRange {
+    judge_count(n, KEY_ACCOUNTS_MIN, KEY_ACCOUNTS_MAX)
+}
+
+/// One manager's number of key accounts against the usual 1–3.
+pub fn manager_load_range(n: usize) -> CountRange {
+    judge_count(n, MANAGER_LOAD_MIN, MANAGER_LOAD_MAX)
+}
+
+/// A manager with more key accounts than one manager carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Overload {
+    pub manager: String,
+    pub key_accounts: usize,
+}
+
+/// What the workspace shows for one of the seven steps; the UI puts it in words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum StepFact {
+    /// Step 1, KAM is an organisational change: nothing in the data to judge; agree on it.
+    OrganisationalChange,
+    /// Step 2, senior management support: key accounts with an executive sponsor.
+    SeniorSupport { sponsored: usize, key_accounts: usize },
+    /// Step 3, a KAM champion drives the programme: the champion's name, if one is named.
+    Champion { name: Option<String> },
+    /// Step 4, identify key accounts carefully: their number against the usual range, whether
+    /// the criteria are written, and how many key accounts meet them.
+    Identification { key_accounts: usize, range: CountRange, criteria_written: bool, meeting: usize },
+    /// Step 5, appoint and train key account managers.
+    Managers { managers: usize, overloaded: Vec<Overload>, unmanaged: usize, assessed: usize },
+    /// Step 6, the right measures: key accounts with cost to serve and a margin for CLV (the
+    /// margin can come from profit when the data has it).
+    Measures { filled: usize, key_accounts: usize, on_profit: bool },
+    /// Step 7, benchmark and renew: key accounts that no longer meet the criteria, and accounts
+    /// outside the programme that now do.
+    Renewal { retire: Vec<String>, candidates: Vec<String> },
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProgrammeCheck {
     pub step: u8,
-    pub title: &'static str,
     pub status: CheckStatus,
-    pub evidence: String,
+    pub fact: StepFact,
 }
 
 /// Key account managers with the number of key accounts each carries.
@@ -35,120 +101,128 @@ pub fn manager_load(ws: &Workspace) -> BTreeMap<String, usize> {
     load
 }
 
+/// Managers carrying more key accounts than [`MANAGER_LOAD_MAX`], by name.
+fn overloaded(load: &BTreeMap<String, usize>) -> Vec<Overload> {
+    load.iter()
+        .filter(|(_, n)| manager_load_range(**n) == CountRange::Above)
+        .map(|(m, n)| Overload { manager: m.clone(), key_accounts: *n })
+        .collect()
+}
+
+/// A warning about the key-account list itself (kam-model.md section 2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum KeyAccountWarning {
+    /// Fewer key accounts than a programme usually holds.
+    TooFew { key_accounts: usize },
+    /// More key accounts than a programme usually holds: attention spread thin.
+    TooMany { key_accounts: usize },
+    /// One manager carries more key accounts than one manager can.
+    ManagerOverloaded(Overload),
+}
+
 /// Warnings about the key-account list itself: a programme outside 5–25 accounts, and managers
-/// carrying more than 3 (kam-model.md section 2).
-pub fn key_account_warnings(ws: &Workspace) -> Vec<String> {
+/// carrying more than 3.
+pub fn key_account_warnings(ws: &Workspace) -> Vec<KeyAccountWarning> {
     let mut out = Vec::new();
     let n = ws.accounts.iter().filter(|a| a.is_key).count();
-    if n < 5 {
-        out.push(format!("{n} key account{}: a programme usually holds 5 to 25.", if n == 1 { "" } else { "s" }));
-    } else if n > 25 {
-        out.push(format!("{n} key accounts: more than 25 spreads attention thin. Start small."));
+    match key_account_count_range(n) {
+        CountRange::Below => out.push(KeyAccountWarning::TooFew { key_accounts: n }),
+        CountRange::Above => out.push(KeyAccountWarning::TooMany { key_accounts: n }),
+        CountRange::Inside => {}
     }
-    for (manager, count) in manager_load(ws) {
-        if count > 3 {
-            out.push(format!("{manager} manages {count} key accounts: one manager carries 1 to 3."));
-        }
-    }
+    out.extend(overloaded(&manager_load(ws)).into_iter().map(KeyAccountWarning::ManagerOverloaded));
     out
 }
 
+/// An account outside the programme that meets its criteria now, with the qualification that
+/// says why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Candidate {
+    pub id: String,
+    pub name: String,
+    pub qualification: Qualification,
+}
+
+/// Qualifies accounts by id against the programme's criteria. The dossiers and rows are looked
+/// up by id once: a large portfolio has thousands of accounts to judge. (The dossiers are
+/// gathered in reverse so that, as with `Workspace::dossier`, the first of two for one account
+/// counts.)
+fn qualifier<'a>(ws: &'a Workspace, seg: &'a Segmentation, key_size_pct: f64) -> impl Fn(&str) -> Qualification + 'a {
+    let dossiers: HashMap<&str, &Dossier> = ws.dossiers.iter().rev().map(|d| (d.account_id.as_str(), d)).collect();
+    let rows: HashMap<&str, &AccountSegment> = seg.rows.iter().map(|r| (&*r.id, r)).collect();
+    move |id| qualify(rows.get(id).copied(), dossiers.get(id).copied(), &ws.programme, key_size_pct, seg.flags_on_profit)
+}
+
+/// Accounts outside the programme that meet its criteria now, in the workspace's order.
+/// `key_size_pct` is the settings' "key by size" threshold, which the share criterion names.
+pub fn key_account_candidates(ws: &Workspace, seg: &Segmentation, key_size_pct: f64) -> Vec<Candidate> {
+    candidates_by(ws, &qualifier(ws, seg, key_size_pct))
+}
+
+fn candidates_by(ws: &Workspace, judge: &dyn Fn(&str) -> Qualification) -> Vec<Candidate> {
+    ws.accounts
+        .iter()
+        .filter(|a| !a.is_key)
+        .filter_map(|a| {
+            let qualification = judge(&a.id);
+            qualification.meets.then(|| Candidate { id: a.id.clone(), name: a.name.clone(), qualification })
+        })
+        .collect()
+}
+
 /// The seven steps with the evidence the workspace holds. `key_size_pct` is the settings'
-/// "key by size" threshold, used to judge which accounts meet the programme's criteria.
+/// "key by size" threshold, passed on to the candidates (see [`key_account_candidates`]).
 pub fn programme_checks(ws: &Workspace, seg: &Segmentation, key_size_pct: f64) -> Vec<ProgrammeCheck> {
     use CheckStatus::*;
     let key: Vec<_> = ws.accounts.iter().filter(|a| a.is_key).collect();
     let n = key.len();
-    // By id once: a large portfolio has thousands of accounts to judge. (Built in reverse so
-    // that, as with `Workspace::dossier`, the first of two dossiers for one account counts.)
-    let dossiers: std::collections::HashMap<&str, &crate::model::Dossier> = ws.dossiers.iter().rev().map(|d| (d.account_id.as_str(), d)).collect();
-    let with = |f: &dyn Fn(&crate::model::Dossier) -> bool| key.iter().filter(|a| dossiers.get(a.id.as_str()).is_some_and(|d| f(d))).count();
-    let sponsors = with(&|d| !d.executive_sponsor.trim().is_empty());
+    let dossiers: HashMap<&str, &Dossier> = ws.dossiers.iter().rev().map(|d| (d.account_id.as_str(), d)).collect();
+    let with = |f: &dyn Fn(&Dossier) -> bool| key.iter().filter(|a| dossiers.get(a.id.as_str()).is_some_and(|d| f(d))).count();
+    let sponsored = with(&|d| !d.executive_sponsor.trim().is_empty());
     let measures = with(&|d| d.metrics.cost_to_serve.is_some() && (d.metrics.yearly_margin.is_some() || seg.flags_on_profit));
     let load = manager_load(ws);
-    let overloaded: Vec<_> = load.iter().filter(|(_, c)| **c > 3).map(|(m, c)| format!("{m} ({c})")).collect();
+    let overloaded = overloaded(&load);
     let unmanaged = key.iter().filter(|a| a.manager.trim().is_empty()).count();
     let assessed = load.keys().filter(|m| ws.programme.skills.iter().any(|s| s.manager.trim() == m.as_str() && s.scores.iter().any(Option::is_some))).count();
-    let by_id: std::collections::HashMap<&str, &super::AccountSegment> = seg.rows.iter().map(|r| (&*r.id, r)).collect();
-    let meets = |id: &str| {
-        let row = by_id.get(id).copied();
-        qualify(row, dossiers.get(id).copied(), &ws.programme, key_size_pct, seg.flags_on_profit).meets
-    };
+    let judge = qualifier(ws, seg, key_size_pct);
     let written = !ws.programme.criteria_text.trim().is_empty();
-    let candidates: Vec<_> = ws.accounts.iter().filter(|a| !a.is_key && meets(&a.id)).map(|a| a.name.clone()).collect();
-    let retire: Vec<_> = key.iter().filter(|a| !meets(&a.id)).map(|a| a.name.clone()).collect();
+    let candidates: Vec<String> = candidates_by(ws, &judge).into_iter().map(|c| c.name).collect();
+    let retire: Vec<String> = key.iter().filter(|a| !judge(&a.id).meets).map(|a| a.name.clone()).collect();
     let meeting = n - retire.len();
-    let list = |v: &[String]| if v.is_empty() { "none".to_string() } else { v.join(", ") };
     let champion = ws.programme.champion.trim();
+    let range = key_account_count_range(n);
 
     vec![
-        ProgrammeCheck {
-            step: 1,
-            title: "KAM is an organisational change",
-            status: Discuss,
-            evidence: "Agree that the programme runs for years and changes how the company works, not only how it sells.".into(),
-        },
+        ProgrammeCheck { step: 1, status: Discuss, fact: StepFact::OrganisationalChange },
         ProgrammeCheck {
             step: 2,
-            title: "Senior management support",
-            status: if n > 0 && sponsors == n { Met } else { Attention },
-            evidence: format!("{sponsors} of {n} key accounts have an executive sponsor."),
+            status: if n > 0 && sponsored == n { Met } else { Attention },
+            fact: StepFact::SeniorSupport { sponsored, key_accounts: n },
         },
         ProgrammeCheck {
             step: 3,
-            title: "A KAM champion drives the programme",
             status: if champion.is_empty() { Attention } else { Met },
-            evidence: if champion.is_empty() {
-                "No KAM champion is named yet (Settings → Key-account programme).".into()
-            } else {
-                format!("{champion} drives the programme.")
-            },
+            fact: StepFact::Champion { name: (!champion.is_empty()).then(|| champion.to_string()) },
         },
         ProgrammeCheck {
             step: 4,
-            title: "Identify key accounts carefully",
-            status: if (5..=25).contains(&n) && written && meeting == n { Met } else { Attention },
-            evidence: format!(
-                "{n} key account{} ({}); {}; {meeting} of {n} meet them.",
-                if n == 1 { "" } else { "s" },
-                if n < 5 {
-                    "fewer than the usual 5–25"
-                } else if n > 25 {
-                    "more than the usual 5–25: start small"
-                } else {
-                    "inside 5–25"
-                },
-                if written { "written criteria exist" } else { "the criteria are not written down yet" }
-            ),
+            status: if range == CountRange::Inside && written && meeting == n { Met } else { Attention },
+            fact: StepFact::Identification { key_accounts: n, range, criteria_written: written, meeting },
         },
         ProgrammeCheck {
             step: 5,
-            title: "Appoint and train key account managers",
             status: if overloaded.is_empty() && unmanaged == 0 && n > 0 && assessed == load.len() { Met } else { Attention },
-            evidence: format!(
-                "{} manager{}; {}{} key account{} without a manager; skills self-assessed by {assessed} of {}.",
-                load.len(),
-                if load.len() == 1 { "" } else { "s" },
-                if overloaded.is_empty() { "none carries more than 3 accounts; ".to_string() } else { format!("more than 3 accounts: {}; ", overloaded.join(", ")) },
-                unmanaged,
-                if unmanaged == 1 { "" } else { "s" },
-                load.len()
-            ),
+            fact: StepFact::Managers { managers: load.len(), overloaded, unmanaged, assessed },
         },
         ProgrammeCheck {
             step: 6,
-            title: "The right measures: profit, lifetime value, cost to serve",
             status: if n > 0 && measures == n { Met } else { Attention },
-            evidence: format!(
-                "CLV and cost to serve filled for {measures} of {n}.{}",
-                if seg.flags_on_profit { "" } else { " The order data has no profit column: import profit to judge accounts by what they earn." }
-            ),
+            fact: StepFact::Measures { filled: measures, key_accounts: n, on_profit: seg.flags_on_profit },
         },
         ProgrammeCheck {
             step: 7,
-            title: "Benchmark and renew",
             status: if candidates.is_empty() && retire.is_empty() { Met } else { Attention },
-            evidence: format!("Key accounts that no longer meet the criteria: {}. Candidates that now do: {}.", list(&retire), list(&candidates)),
+            fact: StepFact::Renewal { retire, candidates },
         },
     ]
 }
@@ -166,23 +240,56 @@ mod tests {
         let checks = programme_checks(&ws, &seg, 10.0);
         assert_eq!(checks.iter().map(|c| c.step).collect::<Vec<_>>(), vec![1, 2, 3, 4, 5, 6, 7]);
         let key = ws.accounts.iter().filter(|a| a.is_key).count();
-        assert!(checks[1].evidence.ends_with(&format!("of {key} key accounts have an executive sponsor.")));
-        assert!(checks[3].evidence.contains("the criteria are not written down yet"), "{}", checks[3].evidence);
+        assert_eq!(checks[0].fact, StepFact::OrganisationalChange);
+        assert_eq!(checks[0].status, CheckStatus::Discuss);
+        assert!(matches!(checks[1].fact, StepFact::SeniorSupport { key_accounts, .. } if key_accounts == key), "{:?}", checks[1].fact);
+        assert_eq!(checks[2].fact, StepFact::Champion { name: None });
         assert_eq!(checks[2].status, CheckStatus::Attention, "no champion named in the demo");
-        assert!(checks[5].evidence.starts_with("CLV and cost to serve filled for 1 of"), "{}", checks[5].evidence);
+        assert!(
+            matches!(checks[3].fact, StepFact::Identification { key_accounts: 6, range: CountRange::Inside, criteria_written: false, .. }),
+            "{:?}",
+            checks[3].fact
+        );
+        assert!(matches!(checks[5].fact, StepFact::Measures { filled: 1, key_accounts: 6, .. }), "{:?}", checks[5].fact);
     }
 
     #[test]
     fn renewal_names_accounts_that_no_longer_qualify_and_candidates_that_do() {
         let mut ws = crate::demo::demo_workspace();
-        ws.programme.champion = "Eva Saar".into();
+        ws.programme.champion = " Eva Saar ".into();
         ws.programme.criteria_text = "Over 10 % of profit, or a justified strategic reason.".into();
         let seg = segment_workspace(&ws, &SegmentationSettings::default());
         let checks = programme_checks(&ws, &seg, 10.0);
         assert_eq!(checks[2].status, CheckStatus::Met);
-        assert!(checks[2].evidence.contains("Eva Saar"));
+        assert_eq!(checks[2].fact, StepFact::Champion { name: Some("Eva Saar".into()) });
         // Uppsala BioLabs is key for "reference" without a written justification: it no longer qualifies.
-        assert!(checks[6].evidence.contains("no longer meet the criteria: ") && checks[6].evidence.contains("Uppsala BioLabs AB"), "{}", checks[6].evidence);
+        let StepFact::Renewal { retire, candidates } = &checks[6].fact else { panic!("{:?}", checks[6].fact) };
+        assert!(retire.iter().any(|n| n == "Uppsala BioLabs AB"), "{retire:?}");
+        let expected: Vec<String> = key_account_candidates(&ws, &seg, 10.0).into_iter().map(|c| c.name).collect();
+        assert_eq!(candidates, &expected, "the step and the key-account page name the same candidates");
+    }
+
+    #[test]
+    fn candidates_are_accounts_outside_the_programme_that_meet_the_criteria() {
+        let mut ws = crate::demo::demo_workspace();
+        let seg = segment_workspace(&ws, &SegmentationSettings::default());
+        let biggest = seg.rows.iter().find(|r| r.flags.contains(crate::analysis::Flag::KeyBySize)).expect("a key-by-size account in the demo");
+        let id = biggest.id.to_string();
+        ws.accounts.iter_mut().find(|a| a.id == id).unwrap().is_key = false;
+        let candidates = key_account_candidates(&ws, &seg, 10.0);
+        let c = candidates.iter().find(|c| c.id == id).expect("the unmarked big account is a candidate");
+        assert!(c.qualification.meets && c.qualification.by_size);
+        assert!(candidates.iter().all(|c| ws.account(&c.id).is_some_and(|a| !a.is_key)));
+    }
+
+    #[test]
+    fn counts_are_judged_against_the_usual_ranges() {
+        assert_eq!(key_account_count_range(4), CountRange::Below);
+        assert_eq!(key_account_count_range(KEY_ACCOUNTS_MIN), CountRange::Inside);
+        assert_eq!(key_account_count_range(KEY_ACCOUNTS_MAX), CountRange::Inside);
+        assert_eq!(key_account_count_range(26), CountRange::Above);
+        assert_eq!(manager_load_range(3), CountRange::Inside);
+        assert_eq!(manager_load_range(4), CountRange::Above);
     }
 
     #[test]
@@ -194,9 +301,24 @@ mod tests {
             a.manager = "Maria Lind".into();
         }
         let w = key_account_warnings(&ws);
-        assert!(w.iter().any(|t| t.contains("more than 25")), "{w:?}");
-        assert!(w.iter().any(|t| t.starts_with("Maria Lind manages")), "{w:?}");
-        assert_eq!(key_account_warnings(&Workspace::default()), vec!["0 key accounts: a programme usually holds 5 to 25.".to_string()]);
+        let n = ws.accounts.iter().filter(|a| a.is_key).count();
+        assert_eq!(w[0], KeyAccountWarning::TooMany { key_accounts: n });
+        assert!(w.iter().any(|t| matches!(t, KeyAccountWarning::ManagerOverloaded(o) if o.manager == "Maria Lind" && o.key_accounts >= 30)), "{w:?}");
+        assert_eq!(key_account_warnings(&Workspace::default()), vec![KeyAccountWarning::TooFew { key_accounts: 0 }]);
+    }
+
+    #[test]
+    fn overloaded_managers_show_in_step_five() {
+        let mut ws = crate::demo::demo_workspace();
+        for a in ws.accounts.iter_mut().filter(|a| a.is_key) {
+            a.manager = "Maria Lind".into();
+        }
+        let seg = segment_workspace(&ws, &SegmentationSettings::default());
+        let checks = programme_checks(&ws, &seg, 10.0);
+        let StepFact::Managers { managers, overloaded, unmanaged, .. } = &checks[4].fact else { panic!() };
+        assert_eq!((*managers, *unmanaged), (1, 0));
+        assert_eq!(overloaded, &vec![Overload { manager: "Maria Lind".into(), key_accounts: 6 }]);
+        assert_eq!(checks[4].status, CheckStatus::Attention);
     }
 
     #[test]
@@ -206,5 +328,6 @@ mod tests {
         let checks = programme_checks(&ws, &seg, 10.0);
         assert_eq!(checks[1].status, CheckStatus::Attention);
         assert_eq!(checks[3].status, CheckStatus::Attention);
+        assert!(matches!(checks[3].fact, StepFact::Identification { key_accounts: 0, range: CountRange::Below, .. }));
     }
 }

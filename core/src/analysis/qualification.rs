@@ -7,12 +7,27 @@ use crate::model::{Dossier, Factor, KeyReason, Programme};
 
 use super::{AccountSegment, Flag};
 
+/// One of the programme's criteria, with what the data and the dossier show against it. The
+/// words ("Share of our profit above 10.0 %") are made by the UI.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Criterion {
+    /// Key by size: the account's share of our profit (revenue when `on_profit` is false) above
+    /// the settings' threshold. `share_pct` is `None` when the account has no orders in the window.
+    ShareAbove { on_profit: bool, threshold_pct: f64, share_pct: Option<f64> },
+    /// Key by size: the window's revenue at least the programme's absolute threshold.
+    RevenueAtLeast { threshold: f64, revenue: f64 },
+    /// At least `need` strategic reasons justified in writing; the reasons ticked, with and
+    /// without a justification.
+    StrategicReasons { need: usize, justified: Vec<KeyReason>, unjustified: Vec<KeyReason> },
+    /// The three P's (need, solvency, power) as judged in the dossier: all met, or one not met.
+    ThreePs { all_met: bool },
+}
+
 /// One line of "does this account meet the written criteria".
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CriterionCheck {
-    pub label: String,
+    pub criterion: Criterion,
     pub met: bool,
-    pub detail: String,
 }
 
 /// What the data and the dossier say about an account's claim to key status.
@@ -29,35 +44,20 @@ pub struct Qualification {
     pub meets: bool,
 }
 
-fn pct(v: f64) -> String {
-    format!("{v:.1} %")
-}
-
 /// Qualifies one account. `row` is its segmentation row (None when it has no orders in the
-/// window), `key_size_pct` the settings' threshold for "key by size".
+/// window), `key_size_pct` the settings' threshold for "key by size" (the flag on the row was
+/// set with it; the check names it).
 pub fn qualify(row: Option<&AccountSegment>, dossier: Option<&Dossier>, programme: &Programme, key_size_pct: f64, on_profit: bool) -> Qualification {
     let mut checks = Vec::new();
     let share = row.map(|r| if on_profit { r.profit_share_pct.unwrap_or(0.0) } else { r.revenue_share_pct });
     let share_flag = row.is_some_and(|r| r.flags.contains(Flag::KeyBySize));
-    let measure = if on_profit { "profit" } else { "revenue" };
-    checks.push(CriterionCheck {
-        label: format!("Share of our {measure} above {}", pct(key_size_pct)),
-        met: share_flag,
-        detail: match share {
-            Some(s) => format!("{} of {measure} in the window", pct(s)),
-            None => "No orders in the window".into(),
-        },
-    });
+    checks.push(CriterionCheck { criterion: Criterion::ShareAbove { on_profit, threshold_pct: key_size_pct, share_pct: share }, met: share_flag });
     let mut by_size = share_flag;
     if let Some(threshold) = programme.revenue_threshold {
         let revenue = row.map_or(0.0, |r| r.revenue);
         let met = revenue >= threshold;
         by_size |= met;
-        checks.push(CriterionCheck {
-            label: format!("Revenue in the window at least {threshold:.0}"),
-            met,
-            detail: format!("{revenue:.0} in the window"),
-        });
+        checks.push(CriterionCheck { criterion: Criterion::RevenueAtLeast { threshold, revenue }, met });
     }
     let (mut justified, mut unjustified) = (Vec::new(), Vec::new());
     if let Some(d) = dossier {
@@ -72,22 +72,11 @@ pub fn qualify(row: Option<&AccountSegment>, dossier: Option<&Dossier>, programm
     let need = programme.min_strategic_reasons.max(1) as usize;
     let strategic_ok = justified.len() >= need;
     checks.push(CriterionCheck {
-        label: format!("At least {need} strategic reason{} justified in writing", if need == 1 { "" } else { "s" }),
+        criterion: Criterion::StrategicReasons { need, justified: justified.clone(), unjustified: unjustified.clone() },
         met: strategic_ok,
-        detail: if justified.is_empty() && unjustified.is_empty() {
-            "None given".into()
-        } else {
-            let mut parts: Vec<String> = justified.iter().map(|r| reason_label(*r).to_string()).collect();
-            parts.extend(unjustified.iter().map(|r| format!("{} (no justification yet)", reason_label(*r))));
-            parts.join(", ")
-        },
     });
     if let Some(verdict) = dossier.and_then(|d| d.three_ps.verdict()) {
-        checks.push(CriterionCheck {
-            label: "Prospect: need, solvency and power".into(),
-            met: verdict,
-            detail: if verdict { "All three P's are met".into() } else { "One of the three P's is not met".into() },
-        });
+        checks.push(CriterionCheck { criterion: Criterion::ThreePs { all_met: verdict }, met: verdict });
     }
     // The three P's, once judged "not met", hold back a strategic (not a size) qualification.
     let ps_ok = dossier.and_then(|d| d.three_ps.verdict()) != Some(false);
@@ -109,22 +98,7 @@ pub enum Quadrant {
 }
 
 impl Quadrant {
-    pub fn label(self) -> &'static str {
-        match self {
-            Quadrant::Strategic => "Strategic",
-            Quadrant::Star => "Star",
-            Quadrant::Status => "Status",
-            Quadrant::Streamline => "Streamline",
-        }
-    }
-    pub fn advice(self) -> &'static str {
-        match self {
-            Quadrant::Strategic => "Invest: joint plans, senior contacts, the best team.",
-            Quadrant::Star => "Build our position: close the gaps the customer sees.",
-            Quadrant::Status => "Maintain efficiently: keep service high, effort lean.",
-            Quadrant::Streamline => "Serve at low cost; reconsider key status.",
-        }
-    }
+    pub const ALL: [Quadrant; 4] = [Quadrant::Strategic, Quadrant::Star, Quadrant::Status, Quadrant::Streamline];
 }
 
 /// Where an account sits on the matrix: both axes 0–10.
@@ -188,21 +162,37 @@ pub struct MetricsView {
     pub window_months: u32,
 }
 
-/// Problems with the metric inputs, in words.
-pub fn metrics_problems(d: &Dossier) -> Vec<String> {
+/// The longest CLV horizon the metrics accept, in years (the shortest is one year).
+pub const MAX_HORIZON_YEARS: u32 = 30;
+
+/// A metric input that cannot be computed with; the UI says what is wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum MetricsProblem {
+    /// Retention is not a percentage from 0 to 100.
+    Retention,
+    /// The discount rate is not a percentage from 0 to 100.
+    Discount,
+    /// The horizon is not 1 to [`MAX_HORIZON_YEARS`] years.
+    Horizon,
+    /// Cost to serve or the customer's wallet is negative.
+    NegativeAmount,
+}
+
+/// Problems with the metric inputs, in the order the form shows the fields.
+pub fn metrics_problems(d: &Dossier) -> Vec<MetricsProblem> {
     let m = &d.metrics;
     let mut out = Vec::new();
     if !(0.0..=100.0).contains(&m.retention_pct) {
-        out.push("Retention is a percentage from 0 to 100.".into());
+        out.push(MetricsProblem::Retention);
     }
     if !(0.0..=100.0).contains(&m.discount_pct) {
-        out.push("The discount rate is a percentage from 0 to 100.".into());
+        out.push(MetricsProblem::Discount);
     }
-    if m.horizon_years == 0 || m.horizon_years > 30 {
-        out.push("The horizon is 1 to 30 years.".into());
+    if m.horizon_years == 0 || m.horizon_years > MAX_HORIZON_YEARS {
+        out.push(MetricsProblem::Horizon);
     }
     if m.cost_to_serve.is_some_and(|c| c < 0.0) || m.wallet.is_some_and(|w| w < 0.0) {
-        out.push("Cost to serve and wallet cannot be negative.".into());
+        out.push(MetricsProblem::NegativeAmount);
     }
     out
 }
@@ -228,18 +218,6 @@ pub fn metrics_view(d: &Dossier, row: Option<&AccountSegment>, window_months: u3
     MetricsView { revenue, profit, cost_to_serve: m.cost_to_serve, margin, margin_entered: entered, clv: clv_value, share_of_wallet_pct, window_months: months }
 }
 
-/// A reason's name, for this module's sentences only: a stopgap while the criterion checks
-/// still carry sentences (the app's words are in `src/ui/words/choices.rs`).
-fn reason_label(r: KeyReason) -> &'static str {
-    match r {
-        KeyReason::BigRevenue => "Big revenue / profit",
-        KeyReason::Potential => "Big potential",
-        KeyReason::Reference => "Famous / reference",
-        KeyReason::Partner => "Partner",
-        KeyReason::MoreCompetent => "More competent than us",
-        KeyReason::Innovator => "Innovator",
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -271,7 +249,7 @@ mod tests {
     fn size_alone_qualifies() {
         let q = qualify(Some(&row(1e6, 12.0, vec![Flag::KeyBySize])), None, &Programme::default(), 10.0, true);
         assert!(q.by_size && q.meets);
-        assert_eq!(q.checks[0].detail, "12.0 % of profit in the window");
+        assert_eq!(q.checks[0], CriterionCheck { criterion: Criterion::ShareAbove { on_profit: true, threshold_pct: 10.0, share_pct: Some(12.0) }, met: true });
     }
 
     #[test]
@@ -287,6 +265,13 @@ mod tests {
         let q = qualify(Some(&r), Some(&d), &p, 10.0, true);
         assert!(q.meets);
         assert_eq!(q.justified, vec![KeyReason::Partner]);
+        assert_eq!(
+            q.checks[1],
+            CriterionCheck {
+                criterion: Criterion::StrategicReasons { need: 1, justified: vec![KeyReason::Partner], unjustified: vec![KeyReason::Innovator] },
+                met: true
+            }
+        );
         let two = Programme { min_strategic_reasons: 2, ..Programme::default() };
         assert!(!qualify(Some(&r), Some(&d), &two, 10.0, true).meets);
     }
@@ -298,7 +283,9 @@ mod tests {
         d.justifications.insert(KeyReason::Potential, "Budget of 2 M".into());
         d.three_ps.solvency = Some(false);
         let p = Programme::default();
-        assert!(!qualify(Some(&row(1e4, 1.0, vec![])), Some(&d), &p, 10.0, true).meets);
+        let q = qualify(Some(&row(1e4, 1.0, vec![])), Some(&d), &p, 10.0, true);
+        assert!(!q.meets);
+        assert_eq!(q.checks.last(), Some(&CriterionCheck { criterion: Criterion::ThreePs { all_met: false }, met: false }));
         assert!(qualify(Some(&row(1e6, 15.0, vec![Flag::KeyBySize])), Some(&d), &p, 10.0, true).meets);
     }
 
@@ -307,7 +294,10 @@ mod tests {
         let p = Programme { revenue_threshold: Some(500_000.0), ..Programme::default() };
         let q = qualify(Some(&row(600_000.0, 2.0, vec![])), None, &p, 10.0, true);
         assert!(q.by_size && q.meets);
+        assert_eq!(q.checks[1], CriterionCheck { criterion: Criterion::RevenueAtLeast { threshold: 500_000.0, revenue: 600_000.0 }, met: true });
         assert!(!qualify(Some(&row(400_000.0, 2.0, vec![])), None, &p, 10.0, true).meets);
+        let q = qualify(None, None, &p, 10.0, false);
+        assert_eq!(q.checks[0].criterion, Criterion::ShareAbove { on_profit: false, threshold_pct: 10.0, share_pct: None }, "no orders in the window");
         assert!(!qualify(None, None, &p, 10.0, true).meets, "no orders, no reasons: not key");
     }
 
@@ -358,6 +348,14 @@ mod tests {
         assert_eq!(metrics_view(&d, Some(&r), 12).margin, Some(1.0));
         d.metrics.retention_pct = 140.0;
         assert_eq!(metrics_view(&d, Some(&r), 12).clv, None, "bad inputs give no figure");
+        d.metrics.horizon_years = MAX_HORIZON_YEARS + 1;
+        d.metrics.wallet = Some(-1.0);
+        assert_eq!(metrics_problems(&d), vec![MetricsProblem::Retention, MetricsProblem::Horizon, MetricsProblem::NegativeAmount]);
+        d.metrics.horizon_years = MAX_HORIZON_YEARS;
+        d.metrics.retention_pct = 100.0;
+        d.metrics.discount_pct = -1.0;
+        d.metrics.wallet = None;
+        assert_eq!(metrics_problems(&d), vec![MetricsProblem::Discount]);
         // A 24-month window is annualised.
         d.metrics = Default::default();
         assert_eq!(metrics_view(&d, Some(&r), 24).revenue, Some(500_000.0));

@@ -62,32 +62,54 @@ impl XyzClass {
     }
 }
 
+/// What a cell of the ABC–XYZ matrix means for key-account effort (kam-model.md section 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum CellRole {
+    /// AX, AY, BX: the core of the business, to protect.
+    Protect,
+    /// AZ, BZ: valuable but irregular; stabilise their demand.
+    Stabilise,
+    /// CZ: small and irregular; rarely worth key-account effort.
+    RarelyWorthKam,
+    /// No XYZ class: not enough history to judge.
+    NotEnoughHistory,
+    /// The other cells: serve them efficiently.
+    Efficient,
+}
+
+/// The role of the cell `abc` × `xyz` (`None`: the unclassified accounts of that ABC class).
+pub fn cell_role(abc: AbcClass, xyz: Option<XyzClass>) -> CellRole {
+    use AbcClass::*;
+    use XyzClass::*;
+    match (abc, xyz) {
+        (A, Some(X)) | (A, Some(Y)) | (B, Some(X)) => CellRole::Protect,
+        (A, Some(Z)) | (B, Some(Z)) => CellRole::Stabilise,
+        (C, Some(Z)) => CellRole::RarelyWorthKam,
+        (_, None) => CellRole::NotEnoughHistory,
+        _ => CellRole::Efficient,
+    }
+}
+
 /// Why an account has no XYZ class. Never silently put in a class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Unclassified {
     /// No positive purchase of the measure in the window.
     NoPurchase,
-    /// Fewer than 3 periods counted (a recent first purchase, or a short window).
+    /// Fewer than [`MIN_XYZ_PERIODS`] periods counted (a recent first purchase, or a short window).
     TooFewPeriods(u8),
     /// The mean per period is zero or negative (only possible with profit), so the coefficient
     /// of variation means nothing.
     NonPositiveMean,
 }
 
-impl Unclassified {
-    pub fn reason(self) -> String {
-        match self {
-            Unclassified::NoPurchase => "no purchase in the window".into(),
-            Unclassified::TooFewPeriods(n) => {
-                format!("only {n} period{} since the first purchase (3 needed)", if n == 1 { "" } else { "s" })
-            }
-            Unclassified::NonPositiveMean => "average per period is zero or negative".into(),
-        }
-    }
-}
+/// The fewest periods a coefficient of variation is computed on: fewer leave an account
+/// unclassified ([`Unclassified::TooFewPeriods`]).
+pub const MIN_XYZ_PERIODS: usize = 3;
 
 /// Dependency flags from an account's share of profit (revenue when the data has no profit).
+/// The serde names are the ids, as in the segmentation CSV.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Flag {
     KeyBySize,
     CriticalDependency,
@@ -96,18 +118,12 @@ pub enum Flag {
 
 impl Flag {
     pub const ALL: [Flag; 3] = [Flag::KeyBySize, Flag::CriticalDependency, Flag::MonoClient];
-    pub fn code(self) -> &'static str {
+    /// The stable id, written in the segmentation CSV's `flags` column.
+    pub fn id(self) -> &'static str {
         match self {
             Flag::KeyBySize => "key_by_size",
             Flag::CriticalDependency => "critical_dependency",
             Flag::MonoClient => "mono_client",
-        }
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            Flag::KeyBySize => "key by size",
-            Flag::CriticalDependency => "critical dependency",
-            Flag::MonoClient => "mono-client",
         }
     }
 }
@@ -166,6 +182,13 @@ pub struct AccountSegment {
     pub flags: Flags,
 }
 
+impl AccountSegment {
+    /// The account's segment, "AX" … "CZ", "A?" when unclassified (see [`super::rules::segment_code`]).
+    pub fn code(&self) -> String {
+        super::rules::segment_code(self.abc, self.xyz.ok())
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct MatrixCell {
     pub count: usize,
@@ -197,11 +220,51 @@ pub struct Segmentation {
     /// Cumulative share (percent) after each account in rank order: the Pareto curve.
     pub pareto: Vec<f64>,
     pub concentration: Concentration,
-    /// Plain-language warnings, most serious first.
-    pub warnings: Vec<String>,
+    /// Warnings, most serious first.
+    pub warnings: Vec<SegmentationWarning>,
     /// True when dependency flags use profit; false when they fall back to revenue.
     pub flags_on_profit: bool,
-    pub window_label: String,
+    /// The window, "2024-06 – 2025-05"; `None` when there is no order history to anchor it on.
+    pub window_label: Option<String>,
+}
+
+/// The key accounts' share of profit (or revenue) against the settings' healthy range.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub enum KeyShareRange {
+    Below { low_pct: f64, high_pct: f64 },
+    Inside { low_pct: f64, high_pct: f64 },
+    Above { low_pct: f64, high_pct: f64 },
+    /// Above the mono-dependency share: the supplier depends on its key accounts alone.
+    MonoDependent { mono_pct: f64 },
+}
+
+/// Judges the key accounts' share (percent) against the healthy range and the mono-dependency
+/// share of `settings` (kam-model.md section 2).
+pub fn key_share_range(share_pct: f64, settings: &SegmentationSettings) -> KeyShareRange {
+    let (low_pct, high_pct) = (settings.key_share_low_pct, settings.key_share_high_pct);
+    if share_pct > settings.mono_dependency_pct {
+        KeyShareRange::MonoDependent { mono_pct: settings.mono_dependency_pct }
+    } else if share_pct > high_pct {
+        KeyShareRange::Above { low_pct, high_pct }
+    } else if share_pct < low_pct {
+        KeyShareRange::Below { low_pct, high_pct }
+    } else {
+        KeyShareRange::Inside { low_pct, high_pct }
+    }
+}
+
+/// A warning about the portfolio's dependency; `on_profit` tells whether shares are of profit
+/// or (without profit data) of revenue.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum SegmentationWarning {
+    /// One account brings more than the mono-client share.
+    MonoClient { name: Arc<str>, share_pct: f64, on_profit: bool },
+    /// One account brings more than the critical-dependency share.
+    CriticalDependency { name: Arc<str>, share_pct: f64, on_profit: bool },
+    /// The key accounts' share is outside the healthy range (never `Inside`).
+    KeyShare { share_pct: f64, range: KeyShareRange, on_profit: bool },
+    /// The data has no profit: dependency is judged on revenue.
+    NoProfitData,
 }
 
 fn pct(part: f64, total: f64) -> f64 {
@@ -217,12 +280,12 @@ pub fn segment_workspace(ws: &Workspace, settings: &SegmentationSettings) -> Seg
     let Some(window) = Window::from_settings(settings, ws.latest_order_date()) else {
         let inputs = build_inputs(&ws.accounts, |_| None, &Window { last_month: 0, period_months: 1, periods: 1 });
         let mut s = segment(&inputs, settings);
-        s.window_label = "no order history".into();
+        s.window_label = None;
         return s;
     };
     let inputs = build_inputs(&ws.accounts, |id| ws.history.get(id).map(Vec::as_slice), &window);
     let mut s = segment(&inputs, settings);
-    s.window_label = window.label();
+    s.window_label = Some(window.label());
     s
 }
 
@@ -266,7 +329,7 @@ fn classify_xyz(values: &[f64], total: Option<f64>, settings: &SegmentationSetti
     if !proves_a_purchase && !values.iter().any(|v| *v > 0.0) {
         return (Err(Unclassified::NoPurchase), None);
     }
-    if values.len() < 3 {
+    if values.len() < MIN_XYZ_PERIODS {
         return (Err(Unclassified::TooFewPeriods(values.len() as u8)), None);
     }
     if mean <= 0.0 {
@@ -499,42 +562,29 @@ pub fn segment(inputs: &[SegmentInput], settings: &SegmentationSettings) -> Segm
     out
 }
 
-fn fmt_pct(v: f64) -> String {
-    format!("{:.0} %", v)
-}
-
 /// `dependent_rows`: the rows (by position) flagged critical or mono-client, in rank order.
-fn warnings(s: &Segmentation, dependent_rows: &[usize], settings: &SegmentationSettings) -> Vec<String> {
-    let basis = if s.flags_on_profit { "profit" } else { "revenue" };
+fn warnings(s: &Segmentation, dependent_rows: &[usize], settings: &SegmentationSettings) -> Vec<SegmentationWarning> {
+    let on_profit = s.flags_on_profit;
     let mut out = Vec::new();
     for row in dependent_rows.iter().map(|&r| &s.rows[r]) {
-        let share = if s.flags_on_profit { row.profit_share_pct.unwrap_or(0.0) } else { row.revenue_share_pct };
+        let share_pct = if on_profit { row.profit_share_pct.unwrap_or(0.0) } else { row.revenue_share_pct };
+        let name = row.name.clone();
         if row.flags.contains(Flag::MonoClient) {
-            out.push(format!("{} brings {} of your {basis}: you are close to a mono-client business.", row.name, fmt_pct(share)));
+            out.push(SegmentationWarning::MonoClient { name, share_pct, on_profit });
         } else if row.flags.contains(Flag::CriticalDependency) {
-            out.push(format!("{} brings {} of your {basis}: critical dependency.", row.name, fmt_pct(share)));
+            out.push(SegmentationWarning::CriticalDependency { name, share_pct, on_profit });
         }
     }
     let c = &s.concentration;
     if c.key_count > 0 {
-        let key_share = c.key_profit_pct.unwrap_or(c.key_revenue_pct);
-        if key_share > settings.mono_dependency_pct {
-            out.push(format!(
-                "Key accounts hold {} of your {basis}: above {} you are mono-dependent on them.",
-                fmt_pct(key_share),
-                fmt_pct(settings.mono_dependency_pct)
-            ));
-        } else if key_share > settings.key_share_high_pct || key_share < settings.key_share_low_pct {
-            out.push(format!(
-                "Key accounts hold {} of your {basis}, outside the usual {}–{} range.",
-                fmt_pct(key_share),
-                fmt_pct(settings.key_share_low_pct),
-                fmt_pct(settings.key_share_high_pct)
-            ));
+        let share_pct = c.key_profit_pct.unwrap_or(c.key_revenue_pct);
+        let range = key_share_range(share_pct, settings);
+        if !matches!(range, KeyShareRange::Inside { .. }) {
+            out.push(SegmentationWarning::KeyShare { share_pct, range, on_profit });
         }
     }
-    if !s.flags_on_profit && !s.rows.is_empty() {
-        out.push("The data has no profit figures: dependency is judged on revenue, which discounts can inflate.".into());
+    if !on_profit && !s.rows.is_empty() {
+        out.push(SegmentationWarning::NoProfitData);
     }
     out
 }

@@ -21,7 +21,7 @@ pub fn segmentation_csv(seg: &Segmentation) -> String {
     let header: Vec<&str> = SEGMENTATION_CSV_HEADER.split(',').collect();
     w.write_record(&header).expect("writing to memory cannot fail");
     for r in &seg.rows {
-        let mut flags: Vec<&str> = r.flags.iter().map(|f| f.code()).collect();
+        let mut flags: Vec<&str> = r.flags.iter().map(|f| f.id()).collect();
         if r.is_key {
             flags.push("key_account");
         }

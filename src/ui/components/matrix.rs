@@ -1,4 +1,5 @@
-use kam_core::analysis::{AbcClass, XyzClass};
+use kam_core::analysis::rules::segment_code;
+use kam_core::analysis::{cell_role, AbcClass, CellRole, XyzClass};
 use leptos::prelude::*;
 
 use crate::ui::format::money;
@@ -8,16 +9,14 @@ use crate::ui::state::use_app;
 /// `None` for the unclassified accounts of that ABC class.
 pub type MatrixFilter = Option<(AbcClass, Option<XyzClass>)>;
 
-/// What a cell means for key-account effort (kam-model.md section 3), and its colour tone.
-fn advice(abc: AbcClass, xyz: Option<XyzClass>) -> (&'static str, &'static str) {
-    use AbcClass::*;
-    use XyzClass::*;
-    match (abc, xyz) {
-        (A, Some(X)) | (A, Some(Y)) | (B, Some(X)) => ("core to protect", "core"),
-        (A, Some(Z)) | (B, Some(Z)) => ("stabilise demand", "stabilise"),
-        (C, Some(Z)) => ("rarely worth KAM", "low"),
-        (_, None) => ("not enough history", "unknown"),
-        _ => ("serve efficiently", "efficient"),
+/// A cell role's colour tone (a CSS class).
+fn tone(role: CellRole) -> &'static str {
+    match role {
+        CellRole::Protect => "core",
+        CellRole::Stabilise => "stabilise",
+        CellRole::RarelyWorthKam => "low",
+        CellRole::NotEnoughHistory => "unknown",
+        CellRole::Efficient => "efficient",
     }
 }
 
@@ -32,9 +31,10 @@ pub fn Matrix(filter: RwSignal<MatrixFilter>) -> impl IntoView {
                 None => s.unclassified[abc as usize],
             })
         };
-        let label = format!("{}{}", abc.letter(), xyz.map_or("?", |x| x.letter()));
+        let label = segment_code(abc, xyz);
         let selected = move || filter.get() == Some((abc, xyz));
-        let (advice_text, tone) = advice(abc, xyz);
+        let role = cell_role(abc, xyz);
+        let (advice_text, tone) = (crate::ui::words::segmentation::cell_advice(role), tone(role));
         let class = move || {
             format!("matrix-cell tone-{tone}{}", if selected() { " selected" } else { "" })
         };

@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use crate::ui::format::money;
 use crate::ui::state::use_app;
 use crate::ui::words::choices::Words;
+use crate::ui::words::programme::quadrant_label;
 
 const W: f64 = 640.0;
 const H: f64 = 440.0;
@@ -51,13 +52,13 @@ pub fn PortfolioMatrix() -> impl IntoView {
         <figure class="portfolio-matrix">
             <svg data-testid="portfolio-matrix" role="group" viewBox=format!("0 0 {W} {H}") aria-label=move || {
                 let p = points.get();
-                format!("Portfolio matrix with {} accounts: {}", p.len(), p.iter().map(|(_, n, _, pt, _, _)| format!("{n} {}", pt.quadrant.label())).collect::<Vec<_>>().join(", "))
+                format!("Portfolio matrix with {} accounts: {}", p.len(), p.iter().map(|(_, n, _, pt, _, _)| format!("{n} {}", quadrant_label(pt.quadrant))).collect::<Vec<_>>().join(", "))
             }>
                 {quadrants.iter().map(|(q, x, y)| {
                     let fill = match q { Quadrant::Strategic => "#d4efe9", Quadrant::Star => "#fff0c7", Quadrant::Status => "#e8edf3", Quadrant::Streamline => "#f6e3e1" };
                     view! {
                         <rect x=format!("{x:.0}") y=format!("{y:.0}") width=format!("{:.0}", (W - 2.0 * M) / 2.0) height=format!("{:.0}", (H - 2.0 * M) / 2.0) fill=fill/>
-                        <text x=format!("{:.0}", x + 8.0) y=format!("{:.0}", y + 20.0) class="quadrant-label">{q.label()}</text>
+                        <text x=format!("{:.0}", x + 8.0) y=format!("{:.0}", y + 20.0) class="quadrant-label">{quadrant_label(*q)}</text>
                     }
                 }).collect_view()}
                 <line x1=M y1=H - M x2=W - M y2=H - M class="axis"/>
@@ -71,7 +72,7 @@ pub fn PortfolioMatrix() -> impl IntoView {
                         let r = 6.0 + 22.0 * (revenue.max(0.0) / max).sqrt();
                         let (cx, cy) = (sx(p.strength), sy(p.attractiveness));
                         let href = crate::ui::format::dossier_href(&id);
-                        let label = format!("{name}: {}, attractiveness {:.1}, strength {:.1}, revenue {}, stage {}", p.quadrant.label(), p.attractiveness, p.strength, money(revenue), stage.label());
+                        let label = format!("{name}: {}, attractiveness {:.1}, strength {:.1}, revenue {}, stage {}", quadrant_label(p.quadrant), p.attractiveness, p.strength, money(revenue), stage.label());
                         let go = href.clone();
                         let go2 = href;
                         let (nav1, nav2) = (navigate.clone(), navigate.clone());
@@ -97,7 +98,7 @@ pub fn PortfolioMatrix() -> impl IntoView {
                 <tbody>
                     {move || points.get().into_iter().map(|(id, name, _, p, _, stage)| view! {
                         <tr><th scope="row"><A href=crate::ui::format::dossier_href(&id)>{name}</A></th>
-                            <td>{p.quadrant.label()}</td><td class="num">{format!("{:.1}", p.attractiveness)}</td><td class="num">{format!("{:.1}", p.strength)}</td><td>{stage.label()}</td></tr>
+                            <td>{quadrant_label(p.quadrant)}</td><td class="num">{format!("{:.1}", p.attractiveness)}</td><td class="num">{format!("{:.1}", p.strength)}</td><td>{stage.label()}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>

@@ -49,7 +49,7 @@ fn mail_summary(state: AppState, account: Option<&str>, file: &str) -> String {
                 format!(
                     "Account plan: {}\nSegment: {}\nKey account manager: {}\nExecutive sponsor: {}\nWhy key: {}\n",
                     a.name,
-                    row.map(|r| format!("{}{}", r.abc.letter(), r.xyz.map_or("?", |x| x.letter()))).unwrap_or_default(),
+                    row.map(|r| r.code()).unwrap_or_default(),
                     if a.manager.is_empty() { "—" } else { &a.manager },
                     d.map_or("—".to_string(), |d| if d.executive_sponsor.is_empty() { "—".into() } else { d.executive_sponsor.clone() }),
                     d.map_or(String::new(), |d| d.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")),

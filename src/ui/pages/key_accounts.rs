@@ -1,4 +1,4 @@
-use kam_core::analysis::{key_account_warnings, qualify};
+use kam_core::analysis::{key_account_candidates, key_account_warnings, key_share_range, qualify};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -6,6 +6,7 @@ use crate::ui::components::{DemoButton, EmptyState, PortfolioMatrix};
 use crate::ui::format::percent;
 use crate::ui::state::use_app;
 use crate::ui::words::choices::Words;
+use crate::ui::words::programme as words;
 
 #[component]
 pub fn KeyAccountsPage() -> impl IntoView {
@@ -23,7 +24,7 @@ pub fn KeyAccountsPage() -> impl IntoView {
                         }.into_any()
                     } else {
                         view! {
-                            <p>"Mark accounts as key with the ☆ button in the "<A href="/portfolio">"portfolio table"</A>". Choose few (5 to 25), for written reasons: size, potential, reference, partnership, competence or innovation."</p>
+                            <p>"Mark accounts as key with the ☆ button in the "<A href="/portfolio">"portfolio table"</A>{words::choose_few_key_accounts()}</p>
                         }.into_any()
                     }}
                 </EmptyState>
@@ -37,7 +38,7 @@ pub fn KeyAccountsPage() -> impl IntoView {
 #[component]
 fn KeyAccountList() -> impl IntoView {
     let state = use_app();
-    let warnings = move || state.workspace.with(key_account_warnings);
+    let warnings = move || state.workspace.with(|ws| key_account_warnings(ws).iter().map(words::key_account_warning).collect::<Vec<_>>());
     let rows = move || {
         let mut rows = state.segmentation.with(|seg| state.workspace.with(|ws| {
             ws.accounts
@@ -61,28 +62,20 @@ fn KeyAccountList() -> impl IntoView {
     };
     // Accounts not in the programme that meet its criteria now.
     let candidates = move || {
-        let on_profit = state.segmentation.with(|s| s.flags_on_profit);
         let pct = state.settings.with(|s| s.key_size_pct);
-        state.workspace.with(|ws| state.segmentation.with(|seg| {
-            let by_id: std::collections::HashMap<&str, _> = seg.rows.iter().map(|r| (&*r.id, r)).collect();
-            ws.accounts.iter().filter(|a| !a.is_key).filter_map(|a| {
-                let row = by_id.get(a.id.as_str()).copied();
-                let q = qualify(row, ws.dossier(&a.id), &ws.programme, pct, on_profit);
-                q.meets.then(|| (a.id.clone(), a.name.clone(), q.checks.iter().filter(|c| c.met).map(|c| c.label.clone()).collect::<Vec<_>>().join("; ")))
-            }).collect::<Vec<_>>()
-        }))
+        state.workspace.with(|ws| state.segmentation.with(|seg| key_account_candidates(ws, seg, pct)))
     };
     view! {
         <section class="cards">
             {move || state.segmentation.with(|s| {
                 let c = &s.concentration;
-                let (low, high, mono) = state.settings.with(|s| (s.key_share_low_pct, s.key_share_high_pct, s.mono_dependency_pct));
+                let note = |v: Option<f64>| words::healthy_range_note(state.settings.with(|s| v.map(|v| key_share_range(v, s))));
                 view! {
-                    <div class="card"><span class="card-label">"Key accounts"</span><span class="card-value" data-testid="key-count">{c.key_count}</span><span class="card-note">"usual range 5–25"</span></div>
+                    <div class="card"><span class="card-label">"Key accounts"</span><span class="card-value" data-testid="key-count">{c.key_count}</span><span class="card-note">{words::usual_key_account_range()}</span></div>
                     <div class="card"><span class="card-label">"Key accounts' share of revenue"</span><span class="card-value" data-testid="key-revenue-share">{percent(c.key_revenue_pct)}</span>
-                        <span class="card-note">{crate::ui::format::healthy_range_note(Some(c.key_revenue_pct), low, high, mono)}</span></div>
+                        <span class="card-note">{note(Some(c.key_revenue_pct))}</span></div>
                     <div class="card"><span class="card-label">"Key accounts' share of profit"</span><span class="card-value" data-testid="key-profit-share">{c.key_profit_pct.map_or("—".into(), percent)}</span>
-                        <span class="card-note">{crate::ui::format::healthy_range_note(c.key_profit_pct, low, high, mono)}</span></div>
+                        <span class="card-note">{note(c.key_profit_pct)}</span></div>
                 }
             })}
         </section>
@@ -108,7 +101,7 @@ fn KeyAccountList() -> impl IntoView {
                                     <td>{if d.executive_sponsor.is_empty() { "— none —".to_string() } else { d.executive_sponsor.clone() }}</td>
                                     <td>{d.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")}</td>
                                     <td data-testid="meets-criteria">{if meets(&row, &d) { "✓ met" } else { "✗ not met" }}</td>
-                                    <td>{row.as_ref().map(|r| format!("{}{}", r.abc.letter(), r.xyz.map_or("?", |x| x.letter()))).unwrap_or_default()}</td>
+                                    <td>{row.as_ref().map(|r| r.code()).unwrap_or_default()}</td>
                                     <td class="num">{row.as_ref().map(|r| percent(r.revenue_share_pct)).unwrap_or_default()}</td>
                                     <td class="nowrap">
                                         <meter min="0" max=total.to_string() value=filled.to_string() aria-label=format!("Dossier {filled} of {total} sections filled")></meter>
@@ -126,8 +119,8 @@ fn KeyAccountList() -> impl IntoView {
             (!c.is_empty()).then(|| view! {
                 <section class="panel" data-testid="candidates">
                     <h2>"Candidates that meet the criteria"</h2>
-                    <ul>{c.into_iter().map(|(id, name, why)| view! {
-                        <li><A href=crate::ui::format::dossier_href(&id)>{name}</A>" — "{why}</li>
+                    <ul>{c.into_iter().map(|c| view! {
+                        <li><A href=crate::ui::format::dossier_href(&c.id)>{c.name}</A>" — "{words::criteria_met(&c.qualification.checks)}</li>
                     }).collect_view()}</ul>
                 </section>
             })

@@ -8,6 +8,7 @@ use crate::ui::components::{
 };
 use crate::ui::format::{money, percent};
 use crate::ui::state::use_app;
+use crate::ui::words::segmentation as segmentation_words;
 
 const PAGE: usize = 200;
 
@@ -77,7 +78,7 @@ fn PortfolioView() -> impl IntoView {
     let seg = state.segmentation;
     let measure_word = move || if seg.with(|s| s.flags_on_profit) && state.settings.with(|s| s.measure == Measure::Profit) { "profit" } else { "revenue" };
     view! {
-        <p class="window-note">{move || format!("Window: {} · ranked by {} · {} accounts", seg.with(|s| s.window_label.clone()), measure_word(), seg.with(|s| s.rows.len()))}</p>
+        <p class="window-note">{move || format!("Window: {} · ranked by {} · {} accounts", seg.with(|s| segmentation_words::window_label(s.window_label.as_deref())), measure_word(), seg.with(|s| s.rows.len()))}</p>
         {move || state.last_import.get().map(|text| view! {
             <p class="message success" role="status" data-testid="import-summary">{text}</p>
         })}
@@ -91,10 +92,10 @@ fn PortfolioView() -> impl IntoView {
             <div class="card"><span class="card-label">"Key accounts' share"</span><span class="card-value">{move || seg.with(|s| {
                 let c = &s.concentration;
                 format!("{} · {}", c.key_count, percent(c.key_profit_pct.unwrap_or(c.key_revenue_pct)))
-            })}</span><span class="card-note">{move || state.settings.with(|s| format!("healthy {:.0}–{:.0} %", s.key_share_low_pct, s.key_share_high_pct))}</span></div>
+            })}</span><span class="card-note">{move || state.settings.with(|s| crate::ui::words::programme::healthy_range(s.key_share_low_pct, s.key_share_high_pct))}</span></div>
         </div>
         {move || {
-            let warnings = seg.with(|s| s.warnings.clone());
+            let warnings = seg.with(|s| s.warnings.iter().map(segmentation_words::segmentation_warning).collect::<Vec<_>>());
             (!warnings.is_empty()).then(|| view! {
                 <section class="warnings" aria-label="Warnings" data-testid="warnings">
                     <ul>{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
@@ -124,7 +125,7 @@ fn PortfolioView() -> impl IntoView {
 }
 
 fn flags_text(r: &AccountSegment) -> String {
-    r.flags.iter().rev().take(1).map(|f: Flag| f.label()).collect::<Vec<_>>().join(", ")
+    r.flags.iter().rev().take(1).map(|f: Flag| segmentation_words::flag_label(f)).collect::<Vec<_>>().join(", ")
 }
 
 /// Alphabetical order as people expect it in their language (Š next to S, Ö near O), from the
@@ -234,7 +235,7 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
                                 let name = r.name.clone();
                                 let xyz_cell = match r.xyz {
                                     Ok(x) => view! { <span class=format!("badge xyz-{}", x.letter())>{x.letter()}</span> }.into_any(),
-                                    Err(why) => view! { <span class="unclassified" title=why.reason()>"–"<span class="reason">{why.reason()}</span></span> }.into_any(),
+                                    Err(why) => view! { <span class="unclassified" title=segmentation_words::unclassified_reason(why)>"–"<span class="reason">{segmentation_words::unclassified_reason(why)}</span></span> }.into_any(),
                                 };
                                 view! {
                                     <tr data-testid="account-row" class:key-row=r.is_key>

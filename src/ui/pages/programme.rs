@@ -2,7 +2,7 @@
 //! the healthy range, managers and their load, account health and knowledge risk (explained),
 //! and the key account managers' skills self-assessment.
 
-use kam_core::analysis::{key_accounts_health, knowledge_concentration, manager_load, CheckStatus};
+use kam_core::analysis::{key_accounts_health, key_share_range, knowledge_concentration, manager_load, manager_load_range, CheckStatus};
 use kam_core::model::{Skill, SkillAssessment};
 use std::rc::Rc;
 use leptos::prelude::*;
@@ -12,7 +12,8 @@ use crate::ui::components::{DemoButton, EmptyState};
 use crate::ui::format::percent;
 use crate::ui::state::use_app;
 use crate::ui::words::choices::Words;
-use crate::ui::words::health as words;
+use crate::ui::words::health as health_words;
+use crate::ui::words::programme as words;
 
 #[component]
 pub fn ProgrammePage() -> impl IntoView {
@@ -33,19 +34,19 @@ pub fn ProgrammePage() -> impl IntoView {
                 <ShareCards/>
                 <ol class="steps" data-testid="programme-steps">
                     {move || checks.get().into_iter().map(|c| {
-                        let (class, word) = match c.status {
-                            CheckStatus::Met => ("status met", "Met"),
-                            CheckStatus::Attention => ("status attention", "Needs attention"),
-                            CheckStatus::Discuss => ("status discuss", "Discuss"),
+                        let class = match c.status {
+                            CheckStatus::Met => "status met",
+                            CheckStatus::Attention => "status attention",
+                            CheckStatus::Discuss => "status discuss",
                         };
                         view! {
                             <li class="step" data-testid="programme-step">
                                 <span class="step-number" aria-hidden="true">{c.step}</span>
                                 <div>
-                                    <h2>{format!("Step {}: {}", c.step, c.title)}</h2>
-                                    <p>{c.evidence}</p>
+                                    <h2>{words::step_heading(&c)}</h2>
+                                    <p>{words::step_evidence(&c.fact)}</p>
                                 </div>
-                                <span class=class>{word}</span>
+                                <span class=class>{words::check_status(c.status)}</span>
                             </li>
                         }
                     }).collect_view()}
@@ -63,7 +64,7 @@ pub fn ProgrammePage() -> impl IntoView {
                                 <table class="accounts compact" data-testid="manager-load">
                                     <thead><tr><th scope="col">"Manager"</th><th scope="col">"Key accounts"</th><th scope="col">"Load"</th></tr></thead>
                                     <tbody>{load.into_iter().map(|(m, n)| view! {
-                                        <tr><th scope="row">{m}</th><td class="num">{n}</td><td>{if n > 3 { "over the 1–3 rule" } else { "within 1–3" }}</td></tr>
+                                        <tr><th scope="row">{m}</th><td class="num">{n}</td><td>{words::manager_load_note(manager_load_range(n))}</td></tr>
                                     }).collect_view()}</tbody>
                                 </table>
                             }.into_any()
@@ -83,10 +84,9 @@ fn ShareCards() -> impl IntoView {
         <section class="cards">
             {move || state.segmentation.with(|s| {
                 let c = &s.concentration;
-                let (low, high, mono) = state.settings.with(|s| (s.key_share_low_pct, s.key_share_high_pct, s.mono_dependency_pct));
-                let note = move |v: Option<f64>| crate::ui::format::healthy_range_note(v, low, high, mono);
+                let note = move |v: Option<f64>| words::healthy_range_note(state.settings.with(|s| v.map(|v| key_share_range(v, s))));
                 view! {
-                    <div class="card"><span class="card-label">"Key accounts"</span><span class="card-value">{c.key_count}</span><span class="card-note">"usual range 5–25"</span></div>
+                    <div class="card"><span class="card-label">"Key accounts"</span><span class="card-value">{c.key_count}</span><span class="card-note">{words::usual_key_account_range()}</span></div>
                     <div class="card"><span class="card-label">"Their share of revenue"</span><span class="card-value" data-testid="programme-revenue-share">{percent(c.key_revenue_pct)}</span><span class="card-note">{note(Some(c.key_revenue_pct))}</span></div>
                     <div class="card"><span class="card-label">"Their share of profit"</span><span class="card-value">{c.key_profit_pct.map_or("—".into(), percent)}</span><span class="card-note">{note(c.key_profit_pct)}</span></div>
                 }
@@ -121,12 +121,12 @@ fn HealthTable() -> impl IntoView {
                                     <summary>
                                         <span class=format!("score {}", h.band().id()) data-testid="health-score">{h.score}</span>
                                         <strong>{name.clone()}</strong>
-                                        <span class="muted small">{words::findings_count(h.findings.len())}</span>
+                                        <span class="muted small">{health_words::findings_count(h.findings.len())}</span>
                                     </summary>
                                     <ul class="findings">
                                         {h.findings.into_iter().map(|f| view! {
                                             <li data-testid="finding"><span class="points">{format!("−{}", f.points_lost)}</span>
-                                                <div><strong>{words::rule_label(f.rule)}</strong>": "{words::reason(&f)}<br/><span class="todo">"What to do: "{words::what_to_do(&f)}</span></div></li>
+                                                <div><strong>{health_words::rule_label(f.rule)}</strong>": "{health_words::reason(&f)}<br/><span class="todo">"What to do: "{health_words::what_to_do(&f)}</span></div></li>
                                         }).collect_view()}
                                     </ul>
                                     <A href=crate::ui::format::dossier_href(&id)>{format!("Open the dossier of {name}")}</A>
@@ -155,7 +155,7 @@ fn Concentration() -> impl IntoView {
                 view! {
                     <ul class="concentration" data-testid="concentration">
                         {items.into_iter().map(|c| view! {
-                            <li data-testid="concentration-item"><strong>{words::concentration_reason(&c)}</strong><br/><span class="todo">{words::concentration_what_to_do(&c)}</span></li>
+                            <li data-testid="concentration-item"><strong>{health_words::concentration_reason(&c)}</strong><br/><span class="todo">{health_words::concentration_what_to_do(&c)}</span></li>
                         }).collect_view()}
                     </ul>
                 }.into_any()

@@ -1,13 +1,14 @@
 //! The portfolio report for print: segmentation matrix, concentration, the key account list
 //! and the programme checklist, made for the browser's "print to PDF" (charts are SVG).
 
-use kam_core::analysis::{account_health, CheckStatus};
+use kam_core::analysis::account_health;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::ui::components::{Matrix, MatrixFilter, ParetoChart, PortfolioMatrix};
 use crate::ui::format::{money, percent};
 use crate::ui::state::use_app;
+use crate::ui::words::{programme as programme_words, segmentation as segmentation_words};
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
@@ -26,7 +27,7 @@ pub fn ReportPage() -> impl IntoView {
                     <div>
                         <p class="plan-kicker">"Portfolio report"</p>
                         <h1>"Key account portfolio"</h1>
-                        <p class="subtitle">{move || state.segmentation.with(|s| format!("{} accounts · window {} · printed {today}", s.rows.len(), s.window_label))}</p>
+                        <p class="subtitle">{move || state.segmentation.with(|s| format!("{} accounts · window {} · printed {today}", s.rows.len(), segmentation_words::window_label(s.window_label.as_deref())))}</p>
                     </div>
                     <div class="plan-figures">
                         {move || state.segmentation.with(|s| {
@@ -67,7 +68,7 @@ pub fn ReportPage() -> impl IntoView {
                                     let h = account_health(ws, &r.id, today);
                                     view! {
                                         <tr><th scope="row">{r.name.to_string()}</th><td>{manager}</td><td>{sponsor}</td>
-                                            <td>{format!("{}{}", r.abc.letter(), r.xyz.map_or("?", |x| x.letter()))}</td><td class="num">{money(r.revenue)}</td>
+                                            <td>{r.code()}</td><td class="num">{money(r.revenue)}</td>
                                             <td class="num">{percent(r.revenue_share_pct)}</td><td class="num">{format!("{} %", completeness)}</td><td class="num">{h.score}</td></tr>
                                     }
                                 }).collect_view()
@@ -84,7 +85,7 @@ pub fn ReportPage() -> impl IntoView {
                     <h2>"Programme checklist"</h2>
                     <ol class="checklist-print" data-testid="report-checklist">
                         {move || checks.get().into_iter().map(|c| view! {
-                            <li><strong>{format!("{} — {}: ", c.title, match c.status { CheckStatus::Met => "met", CheckStatus::Attention => "needs attention", CheckStatus::Discuss => "discuss" })}</strong>{c.evidence}</li>
+                            <li><strong>{programme_words::check_print_head(&c)}</strong>{programme_words::step_evidence(&c.fact)}</li>
                         }).collect_view()}
                     </ol>
                 </section>

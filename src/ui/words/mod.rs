@@ -10,3 +10,5 @@ pub mod choices;
 pub mod health;
 pub mod reminders;
 pub mod text;
+pub mod programme;
+pub mod segmentation;

@@ -16,6 +16,7 @@ use crate::ui::components::ExportControls;
 use crate::ui::format::{money, percent};
 use crate::ui::state::use_app;
 use crate::ui::words::choices::{section_needs, Words};
+use crate::ui::words::programme as programme_words;
 use editor::{Editor, Label};
 pub use orgchart::OrgChart;
 pub use plan::AccountPlanPage;
@@ -130,8 +131,8 @@ fn DossierView(account_id: String) -> impl IntoView {
                 <div class="card"><span class="card-label">"Revenue (window)"</span><span class="card-value">{money(r.revenue)}</span></div>
                 <div class="card"><span class="card-label">"Profit (window)"</span><span class="card-value">{r.profit.map_or("—".into(), money)}</span></div>
                 <div class="card"><span class="card-label">"Share of revenue"</span><span class="card-value">{percent(r.revenue_share_pct)}</span></div>
-                <div class="card"><span class="card-label">"Segment"</span><span class="card-value">{format!("{}{}", r.abc.letter(), r.xyz.map_or("?", |x| x.letter()))}</span>
-                    <span class="card-note">{r.xyz.err().map(|e| e.reason()).or(r.cv_pct.map(|c| format!("CV {c:.0} %"))).unwrap_or_default()}</span></div>
+                <div class="card"><span class="card-label">"Segment"</span><span class="card-value">{r.code()}</span>
+                    <span class="card-note">{r.xyz.err().map(crate::ui::words::segmentation::unclassified_reason).or(r.cv_pct.map(|c| format!("CV {c:.0} %"))).unwrap_or_default()}</span></div>
             })}
         </div>
         {section_panel(Section::General, dossier, view! {
@@ -216,7 +217,7 @@ fn Qualification(account: Memo<Account>, dossier: Memo<Dossier>, row: Memo<Optio
                 {move || q.get().checks.into_iter().map(|c| view! {
                     <li class:met=c.met><span aria-hidden="true">{if c.met { "✓" } else { "✗" }}</span>
                         <span class="visually-hidden">{if c.met { "Met: " } else { "Not met: " }}</span>
-                        <strong>{c.label}</strong>" — "{c.detail}</li>
+                        <strong>{programme_words::criterion_label(&c.criterion)}</strong>" — "{programme_words::criterion_detail(&c.criterion)}</li>
                 }).collect_view()}
             </ul>
             <p data-testid="criteria-verdict" class=move || if q.get().meets { "message success" } else { "message warning" }>
@@ -286,7 +287,7 @@ fn MatrixScores(ed: Editor) -> impl IntoView {
             {axis("Our relative strength", true)}
         </div>
         <p data-testid="matrix-quadrant" class="small">{move || match point() {
-            Some(p) => format!("{} — attractiveness {:.1}, strength {:.1}. {}", p.quadrant.label(), p.attractiveness, p.strength, p.quadrant.advice()),
+            Some(p) => format!("{} — attractiveness {:.1}, strength {:.1}. {}", programme_words::quadrant_label(p.quadrant), p.attractiveness, p.strength, programme_words::quadrant_advice(p.quadrant)),
             None => "Score at least one factor on each axis to place the account.".into(),
         }}</p>
     }

@@ -11,6 +11,7 @@ use super::OrgChart;
 use crate::ui::format::{money, percent};
 use crate::ui::state::use_app;
 use crate::ui::words::choices::Words;
+use crate::ui::words::programme::{quadrant_advice, quadrant_label};
 
 fn or_dash(s: &str) -> String {
     if s.trim().is_empty() { "—".into() } else { s.trim().to_string() }
@@ -81,7 +82,7 @@ fn PlanBody(account: Account, dossier: Memo<Dossier>, row: Memo<Option<kam_core:
                     <div><span>"Revenue / year"</span><strong>{m.revenue.map_or("—".into(), money)}</strong></div>
                     <div><span>"Profit / year"</span><strong>{m.profit.map_or("—".into(), money)}</strong></div>
                     <div><span>"CLV"</span><strong>{m.clv.map_or("—".into(), money)}</strong></div>
-                    <div><span>"Segment"</span><strong>{r.as_ref().map(|r| format!("{}{}", r.abc.letter(), r.xyz.map_or("?", |x| x.letter()))).unwrap_or("—".into())}</strong></div>
+                    <div><span>"Segment"</span><strong>{r.as_ref().map(|r| r.code()).unwrap_or("—".into())}</strong></div>
                     <div><span>"Share of revenue"</span><strong>{r.as_ref().map(|r| percent(r.revenue_share_pct)).unwrap_or("—".into())}</strong></div>
                     <div><span>"Dossier"</span><strong>{format!("{} %", d.completeness_pct())}</strong></div>
                 </div>
@@ -90,7 +91,7 @@ fn PlanBody(account: Account, dossier: Memo<Dossier>, row: Memo<Option<kam_core:
                 <h2>"Overview and why key"</h2>
                 <p>{or_dash(&d.overview)}</p>
                 <ul>{d.reasons.iter().map(|r: &KeyReason| view! { <li><strong>{r.label()}</strong>{d.justifications.get(r).filter(|j| !j.trim().is_empty()).map(|j| format!(": {j}")).unwrap_or_default()}</li> }).collect_view()}</ul>
-                {point.map(|p| view! { <p>{format!("Portfolio matrix: {} (attractiveness {:.1}, our strength {:.1}). {}", p.quadrant.label(), p.attractiveness, p.strength, p.quadrant.advice())}</p> })}
+                {point.map(|p| view! { <p>{format!("Portfolio matrix: {} (attractiveness {:.1}, our strength {:.1}). {}", quadrant_label(p.quadrant), p.attractiveness, p.strength, quadrant_advice(p.quadrant))}</p> })}
             </section>
             <section class="plan-section">
                 <h2>"Decision-making unit"</h2>

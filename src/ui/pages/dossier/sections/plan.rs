@@ -86,7 +86,7 @@ pub fn month_name(m: u32) -> &'static str {
 
 pub fn metrics(ed: Editor, row: Memo<Option<AccountSegment>>, window_months: Signal<u32>) -> impl IntoView {
     let view_model = move || ed.dossier.with(|d| row.with(|r| metrics_view(d, r.as_ref(), window_months.get())));
-    let problems = move || ed.dossier.with(metrics_problems);
+    let problems = move || ed.dossier.with(|d| metrics_problems(d).into_iter().map(crate::ui::words::programme::metrics_problem).collect::<Vec<_>>());
     view! {
         <div class="cards compact">
             <div class="card"><span class="card-label">"Revenue per year"</span><span class="card-value">{move || view_model().revenue.map_or("—".into(), money)}</span><span class="card-note">"from the order history"</span></div>
@@ -100,7 +100,7 @@ pub fn metrics(ed: Editor, row: Memo<Option<AccountSegment>>, window_months: Sig
             {ed.number(Label::Shown("Yearly margin (empty: profit − cost to serve)"), "metric-margin".into(), top!(metrics.yearly_margin), (-1e13, 1e13))}
             {ed.number(Label::Shown("Retention per year, %"), "metric-retention".into(), (move |d: &Dossier| Some(d.metrics.retention_pct), move |d: &mut Dossier, v: Option<f64>| d.metrics.retention_pct = v.unwrap_or(85.0)), (0.0, 100.0))}
             {ed.number(Label::Shown("Discount rate per year, %"), "metric-discount".into(), (move |d: &Dossier| Some(d.metrics.discount_pct), move |d: &mut Dossier, v: Option<f64>| d.metrics.discount_pct = v.unwrap_or(8.0)), (0.0, 100.0))}
-            {ed.number(Label::Shown("Horizon, years"), "metric-horizon".into(), (move |d: &Dossier| Some(f64::from(d.metrics.horizon_years)), move |d: &mut Dossier, v: Option<f64>| d.metrics.horizon_years = v.map_or(5, |v| v.round() as u32)), (1.0, 30.0))}
+            {ed.number(Label::Shown("Horizon, years"), "metric-horizon".into(), (move |d: &Dossier| Some(f64::from(d.metrics.horizon_years)), move |d: &mut Dossier, v: Option<f64>| d.metrics.horizon_years = v.map_or(5, |v| v.round() as u32)), (1.0, f64::from(kam_core::analysis::MAX_HORIZON_YEARS)))}
             {ed.number(Label::Shown("Customer's yearly spend in our categories"), "metric-wallet".into(), top!(metrics.wallet), (0.0, 1e14))}
         </div>
         <p class="small formula" data-testid="clv-formula">{move || {

@@ -1,0 +1,331 @@
+//! Words for the programme: the seven steps and their evidence, the key-account list's
+//! warnings, the qualification criteria, the portfolio-matrix quadrants, the metrics' input
+//! problems, and the key accounts' share against the healthy range.
+
+use kam_core::analysis::{
+    CheckStatus, CountRange, Criterion, CriterionCheck, KeyAccountWarning, KeyShareRange, MetricsProblem, ProgrammeCheck, Quadrant,
+    StepFact, KEY_ACCOUNTS_MAX, KEY_ACCOUNTS_MIN, MANAGER_LOAD_MAX, MANAGER_LOAD_MIN, MAX_HORIZON_YEARS,
+};
+
+use super::choices::Words;
+use super::text::plural;
+
+/// The title of a step, e.g. "Senior management support".
+pub fn step_title(fact: &StepFact) -> &'static str {
+    match fact {
+        StepFact::OrganisationalChange => "KAM is an organisational change",
+        StepFact::SeniorSupport { .. } => "Senior management support",
+        StepFact::Champion { .. } => "A KAM champion drives the programme",
+        StepFact::Identification { .. } => "Identify key accounts carefully",
+        StepFact::Managers { .. } => "Appoint and train key account managers",
+        StepFact::Measures { .. } => "The right measures: profit, lifetime value, cost to serve",
+        StepFact::Renewal { .. } => "Benchmark and renew",
+    }
+}
+
+/// "Step 2: Senior management support", the heading on the Programme page.
+pub fn step_heading(check: &ProgrammeCheck) -> String {
+    format!("Step {}: {}", check.step, step_title(&check.fact))
+}
+
+/// A step's status as the Programme page's badge shows it.
+pub fn check_status(status: CheckStatus) -> &'static str {
+    match status {
+        CheckStatus::Met => "Met",
+        CheckStatus::Attention => "Needs attention",
+        CheckStatus::Discuss => "Discuss",
+    }
+}
+
+/// The printed checklist's line head: "Senior management support — needs attention: ".
+pub fn check_print_head(check: &ProgrammeCheck) -> String {
+    let status = match check.status {
+        CheckStatus::Met => "met",
+        CheckStatus::Attention => "needs attention",
+        CheckStatus::Discuss => "discuss",
+    };
+    format!("{} — {status}: ", step_title(&check.fact))
+}
+
+/// "5–25", the usual number of key accounts.
+fn key_account_range() -> String {
+    format!("{KEY_ACCOUNTS_MIN}–{KEY_ACCOUNTS_MAX}")
+}
+
+/// What the workspace shows for a step, in a sentence or two.
+pub fn step_evidence(fact: &StepFact) -> String {
+    match fact {
+        StepFact::OrganisationalChange => {
+            "Agree that the programme runs for years and changes how the company works, not only how it sells.".into()
+        }
+        StepFact::SeniorSupport { sponsored, key_accounts } => format!("{sponsored} of {key_accounts} key accounts have an executive sponsor."),
+        StepFact::Champion { name: None } => "No KAM champion is named yet (Settings → Key-account programme).".into(),
+        StepFact::Champion { name: Some(name) } => format!("{name} drives the programme."),
+        StepFact::Identification { key_accounts, range, criteria_written, meeting } => format!(
+            "{} ({}); {}; {meeting} of {key_accounts} meet them.",
+            plural(*key_accounts, "key account", "key accounts"),
+            match range {
+                CountRange::Below => format!("fewer than the usual {}", key_account_range()),
+                CountRange::Above => format!("more than the usual {}: start small", key_account_range()),
+                CountRange::Inside => format!("inside {}", key_account_range()),
+            },
+            if *criteria_written { "written criteria exist" } else { "the criteria are not written down yet" }
+        ),
+        StepFact::Managers { managers, overloaded, unmanaged, assessed } => format!(
+            "{}; {}{} without a manager; skills self-assessed by {assessed} of {managers}.",
+            plural(*managers, "manager", "managers"),
+            if overloaded.is_empty() {
+                format!("none carries more than {MANAGER_LOAD_MAX} accounts; ")
+            } else {
+                let list: Vec<String> = overloaded.iter().map(|o| format!("{} ({})", o.manager, o.key_accounts)).collect();
+                format!("more than {MANAGER_LOAD_MAX} accounts: {}; ", list.join(", "))
+            },
+            plural(*unmanaged, "key account", "key accounts"),
+        ),
+        StepFact::Measures { filled, key_accounts, on_profit } => format!(
+            "CLV and cost to serve filled for {filled} of {key_accounts}.{}",
+            if *on_profit { "" } else { " The order data has no profit column: import profit to judge accounts by what they earn." }
+        ),
+        StepFact::Renewal { retire, candidates } => {
+            let list = |v: &[String]| if v.is_empty() { "none".to_string() } else { v.join(", ") };
+            format!("Key accounts that no longer meet the criteria: {}. Candidates that now do: {}.", list(retire), list(candidates))
+        }
+    }
+}
+
+/// A warning about the key-account list.
+pub fn key_account_warning(w: &KeyAccountWarning) -> String {
+    match w {
+        KeyAccountWarning::TooFew { key_accounts } => {
+            format!("{}: a programme usually holds {KEY_ACCOUNTS_MIN} to {KEY_ACCOUNTS_MAX}.", plural(*key_accounts, "key account", "key accounts"))
+        }
+        KeyAccountWarning::TooMany { key_accounts } => {
+            format!("{key_accounts} key accounts: more than {KEY_ACCOUNTS_MAX} spreads attention thin. Start small.")
+        }
+        KeyAccountWarning::ManagerOverloaded(o) => {
+            format!("{} manages {} key accounts: one manager carries {MANAGER_LOAD_MIN} to {MANAGER_LOAD_MAX}.", o.manager, o.key_accounts)
+        }
+    }
+}
+
+/// The card note under the number of key accounts: "usual range 5–25".
+pub fn usual_key_account_range() -> String {
+    format!("usual range {}", key_account_range())
+}
+
+/// The Key accounts page's advice when none is marked yet, after the link to the portfolio
+/// table, with the usual range in it.
+pub fn choose_few_key_accounts() -> String {
+    format!(". Choose few ({KEY_ACCOUNTS_MIN} to {KEY_ACCOUNTS_MAX}), for written reasons: size, potential, reference, partnership, competence or innovation.")
+}
+
+/// A manager's load against the 1–3 rule, for the managers' table.
+pub fn manager_load_note(range: CountRange) -> String {
+    match range {
+        CountRange::Above => format!("over the {MANAGER_LOAD_MIN}–{MANAGER_LOAD_MAX} rule"),
+        CountRange::Below | CountRange::Inside => format!("within {MANAGER_LOAD_MIN}–{MANAGER_LOAD_MAX}"),
+    }
+}
+
+/// The key accounts' share against the healthy range: "inside the healthy 30–55 %", or what is
+/// wrong; `None` (no share) when the data has no profit.
+pub fn healthy_range_note(range: Option<KeyShareRange>) -> String {
+    match range {
+        None => "no profit in the data".into(),
+        Some(KeyShareRange::MonoDependent { mono_pct }) => format!("above {mono_pct:.0} %: mono-dependent on key accounts"),
+        Some(KeyShareRange::Above { low_pct, high_pct }) => format!("above the healthy {low_pct:.0}–{high_pct:.0} %"),
+        Some(KeyShareRange::Below { low_pct, high_pct }) => format!("below the healthy {low_pct:.0}–{high_pct:.0} %"),
+        Some(KeyShareRange::Inside { low_pct, high_pct }) => format!("inside the healthy {low_pct:.0}–{high_pct:.0} %"),
+    }
+}
+
+/// The settings' healthy range of the key accounts' share, "healthy 30–55 %" (Portfolio card).
+pub fn healthy_range(low_pct: f64, high_pct: f64) -> String {
+    format!("healthy {low_pct:.0}–{high_pct:.0} %")
+}
+
+/// "12.0 %", as the criteria write shares and thresholds.
+fn pct(v: f64) -> String {
+    format!("{v:.1} %")
+}
+
+fn measure(on_profit: bool) -> &'static str {
+    if on_profit {
+        "profit"
+    } else {
+        "revenue"
+    }
+}
+
+/// What a criterion asks: "Share of our profit above 10.0 %".
+pub fn criterion_label(c: &Criterion) -> String {
+    match c {
+        Criterion::ShareAbove { on_profit, threshold_pct, .. } => format!("Share of our {} above {}", measure(*on_profit), pct(*threshold_pct)),
+        Criterion::RevenueAtLeast { threshold, .. } => format!("Revenue in the window at least {threshold:.0}"),
+        Criterion::StrategicReasons { need, .. } => {
+            format!("At least {need} strategic reason{} justified in writing", if *need == 1 { "" } else { "s" })
+        }
+        Criterion::ThreePs { .. } => "Prospect: need, solvency and power".into(),
+    }
+}
+
+/// What the account shows against a criterion: "12.0 % of profit in the window".
+pub fn criterion_detail(c: &Criterion) -> String {
+    match c {
+        Criterion::ShareAbove { on_profit, share_pct: Some(s), .. } => format!("{} of {} in the window", pct(*s), measure(*on_profit)),
+        Criterion::ShareAbove { share_pct: None, .. } => "No orders in the window".into(),
+        Criterion::RevenueAtLeast { revenue, .. } => format!("{revenue:.0} in the window"),
+        Criterion::StrategicReasons { justified, unjustified, .. } => {
+            if justified.is_empty() && unjustified.is_empty() {
+                "None given".into()
+            } else {
+                let mut parts: Vec<String> = justified.iter().map(|r| r.label().to_string()).collect();
+                parts.extend(unjustified.iter().map(|r| format!("{} (no justification yet)", r.label())));
+                parts.join(", ")
+            }
+        }
+        Criterion::ThreePs { all_met: true } => "All three P's are met".into(),
+        Criterion::ThreePs { all_met: false } => "One of the three P's is not met".into(),
+    }
+}
+
+/// Why a candidate qualifies: the labels of the criteria it meets, "; "-separated.
+pub fn criteria_met(checks: &[CriterionCheck]) -> String {
+    checks.iter().filter(|c| c.met).map(|c| criterion_label(&c.criterion)).collect::<Vec<_>>().join("; ")
+}
+
+/// A quadrant's name on the portfolio matrix.
+pub fn quadrant_label(q: Quadrant) -> &'static str {
+    match q {
+        Quadrant::Strategic => "Strategic",
+        Quadrant::Star => "Star",
+        Quadrant::Status => "Status",
+        Quadrant::Streamline => "Streamline",
+    }
+}
+
+/// What a quadrant's accounts get from us.
+pub fn quadrant_advice(q: Quadrant) -> &'static str {
+    match q {
+        Quadrant::Strategic => "Invest: joint plans, senior contacts, the best team.",
+        Quadrant::Star => "Build our position: close the gaps the customer sees.",
+        Quadrant::Status => "Maintain efficiently: keep service high, effort lean.",
+        Quadrant::Streamline => "Serve at low cost; reconsider key status.",
+    }
+}
+
+/// What is wrong with a metric input.
+pub fn metrics_problem(p: MetricsProblem) -> String {
+    match p {
+        MetricsProblem::Retention => "Retention is a percentage from 0 to 100.".into(),
+        MetricsProblem::Discount => "The discount rate is a percentage from 0 to 100.".into(),
+        MetricsProblem::Horizon => format!("The horizon is 1 to {MAX_HORIZON_YEARS} years."),
+        MetricsProblem::NegativeAmount => "Cost to serve and wallet cannot be negative.".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kam_core::analysis::Overload;
+    use kam_core::model::KeyReason;
+
+    #[test]
+    fn step_evidence_keeps_its_wording() {
+        assert_eq!(step_evidence(&StepFact::SeniorSupport { sponsored: 3, key_accounts: 6 }), "3 of 6 key accounts have an executive sponsor.");
+        assert_eq!(step_evidence(&StepFact::Champion { name: Some("Eva Saar".into()) }), "Eva Saar drives the programme.");
+        assert_eq!(step_evidence(&StepFact::Champion { name: None }), "No KAM champion is named yet (Settings → Key-account programme).");
+        assert_eq!(
+            step_evidence(&StepFact::Identification { key_accounts: 6, range: CountRange::Inside, criteria_written: false, meeting: 5 }),
+            "6 key accounts (inside 5–25); the criteria are not written down yet; 5 of 6 meet them."
+        );
+        assert_eq!(
+            step_evidence(&StepFact::Identification { key_accounts: 1, range: CountRange::Below, criteria_written: true, meeting: 1 }),
+            "1 key account (fewer than the usual 5–25); written criteria exist; 1 of 1 meet them."
+        );
+        assert_eq!(
+            step_evidence(&StepFact::Identification { key_accounts: 30, range: CountRange::Above, criteria_written: true, meeting: 30 }),
+            "30 key accounts (more than the usual 5–25: start small); written criteria exist; 30 of 30 meet them."
+        );
+        assert_eq!(
+            step_evidence(&StepFact::Managers { managers: 3, overloaded: vec![], unmanaged: 1, assessed: 1 }),
+            "3 managers; none carries more than 3 accounts; 1 key account without a manager; skills self-assessed by 1 of 3."
+        );
+        assert_eq!(
+            step_evidence(&StepFact::Managers {
+                managers: 1,
+                overloaded: vec![Overload { manager: "Maria Lind".into(), key_accounts: 6 }],
+                unmanaged: 0,
+                assessed: 0
+            }),
+            "1 manager; more than 3 accounts: Maria Lind (6); 0 key accounts without a manager; skills self-assessed by 0 of 1."
+        );
+        assert_eq!(
+            step_evidence(&StepFact::Measures { filled: 1, key_accounts: 6, on_profit: false }),
+            "CLV and cost to serve filled for 1 of 6. The order data has no profit column: import profit to judge accounts by what they earn."
+        );
+        assert_eq!(step_evidence(&StepFact::Measures { filled: 1, key_accounts: 6, on_profit: true }), "CLV and cost to serve filled for 1 of 6.");
+        assert_eq!(
+            step_evidence(&StepFact::Renewal { retire: vec!["Uppsala BioLabs AB".into()], candidates: vec![] }),
+            "Key accounts that no longer meet the criteria: Uppsala BioLabs AB. Candidates that now do: none."
+        );
+    }
+
+    #[test]
+    fn step_headings_and_statuses() {
+        let check = ProgrammeCheck { step: 2, status: CheckStatus::Attention, fact: StepFact::SeniorSupport { sponsored: 0, key_accounts: 0 } };
+        assert_eq!(step_heading(&check), "Step 2: Senior management support");
+        assert_eq!(check_status(check.status), "Needs attention");
+        assert_eq!(check_print_head(&check), "Senior management support — needs attention: ");
+    }
+
+    #[test]
+    fn key_account_warnings_keep_their_wording() {
+        assert_eq!(key_account_warning(&KeyAccountWarning::TooFew { key_accounts: 0 }), "0 key accounts: a programme usually holds 5 to 25.");
+        assert_eq!(key_account_warning(&KeyAccountWarning::TooFew { key_accounts: 1 }), "1 key account: a programme usually holds 5 to 25.");
+        assert_eq!(key_account_warning(&KeyAccountWarning::TooMany { key_accounts: 30 }), "30 key accounts: more than 25 spreads attention thin. Start small.");
+        assert_eq!(
+            key_account_warning(&KeyAccountWarning::ManagerOverloaded(Overload { manager: "Maria Lind".into(), key_accounts: 4 })),
+            "Maria Lind manages 4 key accounts: one manager carries 1 to 3."
+        );
+        assert_eq!(usual_key_account_range(), "usual range 5–25");
+        assert_eq!(manager_load_note(CountRange::Above), "over the 1–3 rule");
+        assert_eq!(manager_load_note(CountRange::Inside), "within 1–3");
+    }
+
+    #[test]
+    fn healthy_range_notes() {
+        assert_eq!(healthy_range(30.0, 55.0), "healthy 30–55 %");
+        assert_eq!(healthy_range_note(None), "no profit in the data");
+        assert_eq!(healthy_range_note(Some(KeyShareRange::Inside { low_pct: 30.0, high_pct: 55.0 })), "inside the healthy 30–55 %");
+        assert_eq!(healthy_range_note(Some(KeyShareRange::Below { low_pct: 30.0, high_pct: 55.0 })), "below the healthy 30–55 %");
+        assert_eq!(healthy_range_note(Some(KeyShareRange::Above { low_pct: 30.0, high_pct: 55.0 })), "above the healthy 30–55 %");
+        assert_eq!(healthy_range_note(Some(KeyShareRange::MonoDependent { mono_pct: 75.0 })), "above 75 %: mono-dependent on key accounts");
+    }
+
+    #[test]
+    fn criteria_keep_their_wording() {
+        let share = Criterion::ShareAbove { on_profit: true, threshold_pct: 10.0, share_pct: Some(12.0) };
+        assert_eq!(criterion_label(&share), "Share of our profit above 10.0 %");
+        assert_eq!(criterion_detail(&share), "12.0 % of profit in the window");
+        assert_eq!(criterion_detail(&Criterion::ShareAbove { on_profit: false, threshold_pct: 10.0, share_pct: None }), "No orders in the window");
+        let revenue = Criterion::RevenueAtLeast { threshold: 500_000.0, revenue: 600_000.4 };
+        assert_eq!(criterion_label(&revenue), "Revenue in the window at least 500000");
+        assert_eq!(criterion_detail(&revenue), "600000 in the window");
+        let reasons = Criterion::StrategicReasons { need: 2, justified: vec![KeyReason::Partner], unjustified: vec![KeyReason::Innovator] };
+        assert_eq!(criterion_label(&reasons), "At least 2 strategic reasons justified in writing");
+        assert_eq!(criterion_detail(&reasons), format!("{}, {} (no justification yet)", KeyReason::Partner.label(), KeyReason::Innovator.label()));
+        assert_eq!(criterion_detail(&Criterion::StrategicReasons { need: 1, justified: vec![], unjustified: vec![] }), "None given");
+        assert_eq!(criterion_detail(&Criterion::ThreePs { all_met: false }), "One of the three P's is not met");
+        let checks = [CriterionCheck { criterion: share, met: true }, CriterionCheck { criterion: reasons, met: false }, CriterionCheck { criterion: revenue, met: true }];
+        assert_eq!(criteria_met(&checks), "Share of our profit above 10.0 %; Revenue in the window at least 500000");
+    }
+
+    #[test]
+    fn quadrants_and_metrics_problems() {
+        assert_eq!(quadrant_label(Quadrant::Streamline), "Streamline");
+        assert_eq!(quadrant_advice(Quadrant::Strategic), "Invest: joint plans, senior contacts, the best team.");
+        assert_eq!(metrics_problem(MetricsProblem::Horizon), "The horizon is 1 to 30 years.");
+        assert_eq!(metrics_problem(MetricsProblem::Retention), "Retention is a percentage from 0 to 100.");
+    }
+}
