@@ -13,6 +13,7 @@ use crate::browser::{next_tick, now_ms};
 use crate::ui::components::{read_bytes, FileDrop};
 use crate::store::Prefs;
 use crate::ui::state::use_app;
+use crate::ui::words::exchange::{date_format_name, decimal_name, import_error, skipped_line, table_note, thousands, DATE_FORMAT_GUESSED, MAPPING_INCOMPLETE};
 
 /// What reading all rows found, before anything is stored.
 #[derive(Clone)]
@@ -28,18 +29,6 @@ struct ReadResult {
 /// "1 row", "6,401 rows".
 fn rows(n: usize) -> String {
     format!("{} row{}", thousands(n), if n == 1 { "" } else { "s" })
-}
-
-fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[component]
@@ -150,7 +139,7 @@ pub fn ImportPanel() -> impl IntoView {
                 detect_formats();
                 run();
             }
-            Err(e) => error.set(Some(format!("{name}: {e}"))),
+            Err(e) => error.set(Some(format!("{name}: {}", import_error(&e)))),
         }
     };
 
@@ -224,7 +213,7 @@ pub fn ImportPanel() -> impl IntoView {
             <Show when=move || table.with(Option::is_some)>
                 <div class="mapping">
                     <h3>{move || format!("Columns of {}", file_name.get())}</h3>
-                    {move || table.with(|t| t.as_ref().map(|t| t.notes.clone()).unwrap_or_default()).into_iter().map(|n| view! { <p class="message warning">{n}</p> }).collect_view()}
+                    {move || table.with(|t| t.as_ref().map(|t| t.notes.clone()).unwrap_or_default()).into_iter().map(|n| view! { <p class="message warning">{table_note(n)}</p> }).collect_view()}
                     <div class="mapping-fields">
                         {column_select("map-account", "Customer", account, false)}
                         {column_select("map-date", "Date", date, false)}
@@ -233,26 +222,25 @@ pub fn ImportPanel() -> impl IntoView {
                         <label class="field">
                             <span>"Date format"</span>
                             <select data-testid="map-date-format" on:change=move |ev| {
-                                if let Some(f) = DateFormat::ALL.into_iter().find(|f| f.label() == event_target_value(&ev)) { date_format.set(f); date_guessed.set(false); run(); }
+                                if let Some(f) = DateFormat::from_id(&event_target_value(&ev)) { date_format.set(f); date_guessed.set(false); run(); }
                             }>
-                                {DateFormat::ALL.into_iter().map(|f| view! { <option value=f.label() selected=move || date_format.get() == f>{f.label()}</option> }).collect_view()}
+                                {DateFormat::ALL.into_iter().map(|f| view! { <option value=f.id() selected=move || date_format.get() == f>{date_format_name(f)}</option> }).collect_view()}
                             </select>
                         </label>
                         <label class="field">
                             <span>"Numbers"</span>
                             <select data-testid="map-decimal" on:change=move |ev| {
-                                decimal.set(if event_target_value(&ev) == "comma" { Decimal::Comma } else { Decimal::Dot }); run();
+                                decimal.set(Decimal::from_id(&event_target_value(&ev)).unwrap_or(Decimal::Dot)); run();
                             }>
-                                <option value="dot" selected=move || decimal.get() == Decimal::Dot>{Decimal::Dot.label()}</option>
-                                <option value="comma" selected=move || decimal.get() == Decimal::Comma>{Decimal::Comma.label()}</option>
+                                {Decimal::ALL.into_iter().map(|d| view! { <option value=d.id() selected=move || decimal.get() == d>{decimal_name(d)}</option> }).collect_view()}
                             </select>
                         </label>
                     </div>
                     <Show when=move || date_guessed.get()>
-                        <p class="message warning">"The dates could be day-first or month-first: no value tells. Check the date format above."</p>
+                        <p class="message warning">{DATE_FORMAT_GUESSED}</p>
                     </Show>
                     <Show when=move || account.get().is_none() || date.get().is_none() || revenue.get().is_none()>
-                        <p class="message warning" data-testid="mapping-incomplete">"Choose which columns hold the customer, the date and the revenue: the column names did not say."</p>
+                        <p class="message warning" data-testid="mapping-incomplete">{MAPPING_INCOMPLETE}</p>
                     </Show>
                     <PreviewTable table=table account=account date=date revenue=revenue profit=profit/>
                     {move || progress.get().map(|p| view! {
@@ -293,7 +281,7 @@ fn ReadSummary(r: ReadResult) -> impl IntoView {
                 <details open=r.skipped_count <= 20>
                     <summary>{format!("Skipped rows ({})", thousands(r.skipped_count))}</summary>
                     <ul class="skipped" data-testid="import-skipped">
-                        {r.skipped.iter().map(|s| view! { <li>{format!("Line {}: {}", s.line, s.reason)}</li> }).collect_view()}
+                        {r.skipped.iter().map(|s| view! { <li>{skipped_line(s)}</li> }).collect_view()}
                         {(r.skipped_count > r.skipped.len()).then(|| view! { <li>{format!("… and {} more", thousands(r.skipped_count - r.skipped.len()))}</li> })}
                     </ul>
                 </details>

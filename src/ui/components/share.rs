@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 
 use crate::ui::components::{download_text, read_bytes, FileDrop};
 use crate::ui::state::{use_app, AppState, APP_VERSION};
+use crate::ui::words::exchange::{crypto_error, file_error};
 
 /// `<name>-<yyyy-mm-dd>.kam.json`, with the name reduced to safe file-name characters.
 pub fn file_name(name: &str) -> String {
@@ -31,7 +32,7 @@ async fn export(state: AppState, account: Option<String>, personal: PersonalDeta
         (write_file(ws, account.as_deref(), personal, APP_VERSION, &chrono::Utc::now().to_rfc3339()), name)
     });
     let text = match passphrase {
-        Some(p) => crate::crypto::encrypt(&text, &p).await?,
+        Some(p) => crate::crypto::encrypt(&text, &p).await.map_err(|e| crypto_error(&e))?,
         None => text,
     };
     let file = file_name(&name);
@@ -152,7 +153,7 @@ pub fn ImportFileControls() -> impl IntoView {
         }
         Err(e) => {
             pending.set(None);
-            error.set(Some(format!("{name}: {e}")));
+            error.set(Some(format!("{name}: {}", file_error(&e))));
         }
     };
     let unlock = move || {
@@ -165,7 +166,7 @@ pub fn ImportFileControls() -> impl IntoView {
                     passphrase.set(String::new());
                     show(name, &plain);
                 }
-                Err(e) => error.set(Some(format!("{name}: {e}"))),
+                Err(e) => error.set(Some(format!("{name}: {}", crypto_error(&e)))),
             }
         });
     };
