@@ -13,7 +13,10 @@ use crate::browser::{next_tick, now_ms};
 use crate::ui::components::{read_bytes, FileDrop};
 use crate::store::Prefs;
 use crate::ui::state::use_app;
-use crate::ui::words::exchange::{date_format_name, decimal_name, import_error, skipped_line, table_note, thousands, DATE_FORMAT_GUESSED, MAPPING_INCOMPLETE};
+use crate::ui::words::exchange::{
+    date_format_name, decimal_name, import_counts, import_done, import_error, import_preview, more_skipped, rows, skipped_line, skipped_title, table_note,
+    DATE_FORMAT_GUESSED, MAPPING_INCOMPLETE,
+};
 
 /// What reading all rows found, before anything is stored.
 #[derive(Clone)]
@@ -24,11 +27,6 @@ struct ReadResult {
     accounts: Rc<Vec<ImportedLine>>,
     range: Option<(NaiveDate, NaiveDate)>,
     outcome: ImportOutcome,
-}
-
-/// "1 row", "6,401 rows".
-fn rows(n: usize) -> String {
-    format!("{} row{}", thousands(n), if n == 1 { "" } else { "s" })
 }
 
 #[component]
@@ -166,14 +164,7 @@ pub fn ImportPanel() -> impl IntoView {
         let mut prefs = Prefs::load();
         prefs.last_mapping = Some([header(account.get_untracked()), header(date.get_untracked()), header(revenue.get_untracked()), header(profit.get_untracked())]);
         prefs.save();
-        let text = format!(
-            "{} imported, {} skipped · {} new account{}, {} updated",
-            rows(r.imported),
-            thousands(r.skipped_count),
-            outcome.new_accounts,
-            if outcome.new_accounts == 1 { "" } else { "s" },
-            outcome.updated_accounts
-        );
+        let text = import_done(r.imported, r.skipped_count, &outcome);
         state.replace_workspace(next, None);
         state.last_import.set(Some(format!("{}: {text}.", file_name.get_untracked())));
         table.set(None);
@@ -269,20 +260,14 @@ fn ReadSummary(r: ReadResult) -> impl IntoView {
     let o = r.outcome.clone();
     view! {
         <div class="read-summary" data-testid="import-summary">
-            <p><strong>{format!("{} imported, {} skipped", rows(r.imported), thousands(r.skipped_count))}</strong>" — nothing is stored until you confirm."</p>
-            {r.range.map(|(a, b)| view! {
-                <p>{format!(
-                    "Orders from {a} to {b}: {} new account{}, {} updated{}.",
-                    o.new_accounts, if o.new_accounts == 1 { "" } else { "s" }, o.updated_accounts,
-                    if o.lines_replaced > 0 { format!(", {} stored lines of this period replaced", thousands(o.lines_replaced)) } else { String::new() }
-                )}</p>
-            })}
+            <p><strong>{import_counts(r.imported, r.skipped_count)}</strong>" — nothing is stored until you confirm."</p>
+            {r.range.map(|(a, b)| view! { <p>{import_preview(a, b, &o)}</p> })}
             {(r.skipped_count > 0).then(|| view! {
                 <details open=r.skipped_count <= 20>
-                    <summary>{format!("Skipped rows ({})", thousands(r.skipped_count))}</summary>
+                    <summary>{skipped_title(r.skipped_count)}</summary>
                     <ul class="skipped" data-testid="import-skipped">
                         {r.skipped.iter().map(|s| view! { <li>{skipped_line(s)}</li> }).collect_view()}
-                        {(r.skipped_count > r.skipped.len()).then(|| view! { <li>{format!("… and {} more", thousands(r.skipped_count - r.skipped.len()))}</li> })}
+                        {(r.skipped_count > r.skipped.len()).then(|| view! { <li>{more_skipped(r.skipped_count - r.skipped.len())}</li> })}
                     </ul>
                 </details>
             })}

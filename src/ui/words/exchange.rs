@@ -2,9 +2,10 @@
 //! why a spreadsheet cannot be imported, why a row was skipped, how a file was read, and the
 //! names of number and date formats.
 
+use chrono::NaiveDate;
 use kam_core::exchange::{
-    Column, DateError, DateFormat, Decimal, FileError, ImportError, NumberError, SkipReason, Skipped, TableNote, WorkbookProblem,
-    ZipError,
+    Column, DateError, DateFormat, Decimal, FileError, ImportError, ImportOutcome, MergePreview, NumberError, PersonalDetails, ReadFile,
+    Scope, SkipReason, Skipped, TableNote, WorkbookProblem, ZipError,
 };
 
 use super::text::plural;
@@ -190,6 +191,16 @@ pub fn skip_reason(reason: &SkipReason) -> String {
     }
 }
 
+/// The heading of the skipped-rows list.
+pub fn skipped_title(count: usize) -> String {
+    format!("Skipped rows ({})", thousands(count))
+}
+
+/// The last entry of a skipped-rows list that lists only the first ones.
+pub fn more_skipped(unlisted: usize) -> String {
+    format!("… and {} more", thousands(unlisted))
+}
+
 /// One entry of the skipped-rows list.
 pub fn skipped_line(s: &Skipped) -> String {
     format!("Line {}: {}", s.line, skip_reason(&s.reason))
@@ -210,6 +221,60 @@ pub fn decimal_name(decimal: Decimal) -> &'static str {
         Decimal::Dot => "1,234.56 (decimal point)",
         Decimal::Comma => "1.234,56 (decimal comma)",
     }
+}
+
+/// "1 row", "6,401 rows".
+pub fn rows(n: usize) -> String {
+    format!("{} row{}", thousands(n), if n == 1 { "" } else { "s" })
+}
+
+/// What reading every row found: "6,401 rows imported, 3 skipped".
+pub fn import_counts(imported: usize, skipped: usize) -> String {
+    format!("{} imported, {} skipped", rows(imported), thousands(skipped))
+}
+
+/// What a confirmed import did, as the Portfolio shows it until the next file.
+pub fn import_done(imported: usize, skipped: usize, outcome: &ImportOutcome) -> String {
+    format!(
+        "{} · {}, {} updated",
+        import_counts(imported, skipped),
+        plural(outcome.new_accounts, "new account", "new accounts"),
+        outcome.updated_accounts
+    )
+}
+
+/// What confirming would change, for the period the file covers.
+pub fn import_preview(first: NaiveDate, last: NaiveDate, outcome: &ImportOutcome) -> String {
+    format!(
+        "Orders from {first} to {last}: {}, {} updated{}.",
+        plural(outcome.new_accounts, "new account", "new accounts"),
+        outcome.updated_accounts,
+        if outcome.lines_replaced > 0 { format!(", {} stored lines of this period replaced", thousands(outcome.lines_replaced)) } else { String::new() }
+    )
+}
+
+/// The first line of a KAM Planner file's preview: what it holds, and when it was exported.
+pub fn read_file_summary(name: &str, read: &ReadFile) -> String {
+    let scope = match read.scope {
+        Scope::Workspace => "a whole workspace",
+        Scope::Account => "one account plan",
+    };
+    let personal = match read.personal_details {
+        PersonalDetails::Included => "with personal details",
+        PersonalDetails::Removed => "without personal details",
+    };
+    format!("{name}: {scope}, {personal}, exported {}.", read.exported_at.chars().take(10).collect::<String>())
+}
+
+/// What merging a file would do to the workspace's accounts.
+pub fn merge_preview(accounts_in_file: usize, p: &MergePreview) -> String {
+    format!(
+        "{} in the file: {} new, {} changed, {} unchanged.",
+        plural(accounts_in_file, "account", "accounts"),
+        p.new_accounts.len(),
+        p.changed_accounts.len(),
+        p.unchanged_accounts
+    )
 }
 
 /// Shown when the column's dates do not tell day-first from month-first.
@@ -303,6 +368,27 @@ mod tests {
         );
         assert_eq!(skip_reason(&SkipReason::NameTooLong { max_chars: 300 }), "customer name longer than 300 characters");
         assert_eq!(number_error(&NumberError::Empty), "empty value");
+        assert_eq!((skipped_title(1_234), more_skipped(734)), ("Skipped rows (1,234)".into(), "… and 734 more".into()));
+    }
+
+    #[test]
+    fn import_and_merge_previews() {
+        let outcome = ImportOutcome { new_accounts: 15, updated_accounts: 0, lines_added: 30, lines_replaced: 0 };
+        assert_eq!(import_done(6_401, 1, &outcome), "6,401 rows imported, 1 skipped · 15 new accounts, 0 updated");
+        assert_eq!(import_counts(1, 0), "1 row imported, 0 skipped");
+        let d = |m| NaiveDate::from_ymd_opt(2025, m, 1).unwrap();
+        let replaced = ImportOutcome { new_accounts: 1, updated_accounts: 2, lines_added: 3, lines_replaced: 1_200 };
+        assert_eq!(import_preview(d(1), d(3), &replaced), "Orders from 2025-01-01 to 2025-03-01: 1 new account, 2 updated, 1,200 stored lines of this period replaced.");
+        let p = MergePreview { new_accounts: vec!["A".into()], changed_accounts: vec![], unchanged_accounts: 0 };
+        assert_eq!(merge_preview(1, &p), "1 account in the file: 1 new, 0 changed, 0 unchanged.");
+        let read = ReadFile {
+            scope: Scope::Account,
+            personal_details: PersonalDetails::Included,
+            exported_at: "2026-11-24T12:00:00Z".into(),
+            app_version: "0.1.0".into(),
+            workspace: Default::default(),
+        };
+        assert_eq!(read_file_summary("plan.kam.json", &read), "plan.kam.json: one account plan, with personal details, exported 2026-11-24.");
     }
 
     #[test]
