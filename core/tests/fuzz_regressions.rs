@@ -1,7 +1,9 @@
 //! Replays every input the fuzzers ever crashed on (tests/fixtures/fuzz-regressions/<target>/)
 //! and the hostile corpus through the same entry points, natively: none may panic.
 
-use kam_core::exchange::{apply_import, guess_mapping, looks_like_xlsx, parse_table, parse_xlsx, read_encrypted, read_file, RowImporter};
+use kam_core::exchange::{
+    apply_import, guess_mapping, looks_like_xlsx, parse_table, parse_xlsx, read_encrypted, read_file, FileError, ImportError, RowImporter,
+};
 use std::path::Path;
 
 fn files(dir: &Path) -> Vec<std::path::PathBuf> {
@@ -48,4 +50,69 @@ fn fuzz_regressions_and_hostile_files_never_panic() {
         n += 1;
     }
     assert!(n >= 100, "the hostile corpus is there ({n} files)");
+}
+
+fn hostile(name: &str) -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/hostile").join(name)).unwrap()
+}
+
+/// The hostile plan files the browser test must see refused (tests/e2e/hostile.test.mjs) are
+/// refused natively too, each for its own reason.
+#[test]
+fn hostile_plan_files_are_refused_for_their_reason() {
+    let id = "nordhavn logistics a/s".to_string();
+    let cases = [
+        ("kam-checksum-mismatch.kam.json", FileError::ChecksumMismatch),
+        ("kam-version-future.kam.json", FileError::NewerVersion { version: 3, newest: 2 }),
+        ("kam-version-zero.kam.json", FileError::VersionZero),
+        ("kam-version-fraction.kam.json", FileError::VersionNotAWholeNumber),
+        ("kam-duplicate-account-ids.kam.json", FileError::DuplicateAccount { id: id.clone() }),
+        ("kam-history-twice.kam.json", FileError::DuplicateHistory { account_id: id.clone() }),
+        ("kam-dossier-twice.kam.json", FileError::DuplicateDossier { account_id: id }),
+        ("kam-dossier-unknown-account.kam.json", FileError::DossierForUnknownAccount { account_id: "ghost".into() }),
+        ("kam-history-unknown-account.kam.json", FileError::HistoryForUnknownAccount { account_id: "ghost".into() }),
+        ("kam-account-empty-id.kam.json", FileError::AccountWithoutIdOrName),
+        ("kam-nested-arrays.kam.json", FileError::TooDeep { max_depth: 64 }),
+        ("kam-invalid-utf8.kam.json", FileError::NotUtf8),
+        ("kam-utf16.kam.json", FileError::NotUtf8),
+        ("kam-empty.kam.json", FileError::Empty),
+        ("kam-array.kam.json", FileError::JsonNotAnObject),
+        ("kam-format-other.kam.json", FileError::WrongFormat),
+        ("kam-checksum-missing.kam.json", FileError::Incomplete { detail: "missing field `checksum`".into() }),
+        (
+            "kam-scope-unknown.kam.json",
+            FileError::WrongField { field: "scope".into(), detail: "unknown variant `galaxy`, expected `workspace` or `account`".into() },
+        ),
+    ];
+    for (name, expected) in cases {
+        assert_eq!(read_file(&hostile(name)).err(), Some(expected), "{name}");
+    }
+    assert!(matches!(read_file(&hostile("kam-truncated-99.kam.json")), Err(FileError::InvalidJson { line: 9, .. })));
+    assert!(matches!(read_file(&hostile("kam-revenue-1e400.kam.json")), Err(FileError::Malformed { .. })));
+    assert!(read_file(&hostile("kam-rtl-and-emoji.kam.json")).is_ok());
+}
+
+/// Spreadsheets that are not order exports are refused with their reason.
+#[test]
+fn hostile_spreadsheets_that_cannot_be_read_say_why() {
+    use kam_core::exchange::{TableNote, ZipError};
+    let read = |name: &str| {
+        let data = hostile(name);
+        if looks_like_xlsx(&data) { parse_xlsx(&data) } else { parse_table(&data) }
+    };
+    let cases = [
+        ("empty.csv", ImportError::Empty),
+        ("bom-only.csv", ImportError::Empty),
+        ("empty-header-names.csv", ImportError::NoHeader),
+        ("one-column.csv", ImportError::TooFewColumns(1)),
+        ("two-columns.csv", ImportError::TooFewColumns(2)),
+        ("png-named-csv.csv", ImportError::TooFewColumns(1)),
+        ("xlsx-truncated.xlsx", ImportError::NotAWorkbook(ZipError::NoDirectory)),
+        ("xlsx-zip-garbage.xlsx", ImportError::NotAWorkbook(ZipError::NoDirectory)),
+        ("xlsx-inflates-to-40mb-of-zeros.xlsx", ImportError::Empty),
+    ];
+    for (name, expected) in cases {
+        assert_eq!(read(name).err(), Some(expected), "{name}");
+    }
+    assert_eq!(read("invalid-utf8.csv").unwrap().notes, vec![TableNote::ReadAsWindows1252]);
 }

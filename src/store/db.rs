@@ -5,6 +5,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
+use super::error::StoreError;
+
 pub const DB_NAME: &str = "kam-planner";
 /// Version 1: accounts, history (one record per account), dossiers, meta.
 /// Version 2: adds `snapshots` (named snapshots of the whole workspace). Upgrading keeps every
@@ -17,42 +19,6 @@ const DOSSIERS: &str = "dossiers";
 const META: &str = "meta";
 const SNAPSHOTS: &str = "snapshots";
 const ALL_STORES: [&str; 5] = [ACCOUNTS, HISTORY, DOSSIERS, META, SNAPSHOTS];
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoreError(pub String);
-
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl From<rexie::Error> for StoreError {
-    fn from(e: rexie::Error) -> Self {
-        // rexie's Display says only "idb error"; the browser's own exception (its name says
-        // what happened) is in the Debug form.
-        let detail = format!("{e:?}");
-        if detail.contains("QuotaExceeded") || detail.contains("quota") {
-            StoreError("The browser's storage is full: export a backup, then remove old data.".into())
-        } else if detail.contains("InvalidStateError") {
-            // Opening maps its own errors (`Repository::open`); after that, this means the
-            // connection was closed, which a newer release's upgrade in another tab does
-            // (rexie's builder closes it on `versionchange`, so that the upgrade is not blocked).
-            StoreError(CLOSED_MESSAGE.into())
-        } else if detail.contains("UnknownError") {
-            StoreError("The browser's storage is not available (private window, or storage blocked for this site).".into())
-        } else {
-            let short: String = detail.chars().take(160).collect();
-            StoreError(format!("The browser refused to store the data ({short})."))
-        }
-    }
-}
-
-impl From<serde_json::Error> for StoreError {
-    fn from(e: serde_json::Error) -> Self {
-        StoreError(format!("Stored data could not be read ({e})."))
-    }
-}
 
 const SNAPSHOT_KEY: &str = "snapshot:before-replace";
 /// The programme settings (criteria, matrix factors…) live in the meta store under this key.
@@ -82,12 +48,12 @@ struct HistoryRecord {
 /// is markedly smaller without a second, JS-value deserialiser for every stored type).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StoreError> {
     let text = serde_json::to_string(value)?;
-    js_sys::JSON::parse(&text).map_err(|e| StoreError(format!("The data could not be prepared for storage ({e:?}).")))
+    js_sys::JSON::parse(&text).map_err(|e| StoreError::NotPrepared { detail: format!("{e:?}") })
 }
 
 fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StoreError> {
     let text: String = js_sys::JSON::stringify(&value)
-        .map_err(|e| StoreError(format!("Stored data could not be read ({e:?}).")))?
+        .map_err(|e| StoreError::Unreadable { detail: format!("{e:?}") })?
         .into();
     Ok(serde_json::from_str(&text)?)
 }
@@ -141,14 +107,6 @@ thread_local! {
     static SUPERSEDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// The words for a page whose database was taken over by a newer version in another tab.
-pub const SUPERSEDED_MESSAGE: &str =
-    "KAM Planner was updated in another tab. Reload this page to keep working: everything you saved is kept.";
-/// The words for a connection found closed (by a newer version in a tab of an older release,
-/// which does not announce itself, or by the browser).
-pub const CLOSED_MESSAGE: &str =
-    "This page lost its connection to the browser's storage, most likely because KAM Planner was updated in another tab. Reload this page to keep working: everything you saved is kept.";
-
 /// Tells the app's other tabs that this one is about to open `name` at `version` (this page's
 /// [`SCHEMA_VERSION`]; other versions only in tests, standing in for another release).
 pub fn announce_opening_at(version: u32, name: &str) {
@@ -193,7 +151,7 @@ impl Repository {
             .add_object_store(ObjectStore::new(SNAPSHOTS))
             .build()
             .await
-            .map_err(|e| StoreError(format!("The browser's database could not be opened ({e}). Private mode or blocked storage?")))?;
+            .map_err(StoreError::opening)?;
         Ok(Repository { db: Some(db) })
     }
 
@@ -201,7 +159,7 @@ impl Repository {
     /// that nobody closes would block a later schema upgrade.
     pub async fn shared() -> Result<Rc<Repository>, StoreError> {
         if SUPERSEDED.with(|s| s.get()) {
-            return Err(StoreError(SUPERSEDED_MESSAGE.into()));
+            return Err(StoreError::Superseded);
         }
         if let Some(repo) = SHARED.with(|s| s.borrow().clone()) {
             return Ok(repo);
@@ -219,7 +177,7 @@ impl Repository {
         SHARED.with(|s| s.borrow_mut().take());
     }
 
-    /// A transaction on this connection (its errors mapped to words by `From<rexie::Error>`).
+    /// A transaction on this connection (its errors sorted into facts by `From<rexie::Error>`).
     fn transaction(&self, stores: &[&str], mode: TransactionMode) -> Result<rexie::Transaction, StoreError> {
         let db = self.db.as_ref().expect("a repository holds its connection until dropped");
         Ok(db.transaction(stores, mode)?)
@@ -242,7 +200,7 @@ impl Repository {
         for h in history {
             let record: HistoryRecord = from_js(h)?;
             let lines: Vec<OrderLine> = serde_json::from_str(&record.lines)
-                .map_err(|e| StoreError(format!("Stored order history could not be read ({e}).")))?;
+                .map_err(|e| StoreError::UnreadableHistory { detail: e.to_string() })?;
             ws.history.insert(record.account_id, lines);
         }
         for d in dossiers {
@@ -265,7 +223,7 @@ impl Repository {
         let mut history = Vec::with_capacity(ws.history.len());
         let mut chunk_start = crate::browser::now_ms();
         for (id, lines) in &ws.history {
-            let lines = serde_json::to_string(lines).map_err(|e| StoreError(e.to_string()))?;
+            let lines = serde_json::to_string(lines).map_err(|e| StoreError::NotSerialised { detail: e.to_string() })?;
             history.push(to_js(&HistoryRecord { account_id: id.clone(), lines })?);
             if crate::browser::now_ms() - chunk_start > 30.0 {
                 crate::browser::next_tick().await;
@@ -334,7 +292,7 @@ impl Repository {
         let accounts = tx.store(ACCOUNTS)?;
         let mut account = match accounts.get(JsValue::from_str(id)).await? {
             Some(v) if !v.is_undefined() => from_js::<Account>(v)?,
-            _ => return Err(StoreError("This account is no longer stored (removed in another tab?).".into())),
+            _ => return Err(StoreError::AccountGone),
         };
         change(&mut account);
         account.id = id.to_string();
@@ -359,7 +317,7 @@ impl Repository {
             Some(v) if !v.is_undefined() => from_js::<Programme>(v)?,
             _ => Programme::default(),
         };
-        change(&mut programme).map_err(StoreError)?;
+        change(&mut programme).map_err(StoreError::ChangeRefused)?;
         store.put(&to_js(&programme)?, Some(&key)).await?;
         tx.done().await?;
         Ok(programme)
@@ -415,7 +373,7 @@ impl Repository {
         let tx = self.transaction(&[SNAPSHOTS], TransactionMode::ReadWrite)?;
         let store = tx.store(SNAPSHOTS)?;
         if store.get(JsValue::from_str(key)).await?.is_none_or(|v| v.is_undefined()) {
-            return Err(StoreError("There is no such snapshot.".into()));
+            return Err(StoreError::NoSuchSnapshot);
         }
         store.delete(JsValue::from_str(key)).await?;
         tx.done().await?;

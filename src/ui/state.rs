@@ -10,6 +10,8 @@ use std::rc::Rc;
 use kam_core::exchange::{read_file, write_file, PersonalDetails};
 
 use crate::store::{self, Repository, Snapshot, StoreError};
+use crate::ui::words::exchange::file_error;
+use crate::ui::words::store::store_error;
 
 /// Whether the workspace has been read from the browser's database yet.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,7 +103,7 @@ impl AppState {
         // closed to upgrade the database: give it up and say why nothing saves any more.
         store::listen_for_newer_versions(store::DB_NAME, move || {
             Repository::give_up_shared();
-            state.error.set(Some(store::SUPERSEDED_MESSAGE.into()));
+            state.error.set(Some(store_error(&StoreError::Superseded)));
         });
         spawn_local(async move {
             match open_and_load().await {
@@ -112,7 +114,7 @@ impl AppState {
                         state.snapshot.set(repo.load_snapshot().await.ok().flatten());
                     }
                 }
-                Err(e) => state.load.set(LoadState::Failed(e.0)),
+                Err(e) => state.load.set(LoadState::Failed(store_error(&e))),
             }
         });
         state
@@ -142,7 +144,7 @@ impl AppState {
                         state.workspace.set(ws);
                         state.notice.set(Some(Notice { text: "Updated with changes made in another tab.".into(), undo: None }));
                     }
-                    Err(e) => state.error.set(Some(format!("Another tab changed the workspace and it could not be read again ({e}): reload this page."))),
+                    Err(e) => state.error.set(Some(format!("Another tab changed the workspace and it could not be read again ({}): reload this page.", store_error(&e)))),
                 }
             });
         });
@@ -202,7 +204,7 @@ impl AppState {
                         state.notice.set(Some(Notice { text, undo: offer_undo.then_some(Undo::Workspace(previous)) }));
                     }
                 }
-                Err(e) => state.error.set(Some(format!("Nothing was changed: {e}"))),
+                Err(e) => state.error.set(Some(format!("Nothing was changed: {}", store_error(&e)))),
             }
         });
     }
@@ -220,7 +222,7 @@ impl AppState {
                     state.snapshot.set(Some(snapshot));
                     state.replace_workspace(next, Some(notice));
                 }
-                Err(e) => state.error.set(Some(format!("Nothing was changed: the current workspace could not be kept as a snapshot first ({e})."))),
+                Err(e) => state.error.set(Some(format!("Nothing was changed: the current workspace could not be kept as a snapshot first ({}).", store_error(&e)))),
             }
         });
     }
@@ -230,7 +232,7 @@ impl AppState {
         let Some(snapshot) = self.snapshot.get_untracked() else { return };
         match read_file(snapshot.file.as_bytes()) {
             Ok(file) => self.replace_workspace(file.workspace, Some(format!("Restored the workspace as it was {}.", snapshot.reason))),
-            Err(e) => self.error.set(Some(format!("The snapshot could not be read: {e}"))),
+            Err(e) => self.error.set(Some(format!("The snapshot could not be read: {}", file_error(&e)))),
         }
     }
 
@@ -270,7 +272,7 @@ impl AppState {
                     tell_other_tabs();
                     state.workspace.update(|ws| show(ws, stored));
                 }
-                Err(e) => state.error.set(Some(format!("{failure}: {e}"))),
+                Err(e) => state.error.set(Some(format!("{failure}: {}", store_error(&e)))),
             }
         });
     }

@@ -4,7 +4,7 @@
 
 use kam_core::demo::demo_workspace;
 use kam_core::model::{Dossier, KeyReason, Measure, SegmentationSettings, Workspace};
-use kam_planner::store::{load_settings, save_settings, Repository, Snapshot};
+use kam_planner::store::{load_settings, save_settings, Repository, Snapshot, StoreError};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -251,7 +251,7 @@ async fn quick_programme_changes_keep_both_and_a_refused_one_writes_nothing() {
         p.champion = "Somebody else".into();
         Err("no".into())
     });
-    assert_eq!(refused.await.expect_err("refused").0, "no");
+    assert_eq!(refused.await.expect_err("refused"), StoreError::ChangeRefused("no".into()));
     let stored = repo.load().await.unwrap().programme;
     assert_eq!((stored.criteria_text.as_str(), stored.champion.as_str()), ("Over 10 % of our profit", "Eva Saar"));
     assert_eq!(stored.attractiveness, demo_workspace().programme.attractiveness, "the rest is untouched");
@@ -343,15 +343,15 @@ async fn sleep_ms(ms: i32) {
 /// do, instead of a generic storage error.
 #[wasm_bindgen_test]
 async fn an_open_repository_gives_way_to_a_newer_version_and_says_so() {
-    use kam_planner::store::{CLOSED_MESSAGE, SCHEMA_VERSION};
+    use kam_planner::store::SCHEMA_VERSION;
     let name = unique_name("gives-way");
     let repo = Repository::open(&name).await.unwrap();
     repo.replace(&demo_workspace()).await.unwrap();
     assert_eq!(raw_open(&name, SCHEMA_VERSION + 1).await, "success", "the upgrade is not blocked");
     let refused = repo.load().await.expect_err("the old connection is closed");
-    assert_eq!(refused.0, CLOSED_MESSAGE);
+    assert_eq!(refused, StoreError::Closed);
     let saved = repo.replace(&Workspace::default()).await.expect_err("and refuses writes too");
-    assert_eq!(saved.0, CLOSED_MESSAGE);
+    assert_eq!(saved, StoreError::Closed);
 }
 
 /// A dropped repository closes its connection. (Left to garbage collection, with its
@@ -372,7 +372,7 @@ async fn a_dropped_repository_does_not_block_a_newer_version() {
 /// with words for the user.
 #[wasm_bindgen_test]
 async fn a_newer_version_in_another_tab_is_heard_and_the_page_gives_way() {
-    use kam_planner::store::{announce_opening_at, listen_for_newer_versions, SCHEMA_VERSION, SUPERSEDED_MESSAGE};
+    use kam_planner::store::{announce_opening_at, listen_for_newer_versions, SCHEMA_VERSION};
     use std::{cell::Cell, rc::Rc};
     let name = unique_name("listen");
     let heard = Rc::new(Cell::new(0));
@@ -388,5 +388,5 @@ async fn a_newer_version_in_another_tab_is_heard_and_the_page_gives_way() {
     assert!(Repository::shared().await.is_ok());
     Repository::give_up_shared();
     let refused = Repository::shared().await.err().expect("a superseded page opens nothing");
-    assert_eq!(refused.0, SUPERSEDED_MESSAGE);
+    assert_eq!(refused, StoreError::Superseded);
 }

@@ -30,15 +30,31 @@ impl DateFormat {
         DateFormat::ExcelSerial,
     ];
 
-    pub fn label(self) -> &'static str {
+    /// The stable id (its serde name), e.g. the value of the import page's choice.
+    pub fn id(self) -> &'static str {
         match self {
-            DateFormat::Iso => "yyyy-mm-dd",
-            DateFormat::DayMonthYearDots => "dd.mm.yyyy",
-            DateFormat::DayMonthYearSlashes => "dd/mm/yyyy",
-            DateFormat::MonthDayYearSlashes => "mm/dd/yyyy",
-            DateFormat::ExcelSerial => "Excel serial number",
+            DateFormat::Iso => "iso",
+            DateFormat::DayMonthYearDots => "day_month_year_dots",
+            DateFormat::DayMonthYearSlashes => "day_month_year_slashes",
+            DateFormat::MonthDayYearSlashes => "month_day_year_slashes",
+            DateFormat::ExcelSerial => "excel_serial",
         }
     }
+
+    pub fn from_id(id: &str) -> Option<DateFormat> {
+        DateFormat::ALL.into_iter().find(|f| f.id() == id)
+    }
+}
+
+/// Why a cell is not a date. `value` is the cell as written, shortened to 40 characters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateError {
+    Empty,
+    /// Not written in the column's format.
+    WrongFormat { value: String, format: DateFormat },
+    /// Written in the format, but no such day (31 February), or a year outside 1900–2200.
+    NotReal { value: String },
 }
 
 fn split3(s: &str, sep: char) -> Option<(u32, u32, i32)> {
@@ -96,17 +112,17 @@ pub fn detect_date_format<'a>(values: impl IntoIterator<Item = &'a str>) -> Opti
     })
 }
 
-/// Parses one cell in the given format, with a message for the skipped-rows list.
-pub fn parse_date(raw: &str, format: DateFormat) -> Result<NaiveDate, String> {
+/// Parses one cell in the given format; an error says why, for the skipped-rows list.
+pub fn parse_date(raw: &str, format: DateFormat) -> Result<NaiveDate, DateError> {
     let s = date_part(raw);
     if s.is_empty() {
-        return Err("empty date".into());
+        return Err(DateError::Empty);
     }
-    let bad = || format!("\"{}\" is not a date in the format {}", shorten(raw), format.label());
+    let bad = || DateError::WrongFormat { value: shorten(raw), format };
     let ymd = |y: i32, m: u32, d: u32| {
         NaiveDate::from_ymd_opt(y, m, d)
             .filter(|_| (1900..=2200).contains(&y))
-            .ok_or_else(|| format!("\"{}\" is not a real date", shorten(raw)))
+            .ok_or_else(|| DateError::NotReal { value: shorten(raw) })
     };
     match format {
         DateFormat::Iso => {
@@ -162,11 +178,20 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_refused() {
-        assert!(parse_date("31.02.2025", DateFormat::DayMonthYearDots).unwrap_err().contains("not a real date"));
+        assert_eq!(parse_date("31.02.2025", DateFormat::DayMonthYearDots), Err(DateError::NotReal { value: "31.02.2025".into() }));
         assert!(parse_date("2025-13-01", DateFormat::Iso).is_err());
-        assert!(parse_date("yesterday", DateFormat::Iso).is_err());
+        assert_eq!(parse_date("yesterday", DateFormat::Iso), Err(DateError::WrongFormat { value: "yesterday".into(), format: DateFormat::Iso }));
+        assert_eq!(parse_date(" ", DateFormat::Iso), Err(DateError::Empty));
         assert!(parse_date("29.02.2023", DateFormat::DayMonthYearDots).is_err());
         assert_eq!(parse_date("29.02.2024", DateFormat::DayMonthYearDots), Ok(d(2024, 2, 29)));
+    }
+
+    #[test]
+    fn ids_are_the_serde_names() {
+        for f in DateFormat::ALL {
+            assert_eq!(serde_json::to_string(&f).unwrap(), format!("\"{}\"", f.id()));
+            assert_eq!(DateFormat::from_id(f.id()), Some(f));
+        }
     }
 
     #[test]

@@ -6,11 +6,17 @@ use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 
+use super::file_format::{FileError, SealedPart};
+
 pub const ENCRYPTED_FORMAT: &str = "kam-planner-encrypted";
 /// At least OWASP's current advice for PBKDF2-SHA256.
 pub const PBKDF2_ITERATIONS: u32 = 600_000;
 /// Files asking for more are refused: deriving the key would freeze the page for minutes.
-const MAX_ITERATIONS: u32 = 10_000_000;
+pub const MAX_ITERATIONS: u32 = 10_000_000;
+/// Files asking for fewer are refused: the key would be too easy to guess.
+pub const MIN_ITERATIONS: u32 = 100_000;
+/// The wrapper version this build writes, and the newest it reads.
+const WRAPPER_VERSION: u32 = 1;
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -63,7 +69,7 @@ pub fn is_encrypted(bytes: &[u8]) -> bool {
 pub fn write_encrypted(sealed: &Sealed) -> String {
     let wrapper = Wrapper {
         format: ENCRYPTED_FORMAT.into(),
-        version: 1,
+        version: WRAPPER_VERSION,
         kdf: Kdf { name: "PBKDF2".into(), hash: "SHA-256".into(), iterations: sealed.iterations, salt: B64.encode(&sealed.salt) },
         cipher: Cipher { name: "AES-GCM".into(), iv: B64.encode(&sealed.iv) },
         ciphertext: B64.encode(&sealed.ciphertext),
@@ -71,25 +77,30 @@ pub fn write_encrypted(sealed: &Sealed) -> String {
     serde_json::to_string_pretty(&wrapper).expect("the wrapper serialises")
 }
 
-pub fn read_encrypted(bytes: &[u8]) -> Result<Sealed, String> {
-    let text = std::str::from_utf8(bytes).map_err(|_| "The protected file is not UTF-8: it is damaged.".to_string())?;
-    let w: Wrapper = serde_json::from_str(text).map_err(|e| format!("The protected file is damaged: {e}."))?;
+pub fn read_encrypted(bytes: &[u8]) -> Result<Sealed, FileError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| FileError::ProtectedNotUtf8)?;
+    let w: Wrapper = serde_json::from_str(text).map_err(|e| FileError::ProtectedDamaged { detail: e.to_string() })?;
     if w.format != ENCRYPTED_FORMAT {
-        return Err("This is not a passphrase-protected KAM Planner file.".into());
+        return Err(FileError::NotProtected);
     }
-    if w.version > 1 {
-        return Err(format!("The protected file was made by a newer KAM Planner (version {}; this one reads 1).", w.version));
+    if w.version > WRAPPER_VERSION {
+        return Err(FileError::ProtectedNewerVersion { version: w.version, newest: WRAPPER_VERSION });
     }
     if w.kdf.name != "PBKDF2" || w.kdf.hash != "SHA-256" || w.cipher.name != "AES-GCM" {
-        return Err("The file is protected with a method this KAM Planner does not use.".into());
+        return Err(FileError::ProtectedUnknownMethod);
     }
-    if !(100_000..=MAX_ITERATIONS).contains(&w.kdf.iterations) {
-        return Err(format!("The file asks for {} key-derivation rounds; accepted are 100,000 to 10,000,000.", w.kdf.iterations));
+    if !(MIN_ITERATIONS..=MAX_ITERATIONS).contains(&w.kdf.iterations) {
+        return Err(FileError::ProtectedIterations { iterations: w.kdf.iterations, min: MIN_ITERATIONS, max: MAX_ITERATIONS });
     }
-    let decode = |what: &str, s: &str| B64.decode(s).map_err(|_| format!("The protected file is damaged ({what} is not base64)."));
-    let sealed = Sealed { salt: decode("salt", &w.kdf.salt)?, iv: decode("iv", &w.cipher.iv)?, iterations: w.kdf.iterations, ciphertext: decode("ciphertext", &w.ciphertext)? };
+    let decode = |part: SealedPart, s: &str| B64.decode(s).map_err(|_| FileError::ProtectedNotBase64 { part });
+    let sealed = Sealed {
+        salt: decode(SealedPart::Salt, &w.kdf.salt)?,
+        iv: decode(SealedPart::Iv, &w.cipher.iv)?,
+        iterations: w.kdf.iterations,
+        ciphertext: decode(SealedPart::Ciphertext, &w.ciphertext)?,
+    };
     if sealed.salt.len() < 16 || sealed.iv.len() != 12 || sealed.ciphertext.len() < 16 {
-        return Err("The protected file is damaged (salt, iv or ciphertext has the wrong length).".into());
+        return Err(FileError::ProtectedWrongLength);
     }
     Ok(sealed)
 }
@@ -113,17 +124,20 @@ mod tests {
     #[test]
     fn unsafe_or_damaged_parameters_are_refused() {
         let text = write_encrypted(&sample());
+        let iterations = |n| FileError::ProtectedIterations { iterations: n, min: MIN_ITERATIONS, max: MAX_ITERATIONS };
         let cases = [
-            (text.replace("600000", "1000"), "accepted are 100,000"),
-            (text.replace("600000", "4000000000"), "accepted are 100,000"),
-            (text.replace("AES-GCM", "AES-CBC"), "method this KAM Planner does not use"),
-            (text.replace("\"version\": 1", "\"version\": 3"), "newer KAM Planner"),
-            (text.replace("AgICAgICAgICAgIC", "AgICAg=="), "wrong length"),
-            (text.replace("AgICAgICAgICAgIC", "!!!"), "not base64"),
+            (text.replace("600000", "1000"), iterations(1000)),
+            (text.replace("600000", "4000000000"), iterations(4_000_000_000)),
+            (text.replace("AES-GCM", "AES-CBC"), FileError::ProtectedUnknownMethod),
+            (text.replace("\"version\": 1", "\"version\": 3"), FileError::ProtectedNewerVersion { version: 3, newest: 1 }),
+            (text.replace("AgICAgICAgICAgIC", "AgICAg=="), FileError::ProtectedWrongLength),
+            (text.replace("AgICAgICAgICAgIC", "!!!"), FileError::ProtectedNotBase64 { part: SealedPart::Iv }),
+            (text.replace("kam-planner-encrypted", "kam-planner"), FileError::NotProtected),
         ];
         for (bad, expected) in cases {
-            let err = read_encrypted(bad.as_bytes()).unwrap_err();
-            assert!(err.contains(expected), "{expected:?} in {err:?}");
+            assert_eq!(read_encrypted(bad.as_bytes()), Err(expected));
         }
+        assert_eq!(read_encrypted(b"\xff"), Err(FileError::ProtectedNotUtf8));
+        assert!(matches!(read_encrypted(b"{"), Err(FileError::ProtectedDamaged { .. })));
     }
 }

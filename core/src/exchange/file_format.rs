@@ -3,7 +3,8 @@
 //! A JSON envelope — `format`, numeric `version`, `appVersion`, `exportedAt`, `scope`,
 //! `personalDetails`, a `checksum` of the data, and the `data` — documented with an example in
 //! `docs/file-format.md`. Reading a file runs every check before anything is stored, and each
-//! refusal says exactly what is wrong, in words a user can act on.
+//! refusal is a [`FileError`] that names exactly what is wrong (the UI words it so that a user
+//! can act on it).
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -18,7 +19,84 @@ pub const FORMAT_VERSION: u32 = 2;
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
 /// Deeper JSON than this is refused (serde_json's own limit is 128; ours is explicit).
-const MAX_DEPTH: usize = 64;
+pub const MAX_DEPTH: usize = 64;
+
+/// Why a file (or a passphrase-protected file's wrapper) is refused. Messages of serde_json
+/// (`detail`, `message`) are kept as the parser wrote them, without their position.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileError {
+    /// Larger than [`MAX_FILE_BYTES`], given here in MB.
+    TooLarge { max_mb: usize },
+    NotUtf8,
+    Empty,
+    TooDeep { max_depth: usize },
+    /// JSON, but an array, a string or a number.
+    JsonNotAnObject,
+    /// A JSON object without the shape of a KAM Planner file.
+    NotKamPlanner,
+    InvalidJson { message: String, line: usize, column: usize },
+    /// `format` is missing or not `"kam-planner"`.
+    WrongFormat,
+    VersionNotAWholeNumber,
+    NewerVersion { version: u64, newest: u32 },
+    VersionZero,
+    ChecksumMismatch,
+    /// A required field is missing (serde's "missing field `…`").
+    Incomplete { detail: String },
+    /// A field this build does not know (serde's "unknown field `…`").
+    UnknownData { detail: String },
+    /// The field `field` holds a wrong type or value.
+    WrongField { field: String, detail: String },
+    /// A type error outside any named field.
+    NotKamPlannerData { detail: String },
+    /// Migrated data of an older version that does not read.
+    WrongData { detail: String },
+    /// Data that parses as JSON text but not as a value (e.g. a number out of range), with
+    /// serde_json's whole message.
+    Malformed { detail: String },
+    AccountWithoutIdOrName,
+    DuplicateAccount { id: String },
+    HistoryForUnknownAccount { account_id: String },
+    HistoryNotFinite { account_id: String },
+    DuplicateHistory { account_id: String },
+    DossierForUnknownAccount { account_id: String },
+    DuplicateDossier { account_id: String },
+    /// The programme settings break their rules, as [`Programme::problems`] states them.
+    InvalidProgramme { problems: Vec<String> },
+    /// A passphrase-protected file that is not UTF-8.
+    ProtectedNotUtf8,
+    /// A protected file's wrapper does not parse (serde_json's message, with its position).
+    ProtectedDamaged { detail: String },
+    /// Its `format` is not the protected format's.
+    NotProtected,
+    ProtectedNewerVersion { version: u32, newest: u32 },
+    /// Another key derivation or cipher than PBKDF2-SHA256 and AES-GCM.
+    ProtectedUnknownMethod,
+    /// Key-derivation rounds outside `min..=max`: unsafe, or would freeze the page.
+    ProtectedIterations { iterations: u32, min: u32, max: u32 },
+    ProtectedNotBase64 { part: SealedPart },
+    /// Salt, IV or ciphertext of the wrong length.
+    ProtectedWrongLength,
+}
+
+/// The base64 parts of a protected file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SealedPart {
+    Salt,
+    Iv,
+    Ciphertext,
+}
+
+impl SealedPart {
+    /// The field's name in the file.
+    pub fn id(self) -> &'static str {
+        match self {
+            SealedPart::Salt => "salt",
+            SealedPart::Iv => "iv",
+            SealedPart::Ciphertext => "ciphertext",
+        }
+    }
+}
 
 /// Whether a file holds the whole workspace or one account's plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -219,13 +297,13 @@ fn depth_exceeds(text: &str, limit: usize) -> bool {
 
 /// Migrations from older file versions, applied in order to the parsed `data`: `(from, f)`
 /// turns data of version `from` into version `from + 1`.
-const MIGRATIONS: &[(u32, fn(Value) -> Result<Value, String>)] = &[(1, migrate_1_to_2)];
+const MIGRATIONS: &[(u32, fn(Value) -> Result<Value, FileError>)] = &[(1, migrate_1_to_2)];
 
 /// Version 1 → 2: competitors were names only (strings), and a person's role and attitude were
 /// free text. Version 2 writes competitors as objects and role/attitude as fixed keys; old free
 /// text is mapped to the nearest key ("Decider" → "economic_buyer"), and text that maps to
 /// nothing is kept in the person's `expectations` so that nothing typed is lost.
-fn migrate_1_to_2(mut data: Value) -> Result<Value, String> {
+fn migrate_1_to_2(mut data: Value) -> Result<Value, FileError> {
     use crate::model::{Attitude, DmuRole};
     let Some(dossiers) = data.get_mut("dossiers").and_then(Value::as_array_mut) else { return Ok(data) };
     for d in dossiers {
@@ -265,61 +343,59 @@ fn migrate_1_to_2(mut data: Value) -> Result<Value, String> {
 /// Checks and reads a file. Every refusal names the problem: not JSON (with line and column),
 /// not a KAM Planner file, a newer version, a checksum mismatch, a field of the wrong type
 /// (with its path), or data that contradicts itself.
-pub fn read_file(bytes: &[u8]) -> Result<ReadFile, String> {
+pub fn read_file(bytes: &[u8]) -> Result<ReadFile, FileError> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(format!("The file is larger than {} MB: it is not a KAM Planner file, or it is damaged.", MAX_FILE_BYTES / (1024 * 1024)));
+        return Err(FileError::TooLarge { max_mb: MAX_FILE_BYTES / (1024 * 1024) });
     }
-    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
-        .map_err(|_| "The file is not a text file in UTF-8: it is not a KAM Planner file.".to_string())?;
+    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|_| FileError::NotUtf8)?;
     if text.trim().is_empty() {
-        return Err("The file is empty.".into());
+        return Err(FileError::Empty);
     }
     if depth_exceeds(text, MAX_DEPTH) {
-        return Err(format!("The file nests data more than {MAX_DEPTH} levels deep: it is not a KAM Planner file."));
+        return Err(FileError::TooDeep { max_depth: MAX_DEPTH });
     }
     // First only what says whether this is our file, and which version: a newer file must be
     // refused for its version, not for a field this build does not know.
     if !text.trim_start().starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
-        return Err("This is not a KAM Planner file (it is JSON, but not an object).".into());
+        return Err(FileError::JsonNotAnObject);
     }
     let probe: Probe = serde_json::from_str(text).map_err(|e| {
         if e.is_data() {
-            "This is not a KAM Planner file.".to_string()
+            FileError::NotKamPlanner
         } else {
-            format!("The file is not valid JSON: {} at line {}, column {}.", strip_position(&e.to_string()), e.line(), e.column())
+            FileError::InvalidJson { message: strip_position(&e.to_string()), line: e.line(), column: e.column() }
         }
     })?;
     if probe.format.as_ref().map(|f| f.get()) != Some("\"kam-planner\"") {
-        return Err("This is not a KAM Planner file (its \"format\" is not \"kam-planner\").".into());
+        return Err(FileError::WrongFormat);
     }
     let version: u64 = probe
         .version
         .as_ref()
         .and_then(|v| v.get().parse().ok())
-        .ok_or("The file's \"version\" is missing or not a whole number.")?;
+        .ok_or(FileError::VersionNotAWholeNumber)?;
     if version > u64::from(FORMAT_VERSION) {
-        return Err(format!(
-            "The file was made by a newer KAM Planner (file format {version}; this one reads up to {FORMAT_VERSION}). Update the app, or ask the sender to export again."
-        ));
+        return Err(FileError::NewerVersion { version, newest: FORMAT_VERSION });
     }
     if version == 0 {
-        return Err("The file's \"version\" is 0, which no KAM Planner writes.".into());
+        return Err(FileError::VersionZero);
     }
     let envelope: Envelope = serde_json::from_str(text).map_err(|e| wrong_type(text, &e))?;
     if checksum(envelope.data.get()) != envelope.checksum {
-        return Err("The file's checksum does not match its content: it was changed or damaged after export.".into());
+        return Err(FileError::ChecksumMismatch);
     }
     let raw = envelope.data.get();
+    let malformed = |e: serde_json::Error| FileError::Malformed { detail: e.to_string() };
     let data: FileData = if MIGRATIONS.iter().any(|(from, _)| u64::from(*from) >= version) {
-        let mut value: Value = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+        let mut value: Value = serde_json::from_str(raw).map_err(malformed)?;
         for (from, migrate) in MIGRATIONS {
             if u64::from(*from) >= version {
                 value = migrate(value)?;
             }
         }
         // Back through text: one deserialiser per type (from_str) keeps the wasm small.
-        let migrated = serde_json::to_string(&value).map_err(|e| e.to_string())?;
-        serde_json::from_str(&migrated).map_err(|e| format!("The file's data is wrong: {e}."))?
+        let migrated = serde_json::to_string(&value).map_err(malformed)?;
+        serde_json::from_str(&migrated).map_err(|e| FileError::WrongData { detail: e.to_string() })?
     } else {
         serde_json::from_str(raw).map_err(|e| wrong_type(raw, &e))?
     };
@@ -347,16 +423,13 @@ struct Probe {
 }
 
 /// Names the field a type error is in: the last `"name":` before the error's position.
-fn wrong_type(text: &str, e: &serde_json::Error) -> String {
-    let inner = strip_position(&e.to_string())
-        .replace("struct FileData", "an object with accounts, history and dossiers")
-        .replace("expected u32", "expected a whole number from 0")
-        .replace("expected f64", "expected a number");
-    if inner.starts_with("missing field") {
-        return format!("The file is incomplete: {inner}.");
+fn wrong_type(text: &str, e: &serde_json::Error) -> FileError {
+    let detail = strip_position(&e.to_string());
+    if detail.starts_with("missing field") {
+        return FileError::Incomplete { detail };
     }
-    if inner.starts_with("unknown field") {
-        return format!("The file holds data this KAM Planner does not know: {inner}.");
+    if detail.starts_with("unknown field") {
+        return FileError::UnknownData { detail };
     }
     let line = text.lines().nth(e.line().saturating_sub(1)).unwrap_or("");
     let before = &line[..line.char_indices().map(|(i, _)| i).nth(e.column().saturating_sub(1)).unwrap_or(line.len())];
@@ -365,40 +438,40 @@ fn wrong_type(text: &str, e: &serde_json::Error) -> String {
         Some(&before[start..end])
     });
     match field {
-        Some(f) => format!("The field \"{f}\" has a wrong type or value: {inner}."),
-        None => format!("The file is not a KAM Planner file: {inner}."),
+        Some(f) => FileError::WrongField { field: f.to_string(), detail },
+        None => FileError::NotKamPlannerData { detail },
     }
 }
 
-fn validate(data: FileData) -> Result<Workspace, String> {
+fn validate(data: FileData) -> Result<Workspace, FileError> {
     let mut ids = HashSet::new();
     for a in &data.accounts {
         if a.id.trim().is_empty() || a.name.trim().is_empty() {
-            return Err("An account in the file has no id or no name.".into());
+            return Err(FileError::AccountWithoutIdOrName);
         }
         if !ids.insert(a.id.as_str()) {
-            return Err(format!("The account id \"{}\" appears twice in the file.", a.id));
+            return Err(FileError::DuplicateAccount { id: a.id.clone() });
         }
     }
     let mut ws = Workspace { accounts: data.accounts.clone(), ..Default::default() };
     for h in data.history {
         if !ids.contains(h.account_id.as_str()) {
-            return Err(format!("Order history for \"{}\", an account the file does not contain.", h.account_id));
+            return Err(FileError::HistoryForUnknownAccount { account_id: h.account_id });
         }
         if h.lines.iter().any(|l| !l.revenue.is_finite() || l.profit.is_some_and(|p| !p.is_finite())) {
-            return Err(format!("Order history of \"{}\" holds a number that is not finite.", h.account_id));
+            return Err(FileError::HistoryNotFinite { account_id: h.account_id });
         }
         if ws.history.insert(h.account_id.clone(), h.lines).is_some() {
-            return Err(format!("Order history for \"{}\" appears twice in the file.", h.account_id));
+            return Err(FileError::DuplicateHistory { account_id: h.account_id });
         }
     }
     let mut dossier_ids = HashSet::new();
     for d in &data.dossiers {
         if !ids.contains(d.account_id.as_str()) {
-            return Err(format!("A dossier for \"{}\", an account the file does not contain.", d.account_id));
+            return Err(FileError::DossierForUnknownAccount { account_id: d.account_id.clone() });
         }
         if !dossier_ids.insert(d.account_id.as_str()) {
-            return Err(format!("Two dossiers for \"{}\" in the file.", d.account_id));
+            return Err(FileError::DuplicateDossier { account_id: d.account_id.clone() });
         }
     }
     ws.dossiers = data.dossiers;
@@ -408,7 +481,7 @@ fn validate(data: FileData) -> Result<Workspace, String> {
     if let Some(p) = data.programme {
         let problems = p.problems();
         if !problems.is_empty() {
-            return Err(format!("The file's programme settings are wrong: {}", problems.join(" ")));
+            return Err(FileError::InvalidProgramme { problems });
         }
         ws.programme = p;
     }

@@ -64,24 +64,32 @@ fn without_personal_details_no_personal_text_remains() {
 #[test]
 fn every_refusal_says_what_is_wrong() {
     let good = write_file(&demo_workspace(), None, PersonalDetails::Included, "0.1.0", AT);
-    let cases: Vec<(String, &str)> = vec![
-        ("{\"format\": \"kam-planner\",\n  \"version\": 2,\n  oops }".into(), "not valid JSON: key must be a string at line 3, column 3"),
-        ("{\"hello\": 1}".into(), "not a KAM Planner file"),
-        ("{\"name\": \"x\", \"version\": \"1.0.0\"}".into(), "not a KAM Planner file"),
-        ("[1, 2, 3]".into(), "not a KAM Planner file"),
-        ("{\"format\": \"kam-planner\", \"version\": 1}".into(), "The file is incomplete: missing field `appVersion`"),
-        (good.replacen("\"version\": 2", "\"version\": 3", 1), "newer KAM Planner (file format 3; this one reads up to 2)"),
-        (good.replacen("\"version\": 2", "\"version\": \"2\"", 1), "\"version\" is missing or not a whole number"),
-        (good.replacen("Nordhavn Logistics A/S", "Nordhavn Logistics AS", 1), "checksum does not match"),
-        (good.replacen("\"scope\": \"workspace\"", "\"scope\": 7", 1), "The field \"scope\" has a wrong type or value"),
-        ("".into(), "The file is empty."),
-        ("[".repeat(100), "more than 64 levels deep"),
+    let detail = |d: &str| d.to_string();
+    let cases: Vec<(String, FileError)> = vec![
+        (
+            "{\"format\": \"kam-planner\",\n  \"version\": 2,\n  oops }".into(),
+            FileError::InvalidJson { message: "key must be a string".into(), line: 3, column: 3 },
+        ),
+        ("{\"hello\": 1}".into(), FileError::WrongFormat),
+        ("{\"name\": \"x\", \"version\": \"1.0.0\"}".into(), FileError::WrongFormat),
+        ("[1, 2, 3]".into(), FileError::JsonNotAnObject),
+        ("{\"format\": \"kam-planner\", \"version\": 1}".into(), FileError::Incomplete { detail: detail("missing field `appVersion`") }),
+        (good.replacen("\"version\": 2", "\"version\": 3", 1), FileError::NewerVersion { version: 3, newest: 2 }),
+        (good.replacen("\"version\": 2", "\"version\": \"2\"", 1), FileError::VersionNotAWholeNumber),
+        (good.replacen("\"version\": 2", "\"version\": 0", 1), FileError::VersionZero),
+        (good.replacen("Nordhavn Logistics A/S", "Nordhavn Logistics AS", 1), FileError::ChecksumMismatch),
+        (
+            good.replacen("\"scope\": \"workspace\"", "\"scope\": 7", 1),
+            FileError::WrongField { field: "scope".into(), detail: detail("expected value") },
+        ),
+        ("".into(), FileError::Empty),
+        ("[".repeat(100), FileError::TooDeep { max_depth: 64 }),
     ];
     for (text, expected) in cases {
-        let err = read_file(text.as_bytes()).unwrap_err();
-        assert!(err.contains(expected), "expected {expected:?} in {err:?}");
+        assert_eq!(read_file(text.as_bytes()), Err(expected));
     }
-    assert!(read_file(b"\xff\xfe\x00").unwrap_err().contains("UTF-8"));
+    assert_eq!(read_file(b"\xff\xfe\x00"), Err(FileError::NotUtf8));
+    assert_eq!(read_file(b"{\"format\": 1, \"format\": 2}"), Err(FileError::NotKamPlanner));
 }
 
 fn reseal(mut v: Value) -> String {
@@ -99,21 +107,36 @@ fn inconsistent_data_is_refused_even_with_a_valid_checksum() {
     let good: Value = serde_json::from_str(&write_file(&demo_workspace(), None, PersonalDetails::Included, "0.1.0", AT)).unwrap();
     let mut dup = good.clone();
     let first = dup["data"]["accounts"][0].clone();
+    let first_id = first["id"].as_str().unwrap().to_string();
     dup["data"]["accounts"].as_array_mut().unwrap().push(first);
-    assert!(read_file(reseal(dup).as_bytes()).unwrap_err().contains("appears twice"));
+
+    assert_eq!(read_file(reseal(dup).as_bytes()), Err(FileError::DuplicateAccount { id: first_id.clone() }));
 
     let mut wrong = good.clone();
     wrong["data"]["accounts"][2]["is_key"] = Value::String("yes".into());
-    let err = read_file(reseal(wrong).as_bytes()).unwrap_err();
-    assert!(err.contains("The field \"is_key\" has a wrong type or value: invalid type: string \"yes\", expected a boolean"), "{err}");
+    assert_eq!(
+        read_file(reseal(wrong).as_bytes()),
+        Err(FileError::WrongField { field: "is_key".into(), detail: "invalid type: string \"yes\", expected a boolean".into() })
+    );
 
     let mut orphan = good.clone();
     orphan["data"]["accounts"].as_array_mut().unwrap().remove(0);
-    assert!(read_file(reseal(orphan).as_bytes()).unwrap_err().contains("does not contain"));
+    assert!(matches!(
+        read_file(reseal(orphan).as_bytes()),
+        Err(FileError::HistoryForUnknownAccount { account_id } | FileError::DossierForUnknownAccount { account_id }) if account_id == first_id
+    ));
 
-    let mut extra = good;
+    let mut extra = good.clone();
     extra["data"]["secret"] = Value::Bool(true);
-    assert!(read_file(reseal(extra).as_bytes()).unwrap_err().contains("does not know: unknown field `secret`"));
+    assert!(matches!(read_file(reseal(extra).as_bytes()), Err(FileError::UnknownData { detail }) if detail.starts_with("unknown field `secret`")));
+
+    let mut nameless = good.clone();
+    nameless["data"]["accounts"][0]["name"] = Value::String(" ".into());
+    assert_eq!(read_file(reseal(nameless).as_bytes()), Err(FileError::AccountWithoutIdOrName));
+
+    let mut bad_programme = good;
+    bad_programme["data"]["programme"]["lost_after_months"] = Value::from(0);
+    assert!(matches!(read_file(reseal(bad_programme).as_bytes()), Err(FileError::InvalidProgramme { problems }) if problems.len() == 1));
 }
 
 #[test]

@@ -9,36 +9,41 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::rc::Rc;
 
-use super::dates::{detect_date_format, parse_date, DateFormat};
-use super::numbers::{detect_decimal, parse_number, Decimal};
+use super::dates::{detect_date_format, parse_date, DateError, DateFormat};
+use super::numbers::{detect_decimal, parse_number, Decimal, NumberError};
+use super::xlsx::WorkbookProblem;
+use super::zip_reader::ZipError;
 use crate::model::{normalise_name, Account, OrderLine, Workspace};
 
 /// How many rows the preview and the format detection look at.
 const SAMPLE_ROWS: usize = 2_000;
 /// How many skipped rows are listed one by one (all are counted).
 const LISTED_SKIPS: usize = 500;
+/// Longer customer names are refused: no real name is, and the UI lists names in full.
+pub const MAX_NAME_CHARS: usize = 300;
 
+/// Why a file cannot be imported at all (the words are the UI's).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportError {
     Empty,
     NoHeader,
+    /// How many columns the header row has (fewer than three).
     TooFewColumns(usize),
+    /// The CSV reader's own message about the header row.
     Unreadable(String),
+    /// Starts like a workbook, but its ZIP directory cannot be read.
+    NotAWorkbook(ZipError),
+    /// A workbook whose parts cannot be read.
+    DamagedWorkbook(WorkbookProblem),
 }
 
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ImportError::Empty => write!(f, "The file is empty."),
-            ImportError::NoHeader => write!(f, "The first row must name the columns (for example: Customer, Date, Revenue)."),
-            ImportError::TooFewColumns(n) => write!(
-                f,
-                "Only {n} column{} found: an order export needs at least the customer, the date and the value. Is it a CSV or Excel file?",
-                if *n == 1 { "" } else { "s" }
-            ),
-            ImportError::Unreadable(why) => write!(f, "The file cannot be read: {why}"),
-        }
-    }
+/// How a file was read, for the user to check: shown above the mapping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableNote {
+    /// Not UTF-8: decoded as Windows-1252, so accents may be wrong.
+    ReadAsWindows1252,
+    /// An `.xlsx` workbook: only its first worksheet is read.
+    FirstWorksheet,
 }
 
 /// The first rows of a file, for the mapping step.
@@ -48,8 +53,8 @@ pub struct Table {
     pub headers: Vec<String>,
     /// Up to a few thousand data rows, for the preview and for detecting formats.
     pub sample: Vec<Vec<String>>,
-    /// A note for the user about how the file was read, e.g. a non-UTF-8 encoding.
-    pub notes: Vec<String>,
+    /// Notes for the user about how the file was read, e.g. a non-UTF-8 encoding.
+    pub notes: Vec<TableNote>,
     /// The whole file as UTF-8, BOM removed: what [`RowImporter`] reads. Shared, not copied:
     /// a large export is tens of megabytes.
     text: Rc<String>,
@@ -74,7 +79,7 @@ const CP1252_HIGH: [char; 32] = [
     '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
 ];
 
-fn decode(bytes: &[u8], notes: &mut Vec<String>) -> String {
+fn decode(bytes: &[u8], notes: &mut Vec<TableNote>) -> String {
     let text = decode_bytes(bytes, notes);
     // Windows line ends become plain ones: the csv reader otherwise reports every row's line
     // number one too low, and users look rows up by that number.
@@ -85,7 +90,7 @@ fn decode(bytes: &[u8], notes: &mut Vec<String>) -> String {
     }
 }
 
-fn decode_bytes(bytes: &[u8], notes: &mut Vec<String>) -> String {
+fn decode_bytes(bytes: &[u8], notes: &mut Vec<TableNote>) -> String {
     // UTF-16 with a byte-order mark: what Excel writes for "Unicode text".
     let utf16 = |rest: &[u8], from: fn([u8; 2]) -> u16| {
         let units = rest.chunks_exact(2).map(|c| from([c[0], c[1]]));
@@ -101,7 +106,7 @@ fn decode_bytes(bytes: &[u8], notes: &mut Vec<String>) -> String {
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(_) => {
-            notes.push("The file is not UTF-8: it was read as Windows-1252 (Western European). Check the accents in the names below.".into());
+            notes.push(TableNote::ReadAsWindows1252);
             bytes
                 .iter()
                 .map(|&b| if (0x80..0xA0).contains(&b) { CP1252_HIGH[(b - 0x80) as usize] } else { b as char })
@@ -258,7 +263,45 @@ impl Table {
 pub struct Skipped {
     /// Line number in the file (1 is the header).
     pub line: u64,
-    pub reason: String,
+    pub reason: SkipReason,
+}
+
+/// The columns an order line is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Column {
+    Customer,
+    Date,
+    Revenue,
+    Profit,
+}
+
+impl Column {
+    pub fn id(self) -> &'static str {
+        match self {
+            Column::Customer => "customer",
+            Column::Date => "date",
+            Column::Revenue => "revenue",
+            Column::Profit => "profit",
+        }
+    }
+}
+
+/// Why a row was skipped.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkipReason {
+    /// The CSV reader's own message.
+    Unreadable(String),
+    EmptyRow,
+    /// The row is shorter than the mapping: it has no cell for this column.
+    MissingColumn(Column),
+    NoCustomerName,
+    /// The name is longer than [`MAX_NAME_CHARS`].
+    NameTooLong { max_chars: usize },
+    Date(DateError),
+    Revenue(NumberError),
+    Profit(NumberError),
 }
 
 /// Order lines of one account as read from the file.
@@ -317,7 +360,7 @@ impl RowImporter {
         self.done
     }
 
-    fn skip(&mut self, line: u64, reason: String) {
+    fn skip(&mut self, line: u64, reason: SkipReason) {
         self.skipped_count += 1;
         if self.skipped.len() < LISTED_SKIPS {
             self.skipped.push(Skipped { line, reason });
@@ -335,7 +378,7 @@ impl RowImporter {
                 }
                 Ok(true) => {}
                 Err(e) => {
-                    self.skip(line, format!("unreadable row ({e})"));
+                    self.skip(line, SkipReason::Unreadable(e.to_string()));
                     continue;
                 }
             }
@@ -363,27 +406,27 @@ impl RowImporter {
     }
 }
 
-fn parse_row<'r>(record: &'r csv::StringRecord, m: &ColumnMapping) -> Result<(&'r str, OrderLine), String> {
+fn parse_row<'r>(record: &'r csv::StringRecord, m: &ColumnMapping) -> Result<(&'r str, OrderLine), SkipReason> {
     if record.iter().all(|c| c.trim().is_empty()) {
-        return Err("empty row".into());
+        return Err(SkipReason::EmptyRow);
     }
-    let cell = |i: usize, what: &str| record.get(i).ok_or_else(|| format!("no {what} column in this row"));
-    let name = cell(m.account, "customer")?;
+    let cell = |i: usize, column: Column| record.get(i).ok_or(SkipReason::MissingColumn(column));
+    let name = cell(m.account, Column::Customer)?;
     if name.trim().is_empty() {
-        return Err("no customer name".into());
+        return Err(SkipReason::NoCustomerName);
     }
-    if name.chars().count() > 300 {
-        return Err("customer name longer than 300 characters".into());
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(SkipReason::NameTooLong { max_chars: MAX_NAME_CHARS });
     }
-    let date = parse_date(cell(m.date, "date")?, m.date_format)?;
-    let revenue = parse_number(cell(m.revenue, "revenue")?, m.decimal).map_err(|e| format!("revenue: {e}"))?;
+    let date = parse_date(cell(m.date, Column::Date)?, m.date_format).map_err(SkipReason::Date)?;
+    let revenue = parse_number(cell(m.revenue, Column::Revenue)?, m.decimal).map_err(SkipReason::Revenue)?;
     let profit = match m.profit {
         Some(p) => {
-            let raw = cell(p, "profit")?;
+            let raw = cell(p, Column::Profit)?;
             if raw.trim().is_empty() {
                 None
             } else {
-                Some(parse_number(raw, m.decimal).map_err(|e| format!("profit: {e}"))?)
+                Some(parse_number(raw, m.decimal).map_err(SkipReason::Profit)?)
             }
         }
         None => None,

@@ -14,12 +14,29 @@ pub enum Decimal {
 }
 
 impl Decimal {
-    pub fn label(self) -> &'static str {
+    pub const ALL: [Decimal; 2] = [Decimal::Dot, Decimal::Comma];
+
+    /// The stable id (its serde name), e.g. the value of the import page's choice.
+    pub fn id(self) -> &'static str {
         match self {
-            Decimal::Dot => "1,234.56 (decimal point)",
-            Decimal::Comma => "1.234,56 (decimal comma)",
+            Decimal::Dot => "dot",
+            Decimal::Comma => "comma",
         }
     }
+
+    pub fn from_id(id: &str) -> Option<Decimal> {
+        Decimal::ALL.into_iter().find(|d| d.id() == id)
+    }
+}
+
+/// Why a cell is not a number. `value` is the cell as written, shortened to 40 characters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NumberError {
+    Empty,
+    NotANumber { value: String },
+    /// Parses, but to infinity.
+    TooLarge { value: String },
 }
 
 /// Votes over a column's values. A value with both separators says which is decimal (the last
@@ -66,7 +83,7 @@ pub fn detect_decimal<'a>(values: impl IntoIterator<Item = &'a str>, fallback: D
 /// Parses a number typed into a form: "1 200", "1,200.50", "1.200,50", "0,85" and "12 %"
 /// all work. The decimal mark is the last of `.` and `,` when both appear; a lone comma is a
 /// decimal mark unless it is followed by exactly three digits ("1,200").
-pub fn parse_typed_number(raw: &str) -> Result<f64, String> {
+pub fn parse_typed_number(raw: &str) -> Result<f64, NumberError> {
     let s = raw.trim().trim_end_matches('%').trim();
     let decimal = match (s.rfind('.'), s.rfind(',')) {
         (Some(d), Some(c)) => if c > d { Decimal::Comma } else { Decimal::Dot },
@@ -79,12 +96,13 @@ pub fn parse_typed_number(raw: &str) -> Result<f64, String> {
     parse_number(s, decimal)
 }
 
-/// Parses one cell. Returns a message saying what is wrong, for the skipped-rows list.
-pub fn parse_number(raw: &str, decimal: Decimal) -> Result<f64, String> {
+/// Parses one cell. Says what is wrong, for the skipped-rows list.
+pub fn parse_number(raw: &str, decimal: Decimal) -> Result<f64, NumberError> {
     let s = raw.trim();
     if s.is_empty() {
-        return Err("empty value".into());
+        return Err(NumberError::Empty);
     }
+    let not_a_number = || NumberError::NotANumber { value: shorten(raw) };
     let (negative_parens, s) = match s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
         Some(inner) => (true, inner.trim()),
         None => (false, s),
@@ -102,18 +120,18 @@ pub fn parse_number(raw: &str, decimal: Decimal) -> Result<f64, String> {
             c if c == point => out.push('.'),
             c if c == thousands => {}
             ' ' | '\u{a0}' | '\u{202f}' | '\'' | '€' | '$' | '£' | '¥' => {}
-            _ => return Err(format!("\"{}\" is not a number", shorten(raw))),
+            _ => return Err(not_a_number()),
         }
     }
     if negative_parens {
         out.insert(0, '-');
     }
     if out.matches('.').count() > 1 || !out.chars().any(|c| c.is_ascii_digit()) {
-        return Err(format!("\"{}\" is not a number", shorten(raw)));
+        return Err(not_a_number());
     }
-    let v: f64 = out.parse().map_err(|_| format!("\"{}\" is not a number", shorten(raw)))?;
+    let v: f64 = out.parse().map_err(|_| not_a_number())?;
     if !v.is_finite() {
-        return Err(format!("\"{}\" is too large", shorten(raw)));
+        return Err(NumberError::TooLarge { value: shorten(raw) });
     }
     Ok(v)
 }
@@ -153,12 +171,13 @@ mod tests {
 
     #[test]
     fn garbage_is_refused_with_the_value() {
-        assert_eq!(parse_number("", Decimal::Dot), Err("empty value".into()));
-        assert!(parse_number("NaN", Decimal::Dot).unwrap_err().contains("NaN"));
+        assert_eq!(parse_number("", Decimal::Dot), Err(NumberError::Empty));
+        assert_eq!(parse_number("NaN", Decimal::Dot), Err(NumberError::NotANumber { value: "NaN".into() }));
         assert!(parse_number("1e400", Decimal::Dot).is_err());
         assert!(parse_number("1.2.3", Decimal::Dot).is_err());
         assert!(parse_number("=1+2", Decimal::Dot).is_err());
-        assert!(parse_number("9".repeat(400).as_str(), Decimal::Dot).unwrap_err().contains("too large"));
+        let huge = "9".repeat(400);
+        assert_eq!(parse_number(&huge, Decimal::Dot), Err(NumberError::TooLarge { value: format!("{}…", "9".repeat(40)) }));
     }
 
     #[test]
@@ -168,6 +187,14 @@ mod tests {
         assert_eq!(detect_decimal(["1,234", "2,000"], Decimal::Dot), Decimal::Dot);
         assert_eq!(detect_decimal(["1,234", "2,000"], Decimal::Comma), Decimal::Comma);
         assert_eq!(detect_decimal(["0,125"], Decimal::Dot), Decimal::Comma);
+    }
+
+    #[test]
+    fn ids_are_the_serde_names() {
+        for d in Decimal::ALL {
+            assert_eq!(serde_json::to_string(&d).unwrap(), format!("\"{}\"", d.id()));
+            assert_eq!(Decimal::from_id(d.id()), Some(d));
+        }
     }
 
     proptest! {

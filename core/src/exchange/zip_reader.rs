@@ -17,6 +17,24 @@ struct Entry {
     local_offset: usize,
 }
 
+/// Why an archive, or one of its entries, cannot be read. `name` is the entry's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ZipError {
+    NoDirectory,
+    /// The end record or an entry's local header stops short.
+    Truncated,
+    DamagedDirectory,
+    TruncatedDirectory,
+    /// ZIP64 (parts over 4 GB), which this reader does not read.
+    Zip64,
+    EntryTooLarge { name: String, limit_mb: usize },
+    DamagedEntry { name: String },
+    TruncatedEntry { name: String },
+    /// Inflating failed; `status` is miniz_oxide's name for why.
+    NotInflatable { name: String, status: String },
+    UnsupportedMethod { name: String, method: u16 },
+}
+
 /// The entries of a ZIP archive, by name.
 pub struct ZipReader<'a> {
     bytes: &'a [u8],
@@ -32,30 +50,30 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
 }
 
 impl<'a> ZipReader<'a> {
-    pub fn new(bytes: &'a [u8]) -> Result<Self, String> {
+    pub fn new(bytes: &'a [u8]) -> Result<Self, ZipError> {
         // The end-of-central-directory record is in the last 22 bytes plus a comment of up to 64 KB.
         let search_from = bytes.len().saturating_sub(22 + 65_535);
         let eocd = (search_from..bytes.len().saturating_sub(21))
             .rev()
             .find(|&i| u32_at(bytes, i) == Some(EOCD_SIGNATURE))
-            .ok_or("no ZIP directory found")?;
-        let count = u16_at(bytes, eocd + 10).ok_or("truncated")? as usize;
-        let mut at = u32_at(bytes, eocd + 16).ok_or("truncated")? as usize;
+            .ok_or(ZipError::NoDirectory)?;
+        let count = u16_at(bytes, eocd + 10).ok_or(ZipError::Truncated)? as usize;
+        let mut at = u32_at(bytes, eocd + 16).ok_or(ZipError::Truncated)? as usize;
         let mut entries = HashMap::new();
         for _ in 0..count {
             if u32_at(bytes, at) != Some(CENTRAL_SIGNATURE) {
-                return Err("damaged ZIP directory".into());
+                return Err(ZipError::DamagedDirectory);
             }
-            let field = |off: usize| u32_at(bytes, at + off).ok_or("truncated directory");
-            let method = u16_at(bytes, at + 10).ok_or("truncated directory")?;
+            let field = |off: usize| u32_at(bytes, at + off).ok_or(ZipError::TruncatedDirectory);
+            let method = u16_at(bytes, at + 10).ok_or(ZipError::TruncatedDirectory)?;
             let (compressed, uncompressed, local_offset) = (field(20)?, field(24)?, field(42)?);
             if [compressed, uncompressed, local_offset].contains(&u32::MAX) {
-                return Err("ZIP64 archives (parts over 4 GB) are not supported".into());
+                return Err(ZipError::Zip64);
             }
-            let name_len = u16_at(bytes, at + 28).ok_or("truncated directory")? as usize;
-            let extra_len = u16_at(bytes, at + 30).ok_or("truncated directory")? as usize;
-            let comment_len = u16_at(bytes, at + 32).ok_or("truncated directory")? as usize;
-            let name = bytes.get(at + 46..at + 46 + name_len).ok_or("truncated directory")?;
+            let name_len = u16_at(bytes, at + 28).ok_or(ZipError::TruncatedDirectory)? as usize;
+            let extra_len = u16_at(bytes, at + 30).ok_or(ZipError::TruncatedDirectory)? as usize;
+            let comment_len = u16_at(bytes, at + 32).ok_or(ZipError::TruncatedDirectory)? as usize;
+            let name = bytes.get(at + 46..at + 46 + name_len).ok_or(ZipError::TruncatedDirectory)?;
             let entry = Entry {
                 method,
                 compressed: compressed as usize,
@@ -70,25 +88,25 @@ impl<'a> ZipReader<'a> {
 
     /// The uncompressed content of an entry, `Ok(None)` when there is no such entry.
     /// Entries larger than `limit` bytes are refused.
-    pub fn read(&self, name: &str, limit: usize) -> Result<Option<Vec<u8>>, String> {
+    pub fn read(&self, name: &str, limit: usize) -> Result<Option<Vec<u8>>, ZipError> {
         let Some(e) = self.entries.get(name) else { return Ok(None) };
         if e.uncompressed > limit {
-            return Err(format!("{name} is larger than {} MB", limit / (1024 * 1024)));
+            return Err(ZipError::EntryTooLarge { name: name.into(), limit_mb: limit / (1024 * 1024) });
         }
         let b = self.bytes;
         if u32_at(b, e.local_offset) != Some(LOCAL_SIGNATURE) {
-            return Err(format!("{name}: damaged entry"));
+            return Err(ZipError::DamagedEntry { name: name.into() });
         }
-        let name_len = u16_at(b, e.local_offset + 26).ok_or("truncated")? as usize;
-        let extra_len = u16_at(b, e.local_offset + 28).ok_or("truncated")? as usize;
+        let name_len = u16_at(b, e.local_offset + 26).ok_or(ZipError::Truncated)? as usize;
+        let extra_len = u16_at(b, e.local_offset + 28).ok_or(ZipError::Truncated)? as usize;
         let start = e.local_offset + 30 + name_len + extra_len;
-        let data = b.get(start..start + e.compressed).ok_or_else(|| format!("{name}: truncated"))?;
+        let data = b.get(start..start + e.compressed).ok_or_else(|| ZipError::TruncatedEntry { name: name.into() })?;
         match e.method {
             0 => Ok(Some(data.to_vec())),
             8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit)
                 .map(Some)
-                .map_err(|err| format!("{name}: cannot be decompressed ({:?})", err.status)),
-            m => Err(format!("{name}: compression method {m} is not supported")),
+                .map_err(|err| ZipError::NotInflatable { name: name.into(), status: format!("{:?}", err.status) }),
+            m => Err(ZipError::UnsupportedMethod { name: name.into(), method: m }),
         }
     }
 }

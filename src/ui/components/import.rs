@@ -13,6 +13,10 @@ use crate::browser::{next_tick, now_ms};
 use crate::ui::components::{read_bytes, FileDrop};
 use crate::store::Prefs;
 use crate::ui::state::use_app;
+use crate::ui::words::exchange::{
+    date_format_name, decimal_name, import_counts, import_done, import_error, import_preview, more_skipped, rows, skipped_line, skipped_title, table_note,
+    DATE_FORMAT_GUESSED, MAPPING_INCOMPLETE,
+};
 
 /// What reading all rows found, before anything is stored.
 #[derive(Clone)]
@@ -23,23 +27,6 @@ struct ReadResult {
     accounts: Rc<Vec<ImportedLine>>,
     range: Option<(NaiveDate, NaiveDate)>,
     outcome: ImportOutcome,
-}
-
-/// "1 row", "6,401 rows".
-fn rows(n: usize) -> String {
-    format!("{} row{}", thousands(n), if n == 1 { "" } else { "s" })
-}
-
-fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[component]
@@ -150,7 +137,7 @@ pub fn ImportPanel() -> impl IntoView {
                 detect_formats();
                 run();
             }
-            Err(e) => error.set(Some(format!("{name}: {e}"))),
+            Err(e) => error.set(Some(format!("{name}: {}", import_error(&e)))),
         }
     };
 
@@ -177,14 +164,7 @@ pub fn ImportPanel() -> impl IntoView {
         let mut prefs = Prefs::load();
         prefs.last_mapping = Some([header(account.get_untracked()), header(date.get_untracked()), header(revenue.get_untracked()), header(profit.get_untracked())]);
         prefs.save();
-        let text = format!(
-            "{} imported, {} skipped · {} new account{}, {} updated",
-            rows(r.imported),
-            thousands(r.skipped_count),
-            outcome.new_accounts,
-            if outcome.new_accounts == 1 { "" } else { "s" },
-            outcome.updated_accounts
-        );
+        let text = import_done(r.imported, r.skipped_count, &outcome);
         state.replace_workspace(next, None);
         state.last_import.set(Some(format!("{}: {text}.", file_name.get_untracked())));
         table.set(None);
@@ -224,7 +204,7 @@ pub fn ImportPanel() -> impl IntoView {
             <Show when=move || table.with(Option::is_some)>
                 <div class="mapping">
                     <h3>{move || format!("Columns of {}", file_name.get())}</h3>
-                    {move || table.with(|t| t.as_ref().map(|t| t.notes.clone()).unwrap_or_default()).into_iter().map(|n| view! { <p class="message warning">{n}</p> }).collect_view()}
+                    {move || table.with(|t| t.as_ref().map(|t| t.notes.clone()).unwrap_or_default()).into_iter().map(|n| view! { <p class="message warning">{table_note(n)}</p> }).collect_view()}
                     <div class="mapping-fields">
                         {column_select("map-account", "Customer", account, false)}
                         {column_select("map-date", "Date", date, false)}
@@ -233,26 +213,25 @@ pub fn ImportPanel() -> impl IntoView {
                         <label class="field">
                             <span>"Date format"</span>
                             <select data-testid="map-date-format" on:change=move |ev| {
-                                if let Some(f) = DateFormat::ALL.into_iter().find(|f| f.label() == event_target_value(&ev)) { date_format.set(f); date_guessed.set(false); run(); }
+                                if let Some(f) = DateFormat::from_id(&event_target_value(&ev)) { date_format.set(f); date_guessed.set(false); run(); }
                             }>
-                                {DateFormat::ALL.into_iter().map(|f| view! { <option value=f.label() selected=move || date_format.get() == f>{f.label()}</option> }).collect_view()}
+                                {DateFormat::ALL.into_iter().map(|f| view! { <option value=f.id() selected=move || date_format.get() == f>{date_format_name(f)}</option> }).collect_view()}
                             </select>
                         </label>
                         <label class="field">
                             <span>"Numbers"</span>
                             <select data-testid="map-decimal" on:change=move |ev| {
-                                decimal.set(if event_target_value(&ev) == "comma" { Decimal::Comma } else { Decimal::Dot }); run();
+                                decimal.set(Decimal::from_id(&event_target_value(&ev)).unwrap_or(Decimal::Dot)); run();
                             }>
-                                <option value="dot" selected=move || decimal.get() == Decimal::Dot>{Decimal::Dot.label()}</option>
-                                <option value="comma" selected=move || decimal.get() == Decimal::Comma>{Decimal::Comma.label()}</option>
+                                {Decimal::ALL.into_iter().map(|d| view! { <option value=d.id() selected=move || decimal.get() == d>{decimal_name(d)}</option> }).collect_view()}
                             </select>
                         </label>
                     </div>
                     <Show when=move || date_guessed.get()>
-                        <p class="message warning">"The dates could be day-first or month-first: no value tells. Check the date format above."</p>
+                        <p class="message warning">{DATE_FORMAT_GUESSED}</p>
                     </Show>
                     <Show when=move || account.get().is_none() || date.get().is_none() || revenue.get().is_none()>
-                        <p class="message warning" data-testid="mapping-incomplete">"Choose which columns hold the customer, the date and the revenue: the column names did not say."</p>
+                        <p class="message warning" data-testid="mapping-incomplete">{MAPPING_INCOMPLETE}</p>
                     </Show>
                     <PreviewTable table=table account=account date=date revenue=revenue profit=profit/>
                     {move || progress.get().map(|p| view! {
@@ -281,20 +260,14 @@ fn ReadSummary(r: ReadResult) -> impl IntoView {
     let o = r.outcome.clone();
     view! {
         <div class="read-summary" data-testid="import-summary">
-            <p><strong>{format!("{} imported, {} skipped", rows(r.imported), thousands(r.skipped_count))}</strong>" — nothing is stored until you confirm."</p>
-            {r.range.map(|(a, b)| view! {
-                <p>{format!(
-                    "Orders from {a} to {b}: {} new account{}, {} updated{}.",
-                    o.new_accounts, if o.new_accounts == 1 { "" } else { "s" }, o.updated_accounts,
-                    if o.lines_replaced > 0 { format!(", {} stored lines of this period replaced", thousands(o.lines_replaced)) } else { String::new() }
-                )}</p>
-            })}
+            <p><strong>{import_counts(r.imported, r.skipped_count)}</strong>" — nothing is stored until you confirm."</p>
+            {r.range.map(|(a, b)| view! { <p>{import_preview(a, b, &o)}</p> })}
             {(r.skipped_count > 0).then(|| view! {
                 <details open=r.skipped_count <= 20>
-                    <summary>{format!("Skipped rows ({})", thousands(r.skipped_count))}</summary>
+                    <summary>{skipped_title(r.skipped_count)}</summary>
                     <ul class="skipped" data-testid="import-skipped">
-                        {r.skipped.iter().map(|s| view! { <li>{format!("Line {}: {}", s.line, s.reason)}</li> }).collect_view()}
-                        {(r.skipped_count > r.skipped.len()).then(|| view! { <li>{format!("… and {} more", thousands(r.skipped_count - r.skipped.len()))}</li> })}
+                        {r.skipped.iter().map(|s| view! { <li>{skipped_line(s)}</li> }).collect_view()}
+                        {(r.skipped_count > r.skipped.len()).then(|| view! { <li>{more_skipped(r.skipped_count - r.skipped.len())}</li> })}
                     </ul>
                 </details>
             })}

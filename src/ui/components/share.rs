@@ -1,12 +1,13 @@
 //! Export and import of KAM Planner files: how a plan travels by e-mail.
 
-use kam_core::exchange::{is_encrypted, merge, preview_merge, read_file, write_file, MergePreview, PersonalDetails, ReadFile, Scope};
+use kam_core::exchange::{is_encrypted, merge, preview_merge, read_file, write_file, MergePreview, PersonalDetails, ReadFile};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::ui::components::{download_text, read_bytes, FileDrop};
 use crate::ui::state::{use_app, AppState, APP_VERSION};
 use crate::ui::words::choices::Words;
+use crate::ui::words::exchange::{crypto_error, file_error, merge_preview, read_file_summary};
 
 /// `<name>-<yyyy-mm-dd>.kam.json`, with the name reduced to safe file-name characters.
 pub fn file_name(name: &str) -> String {
@@ -32,7 +33,7 @@ async fn export(state: AppState, account: Option<String>, personal: PersonalDeta
         (write_file(ws, account.as_deref(), personal, APP_VERSION, &chrono::Utc::now().to_rfc3339()), name)
     });
     let text = match passphrase {
-        Some(p) => crate::crypto::encrypt(&text, &p).await?,
+        Some(p) => crate::crypto::encrypt(&text, &p).await.map_err(|e| crypto_error(&e))?,
         None => text,
     };
     let file = file_name(&name);
@@ -153,7 +154,7 @@ pub fn ImportFileControls() -> impl IntoView {
         }
         Err(e) => {
             pending.set(None);
-            error.set(Some(format!("{name}: {e}")));
+            error.set(Some(format!("{name}: {}", file_error(&e))));
         }
     };
     let unlock = move || {
@@ -166,7 +167,7 @@ pub fn ImportFileControls() -> impl IntoView {
                     passphrase.set(String::new());
                     show(name, &plain);
                 }
-                Err(e) => error.set(Some(format!("{name}: {e}"))),
+                Err(e) => error.set(Some(format!("{name}: {}", crypto_error(&e)))),
             }
         });
     };
@@ -222,12 +223,10 @@ pub fn ImportFileControls() -> impl IntoView {
         })}
         {move || error.get().map(|e| view! { <p class="message error" role="alert" data-testid="import-error">{e}</p> })}
         {move || pending.get().map(|(name, read, p)| {
-            let scope = match read.scope { Scope::Workspace => "a whole workspace", Scope::Account => "one account plan" };
-            let personal = match read.personal_details { PersonalDetails::Included => "with personal details", PersonalDetails::Removed => "without personal details" };
             view! {
                 <div class="read-summary" data-testid="workspace-import-preview">
-                    <p><strong>{format!("{name}: {scope}, {personal}, exported {}.", read.exported_at.chars().take(10).collect::<String>())}</strong></p>
-                    <p>{format!("{} account{} in the file: {} new, {} changed, {} unchanged.", read.workspace.accounts.len(), if read.workspace.accounts.len() == 1 { "" } else { "s" }, p.new_accounts.len(), p.changed_accounts.len(), p.unchanged_accounts)}</p>
+                    <p><strong>{read_file_summary(&name, &read)}</strong></p>
+                    <p>{merge_preview(read.workspace.accounts.len(), &p)}</p>
                     {(!p.changed_accounts.is_empty()).then(|| view! {
                         <p>"On merge, the file's version replaces yours for: "{p.changed_accounts.join(", ")}</p>
                     })}

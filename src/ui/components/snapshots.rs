@@ -8,6 +8,8 @@ use leptos::task::spawn_local;
 
 use crate::store::{Repository, Snapshot};
 use crate::ui::state::{snapshot_of, use_app};
+use crate::ui::words::exchange::file_error;
+use crate::ui::words::store::store_error;
 
 #[component]
 pub fn Snapshots() -> impl IntoView {
@@ -19,7 +21,7 @@ pub fn Snapshots() -> impl IntoView {
         spawn_local(async move {
             match async { Repository::shared().await?.named_snapshots().await }.await {
                 Ok(l) => list.set(l),
-                Err(e) => error.set(Some(format!("The snapshots could not be listed: {e}"))),
+                Err(e) => error.set(Some(format!("The snapshots could not be listed: {}", store_error(&e)))),
             }
         })
     };
@@ -42,7 +44,7 @@ pub fn Snapshots() -> impl IntoView {
                     name.set(String::new());
                     refresh();
                 }
-                Err(e) => error.set(Some(format!("The snapshot was not saved: {e}"))),
+                Err(e) => error.set(Some(format!("The snapshot was not saved: {}", store_error(&e)))),
             }
         });
     };
@@ -52,7 +54,7 @@ pub fn Snapshots() -> impl IntoView {
             format!("before restoring \"{}\"", s.reason),
             format!("Restored the snapshot \"{}\" ({}). The workspace before it is kept: Undo, or restore it below.", s.reason, s.taken_at),
         ),
-        Err(e) => error.set(Some(format!("The snapshot \"{}\" could not be read: {e}", s.reason))),
+        Err(e) => error.set(Some(format!("The snapshot \"{}\" could not be read: {}", s.reason, file_error(&e)))),
     };
     let delete = move |key: String, label: String| {
         let ok = web_sys::window()
@@ -64,7 +66,7 @@ pub fn Snapshots() -> impl IntoView {
         spawn_local(async move {
             match async { Repository::shared().await?.delete_named_snapshot(&key).await }.await {
                 Ok(()) => refresh(),
-                Err(e) => error.set(Some(format!("The snapshot was not deleted: {e}"))),
+                Err(e) => error.set(Some(format!("The snapshot was not deleted: {}", store_error(&e)))),
             }
         });
     };

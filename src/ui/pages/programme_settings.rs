@@ -43,7 +43,7 @@ pub fn ProgrammeSettings() -> impl IntoView {
                             <input type="text" inputmode="decimal" class="weight" aria-label=format!("{axis} factor {} weight", i + 1) data-testid=format!("{axis}-weight-{i}") prop:value=f.weight.to_string()
                                 on:change=move |ev| { match parse_typed_number(&event_target_value(&ev)) {
                                     Ok(v) => change(Rc::new(move |p| if let Some(f) = pick(p).get_mut(i) { f.weight = v; })),
-                                    Err(e) => problems.set(vec![format!("Weight: {e}.")]),
+                                    Err(e) => problems.set(vec![format!("Weight: {}.", crate::ui::words::exchange::number_error(&e))]),
                                 } }/>
                             <button type="button" class="icon-button" aria-label=format!("Remove {axis} factor {}", i + 1)
                                 on:click=move |_| change(Rc::new(move |p| { let l = pick(p); if i < l.len() { l.remove(i); } }))>"✕"</button>
@@ -84,7 +84,7 @@ pub fn ProgrammeSettings() -> impl IntoView {
                             if raw.trim().is_empty() { change(Rc::new(|p| p.revenue_threshold = None)); return; }
                             match parse_typed_number(&raw) {
                                 Ok(v) => change(Rc::new(move |p| p.revenue_threshold = Some(v))),
-                                Err(e) => problems.set(vec![format!("Revenue threshold: {e}.")]),
+                                Err(e) => problems.set(vec![format!("Revenue threshold: {}.", crate::ui::words::exchange::number_error(&e))]),
                             }
                         }/>
                 </label>

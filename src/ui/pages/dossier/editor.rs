@@ -243,7 +243,7 @@ impl Editor {
                     error.set(None);
                     self.apply(move |d| set.with_value(|s| s(d, Some(v))));
                 }
-                Err(e) => error.set(Some(format!("{e}: enter a number such as 1200 or 12,5."))),
+                Err(e) => error.set(Some(format!("{}: enter a number such as 1200 or 12,5.", crate::ui::words::exchange::number_error(&e)))),
             }
         };
         let aria = (label == Label::Hidden).then(|| aria_label(&testid));

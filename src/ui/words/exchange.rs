@@ -1,0 +1,400 @@
+//! Words for getting data in and out: why a KAM Planner file or a protected file is refused,
+//! why a spreadsheet cannot be imported, why a row was skipped, how a file was read, and the
+//! names of number and date formats.
+
+use chrono::NaiveDate;
+use kam_core::exchange::{
+    Column, DateError, DateFormat, Decimal, FileError, ImportError, ImportOutcome, MergePreview, NumberError, PersonalDetails, ReadFile,
+    Scope, SkipReason, Skipped, TableNote, WorkbookProblem, ZipError,
+};
+
+use super::text::plural;
+use crate::crypto::{CryptoError, CryptoStep};
+
+/// "1,234,567": groups of three digits, as the app writes counts.
+pub fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// serde_json's words for a type error, with the names only a programmer knows replaced.
+fn serde_words(detail: &str) -> String {
+    detail
+        .replace("struct FileData", "an object with accounts, history and dossiers")
+        .replace("expected u32", "expected a whole number from 0")
+        .replace("expected f64", "expected a number")
+}
+
+/// Why a KAM Planner file (or a protected file's wrapper) is refused.
+pub fn file_error(e: &FileError) -> String {
+    match e {
+        FileError::TooLarge { max_mb } => format!("The file is larger than {max_mb} MB: it is not a KAM Planner file, or it is damaged."),
+        FileError::NotUtf8 => "The file is not a text file in UTF-8: it is not a KAM Planner file.".into(),
+        FileError::Empty => "The file is empty.".into(),
+        FileError::TooDeep { max_depth } => format!("The file nests data more than {max_depth} levels deep: it is not a KAM Planner file."),
+        FileError::JsonNotAnObject => "This is not a KAM Planner file (it is JSON, but not an object).".into(),
+        FileError::NotKamPlanner => "This is not a KAM Planner file.".into(),
+        FileError::InvalidJson { message, line, column } => format!("The file is not valid JSON: {message} at line {line}, column {column}."),
+        FileError::WrongFormat => "This is not a KAM Planner file (its \"format\" is not \"kam-planner\").".into(),
+        FileError::VersionNotAWholeNumber => "The file's \"version\" is missing or not a whole number.".into(),
+        FileError::NewerVersion { version, newest } => format!(
+            "The file was made by a newer KAM Planner (file format {version}; this one reads up to {newest}). Update the app, or ask the sender to export again."
+        ),
+        FileError::VersionZero => "The file's \"version\" is 0, which no KAM Planner writes.".into(),
+        FileError::ChecksumMismatch => "The file's checksum does not match its content: it was changed or damaged after export.".into(),
+        FileError::Incomplete { detail } => format!("The file is incomplete: {}.", serde_words(detail)),
+        FileError::UnknownData { detail } => format!("The file holds data this KAM Planner does not know: {}.", serde_words(detail)),
+        FileError::WrongField { field, detail } => format!("The field \"{field}\" has a wrong type or value: {}.", serde_words(detail)),
+        FileError::NotKamPlannerData { detail } => format!("The file is not a KAM Planner file: {}.", serde_words(detail)),
+        FileError::WrongData { detail } => format!("The file's data is wrong: {detail}."),
+        FileError::Malformed { detail } => detail.clone(),
+        FileError::AccountWithoutIdOrName => "An account in the file has no id or no name.".into(),
+        FileError::DuplicateAccount { id } => format!("The account id \"{id}\" appears twice in the file."),
+        FileError::HistoryForUnknownAccount { account_id } => format!("Order history for \"{account_id}\", an account the file does not contain."),
+        FileError::HistoryNotFinite { account_id } => format!("Order history of \"{account_id}\" holds a number that is not finite."),
+        FileError::DuplicateHistory { account_id } => format!("Order history for \"{account_id}\" appears twice in the file."),
+        FileError::DossierForUnknownAccount { account_id } => format!("A dossier for \"{account_id}\", an account the file does not contain."),
+        FileError::DuplicateDossier { account_id } => format!("Two dossiers for \"{account_id}\" in the file."),
+        FileError::InvalidProgramme { problems } => format!("The file's programme settings are wrong: {}", problems.join(" ")),
+        FileError::ProtectedNotUtf8 => "The protected file is not UTF-8: it is damaged.".into(),
+        FileError::ProtectedDamaged { detail } => format!("The protected file is damaged: {detail}."),
+        FileError::NotProtected => "This is not a passphrase-protected KAM Planner file.".into(),
+        FileError::ProtectedNewerVersion { version, newest } => {
+            format!("The protected file was made by a newer KAM Planner (version {version}; this one reads {newest}).")
+        }
+        FileError::ProtectedUnknownMethod => "The file is protected with a method this KAM Planner does not use.".into(),
+        FileError::ProtectedIterations { iterations, min, max } => format!(
+            "The file asks for {iterations} key-derivation rounds; accepted are {} to {}.",
+            thousands(*min as usize),
+            thousands(*max as usize)
+        ),
+        FileError::ProtectedNotBase64 { part } => format!("The protected file is damaged ({} is not base64).", part.id()),
+        FileError::ProtectedWrongLength => "The protected file is damaged (salt, iv or ciphertext has the wrong length).".into(),
+    }
+}
+
+fn crypto_step(step: CryptoStep) -> &'static str {
+    match step {
+        CryptoStep::WebCrypto => "WebCrypto",
+        CryptoStep::ReadingPassphrase => "Reading the passphrase",
+        CryptoStep::DerivingKey => "Deriving the key",
+        CryptoStep::RandomNumbers => "Random numbers",
+        CryptoStep::Encryption => "Encryption",
+        CryptoStep::Decryption => "Decryption",
+    }
+}
+
+/// Why protecting or opening a protected file failed.
+pub fn crypto_error(e: &CryptoError) -> String {
+    match e {
+        CryptoError::NoWindow => "no window".into(),
+        CryptoError::Failed { step, detail } => format!("{} failed in this browser ({detail})", crypto_step(*step)),
+        CryptoError::File(e) => file_error(e),
+        CryptoError::WrongPassphrase => "Wrong passphrase, or the file was changed after it was protected.".into(),
+    }
+}
+
+fn zip_error(e: &ZipError) -> String {
+    match e {
+        ZipError::NoDirectory => "no ZIP directory found".into(),
+        ZipError::Truncated => "truncated".into(),
+        ZipError::DamagedDirectory => "damaged ZIP directory".into(),
+        ZipError::TruncatedDirectory => "truncated directory".into(),
+        ZipError::Zip64 => "ZIP64 archives (parts over 4 GB) are not supported".into(),
+        ZipError::EntryTooLarge { name, limit_mb } => format!("{name} is larger than {limit_mb} MB"),
+        ZipError::DamagedEntry { name } => format!("{name}: damaged entry"),
+        ZipError::TruncatedEntry { name } => format!("{name}: truncated"),
+        ZipError::NotInflatable { name, status } => format!("{name}: cannot be decompressed ({status})"),
+        ZipError::UnsupportedMethod { name, method } => format!("{name}: compression method {method} is not supported"),
+    }
+}
+
+fn workbook_problem(p: &WorkbookProblem) -> String {
+    match p {
+        WorkbookProblem::Zip(e) => zip_error(e),
+        WorkbookProblem::PartNotUtf8 { part } => format!("{part} is not UTF-8"),
+        WorkbookProblem::NoWorksheet => "no worksheet".into(),
+        WorkbookProblem::Xml(detail) | WorkbookProblem::Csv(detail) => detail.clone(),
+    }
+}
+
+/// Why a spreadsheet cannot be imported.
+pub fn import_error(e: &ImportError) -> String {
+    match e {
+        ImportError::Empty => "The file is empty.".into(),
+        ImportError::NoHeader => "The first row must name the columns (for example: Customer, Date, Revenue).".into(),
+        ImportError::TooFewColumns(n) => format!(
+            "Only {} found: an order export needs at least the customer, the date and the value. Is it a CSV or Excel file?",
+            plural(*n, "column", "columns")
+        ),
+        ImportError::Unreadable(why) => format!("The file cannot be read: {why}"),
+        ImportError::NotAWorkbook(e) => format!("The file cannot be read: this is not an Excel workbook that can be opened ({})", zip_error(e)),
+        ImportError::DamagedWorkbook(p) => {
+            format!("The file cannot be read: the Excel workbook is damaged or not supported ({})", workbook_problem(p))
+        }
+    }
+}
+
+/// How a spreadsheet was read, shown above the mapping.
+pub fn table_note(note: TableNote) -> &'static str {
+    match note {
+        TableNote::ReadAsWindows1252 => "The file is not UTF-8: it was read as Windows-1252 (Western European). Check the accents in the names below.",
+        TableNote::FirstWorksheet => "Read from the first worksheet of the workbook.",
+    }
+}
+
+fn column_name(column: Column) -> &'static str {
+    match column {
+        Column::Customer => "customer",
+        Column::Date => "date",
+        Column::Revenue => "revenue",
+        Column::Profit => "profit",
+    }
+}
+
+/// Why a cell is not a number ("\"abc\" is not a number").
+pub fn number_error(e: &NumberError) -> String {
+    match e {
+        NumberError::Empty => "empty value".into(),
+        NumberError::NotANumber { value } => format!("\"{value}\" is not a number"),
+        NumberError::TooLarge { value } => format!("\"{value}\" is too large"),
+    }
+}
+
+/// Why a cell is not a date.
+pub fn date_error(e: &DateError) -> String {
+    match e {
+        DateError::Empty => "empty date".into(),
+        DateError::WrongFormat { value, format } => format!("\"{value}\" is not a date in the format {}", date_format_name(*format)),
+        DateError::NotReal { value } => format!("\"{value}\" is not a real date"),
+    }
+}
+
+/// Why a row was skipped, as listed after "Line n: ".
+pub fn skip_reason(reason: &SkipReason) -> String {
+    match reason {
+        SkipReason::Unreadable(detail) => format!("unreadable row ({detail})"),
+        SkipReason::EmptyRow => "empty row".into(),
+        SkipReason::MissingColumn(column) => format!("no {} column in this row", column_name(*column)),
+        SkipReason::NoCustomerName => "no customer name".into(),
+        SkipReason::NameTooLong { max_chars } => format!("customer name longer than {max_chars} characters"),
+        SkipReason::Date(e) => date_error(e),
+        SkipReason::Revenue(e) => format!("revenue: {}", number_error(e)),
+        SkipReason::Profit(e) => format!("profit: {}", number_error(e)),
+    }
+}
+
+/// The heading of the skipped-rows list.
+pub fn skipped_title(count: usize) -> String {
+    format!("Skipped rows ({})", thousands(count))
+}
+
+/// The last entry of a skipped-rows list that lists only the first ones.
+pub fn more_skipped(unlisted: usize) -> String {
+    format!("… and {} more", thousands(unlisted))
+}
+
+/// One entry of the skipped-rows list.
+pub fn skipped_line(s: &Skipped) -> String {
+    format!("Line {}: {}", s.line, skip_reason(&s.reason))
+}
+
+pub fn date_format_name(format: DateFormat) -> &'static str {
+    match format {
+        DateFormat::Iso => "yyyy-mm-dd",
+        DateFormat::DayMonthYearDots => "dd.mm.yyyy",
+        DateFormat::DayMonthYearSlashes => "dd/mm/yyyy",
+        DateFormat::MonthDayYearSlashes => "mm/dd/yyyy",
+        DateFormat::ExcelSerial => "Excel serial number",
+    }
+}
+
+pub fn decimal_name(decimal: Decimal) -> &'static str {
+    match decimal {
+        Decimal::Dot => "1,234.56 (decimal point)",
+        Decimal::Comma => "1.234,56 (decimal comma)",
+    }
+}
+
+/// "1 row", "6,401 rows".
+pub fn rows(n: usize) -> String {
+    format!("{} row{}", thousands(n), if n == 1 { "" } else { "s" })
+}
+
+/// What reading every row found: "6,401 rows imported, 3 skipped".
+pub fn import_counts(imported: usize, skipped: usize) -> String {
+    format!("{} imported, {} skipped", rows(imported), thousands(skipped))
+}
+
+/// What a confirmed import did, as the Portfolio shows it until the next file.
+pub fn import_done(imported: usize, skipped: usize, outcome: &ImportOutcome) -> String {
+    format!(
+        "{} · {}, {} updated",
+        import_counts(imported, skipped),
+        plural(outcome.new_accounts, "new account", "new accounts"),
+        outcome.updated_accounts
+    )
+}
+
+/// What confirming would change, for the period the file covers.
+pub fn import_preview(first: NaiveDate, last: NaiveDate, outcome: &ImportOutcome) -> String {
+    format!(
+        "Orders from {first} to {last}: {}, {} updated{}.",
+        plural(outcome.new_accounts, "new account", "new accounts"),
+        outcome.updated_accounts,
+        if outcome.lines_replaced > 0 { format!(", {} stored lines of this period replaced", thousands(outcome.lines_replaced)) } else { String::new() }
+    )
+}
+
+/// The first line of a KAM Planner file's preview: what it holds, and when it was exported.
+pub fn read_file_summary(name: &str, read: &ReadFile) -> String {
+    let scope = match read.scope {
+        Scope::Workspace => "a whole workspace",
+        Scope::Account => "one account plan",
+    };
+    let personal = match read.personal_details {
+        PersonalDetails::Included => "with personal details",
+        PersonalDetails::Removed => "without personal details",
+    };
+    format!("{name}: {scope}, {personal}, exported {}.", read.exported_at.chars().take(10).collect::<String>())
+}
+
+/// What merging a file would do to the workspace's accounts.
+pub fn merge_preview(accounts_in_file: usize, p: &MergePreview) -> String {
+    format!(
+        "{} in the file: {} new, {} changed, {} unchanged.",
+        plural(accounts_in_file, "account", "accounts"),
+        p.new_accounts.len(),
+        p.changed_accounts.len(),
+        p.unchanged_accounts
+    )
+}
+
+/// Shown when the column's dates do not tell day-first from month-first.
+pub const DATE_FORMAT_GUESSED: &str = "The dates could be day-first or month-first: no value tells. Check the date format above.";
+/// Shown while the customer, date or revenue column is not chosen.
+pub const MAPPING_INCOMPLETE: &str = "Choose which columns hold the customer, the date and the revenue: the column names did not say.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kam_core::exchange::{SealedPart, MAX_ITERATIONS, MIN_ITERATIONS};
+
+    #[test]
+    fn file_refusals_in_words() {
+        let cases = [
+            (
+                FileError::InvalidJson { message: "key must be a string".into(), line: 3, column: 3 },
+                "The file is not valid JSON: key must be a string at line 3, column 3.",
+            ),
+            (FileError::WrongFormat, "This is not a KAM Planner file (its \"format\" is not \"kam-planner\")."),
+            (FileError::Incomplete { detail: "missing field `appVersion`".into() }, "The file is incomplete: missing field `appVersion`."),
+            (
+                FileError::NewerVersion { version: 3, newest: 2 },
+                "The file was made by a newer KAM Planner (file format 3; this one reads up to 2). Update the app, or ask the sender to export again.",
+            ),
+            (FileError::ChecksumMismatch, "The file's checksum does not match its content: it was changed or damaged after export."),
+            (
+                FileError::WrongField { field: "is_key".into(), detail: "invalid type: string \"yes\", expected a boolean".into() },
+                "The field \"is_key\" has a wrong type or value: invalid type: string \"yes\", expected a boolean.",
+            ),
+            (
+                FileError::UnknownData { detail: "unknown field `secret`, expected one of `accounts`".into() },
+                "The file holds data this KAM Planner does not know: unknown field `secret`, expected one of `accounts`.",
+            ),
+            (FileError::TooDeep { max_depth: 64 }, "The file nests data more than 64 levels deep: it is not a KAM Planner file."),
+            (FileError::NotUtf8, "The file is not a text file in UTF-8: it is not a KAM Planner file."),
+            (FileError::DuplicateAccount { id: "acme".into() }, "The account id \"acme\" appears twice in the file."),
+            (
+                FileError::DossierForUnknownAccount { account_id: "acme".into() },
+                "A dossier for \"acme\", an account the file does not contain.",
+            ),
+            (
+                FileError::ProtectedIterations { iterations: 1000, min: MIN_ITERATIONS, max: MAX_ITERATIONS },
+                "The file asks for 1000 key-derivation rounds; accepted are 100,000 to 10,000,000.",
+            ),
+            (FileError::ProtectedNotBase64 { part: SealedPart::Iv }, "The protected file is damaged (iv is not base64)."),
+            (
+                FileError::ProtectedNewerVersion { version: 3, newest: 1 },
+                "The protected file was made by a newer KAM Planner (version 3; this one reads 1).",
+            ),
+        ];
+        for (e, words) in cases {
+            assert_eq!(file_error(&e), words);
+        }
+        let wrong = FileError::WrongField { field: "accounts".into(), detail: "invalid type: integer `1`, expected u32".into() };
+        assert_eq!(file_error(&wrong), "The field \"accounts\" has a wrong type or value: invalid type: integer `1`, expected a whole number from 0.");
+        assert_eq!(
+            crypto_error(&CryptoError::WrongPassphrase),
+            "Wrong passphrase, or the file was changed after it was protected."
+        );
+    }
+
+    #[test]
+    fn import_refusals_in_words() {
+        assert_eq!(
+            import_error(&ImportError::TooFewColumns(1)),
+            "Only 1 column found: an order export needs at least the customer, the date and the value. Is it a CSV or Excel file?"
+        );
+        assert!(import_error(&ImportError::TooFewColumns(2)).starts_with("Only 2 columns found"));
+        assert_eq!(
+            import_error(&ImportError::NotAWorkbook(ZipError::NoDirectory)),
+            "The file cannot be read: this is not an Excel workbook that can be opened (no ZIP directory found)"
+        );
+        assert_eq!(
+            import_error(&ImportError::DamagedWorkbook(WorkbookProblem::NoWorksheet)),
+            "The file cannot be read: the Excel workbook is damaged or not supported (no worksheet)"
+        );
+        assert_eq!(table_note(TableNote::ReadAsWindows1252), "The file is not UTF-8: it was read as Windows-1252 (Western European). Check the accents in the names below.");
+    }
+
+    #[test]
+    fn skipped_rows_in_words() {
+        let line = |line, reason| skipped_line(&Skipped { line, reason });
+        assert_eq!(line(4, SkipReason::Date(DateError::NotReal { value: "31.02.2025".into() })), "Line 4: \"31.02.2025\" is not a real date");
+        assert_eq!(line(5, SkipReason::NoCustomerName), "Line 5: no customer name");
+        assert_eq!(line(6, SkipReason::Revenue(NumberError::NotANumber { value: "NaN".into() })), "Line 6: revenue: \"NaN\" is not a number");
+        assert_eq!(line(7, SkipReason::MissingColumn(Column::Revenue)), "Line 7: no revenue column in this row");
+        assert_eq!(
+            skip_reason(&SkipReason::Date(DateError::WrongFormat { value: "yesterday".into(), format: DateFormat::Iso })),
+            "\"yesterday\" is not a date in the format yyyy-mm-dd"
+        );
+        assert_eq!(skip_reason(&SkipReason::NameTooLong { max_chars: 300 }), "customer name longer than 300 characters");
+        assert_eq!(number_error(&NumberError::Empty), "empty value");
+        assert_eq!((skipped_title(1_234), more_skipped(734)), ("Skipped rows (1,234)".into(), "… and 734 more".into()));
+    }
+
+    #[test]
+    fn import_and_merge_previews() {
+        let outcome = ImportOutcome { new_accounts: 15, updated_accounts: 0, lines_added: 30, lines_replaced: 0 };
+        assert_eq!(import_done(6_401, 1, &outcome), "6,401 rows imported, 1 skipped · 15 new accounts, 0 updated");
+        assert_eq!(import_counts(1, 0), "1 row imported, 0 skipped");
+        let d = |m| NaiveDate::from_ymd_opt(2025, m, 1).unwrap();
+        let replaced = ImportOutcome { new_accounts: 1, updated_accounts: 2, lines_added: 3, lines_replaced: 1_200 };
+        assert_eq!(import_preview(d(1), d(3), &replaced), "Orders from 2025-01-01 to 2025-03-01: 1 new account, 2 updated, 1,200 stored lines of this period replaced.");
+        let p = MergePreview { new_accounts: vec!["A".into()], changed_accounts: vec![], unchanged_accounts: 0 };
+        assert_eq!(merge_preview(1, &p), "1 account in the file: 1 new, 0 changed, 0 unchanged.");
+        let read = ReadFile {
+            scope: Scope::Account,
+            personal_details: PersonalDetails::Included,
+            exported_at: "2026-11-24T12:00:00Z".into(),
+            app_version: "0.1.0".into(),
+            workspace: Default::default(),
+        };
+        assert_eq!(read_file_summary("plan.kam.json", &read), "plan.kam.json: one account plan, with personal details, exported 2026-11-24.");
+    }
+
+    #[test]
+    fn format_names_and_counts() {
+        assert_eq!(date_format_name(DateFormat::ExcelSerial), "Excel serial number");
+        assert_eq!(decimal_name(Decimal::Comma), "1.234,56 (decimal comma)");
+        assert_eq!((thousands(0), thousands(999), thousands(6_401), thousands(10_000_000)), ("0".into(), "999".into(), "6,401".into(), "10,000,000".into()));
+    }
+}
