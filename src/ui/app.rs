@@ -181,7 +181,7 @@ fn WorkshopBar() -> impl IntoView {
                     }
                 }}</span>
                 <button type="button" class="button" data-testid="workshop-next" on:click={ let next = next.clone(); move |_| next(1) }>"Next key account →"</button>
-                <span class="muted small">"Keys: [ and ] move between accounts. Personal details stay hidden unless you turn them on."</span>
+                <span class="muted small">"Keys: [ and ] move between accounts, { and } between a dossier's sections. Personal details stay hidden unless you turn them on."</span>
             </div>
         </Show>
     }

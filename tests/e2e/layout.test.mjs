@@ -92,3 +92,82 @@ for (const size of SIZES) {
     assert.deepEqual(problems, []);
   });
 }
+
+test('the dossier: the section list marks where you are, sections fold, workshop mode shows one section at a time', async () => {
+  const page = await env.newPage({ viewport: { width: 1024, height: 768 } });
+  await page.goto(env.url + '/portfolio');
+  await ready(page);
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('accounts-table').waitFor();
+  await page.goto(env.url + DOSSIER);
+  await ready(page);
+  const current = () => page.getByTestId('section-nav').locator('a[aria-current="location"]').innerText();
+  assert.match(await current(), /General/);
+  // Scrolling to a section marks it in the sticky list.
+  await page.evaluate(() => document.getElementById('sec-metrics').scrollIntoView());
+  await page.waitForFunction(() => /Metrics/.test(document.querySelector('[data-testid="section-nav"] a[aria-current="location"]')?.textContent ?? ''));
+  assert.ok(await page.getByTestId('section-nav').isVisible(), 'the section list stays in reach');
+
+  // A section folds and unfolds; its button says which.
+  const people = page.getByTestId('section-people');
+  await people.getByTestId('section-toggle').click();
+  assert.equal(await people.getByTestId('section-toggle').getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.locator('#sec-people-body').isVisible(), false);
+  await people.getByTestId('section-toggle').click();
+  assert.equal(await page.locator('#sec-people-body').isVisible(), true);
+
+  // A name longer than the field's first width is shown whole: the field grows with it.
+  await page.getByTestId('person-title-0').fill('Operations Director, Northern Europe');
+  const cut = await page.getByTestId('person-title-0').evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+  assert.equal(cut, false, 'the title is not cut');
+
+  // Workshop mode: one section at a time, stepped with the buttons and the { } keys.
+  await page.getByTestId('section-nav').getByRole('link', { name: /General/ }).click();
+  await page.getByTestId('workshop-toggle').click();
+  await page.getByTestId('section-stepper').waitFor();
+  const shown = () => page.locator('section.dossier-section:visible').evaluateAll((els) => els.map((e) => e.dataset.testid));
+  assert.deepEqual(await shown(), ['section-general']);
+  assert.match(await page.getByTestId('section-position').innerText(), /General — section 1 of 12/);
+  await page.locator('h1').click();
+  await page.keyboard.press('}');
+  assert.deepEqual(await shown(), ['section-qualification']);
+  await page.getByTestId('section-next').click();
+  assert.deepEqual(await shown(), ['section-timeline']);
+  await page.keyboard.press('{');
+  await page.keyboard.press('{');
+  assert.deepEqual(await shown(), ['section-general']);
+  await page.keyboard.press('{');
+  assert.deepEqual(await shown(), ['section-status'], 'stepping wraps around');
+  const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(over <= 0, `workshop mode fits 1024 px (${over} px too wide)`);
+  await screenshot(page, 'layout-1024x768-workshop-one-section');
+  // The section list still jumps straight to a section.
+  await page.getByTestId('section-nav').getByRole('link', { name: /Competitors/ }).click();
+  assert.deepEqual(await shown(), ['section-competitors']);
+});
+
+test('the matrix names its bubbles without one name covering another', async () => {
+  const page = await env.newPage();
+  await page.goto(env.url + '/portfolio');
+  await ready(page);
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('accounts-table').waitFor();
+  await page.goto(env.url + '/key-accounts');
+  await page.getByTestId('portfolio-matrix').waitFor();
+  const overlaps = await page.evaluate(() => {
+    const labels = [...document.querySelectorAll('[data-testid="portfolio-matrix"] .bubble-label')].map((t) => t.getBBox());
+    const bubbles = [...document.querySelectorAll('[data-testid="portfolio-matrix"] circle')].map((c) => ({ x: +c.getAttribute('cx'), y: +c.getAttribute('cy'), r: +c.getAttribute('r') }));
+    const hit = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const out = [];
+    labels.forEach((a, i) => labels.forEach((b, j) => { if (i < j && hit(a, b)) out.push(`labels ${i} and ${j}`); }));
+    labels.forEach((a, i) => bubbles.forEach((c, j) => {
+      if (i === j) return;
+      const nx = Math.max(a.x, Math.min(c.x, a.x + a.width)); const ny = Math.max(a.y, Math.min(c.y, a.y + a.height));
+      if ((nx - c.x) ** 2 + (ny - c.y) ** 2 < c.r ** 2 - 1) out.push(`label ${i} on bubble ${j}`);
+    }));
+    return { count: labels.length, out };
+  });
+  assert.ok(overlaps.count >= 2, 'the demo has scored bubbles');
+  assert.deepEqual(overlaps.out, []);
+  await screenshot(page, 'key-accounts-matrix-labels');
+});

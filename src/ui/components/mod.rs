@@ -6,6 +6,7 @@ mod download;
 mod empty;
 mod file_drop;
 mod import;
+mod label_layout;
 mod matrix;
 mod pareto;
 mod portfolio_matrix;

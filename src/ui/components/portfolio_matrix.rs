@@ -5,6 +5,7 @@ use kam_core::analysis::{matrix_point, Quadrant, MATRIX_MIDDLE};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::label_layout::{label_width, place_labels, Bubble};
 use crate::ui::format::money;
 use crate::ui::state::use_app;
 use crate::ui::words::choices::Words;
@@ -68,8 +69,15 @@ pub fn PortfolioMatrix() -> impl IntoView {
                 {move || {
                     let pts = points.get();
                     let max = pts.iter().map(|p| p.4).fold(0.0, f64::max).max(1.0);
-                    pts.into_iter().map(|(id, name, is_key, p, revenue, stage)| {
-                        let r = 6.0 + 22.0 * (revenue.max(0.0) / max).sqrt();
+                    let radius = |revenue: f64| 6.0 + 22.0 * (revenue.max(0.0) / max).sqrt();
+                    // Names placed so that none covers another name or another bubble.
+                    let bubbles: Vec<Bubble> = pts
+                        .iter()
+                        .map(|(_, name, _, p, revenue, _)| Bubble { cx: sx(p.strength), cy: sy(p.attractiveness), r: radius(*revenue), label_width: label_width(name) })
+                        .collect();
+                    let labels = place_labels(&bubbles, (0.0, 0.0, W, H));
+                    pts.into_iter().zip(labels).map(|((id, name, is_key, p, revenue, stage), at)| {
+                        let r = radius(revenue);
                         let (cx, cy) = (sx(p.strength), sy(p.attractiveness));
                         let href = crate::ui::format::dossier_href(&id);
                         let label = format!("{name}: {}, attractiveness {:.1}, strength {:.1}, revenue {}, stage {}", quadrant_label(p.quadrant), p.attractiveness, p.strength, money(revenue), stage.label());
@@ -81,7 +89,7 @@ pub fn PortfolioMatrix() -> impl IntoView {
                                 on:click=move |_| nav1(&go, Default::default())
                                 on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { nav2(&go2, Default::default()) }>
                                 <circle cx=format!("{cx:.1}") cy=format!("{cy:.1}") r=format!("{r:.1}") class=if is_key { "bubble key" } else { "bubble candidate" }/>
-                                <text x=format!("{cx:.1}") y=format!("{:.1}", cy - r - 4.0) text-anchor="middle" class="bubble-label">{name}</text>
+                                <text x=format!("{:.1}", at.x) y=format!("{:.1}", at.y) text-anchor=at.anchor class="bubble-label">{name}</text>
                             </g>
                         }
                     }).collect_view()

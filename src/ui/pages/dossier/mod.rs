@@ -2,6 +2,7 @@
 //! relationship map and the portfolio-matrix scores. Every field saves itself.
 
 mod editor;
+mod navigation;
 mod orgchart;
 mod plan;
 mod sections;
@@ -18,6 +19,7 @@ use crate::ui::state::use_app;
 use crate::ui::words::choices::{section_needs, Words};
 use crate::ui::words::programme as programme_words;
 use editor::{Editor, Label};
+use navigation::{SectionNav, SectionStepper};
 pub use orgchart::OrgChart;
 pub use plan::AccountPlanPage;
 pub use sections::month_name;
@@ -45,19 +47,25 @@ pub fn DossierPage() -> impl IntoView {
     }
 }
 
-fn section_panel(section: Section, dossier: Memo<Dossier>, body: AnyView) -> impl IntoView {
+fn section_panel(section: Section, dossier: Memo<Dossier>, nav: SectionNav, body: AnyView) -> impl IntoView {
     let missing = move || dossier.with(|d| (!d.section_filled(section)).then(|| section_needs(section)));
+    let body_id = format!("sec-{}-body", section.id());
     view! {
         <section class="panel dossier-section" id=format!("sec-{}", section.id()) data-testid=format!("section-{}", section.id())
-            aria-labelledby=format!("sec-{}-title", section.id())>
+            aria-labelledby=format!("sec-{}-title", section.id()) hidden=move || !nav.is_shown(section)>
             <div class="section-head">
                 <h2 id=format!("sec-{}-title", section.id())>{section.label()}</h2>
                 {move || match missing() {
                     None => view! { <span class="status met" data-testid="section-state">"✓ Filled"</span> }.into_any(),
                     Some(m) => view! { <span class="status attention" data-testid="section-state">{format!("Missing: {m}")}</span> }.into_any(),
                 }}
+                <button type="button" class="section-toggle" data-testid="section-toggle" aria-controls=body_id.clone()
+                    aria-expanded=move || (!nav.is_collapsed(section)).to_string() on:click=move |_| nav.toggle(section)>
+                    {move || if nav.is_collapsed(section) { "Show" } else { "Hide" }}
+                    <span class="visually-hidden">" "{section.label()}</span>
+                </button>
             </div>
-            {body}
+            <div class="section-body" id=body_id hidden=move || nav.is_collapsed(section)>{body}</div>
         </section>
     }
 }
@@ -74,6 +82,7 @@ fn DossierView(account_id: String) -> impl IntoView {
     let aid = account_id.clone();
     let lines: Memo<Vec<OrderLine>> = Memo::new(move |_| state.workspace.with(|ws| ws.history.get(&aid).cloned().unwrap_or_default()));
     let show_personal = RwSignal::new(false);
+    let nav = SectionNav::new(state.workshop);
     // Entering workshop mode hides personal details; someone must turn them on again on purpose.
     Effect::new(move |_| {
         if state.workshop.get() {
@@ -116,9 +125,10 @@ fn DossierView(account_id: String) -> impl IntoView {
         <nav class="section-nav" aria-label="Dossier sections" data-testid="section-nav">
             {Section::ALL.iter().copied().map(|s| view! {
                 <a href=format!("#sec-{}", s.id()) class:filled=move || dossier.with(|d| d.section_filled(s))
+                    aria-current=move || (nav.current.get() == s).then_some("location")
                     on:click=move |ev| {
                         ev.prevent_default();
-                        if let Some(el) = document().get_element_by_id(&format!("sec-{}", s.id())) { el.scroll_into_view(); }
+                        nav.go(s);
                     }>
                     <span aria-hidden="true">{move || if dossier.with(|d| d.section_filled(s)) { "✓ " } else { "○ " }}</span>
                     {s.label()}
@@ -126,6 +136,7 @@ fn DossierView(account_id: String) -> impl IntoView {
                 </a>
             }).collect_view()}
         </nav>
+        <SectionStepper nav=nav/>
         <div class="cards">
             {move || row.get().map(|r| view! {
                 <div class="card"><span class="card-label">"Revenue (window)"</span><span class="card-value">{money(r.revenue)}</span></div>
@@ -135,7 +146,7 @@ fn DossierView(account_id: String) -> impl IntoView {
                     <span class="card-note">{r.xyz.err().map(crate::ui::words::segmentation::unclassified_reason).or(r.cv_pct.map(|c| format!("CV {c:.0} %"))).unwrap_or_default()}</span></div>
             })}
         </div>
-        {section_panel(Section::General, dossier, view! {
+        {section_panel(Section::General, dossier, nav, view! {
             {sections::general(ed)}
             <div class="field-grid">
                 <label class="field block">
@@ -150,9 +161,9 @@ fn DossierView(account_id: String) -> impl IntoView {
                 </label>
             </div>
         }.into_any())}
-        {section_panel(Section::Qualification, dossier, view! { <Qualification account=account dossier=dossier row=row ed=ed/> }.into_any())}
-        {section_panel(Section::Timeline, dossier, sections::timeline(ed, lines).into_any())}
-        {section_panel(Section::People, dossier, view! {
+        {section_panel(Section::Qualification, dossier, nav, view! { <Qualification account=account dossier=dossier row=row ed=ed/> }.into_any())}
+        {section_panel(Section::Timeline, dossier, nav, sections::timeline(ed, lines).into_any())}
+        {section_panel(Section::People, dossier, nav, view! {
             <div class="table-head">
                 <p class="muted small">"Everyone who matters in the customer's decision. Personal details are kept apart and left out of exports without personal details."</p>
                 <label class="check">
@@ -163,14 +174,14 @@ fn DossierView(account_id: String) -> impl IntoView {
             <OrgChart dossier=dossier/>
             {sections::people(ed, show_personal)}
         }.into_any())}
-        {section_panel(Section::Competitors, dossier, sections::competitors(ed).into_any())}
-        {section_panel(Section::Analysis, dossier, sections::analysis(ed).into_any())}
-        {section_panel(Section::Strategy, dossier, sections::strategy(ed).into_any())}
-        {section_panel(Section::Team, dossier, sections::team(ed, manager.into()).into_any())}
-        {section_panel(Section::Plan, dossier, sections::plan(ed).into_any())}
-        {section_panel(Section::Metrics, dossier, sections::metrics(ed, row, window_months).into_any())}
-        {section_panel(Section::Tenders, dossier, sections::tenders(ed).into_any())}
-        {section_panel(Section::Status, dossier, view! {
+        {section_panel(Section::Competitors, dossier, nav, sections::competitors(ed).into_any())}
+        {section_panel(Section::Analysis, dossier, nav, sections::analysis(ed).into_any())}
+        {section_panel(Section::Strategy, dossier, nav, sections::strategy(ed).into_any())}
+        {section_panel(Section::Team, dossier, nav, sections::team(ed, manager.into()).into_any())}
+        {section_panel(Section::Plan, dossier, nav, sections::plan(ed).into_any())}
+        {section_panel(Section::Metrics, dossier, nav, sections::metrics(ed, row, window_months).into_any())}
+        {section_panel(Section::Tenders, dossier, nav, sections::tenders(ed).into_any())}
+        {section_panel(Section::Status, dossier, nav, view! {
             {sections::status(ed, lost_hint)}
             <MatrixScores ed=ed/>
         }.into_any())}
