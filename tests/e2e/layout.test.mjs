@@ -53,6 +53,24 @@ async function overflow(page) {
   });
 }
 
+/** On a touch screen, controls smaller than 44 px in either direction (WCAG 2.5.5). */
+async function smallTargets(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const coarse = matchMedia('(pointer: coarse)').matches;
+    if (!coarse) return ['the touch screen does not report a coarse pointer'];
+    for (const el of document.querySelectorAll('button, a[href], select, input:not([type="checkbox"]):not([type="radio"]):not([type="file"]), summary')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || el.closest('svg, .visually-hidden, .skip-link')) continue;
+      // Links inside running text are exempt (WCAG's inline exception).
+      if (el.tagName === 'A' && getComputedStyle(el).display === 'inline' && !el.closest('nav')) continue;
+      if (r.height < 43.5 || r.width < 43.5) out.push(`${el.tagName.toLowerCase()}[data-testid=${el.dataset.testid ?? ''}] "${(el.textContent ?? '').trim().slice(0, 24)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+      if (out.length > 8) break;
+    }
+    return out;
+  });
+}
+
 async function axe(page) {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
@@ -78,6 +96,7 @@ for (const size of SIZES) {
       const { over, culprits } = await overflow(page);
       if (over > 0) problems.push(`${path}: ${over} px sideways (${culprits.join(', ')})`);
       for (const v of await axe(page)) problems.push(`${path}: ${v}`);
+      if (size.touch) for (const c of await smallTargets(page)) problems.push(`${path}: touch target under 44 px: ${c}`);
       const name = path === '/' ? 'home' : path.replace(/^\//, '').replace(/[^a-z0-9]+/gi, '-');
       await screenshot(page, `layout-${tag}-${name}`);
     }
