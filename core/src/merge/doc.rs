@@ -253,8 +253,8 @@ impl StampedDoc {
             let lists = view.lists.take().unwrap_or_default();
             let visible = view.visible.take().unwrap_or_default();
             let mut new_flat = Vec::new();
-            let mut place = |list: &[Seg], ids: &[&str]| match lists.get(list) {
-                Some(current) => assign_positions(current, ids),
+            let mut place = |list: &[Seg], ids: &[&str], bare: &[bool]| match lists.get(list) {
+                Some((standing, current)) => assign_positions(current, ids, bare, !standing),
                 None => between_n(None, None, ids.len()).into_iter().map(Some).collect(),
             };
             flatten_into(new_value, &mut Vec::new(), &mut new_flat, &mut place);
@@ -357,12 +357,13 @@ fn is_set(items: &[Value]) -> bool {
 /// with [`unflatten`] it round-trips any JSON value exactly, list order included.
 pub fn flatten(value: &Value) -> BTreeMap<Path, Value> {
     let mut out = Vec::new();
-    let mut place = |_: &[Seg], ids: &[&str]| between_n(None, None, ids.len()).into_iter().map(Some).collect();
+    let mut place = |_: &[Seg], ids: &[&str], _: &[bool]| between_n(None, None, ids.len()).into_iter().map(Some).collect();
     flatten_into(value, &mut Vec::new(), &mut out, &mut place);
     out.into_iter().collect()
 }
 
-type Place<'p> = dyn FnMut(&[Seg], &[&str]) -> Vec<Option<String>> + 'p;
+/// Gives positions to a list's items: (list path, ids in order, which items have no field).
+type Place<'p> = dyn FnMut(&[Seg], &[&str], &[bool]) -> Vec<Option<String>> + 'p;
 
 fn flatten_into(value: &Value, path: &mut Vec<Seg>, out: &mut Vec<(Path, Value)>, place: &mut Place) {
     match value {
@@ -377,7 +378,8 @@ fn flatten_into(value: &Value, path: &mut Vec<Seg>, out: &mut Vec<(Path, Value)>
         Value::Array(items) if is_set(items) => {
             out.push((Path(path.clone()), Value::Array(Vec::new())));
             let ids: Vec<&str> = items.iter().map(|item| item["id"].as_str().unwrap_or_default()).collect();
-            let positions = place(path, &ids);
+            let bare: Vec<bool> = items.iter().map(|item| item.as_object().is_none_or(|m| m.keys().all(|k| k == "id"))).collect();
+            let positions = place(path, &ids, &bare);
             for ((item, id), position) in items.iter().zip(&ids).zip(positions) {
                 path.push(Seg::Item((*id).to_string()));
                 if let Some(position) = position {
@@ -429,8 +431,10 @@ struct Builder<'a> {
     rows: Vec<Row<'a>>,
     /// Which rows the value shows (collected for `record`).
     visible: Option<Vec<bool>>,
-    /// Every set-list shown: its items' ids and positions, in shown order (for `record`).
-    lists: Option<BTreeMap<Path, Vec<(String, Option<String>)>>>,
+    /// Every set-list shown: whether it and all nodes above it stand on their own live node
+    /// register (else `record` re-creates them), and its items' ids and positions, in shown
+    /// order (for `record`).
+    lists: Option<BTreeMap<Path, (bool, Vec<(String, Option<String>)>)>>,
 }
 
 impl<'a> Builder<'a> {
@@ -444,7 +448,7 @@ impl<'a> Builder<'a> {
             return Value::Null;
         }
         let n = self.rows.len();
-        self.build(0, n, 0, None, false).map_or(Value::Null, |(v, _)| v)
+        self.build(0, n, 0, None, false, true).map_or(Value::Null, |(v, _)| v)
     }
 
     fn shown(&self, i: usize, cutoff: Option<&Stamp>) -> bool {
@@ -456,7 +460,7 @@ impl<'a> Builder<'a> {
 
     /// The value of the subtree in `lo..hi` (paths of length ≥ `depth` sharing their first
     /// `depth` steps), hiding registers not newer than `cutoff` (the newest tombstone above).
-    fn build(&mut self, lo: usize, hi: usize, depth: usize, mut cutoff: Option<&'a Stamp>, is_item: bool) -> Option<(Value, Option<&'a str>)> {
+    fn build(&mut self, lo: usize, hi: usize, depth: usize, mut cutoff: Option<&'a Stamp>, is_item: bool, standing: bool) -> Option<(Value, Option<&'a str>)> {
         let mut start = lo;
         let mut kind = None;
         let mut explicit = false;
@@ -494,6 +498,7 @@ impl<'a> Builder<'a> {
             },
             None => return None,
         };
+        let standing = standing && explicit;
         let mut object = Map::new();
         let mut items: Vec<(&'a str, Option<&'a str>, Value)> = Vec::new();
         let mut i = start;
@@ -506,12 +511,12 @@ impl<'a> Builder<'a> {
             }
             match (kind, seg) {
                 (Kind::Object, Seg::Key(k)) => {
-                    if let Some((v, _)) = self.build(i, j, depth + 1, cutoff, false) {
+                    if let Some((v, _)) = self.build(i, j, depth + 1, cutoff, false, standing) {
                         object.insert(k.clone(), v);
                     }
                 }
                 (Kind::Set, Seg::Item(id)) => {
-                    if let Some((v, p)) = self.build(i, j, depth + 1, cutoff, true) {
+                    if let Some((v, p)) = self.build(i, j, depth + 1, cutoff, true, standing) {
                         items.push((id, p, v));
                     }
                 }
@@ -529,7 +534,7 @@ impl<'a> Builder<'a> {
                 items.sort_by(|a, b| (a.1.is_none(), a.1, a.0).cmp(&(b.1.is_none(), b.1, b.0)));
                 if let Some(lists) = &mut self.lists {
                     let order = items.iter().map(|(id, p, _)| ((*id).to_string(), p.map(str::to_string))).collect();
-                    lists.insert(Path(self.rows[lo].path.0[..depth].to_vec()), order);
+                    lists.insert(Path(self.rows[lo].path.0[..depth].to_vec()), (standing, order));
                 }
                 let array = items
                     .into_iter()
@@ -627,11 +632,17 @@ fn between_n(a: Option<&str>, b: Option<&str>, k: usize) -> Vec<String> {
 /// Positions for a list's items in their new order, given the current items (in shown order,
 /// with their positions). Unchanged order: every item keeps what it has. Otherwise the longest
 /// run of positioned items still in increasing order keeps its positions, and the other items
-/// (new, moved, or without a position) get fresh ones between their kept neighbours.
-fn assign_positions(current: &[(String, Option<String>)], new_ids: &[&str]) -> Vec<Option<String>> {
+/// (new, moved, or without a position) get fresh ones between their kept neighbours. An item
+/// without a position and without fields (`bare`) exists only through its node register, so it
+/// must get a position (and with it every other item lacking one, to keep the order); so must
+/// every item of a list that `record` re-creates (`heal`), since re-creating a node tombstones
+/// the hidden registers below it, the old item nodes among them.
+fn assign_positions(current: &[(String, Option<String>)], new_ids: &[&str], bare: &[bool], heal: bool) -> Vec<Option<String>> {
     let index: HashMap<&str, usize> = current.iter().enumerate().map(|(i, (id, _))| (id.as_str(), i)).collect();
     let seq: Vec<Option<usize>> = new_ids.iter().map(|id| index.get(id).copied()).collect();
-    if seq.iter().all(Option::is_some) && seq.windows(2).all(|w| w[0] < w[1]) {
+    let unchanged = seq.iter().all(Option::is_some) && seq.windows(2).all(|w| w[0] < w[1]);
+    let bare_without_position = seq.iter().zip(bare).any(|(c, b)| *b && c.is_some_and(|c| current[c].1.is_none()));
+    if unchanged && !bare_without_position && !heal {
         return seq.iter().map(|c| current[c.expect("checked")].1.clone()).collect();
     }
     let candidates: Vec<(usize, &str)> =
@@ -723,7 +734,7 @@ pub(crate) mod position_tests {
     fn moves_keep_the_longest_ordered_run() {
         let cur: Vec<(String, Option<String>)> =
             ["a", "b", "c", "d"].iter().zip(between_n(None, None, 4)).map(|(id, p)| (id.to_string(), Some(p))).collect();
-        let out = assign_positions(&cur, &["b", "c", "d", "a"]);
+        let out = assign_positions(&cur, &["b", "c", "d", "a"], &[false; 4], false);
         assert_eq!(out[0], cur[1].1);
         assert_eq!(out[1], cur[2].1);
         assert_eq!(out[2], cur[3].1);
