@@ -405,7 +405,8 @@ pub fn unflatten(entries: &BTreeMap<Path, Value>) -> Value {
     Builder::new(rows, false).run()
 }
 
-/// The plain value plus which registers it shows, for [`StampedDoc::record`] and tests.
+/// The registers the plain value shows, path → value (for tests).
+#[cfg(test)]
 pub(crate) fn visible_entries(doc: &StampedDoc) -> BTreeMap<Path, Value> {
     let rows: Vec<Row> = doc.entries.iter().map(|(p, e)| Row { path: p, value: e.value.as_ref(), stamp: Some(&e.stamp) }).collect();
     let mut b = Builder::new(rows, true);
