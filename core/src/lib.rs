@@ -7,4 +7,5 @@
 pub mod analysis;
 pub mod demo;
 pub mod exchange;
+pub mod merge;
 pub mod model;

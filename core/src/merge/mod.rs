@@ -1,0 +1,235 @@
+//! Field-level merge of plans that travel between people as files (issue 13).
+//!
+//! # Design: state-based last-writer-wins registers, one per path
+//!
+//! A document (the workspace, as a `serde_json::Value`) is flattened into registers, one per
+//! [`Path`]: every object field, every item of a list of records with stable ids, every field of
+//! such an item (rules in [`doc`]). Each register holds its last value — or a tombstone, when
+//! deleted — and the [`Stamp`] of the write, a hybrid logical clock reading ([`hlc`]). Merging two
+//! documents takes, per path, the entry with the greater stamp. That is a join of a
+//! semilattice, so [`merge`] is commutative, associative and idempotent: people may exchange files
+//! in any order, any number of times, through any intermediary, and everyone who has seen the same
+//! files holds the same document.
+//!
+//! The merge works on JSON trees, not on the typed model, so that new record types merge without
+//! new merge code: a list of objects with a string `"id"` is a set, everything else is a field.
+//!
+//! # Why not an operation-log CRDT
+//!
+//! An operation log (or a sequence CRDT such as RGA/Automerge) would merge text and list order
+//! more finely, but it carries every past operation, so every value ever typed — a contact's
+//! private phone number written and deleted last year, notes the sender removed before exporting —
+//! travels in every file. A file "without personal details" could not be produced without
+//! rewriting the history, and a rewritten history no longer merges. State-based registers carry
+//! only the current value of each path and a tombstone for what was deleted (no old value), so a
+//! file holds exactly what its sender can see, and withheld paths are simply left out
+//! ([`StampedDoc::redact`]). A missing path means "no information" and never changes the
+//! receiver's value. The price: concurrent edits of the same field keep one of them (the later,
+//! unless the user chooses otherwise in [`preview`] / [`merge_with_choices`]), and a concurrent
+//! change of a list of plain values (not records with ids) keeps one list.
+//!
+//! # Conflicts
+//!
+//! The `seen` version vector of each document tells an update from a conflict: a path is in
+//! conflict when both sides wrote it without having seen the other's write, and the values
+//! differ. The newer write wins by default; the user may keep the other, which re-stamps it so
+//! that it also wins at the other side after the next exchange.
+//!
+//! # Cost
+//!
+//! [`merge`] and [`preview`] walk the two sorted maps once: linear in the number of registers,
+//! no per-account lookups. [`StampedDoc::record`] is linear in the document.
+
+pub mod doc;
+pub mod hlc;
+
+#[cfg(test)]
+mod tests;
+
+pub use doc::{flatten, unflatten, Entry, Path, Seg, StampedDoc};
+pub use hlc::{Clock, Stamp};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+/// Whether `a` wins over `b` at one path: the greater stamp. Equal stamps with different
+/// values (only possible from hand-made or migrated data) are ordered by value, tombstone
+/// first, so that the choice does not depend on which side is local.
+fn wins(a: &Entry, b: &Entry) -> bool {
+    match a.stamp.cmp(&b.stamp) {
+        Ordering::Greater => true,
+        Ordering::Less => false,
+        Ordering::Equal => match (&a.value, &b.value) {
+            (Some(x), Some(y)) => x != y && x.to_string() > y.to_string(),
+            (Some(_), None) => true,
+            _ => false,
+        },
+    }
+}
+
+/// Walks two sorted register maps together, calling `f` once per path in order.
+fn zip<'a>(a: &'a StampedDoc, b: &'a StampedDoc, mut f: impl FnMut(&'a Path, Option<&'a Entry>, Option<&'a Entry>)) {
+    let mut x = a.entries.iter().peekable();
+    let mut y = b.entries.iter().peekable();
+    loop {
+        let order = match (x.peek(), y.peek()) {
+            (Some((p, _)), Some((q, _))) => p.cmp(q),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => return,
+        };
+        match order {
+            Ordering::Equal => {
+                let (p, e) = x.next().expect("peeked");
+                let (_, g) = y.next().expect("peeked");
+                f(p, Some(e), Some(g));
+            }
+            Ordering::Less => {
+                let (p, e) = x.next().expect("peeked");
+                f(p, Some(e), None);
+            }
+            Ordering::Greater => {
+                let (q, g) = y.next().expect("peeked");
+                f(q, None, Some(g));
+            }
+        }
+    }
+}
+
+fn merge_seen(a: &BTreeMap<String, Stamp>, b: &BTreeMap<String, Stamp>) -> BTreeMap<String, Stamp> {
+    let mut seen = a.clone();
+    for (device, stamp) in b {
+        match seen.get_mut(device) {
+            Some(s) if *s >= *stamp => {}
+            Some(s) => *s = stamp.clone(),
+            None => {
+                seen.insert(device.clone(), stamp.clone());
+            }
+        }
+    }
+    seen
+}
+
+/// The join of two documents: per path the entry with the greater stamp, `seen` the per-device
+/// maximum. Commutative, associative, idempotent. Paths missing on one side (withheld, or never
+/// known) take the other side's entry, so a redacted file never erases anything.
+pub fn merge(local: &StampedDoc, remote: &StampedDoc) -> StampedDoc {
+    let mut entries = Vec::with_capacity(local.entries.len().max(remote.entries.len()));
+    zip(local, remote, |path, l, r| {
+        let winner = match (l, r) {
+            (Some(l), Some(r)) => {
+                if wins(r, l) {
+                    r
+                } else {
+                    l
+                }
+            }
+            (Some(e), None) | (None, Some(e)) => e,
+            (None, None) => unreachable!("zip yields a side"),
+        };
+        entries.push((path.clone(), winner.clone()));
+    });
+    // Already sorted: the collect builds the tree in one pass.
+    StampedDoc { entries: entries.into_iter().collect(), seen: merge_seen(&local.seen, &remote.seen) }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChangeKind {
+    Added,
+    Changed,
+    Removed,
+}
+
+/// One register that differs between the documents, as the merge preview shows it.
+///
+/// Paths include node registers: an item's node (`people/{id}`, value = its position) appears
+/// when an item is added, moved or deleted; `{}` / `[]` values mark an object or list coming
+/// into existence. A UI groups changes by their item path ([`Path::is_item`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub path: Path,
+    /// What taking the remote value does to the local one.
+    pub kind: ChangeKind,
+    /// `None`: absent or deleted.
+    pub local: Option<Value>,
+    pub remote: Option<Value>,
+    /// Both sides wrote this path without having seen the other's write.
+    pub conflict: bool,
+    /// Whether the remote value wins by default (newer stamp). Always true for non-conflicts;
+    /// a conflict the local side wins by default is listed so that the user may take theirs.
+    pub remote_wins: bool,
+}
+
+/// Which side a user keeps for a conflicting path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Choice {
+    KeepMine,
+    TakeTheirs,
+}
+
+fn seen_by(doc: &StampedDoc, stamp: &Stamp) -> bool {
+    doc.seen.get(&stamp.device).is_some_and(|s| stamp <= s)
+}
+
+/// What [`merge`] would change in `local`, register by register, in path order, with conflicts
+/// marked (see [`Change`]). Writes that do not change a value (a re-stamp of the same value, a
+/// tombstone for something never known here) are not listed. Empty when `remote` has nothing
+/// new for `local`.
+pub fn preview(local: &StampedDoc, remote: &StampedDoc) -> Vec<Change> {
+    let mut out = Vec::new();
+    zip(local, remote, |path, l, r| {
+        let Some(r) = r else { return };
+        let (l_value, l_entry) = match l {
+            Some(l) => (l.value.as_ref(), Some(l)),
+            None => (None, None),
+        };
+        if l_value == r.value.as_ref() {
+            return;
+        }
+        let conflict = l_entry.is_some_and(|l| !seen_by(remote, &l.stamp) && !seen_by(local, &r.stamp));
+        let remote_wins = l_entry.map_or(true, |l| wins(r, l));
+        if !remote_wins && !conflict {
+            return;
+        }
+        let kind = match (l_value, &r.value) {
+            (None, _) => ChangeKind::Added,
+            (Some(_), Some(_)) => ChangeKind::Changed,
+            (Some(_), None) => ChangeKind::Removed,
+        };
+        out.push(Change { path: path.clone(), kind, local: l_value.cloned(), remote: r.value.clone(), conflict, remote_wins });
+    });
+    out
+}
+
+/// [`merge`], except that for each conflict the user resolved against the default the chosen
+/// value is written again with a fresh stamp of `clock` — so the choice also wins at the other
+/// side when this document is sent back, instead of being undone by the older stamp it had.
+/// Choices for paths that are not conflicts, or that agree with the default, change nothing.
+pub fn merge_with_choices(local: &StampedDoc, remote: &StampedDoc, choices: &BTreeMap<Path, Choice>, clock: &mut Clock, now_ms: u64) -> StampedDoc {
+    let mut merged = merge(local, remote);
+    if choices.is_empty() {
+        return merged;
+    }
+    let rewrites: Vec<(Path, Option<Value>)> = preview(local, remote)
+        .into_iter()
+        .filter(|c| c.conflict)
+        .filter_map(|c| match (choices.get(&c.path), c.remote_wins) {
+            (Some(Choice::KeepMine), true) => Some((c.path, c.local)),
+            (Some(Choice::TakeTheirs), false) => Some((c.path, c.remote)),
+            _ => None,
+        })
+        .collect();
+    if rewrites.is_empty() {
+        return merged;
+    }
+    clock.observe_doc(local);
+    clock.observe_doc(remote);
+    let stamp = clock.tick(now_ms);
+    for (path, value) in rewrites {
+        merged.entries.insert(path, Entry { value, stamp: stamp.clone() });
+    }
+    merged.note_seen(&stamp);
+    merged
+}
