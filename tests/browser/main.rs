@@ -390,3 +390,25 @@ async fn a_newer_version_in_another_tab_is_heard_and_the_page_gives_way() {
     let refused = Repository::shared().await.err().expect("a superseded page opens nothing");
     assert_eq!(refused, StoreError::Superseded);
 }
+
+/// The workspace channel between tabs: a change another tab announces is heard, and this page's
+/// own announcement reaches the other tabs (a second channel object stands in for another tab;
+/// a channel object does not hear its own messages).
+#[wasm_bindgen_test]
+async fn tabs_hear_of_each_others_workspace_changes() {
+    use kam_planner::store::{listen_for_changes_in_other_tabs, tell_other_tabs};
+    use std::{cell::Cell, cell::RefCell, rc::Rc};
+    let heard = Rc::new(Cell::new(0));
+    let counter = heard.clone();
+    listen_for_changes_in_other_tabs(move || counter.set(counter.get() + 1));
+    let other_heard = Rc::new(RefCell::new(Vec::<String>::new()));
+    let log = other_heard.clone();
+    let other_tab = kam_planner::browser::on_channel_message("kam-planner-workspace", move |data| log.borrow_mut().push(data.as_string().unwrap_or_default()))
+        .expect("the browser has broadcast channels");
+    other_tab.post_message(&wasm_bindgen::JsValue::from_str("changed")).unwrap();
+    tell_other_tabs();
+    sleep_ms(300).await;
+    assert_eq!(heard.get(), 1, "the other tab's change is heard, this page's own is not");
+    assert_eq!(*other_heard.borrow(), vec!["changed".to_string()], "the other tab hears this page's change");
+    other_tab.close();
+}

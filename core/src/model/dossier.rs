@@ -336,6 +336,37 @@ pub struct KeyDecision {
     pub why: String,
 }
 
+/// Why a promotion or demotion is not recorded (nothing is changed). The words are the app's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecisionError {
+    /// Who decided, or why, is not said: a decision is kept for good, so both must be.
+    Unexplained { promoted: bool },
+    /// The account is no longer in the workspace (removed in another tab?).
+    AccountGone,
+}
+
+impl KeyDecision {
+    /// A decision taken on `date` to promote (`promoted`) or demote an account, by `by`, for
+    /// `why` (both trimmed). Refused when either is blank: the decision stays in the account's
+    /// history, and a decision nobody owns or explains is worth nothing there.
+    pub fn new(date: NaiveDate, promoted: bool, by: &str, why: &str) -> Result<KeyDecision, DecisionError> {
+        let (by, why) = (by.trim(), why.trim());
+        if by.is_empty() || why.is_empty() {
+            return Err(DecisionError::Unexplained { promoted });
+        }
+        Ok(KeyDecision { date, promoted, by: by.into(), why: why.into() })
+    }
+
+    /// The same, for an account of `ws`: refused also when `account_id` is no longer there.
+    pub fn for_account(ws: &super::Workspace, account_id: &str, date: NaiveDate, promoted: bool, by: &str, why: &str) -> Result<KeyDecision, DecisionError> {
+        let decision = KeyDecision::new(date, promoted, by, why)?;
+        if ws.account(account_id).is_none() {
+            return Err(DecisionError::AccountGone);
+        }
+        Ok(decision)
+    }
+}
+
 /// The three P's of a prospect: need, solvency, power. `None` = not yet judged.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -490,6 +521,12 @@ impl Dossier {
         (n * 100 / total) as u32
     }
 
+    /// Marks the dossier as changed on `today` (for freshness). Every stored change of a
+    /// dossier calls this once, with the app's one reading of the clock for that change.
+    pub fn touch(&mut self, today: NaiveDate) {
+        self.updated = Some(today);
+    }
+
     /// Gives every person a unique, non-zero id (older data had none) and drops `reports_to`
     /// links that point at nobody or at the person themselves. Ids already in use are kept.
     pub fn number_people(&mut self) {
@@ -572,6 +609,33 @@ mod tests {
         assert!(!d.section_filled(Section::Qualification));
         d.justifications.insert(KeyReason::Partner, "Joint roadmap".into());
         assert!(d.section_filled(Section::Qualification));
+    }
+
+    #[test]
+    fn a_decision_needs_who_and_why() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 14).unwrap();
+        assert_eq!(KeyDecision::new(day, true, "  ", "Joint roadmap"), Err(DecisionError::Unexplained { promoted: true }));
+        assert_eq!(KeyDecision::new(day, false, "Board", "\t"), Err(DecisionError::Unexplained { promoted: false }));
+        let d = KeyDecision::new(day, true, " Board ", " Joint roadmap ").unwrap();
+        assert_eq!(d, KeyDecision { date: day, promoted: true, by: "Board".into(), why: "Joint roadmap".into() });
+    }
+
+    #[test]
+    fn a_decision_for_an_account_no_longer_there_is_refused_after_who_and_why() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 14).unwrap();
+        let mut ws = super::super::Workspace::default();
+        let id = ws.add_account("Nordhavn").unwrap().id.clone();
+        assert_eq!(KeyDecision::for_account(&ws, "gone", day, true, "Board", "Why"), Err(DecisionError::AccountGone));
+        assert_eq!(KeyDecision::for_account(&ws, "gone", day, true, "", "Why"), Err(DecisionError::Unexplained { promoted: true }));
+        assert!(KeyDecision::for_account(&ws, &id, day, false, "Board", "Why").is_ok_and(|d| !d.promoted));
+    }
+
+    #[test]
+    fn touching_a_dossier_stamps_the_day() {
+        let mut d = Dossier::new("x");
+        let day = NaiveDate::from_ymd_opt(2026, 3, 14).unwrap();
+        d.touch(day);
+        assert_eq!(d.updated, Some(day));
     }
 
     #[test]

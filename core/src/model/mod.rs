@@ -11,7 +11,7 @@ mod settings;
 
 pub use account::{normalise_name, Account, AccountHistory, OrderLine, Workspace};
 pub use dossier::{
-    parse_birthday, Action, ActionStatus, AccountStatus, Attitude, CellState, Competitor, DmuRole, Dossier, EventKind, KeyDecision, KeyReason,
+    parse_birthday, Action, ActionStatus, AccountStatus, Attitude, CellState, Competitor, DecisionError, DmuRole, Dossier, EventKind, KeyDecision, KeyReason,
     Meeting, Metrics, Objective, Outcome, Person, Pestel, Proposal, RelationshipStage, Section, Swot, Tender, TeamMember, ThreePs,
     TimelineEvent, WhitespaceCell,
 };

@@ -4,10 +4,9 @@
 
 use kam_core::exchange::read_file;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::store::{Repository, Snapshot};
-use crate::ui::state::{snapshot_of, use_app};
+use crate::store::Snapshot;
+use crate::ui::state::use_app;
 use crate::ui::words::exchange::file_error;
 use crate::ui::words::store::store_error;
 
@@ -18,11 +17,9 @@ pub fn Snapshots() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let refresh = move || {
-        spawn_local(async move {
-            match async { Repository::shared().await?.named_snapshots().await }.await {
-                Ok(l) => list.set(l),
-                Err(e) => error.set(Some(format!("The snapshots could not be listed: {}", store_error(&e)))),
-            }
+        state.named_snapshots(move |result| match result {
+            Ok(l) => list.set(l),
+            Err(e) => error.set(Some(format!("The snapshots could not be listed: {}", store_error(&e)))),
         })
     };
     refresh();
@@ -36,16 +33,13 @@ pub fn Snapshots() -> impl IntoView {
             error.set(Some("Snapshot names are limited to 120 characters.".into()));
             return;
         }
-        let snapshot = state.workspace.with_untracked(|ws| snapshot_of(ws, label.clone()));
-        spawn_local(async move {
-            match async { Repository::shared().await?.save_named_snapshot(&snapshot).await }.await {
-                Ok(_) => {
-                    error.set(None);
-                    name.set(String::new());
-                    refresh();
-                }
-                Err(e) => error.set(Some(format!("The snapshot was not saved: {}", store_error(&e)))),
+        state.save_named_snapshot(label, move |result| match result {
+            Ok(()) => {
+                error.set(None);
+                name.set(String::new());
+                refresh();
             }
+            Err(e) => error.set(Some(format!("The snapshot was not saved: {}", store_error(&e)))),
         });
     };
     let restore = move |s: Snapshot| match read_file(s.file.as_bytes()) {
@@ -63,11 +57,9 @@ pub fn Snapshots() -> impl IntoView {
         if !ok {
             return;
         }
-        spawn_local(async move {
-            match async { Repository::shared().await?.delete_named_snapshot(&key).await }.await {
-                Ok(()) => refresh(),
-                Err(e) => error.set(Some(format!("The snapshot was not deleted: {}", store_error(&e)))),
-            }
+        state.delete_named_snapshot(key, move |result| match result {
+            Ok(()) => refresh(),
+            Err(e) => error.set(Some(format!("The snapshot was not deleted: {}", store_error(&e)))),
         });
     };
     view! {

@@ -8,6 +8,7 @@ use crate::ui::components::{
 };
 use crate::ui::format::{money, percent};
 use crate::ui::state::use_app;
+use crate::ui::words::decisions::decision_error;
 use crate::ui::words::segmentation as segmentation_words;
 
 const PAGE: usize = 200;
@@ -191,7 +192,7 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
         let promote = !state.workspace.with_untracked(|ws| ws.account(&id).is_some_and(|a| a.is_key));
         let why = if promote { "Marked key in the portfolio table; reasons to be written in the dossier." } else { "Unmarked in the portfolio table." };
         if let Err(e) = state.decide_key(&id, promote, "Portfolio table", why) {
-            state.error.set(Some(e));
+            state.error.set(Some(decision_error(&e)));
         }
     };
     view! {

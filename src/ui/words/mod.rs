@@ -7,6 +7,7 @@
 //! deliberate edit here and never breaks a scoring test in the core.
 
 pub mod choices;
+pub mod decisions;
 pub mod exchange;
 pub mod health;
 pub mod programme;

@@ -17,6 +17,7 @@ use crate::ui::components::ExportControls;
 use crate::ui::format::{money, percent};
 use crate::ui::state::use_app;
 use crate::ui::words::choices::{section_needs, Words};
+use crate::ui::words::decisions::decision_error;
 use crate::ui::words::programme as programme_words;
 use editor::{Editor, Label};
 use navigation::{SectionNav, SectionStepper};
@@ -211,7 +212,7 @@ fn Qualification(account: Memo<Account>, dossier: Memo<Dossier>, row: Memo<Optio
                 error.set(None);
                 why.set(String::new());
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => error.set(Some(decision_error(&e))),
         }
     };
     let criteria_text = move || state.workspace.with(|ws| ws.programme.criteria_text.clone());

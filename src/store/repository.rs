@@ -1,62 +1,16 @@
+//! The workspace in IndexedDB: the app's one shared connection and every read and write of
+//! the stored workspace, each in a transaction of its own.
+
 use kam_core::model::{Account, Dossier, OrderLine, Programme, Workspace};
-use rexie::{ObjectStore, Rexie, TransactionMode};
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use rexie::{Rexie, TransactionMode};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
+use super::channel::announce_opening_at;
 use super::error::StoreError;
-
-pub const DB_NAME: &str = "kam-planner";
-/// Version 1: accounts, history (one record per account), dossiers, meta.
-/// Version 2: adds `snapshots` (named snapshots of the whole workspace). Upgrading keeps every
-/// record of version 1 (tested against a database laid out as version 1 wrote it).
-pub const SCHEMA_VERSION: u32 = 2;
-
-const ACCOUNTS: &str = "accounts";
-const HISTORY: &str = "history";
-const DOSSIERS: &str = "dossiers";
-const META: &str = "meta";
-const SNAPSHOTS: &str = "snapshots";
-const ALL_STORES: [&str; 5] = [ACCOUNTS, HISTORY, DOSSIERS, META, SNAPSHOTS];
-
-const SNAPSHOT_KEY: &str = "snapshot:before-replace";
-/// The programme settings (criteria, matrix factors…) live in the meta store under this key.
-const PROGRAMME_KEY: &str = "programme";
-
-
-/// The workspace as it was before a replace: a KAM Planner file and when it was taken.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Snapshot {
-    /// What replaced it, for the restore button ("before importing plan.kam.json").
-    pub reason: String,
-    pub taken_at: String,
-    /// The workspace as a KAM Planner file (full, with personal details: it never leaves the browser).
-    pub file: String,
-}
-
-/// Order lines are kept as one JSON string per account: an account's history is always read
-/// whole, and one string is far cheaper to store and load than thousands of small JS objects.
-#[derive(Serialize, Deserialize)]
-struct HistoryRecord {
-    account_id: String,
-    lines: String,
-}
-
-/// Records go through JSON: plain objects (so that key paths resolve), exactly the shapes the
-/// file format uses, and one serde implementation per type in the app instead of two (the wasm
-/// is markedly smaller without a second, JS-value deserialiser for every stored type).
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StoreError> {
-    let text = serde_json::to_string(value)?;
-    js_sys::JSON::parse(&text).map_err(|e| StoreError::NotPrepared { detail: format!("{e:?}") })
-}
-
-fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StoreError> {
-    let text: String = js_sys::JSON::stringify(&value)
-        .map_err(|e| StoreError::Unreadable { detail: format!("{e:?}") })?
-        .into();
-    Ok(serde_json::from_str(&text)?)
-}
+use super::records::{from_js, to_js, HistoryRecord, Snapshot};
+use super::schema::{open_database, ACCOUNTS, ALL_STORES, DB_NAME, DOSSIERS, HISTORY, META, PROGRAMME_KEY, SCHEMA_VERSION, SNAPSHOTS, SNAPSHOT_KEY};
 
 /// A change to apply to a dossier as stored.
 pub type DossierChange = Box<dyn FnOnce(&mut Dossier)>;
@@ -93,65 +47,16 @@ impl Drop for Repository {
     }
 }
 
-/// The channel on which a tab says, just before opening a database, at which schema version
-/// it will open it. A tab of an older version hears this and closes its connection so that
-/// the newer one can upgrade, instead of leaving it blocked with no word to the user.
-const SCHEMA_CHANNEL: &str = "kam-planner-schema";
-
 thread_local! {
-    /// Lives as long as the page: a channel does not hear its own messages, and a message
-    /// posted on a channel closed at once might not be delivered.
-    static SCHEMA_SENDER: RefCell<Option<web_sys::BroadcastChannel>> = const { RefCell::new(None) };
     static SHARED: RefCell<Option<Rc<Repository>>> = const { RefCell::new(None) };
     /// Set once a newer version of the app took the database over: this page must be reloaded.
     static SUPERSEDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Tells the app's other tabs that this one is about to open `name` at `version` (this page's
-/// [`SCHEMA_VERSION`]; other versions only in tests, standing in for another release).
-pub fn announce_opening_at(version: u32, name: &str) {
-    SCHEMA_SENDER.with(|s| {
-        let mut sender = s.borrow_mut();
-        if sender.is_none() {
-            *sender = web_sys::BroadcastChannel::new(SCHEMA_CHANNEL).ok();
-        }
-        if let Some(channel) = sender.as_ref() {
-            let _ = channel.post_message(&JsValue::from_str(&format!("{version} {name}")));
-        }
-    });
-}
-
-/// Calls `on_newer` when another tab announces that it opens `name` at a schema version newer
-/// than this page's. Listens for the life of the page.
-pub fn listen_for_newer_versions(name: &str, on_newer: impl Fn() + 'static) {
-    let name = name.to_string();
-    let channel = crate::browser::on_channel_message(SCHEMA_CHANNEL, move |data| {
-        let text = data.as_string().unwrap_or_default();
-        let newer = text
-            .split_once(' ')
-            .is_some_and(|(version, db)| db == name && version.parse::<u32>().is_ok_and(|v| v > SCHEMA_VERSION));
-        if newer {
-            on_newer();
-        }
-    });
-    // Kept alive by its listener for as long as the page lives.
-    std::mem::forget(channel);
-}
-
 impl Repository {
-    /// Opens (and creates or upgrades) the database. Every store is declared on every version:
-    /// rexie deletes the stores an upgrade does not list.
+    /// Opens (and creates or upgrades) the database (see `schema`).
     pub async fn open(name: &str) -> Result<Repository, StoreError> {
-        let db = Rexie::builder(name)
-            .version(SCHEMA_VERSION)
-            .add_object_store(ObjectStore::new(ACCOUNTS).key_path("id"))
-            .add_object_store(ObjectStore::new(HISTORY).key_path("account_id"))
-            .add_object_store(ObjectStore::new(DOSSIERS).key_path("account_id"))
-            .add_object_store(ObjectStore::new(META))
-            .add_object_store(ObjectStore::new(SNAPSHOTS))
-            .build()
-            .await
-            .map_err(StoreError::opening)?;
+        let db = open_database(name).await?;
         Ok(Repository { db: Some(db) })
     }
 

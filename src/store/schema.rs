@@ -1,0 +1,46 @@
+//! The database's layout: its name, its schema version, its stores and the keys of the records
+//! kept in the `meta` store, and opening it (which creates or upgrades it).
+//!
+//! Upgrades: rexie has no migration hook. On a version bump it creates the stores listed here
+//! and deletes every store not listed, so every store is declared on every version. Records
+//! written by older releases are migrated as they are read: serde's defaults fill the fields
+//! they lack, and `Dossier::number_people` numbers their people (in `Repository::load` and
+//! wherever a stored dossier is read to be changed). Each step is tested against a database laid
+//! out as the previous version wrote it (tests/browser).
+
+use rexie::{ObjectStore, Rexie};
+
+use super::error::StoreError;
+
+pub const DB_NAME: &str = "kam-planner";
+/// Version 1: accounts, history (one record per account), dossiers, meta.
+/// Version 2: adds `snapshots` (named snapshots of the whole workspace). Upgrading keeps every
+/// record of version 1 (tested against a database laid out as version 1 wrote it).
+pub const SCHEMA_VERSION: u32 = 2;
+
+pub(super) const ACCOUNTS: &str = "accounts";
+pub(super) const HISTORY: &str = "history";
+pub(super) const DOSSIERS: &str = "dossiers";
+pub(super) const META: &str = "meta";
+pub(super) const SNAPSHOTS: &str = "snapshots";
+pub(super) const ALL_STORES: [&str; 5] = [ACCOUNTS, HISTORY, DOSSIERS, META, SNAPSHOTS];
+
+/// The automatic snapshot (taken before a replace) lives in the meta store under this key.
+pub(super) const SNAPSHOT_KEY: &str = "snapshot:before-replace";
+/// The programme settings (criteria, matrix factors…) live in the meta store under this key.
+pub(super) const PROGRAMME_KEY: &str = "programme";
+
+/// Opens (and creates or upgrades) the database `name` at [`SCHEMA_VERSION`]. Every store is
+/// declared on every version: rexie deletes the stores an upgrade does not list.
+pub(super) async fn open_database(name: &str) -> Result<Rexie, StoreError> {
+    Rexie::builder(name)
+        .version(SCHEMA_VERSION)
+        .add_object_store(ObjectStore::new(ACCOUNTS).key_path("id"))
+        .add_object_store(ObjectStore::new(HISTORY).key_path("account_id"))
+        .add_object_store(ObjectStore::new(DOSSIERS).key_path("account_id"))
+        .add_object_store(ObjectStore::new(META))
+        .add_object_store(ObjectStore::new(SNAPSHOTS))
+        .build()
+        .await
+        .map_err(StoreError::opening)
+}

@@ -1,0 +1,196 @@
+//! The one write path: every change of the stored workspace (accounts, dossiers, the programme,
+//! a whole replace, snapshots) goes through [`AppState::write_then`], so that each is counted
+//! while on its way (the header's "Saving…"), the other tabs hear of it when it changed what they
+//! show, and a failure is never silent. Stored first, shown once stored: what is shown is what
+//! is stored.
+
+use chrono::NaiveDate;
+use kam_core::model::{Account, DecisionError, Dossier, KeyDecision, Programme, Workspace};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::rc::Rc;
+
+use super::{AppState, Notice, Undo};
+use crate::store::{self, DossierChange, Repository, StoreError};
+use crate::ui::words::store::store_error;
+
+/// Whether the app's other tabs are told of a write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tell {
+    /// The write changed the stored workspace: the other tabs read it again.
+    OtherTabs,
+    /// The write changed nothing another tab shows (a snapshot): telling them would only
+    /// announce a change they cannot see.
+    Nobody,
+}
+
+/// The write path's one clock: the day a change is dated and a dossier stamped with.
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// `change`, then the dossier's "updated" stamp: every stored change of a dossier is stamped
+/// here, and only here.
+fn stamped(change: DossierChange, today: NaiveDate) -> DossierChange {
+    Box::new(move |d: &mut Dossier| {
+        change(d);
+        d.touch(today);
+    })
+}
+
+impl AppState {
+    /// The one write path. Runs `op` against the store, counted as unsaved while on its way;
+    /// once stored, tells the other tabs when `tell` says so; then hands the result (what `op`
+    /// returned, or why it failed: then nothing was changed) to `then`.
+    pub(super) fn write_then<T: 'static, Fut>(&self, op: impl FnOnce(Rc<Repository>) -> Fut + 'static, tell: Tell, then: impl FnOnce(Result<T, StoreError>) + 'static)
+    where
+        Fut: std::future::Future<Output = Result<T, StoreError>> + 'static,
+    {
+        let state = *self;
+        state.begin_save();
+        spawn_local(async move {
+            let result = match Repository::shared().await {
+                Ok(repo) => op(repo).await,
+                Err(e) => Err(e),
+            };
+            state.end_save();
+            if result.is_ok() && tell == Tell::OtherTabs {
+                store::tell_other_tabs();
+            }
+            then(result);
+        });
+    }
+
+    /// Runs one write of the workspace against the store. On success, tells the other tabs and
+    /// shows what the write returns (`show` puts it into the workspace); on failure, shows
+    /// `failure` with the reason and changes nothing.
+    fn write<T: 'static, Fut>(&self, op: impl FnOnce(Rc<Repository>) -> Fut + 'static, show: impl FnOnce(&mut Workspace, T) + 'static, failure: String)
+    where
+        Fut: std::future::Future<Output = Result<T, StoreError>> + 'static,
+    {
+        let state = *self;
+        self.write_then(op, Tell::OtherTabs, move |result| match result {
+            Ok(stored) => state.workspace.update(|ws| show(ws, stored)),
+            Err(e) => state.error.set(Some(format!("{failure}: {}", store_error(&e)))),
+        });
+    }
+
+    /// Replaces the whole workspace: stored first, shown only once stored. `notice` is shown on
+    /// success with an undo back to the previous workspace.
+    pub fn replace_workspace(&self, next: Workspace, notice: Option<String>) {
+        self.replace_workspace_with(next, notice, true)
+    }
+
+    pub(super) fn replace_workspace_with(&self, next: Workspace, notice: Option<String>, offer_undo: bool) {
+        let state = *self;
+        let previous = state.workspace.get_untracked();
+        self.write_then(
+            move |repo| async move {
+                repo.replace(&next).await?;
+                Ok(next)
+            },
+            Tell::OtherTabs,
+            move |result| match result {
+                Ok(next) => {
+                    state.workspace.set(next);
+                    if let Some(text) = notice {
+                        state.notice.set(Some(Notice { text, undo: offer_undo.then_some(Undo::Workspace(previous)) }));
+                    }
+                }
+                Err(e) => state.error.set(Some(format!("Nothing was changed: {}", store_error(&e)))),
+            },
+        );
+    }
+
+    /// Changes one account (and, when given, its dossier) as stored, then shows the result.
+    pub fn change_account(&self, id: String, change: Box<dyn FnOnce(&mut Account)>, dossier_change: Option<DossierChange>) {
+        self.change_account_on(id, change, dossier_change, today())
+    }
+
+    /// [`Self::change_account`], with the day the dossier (when changed) is stamped with.
+    fn change_account_on(&self, id: String, change: Box<dyn FnOnce(&mut Account)>, dossier_change: Option<DossierChange>, today: NaiveDate) {
+        let name = self.workspace.with_untracked(|ws| ws.account(&id).map(|a| a.name.clone())).unwrap_or_else(|| id.clone());
+        let dossier_change = dossier_change.map(|change| stamped(change, today));
+        self.write(
+            move |repo| async move { repo.update_account(&id, change, dossier_change).await },
+            |ws, (account, dossier): (Account, Option<Dossier>)| {
+                if let Some(a) = ws.accounts.iter_mut().find(|a| a.id == account.id) {
+                    *a = account;
+                }
+                if let Some(d) = dossier {
+                    upsert_dossier(ws, d);
+                }
+            },
+            format!("The change to {name} was not saved"),
+        );
+    }
+
+    /// Adds an account typed by hand; `Err` (nothing changed) when the name is empty or taken.
+    pub fn add_account(&self, name: &str, industry: &str, manager: &str) -> Result<(), String> {
+        let mut account = self.workspace.with_untracked(|ws| ws.new_account(name))?;
+        account.industry = industry.trim().to_string();
+        account.manager = manager.trim().to_string();
+        let failure = format!("{} was not added", account.name);
+        let stored = account.clone();
+        self.write(move |repo| async move { repo.put_account(&stored).await }, move |ws, ()| ws.accounts.push(account), failure);
+        Ok(())
+    }
+
+    /// Changes the programme settings (criteria, matrix factors, skills); refuses a change
+    /// that would make them invalid.
+    pub fn change_programme(&self, change: Rc<dyn Fn(&mut Programme)>) -> Result<(), Vec<String>> {
+        // Checked first on the programme shown, for an immediate answer; then applied to the
+        // stored programme inside one transaction (and checked again there), so that quick
+        // successive changes never undo each other.
+        let mut preview = self.workspace.with_untracked(|ws| ws.programme.clone());
+        change(&mut preview);
+        let problems = preview.problems();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.write(
+            move |repo| async move {
+                repo.update_programme(move |p| {
+                    change(p);
+                    let problems = p.problems();
+                    if problems.is_empty() { Ok(()) } else { Err(problems.join(" ")) }
+                })
+                .await
+            },
+            |ws, programme| ws.programme = programme,
+            "The programme settings were not saved".into(),
+        );
+        Ok(())
+    }
+
+    /// Promotes an account to key status or demotes it, recording who decided, when and why in
+    /// its dossier (account and dossier are written in one transaction). The core says whether
+    /// the decision can be recorded; the decision is dated, and the dossier stamped, with the
+    /// same day.
+    pub fn decide_key(&self, account_id: &str, promote: bool, by: &str, why: &str) -> Result<(), DecisionError> {
+        let today = today();
+        let decision = self.workspace.with_untracked(|ws| KeyDecision::for_account(ws, account_id, today, promote, by, why))?;
+        self.change_account_on(
+            account_id.to_string(),
+            Box::new(move |a| a.is_key = promote),
+            Some(Box::new(move |d| d.decisions.push(decision))),
+            today,
+        );
+        Ok(())
+    }
+
+    /// Changes a dossier by reading, changing and writing it in one transaction, then shows the
+    /// stored result. Used by the dossier editor, so that nothing another tab saved meanwhile is
+    /// overwritten.
+    pub fn update_dossier(&self, account_id: String, change: DossierChange) {
+        let change = stamped(change, today());
+        self.write(move |repo| async move { repo.update_dossier(&account_id, change).await }, upsert_dossier, "The dossier was not saved".into());
+    }
+}
+
+fn upsert_dossier(ws: &mut Workspace, dossier: Dossier) {
+    match ws.dossiers.iter_mut().find(|d| d.account_id == dossier.account_id) {
+        Some(d) => *d = dossier,
+        None => ws.dossiers.push(dossier),
+    }
+}

@@ -1,0 +1,32 @@
+//! Words for promoting an account to key status or demoting it.
+
+use kam_core::model::DecisionError;
+
+/// Why a promotion or demotion was not recorded.
+pub fn decision_error(e: &DecisionError) -> String {
+    match e {
+        DecisionError::Unexplained { promoted } => format!(
+            "Say who decided and why: the decision to {} is kept in the account's history.",
+            if *promoted { "promote" } else { "demote" }
+        ),
+        DecisionError::AccountGone => "This account is no longer in the workspace.".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refused_decisions_in_words() {
+        assert_eq!(
+            decision_error(&DecisionError::Unexplained { promoted: true }),
+            "Say who decided and why: the decision to promote is kept in the account's history."
+        );
+        assert_eq!(
+            decision_error(&DecisionError::Unexplained { promoted: false }),
+            "Say who decided and why: the decision to demote is kept in the account's history."
+        );
+        assert_eq!(decision_error(&DecisionError::AccountGone), "This account is no longer in the workspace.");
+    }
+}
