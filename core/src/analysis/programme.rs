@@ -270,7 +270,7 @@ mod tests {
         let seg = segment_workspace(&ws, &SegmentationSettings::default());
         let biggest = seg.rows.iter().find(|r| r.flags.contains(crate::analysis::Flag::KeyBySize)).expect("a key-by-size account in the demo");
         let id = biggest.id.to_string();
-        ws.accounts_mut().iter_mut().find(|a| a.id == id).unwrap().is_key = false;
+        ws.change_account(&id, |a| a.is_key = false);
         let candidates = key_account_candidates(&ws, &seg, 10.0);
         let c = candidates.iter().find(|c| c.id == id).expect("the unmarked big account is a candidate");
         assert!(c.qualification.meets && c.qualification.by_size);
