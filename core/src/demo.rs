@@ -308,15 +308,17 @@ pub fn demo_workspace() -> Workspace {
         let mut account = Account::new(name);
         account.industry = industry.into();
         let lines = history(monthly, shape, margin, &mut rng);
-        ws.history.insert(account.id.clone(), lines);
-        ws.accounts.push(account);
+        ws.set_history(&account.id, lines);
+        ws.insert_account(account);
     }
     for (name, manager, mut dossier) in key_dossiers() {
-        let account = ws.accounts.iter_mut().find(|a| a.name == name).expect("demo key account exists");
-        account.is_key = true;
-        account.manager = manager.into();
-        dossier.account_id = account.id.clone();
-        ws.dossiers.push(dossier);
+        let id = ws.accounts().iter().find(|a| a.name == name).expect("demo key account exists").id.clone();
+        ws.change_account(&id, |account| {
+            account.is_key = true;
+            account.manager = manager.into();
+        });
+        dossier.account_id = id;
+        ws.upsert_dossier(dossier);
     }
     ws
 }
@@ -331,15 +333,15 @@ mod tests {
     #[test]
     fn demo_has_about_forty_accounts_with_24_months() {
         let ws = demo_workspace();
-        assert_eq!(ws.accounts.len(), 40);
-        let ids: HashSet<_> = ws.accounts.iter().map(|a| &a.id).collect();
+        assert_eq!(ws.accounts().len(), 40);
+        let ids: HashSet<_> = ws.accounts().iter().map(|a| &a.id).collect();
         assert_eq!(ids.len(), 40, "account ids are unique");
-        let first = ws.history.values().flatten().map(|l| l.date).min().unwrap();
+        let first = ws.histories().flat_map(|(_, lines)| lines).map(|l| l.date).min().unwrap();
         let last = ws.latest_order_date().unwrap();
         assert_eq!(first.format("%Y-%m").to_string(), "2024-11");
         assert_eq!(last.format("%Y-%m").to_string(), "2026-10");
-        for account in &ws.accounts {
-            assert!(!ws.history[&account.id].is_empty(), "{} has orders", account.name);
+        for account in ws.accounts() {
+            assert!(!ws.history(&account.id).unwrap().is_empty(), "{} has orders", account.name);
         }
     }
 
@@ -351,7 +353,7 @@ mod tests {
     #[test]
     fn demo_key_accounts_have_partly_filled_dossiers() {
         let ws = demo_workspace();
-        let key: Vec<_> = ws.accounts.iter().filter(|a| a.is_key).collect();
+        let key: Vec<_> = ws.accounts().iter().filter(|a| a.is_key).collect();
         assert!((5..=8).contains(&key.len()));
         for a in &key {
             let d = ws.dossier(&a.id).expect("every demo key account has a dossier");

@@ -1,7 +1,7 @@
 //! The workspace in IndexedDB: the app's one shared connection and every read and write of
 //! the stored workspace, each in a transaction of its own.
 
-use kam_core::model::{Account, Dossier, OrderLine, Programme, Workspace};
+use kam_core::model::{restore, restore_dossier, Account, AccountHistory, Dossier, OrderLine, Programme, Stored, Workspace};
 use rexie::{Rexie, TransactionMode};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -20,10 +20,9 @@ pub type DossierChange = Box<dyn FnOnce(&mut Dossier)>;
 async fn change_stored_dossier(tx: &rexie::Transaction, account_id: &str, change: impl FnOnce(&mut Dossier)) -> Result<Dossier, StoreError> {
     let store = tx.store(DOSSIERS)?;
     let mut d = match store.get(JsValue::from_str(account_id)).await? {
-        Some(v) if !v.is_undefined() => from_js::<Dossier>(v)?,
+        Some(v) if !v.is_undefined() => restore_dossier(from_js::<Dossier>(v)?),
         _ => Dossier::new(account_id),
     };
-    d.number_people();
     change(&mut d);
     d.account_id = account_id.to_string();
     store.put(&to_js(&d)?, None).await?;
@@ -95,27 +94,27 @@ impl Repository {
         let dossiers = tx.store(DOSSIERS)?.get_all(None, None).await?;
         let programme = tx.store(META)?.get(JsValue::from_str(PROGRAMME_KEY)).await?;
         tx.done().await?;
-        let mut ws = Workspace::default();
+        let mut stored = Stored::default();
         if let Some(p) = programme.filter(|v| !v.is_undefined()) {
-            ws.programme = from_js(p)?;
+            stored.programme = Some(from_js(p)?);
         }
         for a in accounts {
-            ws.accounts.push(from_js::<Account>(a)?);
+            stored.accounts.push(from_js::<Account>(a)?);
         }
         for h in history {
             let record: HistoryRecord = from_js(h)?;
             let lines: Vec<OrderLine> = serde_json::from_str(&record.lines)
                 .map_err(|e| StoreError::UnreadableHistory { detail: e.to_string() })?;
-            ws.history.insert(record.account_id, lines);
+            stored.history.push(AccountHistory { account_id: record.account_id, lines });
         }
         for d in dossiers {
-            let mut d = from_js::<Dossier>(d)?;
-            // Records of the first release have people without ids.
-            d.number_people();
-            ws.dossiers.push(d);
+            stored.dossiers.push(from_js::<Dossier>(d)?);
         }
-        ws.accounts.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
-        Ok(ws)
+        stored.accounts.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+        // Older records (people without ids, free-text roles) are made whole by the one
+        // restore; the stores' keys rule out the duplicates it reports, and anything else it
+        // reports is kept as stored.
+        Ok(restore(stored).workspace)
     }
 
     /// Replaces the whole stored workspace in one transaction: either all of it is written or,
@@ -124,18 +123,18 @@ impl Repository {
         // Serialise everything before the transaction opens: a transaction commits as soon as
         // control returns to the event loop with no request pending.
         // A large history is serialised in chunks, yielding to the page between them.
-        let accounts = ws.accounts.iter().map(to_js).collect::<Result<Vec<_>, _>>()?;
-        let mut history = Vec::with_capacity(ws.history.len());
+        let accounts = ws.accounts().iter().map(to_js).collect::<Result<Vec<_>, _>>()?;
+        let mut history = Vec::with_capacity(ws.histories().len());
         let mut chunk_start = crate::browser::now_ms();
-        for (id, lines) in &ws.history {
+        for (id, lines) in ws.histories() {
             let lines = serde_json::to_string(lines).map_err(|e| StoreError::NotSerialised { detail: e.to_string() })?;
-            history.push(to_js(&HistoryRecord { account_id: id.clone(), lines })?);
+            history.push(to_js(&HistoryRecord { account_id: id.to_string(), lines })?);
             if crate::browser::now_ms() - chunk_start > 30.0 {
                 crate::browser::next_tick().await;
                 chunk_start = crate::browser::now_ms();
             }
         }
-        let dossiers = ws.dossiers.iter().map(to_js).collect::<Result<Vec<_>, _>>()?;
+        let dossiers = ws.dossiers().iter().map(to_js).collect::<Result<Vec<_>, _>>()?;
         self.replace_records(accounts, history, dossiers, Some(to_js(&ws.programme)?)).await
     }
 

@@ -4,9 +4,10 @@
 //! Upgrades: rexie has no migration hook. On a version bump it creates the stores listed here
 //! and deletes every store not listed, so every store is declared on every version. Records
 //! written by older releases are migrated as they are read: serde's defaults fill the fields
-//! they lack, and `Dossier::number_people` numbers their people (in `Repository::load` and
-//! wherever a stored dossier is read to be changed). Each step is tested against a database laid
-//! out as the previous version wrote it (tests/browser).
+//! they lack, and kam-core's one `restore` (`restore` in `Repository::load`, `restore_dossier`
+//! wherever a stored dossier is read to be changed) does the rest, as it does for files and
+//! snapshots. Each step is tested against a database laid out as the previous version wrote it
+//! (tests/browser).
 
 use rexie::{ObjectStore, Rexie};
 

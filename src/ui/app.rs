@@ -126,7 +126,7 @@ fn WorkshopBar() -> impl IntoView {
     let navigate = leptos_router::hooks::use_navigate();
     let key_ids = Memo::new(move |_| {
         state.workspace.with(|ws| {
-            let mut key: Vec<_> = ws.accounts.iter().filter(|a| a.is_key).map(|a| (a.name.clone(), a.id.clone())).collect();
+            let mut key: Vec<_> = ws.accounts().iter().filter(|a| a.is_key).map(|a| (a.name.clone(), a.id.clone())).collect();
             key.sort();
             key
         })

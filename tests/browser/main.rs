@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use kam_core::demo::demo_workspace;
-use kam_core::model::{Dossier, KeyReason, Measure, SegmentationSettings, Workspace};
+use kam_core::model::{restore, AccountHistory, Dossier, KeyReason, Measure, SegmentationSettings, Stored, Workspace};
 use kam_planner::store::{load_settings, save_settings, Repository, Snapshot, StoreError};
 use wasm_bindgen_test::*;
 
@@ -13,22 +13,35 @@ fn unique_name(tag: &str) -> String {
     format!("kam-test-{tag}-{}", js_sys::Math::random().to_bits())
 }
 
+/// The accounts of `ws` that `keep` names, with their history and dossiers.
+fn keeping(ws: &Workspace, keep: impl Fn(&str) -> bool) -> Workspace {
+    restore(Stored {
+        accounts: ws.accounts().iter().filter(|a| keep(&a.id)).cloned().collect(),
+        history: ws.histories().filter(|(id, _)| keep(id)).map(|(id, lines)| AccountHistory { account_id: id.into(), lines: lines.clone() }).collect(),
+        dossiers: ws.dossiers().iter().filter(|d| keep(&d.account_id)).cloned().collect(),
+        programme: Some(ws.programme.clone()),
+    })
+    .workspace
+}
+
 #[wasm_bindgen_test]
 async fn workspace_round_trips_through_indexeddb() {
     let name = unique_name("roundtrip");
     let repo = Repository::open(&name).await.expect("database opens");
     assert_eq!(repo.load().await.unwrap(), Workspace::default(), "a new database is empty");
 
-    let mut demo = demo_workspace();
+    let demo = demo_workspace();
     repo.replace(&demo).await.expect("demo stored");
     let loaded = repo.load().await.expect("demo loads");
-    demo.accounts.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
-    assert_eq!(loaded.accounts, demo.accounts);
-    assert_eq!(loaded.history, demo.history, "every order line comes back exactly");
-    let mut dossiers = loaded.dossiers.clone();
+    let mut accounts = demo.accounts().to_vec();
+    accounts.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+    assert_eq!(loaded.accounts(), accounts);
+    assert!(loaded.histories().eq(demo.histories()), "every order line comes back exactly");
+    let mut dossiers = loaded.dossiers().to_vec();
     dossiers.sort_by(|a, b| a.account_id.cmp(&b.account_id));
-    demo.dossiers.sort_by(|a, b| a.account_id.cmp(&b.account_id));
-    assert_eq!(dossiers, demo.dossiers);
+    let mut expected = demo.dossiers().to_vec();
+    expected.sort_by(|a, b| a.account_id.cmp(&b.account_id));
+    assert_eq!(dossiers, expected);
 
     let counts = repo.counts().await.unwrap();
     assert_eq!(counts[0], ("accounts", 40));
@@ -40,15 +53,13 @@ async fn workspace_round_trips_through_indexeddb() {
 async fn replace_removes_what_the_new_workspace_lacks() {
     let repo = Repository::open(&unique_name("replace")).await.unwrap();
     repo.replace(&demo_workspace()).await.unwrap();
-    let mut small = demo_workspace();
-    small.accounts.truncate(3);
-    let keep: Vec<String> = small.accounts.iter().map(|a| a.id.clone()).collect();
-    small.history.retain(|id, _| keep.contains(id));
-    small.dossiers.retain(|d| keep.contains(&d.account_id));
+    let demo = demo_workspace();
+    let keep: Vec<String> = demo.accounts().iter().take(3).map(|a| a.id.clone()).collect();
+    let small = keeping(&demo, |id| keep.iter().any(|k| k == id));
     repo.replace(&small).await.unwrap();
     let loaded = repo.load().await.unwrap();
-    assert_eq!(loaded.accounts.len(), 3);
-    assert_eq!(loaded.history.len(), 3);
+    assert_eq!(loaded.accounts().len(), 3);
+    assert_eq!(loaded.histories().len(), 3);
     repo.close();
 }
 
@@ -58,7 +69,7 @@ async fn single_dossier_and_account_writes_persist() {
     let repo = Repository::open(&name).await.unwrap();
     let ws = demo_workspace();
     repo.replace(&ws).await.unwrap();
-    let mut account = ws.accounts[5].clone();
+    let mut account = ws.accounts()[5].clone();
     account.is_key = true;
     account.manager = "Test Manager".into();
     let mut dossier = Dossier::new(&account.id);
@@ -134,7 +145,7 @@ async fn records_of_the_first_release_still_load() {
     .unwrap();
     repo.replace_records(vec![account], vec![], vec![dossier], None).await.unwrap();
     let ws = repo.load().await.expect("old records load");
-    let d = &ws.dossiers[0];
+    let d = &ws.dossiers()[0];
     assert_eq!(d.people[0].role, kam_core::model::DmuRole::EconomicBuyer);
     assert_eq!(d.people[1].attitude, kam_core::model::Attitude::Neutral);
     assert_eq!(d.people.iter().map(|p| p.id).collect::<Vec<_>>(), vec![1, 2], "people are numbered on load");
@@ -143,6 +154,30 @@ async fn records_of_the_first_release_still_load() {
     // Saved again in today's shape, it round-trips.
     repo.replace(&ws).await.unwrap();
     assert_eq!(repo.load().await.unwrap(), ws);
+    repo.close();
+}
+
+/// A person of the first release whose role was free text that maps to no fixed role ("Head
+/// of purchasing") keeps that text when loaded from IndexedDB, as a version 1 file always
+/// kept it: in the person's expectations. A change to the dossier, which reads the record
+/// itself, keeps it too.
+#[wasm_bindgen_test]
+async fn a_first_release_free_text_role_is_kept_on_load() {
+    let repo = Repository::open(&unique_name("free-text-role")).await.unwrap();
+    let account = js_sys::JSON::parse(r#"{"id":"acme","name":"Acme","industry":"","is_key":true,"manager":"Eva"}"#).unwrap();
+    let dossier = js_sys::JSON::parse(
+        r#"{"account_id":"acme","people":[{"name":"Ann","title":"Buyer","role":"Head of purchasing","attitude":"Supporter","our_owner":"Eva","birthday":"","personal_notes":""}]}"#,
+    )
+    .unwrap();
+    repo.replace_records(vec![account], vec![], vec![dossier], None).await.unwrap();
+    let ws = repo.load().await.expect("the record loads");
+    let p = &ws.dossier("acme").expect("its dossier").people[0];
+    assert_eq!((p.role, p.attitude), (kam_core::model::DmuRole::Unknown, kam_core::model::Attitude::Supporter));
+    assert_eq!(p.expectations, "Role: Head of purchasing", "the text is kept");
+    assert_eq!((p.id, p.title.as_str()), (1, "Buyer"));
+    let changed = repo.update_dossier("acme", |d| d.overview = "Changed".into()).await.unwrap();
+    assert_eq!(changed.people[0].expectations, "Role: Head of purchasing", "an edit keeps it too");
+    assert_eq!(repo.load().await.unwrap().dossier("acme").unwrap().people[0].expectations, "Role: Head of purchasing", "and once, not twice");
     repo.close();
 }
 
@@ -164,7 +199,7 @@ async fn named_snapshots_save_list_restore_and_delete() {
     assert_eq!(listed, vec![(k1.clone(), first.clone()), (k2.clone(), second)]);
     assert_eq!(repo.load_snapshot().await.unwrap(), None, "named snapshots are not the automatic one");
     let restored = kam_core::exchange::read_file(listed[0].1.file.as_bytes()).unwrap().workspace;
-    assert_eq!(restored.accounts.len(), ws.accounts.len());
+    assert_eq!(restored.accounts().len(), ws.accounts().len());
     repo.delete_named_snapshot(&k2).await.unwrap();
     assert_eq!(repo.named_snapshots().await.unwrap(), vec![(k1, first)]);
     assert!(repo.delete_named_snapshot("no such key").await.is_err(), "deleting what is not there says so");
@@ -198,10 +233,10 @@ async fn upgrade_from_schema_version_1_keeps_everything() {
 
     let repo = Repository::open(&name).await.expect("the upgrade succeeds");
     let ws = repo.load().await.unwrap();
-    assert_eq!(ws.accounts.len(), 1);
-    assert_eq!(ws.history["acme"].len(), 1);
-    assert_eq!(ws.dossiers[0].overview, "Kept");
-    assert_eq!(ws.dossiers[0].people[0].role, kam_core::model::DmuRole::EconomicBuyer);
+    assert_eq!(ws.accounts().len(), 1);
+    assert_eq!(ws.history("acme").unwrap().len(), 1);
+    assert_eq!(ws.dossiers()[0].overview, "Kept");
+    assert_eq!(ws.dossiers()[0].people[0].role, kam_core::model::DmuRole::EconomicBuyer);
     assert_eq!(repo.load_snapshot().await.unwrap().unwrap().reason, "before importing x");
     assert!(repo.named_snapshots().await.unwrap().is_empty(), "the new store is there");
     let counts = repo.counts().await.unwrap();
@@ -215,7 +250,7 @@ async fn upgrade_from_schema_version_1_keeps_everything() {
 async fn concurrent_dossier_updates_keep_both_changes() {
     let repo = Repository::open(&unique_name("concurrent")).await.unwrap();
     repo.replace(&demo_workspace()).await.unwrap();
-    let id = demo_workspace().dossiers[0].account_id.clone();
+    let id = demo_workspace().dossiers()[0].account_id.clone();
     let a = repo.update_dossier(&id, |d| d.history = "Founded 1994".into());
     let b = repo.update_dossier(&id, |d| d.financials = "Turnover 120 M EUR".into());
     let (a, b) = futures_join(a, b).await;
@@ -224,7 +259,7 @@ async fn concurrent_dossier_updates_keep_both_changes() {
     let ws = repo.load().await.unwrap();
     let d = ws.dossier(&id).unwrap();
     assert_eq!((d.history.as_str(), d.financials.as_str()), ("Founded 1994", "Turnover 120 M EUR"));
-    assert_eq!(d.overview, demo_workspace().dossiers[0].overview, "the rest is untouched");
+    assert_eq!(d.overview, demo_workspace().dossiers()[0].overview, "the rest is untouched");
     repo.close();
 }
 
@@ -266,7 +301,7 @@ async fn quick_account_changes_keep_both_and_a_removed_account_is_not_brought_ba
     let repo = Repository::open(&unique_name("account")).await.unwrap();
     let ws = demo_workspace();
     repo.replace(&ws).await.unwrap();
-    let id = ws.accounts[3].id.clone();
+    let id = ws.accounts()[3].id.clone();
     let a = repo.update_account(&id, |a| a.industry = "Ports".into(), None);
     let b = repo.update_account(&id, |a| a.manager = "Eva Saar".into(), None);
     let (a, b) = futures_join(a, b).await;
@@ -275,12 +310,9 @@ async fn quick_account_changes_keep_both_and_a_removed_account_is_not_brought_ba
     let stored = repo.load().await.unwrap();
     let account = stored.account(&id).unwrap();
     assert_eq!((account.industry.as_str(), account.manager.as_str()), ("Ports", "Eva Saar"));
-    assert_eq!(account.name, ws.accounts[3].name, "the rest is untouched");
+    assert_eq!(account.name, ws.accounts()[3].name, "the rest is untouched");
 
-    let mut fewer = ws.clone();
-    fewer.accounts.retain(|a| a.id != id);
-    fewer.history.remove(&id);
-    fewer.dossiers.retain(|d| d.account_id != id);
+    let fewer = keeping(&ws, |other| other != id);
     repo.replace(&fewer).await.unwrap();
     assert!(repo.update_account(&id, |a| a.manager = "Nobody".into(), None).await.is_err());
     assert!(repo.load().await.unwrap().account(&id).is_none());

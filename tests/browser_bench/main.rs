@@ -42,7 +42,7 @@ fn workspace_of(n: usize) -> kam_core::model::Workspace {
         let lines = (0..12)
             .map(|m| kam_core::model::OrderLine { date: start + chrono::Months::new(m), revenue: 1000.0 + i as f64, profit: Some(150.0) })
             .collect();
-        ws.history.insert(a, lines);
+        ws.set_history(&a, lines);
     }
     ws
 }
@@ -58,7 +58,7 @@ async fn load_10k_accounts_from_indexeddb() {
         let start = now();
         let ws = repo.load().await.unwrap();
         times.push(now() - start);
-        assert_eq!(ws.accounts.len(), 10_000);
+        assert_eq!(ws.accounts().len(), 10_000);
     }
     let (m, lo, hi) = median(times);
     console_log!("BENCH load 10000 accounts from IndexedDB: median {m:.1} ms (min {lo:.1}, max {hi:.1}, 7 runs)");
@@ -73,7 +73,7 @@ async fn dossier_edit_to_indexeddb_commit() {
     let repo = kam_planner::store::Repository::open(&name).await.unwrap();
     let ws = kam_core::demo::demo_workspace();
     repo.replace(&ws).await.unwrap();
-    let id = ws.dossiers[0].account_id.clone();
+    let id = ws.dossiers()[0].account_id.clone();
     let mut times = Vec::new();
     for i in 0..31 {
         let text = format!("Edit number {i}: third-party logistics for the Nordic retail sector.");

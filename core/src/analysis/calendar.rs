@@ -81,7 +81,7 @@ pub struct CalendarMonth {
 pub fn annual_calendar(ws: &Workspace, year: i32) -> Vec<CalendarMonth> {
     // (month, entry), in the order accounts, then meetings, tenders, proposals, objectives.
     let mut items: Vec<(u32, CalendarEntry)> = Vec::new();
-    for a in ws.accounts.iter().filter(|a| a.is_key) {
+    for a in ws.accounts().iter().filter(|a| a.is_key) {
         let Some(d) = ws.dossier(&a.id) else { continue };
         let mut push = |month: u32, day: Option<u32>, fact: CalendarFact| {
             items.push((month, CalendarEntry { day, account_id: a.id.clone(), account_name: a.name.clone(), fact }));
@@ -135,7 +135,7 @@ mod tests {
         a.is_key = true;
         let mut d = d;
         d.account_id = a.id.clone();
-        Workspace { accounts: vec![a], dossiers: vec![d], ..Default::default() }
+        Workspace::of(vec![a], vec![d])
     }
 
     fn facts(months: &[CalendarMonth], month: u32) -> Vec<(Option<u32>, &CalendarFact)> {
@@ -184,11 +184,15 @@ mod tests {
         let meeting = |title: &str, day: u32| Meeting { title: title.into(), month: 3, day: Some(day), with: String::new() };
         let mut ws = ws_with("Zeta Oy", Dossier { meetings: vec![meeting("Z review", 5)], ..Default::default() });
         let other = ws_with("Alpha AB", Dossier { meetings: vec![meeting("A review", 5), meeting("A early", 2)], ..Default::default() });
-        ws.accounts.extend(other.accounts);
-        ws.dossiers.extend(other.dossiers);
+        for a in other.accounts() {
+            ws.insert_account(a.clone());
+        }
+        for d in other.dossiers() {
+            ws.upsert_dossier(d.clone());
+        }
         let march = |ws: &Workspace| annual_calendar(ws, 2026)[2].entries.iter().map(|e| (e.day, e.account_name.clone())).collect::<Vec<_>>();
         assert_eq!(march(&ws), vec![(Some(2), "Alpha AB".to_string()), (Some(5), "Alpha AB".to_string()), (Some(5), "Zeta Oy".to_string())]);
-        ws.accounts[1].is_key = false;
+        ws.accounts_mut()[1].is_key = false;
         assert_eq!(march(&ws), vec![(Some(5), "Zeta Oy".to_string())]);
     }
 

@@ -3,11 +3,11 @@
 //! Also the programme's size rules (5–25 key accounts, 1–3 per manager) and its candidates.
 
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use crate::model::{Dossier, Workspace};
 
-use super::{qualify, AccountSegment, Qualification, Segmentation};
+use super::{qualify, Qualification, Segmentation};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum CheckStatus {
@@ -95,7 +95,7 @@ pub struct ProgrammeCheck {
 /// Key account managers with the number of key accounts each carries.
 pub fn manager_load(ws: &Workspace) -> BTreeMap<String, usize> {
     let mut load = BTreeMap::new();
-    for a in ws.accounts.iter().filter(|a| a.is_key && !a.manager.trim().is_empty()) {
+    for a in ws.accounts().iter().filter(|a| a.is_key && !a.manager.trim().is_empty()) {
         *load.entry(a.manager.trim().to_string()).or_insert(0) += 1;
     }
     load
@@ -124,7 +124,7 @@ pub enum KeyAccountWarning {
 /// carrying more than 3.
 pub fn key_account_warnings(ws: &Workspace) -> Vec<KeyAccountWarning> {
     let mut out = Vec::new();
-    let n = ws.accounts.iter().filter(|a| a.is_key).count();
+    let n = ws.accounts().iter().filter(|a| a.is_key).count();
     match key_account_count_range(n) {
         CountRange::Below => out.push(KeyAccountWarning::TooFew { key_accounts: n }),
         CountRange::Above => out.push(KeyAccountWarning::TooMany { key_accounts: n }),
@@ -143,14 +143,10 @@ pub struct Candidate {
     pub qualification: Qualification,
 }
 
-/// Qualifies accounts by id against the programme's criteria. The dossiers and rows are looked
-/// up by id once: a large portfolio has thousands of accounts to judge. (The dossiers are
-/// gathered in reverse so that, as with `Workspace::dossier`, the first of two for one account
-/// counts.)
+/// Qualifies accounts by id against the programme's criteria. Rows and dossiers are looked up
+/// through their indexes: a large portfolio has thousands of accounts to judge.
 fn qualifier<'a>(ws: &'a Workspace, seg: &'a Segmentation, key_size_pct: f64) -> impl Fn(&str) -> Qualification + 'a {
-    let dossiers: HashMap<&str, &Dossier> = ws.dossiers.iter().rev().map(|d| (d.account_id.as_str(), d)).collect();
-    let rows: HashMap<&str, &AccountSegment> = seg.rows.iter().map(|r| (&*r.id, r)).collect();
-    move |id| qualify(rows.get(id).copied(), dossiers.get(id).copied(), &ws.programme, key_size_pct, seg.flags_on_profit)
+    move |id| qualify(seg.row(id), ws.dossier(id), &ws.programme, key_size_pct, seg.flags_on_profit)
 }
 
 /// Accounts outside the programme that meet its criteria now, in the workspace's order.
@@ -160,7 +156,7 @@ pub fn key_account_candidates(ws: &Workspace, seg: &Segmentation, key_size_pct: 
 }
 
 fn candidates_by(ws: &Workspace, judge: &dyn Fn(&str) -> Qualification) -> Vec<Candidate> {
-    ws.accounts
+    ws.accounts()
         .iter()
         .filter(|a| !a.is_key)
         .filter_map(|a| {
@@ -174,10 +170,9 @@ fn candidates_by(ws: &Workspace, judge: &dyn Fn(&str) -> Qualification) -> Vec<C
 /// "key by size" threshold, passed on to the candidates (see [`key_account_candidates`]).
 pub fn programme_checks(ws: &Workspace, seg: &Segmentation, key_size_pct: f64) -> Vec<ProgrammeCheck> {
     use CheckStatus::*;
-    let key: Vec<_> = ws.accounts.iter().filter(|a| a.is_key).collect();
+    let key: Vec<_> = ws.accounts().iter().filter(|a| a.is_key).collect();
     let n = key.len();
-    let dossiers: HashMap<&str, &Dossier> = ws.dossiers.iter().rev().map(|d| (d.account_id.as_str(), d)).collect();
-    let with = |f: &dyn Fn(&Dossier) -> bool| key.iter().filter(|a| dossiers.get(a.id.as_str()).is_some_and(|d| f(d))).count();
+    let with = |f: &dyn Fn(&Dossier) -> bool| key.iter().filter(|a| ws.dossier(&a.id).is_some_and(f)).count();
     let sponsored = with(&|d| !d.executive_sponsor.trim().is_empty());
     let measures = with(&|d| d.metrics.cost_to_serve.is_some() && (d.metrics.yearly_margin.is_some() || seg.flags_on_profit));
     let load = manager_load(ws);
@@ -239,7 +234,7 @@ mod tests {
         let seg = segment_workspace(&ws, &SegmentationSettings::default());
         let checks = programme_checks(&ws, &seg, 10.0);
         assert_eq!(checks.iter().map(|c| c.step).collect::<Vec<_>>(), vec![1, 2, 3, 4, 5, 6, 7]);
-        let key = ws.accounts.iter().filter(|a| a.is_key).count();
+        let key = ws.accounts().iter().filter(|a| a.is_key).count();
         assert_eq!(checks[0].fact, StepFact::OrganisationalChange);
         assert_eq!(checks[0].status, CheckStatus::Discuss);
         assert!(matches!(checks[1].fact, StepFact::SeniorSupport { key_accounts, .. } if key_accounts == key), "{:?}", checks[1].fact);
@@ -275,7 +270,7 @@ mod tests {
         let seg = segment_workspace(&ws, &SegmentationSettings::default());
         let biggest = seg.rows.iter().find(|r| r.flags.contains(crate::analysis::Flag::KeyBySize)).expect("a key-by-size account in the demo");
         let id = biggest.id.to_string();
-        ws.accounts.iter_mut().find(|a| a.id == id).unwrap().is_key = false;
+        ws.change_account(&id, |a| a.is_key = false);
         let candidates = key_account_candidates(&ws, &seg, 10.0);
         let c = candidates.iter().find(|c| c.id == id).expect("the unmarked big account is a candidate");
         assert!(c.qualification.meets && c.qualification.by_size);
@@ -296,12 +291,12 @@ mod tests {
     fn key_account_warnings_name_count_and_overload() {
         let mut ws = crate::demo::demo_workspace();
         assert!(key_account_warnings(&ws).is_empty(), "the demo's 6 key accounts and managers are within the rules");
-        for a in ws.accounts.iter_mut().take(30) {
+        for a in ws.accounts_mut().iter_mut().take(30) {
             a.is_key = true;
             a.manager = "Maria Lind".into();
         }
         let w = key_account_warnings(&ws);
-        let n = ws.accounts.iter().filter(|a| a.is_key).count();
+        let n = ws.accounts().iter().filter(|a| a.is_key).count();
         assert_eq!(w[0], KeyAccountWarning::TooMany { key_accounts: n });
         assert!(w.iter().any(|t| matches!(t, KeyAccountWarning::ManagerOverloaded(o) if o.manager == "Maria Lind" && o.key_accounts >= 30)), "{w:?}");
         assert_eq!(key_account_warnings(&Workspace::default()), vec![KeyAccountWarning::TooFew { key_accounts: 0 }]);
@@ -310,7 +305,7 @@ mod tests {
     #[test]
     fn overloaded_managers_show_in_step_five() {
         let mut ws = crate::demo::demo_workspace();
-        for a in ws.accounts.iter_mut().filter(|a| a.is_key) {
+        for a in ws.accounts_mut().iter_mut().filter(|a| a.is_key) {
             a.manager = "Maria Lind".into();
         }
         let seg = segment_workspace(&ws, &SegmentationSettings::default());

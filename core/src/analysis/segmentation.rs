@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 use std::cmp::Ordering;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::model::{Measure, SegmentationSettings, Workspace};
@@ -226,6 +227,16 @@ pub struct Segmentation {
     pub flags_on_profit: bool,
     /// The window, "2024-06 – 2025-05"; `None` when there is no order history to anchor it on.
     pub window_label: Option<String>,
+    /// Position in `rows` by account id, built once by [`segment`] (see [`Segmentation::row`]).
+    #[serde(skip)]
+    row_index: HashMap<Arc<str>, usize>,
+}
+
+impl Segmentation {
+    /// An account's row, looked up by id rather than by a scan of the rows.
+    pub fn row(&self, id: &str) -> Option<&AccountSegment> {
+        self.row_index.get(id).map(|&i| &self.rows[i])
+    }
 }
 
 /// The key accounts' share of profit (or revenue) against the settings' healthy range.
@@ -278,12 +289,12 @@ fn pct(part: f64, total: f64) -> f64 {
 /// Segments a whole workspace with the given settings.
 pub fn segment_workspace(ws: &Workspace, settings: &SegmentationSettings) -> Segmentation {
     let Some(window) = Window::from_settings(settings, ws.latest_order_date()) else {
-        let inputs = build_inputs(&ws.accounts, |_| None, &Window { last_month: 0, period_months: 1, periods: 1 });
+        let inputs = build_inputs(ws.accounts(), |_| None, &Window { last_month: 0, period_months: 1, periods: 1 });
         let mut s = segment(&inputs, settings);
         s.window_label = None;
         return s;
     };
-    let inputs = build_inputs(&ws.accounts, |id| ws.history.get(id).map(Vec::as_slice), &window);
+    let inputs = build_inputs(ws.accounts(), |id| ws.history(id).map(Vec::as_slice), &window);
     let mut s = segment(&inputs, settings);
     s.window_label = Some(window.label());
     s
@@ -559,6 +570,10 @@ pub fn segment(inputs: &[SegmentInput], settings: &SegmentationSettings) -> Segm
         key_count,
     };
     out.warnings = warnings(&out, &dependent_rows, settings);
+    out.row_index = HashMap::with_capacity(n);
+    for (i, r) in out.rows.iter().enumerate() {
+        out.row_index.entry(r.id.clone()).or_insert(i);
+    }
     out
 }
 

@@ -9,9 +9,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
-use std::collections::HashSet;
-
-use crate::model::{Account, Dossier, OrderLine, Programme, Workspace};
+use crate::model::{restore, Account, AccountHistory, Dossier, OrderLine, Programme, RestoreProblem, Stored, Workspace};
 
 pub const FORMAT_NAME: &str = "kam-planner";
 /// The version this build writes, and the newest it reads.
@@ -176,7 +174,7 @@ pub fn checksum(text: &str) -> String {
 /// and any phone number or e-mail address written in a contact's fields.
 pub fn redact(ws: &Workspace) -> Workspace {
     let mut out = ws.clone();
-    for d in &mut out.dossiers {
+    out.change_dossiers(|d| {
         for p in &mut d.people {
             for field in [&mut p.birthday, &mut p.family, &mut p.hobbies, &mut p.values, &mut p.phone, &mut p.email, &mut p.personal_notes] {
                 field.clear();
@@ -196,7 +194,7 @@ pub fn redact(ws: &Workspace) -> Workspace {
         for e in &mut d.timeline {
             e.text = strip_contact_details(&e.text);
         }
-    }
+    });
     out
 }
 
@@ -243,14 +241,13 @@ pub fn write_file(ws: &Workspace, account: Option<&str>, personal: PersonalDetai
     };
     let keep = |id: &str| account.is_none_or(|a| a == id);
     let data = FileData {
-        accounts: source.accounts.iter().filter(|a| keep(&a.id)).cloned().collect(),
+        accounts: source.accounts().iter().filter(|a| keep(&a.id)).cloned().collect(),
         history: source
-            .history
-            .iter()
+            .histories()
             .filter(|(id, _)| keep(id))
-            .map(|(id, lines)| HistoryEntry { account_id: id.clone(), lines: lines.clone() })
+            .map(|(id, lines)| HistoryEntry { account_id: id.to_string(), lines: lines.clone() })
             .collect(),
-        dossiers: source.dossiers.iter().filter(|d| keep(&d.account_id)).cloned().collect(),
+        dossiers: source.dossiers().iter().filter(|d| keep(&d.account_id)).cloned().collect(),
         programme: account.is_none().then(|| source.programme.clone()),
     };
     let data = serde_json::to_string(&data).expect("the model serialises");
@@ -300,39 +297,17 @@ fn depth_exceeds(text: &str, limit: usize) -> bool {
 const MIGRATIONS: &[(u32, fn(Value) -> Result<Value, FileError>)] = &[(1, migrate_1_to_2)];
 
 /// Version 1 → 2: competitors were names only (strings), and a person's role and attitude were
-/// free text. Version 2 writes competitors as objects and role/attitude as fixed keys; old free
-/// text is mapped to the nearest key ("Decider" → "economic_buyer"), and text that maps to
-/// nothing is kept in the person's `expectations` so that nothing typed is lost.
+/// free text. Version 2 writes competitors as objects and role/attitude as fixed keys. Old free
+/// text needs no step here: reading a person maps it to the nearest key ("Decider" →
+/// "economic_buyer") and keeps text that maps to nothing in the person's `expectations`, for
+/// files and stored records alike (see `model::restore`).
 fn migrate_1_to_2(mut data: Value) -> Result<Value, FileError> {
-    use crate::model::{Attitude, DmuRole};
     let Some(dossiers) = data.get_mut("dossiers").and_then(Value::as_array_mut) else { return Ok(data) };
     for d in dossiers {
         if let Some(list) = d.get_mut("competitors").and_then(Value::as_array_mut) {
             for c in list.iter_mut() {
                 if let Value::String(name) = c {
                     *c = serde_json::json!({ "name": name });
-                }
-            }
-        }
-        if let Some(people) = d.get_mut("people").and_then(Value::as_array_mut) {
-            for p in people.iter_mut().filter_map(Value::as_object_mut) {
-                let mut unmapped = Vec::new();
-                if let Some(Value::String(role)) = p.get("role").cloned() {
-                    let parsed = DmuRole::parse(&role);
-                    if parsed == DmuRole::Unknown && !role.trim().is_empty() {
-                        unmapped.push(format!("Role: {}", role.trim()));
-                    }
-                    p.insert("role".into(), Value::String(parsed.id().into()));
-                }
-                if let Some(Value::String(att)) = p.get("attitude").cloned() {
-                    let parsed = Attitude::parse(&att);
-                    if parsed == Attitude::Unknown && !att.trim().is_empty() {
-                        unmapped.push(format!("Attitude: {}", att.trim()));
-                    }
-                    p.insert("attitude".into(), Value::String(parsed.id().into()));
-                }
-                if !unmapped.is_empty() {
-                    p.insert("expectations".into(), Value::String(unmapped.join("; ")));
                 }
             }
         }
@@ -443,49 +418,34 @@ fn wrong_type(text: &str, e: &serde_json::Error) -> FileError {
     }
 }
 
+/// The file's data as a workspace, through the one restore; data that contradicts itself is
+/// refused with the first problem the restore met.
 fn validate(data: FileData) -> Result<Workspace, FileError> {
-    let mut ids = HashSet::new();
-    for a in &data.accounts {
-        if a.id.trim().is_empty() || a.name.trim().is_empty() {
-            return Err(FileError::AccountWithoutIdOrName);
-        }
-        if !ids.insert(a.id.as_str()) {
-            return Err(FileError::DuplicateAccount { id: a.id.clone() });
+    let restored = restore(Stored {
+        accounts: data.accounts,
+        history: data.history.into_iter().map(|h| AccountHistory { account_id: h.account_id, lines: h.lines }).collect(),
+        dossiers: data.dossiers,
+        programme: data.programme,
+    });
+    match restored.problems.into_iter().next() {
+        Some(problem) => Err(problem.into()),
+        None => Ok(restored.workspace),
+    }
+}
+
+impl From<RestoreProblem> for FileError {
+    fn from(problem: RestoreProblem) -> FileError {
+        match problem {
+            RestoreProblem::AccountWithoutIdOrName => FileError::AccountWithoutIdOrName,
+            RestoreProblem::DuplicateAccount { id } => FileError::DuplicateAccount { id },
+            RestoreProblem::HistoryForUnknownAccount { account_id } => FileError::HistoryForUnknownAccount { account_id },
+            RestoreProblem::HistoryNotFinite { account_id } => FileError::HistoryNotFinite { account_id },
+            RestoreProblem::DuplicateHistory { account_id } => FileError::DuplicateHistory { account_id },
+            RestoreProblem::DossierForUnknownAccount { account_id } => FileError::DossierForUnknownAccount { account_id },
+            RestoreProblem::DuplicateDossier { account_id } => FileError::DuplicateDossier { account_id },
+            RestoreProblem::InvalidProgramme { problems } => FileError::InvalidProgramme { problems },
         }
     }
-    let mut ws = Workspace { accounts: data.accounts.clone(), ..Default::default() };
-    for h in data.history {
-        if !ids.contains(h.account_id.as_str()) {
-            return Err(FileError::HistoryForUnknownAccount { account_id: h.account_id });
-        }
-        if h.lines.iter().any(|l| !l.revenue.is_finite() || l.profit.is_some_and(|p| !p.is_finite())) {
-            return Err(FileError::HistoryNotFinite { account_id: h.account_id });
-        }
-        if ws.history.insert(h.account_id.clone(), h.lines).is_some() {
-            return Err(FileError::DuplicateHistory { account_id: h.account_id });
-        }
-    }
-    let mut dossier_ids = HashSet::new();
-    for d in &data.dossiers {
-        if !ids.contains(d.account_id.as_str()) {
-            return Err(FileError::DossierForUnknownAccount { account_id: d.account_id.clone() });
-        }
-        if !dossier_ids.insert(d.account_id.as_str()) {
-            return Err(FileError::DuplicateDossier { account_id: d.account_id.clone() });
-        }
-    }
-    ws.dossiers = data.dossiers;
-    for d in &mut ws.dossiers {
-        d.number_people();
-    }
-    if let Some(p) = data.programme {
-        let problems = p.problems();
-        if !problems.is_empty() {
-            return Err(FileError::InvalidProgramme { problems });
-        }
-        ws.programme = p;
-    }
-    Ok(ws)
 }
 
 /// What importing a file would do to the workspace.
@@ -499,12 +459,12 @@ pub struct MergePreview {
 
 pub fn preview_merge(current: &Workspace, incoming: &Workspace) -> MergePreview {
     let mut p = MergePreview::default();
-    for a in &incoming.accounts {
+    for a in incoming.accounts() {
         match current.account(&a.id) {
             None => p.new_accounts.push(a.name.clone()),
             Some(existing) => {
                 let same = existing == a
-                    && current.history.get(&a.id) == incoming.history.get(&a.id)
+                    && current.history(&a.id) == incoming.history(&a.id)
                     && (incoming.dossier(&a.id).is_none() || current.dossier(&a.id) == incoming.dossier(&a.id));
                 if same {
                     p.unchanged_accounts += 1
@@ -521,17 +481,13 @@ pub fn preview_merge(current: &Workspace, incoming: &Workspace) -> MergePreview 
 /// their history and dossier); accounts not in the file are kept as they are.
 pub fn merge(current: &Workspace, incoming: &Workspace) -> Workspace {
     let mut out = current.clone();
-    for a in &incoming.accounts {
-        match out.accounts.iter_mut().find(|x| x.id == a.id) {
-            Some(x) => *x = a.clone(),
-            None => out.accounts.push(a.clone()),
-        }
-        if let Some(lines) = incoming.history.get(&a.id) {
-            out.history.insert(a.id.clone(), lines.clone());
+    for a in incoming.accounts() {
+        out.insert_account(a.clone());
+        if let Some(lines) = incoming.history(&a.id) {
+            out.set_history(&a.id, lines.clone());
         }
         if let Some(d) = incoming.dossier(&a.id) {
-            out.dossiers.retain(|x| x.account_id != a.id);
-            out.dossiers.push(d.clone());
+            out.upsert_dossier(d.clone());
         }
     }
     out

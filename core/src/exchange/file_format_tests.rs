@@ -1,13 +1,18 @@
 use super::*;
+use crate::model::{restore, AccountHistory, Stored};
 use crate::demo::demo_workspace;
 use proptest::prelude::*;
 
 const AT: &str = "2026-11-24T12:00:00Z";
 
-fn sorted(mut ws: Workspace) -> Workspace {
-    ws.accounts.sort_by(|a, b| a.id.cmp(&b.id));
-    ws.dossiers.sort_by(|a, b| a.account_id.cmp(&b.account_id));
-    ws
+/// Accounts and dossiers in id order.
+fn sorted(ws: Workspace) -> Workspace {
+    let mut accounts = ws.accounts().to_vec();
+    accounts.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut dossiers = ws.dossiers().to_vec();
+    dossiers.sort_by(|a, b| a.account_id.cmp(&b.account_id));
+    let history = ws.histories().map(|(id, lines)| AccountHistory { account_id: id.to_string(), lines: lines.clone() }).collect();
+    restore(Stored { accounts, history, dossiers, programme: Some(ws.programme.clone()) }).workspace
 }
 
 #[test]
@@ -23,29 +28,29 @@ fn workspace_round_trips() {
 #[test]
 fn one_account_plan_holds_only_that_account() {
     let ws = demo_workspace();
-    let id = ws.accounts.iter().find(|a| a.is_key).unwrap().id.clone();
+    let id = ws.accounts().iter().find(|a| a.is_key).unwrap().id.clone();
     let read = read_file(write_file(&ws, Some(&id), PersonalDetails::Included, "0.1.0", AT).as_bytes()).unwrap();
     assert_eq!(read.scope, Scope::Account);
-    assert_eq!(read.workspace.accounts.len(), 1);
-    assert_eq!(read.workspace.history.len(), 1);
-    assert_eq!(read.workspace.dossiers.len(), 1);
+    assert_eq!(read.workspace.accounts().len(), 1);
+    assert_eq!(read.workspace.histories().len(), 1);
+    assert_eq!(read.workspace.dossiers().len(), 1);
 }
 
 #[test]
 fn without_personal_details_no_personal_text_remains() {
     let mut ws = demo_workspace();
-    ws.dossiers[0].people[0].title = "COO, mobile +45 20 12 34 56, jens@example.com".into();
+    ws.dossiers_mut()[0].people[0].title = "COO, mobile +45 20 12 34 56, jens@example.com".into();
     {
-        let p = &mut ws.dossiers[0].people[1];
+        let p = &mut ws.dossiers_mut()[0].people[1];
         p.family = "Married to Ole; twins".into();
         p.hobbies = "Orienteering".into();
         p.values = "Punctuality above all".into();
         p.phone = "+45 31 22 44 55".into();
         p.email = "sofie.holm@nordhavn.example".into();
     }
-    ws.dossiers[0].overview = "Call the switchboard on 0045 70 10 20 30 or write to info@nordhavn.example.".into();
+    ws.dossiers_mut()[0].overview = "Call the switchboard on 0045 70 10 20 30 or write to info@nordhavn.example.".into();
     let personal: Vec<String> = ws
-        .dossiers
+        .dossiers()
         .iter()
         .flat_map(|d| d.people.iter())
         .flat_map(|p| [p.birthday.clone(), p.personal_notes.clone(), p.family.clone(), p.hobbies.clone(), p.values.clone(), p.phone.clone(), p.email.clone()])
@@ -58,7 +63,7 @@ fn without_personal_details_no_personal_text_remains() {
     }
     let read = read_file(text.as_bytes()).unwrap();
     assert_eq!(read.personal_details, PersonalDetails::Removed);
-    assert_eq!(read.workspace.dossiers[0].people[0].name, "Jens Madsen", "names stay: they are the business contact");
+    assert_eq!(read.workspace.dossiers()[0].people[0].name, "Jens Madsen", "names stay: they are the business contact");
 }
 
 #[test]
@@ -126,6 +131,12 @@ fn inconsistent_data_is_refused_even_with_a_valid_checksum() {
         Err(FileError::HistoryForUnknownAccount { account_id } | FileError::DossierForUnknownAccount { account_id }) if account_id == first_id
     ));
 
+    let mut second_dossier = good.clone();
+    let dossier = second_dossier["data"]["dossiers"][0].clone();
+    let dossier_of = dossier["account_id"].as_str().unwrap().to_string();
+    second_dossier["data"]["dossiers"].as_array_mut().unwrap().push(dossier);
+    assert_eq!(read_file(reseal(second_dossier).as_bytes()), Err(FileError::DuplicateDossier { account_id: dossier_of }));
+
     let mut extra = good.clone();
     extra["data"]["secret"] = Value::Bool(true);
     assert!(matches!(read_file(reseal(extra).as_bytes()), Err(FileError::UnknownData { detail }) if detail.starts_with("unknown field `secret`")));
@@ -143,21 +154,22 @@ fn inconsistent_data_is_refused_even_with_a_valid_checksum() {
 fn merge_adds_new_replaces_changed_and_keeps_the_rest() {
     let current = demo_workspace();
     let mut incoming = Workspace::default();
-    let mut changed = current.accounts[0].clone();
+    let mut changed = current.accounts()[0].clone();
     changed.manager = "New Manager".into();
-    incoming.accounts.push(changed.clone());
-    incoming.accounts.push(Account::new("Brand New Oy"));
-    incoming.accounts.push(current.accounts[1].clone());
-    incoming.history.insert(current.accounts[1].id.clone(), current.history[&current.accounts[1].id].clone());
+    incoming.insert_account(changed.clone());
+    incoming.insert_account(Account::new("Brand New Oy"));
+    incoming.insert_account(current.accounts()[1].clone());
+    let second = &current.accounts()[1].id;
+    incoming.set_history(second, current.history(second).unwrap().clone());
     let p = preview_merge(&current, &incoming);
     assert_eq!(p.new_accounts, vec!["Brand New Oy"]);
-    assert_eq!(p.changed_accounts, vec![current.accounts[0].name.clone()]);
+    assert_eq!(p.changed_accounts, vec![current.accounts()[0].name.clone()]);
     assert_eq!(p.unchanged_accounts, 1);
     let merged = merge(&current, &incoming);
-    assert_eq!(merged.accounts.len(), 41);
+    assert_eq!(merged.accounts().len(), 41);
     assert_eq!(merged.account(&changed.id).unwrap().manager, "New Manager");
-    assert_eq!(merged.history[&changed.id], current.history[&changed.id], "history not in the file is kept");
-    assert_eq!(merged.dossiers, current.dossiers);
+    assert_eq!(merged.history(&changed.id), current.history(&changed.id), "history not in the file is kept");
+    assert_eq!(merged.dossiers(), current.dossiers());
 }
 
 proptest! {
@@ -166,9 +178,9 @@ proptest! {
         let mut ws = Workspace::default();
         for n in &names {
             if ws.add_account(n).is_ok() {
-                let id = ws.accounts.last().unwrap().id.clone();
+                let id = ws.accounts().last().unwrap().id.clone();
                 let date = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
-                ws.history.insert(id, vec![OrderLine { date, revenue, profit: Some(revenue / 3.0) }]);
+                ws.set_history(&id, vec![OrderLine { date, revenue, profit: Some(revenue / 3.0) }]);
             }
         }
         let text = write_file(&ws, None, PersonalDetails::Included, "0.1.0", AT);
@@ -223,7 +235,7 @@ proptest! {
         d.strength = scores;
         d.status = AccountStatus::ALL[pick % AccountStatus::ALL.len()];
         d.stage = RelationshipStage::ALL[pick % RelationshipStage::ALL.len()];
-        ws.dossiers.push(d);
+        ws.upsert_dossier(d);
         ws.programme.criteria_text = texts[0].clone();
         let text = write_file(&ws, None, PersonalDetails::Included, "0.1.0", AT);
         let read = read_file(text.as_bytes()).unwrap();
@@ -253,15 +265,15 @@ fn the_documented_examples_are_valid_files() {
     assert_eq!(examples.len(), 2);
     let v2 = read_file(examples[0].as_bytes()).unwrap();
     assert_eq!(v2.scope, Scope::Account);
-    let d = &v2.workspace.dossiers[0];
+    let d = &v2.workspace.dossiers()[0];
     assert_eq!(d.people[1].reports_to, Some(1));
     assert_eq!(d.whitespace[0].state, crate::model::CellState::Competitor);
     assert_eq!(d.completeness_pct(), 100, "the example fills every section");
     let v1 = read_file(examples[1].as_bytes()).unwrap();
-    assert_eq!(v1.workspace.accounts[0].name, "Nordhavn Logistics A/S");
-    let p = &v1.workspace.dossiers[0].people[0];
+    assert_eq!(v1.workspace.accounts()[0].name, "Nordhavn Logistics A/S");
+    let p = &v1.workspace.dossiers()[0].people[0];
     assert_eq!((p.role, p.attitude), (crate::model::DmuRole::EconomicBuyer, crate::model::Attitude::Supporter));
-    assert_eq!(v1.workspace.dossiers[0].competitors[0].name, "LogiNord");
+    assert_eq!(v1.workspace.dossiers()[0].competitors[0].name, "LogiNord");
 }
 
 /// A version 1 file whose free text maps to no fixed key keeps that text.
@@ -274,7 +286,7 @@ fn migration_keeps_unmapped_role_text() {
         data
     );
     let read = read_file(text.as_bytes()).unwrap();
-    let p = &read.workspace.dossiers[0].people[0];
+    let p = &read.workspace.dossiers()[0].people[0];
     assert_eq!(p.role, crate::model::DmuRole::Unknown);
     assert_eq!(p.expectations, "Role: Golf partner of the CEO; Attitude: warm");
     assert_eq!(p.id, 1, "people are numbered on the way in");

@@ -399,7 +399,7 @@ mod tests {
         a.is_key = true;
         let mut d = Dossier::new(&a.id);
         d.people.push(Person { name: "Ann".into(), birthday: "--11-24".into(), ..Default::default() });
-        let ws = Workspace { accounts: vec![a], dossiers: vec![d], ..Default::default() };
+        let ws = Workspace::of(vec![a], vec![d]);
         let tokyo = reminders(&ws, 0, date(2026, 11, 24), 0);
         let ics = export(&tokyo, Utc.with_ymd_and_hms(2026, 11, 23, 15, 0, 0).single().expect("valid"), true);
         assert!(ics.contains("DTSTART;VALUE=DATE:20261124\r\n"));

@@ -449,18 +449,17 @@ pub struct ImportOutcome {
 /// else: older history, accounts typed by hand, key status and dossiers.
 pub fn apply_import(ws: &mut Workspace, imported: &[ImportedLine], range: (NaiveDate, NaiveDate)) -> ImportOutcome {
     let mut outcome = ImportOutcome::default();
-    // A set, not `ws.account()` per entry: with 10,000 accounts a linear search each time was
-    // the slowest part of a large import.
-    let mut known: std::collections::HashSet<String> = ws.accounts.iter().map(|a| a.id.clone()).collect();
     for entry in imported {
         let id = normalise_name(&entry.name);
-        if known.insert(id.clone()) {
-            ws.accounts.push(Account::new(&entry.name));
+        // An indexed lookup (with 10,000 accounts a linear search each time was the slowest
+        // part of a large import).
+        if ws.account(&id).is_none() {
+            ws.insert_account(Account::new(&entry.name));
             outcome.new_accounts += 1;
         } else {
             outcome.updated_accounts += 1;
         }
-        let history = ws.history.entry(id).or_default();
+        let history = ws.history_mut(&id);
         let before = history.len();
         history.retain(|l| l.date < range.0 || l.date > range.1);
         outcome.lines_replaced += before - history.len();

@@ -107,10 +107,10 @@ fn excel_serial_and_us_dates() {
 #[test]
 fn reimport_replaces_the_covered_period_and_keeps_the_rest() {
     let mut ws = crate::demo::demo_workspace();
-    let id = ws.accounts[0].id.clone();
-    let name = ws.accounts[0].name.to_uppercase();
-    let dossiers_before = ws.dossiers.clone();
-    let before = ws.history[&id].clone();
+    let id = ws.accounts()[0].id.clone();
+    let name = ws.accounts()[0].name.to_uppercase();
+    let dossiers_before = ws.dossiers().to_vec();
+    let before = ws.history(&id).unwrap().clone();
     let range = (d(2026, 10, 1), d(2026, 10, 31));
     let imported = vec![
         ImportedLine { name, lines: vec![OrderLine { date: d(2026, 10, 5), revenue: 1.0, profit: None }] },
@@ -120,9 +120,9 @@ fn reimport_replaces_the_covered_period_and_keeps_the_rest() {
     assert_eq!((outcome.new_accounts, outcome.updated_accounts, outcome.lines_added), (1, 1, 2));
     let october = before.iter().filter(|l| l.date >= range.0).count();
     assert_eq!(outcome.lines_replaced, october);
-    assert_eq!(ws.history[&id].len(), before.len() - october + 1);
-    assert_eq!(ws.dossiers, dossiers_before, "dossiers are never touched by an import");
-    assert_eq!(ws.accounts.len(), 41);
+    assert_eq!(ws.history(&id).unwrap().len(), before.len() - october + 1);
+    assert_eq!(ws.dossiers(), dossiers_before, "dossiers are never touched by an import");
+    assert_eq!(ws.accounts().len(), 41);
 }
 
 #[test]

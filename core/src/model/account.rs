@@ -1,6 +1,6 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A customer of the supplier. Accounts are derived from imported order lines (one per distinct
 /// name, compared case-insensitively) or created by hand.
@@ -51,16 +51,91 @@ pub struct AccountHistory {
     pub lines: Vec<OrderLine>,
 }
 
-/// Everything the user works on, in memory.
+/// The key of an account in the workspace's maps: its [`Account::id`]. A type of its own so
+/// that the maps cannot be keyed by a name or a dossier's field by mistake; it borrows as `str`,
+/// so lookups take the plain id.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct AccountId(String);
+
+impl AccountId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for AccountId {
+    fn from(id: &str) -> Self {
+        AccountId(id.to_string())
+    }
+}
+
+impl From<String> for AccountId {
+    fn from(id: String) -> Self {
+        AccountId(id)
+    }
+}
+
+impl std::borrow::Borrow<str> for AccountId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Everything the user works on, in memory: accounts in the order they are shown, each
+/// account's order lines, at most one dossier per account, and the programme.
+///
+/// The collections are private so that the one-dossier-per-account rule holds and lookups go
+/// through an index rather than a scan. Every stored shape becomes a workspace through
+/// [`restore`](super::restore::restore); serde reads and writes the same JSON shape as before
+/// (`accounts`, `history` by account id, `dossiers`, `programme`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "WorkspaceShape", into = "WorkspaceShape")]
 pub struct Workspace {
-    pub accounts: Vec<Account>,
+    accounts: Vec<Account>,
+    /// Position in `accounts` by id.
+    account_index: HashMap<AccountId, usize>,
     /// Order lines by account id.
-    pub history: BTreeMap<String, Vec<OrderLine>>,
-    pub dossiers: Vec<super::Dossier>,
+    history: BTreeMap<AccountId, Vec<OrderLine>>,
+    /// In the order they were added (the order files and records are written in).
+    dossiers: Vec<super::Dossier>,
+    /// Position in `dossiers` by account id.
+    dossier_index: HashMap<AccountId, usize>,
     /// The programme's written criteria, matrix factors and other shared decisions.
-    #[serde(default)]
     pub programme: super::Programme,
+}
+
+/// The serialised shape of a [`Workspace`], unchanged from when its fields were public.
+#[derive(Serialize, Deserialize)]
+struct WorkspaceShape {
+    accounts: Vec<Account>,
+    history: BTreeMap<String, Vec<OrderLine>>,
+    dossiers: Vec<super::Dossier>,
+    #[serde(default)]
+    programme: super::Programme,
+}
+
+impl From<WorkspaceShape> for Workspace {
+    /// Through the one restore, which keeps the first of two accounts or dossiers with one id.
+    fn from(shape: WorkspaceShape) -> Self {
+        super::restore::restore(super::restore::Stored {
+            accounts: shape.accounts,
+            history: shape.history.into_iter().map(|(account_id, lines)| AccountHistory { account_id, lines }).collect(),
+            dossiers: shape.dossiers,
+            programme: Some(shape.programme),
+        })
+        .workspace
+    }
+}
+
+impl From<Workspace> for WorkspaceShape {
+    fn from(ws: Workspace) -> Self {
+        WorkspaceShape {
+            accounts: ws.accounts,
+            history: ws.history.into_iter().map(|(id, lines)| (id.0, lines)).collect(),
+            dossiers: ws.dossiers,
+            programme: ws.programme,
+        }
+    }
 }
 
 impl Workspace {
@@ -68,12 +143,138 @@ impl Workspace {
         self.accounts.is_empty()
     }
 
+    /// The accounts, in the order they are shown.
+    pub fn accounts(&self) -> &[Account] {
+        &self.accounts
+    }
+
     pub fn account(&self, id: &str) -> Option<&Account> {
-        self.accounts.iter().find(|a| a.id == id)
+        self.account_index.get(id).map(|&i| &self.accounts[i])
+    }
+
+    /// Adds an account, or replaces the one with the same id in its place; returns the one
+    /// replaced.
+    pub fn insert_account(&mut self, account: Account) -> Option<Account> {
+        match self.account_index.get(account.id.as_str()) {
+            Some(&i) => Some(std::mem::replace(&mut self.accounts[i], account)),
+            None => {
+                self.account_index.insert(AccountId::from(account.id.as_str()), self.accounts.len());
+                self.accounts.push(account);
+                None
+            }
+        }
+    }
+
+    /// Changes one account in place (its id stays: it is the key); false if there is none.
+    pub fn change_account(&mut self, id: &str, change: impl FnOnce(&mut Account)) -> bool {
+        let Some(&i) = self.account_index.get(id) else { return false };
+        let account = &mut self.accounts[i];
+        change(account);
+        account.id = id.to_string();
+        true
+    }
+
+    /// Changes every account in place, in order (ids stay).
+    pub fn change_accounts(&mut self, mut change: impl FnMut(&mut Account)) {
+        for account in &mut self.accounts {
+            let id = std::mem::take(&mut account.id);
+            change(account);
+            account.id = id;
+        }
+    }
+
+    /// Orders the accounts as `compare` says (the store shows them by name).
+    pub fn sort_accounts_by(&mut self, compare: impl FnMut(&Account, &Account) -> std::cmp::Ordering) {
+        self.accounts.sort_by(compare);
+        self.account_index = self.accounts.iter().enumerate().map(|(i, a)| (AccountId::from(a.id.as_str()), i)).collect();
+    }
+
+    /// An account's order lines, if any are recorded.
+    pub fn history(&self, account_id: &str) -> Option<&Vec<OrderLine>> {
+        self.history.get(account_id)
+    }
+
+    /// Every account's order lines, by account id (in id order).
+    pub fn histories(&self) -> impl ExactSizeIterator<Item = (&str, &Vec<OrderLine>)> {
+        self.history.iter().map(|(id, lines)| (id.as_str(), lines))
+    }
+
+    /// Sets an account's order lines; returns the ones replaced.
+    pub fn set_history(&mut self, account_id: &str, lines: Vec<OrderLine>) -> Option<Vec<OrderLine>> {
+        self.history.insert(AccountId::from(account_id), lines)
+    }
+
+    /// An account's order lines to add to (empty if none were recorded).
+    pub fn history_mut(&mut self, account_id: &str) -> &mut Vec<OrderLine> {
+        self.history.entry(AccountId::from(account_id)).or_default()
+    }
+
+    /// The dossiers, in the order they were added.
+    pub fn dossiers(&self) -> &[super::Dossier] {
+        &self.dossiers
     }
 
     pub fn dossier(&self, account_id: &str) -> Option<&super::Dossier> {
-        self.dossiers.iter().find(|d| d.account_id == account_id)
+        self.dossier_index.get(account_id).map(|&i| &self.dossiers[i])
+    }
+
+    /// Sets the dossier of its account: replaces that account's dossier in its place, or adds
+    /// it. Returns the one replaced. This is what keeps one dossier per account.
+    pub fn upsert_dossier(&mut self, dossier: super::Dossier) -> Option<super::Dossier> {
+        match self.dossier_index.get(dossier.account_id.as_str()) {
+            Some(&i) => Some(std::mem::replace(&mut self.dossiers[i], dossier)),
+            None => {
+                self.dossier_index.insert(AccountId::from(dossier.account_id.as_str()), self.dossiers.len());
+                self.dossiers.push(dossier);
+                None
+            }
+        }
+    }
+
+    /// Takes an account's dossier out; the others keep their order.
+    pub fn remove_dossier(&mut self, account_id: &str) -> Option<super::Dossier> {
+        let i = self.dossier_index.remove(account_id)?;
+        let dossier = self.dossiers.remove(i);
+        for at in self.dossier_index.values_mut().filter(|at| **at > i) {
+            *at -= 1;
+        }
+        Some(dossier)
+    }
+
+    /// Changes an account's dossier in place (its account stays); false if it has none.
+    pub fn change_dossier(&mut self, account_id: &str, change: impl FnOnce(&mut super::Dossier)) -> bool {
+        let Some(&i) = self.dossier_index.get(account_id) else { return false };
+        let dossier = &mut self.dossiers[i];
+        change(dossier);
+        dossier.account_id = account_id.to_string();
+        true
+    }
+
+    /// Changes every dossier in place, in order (their accounts stay).
+    pub fn change_dossiers(&mut self, mut change: impl FnMut(&mut super::Dossier)) {
+        for dossier in &mut self.dossiers {
+            let id = std::mem::take(&mut dossier.account_id);
+            change(dossier);
+            dossier.account_id = id;
+        }
+    }
+
+    /// A test's workspace of these accounts and dossiers (through the restore).
+    #[cfg(test)]
+    pub(crate) fn of(accounts: Vec<Account>, dossiers: Vec<super::Dossier>) -> Workspace {
+        super::restore::restore(super::restore::Stored { accounts, dossiers, ..Default::default() }).workspace
+    }
+
+    /// The accounts to change in a test (changing an id there would break the index).
+    #[cfg(test)]
+    pub(crate) fn accounts_mut(&mut self) -> &mut [Account] {
+        &mut self.accounts
+    }
+
+    /// The dossiers to change in a test (changing an account id there would break the index).
+    #[cfg(test)]
+    pub(crate) fn dossiers_mut(&mut self) -> &mut [super::Dossier] {
+        &mut self.dossiers
     }
 
     /// An account typed by hand, checked against the workspace but not yet added. Refuses an
@@ -96,7 +297,7 @@ impl Workspace {
     /// Adds an account typed by hand (see [`Workspace::new_account`]).
     pub fn add_account(&mut self, name: &str) -> Result<&Account, String> {
         let account = self.new_account(name)?;
-        self.accounts.push(account);
+        self.insert_account(account);
         Ok(self.accounts.last().expect("just pushed"))
     }
 
@@ -127,7 +328,7 @@ mod tests {
         assert_eq!(ws.add_account("ACME  oy"), Err("\"Acme Oy\" is already in the portfolio.".into()));
         assert!(ws.add_account("   ").is_err());
         assert!(ws.add_account(&"x".repeat(301)).is_err());
-        assert_eq!(ws.accounts.len(), 1);
+        assert_eq!(ws.accounts().len(), 1);
     }
 
     #[test]

@@ -65,16 +65,23 @@ macro_rules! closed_list {
             /// unknown text gives the default. Variants are tried in order, so an earlier
             /// variant's fragment wins over a later one's.
             pub fn parse(text: &str) -> $name {
+                $name::recognise(text).unwrap_or($name::$default)
+            }
+
+            /// The variant a stored id, legacy label or older free text stands for, or `None`
+            /// for text that maps to nothing (which [`parse`](Self::parse) reads as the default,
+            /// and which a restore keeps elsewhere so that nothing typed is lost).
+            pub fn recognise(text: &str) -> Option<$name> {
                 let t = text.trim().to_lowercase();
                 $(
                     if t == $id
                         $($(|| t == $legacy.to_lowercase())*)?
                         $($(|| t.contains($fragment))*)?
                     {
-                        return $name::$variant;
+                        return Some($name::$variant);
                     }
                 )+
-                $name::$default
+                None
             }
 
             /// The labels the first release stored for each variant, in the order of `ALL`

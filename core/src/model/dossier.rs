@@ -113,8 +113,10 @@ closed_list! {
 
 /// A person on the customer's side who matters for the relationship. Fields under "personal"
 /// are removed from exports "without personal details".
+/// Read through [`PersonRecord`](super::restore::PersonRecord), which keeps a first-release
+/// free-text role or attitude.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(from = "super::restore::PersonRecord")]
 pub struct Person {
     /// Unique within the dossier; `reports_to` points at it. 0 = not yet numbered (older data).
     pub id: u32,
@@ -527,9 +529,17 @@ impl Dossier {
         self.updated = Some(today);
     }
 
+    /// Changes the people list (add, remove, relink) and keeps its numbering: the one way an
+    /// edit changes who is in the list.
+    pub fn change_people(&mut self, change: impl FnOnce(&mut Vec<Person>)) {
+        change(&mut self.people);
+        self.number_people();
+    }
+
     /// Gives every person a unique, non-zero id (older data had none) and drops `reports_to`
     /// links that point at nobody or at the person themselves. Ids already in use are kept.
-    pub fn number_people(&mut self) {
+    /// Run by [`restore_dossier`](super::restore::restore_dossier) and [`Dossier::change_people`].
+    pub(crate) fn number_people(&mut self) {
         let mut seen = std::collections::HashSet::new();
         let mut next = self.people.iter().map(|p| p.id).max().unwrap_or(0);
         for p in &mut self.people {

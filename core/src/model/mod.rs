@@ -7,9 +7,10 @@ mod account;
 pub(crate) mod closed_list;
 mod dossier;
 mod programme;
+mod restore;
 mod settings;
 
-pub use account::{normalise_name, Account, AccountHistory, OrderLine, Workspace};
+pub use account::{normalise_name, Account, AccountHistory, AccountId, OrderLine, Workspace};
 pub use dossier::{
     parse_birthday, Action, ActionStatus, AccountStatus, Attitude, CellState, Competitor, DecisionError, DmuRole, Dossier, EventKind, KeyDecision, KeyReason,
     Meeting, Metrics, Objective, Outcome, Person, Pestel, Proposal, RelationshipStage, Section, Swot, Tender, TeamMember, ThreePs,
@@ -17,4 +18,5 @@ pub use dossier::{
 };
 pub use closed_list::Choice;
 pub use programme::{Factor, Programme, Skill, SkillAssessment};
+pub use restore::{restore, restore_dossier, RestoreProblem, Restored, Stored};
 pub use settings::{Measure, PeriodLength, SegmentationSettings};

@@ -23,12 +23,12 @@ pub fn PortfolioMatrix() -> impl IntoView {
     let points = Memo::new(move |_| {
         state.workspace.with(|ws| {
             state.segmentation.with(|seg| {
-                ws.dossiers
+                ws.dossiers()
                     .iter()
                     .filter_map(|d| {
                         let a = ws.account(&d.account_id)?;
                         let p = matrix_point(d, &ws.programme)?;
-                        let revenue = seg.rows.iter().find(|r| *r.id == *a.id).map_or(0.0, |r| r.revenue);
+                        let revenue = seg.row(&a.id).map_or(0.0, |r| r.revenue);
                         Some((a.id.clone(), a.name.clone(), a.is_key, p, revenue, d.stage))
                     })
                     .collect::<Vec<_>>()
@@ -37,7 +37,7 @@ pub fn PortfolioMatrix() -> impl IntoView {
     });
     let unscored = move || {
         state.workspace.with(|ws| {
-            ws.accounts.iter().filter(|a| a.is_key && ws.dossier(&a.id).and_then(|d| matrix_point(d, &ws.programme)).is_none()).map(|a| a.name.clone()).collect::<Vec<_>>()
+            ws.accounts().iter().filter(|a| a.is_key && ws.dossier(&a.id).and_then(|d| matrix_point(d, &ws.programme)).is_none()).map(|a| a.name.clone()).collect::<Vec<_>>()
         })
     };
     // Strength grows to the left, as in McDonald's directional policy matrix.

@@ -45,7 +45,7 @@ fn mail_summary(state: AppState, account: Option<&str>, file: &str) -> String {
     let body = state.segmentation.with_untracked(|seg| {
         state.workspace.with_untracked(|ws| match account.and_then(|id| ws.account(id)) {
             Some(a) => {
-                let row = seg.rows.iter().find(|r| *r.id == *a.id);
+                let row = seg.row(&a.id);
                 let d = ws.dossier(&a.id);
                 format!(
                     "Account plan: {}\nSegment: {}\nKey account manager: {}\nExecutive sponsor: {}\nWhy key: {}\n",
@@ -58,7 +58,7 @@ fn mail_summary(state: AppState, account: Option<&str>, file: &str) -> String {
             }
             None => format!(
                 "KAM portfolio: {} accounts, {} key accounts.\nTop 5 accounts hold {:.0} % of the value.\n",
-                ws.accounts.len(),
+                ws.accounts().len(),
                 seg.concentration.key_count,
                 seg.concentration.top5_pct
             ),
@@ -226,7 +226,7 @@ pub fn ImportFileControls() -> impl IntoView {
             view! {
                 <div class="read-summary" data-testid="workspace-import-preview">
                     <p><strong>{read_file_summary(&name, &read)}</strong></p>
-                    <p>{merge_preview(read.workspace.accounts.len(), &p)}</p>
+                    <p>{merge_preview(read.workspace.accounts().len(), &p)}</p>
                     {(!p.changed_accounts.is_empty()).then(|| view! {
                         <p>"On merge, the file's version replaces yours for: "{p.changed_accounts.join(", ")}</p>
                     })}

@@ -32,7 +32,7 @@ pub fn CalendarPage() -> impl IntoView {
                     <button type="button" class="button" data-testid="calendar-next" on:click=move |_| year.update(|y| *y += 1) aria-label="Next year">"→"</button>
                 </div>
             </div>
-            <Show when=move || state.workspace.with(|ws| ws.accounts.iter().any(|a| a.is_key)) fallback=|| view! {
+            <Show when=move || state.workspace.with(|ws| ws.accounts().iter().any(|a| a.is_key)) fallback=|| view! {
                 <EmptyState title="No key accounts yet">
                     <p>"The annual calendar gathers the governance meetings you plan in each key account's dossier (under Objectives and actions)."</p>
                     <DemoButton/>

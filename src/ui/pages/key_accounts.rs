@@ -11,7 +11,7 @@ use crate::ui::words::programme as words;
 #[component]
 pub fn KeyAccountsPage() -> impl IntoView {
     let state = use_app();
-    let key_count = move || state.workspace.with(|ws| ws.accounts.iter().filter(|a| a.is_key).count());
+    let key_count = move || state.workspace.with(|ws| ws.accounts().iter().filter(|a| a.is_key).count());
     view! {
         <div class="page">
             <div class="page-head"><h1>"Key accounts"</h1></div>
@@ -41,11 +41,11 @@ fn KeyAccountList() -> impl IntoView {
     let warnings = move || state.workspace.with(|ws| key_account_warnings(ws).iter().map(words::key_account_warning).collect::<Vec<_>>());
     let rows = move || {
         let mut rows = state.segmentation.with(|seg| state.workspace.with(|ws| {
-            ws.accounts
+            ws.accounts()
                 .iter()
                 .filter(|a| a.is_key)
                 .map(|a| {
-                    let row = seg.rows.iter().find(|r| *r.id == *a.id).cloned();
+                    let row = seg.row(&a.id).cloned();
                     let dossier = ws.dossier(&a.id).cloned().unwrap_or_else(|| kam_core::model::Dossier::new(&a.id));
                     (a.clone(), row, dossier)
                 })

@@ -114,11 +114,11 @@ impl AppState {
         self.write(
             move |repo| async move { repo.update_account(&id, change, dossier_change).await },
             |ws, (account, dossier): (Account, Option<Dossier>)| {
-                if let Some(a) = ws.accounts.iter_mut().find(|a| a.id == account.id) {
-                    *a = account;
+                if ws.account(&account.id).is_some() {
+                    ws.insert_account(account);
                 }
                 if let Some(d) = dossier {
-                    upsert_dossier(ws, d);
+                    ws.upsert_dossier(d);
                 }
             },
             format!("The change to {name} was not saved"),
@@ -132,7 +132,7 @@ impl AppState {
         account.manager = manager.trim().to_string();
         let failure = format!("{} was not added", account.name);
         let stored = account.clone();
-        self.write(move |repo| async move { repo.put_account(&stored).await }, move |ws, ()| ws.accounts.push(account), failure);
+        self.write(move |repo| async move { repo.put_account(&stored).await }, move |ws, ()| { ws.insert_account(account); }, failure);
         Ok(())
     }
 
@@ -184,13 +184,6 @@ impl AppState {
     /// overwritten.
     pub fn update_dossier(&self, account_id: String, change: DossierChange) {
         let change = stamped(change, today());
-        self.write(move |repo| async move { repo.update_dossier(&account_id, change).await }, upsert_dossier, "The dossier was not saved".into());
-    }
-}
-
-fn upsert_dossier(ws: &mut Workspace, dossier: Dossier) {
-    match ws.dossiers.iter_mut().find(|d| d.account_id == dossier.account_id) {
-        Some(d) => *d = dossier,
-        None => ws.dossiers.push(dossier),
+        self.write(move |repo| async move { repo.update_dossier(&account_id, change).await }, |ws, d| { ws.upsert_dossier(d); }, "The dossier was not saved".into());
     }
 }

@@ -311,7 +311,7 @@ mod tests {
     fn demo_sentences() {
         let ws = kam_core::demo::demo_workspace();
         let today = date(2026, 11, 24);
-        let id = |name: &str| ws.accounts.iter().find(|a| a.name == name).map(|a| a.id.clone()).expect("demo account");
+        let id = |name: &str| ws.accounts().iter().find(|a| a.name == name).map(|a| a.id.clone()).expect("demo account");
         let helsinki = account_health(&ws, &id("Helsinki Medical Supplies Oy"), today);
         let f = helsinki.findings.iter().find(|f| f.rule == Rule::SinglePointOfContact).expect("Pekka owns both contacts");
         assert_eq!(reason(f), "Nobody on our side but Pekka Virtanen knows the 2 contacts (Liisa Korhonen and Mikko Laine) at Helsinki Medical Supplies Oy.");

@@ -56,8 +56,8 @@ mod tests {
 
         // An empty dossier loses all 25 and suggests the first three sections.
         let mut ws = healthy();
-        let keep = ws.dossiers[0].clone();
-        ws.dossiers[0] = Dossier { account_id: keep.account_id, ..Default::default() };
+        let keep = ws.dossiers_mut()[0].clone();
+        ws.dossiers_mut()[0] = Dossier { account_id: keep.account_id, ..Default::default() };
         let f = finding(&health(&ws), Rule::Completeness).cloned().expect("fires");
         assert_eq!(f.points_lost, 25);
         let HealthFact::IncompleteDossier { complete_pct, missing, fill_next, .. } = f.fact else { panic!("{f:?}") };

@@ -63,7 +63,7 @@ pub fn knowledge_concentration(ws: &Workspace) -> Vec<ConcentrationItem> {
     // normalised owner → (display name, contacts)
     let mut by_owner: BTreeMap<String, (String, Vec<ContactRef>)> = BTreeMap::new();
     let mut single = Vec::new();
-    let mut key: Vec<_> = ws.accounts.iter().filter(|a| a.is_key).collect();
+    let mut key: Vec<_> = ws.accounts().iter().filter(|a| a.is_key).collect();
     key.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
     for a in key {
         let empty = Dossier::new(&a.id);
@@ -145,7 +145,7 @@ mod tests {
     #[test]
     fn concentration_ignores_accounts_that_are_not_key() {
         let mut ws = healthy();
-        ws.accounts[0].is_key = false;
+        ws.accounts_mut()[0].is_key = false;
         assert!(knowledge_concentration(&ws).is_empty());
         assert!(knowledge_concentration(&Workspace::default()).is_empty());
     }

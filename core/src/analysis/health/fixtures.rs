@@ -43,11 +43,14 @@ pub(super) fn healthy() -> Workspace {
     d.proposals.push(crate::model::Proposal { title: "Offer".into(), ..Default::default() });
     d.stage = crate::model::RelationshipStage::Basic;
     d.updated = Some(date(2026, 10, 1));
-    Workspace { accounts: vec![a], dossiers: vec![d], ..Default::default() }
+    let mut ws = Workspace::default();
+    ws.insert_account(a);
+    ws.upsert_dossier(d);
+    ws
 }
 
 pub(super) fn dossier_mut(ws: &mut Workspace) -> &mut Dossier {
-    &mut ws.dossiers[0]
+    &mut ws.dossiers_mut()[0]
 }
 
 pub(super) fn finding(h: &Health, rule: Rule) -> Option<&Finding> {

@@ -284,7 +284,7 @@ pub struct AccountHealth {
 /// The health of every key account, lowest score first (then by name): the programme's list.
 pub fn key_accounts_health(ws: &Workspace, today: NaiveDate) -> Vec<AccountHealth> {
     let mut rows: Vec<AccountHealth> = ws
-        .accounts
+        .accounts()
         .iter()
         .filter(|a| a.is_key)
         .map(|a| AccountHealth { account_id: a.id.clone(), account_name: a.name.clone(), health: account_health(ws, &a.id, today) })
@@ -344,10 +344,10 @@ mod tests {
     #[test]
     fn a_missing_dossier_is_judged_as_an_empty_one_and_never_goes_below_zero() {
         let mut ws = healthy();
-        let id = ws.dossiers[0].account_id.clone();
-        ws.dossiers.clear();
+        let id = ws.dossiers_mut()[0].account_id.clone();
+        ws.remove_dossier(&id);
         let missing = health(&ws);
-        ws.dossiers.push(Dossier::new(&id));
+        ws.upsert_dossier(Dossier::new(&id));
         let empty = health(&ws);
         assert_eq!(missing, empty);
         let found: Vec<(Rule, u32)> = missing.findings.iter().map(|f| (f.rule, f.points_lost)).collect();
@@ -385,7 +385,7 @@ mod tests {
     #[test]
     fn demo_accounts_have_explained_scores() {
         let ws = crate::demo::demo_workspace();
-        let id = |name: &str| ws.accounts.iter().find(|a| a.name == name).map(|a| a.id.clone()).expect("demo account");
+        let id = |name: &str| ws.accounts().iter().find(|a| a.name == name).map(|a| a.id.clone()).expect("demo account");
         let nordhavn = account_health(&ws, &id("Nordhavn Logistics A/S"), today());
         let rules: Vec<Rule> = nordhavn.findings.iter().map(|f| f.rule).collect();
         // Decider, champion, sponsor and two owners are there; dates of contact and of the plan are
@@ -416,13 +416,13 @@ mod tests {
     fn key_accounts_are_listed_lowest_score_first() {
         let ws = crate::demo::demo_workspace();
         let rows = key_accounts_health(&ws, today());
-        assert_eq!(rows.len(), ws.accounts.iter().filter(|a| a.is_key).count());
+        assert_eq!(rows.len(), ws.accounts().iter().filter(|a| a.is_key).count());
         assert!(rows.windows(2).all(|w| (w[0].health.score, &w[0].account_name) <= (w[1].health.score, &w[1].account_name)));
         for r in &rows {
             assert_eq!(r.health, account_health(&ws, &r.account_id, today()));
         }
         let mut ws = healthy();
-        ws.accounts[0].is_key = false;
+        ws.accounts_mut()[0].is_key = false;
         assert!(key_accounts_health(&ws, today()).is_empty());
     }
 

@@ -164,7 +164,7 @@ mod tests {
     #[test]
     fn nobody_on_our_side_also_fires() {
         let mut ws = healthy();
-        ws.accounts[0].manager.clear();
+        ws.accounts_mut()[0].manager.clear();
         let d = dossier_mut(&mut ws);
         d.team.clear();
         for p in &mut d.people {

@@ -207,7 +207,7 @@ pub fn reminders(ws: &Workspace, lost_months: u32, today: NaiveDate, horizon_day
     let end = today.checked_add_days(Days::new(u64::from(horizon_days))).unwrap_or(NaiveDate::MAX);
     let mut out = Vec::new();
     let mut c = collect::Collector { today, end, out: &mut out };
-    for account in &ws.accounts {
+    for account in ws.accounts() {
         let dossier = ws.dossier(&account.id);
         if account.is_key {
             if let Some(d) = dossier {
@@ -218,7 +218,7 @@ pub fn reminders(ws: &Workspace, lost_months: u32, today: NaiveDate, horizon_day
                 c.actions(account, d);
             }
         }
-        c.lost(account, ws.history.get(&account.id).map(Vec::as_slice).unwrap_or_default(), lost_months);
+        c.lost(account, ws.history(&account.id).map(Vec::as_slice).unwrap_or_default(), lost_months);
         if let Some(d) = dossier {
             c.win_back(account, d);
         }

@@ -11,7 +11,7 @@ fn key_ws(d: Dossier) -> Workspace {
     a.is_key = true;
     let mut d = d;
     d.account_id = a.id.clone();
-    Workspace { accounts: vec![a], dossiers: vec![d], ..Default::default() }
+    Workspace::of(vec![a], vec![d])
 }
 
 fn of(list: &[Reminder], kind: ReminderKind) -> Vec<&Reminder> {
@@ -200,7 +200,7 @@ fn tender_in_the_past_asks_for_its_outcome() {
     assert_eq!(r[0].fact, ReminderFact::TenderOutcome { tender: "Transport 2027".into(), tender_day: date(2026, 10, 1) });
     // A decided tender gives nothing.
     let mut ws = tender_ws(date(2026, 10, 1));
-    ws.dossiers[0].tenders[0].outcome = Outcome::Won;
+    ws.dossiers_mut()[0].tenders[0].outcome = Outcome::Won;
     assert!(reminders(&ws, 0, date(2026, 11, 24), 365).is_empty());
     // Tender day today is not overdue (the passed 1-month milestone still is, once).
     let r = reminders(&tender_ws(date(2026, 11, 24)), 0, date(2026, 11, 24), 0);
@@ -263,7 +263,7 @@ fn actions_overdue_and_due() {
 fn dossier_rules_apply_to_key_accounts_only() {
     let mut ws = birthday_ws("--11-24");
     assert_eq!(reminders(&ws, 0, date(2026, 11, 24), 0).len(), 1);
-    ws.accounts[0].is_key = false;
+    ws.accounts_mut()[0].is_key = false;
     assert!(reminders(&ws, 0, date(2026, 11, 24), 0).is_empty());
 }
 
@@ -272,8 +272,8 @@ fn lost_accounts_by_calendar_months_key_or_not() {
     let mut ws = Workspace::default();
     let a = Account::new("Quiet Oy");
     let line = |d: NaiveDate, revenue: f64| OrderLine { date: d, revenue, profit: None };
-    ws.history.insert(a.id.clone(), vec![line(date(2026, 5, 24), 10.0), line(date(2026, 9, 1), -5.0)]);
-    ws.accounts.push(a);
+    ws.set_history(&a.id, vec![line(date(2026, 5, 24), 10.0), line(date(2026, 9, 1), -5.0)]);
+    ws.insert_account(a);
     // Last purchase 24 May + 6 months = 24 November: not yet more than 6 months.
     let r = reminders(&ws, 6, date(2026, 11, 24), 0);
     assert!(r.is_empty(), "{r:?}");
@@ -294,7 +294,7 @@ fn lost_accounts_by_calendar_months_key_or_not() {
     // 0 months turns the rule off.
     assert!(reminders(&ws, 0, date(2027, 1, 10), 0).is_empty());
     // End of month: last purchase 31 May + 3 months = 31 August; lost from 1 September.
-    ws.history.values_mut().for_each(|l| *l = vec![line(date(2026, 5, 31), 1.0)]);
+    ws.set_history("quiet oy", vec![line(date(2026, 5, 31), 1.0)]);
     assert!(reminders(&ws, 3, date(2026, 8, 31), 0).is_empty());
     assert_eq!(reminders(&ws, 3, date(2026, 9, 1), 0).len(), 1);
 }
@@ -303,13 +303,13 @@ fn lost_accounts_by_calendar_months_key_or_not() {
 fn win_back_plan_of_a_lost_dossier_is_reminded_today() {
     let d = Dossier { status: AccountStatus::Lost, winback_plan: "Special offer on service\nthen a visit".into(), ..Default::default() };
     let mut ws = key_ws(d);
-    ws.accounts[0].is_key = false;
+    ws.accounts_mut()[0].is_key = false;
     let today = date(2026, 11, 24);
     let r = reminders(&ws, 6, today, 0);
     assert_eq!(r.len(), 1);
     assert_eq!((r[0].kind, r[0].date, r[0].overdue), (ReminderKind::WinBack, today, false));
     assert_eq!(r[0].fact, ReminderFact::WinBack { plan: "Special offer on service\nthen a visit".into() });
-    ws.dossiers[0].winback_plan = "  ".into();
+    ws.dossiers_mut()[0].winback_plan = "  ".into();
     assert!(reminders(&ws, 6, today, 0).is_empty());
 }
 

@@ -79,9 +79,9 @@ fn DossierView(account_id: String) -> impl IntoView {
     let aid = account_id.clone();
     let dossier = Memo::new(move |_| state.workspace.with(|ws| ws.dossier(&aid).cloned().unwrap_or_else(|| Dossier::new(&aid))));
     let aid = account_id.clone();
-    let row = Memo::new(move |_| state.segmentation.with(|s| s.rows.iter().find(|r| *r.id == *aid).cloned()));
+    let row = Memo::new(move |_| state.segmentation.with(|s| s.row(&aid).cloned()));
     let aid = account_id.clone();
-    let lines: Memo<Vec<OrderLine>> = Memo::new(move |_| state.workspace.with(|ws| ws.history.get(&aid).cloned().unwrap_or_default()));
+    let lines: Memo<Vec<OrderLine>> = Memo::new(move |_| state.workspace.with(|ws| ws.history(&aid).cloned().unwrap_or_default()));
     let show_personal = RwSignal::new(false);
     let nav = SectionNav::new(state.workshop);
     // Entering workshop mode hides personal details; someone must turn them on again on purpose.

@@ -24,7 +24,7 @@ pub fn AccountPlanPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let account = Memo::new(move |_| state.workspace.with(|ws| ws.account(&id.get()).cloned()));
     let dossier = Memo::new(move |_| { let id = id.get(); state.workspace.with(|ws| ws.dossier(&id).cloned().unwrap_or_else(|| Dossier::new(&id))) });
-    let row = Memo::new(move |_| { let id = id.get(); state.segmentation.with(|s| s.rows.iter().find(|r| *r.id == *id).cloned()) });
+    let row = Memo::new(move |_| { let id = id.get(); state.segmentation.with(|s| s.row(&id).cloned()) });
     view! {
         <div class="page plan">
             {move || match account.get() {

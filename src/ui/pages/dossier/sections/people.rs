@@ -32,7 +32,7 @@ pub fn people(ed: Editor, show_personal: RwSignal<bool>) -> impl IntoView {
                                     prop:value=move || ed.dossier.with(|d| d.people.get(i).and_then(|p| p.reports_to).map(|r| r.to_string()).unwrap_or_default())
                                     on:change=move |ev| {
                                         let v: Option<u32> = event_target_value(&ev).parse().ok();
-                                        ed.apply(move |d| { if let Some(p) = d.people.get_mut(i) { p.reports_to = v; } d.number_people(); });
+                                        ed.apply(move |d| d.change_people(|people| if let Some(p) = people.get_mut(i) { p.reports_to = v; }));
                                     }>
                                     <option value="">"— nobody here —"</option>
                                     {move || reports_options(i).into_iter().map(|(id, name)| view! {
@@ -55,7 +55,7 @@ pub fn people(ed: Editor, show_personal: RwSignal<bool>) -> impl IntoView {
                             <td>{ed.text(Label::Hidden, format!("person-expectations-{i}"), item!(people, i, expectations), 1)}</td>
                             <td>{ed.date(Label::Hidden, format!("person-contact-{i}"), item!(people, i, last_contact))}</td>
                             <td>{ed.text(Label::Hidden, format!("person-owner-{i}"), item!(people, i, our_owner), 1)}</td>
-                            <td>{remove_button(ed, "the person".into(), move |d| { if i < d.people.len() { d.people.remove(i); d.number_people(); } }, format!("remove-person-{i}"))}</td>
+                            <td>{remove_button(ed, "the person".into(), move |d| d.change_people(|people| { if i < people.len() { people.remove(i); } }), format!("remove-person-{i}"))}</td>
                         </tr>
                         <Show when=move || show_personal.get()>
                             <tr class="personal-row" data-testid="personal-row">
@@ -81,7 +81,7 @@ pub fn people(ed: Editor, show_personal: RwSignal<bool>) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {add_button("Add person", "add-person", move || ed.apply(|d| { d.people.push(Person::default()); d.number_people(); }))}
+        {add_button("Add person", "add-person", move || ed.apply(|d| d.change_people(|people| people.push(Person::default()))))}
     }
 }
 
