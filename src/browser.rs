@@ -54,9 +54,15 @@ pub fn print_page() {
 /// Opens the broadcast channel `name` and calls `on_message` with the data of every message
 /// another page (or another channel object of this page) posts on it, for the life of the page.
 /// The channel is returned for posting; `None` where the browser has no broadcast channels.
-pub fn on_channel_message(name: &str, mut on_message: impl FnMut(wasm_bindgen::JsValue) + 'static) -> Option<web_sys::BroadcastChannel> {
+pub fn on_channel_message(
+    name: &str,
+    mut on_message: impl FnMut(wasm_bindgen::JsValue) + 'static,
+) -> Option<web_sys::BroadcastChannel> {
     let channel = web_sys::BroadcastChannel::new(name).ok()?;
-    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| on_message(e.data()));
+    let listener =
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            on_message(e.data())
+        });
     channel.set_onmessage(Some(wasm_bindgen::JsCast::unchecked_ref(listener.as_ref())));
     listener.forget();
     Some(channel)

@@ -52,10 +52,14 @@ async fn derive_key(passphrase: &str, salt: &[u8], iterations: u32) -> Result<Cr
     let subtle = crypto()?.subtle();
     let raw = Uint8Array::from(passphrase.as_bytes());
     let usages = Array::of1(&"deriveKey".into());
-    let base: CryptoKey = JsFuture::from(subtle.import_key_with_str("raw", &raw, "PBKDF2", false, &usages).map_err(fail(CryptoStep::ReadingPassphrase))?)
-        .await
-        .map_err(fail(CryptoStep::ReadingPassphrase))?
-        .unchecked_into();
+    let base: CryptoKey = JsFuture::from(
+        subtle
+            .import_key_with_str("raw", &raw, "PBKDF2", false, &usages)
+            .map_err(fail(CryptoStep::ReadingPassphrase))?,
+    )
+    .await
+    .map_err(fail(CryptoStep::ReadingPassphrase))?
+    .unchecked_into();
     let params = object(&[
         ("name", "PBKDF2".into()),
         ("hash", "SHA-256".into()),
@@ -64,9 +68,13 @@ async fn derive_key(passphrase: &str, salt: &[u8], iterations: u32) -> Result<Cr
     ]);
     let aes = object(&[("name", "AES-GCM".into()), ("length", 256.into())]);
     let usages = Array::of2(&"encrypt".into(), &"decrypt".into());
-    let key = JsFuture::from(subtle.derive_key_with_object_and_object(&params, &base, &aes, false, &usages).map_err(fail(CryptoStep::DerivingKey))?)
-        .await
-        .map_err(fail(CryptoStep::DerivingKey))?;
+    let key = JsFuture::from(
+        subtle
+            .derive_key_with_object_and_object(&params, &base, &aes, false, &usages)
+            .map_err(fail(CryptoStep::DerivingKey))?,
+    )
+    .await
+    .map_err(fail(CryptoStep::DerivingKey))?;
     Ok(key.unchecked_into())
 }
 
@@ -78,9 +86,14 @@ pub async fn encrypt(plaintext: &str, passphrase: &str) -> Result<String, Crypto
     crypto()?.get_random_values_with_u8_array(&mut iv).map_err(fail(CryptoStep::RandomNumbers))?;
     let key = derive_key(passphrase, &salt, PBKDF2_ITERATIONS).await?;
     let params = object(&[("name", "AES-GCM".into()), ("iv", Uint8Array::from(&iv[..]).into())]);
-    let sealed = JsFuture::from(crypto()?.subtle().encrypt_with_object_and_u8_array(&params, &key, plaintext.as_bytes()).map_err(fail(CryptoStep::Encryption))?)
-        .await
-        .map_err(fail(CryptoStep::Encryption))?;
+    let sealed = JsFuture::from(
+        crypto()?
+            .subtle()
+            .encrypt_with_object_and_u8_array(&params, &key, plaintext.as_bytes())
+            .map_err(fail(CryptoStep::Encryption))?,
+    )
+    .await
+    .map_err(fail(CryptoStep::Encryption))?;
     let ciphertext = Uint8Array::new(&sealed).to_vec();
     Ok(write_encrypted(&Sealed { salt: salt.to_vec(), iv: iv.to_vec(), iterations: PBKDF2_ITERATIONS, ciphertext }))
 }
@@ -90,8 +103,13 @@ pub async fn decrypt(file: &[u8], passphrase: &str) -> Result<Vec<u8>, CryptoErr
     let sealed = read_encrypted(file).map_err(CryptoError::File)?;
     let key = derive_key(passphrase, &sealed.salt, sealed.iterations).await?;
     let params = object(&[("name", "AES-GCM".into()), ("iv", Uint8Array::from(&sealed.iv[..]).into())]);
-    let opened = JsFuture::from(crypto()?.subtle().decrypt_with_object_and_u8_array(&params, &key, &sealed.ciphertext).map_err(fail(CryptoStep::Decryption))?)
-        .await
-        .map_err(|_| CryptoError::WrongPassphrase)?;
+    let opened = JsFuture::from(
+        crypto()?
+            .subtle()
+            .decrypt_with_object_and_u8_array(&params, &key, &sealed.ciphertext)
+            .map_err(fail(CryptoStep::Decryption))?,
+    )
+    .await
+    .map_err(|_| CryptoError::WrongPassphrase)?;
     Ok(Uint8Array::new(&opened).to_vec())
 }

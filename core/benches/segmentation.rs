@@ -10,7 +10,9 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     for n in [1_000, 10_000, 100_000] {
         let inputs = synthetic_inputs(n, 36, 42);
-        group.bench_with_input(BenchmarkId::from_parameter(n), &inputs, |b, inputs| b.iter(|| segment(inputs, &settings)));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &inputs, |b, inputs| {
+            b.iter(|| segment(inputs, &settings))
+        });
     }
     group.finish();
 }

@@ -18,7 +18,9 @@ fn create(dir: &str, name: &str) -> std::io::BufWriter<std::fs::File> {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let (dir, n, periods): (String, usize, usize) = match args.as_slice() {
-        [_, dir, n, p] => (dir.clone(), n.parse().expect("ACCOUNTS is a number"), p.parse().expect("PERIODS is a number")),
+        [_, dir, n, p] => {
+            (dir.clone(), n.parse().expect("ACCOUNTS is a number"), p.parse().expect("PERIODS is a number"))
+        }
         _ => {
             eprintln!("usage: segment_vs_pandas DIR|- ACCOUNTS PERIODS");
             std::process::exit(2);
@@ -58,7 +60,16 @@ fn main() {
         writeln!(out, "id,rank,abc,xyz,flags").unwrap();
         for r in &last.expect("seven runs").rows {
             let flags: Vec<&str> = r.flags.iter().map(|f| f.id()).collect();
-            writeln!(out, "{},{},{},{},{}", r.id, r.rank, r.abc.letter(), r.xyz.map_or("-", |x| x.letter()), flags.join("|")).unwrap();
+            writeln!(
+                out,
+                "{},{},{},{},{}",
+                r.id,
+                r.rank,
+                r.abc.letter(),
+                r.xyz.map_or("-", |x| x.letter()),
+                flags.join("|")
+            )
+            .unwrap();
         }
         out.flush().unwrap();
     }

@@ -7,8 +7,9 @@
 use chrono::NaiveDate;
 
 use crate::model::{
-    Account, Action, ActionStatus, Attitude, CellState, Competitor, DmuRole, Dossier, EventKind, KeyReason, Meeting, Metrics, Objective, OrderLine,
-    Outcome, Person, Proposal, RelationshipStage, TeamMember, Tender, TimelineEvent, Workspace,
+    Account, Action, ActionStatus, Attitude, CellState, Competitor, DmuRole, Dossier, EventKind, KeyReason, Meeting,
+    Metrics, Objective, OrderLine, Outcome, Person, Proposal, RelationshipStage, TeamMember, Tender, TimelineEvent,
+    Workspace,
 };
 
 /// The month the demo history ends with.
@@ -165,7 +166,17 @@ fn history(monthly: f64, shape: Shape, margin: f64, rng: &mut Rng) -> Vec<OrderL
     lines
 }
 
-fn person(id: u32, name: &str, title: &str, reports_to: Option<u32>, role: &str, attitude: &str, owner: &str, birthday: &str, notes: &str) -> Person {
+fn person(
+    id: u32,
+    name: &str,
+    title: &str,
+    reports_to: Option<u32>,
+    role: &str,
+    attitude: &str,
+    owner: &str,
+    birthday: &str,
+    notes: &str,
+) -> Person {
     Person {
         id,
         name: name.into(),
@@ -187,7 +198,12 @@ fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 /// Key accounts of the demo, with a manager and a partly filled dossier each.
 fn key_dossiers() -> Vec<(&'static str, &'static str, Dossier)> {
     use KeyReason::*;
-    let d = |overview: &str, employees: Option<u32>, reasons: &[(KeyReason, &str)], sponsor: &str, people: Vec<Person>, competitors: &[&str]| Dossier {
+    let d = |overview: &str,
+             employees: Option<u32>,
+             reasons: &[(KeyReason, &str)],
+             sponsor: &str,
+             people: Vec<Person>,
+             competitors: &[&str]| Dossier {
         overview: overview.into(),
         employees,
         reasons: reasons.iter().map(|(r, _)| *r).collect(),
@@ -200,42 +216,105 @@ fn key_dossiers() -> Vec<(&'static str, &'static str, Dossier)> {
     let mut nordhavn = d(
         "Third-party logistics for the Nordic retail sector; 14 warehouses, moving to automated picking.",
         Some(2_300),
-        &[(BigRevenue, "About 14 % of our profit over the last 12 months."), (Partner, "Shares its warehouse automation roadmap with us twice a year.")],
+        &[
+            (BigRevenue, "About 14 % of our profit over the last 12 months."),
+            (Partner, "Shares its warehouse automation roadmap with us twice a year."),
+        ],
         "Henrik Berg (CEO)",
         vec![
-            person(1, "Jens Madsen", "COO", None, "Decider", "Supporter", "Maria Lind", "1971-03-14", "Sails on weekends; two daughters."),
+            person(
+                1,
+                "Jens Madsen",
+                "COO",
+                None,
+                "Decider",
+                "Supporter",
+                "Maria Lind",
+                "1971-03-14",
+                "Sails on weekends; two daughters.",
+            ),
             person(2, "Sofie Holm", "Head of Procurement", Some(1), "Finance", "Neutral", "Maria Lind", "", ""),
-            person(3, "Anders Kjær", "IT Architect", Some(1), "Technical evaluator", "Champion", "Pekka Virtanen", "", "Runs marathons."),
+            person(
+                3,
+                "Anders Kjær",
+                "IT Architect",
+                Some(1),
+                "Technical evaluator",
+                "Champion",
+                "Pekka Virtanen",
+                "",
+                "Runs marathons.",
+            ),
         ],
         &["LogiNord", "ScanFreight"],
     );
     nordhavn.timeline = vec![
-        TimelineEvent { date: date(2024, 11, 4), kind: EventKind::Win, text: "Three-year framework agreement for pallet handling.".into() },
-        TimelineEvent { date: date(2025, 9, 18), kind: EventKind::Problem, text: "Late deliveries to the Aarhus warehouse during the strike.".into() },
-        TimelineEvent { date: date(2025, 10, 2), kind: EventKind::Resolution, text: "Backup carrier agreed; credit note issued.".into() },
+        TimelineEvent {
+            date: date(2024, 11, 4),
+            kind: EventKind::Win,
+            text: "Three-year framework agreement for pallet handling.".into(),
+        },
+        TimelineEvent {
+            date: date(2025, 9, 18),
+            kind: EventKind::Problem,
+            text: "Late deliveries to the Aarhus warehouse during the strike.".into(),
+        },
+        TimelineEvent {
+            date: date(2025, 10, 2),
+            kind: EventKind::Resolution,
+            text: "Backup carrier agreed; credit note issued.".into(),
+        },
     ];
     nordhavn.offerings = vec!["Pallet handling".into(), "Picking robots".into(), "Service contracts".into()];
     nordhavn.units = vec!["Denmark".into(), "Sweden".into(), "Norway".into()];
     nordhavn.set_cell("Pallet handling", "Denmark", |c| c.state = CellState::Bought);
     nordhavn.set_cell("Pallet handling", "Sweden", |c| c.state = CellState::Bought);
-    nordhavn.set_cell("Pallet handling", "Norway", |c| { c.state = CellState::Competitor; c.potential = Some(400_000.0) });
-    nordhavn.set_cell("Picking robots", "Denmark", |c| { c.state = CellState::InProgress; c.potential = Some(1_200_000.0) });
-    nordhavn.set_cell("Service contracts", "Sweden", |c| { c.state = CellState::Opportunity; c.potential = Some(250_000.0) });
+    nordhavn.set_cell("Pallet handling", "Norway", |c| {
+        c.state = CellState::Competitor;
+        c.potential = Some(400_000.0)
+    });
+    nordhavn.set_cell("Picking robots", "Denmark", |c| {
+        c.state = CellState::InProgress;
+        c.potential = Some(1_200_000.0)
+    });
+    nordhavn.set_cell("Service contracts", "Sweden", |c| {
+        c.state = CellState::Opportunity;
+        c.potential = Some(250_000.0)
+    });
     nordhavn.team = vec![
         TeamMember { name: "Maria Lind".into(), responsibility: "Key account manager".into() },
         TeamMember { name: "Pekka Virtanen".into(), responsibility: "Solution architect".into() },
     ];
-    nordhavn.objectives = vec![Objective { text: "Win the Norway pallet business".into(), measure: "Signed contract, 400 k€ a year".into(), due: date(2027, 6, 30) }];
+    nordhavn.objectives = vec![Objective {
+        text: "Win the Norway pallet business".into(),
+        measure: "Signed contract, 400 k€ a year".into(),
+        due: date(2027, 6, 30),
+    }];
     nordhavn.actions = vec![
-        Action { text: "Site visit in Oslo with Anders Kjær".into(), owner: "Maria Lind".into(), due: date(2026, 11, 10), status: ActionStatus::Open },
-        Action { text: "Robot pilot proposal".into(), owner: "Pekka Virtanen".into(), due: date(2027, 1, 15), status: ActionStatus::InProgress },
+        Action {
+            text: "Site visit in Oslo with Anders Kjær".into(),
+            owner: "Maria Lind".into(),
+            due: date(2026, 11, 10),
+            status: ActionStatus::Open,
+        },
+        Action {
+            text: "Robot pilot proposal".into(),
+            owner: "Pekka Virtanen".into(),
+            due: date(2027, 1, 15),
+            status: ActionStatus::InProgress,
+        },
     ];
     nordhavn.meetings = vec![
         Meeting { title: "Annual business review".into(), month: 2, day: Some(12), with: "Jens Madsen".into() },
         Meeting { title: "Roadmap workshop".into(), month: 9, day: None, with: "Anders Kjær".into() },
     ];
     nordhavn.metrics = Metrics { cost_to_serve: Some(95_000.0), wallet: Some(3_500_000.0), ..Default::default() };
-    nordhavn.tenders = vec![Tender { title: "Nordic transport tender 2027".into(), date: date(2027, 5, 3), notes: "Public tender, all three countries.".into(), outcome: Outcome::Open }];
+    nordhavn.tenders = vec![Tender {
+        title: "Nordic transport tender 2027".into(),
+        date: date(2027, 5, 3),
+        notes: "Public tender, all three countries.".into(),
+        outcome: Outcome::Open,
+    }];
     nordhavn.proposals = vec![Proposal {
         title: "Picking robot pilot, Aarhus".into(),
         value: Some(180_000.0),
@@ -244,27 +323,70 @@ fn key_dossiers() -> Vec<(&'static str, &'static str, Dossier)> {
         ..Default::default()
     }];
     nordhavn.stage = RelationshipStage::Cooperative;
-    nordhavn.attractiveness = [("Volume and growth potential", 8), ("Profit potential", 6), ("Strategic fit with our offering", 8), ("Reference and innovation value", 7), ("Ease of doing business", 6)]
-        .iter().map(|(k, v)| (k.to_string(), *v)).collect();
-    nordhavn.strength = [("Fit of our products and services", 8), ("Relationship and access", 7), ("Price and commercial terms", 5), ("Delivery and service record", 6), ("Reputation with the customer", 7)]
-        .iter().map(|(k, v)| (k.to_string(), *v)).collect();
+    nordhavn.attractiveness = [
+        ("Volume and growth potential", 8),
+        ("Profit potential", 6),
+        ("Strategic fit with our offering", 8),
+        ("Reference and innovation value", 7),
+        ("Ease of doing business", 6),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), *v))
+    .collect();
+    nordhavn.strength = [
+        ("Fit of our products and services", 8),
+        ("Relationship and access", 7),
+        ("Price and commercial terms", 5),
+        ("Delivery and service record", 6),
+        ("Reputation with the customer", 7),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), *v))
+    .collect();
     let mut helsinki = d(
         "Distributor of hospital consumables; demanding quality audits that raised our own standards.",
         Some(410),
         &[(BigRevenue, ""), (MoreCompetent, "Their ISO 13485 audits taught us traceability.")],
         "Henrik Berg (CEO)",
         vec![
-            person(1, "Liisa Korhonen", "Managing Director", None, "Decider", "Supporter", "Pekka Virtanen", "1975-11-30", "Choir singer."),
+            person(
+                1,
+                "Liisa Korhonen",
+                "Managing Director",
+                None,
+                "Decider",
+                "Supporter",
+                "Pekka Virtanen",
+                "1975-11-30",
+                "Choir singer.",
+            ),
             person(2, "Mikko Laine", "Quality Manager", Some(1), "Influencer", "Opponent", "Pekka Virtanen", "", ""),
         ],
         &["MedSupply Nordic"],
     );
     helsinki.stage = RelationshipStage::Basic;
-    helsinki.attractiveness = [("Volume and growth potential", 5), ("Profit potential", 8), ("Strategic fit with our offering", 6), ("Reference and innovation value", 6), ("Ease of doing business", 4)]
-        .iter().map(|(k, v)| (k.to_string(), *v)).collect();
-    helsinki.strength = [("Fit of our products and services", 6), ("Relationship and access", 4), ("Price and commercial terms", 5), ("Delivery and service record", 7), ("Reputation with the customer", 5)]
-        .iter().map(|(k, v)| (k.to_string(), *v)).collect();
-    helsinki.meetings = vec![Meeting { title: "Quality audit".into(), month: 4, day: None, with: "Mikko Laine".into() }];
+    helsinki.attractiveness = [
+        ("Volume and growth potential", 5),
+        ("Profit potential", 8),
+        ("Strategic fit with our offering", 6),
+        ("Reference and innovation value", 6),
+        ("Ease of doing business", 4),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), *v))
+    .collect();
+    helsinki.strength = [
+        ("Fit of our products and services", 6),
+        ("Relationship and access", 4),
+        ("Price and commercial terms", 5),
+        ("Delivery and service record", 7),
+        ("Reputation with the customer", 5),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), *v))
+    .collect();
+    helsinki.meetings =
+        vec![Meeting { title: "Quality audit".into(), month: 4, day: None, with: "Mikko Laine".into() }];
     let mut tartu = d(
         "Fast-growing software house; first to pilot our new products.",
         Some(120),
@@ -274,29 +396,45 @@ fn key_dossiers() -> Vec<(&'static str, &'static str, Dossier)> {
         &[],
     );
     tartu.stage = RelationshipStage::Exploratory;
-    tartu.attractiveness = [("Volume and growth potential", 9), ("Profit potential", 6), ("Reference and innovation value", 9)].iter().map(|(k, v)| (k.to_string(), *v)).collect();
-    tartu.strength = [("Fit of our products and services", 5), ("Relationship and access", 3), ("Price and commercial terms", 4)].iter().map(|(k, v)| (k.to_string(), *v)).collect();
+    tartu.attractiveness =
+        [("Volume and growth potential", 9), ("Profit potential", 6), ("Reference and innovation value", 9)]
+            .iter()
+            .map(|(k, v)| (k.to_string(), *v))
+            .collect();
+    tartu.strength =
+        [("Fit of our products and services", 5), ("Relationship and access", 3), ("Price and commercial terms", 4)]
+            .iter()
+            .map(|(k, v)| (k.to_string(), *v))
+            .collect();
     vec![
         ("Nordhavn Logistics A/S", "Maria Lind", nordhavn),
-        ("Baltic Timber Group", "Maria Lind", d(
-            "Sawmills in Latvia and Estonia exporting to Germany and the UK.",
-            Some(870),
-            &[(BigRevenue, "")],
-            "",
-            vec![person(1, "Ilze Kalniņa", "CFO", None, "Finance", "Neutral", "Maria Lind", "1980-02-29", "")],
-            &[],
-        )),
+        (
+            "Baltic Timber Group",
+            "Maria Lind",
+            d(
+                "Sawmills in Latvia and Estonia exporting to Germany and the UK.",
+                Some(870),
+                &[(BigRevenue, "")],
+                "",
+                vec![person(1, "Ilze Kalniņa", "CFO", None, "Finance", "Neutral", "Maria Lind", "1980-02-29", "")],
+                &[],
+            ),
+        ),
         ("Helsinki Medical Supplies Oy", "Pekka Virtanen", helsinki),
         ("Tartu Software Partners OÜ", "Pekka Virtanen", tartu),
         ("Kraków Automotive Parts", "Maria Lind", d("", None, &[(Potential, "")], "", vec![], &["AutoDist PL"])),
-        ("Uppsala BioLabs AB", "Jonas Ek", d(
-            "University spin-off, well known in Swedish life sciences: a reference that opens doors.",
-            Some(60),
-            &[(Reference, "")],
-            "",
-            vec![],
-            &[],
-        )),
+        (
+            "Uppsala BioLabs AB",
+            "Jonas Ek",
+            d(
+                "University spin-off, well known in Swedish life sciences: a reference that opens doors.",
+                Some(60),
+                &[(Reference, "")],
+                "",
+                vec![],
+                &[],
+            ),
+        ),
     ]
 }
 
@@ -362,7 +500,10 @@ mod tests {
             assert!(!a.manager.is_empty());
         }
         assert!(key.iter().any(|a| ws.dossier(&a.id).unwrap().filled_parts().0 < 4), "some dossiers are only started");
-        assert!(key.iter().any(|a| ws.dossier(&a.id).unwrap().filled_parts().0 >= 10), "one dossier shows what a full plan looks like");
+        assert!(
+            key.iter().any(|a| ws.dossier(&a.id).unwrap().filled_parts().0 >= 10),
+            "one dossier shows what a full plan looks like"
+        );
     }
 
     #[test]

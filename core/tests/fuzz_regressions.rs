@@ -2,13 +2,15 @@
 //! and the hostile corpus through the same entry points, natively: none may panic.
 
 use kam_core::exchange::{
-    apply_import, guess_mapping, looks_like_xlsx, parse_table, parse_xlsx, read_encrypted, read_file, FileError, ImportError, RowImporter,
+    apply_import, guess_mapping, looks_like_xlsx, parse_table, parse_xlsx, read_encrypted, read_file, FileError,
+    ImportError, RowImporter,
 };
 use std::path::Path;
 
 fn files(dir: &Path) -> Vec<std::path::PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut out: Vec<_> = entries.flatten().map(|e| e.path()).filter(|p| p.is_file() && !p.ends_with(".keep")).collect();
+    let mut out: Vec<_> =
+        entries.flatten().map(|e| e.path()).filter(|p| p.is_file() && !p.ends_with(".keep")).collect();
     out.sort();
     out
 }
@@ -30,7 +32,10 @@ fn table_import(data: &[u8]) {
 fn fuzz_regressions_and_hostile_files_never_panic() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
     let mut n = 0;
-    for path in files(&root.join("fuzz-regressions/json_import")).into_iter().chain(files(&root.join("fuzz-regressions/migrations"))) {
+    for path in files(&root.join("fuzz-regressions/json_import"))
+        .into_iter()
+        .chain(files(&root.join("fuzz-regressions/migrations")))
+    {
         let data = std::fs::read(&path).unwrap();
         let _ = read_file(&data);
         let _ = read_encrypted(&data);
@@ -81,7 +86,10 @@ fn hostile_plan_files_are_refused_for_their_reason() {
         ("kam-checksum-missing.kam.json", FileError::Incomplete { detail: "missing field `checksum`".into() }),
         (
             "kam-scope-unknown.kam.json",
-            FileError::WrongField { field: "scope".into(), detail: "unknown variant `galaxy`, expected `workspace` or `account`".into() },
+            FileError::WrongField {
+                field: "scope".into(),
+                detail: "unknown variant `galaxy`, expected `workspace` or `account`".into(),
+            },
         ),
     ];
     for (name, expected) in cases {
@@ -98,7 +106,11 @@ fn hostile_spreadsheets_that_cannot_be_read_say_why() {
     use kam_core::exchange::{TableNote, ZipError};
     let read = |name: &str| {
         let data = hostile(name);
-        if looks_like_xlsx(&data) { parse_xlsx(&data) } else { parse_table(&data) }
+        if looks_like_xlsx(&data) {
+            parse_xlsx(&data)
+        } else {
+            parse_table(&data)
+        }
     };
     let cases = [
         ("empty.csv", ImportError::Empty),

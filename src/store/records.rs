@@ -32,8 +32,7 @@ pub(super) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StoreError> {
 }
 
 pub(super) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StoreError> {
-    let text: String = js_sys::JSON::stringify(&value)
-        .map_err(|e| StoreError::Unreadable { detail: format!("{e:?}") })?
-        .into();
+    let text: String =
+        js_sys::JSON::stringify(&value).map_err(|e| StoreError::Unreadable { detail: format!("{e:?}") })?.into();
     Ok(serde_json::from_str(&text)?)
 }

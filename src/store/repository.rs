@@ -1,7 +1,9 @@
 //! The workspace in IndexedDB: the app's one shared connection and every read and write of
 //! the stored workspace, each in a transaction of its own.
 
-use kam_core::model::{restore, restore_dossier, Account, AccountHistory, Dossier, OrderLine, Programme, Stored, Workspace};
+use kam_core::model::{
+    restore, restore_dossier, Account, AccountHistory, Dossier, OrderLine, Programme, Stored, Workspace,
+};
 use rexie::{Rexie, TransactionMode};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,14 +12,21 @@ use wasm_bindgen::JsValue;
 use super::channel::announce_opening_at;
 use super::error::StoreError;
 use super::records::{from_js, to_js, HistoryRecord, Snapshot};
-use super::schema::{open_database, ACCOUNTS, ALL_STORES, DB_NAME, DOSSIERS, HISTORY, META, PROGRAMME_KEY, SCHEMA_VERSION, SNAPSHOTS, SNAPSHOT_KEY};
+use super::schema::{
+    open_database, ACCOUNTS, ALL_STORES, DB_NAME, DOSSIERS, HISTORY, META, PROGRAMME_KEY, SCHEMA_VERSION, SNAPSHOTS,
+    SNAPSHOT_KEY,
+};
 
 /// A change to apply to a dossier as stored.
 pub type DossierChange = Box<dyn FnOnce(&mut Dossier)>;
 
 /// Reads an account's dossier inside `tx` (a new one if there is none), applies `change` and
 /// writes it back; returns what was written.
-async fn change_stored_dossier(tx: &rexie::Transaction, account_id: &str, change: impl FnOnce(&mut Dossier)) -> Result<Dossier, StoreError> {
+async fn change_stored_dossier(
+    tx: &rexie::Transaction,
+    account_id: &str,
+    change: impl FnOnce(&mut Dossier),
+) -> Result<Dossier, StoreError> {
     let store = tx.store(DOSSIERS)?;
     let mut d = match store.get(JsValue::from_str(account_id)).await? {
         Some(v) if !v.is_undefined() => restore_dossier(from_js::<Dossier>(v)?),
@@ -127,7 +136,8 @@ impl Repository {
         let mut history = Vec::with_capacity(ws.histories().len());
         let mut chunk_start = crate::browser::now_ms();
         for (id, lines) in ws.histories() {
-            let lines = serde_json::to_string(lines).map_err(|e| StoreError::NotSerialised { detail: e.to_string() })?;
+            let lines =
+                serde_json::to_string(lines).map_err(|e| StoreError::NotSerialised { detail: e.to_string() })?;
             history.push(to_js(&HistoryRecord { account_id: id.to_string(), lines })?);
             if crate::browser::now_ms() - chunk_start > 30.0 {
                 crate::browser::next_tick().await;
@@ -141,7 +151,13 @@ impl Repository {
     /// Replaces the three stores' records in one transaction. Public only so that a browser test
     /// can hand it a record the store must refuse, and prove that then nothing changes.
     #[doc(hidden)]
-    pub async fn replace_records(&self, accounts: Vec<JsValue>, history: Vec<JsValue>, dossiers: Vec<JsValue>, programme: Option<JsValue>) -> Result<(), StoreError> {
+    pub async fn replace_records(
+        &self,
+        accounts: Vec<JsValue>,
+        history: Vec<JsValue>,
+        dossiers: Vec<JsValue>,
+        programme: Option<JsValue>,
+    ) -> Result<(), StoreError> {
         let tx = self.transaction(&[ACCOUNTS, HISTORY, DOSSIERS, META], TransactionMode::ReadWrite)?;
         let result = async {
             if let Some(p) = &programme {
@@ -190,7 +206,12 @@ impl Repository {
     /// transaction: both are read as stored, changed and written back, so quick successive
     /// changes (two fields tabbed through, a decision while typing is saved) never undo each
     /// other. Returns what was stored.
-    pub async fn update_account(&self, id: &str, change: impl FnOnce(&mut Account), dossier_change: Option<DossierChange>) -> Result<(Account, Option<Dossier>), StoreError> {
+    pub async fn update_account(
+        &self,
+        id: &str,
+        change: impl FnOnce(&mut Account),
+        dossier_change: Option<DossierChange>,
+    ) -> Result<(Account, Option<Dossier>), StoreError> {
         let stores: &[&str] = if dossier_change.is_some() { &[ACCOUNTS, DOSSIERS] } else { &[ACCOUNTS] };
         let tx = self.transaction(stores, TransactionMode::ReadWrite)?;
         let accounts = tx.store(ACCOUNTS)?;
@@ -213,7 +234,10 @@ impl Repository {
     /// applies `change`, writes it back, unless `change` refuses (then nothing is written).
     /// Two changes made in quick succession each apply to the other's result, where saving a
     /// whole programme read earlier would undo the first.
-    pub async fn update_programme(&self, change: impl FnOnce(&mut Programme) -> Result<(), String>) -> Result<Programme, StoreError> {
+    pub async fn update_programme(
+        &self,
+        change: impl FnOnce(&mut Programme) -> Result<(), String>,
+    ) -> Result<Programme, StoreError> {
         let tx = self.transaction(&[META], TransactionMode::ReadWrite)?;
         let store = tx.store(META)?;
         let key = JsValue::from_str(PROGRAMME_KEY);
@@ -230,7 +254,11 @@ impl Repository {
     /// Changes one dossier inside one transaction: reads the stored record, applies `change`,
     /// writes it back. Two tabs changing different fields of the same dossier at the same moment
     /// both keep their change (IndexedDB runs the two transactions one after the other).
-    pub async fn update_dossier(&self, account_id: &str, change: impl FnOnce(&mut Dossier)) -> Result<Dossier, StoreError> {
+    pub async fn update_dossier(
+        &self,
+        account_id: &str,
+        change: impl FnOnce(&mut Dossier),
+    ) -> Result<Dossier, StoreError> {
         let tx = self.transaction(&[DOSSIERS], TransactionMode::ReadWrite)?;
         let d = change_stored_dossier(&tx, account_id, change).await?;
         tx.done().await?;

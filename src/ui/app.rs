@@ -3,7 +3,10 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use super::components::Banners;
-use super::pages::{AccountPlanPage, CalendarPage, DossierPage, KeyAccountsPage, NotFound, PortfolioPage, ProgrammePage, RemindersPage, ReportPage, SettingsPage};
+use super::pages::{
+    AccountPlanPage, CalendarPage, DossierPage, KeyAccountsPage, NotFound, PortfolioPage, ProgrammePage, RemindersPage,
+    ReportPage, SettingsPage,
+};
 use super::state::{AppState, LoadState};
 
 #[component]
@@ -126,14 +129,17 @@ fn WorkshopBar() -> impl IntoView {
     let navigate = leptos_router::hooks::use_navigate();
     let key_ids = Memo::new(move |_| {
         state.workspace.with(|ws| {
-            let mut key: Vec<_> = ws.accounts().iter().filter(|a| a.is_key).map(|a| (a.name.clone(), a.id.clone())).collect();
+            let mut key: Vec<_> =
+                ws.accounts().iter().filter(|a| a.is_key).map(|a| (a.name.clone(), a.id.clone())).collect();
             key.sort();
             key
         })
     });
     let current = Memo::new(move |_| {
         let path = location.pathname.get();
-        path.strip_prefix("/key-accounts/").and_then(|rest| js_sys::decode_uri_component(rest.trim_end_matches("/plan")).ok()).and_then(|v| v.as_string())
+        path.strip_prefix("/key-accounts/")
+            .and_then(|rest| js_sys::decode_uri_component(rest.trim_end_matches("/plan")).ok())
+            .and_then(|v| v.as_string())
     });
     let go = {
         let navigate = navigate.clone();
@@ -145,7 +151,13 @@ fn WorkshopBar() -> impl IntoView {
             let at = current.get_untracked().and_then(|c| ids.iter().position(|(_, id)| *id == c));
             let next = match at {
                 Some(i) => (i as i64 + step).rem_euclid(ids.len() as i64) as usize,
-                None => if step > 0 { 0 } else { ids.len() - 1 },
+                None => {
+                    if step > 0 {
+                        0
+                    } else {
+                        ids.len() - 1
+                    }
+                }
             };
             navigate(&crate::ui::format::dossier_href(&ids[next].1), Default::default());
         }
@@ -155,15 +167,22 @@ fn WorkshopBar() -> impl IntoView {
         if !state.workshop.get_untracked() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
-        let typing = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        });
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
         if typing {
             return;
         }
         match ev.key().as_str() {
-            "]" => { ev.prevent_default(); go_key(1) }
-            "[" => { ev.prevent_default(); go_key(-1) }
+            "]" => {
+                ev.prevent_default();
+                go_key(1)
+            }
+            "[" => {
+                ev.prevent_default();
+                go_key(-1)
+            }
             _ => {}
         }
     });

@@ -52,4 +52,3 @@ pub fn local_minute() -> String {
     let now = chrono::Local::now();
     format!("{} {:02}:{:02}", now.date_naive(), now.hour(), now.minute())
 }
-

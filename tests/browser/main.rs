@@ -17,7 +17,11 @@ fn unique_name(tag: &str) -> String {
 fn keeping(ws: &Workspace, keep: impl Fn(&str) -> bool) -> Workspace {
     restore(Stored {
         accounts: ws.accounts().iter().filter(|a| keep(&a.id)).cloned().collect(),
-        history: ws.histories().filter(|(id, _)| keep(id)).map(|(id, lines)| AccountHistory { account_id: id.into(), lines: lines.clone() }).collect(),
+        history: ws
+            .histories()
+            .filter(|(id, _)| keep(id))
+            .map(|(id, lines)| AccountHistory { account_id: id.into(), lines: lines.clone() })
+            .collect(),
         dossiers: ws.dossiers().iter().filter(|d| keep(&d.account_id)).cloned().collect(),
         programme: Some(ws.programme.clone()),
     })
@@ -103,7 +107,11 @@ async fn the_snapshot_before_a_replace_is_kept_and_can_be_removed() {
     let name = unique_name("snapshot");
     let repo = Repository::open(&name).await.unwrap();
     assert_eq!(repo.load_snapshot().await.unwrap(), None);
-    let snapshot = Snapshot { reason: "before importing plan.kam.json".into(), taken_at: "2026-11-24 10:00".into(), file: "{}".into() };
+    let snapshot = Snapshot {
+        reason: "before importing plan.kam.json".into(),
+        taken_at: "2026-11-24 10:00".into(),
+        file: "{}".into(),
+    };
     repo.save_snapshot(&snapshot).await.unwrap();
     repo.close();
     let again = Repository::open(&name).await.unwrap();
@@ -122,7 +130,8 @@ async fn a_replace_that_fails_half_way_changes_nothing() {
 
     // New accounts and history, then a dossier without its key: the store refuses the last
     // write, after the accounts and history stores were already cleared and refilled.
-    let account = js_sys::JSON::parse(&serde_json::to_string(&kam_core::model::Account::new("Only Account")).unwrap()).unwrap();
+    let account =
+        js_sys::JSON::parse(&serde_json::to_string(&kam_core::model::Account::new("Only Account")).unwrap()).unwrap();
     let broken_dossier = js_sys::JSON::parse("{\"overview\": \"no account_id\"}").unwrap();
     let result = repo.replace_records(vec![account], vec![], vec![broken_dossier], None).await;
     assert!(result.is_err(), "the store refuses a dossier without its key");
@@ -135,7 +144,10 @@ async fn a_replace_that_fails_half_way_changes_nothing() {
 #[wasm_bindgen_test]
 async fn records_of_the_first_release_still_load() {
     let repo = Repository::open(&unique_name("v1-records")).await.unwrap();
-    let account = js_sys::JSON::parse(r#"{"id":"nordhavn","name":"Nordhavn","industry":"Logistics","is_key":true,"manager":"Maria Lind"}"#).unwrap();
+    let account = js_sys::JSON::parse(
+        r#"{"id":"nordhavn","name":"Nordhavn","industry":"Logistics","is_key":true,"manager":"Maria Lind"}"#,
+    )
+    .unwrap();
     let dossier = js_sys::JSON::parse(
         r#"{"account_id":"nordhavn","overview":"3PL","employees":2300,"reasons":["partner"],"executive_sponsor":"CEO",
             "people":[{"name":"Jens","title":"COO","role":"Decider","attitude":"Supporter","our_owner":"Maria","birthday":"1971-03-14","personal_notes":"Sails"},
@@ -164,7 +176,8 @@ async fn records_of_the_first_release_still_load() {
 #[wasm_bindgen_test]
 async fn a_first_release_free_text_role_is_kept_on_load() {
     let repo = Repository::open(&unique_name("free-text-role")).await.unwrap();
-    let account = js_sys::JSON::parse(r#"{"id":"acme","name":"Acme","industry":"","is_key":true,"manager":"Eva"}"#).unwrap();
+    let account =
+        js_sys::JSON::parse(r#"{"id":"acme","name":"Acme","industry":"","is_key":true,"manager":"Eva"}"#).unwrap();
     let dossier = js_sys::JSON::parse(
         r#"{"account_id":"acme","people":[{"name":"Ann","title":"Buyer","role":"Head of purchasing","attitude":"Supporter","our_owner":"Eva","birthday":"","personal_notes":""}]}"#,
     )
@@ -177,7 +190,11 @@ async fn a_first_release_free_text_role_is_kept_on_load() {
     assert_eq!((p.id, p.title.as_str()), (1, "Buyer"));
     let changed = repo.update_dossier("acme", |d| d.overview = "Changed".into()).await.unwrap();
     assert_eq!(changed.people[0].expectations, "Role: Head of purchasing", "an edit keeps it too");
-    assert_eq!(repo.load().await.unwrap().dossier("acme").unwrap().people[0].expectations, "Role: Head of purchasing", "and once, not twice");
+    assert_eq!(
+        repo.load().await.unwrap().dossier("acme").unwrap().people[0].expectations,
+        "Role: Head of purchasing",
+        "and once, not twice"
+    );
     repo.close();
 }
 
@@ -188,8 +205,15 @@ async fn named_snapshots_save_list_restore_and_delete() {
     let repo = Repository::open(&unique_name("named")).await.unwrap();
     assert!(repo.named_snapshots().await.unwrap().is_empty());
     let ws = demo_workspace();
-    let file = kam_core::exchange::write_file(&ws, None, kam_core::exchange::PersonalDetails::Included, "test", "2026-11-24T10:00:00Z");
-    let first = Snapshot { reason: "after the March workshop".into(), taken_at: "2026-03-14 17:00".into(), file: file.clone() };
+    let file = kam_core::exchange::write_file(
+        &ws,
+        None,
+        kam_core::exchange::PersonalDetails::Included,
+        "test",
+        "2026-11-24T10:00:00Z",
+    );
+    let first =
+        Snapshot { reason: "after the March workshop".into(), taken_at: "2026-03-14 17:00".into(), file: file.clone() };
     let k1 = repo.save_named_snapshot(&first).await.unwrap();
     // Keys sort by time: wait a millisecond so the second is later.
     sleep_ms(5).await;
@@ -223,10 +247,26 @@ async fn upgrade_from_schema_version_1_keeps_everything() {
         .await
         .unwrap();
     let tx = v1.transaction(&["accounts", "history", "dossiers", "meta"], TransactionMode::ReadWrite).unwrap();
-    tx.store("accounts").unwrap().put(&js_sys::JSON::parse(r#"{"id":"acme","name":"Acme","industry":"","is_key":true,"manager":"Eva"}"#).unwrap(), None).await.unwrap();
-    tx.store("history").unwrap().put(&js_sys::JSON::parse(r#"{"account_id":"acme","lines":"[{\"date\":\"2026-01-05\",\"revenue\":100.0}]"}"#).unwrap(), None).await.unwrap();
+    tx.store("accounts")
+        .unwrap()
+        .put(
+            &js_sys::JSON::parse(r#"{"id":"acme","name":"Acme","industry":"","is_key":true,"manager":"Eva"}"#).unwrap(),
+            None,
+        )
+        .await
+        .unwrap();
+    tx.store("history")
+        .unwrap()
+        .put(
+            &js_sys::JSON::parse(r#"{"account_id":"acme","lines":"[{\"date\":\"2026-01-05\",\"revenue\":100.0}]"}"#)
+                .unwrap(),
+            None,
+        )
+        .await
+        .unwrap();
     tx.store("dossiers").unwrap().put(&js_sys::JSON::parse(r#"{"account_id":"acme","overview":"Kept","people":[{"name":"Jens","role":"Decider"}],"competitors":["Rival"]}"#).unwrap(), None).await.unwrap();
-    let snapshot = js_sys::JSON::parse(r#"{"reason":"before importing x","taken_at":"2026-01-01 10:00","file":"{}"}"#).unwrap();
+    let snapshot =
+        js_sys::JSON::parse(r#"{"reason":"before importing x","taken_at":"2026-01-01 10:00","file":"{}"}"#).unwrap();
     tx.store("meta").unwrap().put(&snapshot, Some(&JsValue::from_str("snapshot:before-replace"))).await.unwrap();
     tx.done().await.unwrap();
     v1.close();
@@ -240,7 +280,10 @@ async fn upgrade_from_schema_version_1_keeps_everything() {
     assert_eq!(repo.load_snapshot().await.unwrap().unwrap().reason, "before importing x");
     assert!(repo.named_snapshots().await.unwrap().is_empty(), "the new store is there");
     let counts = repo.counts().await.unwrap();
-    assert_eq!(counts.iter().map(|(n, _)| *n).collect::<Vec<_>>(), vec!["accounts", "history", "dossiers", "meta", "snapshots"]);
+    assert_eq!(
+        counts.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+        vec!["accounts", "history", "dossiers", "meta", "snapshots"]
+    );
     repo.close();
 }
 
@@ -336,7 +379,11 @@ async fn futures_join<A: std::future::Future, B: std::future::Future>(a: A, b: B
                 rb = Some(v);
             }
         }
-        if ra.is_some() && rb.is_some() { Poll::Ready(()) } else { Poll::Pending }
+        if ra.is_some() && rb.is_some() {
+            Poll::Ready(())
+        } else {
+            Poll::Pending
+        }
     })
     .await;
     (ra.unwrap(), rb.unwrap())
@@ -435,8 +482,10 @@ async fn tabs_hear_of_each_others_workspace_changes() {
     listen_for_changes_in_other_tabs(move || counter.set(counter.get() + 1));
     let other_heard = Rc::new(RefCell::new(Vec::<String>::new()));
     let log = other_heard.clone();
-    let other_tab = kam_planner::browser::on_channel_message("kam-planner-workspace", move |data| log.borrow_mut().push(data.as_string().unwrap_or_default()))
-        .expect("the browser has broadcast channels");
+    let other_tab = kam_planner::browser::on_channel_message("kam-planner-workspace", move |data| {
+        log.borrow_mut().push(data.as_string().unwrap_or_default())
+    })
+    .expect("the browser has broadcast channels");
     other_tab.post_message(&wasm_bindgen::JsValue::from_str("changed")).unwrap();
     tell_other_tabs();
     sleep_ms(300).await;

@@ -25,7 +25,10 @@ fn segmentation_100k_accounts_36_months() {
         assert_eq!(seg.rows.len(), 100_000);
     }
     times.sort_by(|a, b| a.total_cmp(b));
-    let line = format!("BENCH segmentation 100000x36 in Chromium: median {:.1} ms (min {:.1}, max {:.1}, 7 runs)", times[3], times[0], times[6]);
+    let line = format!(
+        "BENCH segmentation 100000x36 in Chromium: median {:.1} ms (min {:.1}, max {:.1}, 7 runs)",
+        times[3], times[0], times[6]
+    );
     console_log!("{line}");
 }
 
@@ -40,7 +43,11 @@ fn workspace_of(n: usize) -> kam_core::model::Workspace {
     for i in 0..n {
         let a = ws.add_account(&format!("Account {i:05}")).unwrap().id.clone();
         let lines = (0..12)
-            .map(|m| kam_core::model::OrderLine { date: start + chrono::Months::new(m), revenue: 1000.0 + i as f64, profit: Some(150.0) })
+            .map(|m| kam_core::model::OrderLine {
+                date: start + chrono::Months::new(m),
+                revenue: 1000.0 + i as f64,
+                profit: Some(150.0),
+            })
             .collect();
         ws.set_history(&a, lines);
     }

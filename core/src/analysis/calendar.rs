@@ -113,8 +113,11 @@ pub fn annual_calendar(ws: &Workspace, year: i32) -> Vec<CalendarMonth> {
         }
     }
     // A stable sort: the order above is kept among entries of the same day and account.
-    items.sort_by(|(ma, a), (mb, b)| (ma, a.day.unwrap_or(0), &a.account_name).cmp(&(mb, b.day.unwrap_or(0), &b.account_name)));
-    let mut months: Vec<CalendarMonth> = (1..=12u32).map(|month| CalendarMonth { month, entries: Vec::new() }).collect();
+    items.sort_by(|(ma, a), (mb, b)| {
+        (ma, a.day.unwrap_or(0), &a.account_name).cmp(&(mb, b.day.unwrap_or(0), &b.account_name))
+    });
+    let mut months: Vec<CalendarMonth> =
+        (1..=12u32).map(|month| CalendarMonth { month, entries: Vec::new() }).collect();
     for (month, entry) in items {
         months[(month - 1) as usize].entries.push(entry);
     }
@@ -152,11 +155,21 @@ mod tests {
             ],
             tenders: vec![
                 Tender { title: "Transport".into(), date: Some(date(2027, 5, 31)), ..Default::default() },
-                Tender { title: "Decided".into(), date: Some(date(2027, 6, 1)), outcome: Outcome::Won, ..Default::default() },
+                Tender {
+                    title: "Decided".into(),
+                    date: Some(date(2027, 6, 1)),
+                    outcome: Outcome::Won,
+                    ..Default::default()
+                },
             ],
             proposals: vec![
                 Proposal { title: "Pilot".into(), valid_until: Some(date(2026, 12, 31)), ..Default::default() },
-                Proposal { title: "Lost".into(), valid_until: Some(date(2026, 12, 1)), outcome: Outcome::Lost, ..Default::default() },
+                Proposal {
+                    title: "Lost".into(),
+                    valid_until: Some(date(2026, 12, 1)),
+                    outcome: Outcome::Lost,
+                    ..Default::default()
+                },
             ],
             objectives: vec![Objective { text: "Grow".into(), due: Some(date(2027, 6, 30)), ..Default::default() }],
             ..Default::default()
@@ -167,13 +180,23 @@ mod tests {
         let meeting = |title: &str, with: &str| CalendarFact::Meeting { title: title.into(), with: with.into() };
         // Undated meetings first; the day is shown as entered (31 February).
         assert_eq!(facts(&y2026, 2), vec![(None, &meeting("Kick-off", "")), (Some(31), &meeting("Review", "Jens"))]);
-        assert_eq!(facts(&y2026, 12), vec![(None, &meeting("Hand-edited", "")), (Some(31), &CalendarFact::ProposalValidity { proposal: "Pilot".into() })]);
+        assert_eq!(
+            facts(&y2026, 12),
+            vec![
+                (None, &meeting("Hand-edited", "")),
+                (Some(31), &CalendarFact::ProposalValidity { proposal: "Pilot".into() })
+            ]
+        );
         // Preparation for the tender of 31 May 2027 starts on 31 August 2026.
         assert_eq!(facts(&y2026, 8), vec![(Some(31), &CalendarFact::TenderPreparation { tender: "Transport".into() })]);
         assert!(y2026[4].entries.is_empty() && y2026[5].entries.is_empty());
         let y2027 = annual_calendar(&ws, 2027);
         assert_eq!(facts(&y2027, 5), vec![(Some(31), &CalendarFact::TenderDay { tender: "Transport".into() })]);
-        assert_eq!(facts(&y2027, 6), vec![(Some(30), &CalendarFact::ObjectiveDue { objective: "Grow".into() })], "the decided tender is left out");
+        assert_eq!(
+            facts(&y2027, 6),
+            vec![(Some(30), &CalendarFact::ObjectiveDue { objective: "Grow".into() })],
+            "the decided tender is left out"
+        );
         assert!(y2027[7].entries.is_empty(), "no preparation mark in the tender's own year");
         assert_eq!(y2027[1].entries.len(), 2, "meetings recur every year");
         assert_eq!(CalendarFact::TenderPreparation { tender: String::new() }.kind().id(), "tender");
@@ -181,17 +204,30 @@ mod tests {
 
     #[test]
     fn key_accounts_only_ordered_by_day_then_account() {
-        let meeting = |title: &str, day: u32| Meeting { title: title.into(), month: 3, day: Some(day), with: String::new() };
+        let meeting =
+            |title: &str, day: u32| Meeting { title: title.into(), month: 3, day: Some(day), with: String::new() };
         let mut ws = ws_with("Zeta Oy", Dossier { meetings: vec![meeting("Z review", 5)], ..Default::default() });
-        let other = ws_with("Alpha AB", Dossier { meetings: vec![meeting("A review", 5), meeting("A early", 2)], ..Default::default() });
+        let other = ws_with(
+            "Alpha AB",
+            Dossier { meetings: vec![meeting("A review", 5), meeting("A early", 2)], ..Default::default() },
+        );
         for a in other.accounts() {
             ws.insert_account(a.clone());
         }
         for d in other.dossiers() {
             ws.upsert_dossier(d.clone());
         }
-        let march = |ws: &Workspace| annual_calendar(ws, 2026)[2].entries.iter().map(|e| (e.day, e.account_name.clone())).collect::<Vec<_>>();
-        assert_eq!(march(&ws), vec![(Some(2), "Alpha AB".to_string()), (Some(5), "Alpha AB".to_string()), (Some(5), "Zeta Oy".to_string())]);
+        let march = |ws: &Workspace| {
+            annual_calendar(ws, 2026)[2].entries.iter().map(|e| (e.day, e.account_name.clone())).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            march(&ws),
+            vec![
+                (Some(2), "Alpha AB".to_string()),
+                (Some(5), "Alpha AB".to_string()),
+                (Some(5), "Zeta Oy".to_string())
+            ]
+        );
         ws.accounts_mut()[1].is_key = false;
         assert_eq!(march(&ws), vec![(Some(5), "Zeta Oy".to_string())]);
     }
@@ -203,11 +239,28 @@ mod tests {
             months[(month - 1) as usize].entries.iter().any(|e| e.account_name == account && e.fact == *fact)
         };
         let y2026 = annual_calendar(&ws, 2026);
-        assert!(y2026[1].entries.iter().any(|e| e.account_name == "Nordhavn Logistics A/S" && matches!(&e.fact, CalendarFact::Meeting { title, .. } if title == "Annual business review")));
-        assert!(y2026[3].entries.iter().any(|e| e.account_name == "Helsinki Medical Supplies Oy" && matches!(&e.fact, CalendarFact::Meeting { title, .. } if title == "Quality audit")));
-        assert!(has(&y2026, 8, "Nordhavn Logistics A/S", &CalendarFact::TenderPreparation { tender: "Nordic transport tender 2027".into() }));
+        assert!(y2026[1].entries.iter().any(|e| e.account_name == "Nordhavn Logistics A/S"
+            && matches!(&e.fact, CalendarFact::Meeting { title, .. } if title == "Annual business review")));
+        assert!(y2026[3].entries.iter().any(|e| e.account_name == "Helsinki Medical Supplies Oy"
+            && matches!(&e.fact, CalendarFact::Meeting { title, .. } if title == "Quality audit")));
+        assert!(has(
+            &y2026,
+            8,
+            "Nordhavn Logistics A/S",
+            &CalendarFact::TenderPreparation { tender: "Nordic transport tender 2027".into() }
+        ));
         let y2027 = annual_calendar(&ws, 2027);
-        assert!(has(&y2027, 5, "Nordhavn Logistics A/S", &CalendarFact::TenderDay { tender: "Nordic transport tender 2027".into() }));
-        assert!(has(&y2027, 6, "Nordhavn Logistics A/S", &CalendarFact::ObjectiveDue { objective: "Win the Norway pallet business".into() }));
+        assert!(has(
+            &y2027,
+            5,
+            "Nordhavn Logistics A/S",
+            &CalendarFact::TenderDay { tender: "Nordic transport tender 2027".into() }
+        ));
+        assert!(has(
+            &y2027,
+            6,
+            "Nordhavn Logistics A/S",
+            &CalendarFact::ObjectiveDue { objective: "Win the Norway pallet business".into() }
+        ));
     }
 }

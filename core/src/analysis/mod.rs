@@ -7,19 +7,20 @@ pub mod rules;
 mod segmentation;
 mod window;
 
-pub use qualification::{
-    clv, matrix_point, metrics_problems, metrics_view, qualify, weighted_score, Criterion, CriterionCheck, MatrixPoint, MetricsProblem,
-    MetricsView, Quadrant, Qualification, MATRIX_MIDDLE, MAX_HORIZON_YEARS,
-};
 pub use orgchart::{org_chart, OrgNode};
 pub use programme::{
-    key_account_candidates, key_account_count_range, key_account_warnings, manager_load, manager_load_range, programme_checks, Candidate,
-    CheckStatus, CountRange, KeyAccountWarning, Overload, ProgrammeCheck, StepFact, KEY_ACCOUNTS_MAX, KEY_ACCOUNTS_MIN, MANAGER_LOAD_MAX,
-    MANAGER_LOAD_MIN,
+    key_account_candidates, key_account_count_range, key_account_warnings, manager_load, manager_load_range,
+    programme_checks, Candidate, CheckStatus, CountRange, KeyAccountWarning, Overload, ProgrammeCheck, StepFact,
+    KEY_ACCOUNTS_MAX, KEY_ACCOUNTS_MIN, MANAGER_LOAD_MAX, MANAGER_LOAD_MIN,
+};
+pub use qualification::{
+    clv, matrix_point, metrics_problems, metrics_view, qualify, weighted_score, Criterion, CriterionCheck, MatrixPoint,
+    MetricsProblem, MetricsView, Quadrant, Qualification, MATRIX_MIDDLE, MAX_HORIZON_YEARS,
 };
 pub use segmentation::{
-    cell_role, key_share_range, segment, segment_workspace, AbcClass, CellRole, AccountSegment, Concentration, Flag, KeyShareRange, MatrixCell, Segmentation,
-    SegmentInput, SegmentationWarning, Unclassified, XyzClass, MIN_XYZ_PERIODS,
+    cell_role, key_share_range, segment, segment_workspace, AbcClass, AccountSegment, CellRole, Concentration, Flag,
+    KeyShareRange, MatrixCell, SegmentInput, Segmentation, SegmentationWarning, Unclassified, XyzClass,
+    MIN_XYZ_PERIODS,
 };
 pub use window::{build_inputs, month_index, month_label, Window};
 
@@ -28,7 +29,7 @@ pub mod health;
 pub mod reminders;
 pub use calendar::{annual_calendar, CalendarEntry, CalendarFact, CalendarKind, CalendarMonth};
 pub use health::{
-    account_health, key_accounts_health, knowledge_concentration, AccountHealth, ConcentrationFact, ConcentrationItem, ContactRef, Finding, Health,
-    HealthBand, HealthFact, OverdueAction, Rule, SinglePoint,
+    account_health, key_accounts_health, knowledge_concentration, AccountHealth, ConcentrationFact, ConcentrationItem,
+    ContactRef, Finding, Health, HealthBand, HealthFact, OverdueAction, Rule, SinglePoint,
 };
 pub use reminders::{next_meeting, next_yearly, reminders, Reminder, ReminderFact, ReminderKind};

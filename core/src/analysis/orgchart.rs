@@ -44,13 +44,21 @@ pub fn org_chart(people: &[Person]) -> Vec<OrgNode> {
     }
     let mut out: Vec<Option<OrgNode>> = vec![None; n];
     let mut next_column = 0.0;
-    fn place(i: usize, level: usize, parent: Option<usize>, children: &[Vec<usize>], next: &mut f64, out: &mut Vec<Option<OrgNode>>) -> f64 {
+    fn place(
+        i: usize,
+        level: usize,
+        parent: Option<usize>,
+        children: &[Vec<usize>],
+        next: &mut f64,
+        out: &mut Vec<Option<OrgNode>>,
+    ) -> f64 {
         let column = if children[i].is_empty() {
             let c = *next;
             *next += 1.0;
             c
         } else {
-            let cols: Vec<f64> = children[i].iter().map(|&c| place(c, level + 1, Some(i), children, next, out)).collect();
+            let cols: Vec<f64> =
+                children[i].iter().map(|&c| place(c, level + 1, Some(i), children, next, out)).collect();
             (cols[0] + cols[cols.len() - 1]) / 2.0
         };
         out[i] = Some(OrgNode { index: i, column, level, parent });

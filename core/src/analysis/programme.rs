@@ -174,11 +174,17 @@ pub fn programme_checks(ws: &Workspace, seg: &Segmentation, key_size_pct: f64) -
     let n = key.len();
     let with = |f: &dyn Fn(&Dossier) -> bool| key.iter().filter(|a| ws.dossier(&a.id).is_some_and(f)).count();
     let sponsored = with(&|d| !d.executive_sponsor.trim().is_empty());
-    let measures = with(&|d| d.metrics.cost_to_serve.is_some() && (d.metrics.yearly_margin.is_some() || seg.flags_on_profit));
+    let measures =
+        with(&|d| d.metrics.cost_to_serve.is_some() && (d.metrics.yearly_margin.is_some() || seg.flags_on_profit));
     let load = manager_load(ws);
     let overloaded = overloaded(&load);
     let unmanaged = key.iter().filter(|a| a.manager.trim().is_empty()).count();
-    let assessed = load.keys().filter(|m| ws.programme.skills.iter().any(|s| s.manager.trim() == m.as_str() && s.scores.iter().any(Option::is_some))).count();
+    let assessed = load
+        .keys()
+        .filter(|m| {
+            ws.programme.skills.iter().any(|s| s.manager.trim() == m.as_str() && s.scores.iter().any(Option::is_some))
+        })
+        .count();
     let judge = qualifier(ws, seg, key_size_pct);
     let written = !ws.programme.criteria_text.trim().is_empty();
     let candidates: Vec<String> = candidates_by(ws, &judge).into_iter().map(|c| c.name).collect();
@@ -206,7 +212,11 @@ pub fn programme_checks(ws: &Workspace, seg: &Segmentation, key_size_pct: f64) -
         },
         ProgrammeCheck {
             step: 5,
-            status: if overloaded.is_empty() && unmanaged == 0 && n > 0 && assessed == load.len() { Met } else { Attention },
+            status: if overloaded.is_empty() && unmanaged == 0 && n > 0 && assessed == load.len() {
+                Met
+            } else {
+                Attention
+            },
             fact: StepFact::Managers { managers: load.len(), overloaded, unmanaged, assessed },
         },
         ProgrammeCheck {
@@ -237,15 +247,26 @@ mod tests {
         let key = ws.accounts().iter().filter(|a| a.is_key).count();
         assert_eq!(checks[0].fact, StepFact::OrganisationalChange);
         assert_eq!(checks[0].status, CheckStatus::Discuss);
-        assert!(matches!(checks[1].fact, StepFact::SeniorSupport { key_accounts, .. } if key_accounts == key), "{:?}", checks[1].fact);
+        assert!(
+            matches!(checks[1].fact, StepFact::SeniorSupport { key_accounts, .. } if key_accounts == key),
+            "{:?}",
+            checks[1].fact
+        );
         assert_eq!(checks[2].fact, StepFact::Champion { name: None });
         assert_eq!(checks[2].status, CheckStatus::Attention, "no champion named in the demo");
         assert!(
-            matches!(checks[3].fact, StepFact::Identification { key_accounts: 6, range: CountRange::Inside, criteria_written: false, .. }),
+            matches!(
+                checks[3].fact,
+                StepFact::Identification { key_accounts: 6, range: CountRange::Inside, criteria_written: false, .. }
+            ),
             "{:?}",
             checks[3].fact
         );
-        assert!(matches!(checks[5].fact, StepFact::Measures { filled: 1, key_accounts: 6, .. }), "{:?}", checks[5].fact);
+        assert!(
+            matches!(checks[5].fact, StepFact::Measures { filled: 1, key_accounts: 6, .. }),
+            "{:?}",
+            checks[5].fact
+        );
     }
 
     #[test]
@@ -268,7 +289,11 @@ mod tests {
     fn candidates_are_accounts_outside_the_programme_that_meet_the_criteria() {
         let mut ws = crate::demo::demo_workspace();
         let seg = segment_workspace(&ws, &SegmentationSettings::default());
-        let biggest = seg.rows.iter().find(|r| r.flags.contains(crate::analysis::Flag::KeyBySize)).expect("a key-by-size account in the demo");
+        let biggest = seg
+            .rows
+            .iter()
+            .find(|r| r.flags.contains(crate::analysis::Flag::KeyBySize))
+            .expect("a key-by-size account in the demo");
         let id = biggest.id.to_string();
         ws.change_account(&id, |a| a.is_key = false);
         let candidates = key_account_candidates(&ws, &seg, 10.0);

@@ -47,11 +47,20 @@ pub struct Qualification {
 /// Qualifies one account. `row` is its segmentation row (None when it has no orders in the
 /// window), `key_size_pct` the settings' threshold for "key by size" (the flag on the row was
 /// set with it; the check names it).
-pub fn qualify(row: Option<&AccountSegment>, dossier: Option<&Dossier>, programme: &Programme, key_size_pct: f64, on_profit: bool) -> Qualification {
+pub fn qualify(
+    row: Option<&AccountSegment>,
+    dossier: Option<&Dossier>,
+    programme: &Programme,
+    key_size_pct: f64,
+    on_profit: bool,
+) -> Qualification {
     let mut checks = Vec::new();
     let share = row.map(|r| if on_profit { r.profit_share_pct.unwrap_or(0.0) } else { r.revenue_share_pct });
     let share_flag = row.is_some_and(|r| r.flags.contains(Flag::KeyBySize));
-    checks.push(CriterionCheck { criterion: Criterion::ShareAbove { on_profit, threshold_pct: key_size_pct, share_pct: share }, met: share_flag });
+    checks.push(CriterionCheck {
+        criterion: Criterion::ShareAbove { on_profit, threshold_pct: key_size_pct, share_pct: share },
+        met: share_flag,
+    });
     let mut by_size = share_flag;
     if let Some(threshold) = programme.revenue_threshold {
         let revenue = row.map_or(0.0, |r| r.revenue);
@@ -215,9 +224,17 @@ pub fn metrics_view(d: &Dossier, row: Option<&AccountSegment>, window_months: u3
         (Some(r), Some(w)) if w > 0.0 => Some(r / w * 100.0),
         _ => None,
     };
-    MetricsView { revenue, profit, cost_to_serve: m.cost_to_serve, margin, margin_entered: entered, clv: clv_value, share_of_wallet_pct, window_months: months }
+    MetricsView {
+        revenue,
+        profit,
+        cost_to_serve: m.cost_to_serve,
+        margin,
+        margin_entered: entered,
+        clv: clv_value,
+        share_of_wallet_pct,
+        window_months: months,
+    }
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -249,7 +266,13 @@ mod tests {
     fn size_alone_qualifies() {
         let q = qualify(Some(&row(1e6, 12.0, vec![Flag::KeyBySize])), None, &Programme::default(), 10.0, true);
         assert!(q.by_size && q.meets);
-        assert_eq!(q.checks[0], CriterionCheck { criterion: Criterion::ShareAbove { on_profit: true, threshold_pct: 10.0, share_pct: Some(12.0) }, met: true });
+        assert_eq!(
+            q.checks[0],
+            CriterionCheck {
+                criterion: Criterion::ShareAbove { on_profit: true, threshold_pct: 10.0, share_pct: Some(12.0) },
+                met: true
+            }
+        );
     }
 
     #[test]
@@ -268,7 +291,11 @@ mod tests {
         assert_eq!(
             q.checks[1],
             CriterionCheck {
-                criterion: Criterion::StrategicReasons { need: 1, justified: vec![KeyReason::Partner], unjustified: vec![KeyReason::Innovator] },
+                criterion: Criterion::StrategicReasons {
+                    need: 1,
+                    justified: vec![KeyReason::Partner],
+                    unjustified: vec![KeyReason::Innovator]
+                },
                 met: true
             }
         );
@@ -285,7 +312,10 @@ mod tests {
         let p = Programme::default();
         let q = qualify(Some(&row(1e4, 1.0, vec![])), Some(&d), &p, 10.0, true);
         assert!(!q.meets);
-        assert_eq!(q.checks.last(), Some(&CriterionCheck { criterion: Criterion::ThreePs { all_met: false }, met: false }));
+        assert_eq!(
+            q.checks.last(),
+            Some(&CriterionCheck { criterion: Criterion::ThreePs { all_met: false }, met: false })
+        );
         assert!(qualify(Some(&row(1e6, 15.0, vec![Flag::KeyBySize])), Some(&d), &p, 10.0, true).meets);
     }
 
@@ -294,10 +324,20 @@ mod tests {
         let p = Programme { revenue_threshold: Some(500_000.0), ..Programme::default() };
         let q = qualify(Some(&row(600_000.0, 2.0, vec![])), None, &p, 10.0, true);
         assert!(q.by_size && q.meets);
-        assert_eq!(q.checks[1], CriterionCheck { criterion: Criterion::RevenueAtLeast { threshold: 500_000.0, revenue: 600_000.0 }, met: true });
+        assert_eq!(
+            q.checks[1],
+            CriterionCheck {
+                criterion: Criterion::RevenueAtLeast { threshold: 500_000.0, revenue: 600_000.0 },
+                met: true
+            }
+        );
         assert!(!qualify(Some(&row(400_000.0, 2.0, vec![])), None, &p, 10.0, true).meets);
         let q = qualify(None, None, &p, 10.0, false);
-        assert_eq!(q.checks[0].criterion, Criterion::ShareAbove { on_profit: false, threshold_pct: 10.0, share_pct: None }, "no orders in the window");
+        assert_eq!(
+            q.checks[0].criterion,
+            Criterion::ShareAbove { on_profit: false, threshold_pct: 10.0, share_pct: None },
+            "no orders in the window"
+        );
         assert!(!qualify(None, None, &p, 10.0, true).meets, "no orders, no reasons: not key");
     }
 
@@ -307,7 +347,13 @@ mod tests {
         let mut d = Dossier::new("a");
         assert_eq!(matrix_point(&d, &p), None, "unscored");
         let all = |list: &[Factor], s: u8| list.iter().map(|f| (f.name.clone(), s)).collect::<BTreeMap<_, _>>();
-        for (a, s, q) in [(8, 8, Quadrant::Strategic), (8, 2, Quadrant::Star), (2, 8, Quadrant::Status), (2, 2, Quadrant::Streamline), (5, 5, Quadrant::Strategic)] {
+        for (a, s, q) in [
+            (8, 8, Quadrant::Strategic),
+            (8, 2, Quadrant::Star),
+            (2, 8, Quadrant::Status),
+            (2, 2, Quadrant::Streamline),
+            (5, 5, Quadrant::Strategic),
+        ] {
             d.attractiveness = all(&p.attractiveness, a);
             d.strength = all(&p.strength, s);
             let point = matrix_point(&d, &p).unwrap();
@@ -318,7 +364,11 @@ mod tests {
 
     #[test]
     fn weights_decide_the_score_and_unscored_factors_are_left_out() {
-        let factors = vec![Factor { name: "x".into(), weight: 3.0 }, Factor { name: "y".into(), weight: 1.0 }, Factor { name: "z".into(), weight: 5.0 }];
+        let factors = vec![
+            Factor { name: "x".into(), weight: 3.0 },
+            Factor { name: "y".into(), weight: 1.0 },
+            Factor { name: "z".into(), weight: 5.0 },
+        ];
         let scores: BTreeMap<String, u8> = [("x".to_string(), 10), ("y".to_string(), 2)].into_iter().collect();
         assert!((weighted_score(&factors, &scores).unwrap() - 8.0).abs() < 1e-9);
         assert_eq!(weighted_score(&factors, &BTreeMap::new()), None);
@@ -350,7 +400,10 @@ mod tests {
         assert_eq!(metrics_view(&d, Some(&r), 12).clv, None, "bad inputs give no figure");
         d.metrics.horizon_years = MAX_HORIZON_YEARS + 1;
         d.metrics.wallet = Some(-1.0);
-        assert_eq!(metrics_problems(&d), vec![MetricsProblem::Retention, MetricsProblem::Horizon, MetricsProblem::NegativeAmount]);
+        assert_eq!(
+            metrics_problems(&d),
+            vec![MetricsProblem::Retention, MetricsProblem::Horizon, MetricsProblem::NegativeAmount]
+        );
         d.metrics.horizon_years = MAX_HORIZON_YEARS;
         d.metrics.retention_pct = 100.0;
         d.metrics.discount_pct = -1.0;

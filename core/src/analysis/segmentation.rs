@@ -242,11 +242,22 @@ impl Segmentation {
 /// The key accounts' share of profit (or revenue) against the settings' healthy range.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub enum KeyShareRange {
-    Below { low_pct: f64, high_pct: f64 },
-    Inside { low_pct: f64, high_pct: f64 },
-    Above { low_pct: f64, high_pct: f64 },
+    Below {
+        low_pct: f64,
+        high_pct: f64,
+    },
+    Inside {
+        low_pct: f64,
+        high_pct: f64,
+    },
+    Above {
+        low_pct: f64,
+        high_pct: f64,
+    },
     /// Above the mono-dependency share: the supplier depends on its key accounts alone.
-    MonoDependent { mono_pct: f64 },
+    MonoDependent {
+        mono_pct: f64,
+    },
 }
 
 /// Judges the key accounts' share (percent) against the healthy range and the mono-dependency
@@ -332,7 +343,11 @@ fn squared_deviations(values: &[f64], mean: f64) -> f64 {
 
 /// XYZ class of one series by the coefficient of variation (population standard deviation ÷ mean).
 /// `total` is the sum of `values`, when the caller already has it.
-fn classify_xyz(values: &[f64], total: Option<f64>, settings: &SegmentationSettings) -> (Result<XyzClass, Unclassified>, Option<f64>) {
+fn classify_xyz(
+    values: &[f64],
+    total: Option<f64>,
+    settings: &SegmentationSettings,
+) -> (Result<XyzClass, Unclassified>, Option<f64>) {
     let n = values.len() as f64;
     let mean = if values.is_empty() { 0.0 } else { total.unwrap_or_else(|| sum(values)) / n };
     // A positive mean proves a positive value; only otherwise is the series searched for one.
@@ -441,7 +456,8 @@ pub fn segment(inputs: &[SegmentInput], settings: &SegmentationSettings) -> Segm
         has_profit: bool,
     }
     let n = inputs.len();
-    let (mut revenues, mut profits, mut details) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut revenues, mut profits, mut details) =
+        (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
     for i in inputs {
         // The measure's series is summed by halves (giving its total and trend at once); the
         // other series only needs its total, and profit is all zeros without profit data.
@@ -470,10 +486,12 @@ pub fn segment(inputs: &[SegmentInput], settings: &SegmentationSettings) -> Segm
     let values = if use_profit { &profits } else { &revenues };
 
     let positive = |v: f64| if v > 0.0 { v } else { 0.0 };
-    let order = rank_order(values, |a, b| inputs[a].name.cmp(&inputs[b].name).then_with(|| inputs[a].id.cmp(&inputs[b].id)));
+    let order =
+        rank_order(values, |a, b| inputs[a].name.cmp(&inputs[b].name).then_with(|| inputs[a].id.cmp(&inputs[b].id)));
 
     // Summed in rank order, so that the result does not depend on the order of the input.
-    let (mut measure_total, mut revenue_pos_total, mut profit_pos_total, mut total_revenue, mut total_profit) = (0.0, 0.0, 0.0, 0.0, 0.0);
+    let (mut measure_total, mut revenue_pos_total, mut profit_pos_total, mut total_revenue, mut total_profit) =
+        (0.0, 0.0, 0.0, 0.0, 0.0);
     for &i in &order {
         let (revenue, profit) = (revenues[i as usize], profits[i as usize]);
         measure_total += positive(values[i as usize]);

@@ -43,10 +43,8 @@ fn single_dominant_account_is_a() {
 #[test]
 fn boundary_crossing_account_keeps_higher_class() {
     // 70, 15, 10, 5: above-shares 0, 70, 85, 95 → A, A, B, C.
-    let s = segment(
-        &[flat("W", 70.0), flat("X", 15.0), flat("Y", 10.0), flat("Z", 5.0)],
-        &SegmentationSettings::default(),
-    );
+    let s =
+        segment(&[flat("W", 70.0), flat("X", 15.0), flat("Y", 10.0), flat("Z", 5.0)], &SegmentationSettings::default());
     assert_eq!(classes(&s), vec![("W".into(), "A"), ("X".into(), "A"), ("Y".into(), "B"), ("Z".into(), "C")]);
 }
 
@@ -141,8 +139,14 @@ fn dependency_flags_and_warning_words() {
     let acme = s.rows.iter().find(|r| &*r.name == "Acme").unwrap();
     assert_eq!(acme.flags.iter().collect::<Vec<_>>(), vec![Flag::KeyBySize, Flag::CriticalDependency]);
     // Rest brings 76 %: a mono-client, named first (it ranks first).
-    assert!(matches!(&s.warnings[0], SegmentationWarning::MonoClient { name, on_profit: true, .. } if &**name == "Rest"), "{:?}", s.warnings);
-    let SegmentationWarning::CriticalDependency { name, share_pct, on_profit } = &s.warnings[1] else { panic!("{:?}", s.warnings) };
+    assert!(
+        matches!(&s.warnings[0], SegmentationWarning::MonoClient { name, on_profit: true, .. } if &**name == "Rest"),
+        "{:?}",
+        s.warnings
+    );
+    let SegmentationWarning::CriticalDependency { name, share_pct, on_profit } = &s.warnings[1] else {
+        panic!("{:?}", s.warnings)
+    };
     assert_eq!((&**name, share_pct.round(), *on_profit), ("Acme", 24.0, true));
 }
 
@@ -157,7 +161,11 @@ fn key_account_share_outside_range_is_warned() {
         s.warnings,
         vec![
             SegmentationWarning::MonoClient { name: "Key".into(), share_pct: 90.0, on_profit: false },
-            SegmentationWarning::KeyShare { share_pct: 90.0, range: KeyShareRange::MonoDependent { mono_pct: 75.0 }, on_profit: false },
+            SegmentationWarning::KeyShare {
+                share_pct: 90.0,
+                range: KeyShareRange::MonoDependent { mono_pct: 75.0 },
+                on_profit: false
+            },
             SegmentationWarning::NoProfitData,
         ]
     );

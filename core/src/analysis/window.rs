@@ -138,7 +138,8 @@ mod tests {
             OrderLine { date: d(2023, 1, 3), revenue: 5.0, profit: Some(1.0) },
             OrderLine { date: d(2025, 2, 3), revenue: 5.0, profit: Some(1.0) },
         ];
-        let inputs = build_inputs(&accounts, |id| if id == "new" { Some(&new_lines[..]) } else { Some(&old_lines[..]) }, &w);
+        let inputs =
+            build_inputs(&accounts, |id| if id == "new" { Some(&new_lines[..]) } else { Some(&old_lines[..]) }, &w);
         assert_eq!(inputs[0].first_period, 8);
         assert!(!inputs[0].has_profit);
         assert_eq!(inputs[1].first_period, 0);

@@ -52,9 +52,14 @@ impl DateFormat {
 pub enum DateError {
     Empty,
     /// Not written in the column's format.
-    WrongFormat { value: String, format: DateFormat },
+    WrongFormat {
+        value: String,
+        format: DateFormat,
+    },
     /// Written in the format, but no such day (31 February), or a year outside 1900–2200.
-    NotReal { value: String },
+    NotReal {
+        value: String,
+    },
 }
 
 fn split3(s: &str, sep: char) -> Option<(u32, u32, i32)> {
@@ -130,7 +135,8 @@ pub fn parse_date(raw: &str, format: DateFormat) -> Result<NaiveDate, DateError>
             let (Some(y), Some(m), Some(d), None) = (it.next(), it.next(), it.next(), it.next()) else {
                 return Err(bad());
             };
-            let (y, m, d) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+            let (y, m, d) =
+                (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
             ymd(y, m, d)
         }
         DateFormat::DayMonthYearDots => {
@@ -178,9 +184,15 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_refused() {
-        assert_eq!(parse_date("31.02.2025", DateFormat::DayMonthYearDots), Err(DateError::NotReal { value: "31.02.2025".into() }));
+        assert_eq!(
+            parse_date("31.02.2025", DateFormat::DayMonthYearDots),
+            Err(DateError::NotReal { value: "31.02.2025".into() })
+        );
         assert!(parse_date("2025-13-01", DateFormat::Iso).is_err());
-        assert_eq!(parse_date("yesterday", DateFormat::Iso), Err(DateError::WrongFormat { value: "yesterday".into(), format: DateFormat::Iso }));
+        assert_eq!(
+            parse_date("yesterday", DateFormat::Iso),
+            Err(DateError::WrongFormat { value: "yesterday".into(), format: DateFormat::Iso })
+        );
         assert_eq!(parse_date(" ", DateFormat::Iso), Err(DateError::Empty));
         assert!(parse_date("29.02.2023", DateFormat::DayMonthYearDots).is_err());
         assert_eq!(parse_date("29.02.2024", DateFormat::DayMonthYearDots), Ok(d(2024, 2, 29)));

@@ -70,7 +70,12 @@ pub fn write_encrypted(sealed: &Sealed) -> String {
     let wrapper = Wrapper {
         format: ENCRYPTED_FORMAT.into(),
         version: WRAPPER_VERSION,
-        kdf: Kdf { name: "PBKDF2".into(), hash: "SHA-256".into(), iterations: sealed.iterations, salt: B64.encode(&sealed.salt) },
+        kdf: Kdf {
+            name: "PBKDF2".into(),
+            hash: "SHA-256".into(),
+            iterations: sealed.iterations,
+            salt: B64.encode(&sealed.salt),
+        },
         cipher: Cipher { name: "AES-GCM".into(), iv: B64.encode(&sealed.iv) },
         ciphertext: B64.encode(&sealed.ciphertext),
     };
@@ -90,7 +95,11 @@ pub fn read_encrypted(bytes: &[u8]) -> Result<Sealed, FileError> {
         return Err(FileError::ProtectedUnknownMethod);
     }
     if !(MIN_ITERATIONS..=MAX_ITERATIONS).contains(&w.kdf.iterations) {
-        return Err(FileError::ProtectedIterations { iterations: w.kdf.iterations, min: MIN_ITERATIONS, max: MAX_ITERATIONS });
+        return Err(FileError::ProtectedIterations {
+            iterations: w.kdf.iterations,
+            min: MIN_ITERATIONS,
+            max: MAX_ITERATIONS,
+        });
     }
     let decode = |part: SealedPart, s: &str| B64.decode(s).map_err(|_| FileError::ProtectedNotBase64 { part });
     let sealed = Sealed {
@@ -129,7 +138,10 @@ mod tests {
             (text.replace("600000", "1000"), iterations(1000)),
             (text.replace("600000", "4000000000"), iterations(4_000_000_000)),
             (text.replace("AES-GCM", "AES-CBC"), FileError::ProtectedUnknownMethod),
-            (text.replace("\"version\": 1", "\"version\": 3"), FileError::ProtectedNewerVersion { version: 3, newest: 1 }),
+            (
+                text.replace("\"version\": 1", "\"version\": 3"),
+                FileError::ProtectedNewerVersion { version: 3, newest: 1 },
+            ),
             (text.replace("AgICAgICAgICAgIC", "AgICAg=="), FileError::ProtectedWrongLength),
             (text.replace("AgICAgICAgICAgIC", "!!!"), FileError::ProtectedNotBase64 { part: SealedPart::Iv }),
             (text.replace("kam-planner-encrypted", "kam-planner"), FileError::NotProtected),

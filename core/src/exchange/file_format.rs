@@ -6,10 +6,12 @@
 //! refusal is a [`FileError`] that names exactly what is wrong (the UI words it so that a user
 //! can act on it).
 
+use crate::model::{
+    restore, Account, AccountHistory, Dossier, OrderLine, Programme, RestoreProblem, Stored, Workspace,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
-use crate::model::{restore, Account, AccountHistory, Dossier, OrderLine, Programme, RestoreProblem, Stored, Workspace};
 
 pub const FORMAT_NAME: &str = "kam-planner";
 /// The version this build writes, and the newest it reads.
@@ -24,55 +26,104 @@ pub const MAX_DEPTH: usize = 64;
 #[derive(Debug, Clone, PartialEq)]
 pub enum FileError {
     /// Larger than [`MAX_FILE_BYTES`], given here in MB.
-    TooLarge { max_mb: usize },
+    TooLarge {
+        max_mb: usize,
+    },
     NotUtf8,
     Empty,
-    TooDeep { max_depth: usize },
+    TooDeep {
+        max_depth: usize,
+    },
     /// JSON, but an array, a string or a number.
     JsonNotAnObject,
     /// A JSON object without the shape of a KAM Planner file.
     NotKamPlanner,
-    InvalidJson { message: String, line: usize, column: usize },
+    InvalidJson {
+        message: String,
+        line: usize,
+        column: usize,
+    },
     /// `format` is missing or not `"kam-planner"`.
     WrongFormat,
     VersionNotAWholeNumber,
-    NewerVersion { version: u64, newest: u32 },
+    NewerVersion {
+        version: u64,
+        newest: u32,
+    },
     VersionZero,
     ChecksumMismatch,
     /// A required field is missing (serde's "missing field `…`").
-    Incomplete { detail: String },
+    Incomplete {
+        detail: String,
+    },
     /// A field this build does not know (serde's "unknown field `…`").
-    UnknownData { detail: String },
+    UnknownData {
+        detail: String,
+    },
     /// The field `field` holds a wrong type or value.
-    WrongField { field: String, detail: String },
+    WrongField {
+        field: String,
+        detail: String,
+    },
     /// A type error outside any named field.
-    NotKamPlannerData { detail: String },
+    NotKamPlannerData {
+        detail: String,
+    },
     /// Migrated data of an older version that does not read.
-    WrongData { detail: String },
+    WrongData {
+        detail: String,
+    },
     /// Data that parses as JSON text but not as a value (e.g. a number out of range), with
     /// serde_json's whole message.
-    Malformed { detail: String },
+    Malformed {
+        detail: String,
+    },
     AccountWithoutIdOrName,
-    DuplicateAccount { id: String },
-    HistoryForUnknownAccount { account_id: String },
-    HistoryNotFinite { account_id: String },
-    DuplicateHistory { account_id: String },
-    DossierForUnknownAccount { account_id: String },
-    DuplicateDossier { account_id: String },
+    DuplicateAccount {
+        id: String,
+    },
+    HistoryForUnknownAccount {
+        account_id: String,
+    },
+    HistoryNotFinite {
+        account_id: String,
+    },
+    DuplicateHistory {
+        account_id: String,
+    },
+    DossierForUnknownAccount {
+        account_id: String,
+    },
+    DuplicateDossier {
+        account_id: String,
+    },
     /// The programme settings break their rules, as [`Programme::problems`] states them.
-    InvalidProgramme { problems: Vec<String> },
+    InvalidProgramme {
+        problems: Vec<String>,
+    },
     /// A passphrase-protected file that is not UTF-8.
     ProtectedNotUtf8,
     /// A protected file's wrapper does not parse (serde_json's message, with its position).
-    ProtectedDamaged { detail: String },
+    ProtectedDamaged {
+        detail: String,
+    },
     /// Its `format` is not the protected format's.
     NotProtected,
-    ProtectedNewerVersion { version: u32, newest: u32 },
+    ProtectedNewerVersion {
+        version: u32,
+        newest: u32,
+    },
     /// Another key derivation or cipher than PBKDF2-SHA256 and AES-GCM.
     ProtectedUnknownMethod,
     /// Key-derivation rounds outside `min..=max`: unsafe, or would freeze the page.
-    ProtectedIterations { iterations: u32, min: u32, max: u32 },
-    ProtectedNotBase64 { part: SealedPart },
+    ProtectedIterations {
+        iterations: u32,
+        min: u32,
+        max: u32,
+    },
+    ProtectedNotBase64 {
+        part: SealedPart,
+    },
     /// Salt, IV or ciphertext of the wrong length.
     ProtectedWrongLength,
 }
@@ -176,7 +227,15 @@ pub fn redact(ws: &Workspace) -> Workspace {
     let mut out = ws.clone();
     out.change_dossiers(|d| {
         for p in &mut d.people {
-            for field in [&mut p.birthday, &mut p.family, &mut p.hobbies, &mut p.values, &mut p.phone, &mut p.email, &mut p.personal_notes] {
+            for field in [
+                &mut p.birthday,
+                &mut p.family,
+                &mut p.hobbies,
+                &mut p.values,
+                &mut p.phone,
+                &mut p.email,
+                &mut p.personal_notes,
+            ] {
                 field.clear();
             }
             for field in [&mut p.name, &mut p.title, &mut p.expectations, &mut p.our_owner] {
@@ -203,7 +262,9 @@ pub fn redact(ws: &Workspace) -> Workspace {
 fn strip_contact_details(text: &str) -> String {
     let phoneish = |w: &str| {
         let w = w.trim_end_matches([',', ';', '.']);
-        !w.is_empty() && w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || "+-()./".contains(c))
+        !w.is_empty()
+            && w.chars().any(|c| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_digit() || "+-()./".contains(c))
     };
     let words: Vec<&str> = text.split(' ').collect();
     let mut out: Vec<&str> = Vec::new();
@@ -234,7 +295,13 @@ fn strip_contact_details(text: &str) -> String {
 }
 
 /// The workspace, or one account of it, as a file.
-pub fn write_file(ws: &Workspace, account: Option<&str>, personal: PersonalDetails, app_version: &str, exported_at: &str) -> String {
+pub fn write_file(
+    ws: &Workspace,
+    account: Option<&str>,
+    personal: PersonalDetails,
+    app_version: &str,
+    exported_at: &str,
+) -> String {
     let source = match personal {
         PersonalDetails::Included => ws.clone(),
         PersonalDetails::Removed => redact(ws),
@@ -322,7 +389,8 @@ pub fn read_file(bytes: &[u8]) -> Result<ReadFile, FileError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge { max_mb: MAX_FILE_BYTES / (1024 * 1024) });
     }
-    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|_| FileError::NotUtf8)?;
+    let text =
+        std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|_| FileError::NotUtf8)?;
     if text.trim().is_empty() {
         return Err(FileError::Empty);
     }
@@ -344,11 +412,8 @@ pub fn read_file(bytes: &[u8]) -> Result<ReadFile, FileError> {
     if probe.format.as_ref().map(|f| f.get()) != Some("\"kam-planner\"") {
         return Err(FileError::WrongFormat);
     }
-    let version: u64 = probe
-        .version
-        .as_ref()
-        .and_then(|v| v.get().parse().ok())
-        .ok_or(FileError::VersionNotAWholeNumber)?;
+    let version: u64 =
+        probe.version.as_ref().and_then(|v| v.get().parse().ok()).ok_or(FileError::VersionNotAWholeNumber)?;
     if version > u64::from(FORMAT_VERSION) {
         return Err(FileError::NewerVersion { version, newest: FORMAT_VERSION });
     }
@@ -423,7 +488,11 @@ fn wrong_type(text: &str, e: &serde_json::Error) -> FileError {
 fn validate(data: FileData) -> Result<Workspace, FileError> {
     let restored = restore(Stored {
         accounts: data.accounts,
-        history: data.history.into_iter().map(|h| AccountHistory { account_id: h.account_id, lines: h.lines }).collect(),
+        history: data
+            .history
+            .into_iter()
+            .map(|h| AccountHistory { account_id: h.account_id, lines: h.lines })
+            .collect(),
         dossiers: data.dossiers,
         programme: data.programme,
     });
@@ -438,10 +507,14 @@ impl From<RestoreProblem> for FileError {
         match problem {
             RestoreProblem::AccountWithoutIdOrName => FileError::AccountWithoutIdOrName,
             RestoreProblem::DuplicateAccount { id } => FileError::DuplicateAccount { id },
-            RestoreProblem::HistoryForUnknownAccount { account_id } => FileError::HistoryForUnknownAccount { account_id },
+            RestoreProblem::HistoryForUnknownAccount { account_id } => {
+                FileError::HistoryForUnknownAccount { account_id }
+            }
             RestoreProblem::HistoryNotFinite { account_id } => FileError::HistoryNotFinite { account_id },
             RestoreProblem::DuplicateHistory { account_id } => FileError::DuplicateHistory { account_id },
-            RestoreProblem::DossierForUnknownAccount { account_id } => FileError::DossierForUnknownAccount { account_id },
+            RestoreProblem::DossierForUnknownAccount { account_id } => {
+                FileError::DossierForUnknownAccount { account_id }
+            }
             RestoreProblem::DuplicateDossier { account_id } => FileError::DuplicateDossier { account_id },
             RestoreProblem::InvalidProgramme { problems } => FileError::InvalidProgramme { problems },
         }

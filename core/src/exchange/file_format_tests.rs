@@ -1,6 +1,6 @@
 use super::*;
-use crate::model::{restore, AccountHistory, Stored};
 use crate::demo::demo_workspace;
+use crate::model::{restore, AccountHistory, Stored};
 use proptest::prelude::*;
 
 const AT: &str = "2026-11-24T12:00:00Z";
@@ -11,7 +11,8 @@ fn sorted(ws: Workspace) -> Workspace {
     accounts.sort_by(|a, b| a.id.cmp(&b.id));
     let mut dossiers = ws.dossiers().to_vec();
     dossiers.sort_by(|a, b| a.account_id.cmp(&b.account_id));
-    let history = ws.histories().map(|(id, lines)| AccountHistory { account_id: id.to_string(), lines: lines.clone() }).collect();
+    let history =
+        ws.histories().map(|(id, lines)| AccountHistory { account_id: id.to_string(), lines: lines.clone() }).collect();
     restore(Stored { accounts, history, dossiers, programme: Some(ws.programme.clone()) }).workspace
 }
 
@@ -48,17 +49,34 @@ fn without_personal_details_no_personal_text_remains() {
         p.phone = "+45 31 22 44 55".into();
         p.email = "sofie.holm@nordhavn.example".into();
     }
-    ws.dossiers_mut()[0].overview = "Call the switchboard on 0045 70 10 20 30 or write to info@nordhavn.example.".into();
+    ws.dossiers_mut()[0].overview =
+        "Call the switchboard on 0045 70 10 20 30 or write to info@nordhavn.example.".into();
     let personal: Vec<String> = ws
         .dossiers()
         .iter()
         .flat_map(|d| d.people.iter())
-        .flat_map(|p| [p.birthday.clone(), p.personal_notes.clone(), p.family.clone(), p.hobbies.clone(), p.values.clone(), p.phone.clone(), p.email.clone()])
+        .flat_map(|p| {
+            [
+                p.birthday.clone(),
+                p.personal_notes.clone(),
+                p.family.clone(),
+                p.hobbies.clone(),
+                p.values.clone(),
+                p.phone.clone(),
+                p.email.clone(),
+            ]
+        })
         .filter(|s| !s.is_empty())
         .collect();
     assert!(personal.len() >= 9, "the demo has personal details to remove");
     let text = write_file(&ws, None, PersonalDetails::Removed, "0.1.0", AT);
-    for secret in personal.iter().map(String::as_str).chain(["jens@example.com", "20 12 34 56", "+45", "70 10 20 30", "info@nordhavn"]) {
+    for secret in personal.iter().map(String::as_str).chain([
+        "jens@example.com",
+        "20 12 34 56",
+        "+45",
+        "70 10 20 30",
+        "info@nordhavn",
+    ]) {
         assert!(!text.contains(secret), "{secret} leaked");
     }
     let read = read_file(text.as_bytes()).unwrap();
@@ -78,7 +96,10 @@ fn every_refusal_says_what_is_wrong() {
         ("{\"hello\": 1}".into(), FileError::WrongFormat),
         ("{\"name\": \"x\", \"version\": \"1.0.0\"}".into(), FileError::WrongFormat),
         ("[1, 2, 3]".into(), FileError::JsonNotAnObject),
-        ("{\"format\": \"kam-planner\", \"version\": 1}".into(), FileError::Incomplete { detail: detail("missing field `appVersion`") }),
+        (
+            "{\"format\": \"kam-planner\", \"version\": 1}".into(),
+            FileError::Incomplete { detail: detail("missing field `appVersion`") },
+        ),
         (good.replacen("\"version\": 2", "\"version\": 3", 1), FileError::NewerVersion { version: 3, newest: 2 }),
         (good.replacen("\"version\": 2", "\"version\": \"2\"", 1), FileError::VersionNotAWholeNumber),
         (good.replacen("\"version\": 2", "\"version\": 0", 1), FileError::VersionZero),
@@ -109,7 +130,8 @@ fn reseal(mut v: Value) -> String {
 
 #[test]
 fn inconsistent_data_is_refused_even_with_a_valid_checksum() {
-    let good: Value = serde_json::from_str(&write_file(&demo_workspace(), None, PersonalDetails::Included, "0.1.0", AT)).unwrap();
+    let good: Value =
+        serde_json::from_str(&write_file(&demo_workspace(), None, PersonalDetails::Included, "0.1.0", AT)).unwrap();
     let mut dup = good.clone();
     let first = dup["data"]["accounts"][0].clone();
     let first_id = first["id"].as_str().unwrap().to_string();
@@ -121,7 +143,10 @@ fn inconsistent_data_is_refused_even_with_a_valid_checksum() {
     wrong["data"]["accounts"][2]["is_key"] = Value::String("yes".into());
     assert_eq!(
         read_file(reseal(wrong).as_bytes()),
-        Err(FileError::WrongField { field: "is_key".into(), detail: "invalid type: string \"yes\", expected a boolean".into() })
+        Err(FileError::WrongField {
+            field: "is_key".into(),
+            detail: "invalid type: string \"yes\", expected a boolean".into()
+        })
     );
 
     let mut orphan = good.clone();
@@ -135,11 +160,16 @@ fn inconsistent_data_is_refused_even_with_a_valid_checksum() {
     let dossier = second_dossier["data"]["dossiers"][0].clone();
     let dossier_of = dossier["account_id"].as_str().unwrap().to_string();
     second_dossier["data"]["dossiers"].as_array_mut().unwrap().push(dossier);
-    assert_eq!(read_file(reseal(second_dossier).as_bytes()), Err(FileError::DuplicateDossier { account_id: dossier_of }));
+    assert_eq!(
+        read_file(reseal(second_dossier).as_bytes()),
+        Err(FileError::DuplicateDossier { account_id: dossier_of })
+    );
 
     let mut extra = good.clone();
     extra["data"]["secret"] = Value::Bool(true);
-    assert!(matches!(read_file(reseal(extra).as_bytes()), Err(FileError::UnknownData { detail }) if detail.starts_with("unknown field `secret`")));
+    assert!(
+        matches!(read_file(reseal(extra).as_bytes()), Err(FileError::UnknownData { detail }) if detail.starts_with("unknown field `secret`"))
+    );
 
     let mut nameless = good.clone();
     nameless["data"]["accounts"][0]["name"] = Value::String(" ".into());
@@ -147,7 +177,9 @@ fn inconsistent_data_is_refused_even_with_a_valid_checksum() {
 
     let mut bad_programme = good;
     bad_programme["data"]["programme"]["lost_after_months"] = Value::from(0);
-    assert!(matches!(read_file(reseal(bad_programme).as_bytes()), Err(FileError::InvalidProgramme { problems }) if problems.len() == 1));
+    assert!(
+        matches!(read_file(reseal(bad_programme).as_bytes()), Err(FileError::InvalidProgramme { problems }) if problems.len() == 1)
+    );
 }
 
 #[test]
@@ -247,7 +279,6 @@ proptest! {
         let _ = read_file(&bytes);
     }
 }
-
 
 /// Keeps docs/file-format.md's examples honest: each must be a file this build reads; the
 /// version 1 example is migrated.

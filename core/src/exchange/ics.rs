@@ -128,13 +128,20 @@ fn uid_base(r: &Reminder, title: &str) -> String {
 /// yearly, each worded by `words`. Personal reminders (birthdays) are left out unless
 /// `include_personal`. `stamp` is the moment of the export (`DTSTAMP`). Lines end with CRLF and
 /// are folded at 75 octets.
-pub fn reminders_to_ics(reminders: &[Reminder], stamp: DateTime<Utc>, include_personal: bool, words: impl Fn(&Reminder) -> EventWords) -> String {
+pub fn reminders_to_ics(
+    reminders: &[Reminder],
+    stamp: DateTime<Utc>,
+    include_personal: bool,
+    words: impl Fn(&Reminder) -> EventWords,
+) -> String {
     let mut out = String::new();
-    for line in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//KAM Planner//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
+    for line in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//KAM Planner//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    {
         push_line(&mut out, line);
     }
     // Written by hand, not with chrono's strftime: keeps that formatter out of the wasm.
-    let dtstamp = format!("{}T{:02}{:02}{:02}Z", ics_date(stamp.date_naive()), stamp.hour(), stamp.minute(), stamp.second());
+    let dtstamp =
+        format!("{}T{:02}{:02}{:02}Z", ics_date(stamp.date_naive()), stamp.hour(), stamp.minute(), stamp.second());
     let mut used = std::collections::HashSet::new();
     for r in reminders.iter().filter(|r| include_personal || !r.personal) {
         // Two reminders alike in kind, account, title and date (two actions with the same text
@@ -161,9 +168,11 @@ pub fn reminders_to_ics(reminders: &[Reminder], stamp: DateTime<Utc>, include_pe
             };
             push_line(&mut out, rule);
         }
-        let summary = if r.account_name.trim().is_empty() { w.title } else { format!("{} – {}", w.title, r.account_name) };
+        let summary =
+            if r.account_name.trim().is_empty() { w.title } else { format!("{} – {}", w.title, r.account_name) };
         push_line(&mut out, &format!("SUMMARY:{}", escape_text(&summary)));
-        let description = if r.account_name.trim().is_empty() { w.detail } else { format!("{}\n{}", w.detail, w.account_line) };
+        let description =
+            if r.account_name.trim().is_empty() { w.detail } else { format!("{}\n{}", w.detail, w.account_line) };
         push_line(&mut out, &format!("DESCRIPTION:{}", escape_text(&description)));
         push_line(&mut out, &format!("CATEGORIES:{}", escape_text(&w.category)));
         if r.personal {
@@ -206,7 +215,12 @@ mod tests {
     }
 
     fn birthday(day: NaiveDate, yearly: (u32, u32)) -> Reminder {
-        let fact = ReminderFact::Birthday { person: "Ilze Kalniņa".into(), job_title: String::new(), turns: None, on_28_february: false };
+        let fact = ReminderFact::Birthday {
+            person: "Ilze Kalniņa".into(),
+            job_title: String::new(),
+            turns: None,
+            on_28_february: false,
+        };
         Reminder { yearly: Some(yearly), fact, ..reminder(ReminderKind::Birthday, day, "") }
     }
 
@@ -218,7 +232,12 @@ mod tests {
             ReminderFact::Meeting { title, .. } => title.clone(),
             _ => format!("{:?} on {}", r.kind, r.date),
         };
-        EventWords { title, detail: "Details".into(), category: format!("Kind {}", r.kind.id()), account_line: format!("Account: {}", r.account_name) }
+        EventWords {
+            title,
+            detail: "Details".into(),
+            category: format!("Kind {}", r.kind.id()),
+            account_line: format!("Account: {}", r.account_name),
+        }
     }
 
     fn export(list: &[Reminder], stamp: DateTime<Utc>, include_personal: bool) -> String {
@@ -253,10 +272,16 @@ mod tests {
 
     #[test]
     fn calendar_frame_and_one_event_per_reminder() {
-        let list = vec![reminder(ReminderKind::ActionDue, date(2026, 11, 30), "Call"), reminder(ReminderKind::Meeting, date(2027, 2, 12), "Review")];
+        let list = vec![
+            reminder(ReminderKind::ActionDue, date(2026, 11, 30), "Call"),
+            reminder(ReminderKind::Meeting, date(2027, 2, 12), "Review"),
+        ];
         let ics = export(&list, stamp(), false);
         let l = lines(&ics);
-        assert_eq!(&l[..5], ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//KAM Planner//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]);
+        assert_eq!(
+            &l[..5],
+            ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//KAM Planner//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+        );
         assert_eq!(l[l.len() - 2], "END:VCALENDAR");
         assert_eq!(l[l.len() - 1], "", "the file ends with CRLF");
         assert_eq!(ics.matches("BEGIN:VEVENT\r\n").count(), 2);
@@ -294,9 +319,15 @@ mod tests {
         assert_eq!(escape_text("one\ntwo\r\nthree\rfour"), r"one\ntwo\nthree\nfour");
         assert_eq!(escape_text("tab\there\u{7}bell"), "tab\theremissing".replace("missing", "bell"));
         assert_eq!(escape_text("Ilze Kalniņa: 29.2."), "Ilze Kalniņa: 29.2.", "colons and non-ASCII stay");
-        let r = reminder(ReminderKind::ProposalFollowUp, date(2026, 11, 21), "Call to confirm receipt: Picking robot pilot, Aarhus; phase 1");
+        let r = reminder(
+            ReminderKind::ProposalFollowUp,
+            date(2026, 11, 21),
+            "Call to confirm receipt: Picking robot pilot, Aarhus; phase 1",
+        );
         let ics = export(&[r], stamp(), false);
-        assert!(unfold(&ics).contains(r"SUMMARY:Call to confirm receipt: Picking robot pilot\, Aarhus\; phase 1 – Acme Oy"));
+        assert!(
+            unfold(&ics).contains(r"SUMMARY:Call to confirm receipt: Picking robot pilot\, Aarhus\; phase 1 – Acme Oy")
+        );
     }
 
     #[test]
@@ -334,7 +365,8 @@ mod tests {
 
     #[test]
     fn personal_reminders_only_on_request() {
-        let list = vec![birthday(date(2027, 2, 28), (2, 29)), reminder(ReminderKind::Meeting, date(2027, 2, 12), "Review")];
+        let list =
+            vec![birthday(date(2027, 2, 28), (2, 29)), reminder(ReminderKind::Meeting, date(2027, 2, 12), "Review")];
         let without = export(&list, stamp(), false);
         assert_eq!(without.matches("BEGIN:VEVENT").count(), 1);
         assert!(!without.contains("Ilze"));
@@ -356,7 +388,9 @@ mod tests {
         let ics = export(&[birthday(date(2028, 2, 28), (2, 28))], stamp(), true);
         assert!(ics.contains("RRULE:FREQ=YEARLY\r\n") && !ics.contains("BYMONTHDAY"));
         // The UID does not change from one year's export to the next.
-        let uid = |r: Reminder| lines(&export(&[r], stamp(), true)).into_iter().find(|l| l.starts_with("UID:")).unwrap_or_default();
+        let uid = |r: Reminder| {
+            lines(&export(&[r], stamp(), true)).into_iter().find(|l| l.starts_with("UID:")).unwrap_or_default()
+        };
         assert_eq!(uid(birthday(date(2027, 2, 28), (2, 29))), uid(birthday(date(2028, 2, 29), (2, 29))));
         assert_ne!(uid(birthday(date(2028, 2, 28), (2, 28))), uid(birthday(date(2028, 2, 29), (2, 29))));
     }
@@ -416,11 +450,16 @@ mod tests {
         assert!(!ics.contains("Ilze"));
         let ics = unfold(&export(&list, stamp(), true));
         assert!(ics.contains("SUMMARY:Birthday: Ilze Kalniņa – Baltic Timber Group\r\n"), "{ics}");
-        assert!(ics.contains("DTSTART;VALUE=DATE:20270228\r\nDTEND;VALUE=DATE:20270301\r\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1\r\n"));
+        assert!(ics.contains(
+            "DTSTART;VALUE=DATE:20270228\r\nDTEND;VALUE=DATE:20270301\r\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1\r\n"
+        ));
         // The overdue receipt call of Nordhavn's proposal, with its comma escaped.
         let list = reminders(&ws, ws.programme.lost_after_months, date(2026, 11, 24), 30);
         let ics = unfold(&export(&list, stamp(), false));
-        assert!(ics.contains("SUMMARY:Call to confirm receipt: Picking robot pilot\\, Aarhus – Nordhavn Logistics A/S\r\n"), "{ics}");
+        assert!(
+            ics.contains("SUMMARY:Call to confirm receipt: Picking robot pilot\\, Aarhus – Nordhavn Logistics A/S\r\n"),
+            "{ics}"
+        );
         for l in export(&list, stamp(), true).split("\r\n") {
             assert!(l.len() <= 75);
         }

@@ -75,8 +75,8 @@ pub struct ColumnMapping {
 
 /// Windows-1252 for the bytes 0x80–0x9F; the rest of the range is Latin-1.
 const CP1252_HIGH: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’', '“',
-    '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’',
+    '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
 ];
 
 fn decode(bytes: &[u8], notes: &mut Vec<TableNote>) -> String {
@@ -194,19 +194,80 @@ pub fn parse_table(bytes: &[u8]) -> Result<Table, ImportError> {
 }
 
 const ACCOUNT_WORDS: &[&str] = &[
-    "account", "customer", "client", "company", "buyer", "kunde", "kund", "klient", "asiakas", "yritys", "firma",
-    "ettevõte", "cliente", "société", "клиент", "покупатель", "контрагент", "客户", "客戶", "pelanggan", "nasabah",
+    "account",
+    "customer",
+    "client",
+    "company",
+    "buyer",
+    "kunde",
+    "kund",
+    "klient",
+    "asiakas",
+    "yritys",
+    "firma",
+    "ettevõte",
+    "cliente",
+    "société",
+    "клиент",
+    "покупатель",
+    "контрагент",
+    "客户",
+    "客戶",
+    "pelanggan",
+    "nasabah",
 ];
 const DATE_WORDS: &[&str] =
     &["date", "datum", "päivä", "pvm", "kuupäev", "fecha", "data", "дата", "日期", "tanggal", "day", "period"];
 const PROFIT_WORDS: &[&str] = &[
-    "profit", "margin", "gewinn", "marge", "deckungsbeitrag", "kate", "kasum", "tulos", "beneficio", "bénéfice", "прибыль",
-    "маржа", "利润", "毛利", "laba", "keuntungan", "vinst",
+    "profit",
+    "margin",
+    "gewinn",
+    "marge",
+    "deckungsbeitrag",
+    "kate",
+    "kasum",
+    "tulos",
+    "beneficio",
+    "bénéfice",
+    "прибыль",
+    "маржа",
+    "利润",
+    "毛利",
+    "laba",
+    "keuntungan",
+    "vinst",
 ];
 const REVENUE_WORDS: &[&str] = &[
-    "revenue", "sales", "amount", "turnover", "value", "total", "net", "umsatz", "betrag", "myynti", "liikevaihto",
-    "summa", "käive", "müük", "ventas", "importe", "chiffre", "montant", "выручка", "сумма", "продажи", "收入", "销售",
-    "销售额", "金额", "penjualan", "omzet", "pendapatan", "försäljning", "belopp",
+    "revenue",
+    "sales",
+    "amount",
+    "turnover",
+    "value",
+    "total",
+    "net",
+    "umsatz",
+    "betrag",
+    "myynti",
+    "liikevaihto",
+    "summa",
+    "käive",
+    "müük",
+    "ventas",
+    "importe",
+    "chiffre",
+    "montant",
+    "выручка",
+    "сумма",
+    "продажи",
+    "收入",
+    "销售",
+    "销售额",
+    "金额",
+    "penjualan",
+    "omzet",
+    "pendapatan",
+    "försäljning",
+    "belopp",
 ];
 
 fn score(header: &str, words: &[&str]) -> usize {
@@ -247,7 +308,8 @@ impl Table {
 
     /// A full mapping from chosen columns, with formats detected from the sample.
     pub fn mapping(&self, account: usize, date: usize, revenue: usize, profit: Option<usize>) -> ColumnMapping {
-        let (date_format, date_format_guessed) = detect_date_format(self.column(date)).unwrap_or((DateFormat::Iso, true));
+        let (date_format, date_format_guessed) =
+            detect_date_format(self.column(date)).unwrap_or((DateFormat::Iso, true));
         let fallback = if self.delimiter == b';' { Decimal::Comma } else { Decimal::Dot };
         let values = self.column(revenue).chain(profit.into_iter().flat_map(|p| self.column(p)));
         let decimal = detect_decimal(values, fallback);
@@ -298,7 +360,9 @@ pub enum SkipReason {
     MissingColumn(Column),
     NoCustomerName,
     /// The name is longer than [`MAX_NAME_CHARS`].
-    NameTooLong { max_chars: usize },
+    NameTooLong {
+        max_chars: usize,
+    },
     Date(DateError),
     Revenue(NumberError),
     Profit(NumberError),

@@ -114,7 +114,10 @@ fn reimport_replaces_the_covered_period_and_keeps_the_rest() {
     let range = (d(2026, 10, 1), d(2026, 10, 31));
     let imported = vec![
         ImportedLine { name, lines: vec![OrderLine { date: d(2026, 10, 5), revenue: 1.0, profit: None }] },
-        ImportedLine { name: "Brand New Oy".into(), lines: vec![OrderLine { date: d(2026, 10, 6), revenue: 2.0, profit: None }] },
+        ImportedLine {
+            name: "Brand New Oy".into(),
+            lines: vec![OrderLine { date: d(2026, 10, 6), revenue: 2.0, profit: None }],
+        },
     ];
     let outcome = apply_import(&mut ws, &imported, range);
     assert_eq!((outcome.new_accounts, outcome.updated_accounts, outcome.lines_added), (1, 1, 2));

@@ -10,19 +10,21 @@ mod segmentation_csv;
 mod xlsx;
 mod zip_reader;
 
-pub use file_format::{
-    checksum, merge, preview_merge, read_file, redact, write_file, FileError, MergePreview, PersonalDetails, ReadFile, Scope, SealedPart,
-    FORMAT_NAME, FORMAT_VERSION, MAX_DEPTH, MAX_FILE_BYTES,
-};
-pub use encrypted::{is_encrypted, read_encrypted, write_encrypted, Sealed, MAX_ITERATIONS, MIN_ITERATIONS, PBKDF2_ITERATIONS};
 pub use dates::{detect_date_format, parse_date, DateError, DateFormat};
+pub use encrypted::{
+    is_encrypted, read_encrypted, write_encrypted, Sealed, MAX_ITERATIONS, MIN_ITERATIONS, PBKDF2_ITERATIONS,
+};
+pub use file_format::{
+    checksum, merge, preview_merge, read_file, redact, write_file, FileError, MergePreview, PersonalDetails, ReadFile,
+    Scope, SealedPart, FORMAT_NAME, FORMAT_VERSION, MAX_DEPTH, MAX_FILE_BYTES,
+};
 pub use import::{
-    apply_import, guess_mapping, parse_table, Column, ColumnMapping, ImportError, ImportOutcome, ImportedLine, RowImporter,
-    SkipReason, Skipped, Table, TableNote, MAX_NAME_CHARS,
+    apply_import, guess_mapping, parse_table, Column, ColumnMapping, ImportError, ImportOutcome, ImportedLine,
+    RowImporter, SkipReason, Skipped, Table, TableNote, MAX_NAME_CHARS,
 };
 pub use numbers::{detect_decimal, parse_number, parse_typed_number, Decimal, NumberError};
+pub use segmentation_csv::{neutralise_cell, segmentation_csv, SEGMENTATION_CSV_HEADER};
 pub use xlsx::{looks_like_xlsx, parse_xlsx, WorkbookProblem};
 pub use zip_reader::ZipError;
-pub use segmentation_csv::{neutralise_cell, segmentation_csv, SEGMENTATION_CSV_HEADER};
 mod ics;
 pub use ics::{reminders_to_ics, EventWords};

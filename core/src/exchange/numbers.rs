@@ -34,9 +34,13 @@ impl Decimal {
 #[serde(rename_all = "snake_case")]
 pub enum NumberError {
     Empty,
-    NotANumber { value: String },
+    NotANumber {
+        value: String,
+    },
     /// Parses, but to infinity.
-    TooLarge { value: String },
+    TooLarge {
+        value: String,
+    },
 }
 
 /// Votes over a column's values. A value with both separators says which is decimal (the last
@@ -86,10 +90,20 @@ pub fn detect_decimal<'a>(values: impl IntoIterator<Item = &'a str>, fallback: D
 pub fn parse_typed_number(raw: &str) -> Result<f64, NumberError> {
     let s = raw.trim().trim_end_matches('%').trim();
     let decimal = match (s.rfind('.'), s.rfind(',')) {
-        (Some(d), Some(c)) => if c > d { Decimal::Comma } else { Decimal::Dot },
+        (Some(d), Some(c)) => {
+            if c > d {
+                Decimal::Comma
+            } else {
+                Decimal::Dot
+            }
+        }
         (None, Some(c)) => {
             let after = &s[c + 1..];
-            if s.matches(',').count() == 1 && !(after.len() == 3 && after.chars().all(|ch| ch.is_ascii_digit())) { Decimal::Comma } else { Decimal::Dot }
+            if s.matches(',').count() == 1 && !(after.len() == 3 && after.chars().all(|ch| ch.is_ascii_digit())) {
+                Decimal::Comma
+            } else {
+                Decimal::Dot
+            }
         }
         _ => Decimal::Dot,
     };
@@ -150,7 +164,15 @@ mod tests {
 
     #[test]
     fn typed_numbers_in_either_convention() {
-        for (text, v) in [("1 200", 1200.0), ("1,200.50", 1200.5), ("1.200,50", 1200.5), ("0,85", 0.85), ("12 %", 12.0), ("1,200", 1200.0), ("-3", -3.0)] {
+        for (text, v) in [
+            ("1 200", 1200.0),
+            ("1,200.50", 1200.5),
+            ("1.200,50", 1200.5),
+            ("0,85", 0.85),
+            ("12 %", 12.0),
+            ("1,200", 1200.0),
+            ("-3", -3.0),
+        ] {
             assert_eq!(parse_typed_number(text), Ok(v), "{text}");
         }
         assert!(parse_typed_number("abc").is_err());
@@ -177,7 +199,10 @@ mod tests {
         assert!(parse_number("1.2.3", Decimal::Dot).is_err());
         assert!(parse_number("=1+2", Decimal::Dot).is_err());
         let huge = "9".repeat(400);
-        assert_eq!(parse_number(&huge, Decimal::Dot), Err(NumberError::TooLarge { value: format!("{}…", "9".repeat(40)) }));
+        assert_eq!(
+            parse_number(&huge, Decimal::Dot),
+            Err(NumberError::TooLarge { value: format!("{}…", "9".repeat(40)) })
+        );
     }
 
     #[test]

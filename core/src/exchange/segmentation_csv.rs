@@ -65,7 +65,10 @@ mod tests {
             has_profit: false,
             first_period: 0,
         };
-        let seg = segment(&[input("Big", 10.0), input("=cmd|' /C calc'!A0", 1.0), input("Quiet, Ltd", 0.0)], &SegmentationSettings::default());
+        let seg = segment(
+            &[input("Big", 10.0), input("=cmd|' /C calc'!A0", 1.0), input("Quiet, Ltd", 0.0)],
+            &SegmentationSettings::default(),
+        );
         let text = segmentation_csv(&seg);
         let lines: Vec<&str> = text.split("\r\n").collect();
         assert_eq!(lines[0], SEGMENTATION_CSV_HEADER);

@@ -23,7 +23,9 @@ const MAX_PART_BYTES: usize = 512 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WorkbookProblem {
     Zip(ZipError),
-    PartNotUtf8 { part: String },
+    PartNotUtf8 {
+        part: String,
+    },
     NoWorksheet,
     /// quick-xml's own message.
     Xml(String),
@@ -54,12 +56,18 @@ fn excel_date(serial: f64) -> Option<NaiveDate> {
 fn read_part(zip: &mut ZipReader, name: &str) -> Result<Option<String>, ImportError> {
     match zip.read(name, MAX_PART_BYTES).map_err(|e| damaged(WorkbookProblem::Zip(e)))? {
         None => Ok(None),
-        Some(bytes) => String::from_utf8(bytes).map(Some).map_err(|_| damaged(WorkbookProblem::PartNotUtf8 { part: name.into() })),
+        Some(bytes) => {
+            String::from_utf8(bytes).map(Some).map_err(|_| damaged(WorkbookProblem::PartNotUtf8 { part: name.into() }))
+        }
     }
 }
 
 fn attr(e: &BytesStart, name: &str) -> Option<String> {
-    e.try_get_attribute(name).ok().flatten().and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok()).map(|v| v.into_owned())
+    e.try_get_attribute(name)
+        .ok()
+        .flatten()
+        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
+        .map(|v| v.into_owned())
 }
 
 /// What [`walk`] reports: an element's start (or an empty element), or an element's end with
@@ -106,7 +114,9 @@ fn walk(xml: &str, mut on: impl FnMut(Node)) -> Result<(), ImportError> {
 /// The path of the first worksheet, from the workbook and its relationships.
 fn first_sheet_path(zip: &mut ZipReader) -> Result<String, ImportError> {
     let fallback = "xl/worksheets/sheet1.xml".to_string();
-    let (Some(workbook), Some(rels)) = (read_part(zip, "xl/workbook.xml")?, read_part(zip, "xl/_rels/workbook.xml.rels")?) else {
+    let (Some(workbook), Some(rels)) =
+        (read_part(zip, "xl/workbook.xml")?, read_part(zip, "xl/_rels/workbook.xml.rels")?)
+    else {
         return Ok(fallback);
     };
     let mut rel_id = None;
@@ -212,7 +222,13 @@ pub fn parse_xlsx(bytes: &[u8]) -> Result<Table, ImportError> {
         Node::End("c", _) => {
             let cell = match kind.as_str() {
                 "s" => value.trim().parse::<usize>().ok().and_then(|i| shared.get(i).cloned()).unwrap_or_default(),
-                "b" => if value.trim() == "1" { "TRUE".into() } else { "FALSE".into() },
+                "b" => {
+                    if value.trim() == "1" {
+                        "TRUE".into()
+                    } else {
+                        "FALSE".into()
+                    }
+                }
                 "n" | "" if dates.get(style).copied().unwrap_or(false) => value
                     .trim()
                     .parse::<f64>()
@@ -253,7 +269,9 @@ mod tests {
 
     /// A minimal but real workbook, as Excel lays it out (shared strings, a date style).
     pub(crate) fn workbook(rows: &[(&str, f64, f64)]) -> Vec<u8> {
-        let mut sheet = String::from(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="D1" t="inlineStr"><is><t>Revenue</t></is></c></row>"#);
+        let mut sheet = String::from(
+            r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="D1" t="inlineStr"><is><t>Revenue</t></is></c></row>"#,
+        );
         let mut strings = vec!["Customer".to_string(), "Order date".to_string()];
         for (i, (name, date, revenue)) in rows.iter().enumerate() {
             strings.push(name.to_string());
@@ -266,7 +284,10 @@ mod tests {
         sheet.push_str("</sheetData></worksheet>");
         let sst = format!(
             r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{}</sst>"#,
-            strings.iter().map(|s| format!("<si><t>{}</t></si>", quick_xml::escape::escape(s.as_str()))).collect::<String>()
+            strings
+                .iter()
+                .map(|s| format!("<si><t>{}</t></si>", quick_xml::escape::escape(s.as_str())))
+                .collect::<String>()
         );
         let styles = r#"<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd\.mm\.yyyy"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>"#;
         let wb = r#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Orders" sheetId="1" r:id="rId1"/></sheets></workbook>"#;

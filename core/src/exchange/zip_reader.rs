@@ -27,12 +27,25 @@ pub enum ZipError {
     TruncatedDirectory,
     /// ZIP64 (parts over 4 GB), which this reader does not read.
     Zip64,
-    EntryTooLarge { name: String, limit_mb: usize },
-    DamagedEntry { name: String },
-    TruncatedEntry { name: String },
+    EntryTooLarge {
+        name: String,
+        limit_mb: usize,
+    },
+    DamagedEntry {
+        name: String,
+    },
+    TruncatedEntry {
+        name: String,
+    },
     /// Inflating failed; `status` is miniz_oxide's name for why.
-    NotInflatable { name: String, status: String },
-    UnsupportedMethod { name: String, method: u16 },
+    NotInflatable {
+        name: String,
+        status: String,
+    },
+    UnsupportedMethod {
+        name: String,
+        method: u16,
+    },
 }
 
 /// The entries of a ZIP archive, by name.

@@ -208,7 +208,8 @@ impl StampedDoc {
 
     /// The document as a plain value (what the app deserialises into its workspace).
     pub fn value(&self) -> Value {
-        let rows = self.entries.iter().map(|(p, e)| Row { path: p, value: e.value.as_ref(), stamp: Some(&e.stamp) }).collect();
+        let rows =
+            self.entries.iter().map(|(p, e)| Row { path: p, value: e.value.as_ref(), stamp: Some(&e.stamp) }).collect();
         Builder::new(rows, false).run()
     }
 
@@ -223,7 +224,12 @@ impl StampedDoc {
     /// withhold a subtree, match everything below it too (`p.starts_with(&subtree)`).
     pub fn redact(&self, is_personal: impl Fn(&Path) -> bool) -> StampedDoc {
         StampedDoc {
-            entries: self.entries.iter().filter(|(p, _)| !is_personal(p)).map(|(p, e)| (p.clone(), e.clone())).collect(),
+            entries: self
+                .entries
+                .iter()
+                .filter(|(p, _)| !is_personal(p))
+                .map(|(p, e)| (p.clone(), e.clone()))
+                .collect(),
             seen: self.seen.clone(),
         }
     }
@@ -247,7 +253,11 @@ impl StampedDoc {
     /// afterwards `doc.value() == *new_value`, list order included.
     pub fn record(&mut self, new_value: &Value, clock: &mut Clock, now_ms: u64) -> usize {
         let changes = {
-            let rows: Vec<Row> = self.entries.iter().map(|(p, e)| Row { path: p, value: e.value.as_ref(), stamp: Some(&e.stamp) }).collect();
+            let rows: Vec<Row> = self
+                .entries
+                .iter()
+                .map(|(p, e)| Row { path: p, value: e.value.as_ref(), stamp: Some(&e.stamp) })
+                .collect();
             let mut view = Builder::new(rows, true);
             view.run();
             let lists = view.lists.take().unwrap_or_default();
@@ -277,7 +287,9 @@ impl StampedDoc {
 
 /// Whether a path/value pair is a node (object, set or item) rather than a leaf.
 fn is_node(path: &Path, value: &Value) -> bool {
-    path.is_item() || matches!(value, Value::Object(m) if m.is_empty()) || matches!(value, Value::Array(a) if a.is_empty())
+    path.is_item()
+        || matches!(value, Value::Object(m) if m.is_empty())
+        || matches!(value, Value::Array(a) if a.is_empty())
 }
 
 fn same_kind(path: &Path, old: &Value, new: &Value) -> bool {
@@ -357,7 +369,8 @@ fn is_set(items: &[Value]) -> bool {
 /// with [`unflatten`] it round-trips any JSON value exactly, list order included.
 pub fn flatten(value: &Value) -> BTreeMap<Path, Value> {
     let mut out = Vec::new();
-    let mut place = |_: &[Seg], ids: &[&str], _: &[bool]| between_n(None, None, ids.len()).into_iter().map(Some).collect();
+    let mut place =
+        |_: &[Seg], ids: &[&str], _: &[bool]| between_n(None, None, ids.len()).into_iter().map(Some).collect();
     flatten_into(value, &mut Vec::new(), &mut out, &mut place);
     out.into_iter().collect()
 }
@@ -378,7 +391,8 @@ fn flatten_into(value: &Value, path: &mut Vec<Seg>, out: &mut Vec<(Path, Value)>
         Value::Array(items) if is_set(items) => {
             out.push((Path(path.clone()), Value::Array(Vec::new())));
             let ids: Vec<&str> = items.iter().map(|item| item["id"].as_str().unwrap_or_default()).collect();
-            let bare: Vec<bool> = items.iter().map(|item| item.as_object().is_none_or(|m| m.keys().all(|k| k == "id"))).collect();
+            let bare: Vec<bool> =
+                items.iter().map(|item| item.as_object().is_none_or(|m| m.keys().all(|k| k == "id"))).collect();
             let positions = place(path, &ids, &bare);
             for ((item, id), position) in items.iter().zip(&ids).zip(positions) {
                 path.push(Seg::Item((*id).to_string()));
@@ -408,11 +422,17 @@ pub fn unflatten(entries: &BTreeMap<Path, Value>) -> Value {
 /// The registers the plain value shows, path → value (for tests).
 #[cfg(test)]
 pub(crate) fn visible_entries(doc: &StampedDoc) -> BTreeMap<Path, Value> {
-    let rows: Vec<Row> = doc.entries.iter().map(|(p, e)| Row { path: p, value: e.value.as_ref(), stamp: Some(&e.stamp) }).collect();
+    let rows: Vec<Row> =
+        doc.entries.iter().map(|(p, e)| Row { path: p, value: e.value.as_ref(), stamp: Some(&e.stamp) }).collect();
     let mut b = Builder::new(rows, true);
     b.run();
     let visible = b.visible.take().unwrap_or_default();
-    b.rows.iter().zip(visible).filter(|(_, v)| *v).filter_map(|(r, _)| Some((r.path.clone(), r.value?.clone()))).collect()
+    b.rows
+        .iter()
+        .zip(visible)
+        .filter(|(_, v)| *v)
+        .filter_map(|(r, _)| Some((r.path.clone(), r.value?.clone())))
+        .collect()
 }
 
 struct Row<'a> {
@@ -461,7 +481,15 @@ impl<'a> Builder<'a> {
 
     /// The value of the subtree in `lo..hi` (paths of length ≥ `depth` sharing their first
     /// `depth` steps), hiding registers not newer than `cutoff` (the newest tombstone above).
-    fn build(&mut self, lo: usize, hi: usize, depth: usize, mut cutoff: Option<&'a Stamp>, is_item: bool, standing: bool) -> Option<(Value, Option<&'a str>)> {
+    fn build(
+        &mut self,
+        lo: usize,
+        hi: usize,
+        depth: usize,
+        mut cutoff: Option<&'a Stamp>,
+        is_item: bool,
+        standing: bool,
+    ) -> Option<(Value, Option<&'a str>)> {
         let mut start = lo;
         let mut kind = None;
         let mut explicit = false;
@@ -638,7 +666,12 @@ fn between_n(a: Option<&str>, b: Option<&str>, k: usize) -> Vec<String> {
 /// must get a position (and with it every other item lacking one, to keep the order); so must
 /// every item of a list that `record` re-creates (`heal`), since re-creating a node tombstones
 /// the hidden registers below it, the old item nodes among them.
-fn assign_positions(current: &[(String, Option<String>)], new_ids: &[&str], bare: &[bool], heal: bool) -> Vec<Option<String>> {
+fn assign_positions(
+    current: &[(String, Option<String>)],
+    new_ids: &[&str],
+    bare: &[bool],
+    heal: bool,
+) -> Vec<Option<String>> {
     let index: HashMap<&str, usize> = current.iter().enumerate().map(|(i, (id, _))| (id.as_str(), i)).collect();
     let seq: Vec<Option<usize>> = new_ids.iter().map(|id| index.get(id).copied()).collect();
     let unchanged = seq.iter().all(Option::is_some) && seq.windows(2).all(|w| w[0] < w[1]);
@@ -733,8 +766,11 @@ pub(crate) mod position_tests {
 
     #[test]
     fn moves_keep_the_longest_ordered_run() {
-        let cur: Vec<(String, Option<String>)> =
-            ["a", "b", "c", "d"].iter().zip(between_n(None, None, 4)).map(|(id, p)| (id.to_string(), Some(p))).collect();
+        let cur: Vec<(String, Option<String>)> = ["a", "b", "c", "d"]
+            .iter()
+            .zip(between_n(None, None, 4))
+            .map(|(id, p)| (id.to_string(), Some(p)))
+            .collect();
         let out = assign_positions(&cur, &["b", "c", "d", "a"], &[false; 4], false);
         assert_eq!(out[0], cur[1].1);
         assert_eq!(out[1], cur[2].1);

@@ -198,7 +198,14 @@ pub fn preview(local: &StampedDoc, remote: &StampedDoc) -> Vec<Change> {
             (Some(_), Some(_)) => ChangeKind::Changed,
             (Some(_), None) => ChangeKind::Removed,
         };
-        out.push(Change { path: path.clone(), kind, local: l_value.cloned(), remote: r.value.clone(), conflict, remote_wins });
+        out.push(Change {
+            path: path.clone(),
+            kind,
+            local: l_value.cloned(),
+            remote: r.value.clone(),
+            conflict,
+            remote_wins,
+        });
     });
     out
 }
@@ -207,7 +214,13 @@ pub fn preview(local: &StampedDoc, remote: &StampedDoc) -> Vec<Change> {
 /// value is written again with a fresh stamp of `clock` — so the choice also wins at the other
 /// side when this document is sent back, instead of being undone by the older stamp it had.
 /// Choices for paths that are not conflicts, or that agree with the default, change nothing.
-pub fn merge_with_choices(local: &StampedDoc, remote: &StampedDoc, choices: &BTreeMap<Path, Choice>, clock: &mut Clock, now_ms: u64) -> StampedDoc {
+pub fn merge_with_choices(
+    local: &StampedDoc,
+    remote: &StampedDoc,
+    choices: &BTreeMap<Path, Choice>,
+    clock: &mut Clock,
+    now_ms: u64,
+) -> StampedDoc {
     let mut merged = merge(local, remote);
     if choices.is_empty() {
         return merged;

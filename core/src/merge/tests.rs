@@ -29,20 +29,22 @@ fn leaf() -> impl Strategy<Value = Value> {
 fn any_doc() -> impl Strategy<Value = Value> {
     leaf().prop_recursive(4, 48, 5, |inner| {
         prop_oneof![
-            prop::collection::btree_map("[a-e]|id", inner.clone(), 0..4).prop_map(|m| Value::Object(m.into_iter().collect())),
-            (prop::collection::vec(prop::collection::btree_map("[a-e]", inner.clone(), 0..3), 0..5), 0usize..11).prop_map(|(items, seed)| {
-                Value::Array(
-                    items
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, m)| {
-                            let mut m: Map<String, Value> = m.into_iter().collect();
-                            m.insert("id".into(), json!(format!("i{}", (i * 7 + seed) % 11)));
-                            Value::Object(m)
-                        })
-                        .collect(),
-                )
-            }),
+            prop::collection::btree_map("[a-e]|id", inner.clone(), 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+            (prop::collection::vec(prop::collection::btree_map("[a-e]", inner.clone(), 0..3), 0..5), 0usize..11)
+                .prop_map(|(items, seed)| {
+                    Value::Array(
+                        items
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, m)| {
+                                let mut m: Map<String, Value> = m.into_iter().collect();
+                                m.insert("id".into(), json!(format!("i{}", (i * 7 + seed) % 11)));
+                                Value::Object(m)
+                            })
+                            .collect(),
+                    )
+                }),
             prop::collection::vec(prop::collection::btree_map("[a-b]", inner, 0..2), 1..3)
                 .prop_map(|v| Value::Array(v.into_iter().map(|m| Value::Object(m.into_iter().collect())).collect())),
         ]
@@ -255,7 +257,11 @@ fn run(reps: &mut [Replica], acts: &[Act], retype: bool) -> Result<(), TestCaseE
                 let now = now(rep);
                 rep.doc.record(&v, &mut rep.clock, now);
                 prop_assert_eq!(&rep.doc.value(), &v, "record reproduces the edited value");
-                prop_assert_eq!(rep.doc.record(&v, &mut rep.clock, now), 0, "recording the same value again writes nothing");
+                prop_assert_eq!(
+                    rep.doc.record(&v, &mut rep.clock, now),
+                    0,
+                    "recording the same value again writes nothing"
+                );
             }
             Act::Sync(from, to) => {
                 let incoming = reps[*from].doc.clone();
@@ -547,17 +553,26 @@ fn a_competitor_added_on_one_side_and_an_action_on_the_other_are_both_kept() {
     let start = start();
     let (mut eva, mut jon) = (Person::new("eva", &start), Person::new("jon", &start));
     eva.edit(BASE_MS + 1000, |v| {
-        v["dossiers"][0]["competitors"].as_array_mut().unwrap().insert(0, json!({"id": "c2", "name": "Steelco", "strengths": "local"}))
+        v["dossiers"][0]["competitors"]
+            .as_array_mut()
+            .unwrap()
+            .insert(0, json!({"id": "c2", "name": "Steelco", "strengths": "local"}))
     });
     jon.edit(BASE_MS + 900, |v| {
-        v["dossiers"][0]["actions"].as_array_mut().unwrap().push(json!({"id": "a1", "text": "Call Anna", "owner": "Jon", "status": "open"}))
+        v["dossiers"][0]["actions"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"id": "a1", "text": "Call Anna", "owner": "Jon", "status": "open"}))
     });
     let changes = preview(&eva.doc, &jon.doc);
-    assert!(changes.iter().all(|c| c.kind == ChangeKind::Added && !c.conflict && c.path.to_string().starts_with("/dossiers/~2acme/actions/~2a1")));
+    assert!(changes.iter().all(|c| c.kind == ChangeKind::Added
+        && !c.conflict
+        && c.path.to_string().starts_with("/dossiers/~2acme/actions/~2a1")));
     let m = merge(&eva.doc, &jon.doc);
     assert_eq!(m, merge(&jon.doc, &eva.doc));
     let d = &m.value()["dossiers"][0];
-    let competitors: Vec<&str> = d["competitors"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    let competitors: Vec<&str> =
+        d["competitors"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
     assert_eq!(competitors, ["c2", "c1"], "inserted before the existing one, as Eva put it");
     assert_eq!(d["actions"][0]["text"], "Call Anna");
 }
@@ -566,9 +581,20 @@ fn a_competitor_added_on_one_side_and_an_action_on_the_other_are_both_kept() {
 fn concurrent_inserts_at_one_place_keep_both_in_a_fixed_order() {
     let start = start();
     let (mut eva, mut jon) = (Person::new("eva", &start), Person::new("jon", &start));
-    eva.edit(BASE_MS + 1, |v| v["dossiers"][0]["people"].as_array_mut().unwrap().insert(1, json!({"id": "p9", "name": "E"})));
-    jon.edit(BASE_MS + 1, |v| v["dossiers"][0]["people"].as_array_mut().unwrap().insert(1, json!({"id": "p3", "name": "J"})));
-    let ids = |d: &StampedDoc| d.value()["dossiers"][0]["people"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    eva.edit(BASE_MS + 1, |v| {
+        v["dossiers"][0]["people"].as_array_mut().unwrap().insert(1, json!({"id": "p9", "name": "E"}))
+    });
+    jon.edit(BASE_MS + 1, |v| {
+        v["dossiers"][0]["people"].as_array_mut().unwrap().insert(1, json!({"id": "p3", "name": "J"}))
+    });
+    let ids = |d: &StampedDoc| {
+        d.value()["dossiers"][0]["people"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
     let m = merge(&eva.doc, &jon.doc);
     assert_eq!(ids(&m), ["p1", "p3", "p9", "p2"], "same position: by id");
     assert_eq!(ids(&merge(&jon.doc, &eva.doc)), ids(&m));
@@ -585,8 +611,14 @@ fn a_file_without_personal_details_does_not_erase_them() {
     eva.edit(BASE_MS + 20, |v| v["dossiers"][0]["people"][0]["phone"] = json!("+358 40 2"));
     eva.receive(&jon.doc);
     let anna = &eva.doc.value()["dossiers"][0]["people"][0];
-    assert_eq!((anna["title"].as_str(), anna["phone"].as_str(), anna["birthday"].as_str()), (Some("CFO and COO"), Some("+358 40 2"), Some("--03-04")));
-    assert!(!serde_json::to_string(&eva.doc.redact(is_personal)).unwrap().contains("+358"), "a redacted document holds no personal value");
+    assert_eq!(
+        (anna["title"].as_str(), anna["phone"].as_str(), anna["birthday"].as_str()),
+        (Some("CFO and COO"), Some("+358 40 2"), Some("--03-04"))
+    );
+    assert!(
+        !serde_json::to_string(&eva.doc.redact(is_personal)).unwrap().contains("+358"),
+        "a redacted document holds no personal value"
+    );
 }
 
 #[test]
@@ -635,7 +667,11 @@ fn paths_stamps_and_tombstones_serialise_compactly() {
     assert_eq!(serde_json::to_string(&e).unwrap(), r#"{"v":null,"s":"17-2-dev-1"}"#);
     let t = Entry::tombstone(s);
     assert_eq!(serde_json::to_string(&t).unwrap(), r#"{"s":"17-2-dev-1"}"#);
-    assert_eq!(serde_json::from_str::<Entry>(r#"{"v":null,"s":"17-2-dev-1"}"#).unwrap(), e, "null is a value, not a deletion");
+    assert_eq!(
+        serde_json::from_str::<Entry>(r#"{"v":null,"s":"17-2-dev-1"}"#).unwrap(),
+        e,
+        "null is a value, not a deletion"
+    );
     assert_eq!(serde_json::from_str::<Entry>(r#"{"s":"17-2-dev-1"}"#).unwrap(), t);
 }
 

@@ -119,7 +119,11 @@ impl From<WorkspaceShape> for Workspace {
     fn from(shape: WorkspaceShape) -> Self {
         super::restore::restore(super::restore::Stored {
             accounts: shape.accounts,
-            history: shape.history.into_iter().map(|(account_id, lines)| AccountHistory { account_id, lines }).collect(),
+            history: shape
+                .history
+                .into_iter()
+                .map(|(account_id, lines)| AccountHistory { account_id, lines })
+                .collect(),
             dossiers: shape.dossiers,
             programme: Some(shape.programme),
         })
@@ -186,7 +190,8 @@ impl Workspace {
     /// Orders the accounts as `compare` says (the store shows them by name).
     pub fn sort_accounts_by(&mut self, compare: impl FnMut(&Account, &Account) -> std::cmp::Ordering) {
         self.accounts.sort_by(compare);
-        self.account_index = self.accounts.iter().enumerate().map(|(i, a)| (AccountId::from(a.id.as_str()), i)).collect();
+        self.account_index =
+            self.accounts.iter().enumerate().map(|(i, a)| (AccountId::from(a.id.as_str()), i)).collect();
     }
 
     /// An account's order lines, if any are recorded.

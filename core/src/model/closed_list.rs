@@ -217,7 +217,16 @@ mod tests {
     #[test]
     fn every_variant_serialises_to_its_pinned_id() {
         pins::<KeyReason>(&["big_revenue", "potential", "reference", "partner", "more_competent", "innovator"]);
-        pins::<DmuRole>(&["economic_buyer", "user", "technical_evaluator", "finance", "influencer", "gatekeeper", "coach", "unknown"]);
+        pins::<DmuRole>(&[
+            "economic_buyer",
+            "user",
+            "technical_evaluator",
+            "finance",
+            "influencer",
+            "gatekeeper",
+            "coach",
+            "unknown",
+        ]);
         pins::<Attitude>(&["champion", "supporter", "neutral", "sceptic", "opponent", "unknown"]);
         pins::<EventKind>(&["delivery", "win", "loss", "problem", "resolution", "meeting", "note"]);
         pins::<CellState>(&["bought", "in_progress", "opportunity", "competitor", "not_relevant", "unknown"]);
@@ -226,10 +235,27 @@ mod tests {
         pins::<RelationshipStage>(&["exploratory", "basic", "cooperative", "interdependent", "integrated", "unknown"]);
         pins::<Outcome>(&["open", "won", "lost", "withdrawn"]);
         pins::<Section>(&[
-            "general", "qualification", "timeline", "people", "competitors", "analysis", "strategy", "team", "plan", "metrics", "tenders", "status",
+            "general",
+            "qualification",
+            "timeline",
+            "people",
+            "competitors",
+            "analysis",
+            "strategy",
+            "team",
+            "plan",
+            "metrics",
+            "tenders",
+            "status",
         ]);
         pins::<Skill>(&[
-            "product_knowledge", "selling_ideas", "customer_business", "business_communication", "analytical_thinking", "negotiation", "project_management",
+            "product_knowledge",
+            "selling_ideas",
+            "customer_business",
+            "business_communication",
+            "analytical_thinking",
+            "negotiation",
+            "project_management",
         ]);
         pins::<Measure>(&["revenue", "profit"]);
         pins::<PeriodLength>(&["month", "quarter"]);
@@ -241,7 +267,10 @@ mod tests {
         d.justifications.insert(KeyReason::MoreCompetent, "Teaches us".into());
         let json = serde_json::to_string(&d.justifications).unwrap();
         assert_eq!(json, r#"{"more_competent":"Teaches us"}"#);
-        assert_eq!(serde_json::from_str::<std::collections::BTreeMap<KeyReason, String>>(&json).unwrap(), d.justifications);
+        assert_eq!(
+            serde_json::from_str::<std::collections::BTreeMap<KeyReason, String>>(&json).unwrap(),
+            d.justifications
+        );
     }
 
     /// Files and IndexedDB records of the first release hold the English labels of that release;
@@ -263,10 +292,25 @@ mod tests {
             assert_eq!(DmuRole::parse(label).id(), *id, "{label}");
             assert_eq!(serde_json::from_value::<DmuRole>(read(&format!("\"{label}\""))).unwrap().id(), *id);
         }
-        for (label, id) in [("Champion", "champion"), ("Supporter", "supporter"), ("Neutral", "neutral"), ("Sceptic", "sceptic"), ("Opponent", "opponent"), ("Not yet known", "unknown")] {
+        for (label, id) in [
+            ("Champion", "champion"),
+            ("Supporter", "supporter"),
+            ("Neutral", "neutral"),
+            ("Sceptic", "sceptic"),
+            ("Opponent", "opponent"),
+            ("Not yet known", "unknown"),
+        ] {
             assert_eq!(Attitude::parse(label).id(), id, "{label}");
         }
-        for (label, id) in [("Delivery", "delivery"), ("Win", "win"), ("Loss", "loss"), ("Problem", "problem"), ("Resolution", "resolution"), ("Meeting", "meeting"), ("Note", "note")] {
+        for (label, id) in [
+            ("Delivery", "delivery"),
+            ("Win", "win"),
+            ("Loss", "loss"),
+            ("Problem", "problem"),
+            ("Resolution", "resolution"),
+            ("Meeting", "meeting"),
+            ("Note", "note"),
+        ] {
             assert_eq!(EventKind::parse(label).id(), id, "{label}");
         }
         for (label, id) in [
@@ -279,7 +323,8 @@ mod tests {
         ] {
             assert_eq!(CellState::parse(label).id(), id, "{label}");
         }
-        for (label, id) in [("Open", "open"), ("In progress", "in_progress"), ("Done", "done"), ("Dropped", "dropped")] {
+        for (label, id) in [("Open", "open"), ("In progress", "in_progress"), ("Done", "done"), ("Dropped", "dropped")]
+        {
             assert_eq!(ActionStatus::parse(label).id(), id, "{label}");
         }
         for (label, id) in [("Active", "active"), ("At risk", "at_risk"), ("Lost", "lost")] {

@@ -1,5 +1,5 @@
-use chrono::NaiveDate;
 use super::closed_list::closed_list;
+use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 
@@ -198,7 +198,13 @@ impl<'de> Deserialize<'de> for Competitor {
         }
         Ok(match Either::deserialize(d)? {
             Either::Name(name) => Competitor { name, ..Default::default() },
-            Either::Full(f) => Competitor { name: f.name, offering: f.offering, position: f.position, strengths: f.strengths, threats: f.threats },
+            Either::Full(f) => Competitor {
+                name: f.name,
+                offering: f.offering,
+                position: f.position,
+                strengths: f.strengths,
+                threats: f.threats,
+            },
         })
     }
 }
@@ -286,7 +292,14 @@ pub struct Metrics {
 
 impl Default for Metrics {
     fn default() -> Self {
-        Metrics { cost_to_serve: None, yearly_margin: None, retention_pct: 85.0, discount_pct: 8.0, horizon_years: 5, wallet: None }
+        Metrics {
+            cost_to_serve: None,
+            yearly_margin: None,
+            retention_pct: 85.0,
+            discount_pct: 8.0,
+            horizon_years: 5,
+            wallet: None,
+        }
     }
 }
 
@@ -360,7 +373,14 @@ impl KeyDecision {
     }
 
     /// The same, for an account of `ws`: refused also when `account_id` is no longer there.
-    pub fn for_account(ws: &super::Workspace, account_id: &str, date: NaiveDate, promoted: bool, by: &str, why: &str) -> Result<KeyDecision, DecisionError> {
+    pub fn for_account(
+        ws: &super::Workspace,
+        account_id: &str,
+        date: NaiveDate,
+        promoted: bool,
+        by: &str,
+        why: &str,
+    ) -> Result<KeyDecision, DecisionError> {
         let decision = KeyDecision::new(date, promoted, by, why)?;
         if ws.account(account_id).is_none() {
             return Err(DecisionError::AccountGone);
@@ -486,23 +506,52 @@ impl Dossier {
     pub fn section_filled(&self, section: Section) -> bool {
         match section {
             Section::General => filled(&self.overview) || filled(&self.history) || filled(&self.organisation),
-            Section::Qualification => self.reasons.iter().any(|r| self.justifications.get(r).is_some_and(|j| filled(j))),
+            Section::Qualification => {
+                self.reasons.iter().any(|r| self.justifications.get(r).is_some_and(|j| filled(j)))
+            }
             Section::Timeline => self.timeline.iter().any(|e| e.date.is_some() && filled(&e.text)),
             Section::People => self.people.iter().any(|p| filled(&p.name)),
             Section::Competitors => self.competitors.iter().any(|c| filled(&c.name)),
             Section::Analysis => {
                 let p = &self.pestel;
                 let s = &self.swot;
-                [&self.goals, &self.market_situation, &p.political, &p.economic, &p.social, &p.technological, &p.environmental, &p.legal, &s.strengths, &s.weaknesses, &s.opportunities, &s.threats]
-                    .iter()
-                    .any(|t| filled(t))
+                [
+                    &self.goals,
+                    &self.market_situation,
+                    &p.political,
+                    &p.economic,
+                    &p.social,
+                    &p.technological,
+                    &p.environmental,
+                    &p.legal,
+                    &s.strengths,
+                    &s.weaknesses,
+                    &s.opportunities,
+                    &s.threats,
+                ]
+                .iter()
+                .any(|t| filled(t))
             }
-            Section::Strategy => filled(&self.strategy) || self.whitespace.iter().any(|c| c.state != CellState::Unknown),
+            Section::Strategy => {
+                filled(&self.strategy) || self.whitespace.iter().any(|c| c.state != CellState::Unknown)
+            }
             Section::Team => filled(&self.executive_sponsor) || self.team.iter().any(|m| filled(&m.name)),
-            Section::Plan => self.objectives.iter().any(|o| filled(&o.text)) || self.actions.iter().any(|a| filled(&a.text)),
-            Section::Metrics => self.metrics.cost_to_serve.is_some() || self.metrics.yearly_margin.is_some() || self.metrics.wallet.is_some(),
-            Section::Tenders => self.tenders.iter().any(|t| filled(&t.title)) || self.proposals.iter().any(|p| filled(&p.title)),
-            Section::Status => self.status != AccountStatus::Active || filled(&self.winback_plan) || self.stage != RelationshipStage::Unknown,
+            Section::Plan => {
+                self.objectives.iter().any(|o| filled(&o.text)) || self.actions.iter().any(|a| filled(&a.text))
+            }
+            Section::Metrics => {
+                self.metrics.cost_to_serve.is_some()
+                    || self.metrics.yearly_margin.is_some()
+                    || self.metrics.wallet.is_some()
+            }
+            Section::Tenders => {
+                self.tenders.iter().any(|t| filled(&t.title)) || self.proposals.iter().any(|p| filled(&p.title))
+            }
+            Section::Status => {
+                self.status != AccountStatus::Active
+                    || filled(&self.winback_plan)
+                    || self.stage != RelationshipStage::Unknown
+            }
         }
     }
 
@@ -595,7 +644,11 @@ mod tests {
         d.overview = "Logistics".into();
         d.reasons.push(KeyReason::Partner);
         d.justifications.insert(KeyReason::Partner, "Shares its 3-year plan".into());
-        d.timeline.push(TimelineEvent { date: NaiveDate::from_ymd_opt(2025, 1, 2), kind: EventKind::Win, text: "Framework deal".into() });
+        d.timeline.push(TimelineEvent {
+            date: NaiveDate::from_ymd_opt(2025, 1, 2),
+            kind: EventKind::Win,
+            text: "Framework deal".into(),
+        });
         d.people.push(Person { name: "Ann".into(), ..Default::default() });
         d.competitors.push(Competitor { name: "Rival".into(), ..Default::default() });
         d.swot.strengths = "Brand".into();
@@ -624,7 +677,10 @@ mod tests {
     #[test]
     fn a_decision_needs_who_and_why() {
         let day = NaiveDate::from_ymd_opt(2026, 3, 14).unwrap();
-        assert_eq!(KeyDecision::new(day, true, "  ", "Joint roadmap"), Err(DecisionError::Unexplained { promoted: true }));
+        assert_eq!(
+            KeyDecision::new(day, true, "  ", "Joint roadmap"),
+            Err(DecisionError::Unexplained { promoted: true })
+        );
         assert_eq!(KeyDecision::new(day, false, "Board", "\t"), Err(DecisionError::Unexplained { promoted: false }));
         let d = KeyDecision::new(day, true, " Board ", " Joint roadmap ").unwrap();
         assert_eq!(d, KeyDecision { date: day, promoted: true, by: "Board".into(), why: "Joint roadmap".into() });
@@ -636,7 +692,10 @@ mod tests {
         let mut ws = super::super::Workspace::default();
         let id = ws.add_account("Nordhavn").unwrap().id.clone();
         assert_eq!(KeyDecision::for_account(&ws, "gone", day, true, "Board", "Why"), Err(DecisionError::AccountGone));
-        assert_eq!(KeyDecision::for_account(&ws, "gone", day, true, "", "Why"), Err(DecisionError::Unexplained { promoted: true }));
+        assert_eq!(
+            KeyDecision::for_account(&ws, "gone", day, true, "", "Why"),
+            Err(DecisionError::Unexplained { promoted: true })
+        );
         assert!(KeyDecision::for_account(&ws, &id, day, false, "Board", "Why").is_ok_and(|d| !d.promoted));
     }
 

@@ -11,12 +11,12 @@ mod restore;
 mod settings;
 
 pub use account::{normalise_name, Account, AccountHistory, AccountId, OrderLine, Workspace};
-pub use dossier::{
-    parse_birthday, Action, ActionStatus, AccountStatus, Attitude, CellState, Competitor, DecisionError, DmuRole, Dossier, EventKind, KeyDecision, KeyReason,
-    Meeting, Metrics, Objective, Outcome, Person, Pestel, Proposal, RelationshipStage, Section, Swot, Tender, TeamMember, ThreePs,
-    TimelineEvent, WhitespaceCell,
-};
 pub use closed_list::Choice;
+pub use dossier::{
+    parse_birthday, AccountStatus, Action, ActionStatus, Attitude, CellState, Competitor, DecisionError, DmuRole,
+    Dossier, EventKind, KeyDecision, KeyReason, Meeting, Metrics, Objective, Outcome, Person, Pestel, Proposal,
+    RelationshipStage, Section, Swot, TeamMember, Tender, ThreePs, TimelineEvent, WhitespaceCell,
+};
 pub use programme::{Factor, Programme, Skill, SkillAssessment};
 pub use restore::{restore, restore_dossier, RestoreProblem, Restored, Stored};
 pub use settings::{Measure, PeriodLength, SegmentationSettings};

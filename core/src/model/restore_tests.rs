@@ -44,7 +44,9 @@ fn head_of_purchasing_keeps_its_text_from_a_version_1_file() {
 
 #[test]
 fn known_values_and_their_old_labels_add_nothing() {
-    for (role, attitude) in [("unknown", "unknown"), ("Not yet known", "Not yet known"), ("", ""), ("economic_buyer", "champion")] {
+    for (role, attitude) in
+        [("unknown", "unknown"), ("Not yet known", "Not yet known"), ("", ""), ("economic_buyer", "champion")]
+    {
         let json = format!(r#"{{"name":"X","role":"{role}","attitude":"{attitude}"}}"#);
         let p: Person = serde_json::from_str(&json).unwrap();
         assert_eq!(p.expectations, "", "{role} / {attitude}");
@@ -140,7 +142,13 @@ fn change_people_keeps_the_numbering() {
 /// Arbitrary workspaces: accounts (some key, with managers), histories, dossiers with people.
 fn arb_workspace() -> impl Strategy<Value = Workspace> {
     let account = ("[a-zA-ZäöÖ]{1,8}( [a-z]{1,5})?", any::<bool>(), "[A-Za-z ]{0,6}");
-    let person = ("\\PC{0,10}", 0usize..DmuRole::ALL.len(), 0usize..Attitude::ALL.len(), prop::option::of(0u32..6), "\\PC{0,10}");
+    let person = (
+        "\\PC{0,10}",
+        0usize..DmuRole::ALL.len(),
+        0usize..Attitude::ALL.len(),
+        prop::option::of(0u32..6),
+        "\\PC{0,10}",
+    );
     let lines = prop::collection::vec((0i64..3000, -1e6f64..1e6, prop::option::of(-1e6f64..1e6)), 0..4);
     let dossier = (prop::option::of(("\\PC{0,16}", prop::collection::vec(person, 0..4))), lines);
     prop::collection::vec((account, dossier), 0..6).prop_map(|entries| {
@@ -150,13 +158,23 @@ fn arb_workspace() -> impl Strategy<Value = Workspace> {
             let id = a.id.clone();
             ws.insert_account(Account { is_key, manager, ..a });
             let day = |n: i64| chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(n as u64);
-            ws.set_history(&id, lines.into_iter().map(|(n, revenue, profit)| OrderLine { date: day(n), revenue, profit }).collect());
+            ws.set_history(
+                &id,
+                lines.into_iter().map(|(n, revenue, profit)| OrderLine { date: day(n), revenue, profit }).collect(),
+            );
             if let Some((overview, people)) = dossier {
                 let mut d = Dossier::new(&id);
                 d.overview = overview;
                 d.change_people(|list| {
                     for (name, role, attitude, reports_to, expectations) in people {
-                        list.push(Person { name, role: DmuRole::ALL[role], attitude: Attitude::ALL[attitude], reports_to, expectations, ..Default::default() });
+                        list.push(Person {
+                            name,
+                            role: DmuRole::ALL[role],
+                            attitude: Attitude::ALL[attitude],
+                            reports_to,
+                            expectations,
+                            ..Default::default()
+                        });
                     }
                 });
                 ws.upsert_dossier(d);
@@ -169,7 +187,10 @@ fn arb_workspace() -> impl Strategy<Value = Workspace> {
 fn stored_of(ws: &Workspace) -> Stored {
     Stored {
         accounts: ws.accounts().to_vec(),
-        history: ws.histories().map(|(id, lines)| AccountHistory { account_id: id.into(), lines: lines.clone() }).collect(),
+        history: ws
+            .histories()
+            .map(|(id, lines)| AccountHistory { account_id: id.into(), lines: lines.clone() })
+            .collect(),
         dossiers: ws.dossiers().to_vec(),
         programme: Some(ws.programme.clone()),
     }

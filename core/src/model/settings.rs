@@ -1,5 +1,5 @@
-use chrono::NaiveDate;
 use super::closed_list::closed_list;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 closed_list! {

@@ -11,13 +11,21 @@ pub fn DemoButton(#[prop(optional)] secondary: bool) -> impl IntoView {
         let has_data = state.workspace.with_untracked(|ws| !ws.is_empty());
         if has_data {
             let ok = web_sys::window()
-                .and_then(|w| w.confirm_with_message("Replace your current workspace with the demo portfolio? You can undo this right after.").ok())
+                .and_then(|w| {
+                    w.confirm_with_message(
+                        "Replace your current workspace with the demo portfolio? You can undo this right after.",
+                    )
+                    .ok()
+                })
                 .unwrap_or(false);
             if !ok {
                 return;
             }
         }
-        state.replace_workspace(kam_core::demo::demo_workspace(), Some("Demo portfolio loaded: 40 accounts, 24 months of orders.".into()));
+        state.replace_workspace(
+            kam_core::demo::demo_workspace(),
+            Some("Demo portfolio loaded: 40 accounts, 24 months of orders.".into()),
+        );
     };
     view! {
         <button type="button" class=if secondary { "button" } else { "button primary" } data-testid="load-demo" on:click=load>

@@ -5,17 +5,20 @@
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use kam_core::exchange::{apply_import, guess_mapping, looks_like_xlsx, parse_table, parse_xlsx, DateFormat, Decimal, ImportOutcome, ImportedLine, RowImporter, Skipped, Table};
+use kam_core::exchange::{
+    apply_import, guess_mapping, looks_like_xlsx, parse_table, parse_xlsx, DateFormat, Decimal, ImportOutcome,
+    ImportedLine, RowImporter, Skipped, Table,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{next_tick, now_ms};
-use crate::ui::components::{read_bytes, FileDrop};
 use crate::store::Prefs;
+use crate::ui::components::{read_bytes, FileDrop};
 use crate::ui::state::use_app;
 use crate::ui::words::exchange::{
-    date_format_name, decimal_name, import_counts, import_done, import_error, import_preview, more_skipped, rows, skipped_line, skipped_title, table_note,
-    DATE_FORMAT_GUESSED, MAPPING_INCOMPLETE,
+    date_format_name, decimal_name, import_counts, import_done, import_error, import_preview, more_skipped, rows,
+    skipped_line, skipped_title, table_note, DATE_FORMAT_GUESSED, MAPPING_INCOMPLETE,
 };
 
 /// What reading all rows found, before anything is stored.
@@ -55,7 +58,9 @@ pub fn ImportPanel() -> impl IntoView {
 
     // Reads every row with the current mapping, yielding to the page every ~30 ms.
     let run = move || {
-        let (Some(t), Some(a), Some(d), Some(r)) = (table.get_untracked(), account.get_untracked(), date.get_untracked(), revenue.get_untracked()) else {
+        let (Some(t), Some(a), Some(d), Some(r)) =
+            (table.get_untracked(), account.get_untracked(), date.get_untracked(), revenue.get_untracked())
+        else {
             result.set(None);
             return;
         };
@@ -114,7 +119,9 @@ pub fn ImportPanel() -> impl IntoView {
         let parsed = if looks_like_xlsx(&bytes) {
             parse_xlsx(&bytes)
         } else if name.to_lowercase().ends_with(".xls") {
-            error.set(Some(format!("{name} is an old Excel 97–2003 workbook. Save it as .xlsx or CSV in Excel, then import that file.")));
+            error.set(Some(format!(
+                "{name} is an old Excel 97–2003 workbook. Save it as .xlsx or CSV in Excel, then import that file."
+            )));
             return;
         } else {
             parse_table(&bytes)
@@ -162,7 +169,12 @@ pub fn ImportPanel() -> impl IntoView {
         let outcome = apply_import(&mut next, &r.accounts, range);
         let header = |i: Option<usize>| i.and_then(|i| t.headers.get(i).cloned()).unwrap_or_default();
         let mut prefs = Prefs::load();
-        prefs.last_mapping = Some([header(account.get_untracked()), header(date.get_untracked()), header(revenue.get_untracked()), header(profit.get_untracked())]);
+        prefs.last_mapping = Some([
+            header(account.get_untracked()),
+            header(date.get_untracked()),
+            header(revenue.get_untracked()),
+            header(profit.get_untracked()),
+        ]);
         prefs.save();
         let text = import_done(r.imported, r.skipped_count, &outcome);
         state.replace_workspace(next, None);
@@ -170,7 +182,10 @@ pub fn ImportPanel() -> impl IntoView {
         table.set(None);
     };
 
-    let column_select = move |testid: &'static str, label: &'static str, signal: RwSignal<Option<usize>>, optional: bool| {
+    let column_select = move |testid: &'static str,
+                              label: &'static str,
+                              signal: RwSignal<Option<usize>>,
+                              optional: bool| {
         view! {
             <label class="field">
                 <span>{label}</span>
@@ -314,4 +329,3 @@ fn PreviewTable(
         </div>
     }
 }
-

@@ -100,7 +100,8 @@ pub fn place_labels(bubbles: &[Bubble], area: (f64, f64, f64, f64)) -> Vec<Place
         let cost = |p: &Placed| {
             let rect = rect_of(p, b.label_width);
             let labels = taken.iter().filter(|t| t.overlaps(&rect)).count();
-            let others = bubbles.iter().enumerate().filter(|(j, o)| *j != i && rect.hits_circle(o.cx, o.cy, o.r)).count();
+            let others =
+                bubbles.iter().enumerate().filter(|(j, o)| *j != i && rect.hits_circle(o.cx, o.cy, o.r)).count();
             let outside = usize::from(!rect.inside(&area));
             (labels + others) * 2 + outside
         };
@@ -134,7 +135,12 @@ mod tests {
     fn a_cluster_of_bubbles_gets_labels_that_cover_nothing() {
         // Five accounts scored alike: the demo's typical workshop case.
         let bubbles: Vec<Bubble> = (0..5)
-            .map(|i| Bubble { cx: 300.0 + f64::from(i) * 12.0, cy: 200.0 + f64::from(i % 2) * 10.0, r: 8.0 + f64::from(i), label_width: label_width("Nordhavn Logistics A/S") })
+            .map(|i| Bubble {
+                cx: 300.0 + f64::from(i) * 12.0,
+                cy: 200.0 + f64::from(i % 2) * 10.0,
+                r: 8.0 + f64::from(i),
+                label_width: label_width("Nordhavn Logistics A/S"),
+            })
             .collect();
         let placed = place_labels(&bubbles, AREA);
         let rs = rects(&bubbles, &placed);

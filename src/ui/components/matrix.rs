@@ -35,9 +35,7 @@ pub fn Matrix(filter: RwSignal<MatrixFilter>) -> impl IntoView {
         let selected = move || filter.get() == Some((abc, xyz));
         let role = cell_role(abc, xyz);
         let (advice_text, tone) = (crate::ui::words::segmentation::cell_advice(role), tone(role));
-        let class = move || {
-            format!("matrix-cell tone-{tone}{}", if selected() { " selected" } else { "" })
-        };
+        let class = move || format!("matrix-cell tone-{tone}{}", if selected() { " selected" } else { "" });
         view! {
             <button type="button" class=class data-testid=format!("matrix-{label}") aria-pressed=move || selected().to_string() title=move || format!("{} accounts, value {}", data().count, money(data().value))
                 on:click=move |_| filter.update(|f| *f = if *f == Some((abc, xyz)) { None } else { Some((abc, xyz)) })>

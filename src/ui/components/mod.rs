@@ -23,6 +23,6 @@ pub use import::ImportPanel;
 pub use matrix::{Matrix, MatrixFilter};
 pub use pareto::ParetoChart;
 pub use portfolio_matrix::PortfolioMatrix;
+pub use segmentation_controls::{MeasureSelect, PeriodSelect};
 pub use share::{ExportControls, ImportFileControls};
 pub use snapshots::Snapshots;
-pub use segmentation_controls::{MeasureSelect, PeriodSelect};

@@ -37,7 +37,11 @@ pub fn PortfolioMatrix() -> impl IntoView {
     });
     let unscored = move || {
         state.workspace.with(|ws| {
-            ws.accounts().iter().filter(|a| a.is_key && ws.dossier(&a.id).and_then(|d| matrix_point(d, &ws.programme)).is_none()).map(|a| a.name.clone()).collect::<Vec<_>>()
+            ws.accounts()
+                .iter()
+                .filter(|a| a.is_key && ws.dossier(&a.id).and_then(|d| matrix_point(d, &ws.programme)).is_none())
+                .map(|a| a.name.clone())
+                .collect::<Vec<_>>()
         })
     };
     // Strength grows to the left, as in McDonald's directional policy matrix.

@@ -1,6 +1,8 @@
 //! Export and import of KAM Planner files: how a plan travels by e-mail.
 
-use kam_core::exchange::{is_encrypted, merge, preview_merge, read_file, write_file, MergePreview, PersonalDetails, ReadFile};
+use kam_core::exchange::{
+    is_encrypted, merge, preview_merge, read_file, write_file, MergePreview, PersonalDetails, ReadFile,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -24,7 +26,12 @@ pub fn file_name(name: &str) -> String {
 }
 
 /// Writes the file (protected when a passphrase is given) and starts the download.
-async fn export(state: AppState, account: Option<String>, personal: PersonalDetails, passphrase: Option<String>) -> Result<(String, String), String> {
+async fn export(
+    state: AppState,
+    account: Option<String>,
+    personal: PersonalDetails,
+    passphrase: Option<String>,
+) -> Result<(String, String), String> {
     let (text, name) = state.workspace.with_untracked(|ws| {
         let name = match &account {
             Some(id) => ws.account(id).map_or("account".to_string(), |a| a.name.clone()),
@@ -52,7 +59,11 @@ fn mail_summary(state: AppState, account: Option<&str>, file: &str) -> String {
                     a.name,
                     row.map(|r| r.code()).unwrap_or_default(),
                     if a.manager.is_empty() { "—" } else { &a.manager },
-                    d.map_or("—".to_string(), |d| if d.executive_sponsor.is_empty() { "—".into() } else { d.executive_sponsor.clone() }),
+                    d.map_or("—".to_string(), |d| if d.executive_sponsor.is_empty() {
+                        "—".into()
+                    } else {
+                        d.executive_sponsor.clone()
+                    }),
                     d.map_or(String::new(), |d| d.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")),
                 )
             }
@@ -100,7 +111,11 @@ pub fn ExportControls(#[prop(optional, into)] account: Option<String>) -> impl I
             busy.set(false);
             match result {
                 Ok((file, name)) if mail => {
-                    let subject = if account.get_value().is_some() { format!("Account plan: {name}") } else { "KAM portfolio".to_string() };
+                    let subject = if account.get_value().is_some() {
+                        format!("Account plan: {name}")
+                    } else {
+                        "KAM portfolio".to_string()
+                    };
                     open_mail(&subject, &mail_summary(state, account.get_value().as_deref(), &file));
                 }
                 Ok(_) => {}
@@ -202,7 +217,11 @@ pub fn ImportFileControls() -> impl IntoView {
     };
     let apply_replace = move || {
         let Some((name, read, _)) = pending.get_untracked() else { return };
-        state.replace_keeping_snapshot(read.workspace, format!("before importing {name}"), format!("Replaced the workspace with {name}. The previous one is kept as a snapshot."));
+        state.replace_keeping_snapshot(
+            read.workspace,
+            format!("before importing {name}"),
+            format!("Replaced the workspace with {name}. The previous one is kept as a snapshot."),
+        );
         pending.set(None);
     };
     view! {

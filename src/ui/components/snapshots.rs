@@ -46,13 +46,18 @@ pub fn Snapshots() -> impl IntoView {
         Ok(file) => state.replace_keeping_snapshot(
             file.workspace,
             format!("before restoring \"{}\"", s.reason),
-            format!("Restored the snapshot \"{}\" ({}). The workspace before it is kept: Undo, or restore it below.", s.reason, s.taken_at),
+            format!(
+                "Restored the snapshot \"{}\" ({}). The workspace before it is kept: Undo, or restore it below.",
+                s.reason, s.taken_at
+            ),
         ),
         Err(e) => error.set(Some(format!("The snapshot \"{}\" could not be read: {}", s.reason, file_error(&e)))),
     };
     let delete = move |key: String, label: String| {
         let ok = web_sys::window()
-            .and_then(|w| w.confirm_with_message(&format!("Delete the snapshot \"{label}\"? This cannot be undone.")).ok())
+            .and_then(|w| {
+                w.confirm_with_message(&format!("Delete the snapshot \"{label}\"? This cannot be undone.")).ok()
+            })
             .unwrap_or(false);
         if !ok {
             return;

@@ -38,19 +38,24 @@ pub fn KeyAccountsPage() -> impl IntoView {
 #[component]
 fn KeyAccountList() -> impl IntoView {
     let state = use_app();
-    let warnings = move || state.workspace.with(|ws| key_account_warnings(ws).iter().map(words::key_account_warning).collect::<Vec<_>>());
+    let warnings = move || {
+        state.workspace.with(|ws| key_account_warnings(ws).iter().map(words::key_account_warning).collect::<Vec<_>>())
+    };
     let rows = move || {
-        let mut rows = state.segmentation.with(|seg| state.workspace.with(|ws| {
-            ws.accounts()
-                .iter()
-                .filter(|a| a.is_key)
-                .map(|a| {
-                    let row = seg.row(&a.id).cloned();
-                    let dossier = ws.dossier(&a.id).cloned().unwrap_or_else(|| kam_core::model::Dossier::new(&a.id));
-                    (a.clone(), row, dossier)
-                })
-                .collect::<Vec<_>>()
-        }));
+        let mut rows = state.segmentation.with(|seg| {
+            state.workspace.with(|ws| {
+                ws.accounts()
+                    .iter()
+                    .filter(|a| a.is_key)
+                    .map(|a| {
+                        let row = seg.row(&a.id).cloned();
+                        let dossier =
+                            ws.dossier(&a.id).cloned().unwrap_or_else(|| kam_core::model::Dossier::new(&a.id));
+                        (a.clone(), row, dossier)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        });
         // Largest first, as in the portfolio: rank is the segmentation's order.
         rows.sort_by_key(|(a, row, _)| (row.as_ref().map_or(usize::MAX, |r| r.rank), a.name.clone()));
         rows

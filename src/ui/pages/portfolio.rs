@@ -4,7 +4,8 @@ use kam_core::model::Measure;
 use leptos::prelude::*;
 
 use crate::ui::components::{
-    download_text, AddAccountForm, DemoButton, EmptyState, ImportPanel, Matrix, MatrixFilter, MeasureSelect, ParetoChart, PeriodSelect,
+    download_text, AddAccountForm, DemoButton, EmptyState, ImportPanel, Matrix, MatrixFilter, MeasureSelect,
+    ParetoChart, PeriodSelect,
 };
 use crate::ui::format::{money, percent};
 use crate::ui::state::use_app;
@@ -77,7 +78,13 @@ fn PortfolioView() -> impl IntoView {
     let state = use_app();
     let filter = RwSignal::<MatrixFilter>::new(None);
     let seg = state.segmentation;
-    let measure_word = move || if seg.with(|s| s.flags_on_profit) && state.settings.with(|s| s.measure == Measure::Profit) { "profit" } else { "revenue" };
+    let measure_word = move || {
+        if seg.with(|s| s.flags_on_profit) && state.settings.with(|s| s.measure == Measure::Profit) {
+            "profit"
+        } else {
+            "revenue"
+        }
+    };
     view! {
         <p class="window-note">{move || format!("Window: {} · ranked by {} · {} accounts", seg.with(|s| segmentation_words::window_label(s.window_label.as_deref())), measure_word(), seg.with(|s| s.rows.len()))}</p>
         {move || state.last_import.get().map(|text| view! {
@@ -166,7 +173,11 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
                     SortKey::Cv => cmp_f(a.cv_pct, b.cv_pct),
                     SortKey::Trend => cmp_f(a.trend_pct, b.trend_pct),
                 };
-                if ascending { o } else { o.reverse() }
+                if ascending {
+                    o
+                } else {
+                    o.reverse()
+                }
             });
             rows
         })
@@ -190,7 +201,11 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
     // the dossier afterwards.
     let toggle_key = move |id: String| {
         let promote = !state.workspace.with_untracked(|ws| ws.account(&id).is_some_and(|a| a.is_key));
-        let why = if promote { "Marked key in the portfolio table; reasons to be written in the dossier." } else { "Unmarked in the portfolio table." };
+        let why = if promote {
+            "Marked key in the portfolio table; reasons to be written in the dossier."
+        } else {
+            "Unmarked in the portfolio table."
+        };
         if let Err(e) = state.decide_key(&id, promote, "Portfolio table", why) {
             state.error.set(Some(decision_error(&e)));
         }

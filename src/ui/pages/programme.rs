@@ -2,11 +2,13 @@
 //! the healthy range, managers and their load, account health and knowledge risk (explained),
 //! and the key account managers' skills self-assessment.
 
-use kam_core::analysis::{key_accounts_health, key_share_range, knowledge_concentration, manager_load, manager_load_range, CheckStatus};
+use kam_core::analysis::{
+    key_accounts_health, key_share_range, knowledge_concentration, manager_load, manager_load_range, CheckStatus,
+};
 use kam_core::model::{Skill, SkillAssessment};
-use std::rc::Rc;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use std::rc::Rc;
 
 use crate::ui::components::{DemoButton, EmptyState};
 use crate::ui::format::percent;
@@ -188,7 +190,10 @@ fn Skills() -> impl IntoView {
     });
     let assessment = Memo::new(move |_| {
         let who = selected.get();
-        state.workspace.with(|ws| ws.programme.skills.iter().find(|s| s.manager == who).cloned()).unwrap_or(SkillAssessment { manager: who, ..Default::default() })
+        state
+            .workspace
+            .with(|ws| ws.programme.skills.iter().find(|s| s.manager == who).cloned())
+            .unwrap_or(SkillAssessment { manager: who, ..Default::default() })
     });
     // Its own memo: a score being stored must not rewrite the notes while they are typed.
     let notes = Memo::new(move |_| assessment.with(|a| a.notes.clone()));
@@ -201,7 +206,12 @@ fn Skills() -> impl IntoView {
             return;
         }
         let result = state.change_programme(Rc::new(move |p| {
-            let mut a = p.skills.iter().find(|s| s.manager == who).cloned().unwrap_or(SkillAssessment { manager: who.clone(), ..Default::default() });
+            let mut a = p
+                .skills
+                .iter()
+                .find(|s| s.manager == who)
+                .cloned()
+                .unwrap_or(SkillAssessment { manager: who.clone(), ..Default::default() });
             a.scores.resize(Skill::ALL.len(), None);
             change(&mut a);
             p.skills.retain(|s| s.manager != who);
@@ -262,7 +272,15 @@ fn SkillsChart(scores: Signal<Vec<Option<u8>>>) -> impl IntoView {
         let angle = -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::TAU / n as f64;
         (C + R * v / 5.0 * angle.cos(), C + R * v / 5.0 * angle.sin())
     };
-    let ring = move |v: f64| (0..n).map(|i| { let (x, y) = point(i, v); format!("{x:.1},{y:.1}") }).collect::<Vec<_>>().join(" ");
+    let ring = move |v: f64| {
+        (0..n)
+            .map(|i| {
+                let (x, y) = point(i, v);
+                format!("{x:.1},{y:.1}")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     view! {
         <svg class="skills-chart" data-testid="skills-chart" viewBox="0 0 320 320" role="img"
             aria-label=move || format!("Skills: {}", Skill::ALL.iter().zip(scores.get()).map(|(s, v)| format!("{} {}", s.label(), v.map_or("not assessed".to_string(), |v| v.to_string()))).collect::<Vec<_>>().join(", "))>

@@ -3,8 +3,8 @@
 
 use kam_core::exchange::parse_typed_number;
 use kam_core::model::{Factor, Programme};
-use std::rc::Rc;
 use leptos::prelude::*;
+use std::rc::Rc;
 
 use crate::ui::state::use_app;
 

@@ -26,7 +26,9 @@ pub fn RemindersPage() -> impl IntoView {
         let h = horizon.get();
         state.workspace.with(|ws| reminders(ws, ws.programme.lost_after_months, today, h))
     });
-    let shown = move || all.with(|r| r.iter().filter(|r| show_personal.get() || !r.personal).cloned().collect::<Vec<Reminder>>());
+    let shown = move || {
+        all.with(|r| r.iter().filter(|r| show_personal.get() || !r.personal).cloned().collect::<Vec<Reminder>>())
+    };
     let hidden = move || all.with(|r| r.iter().filter(|r| r.personal).count());
     let error = RwSignal::new(None::<String>);
     let export = move |_| {

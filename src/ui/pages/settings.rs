@@ -12,7 +12,10 @@ pub fn SettingsPage() -> impl IntoView {
     let update = move |f: Box<dyn FnOnce(&mut SegmentationSettings)>| {
         problems.set(state.change_settings(f).err().unwrap_or_default());
     };
-    let number = move |label: &'static str, testid: &'static str, get: fn(&SegmentationSettings) -> f64, set: fn(&mut SegmentationSettings, f64)| {
+    let number = move |label: &'static str,
+                       testid: &'static str,
+                       get: fn(&SegmentationSettings) -> f64,
+                       set: fn(&mut SegmentationSettings, f64)| {
         view! {
             <label class="field">
                 <span>{label}</span>
@@ -31,7 +34,12 @@ pub fn SettingsPage() -> impl IntoView {
     let storage = LocalResource::new(|| crate::browser::storage_status(true));
     let clear = move |_| {
         let ok = web_sys::window()
-            .and_then(|w| w.confirm_with_message("Delete every account, order and dossier from this browser? You can undo this right after.").ok())
+            .and_then(|w| {
+                w.confirm_with_message(
+                    "Delete every account, order and dossier from this browser? You can undo this right after.",
+                )
+                .ok()
+            })
             .unwrap_or(false);
         if ok {
             state.replace_workspace(Workspace::default(), Some("Workspace cleared.".into()));

@@ -114,9 +114,14 @@ impl AppState {
                 match async { Repository::shared().await?.load().await }.await {
                     Ok(ws) => {
                         state.workspace.set(ws);
-                        state.notice.set(Some(Notice { text: "Updated with changes made in another tab.".into(), undo: None }));
+                        state
+                            .notice
+                            .set(Some(Notice { text: "Updated with changes made in another tab.".into(), undo: None }));
                     }
-                    Err(e) => state.error.set(Some(format!("Another tab changed the workspace and it could not be read again ({}): reload this page.", store_error(&e)))),
+                    Err(e) => state.error.set(Some(format!(
+                        "Another tab changed the workspace and it could not be read again ({}): reload this page.",
+                        store_error(&e)
+                    ))),
                 }
             });
         });

@@ -57,7 +57,10 @@ impl AppState {
                     state.snapshot.set(Some(snapshot));
                     state.replace_workspace(next, Some(notice));
                 }
-                Err(e) => state.error.set(Some(format!("Nothing was changed: the current workspace could not be kept as a snapshot first ({}).", store_error(&e)))),
+                Err(e) => state.error.set(Some(format!(
+                    "Nothing was changed: the current workspace could not be kept as a snapshot first ({}).",
+                    store_error(&e)
+                ))),
             },
         );
     }
@@ -66,7 +69,10 @@ impl AppState {
     pub fn restore_snapshot(&self) {
         let Some(snapshot) = self.snapshot.get_untracked() else { return };
         match read_file(snapshot.file.as_bytes()) {
-            Ok(file) => self.replace_workspace(file.workspace, Some(format!("Restored the workspace as it was {}.", snapshot.reason))),
+            Ok(file) => self.replace_workspace(
+                file.workspace,
+                Some(format!("Restored the workspace as it was {}.", snapshot.reason)),
+            ),
             Err(e) => self.error.set(Some(format!("The snapshot could not be read: {}", file_error(&e)))),
         }
     }
@@ -96,7 +102,11 @@ impl AppState {
     /// stored. Other tabs are not told: their workspace did not change.
     pub fn save_named_snapshot(&self, name: String, done: impl FnOnce(Result<(), StoreError>) + 'static) {
         let snapshot = self.workspace.with_untracked(|ws| snapshot_of(ws, name));
-        self.write_then(move |repo| async move { repo.save_named_snapshot(&snapshot).await.map(|_key| ()) }, Tell::Nobody, done);
+        self.write_then(
+            move |repo| async move { repo.save_named_snapshot(&snapshot).await.map(|_key| ()) },
+            Tell::Nobody,
+            done,
+        );
     }
 
     /// Deletes the named snapshot stored under `key`, then tells `done` whether it was deleted.

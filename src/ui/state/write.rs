@@ -42,8 +42,12 @@ impl AppState {
     /// The one write path. Runs `op` against the store, counted as unsaved while on its way;
     /// once stored, tells the other tabs when `tell` says so; then hands the result (what `op`
     /// returned, or why it failed: then nothing was changed) to `then`.
-    pub(super) fn write_then<T: 'static, Fut>(&self, op: impl FnOnce(Rc<Repository>) -> Fut + 'static, tell: Tell, then: impl FnOnce(Result<T, StoreError>) + 'static)
-    where
+    pub(super) fn write_then<T: 'static, Fut>(
+        &self,
+        op: impl FnOnce(Rc<Repository>) -> Fut + 'static,
+        tell: Tell,
+        then: impl FnOnce(Result<T, StoreError>) + 'static,
+    ) where
         Fut: std::future::Future<Output = Result<T, StoreError>> + 'static,
     {
         let state = *self;
@@ -64,8 +68,12 @@ impl AppState {
     /// Runs one write of the workspace against the store. On success, tells the other tabs and
     /// shows what the write returns (`show` puts it into the workspace); on failure, shows
     /// `failure` with the reason and changes nothing.
-    fn write<T: 'static, Fut>(&self, op: impl FnOnce(Rc<Repository>) -> Fut + 'static, show: impl FnOnce(&mut Workspace, T) + 'static, failure: String)
-    where
+    fn write<T: 'static, Fut>(
+        &self,
+        op: impl FnOnce(Rc<Repository>) -> Fut + 'static,
+        show: impl FnOnce(&mut Workspace, T) + 'static,
+        failure: String,
+    ) where
         Fut: std::future::Future<Output = Result<T, StoreError>> + 'static,
     {
         let state = *self;
@@ -103,13 +111,25 @@ impl AppState {
     }
 
     /// Changes one account (and, when given, its dossier) as stored, then shows the result.
-    pub fn change_account(&self, id: String, change: Box<dyn FnOnce(&mut Account)>, dossier_change: Option<DossierChange>) {
+    pub fn change_account(
+        &self,
+        id: String,
+        change: Box<dyn FnOnce(&mut Account)>,
+        dossier_change: Option<DossierChange>,
+    ) {
         self.change_account_on(id, change, dossier_change, today())
     }
 
     /// [`Self::change_account`], with the day the dossier (when changed) is stamped with.
-    fn change_account_on(&self, id: String, change: Box<dyn FnOnce(&mut Account)>, dossier_change: Option<DossierChange>, today: NaiveDate) {
-        let name = self.workspace.with_untracked(|ws| ws.account(&id).map(|a| a.name.clone())).unwrap_or_else(|| id.clone());
+    fn change_account_on(
+        &self,
+        id: String,
+        change: Box<dyn FnOnce(&mut Account)>,
+        dossier_change: Option<DossierChange>,
+        today: NaiveDate,
+    ) {
+        let name =
+            self.workspace.with_untracked(|ws| ws.account(&id).map(|a| a.name.clone())).unwrap_or_else(|| id.clone());
         let dossier_change = dossier_change.map(|change| stamped(change, today));
         self.write(
             move |repo| async move { repo.update_account(&id, change, dossier_change).await },
@@ -132,7 +152,13 @@ impl AppState {
         account.manager = manager.trim().to_string();
         let failure = format!("{} was not added", account.name);
         let stored = account.clone();
-        self.write(move |repo| async move { repo.put_account(&stored).await }, move |ws, ()| { ws.insert_account(account); }, failure);
+        self.write(
+            move |repo| async move { repo.put_account(&stored).await },
+            move |ws, ()| {
+                ws.insert_account(account);
+            },
+            failure,
+        );
         Ok(())
     }
 
@@ -153,7 +179,11 @@ impl AppState {
                 repo.update_programme(move |p| {
                     change(p);
                     let problems = p.problems();
-                    if problems.is_empty() { Ok(()) } else { Err(problems.join(" ")) }
+                    if problems.is_empty() {
+                        Ok(())
+                    } else {
+                        Err(problems.join(" "))
+                    }
                 })
                 .await
             },
@@ -169,7 +199,8 @@ impl AppState {
     /// same day.
     pub fn decide_key(&self, account_id: &str, promote: bool, by: &str, why: &str) -> Result<(), DecisionError> {
         let today = today();
-        let decision = self.workspace.with_untracked(|ws| KeyDecision::for_account(ws, account_id, today, promote, by, why))?;
+        let decision =
+            self.workspace.with_untracked(|ws| KeyDecision::for_account(ws, account_id, today, promote, by, why))?;
         self.change_account_on(
             account_id.to_string(),
             Box::new(move |a| a.is_key = promote),
@@ -184,6 +215,12 @@ impl AppState {
     /// overwritten.
     pub fn update_dossier(&self, account_id: String, change: DossierChange) {
         let change = stamped(change, today());
-        self.write(move |repo| async move { repo.update_dossier(&account_id, change).await }, |ws, d| { ws.upsert_dossier(d); }, "The dossier was not saved".into());
+        self.write(
+            move |repo| async move { repo.update_dossier(&account_id, change).await },
+            |ws, d| {
+                ws.upsert_dossier(d);
+            },
+            "The dossier was not saved".into(),
+        );
     }
 }

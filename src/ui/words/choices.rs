@@ -3,8 +3,8 @@
 //! ids (`kam_core::model::Choice`); what a person reads is written here, once.
 
 use kam_core::model::{
-    AccountStatus, ActionStatus, Attitude, CellState, Choice, DmuRole, EventKind, KeyReason, Measure, Outcome, PeriodLength, RelationshipStage, Section,
-    Skill,
+    AccountStatus, ActionStatus, Attitude, CellState, Choice, DmuRole, EventKind, KeyReason, Measure, Outcome,
+    PeriodLength, RelationshipStage, Section, Skill,
 };
 
 /// The words of a closed list's variants.

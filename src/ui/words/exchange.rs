@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use kam_core::exchange::{
-    Column, DateError, DateFormat, Decimal, FileError, ImportError, ImportOutcome, MergePreview, NumberError, PersonalDetails, ReadFile,
-    Scope, SkipReason, Skipped, TableNote, WorkbookProblem, ZipError,
+    Column, DateError, DateFormat, Decimal, FileError, ImportError, ImportOutcome, MergePreview, NumberError,
+    PersonalDetails, ReadFile, Scope, SkipReason, Skipped, TableNote, WorkbookProblem, ZipError,
 };
 
 use super::text::plural;
@@ -172,7 +172,9 @@ pub fn number_error(e: &NumberError) -> String {
 pub fn date_error(e: &DateError) -> String {
     match e {
         DateError::Empty => "empty date".into(),
-        DateError::WrongFormat { value, format } => format!("\"{value}\" is not a date in the format {}", date_format_name(*format)),
+        DateError::WrongFormat { value, format } => {
+            format!("\"{value}\" is not a date in the format {}", date_format_name(*format))
+        }
         DateError::NotReal { value } => format!("\"{value}\" is not a real date"),
     }
 }
@@ -249,7 +251,11 @@ pub fn import_preview(first: NaiveDate, last: NaiveDate, outcome: &ImportOutcome
         "Orders from {first} to {last}: {}, {} updated{}.",
         plural(outcome.new_accounts, "new account", "new accounts"),
         outcome.updated_accounts,
-        if outcome.lines_replaced > 0 { format!(", {} stored lines of this period replaced", thousands(outcome.lines_replaced)) } else { String::new() }
+        if outcome.lines_replaced > 0 {
+            format!(", {} stored lines of this period replaced", thousands(outcome.lines_replaced))
+        } else {
+            String::new()
+        }
     )
 }
 
@@ -278,9 +284,11 @@ pub fn merge_preview(accounts_in_file: usize, p: &MergePreview) -> String {
 }
 
 /// Shown when the column's dates do not tell day-first from month-first.
-pub const DATE_FORMAT_GUESSED: &str = "The dates could be day-first or month-first: no value tells. Check the date format above.";
+pub const DATE_FORMAT_GUESSED: &str =
+    "The dates could be day-first or month-first: no value tells. Check the date format above.";
 /// Shown while the customer, date or revenue column is not chosen.
-pub const MAPPING_INCOMPLETE: &str = "Choose which columns hold the customer, the date and the revenue: the column names did not say.";
+pub const MAPPING_INCOMPLETE: &str =
+    "Choose which columns hold the customer, the date and the revenue: the column names did not say.";
 
 #[cfg(test)]
 mod tests {
@@ -329,7 +337,10 @@ mod tests {
         for (e, words) in cases {
             assert_eq!(file_error(&e), words);
         }
-        let wrong = FileError::WrongField { field: "accounts".into(), detail: "invalid type: integer `1`, expected u32".into() };
+        let wrong = FileError::WrongField {
+            field: "accounts".into(),
+            detail: "invalid type: integer `1`, expected u32".into(),
+        };
         assert_eq!(file_error(&wrong), "The field \"accounts\" has a wrong type or value: invalid type: integer `1`, expected a whole number from 0.");
         assert_eq!(
             crypto_error(&CryptoError::WrongPassphrase),
@@ -358,15 +369,27 @@ mod tests {
     #[test]
     fn skipped_rows_in_words() {
         let line = |line, reason| skipped_line(&Skipped { line, reason });
-        assert_eq!(line(4, SkipReason::Date(DateError::NotReal { value: "31.02.2025".into() })), "Line 4: \"31.02.2025\" is not a real date");
+        assert_eq!(
+            line(4, SkipReason::Date(DateError::NotReal { value: "31.02.2025".into() })),
+            "Line 4: \"31.02.2025\" is not a real date"
+        );
         assert_eq!(line(5, SkipReason::NoCustomerName), "Line 5: no customer name");
-        assert_eq!(line(6, SkipReason::Revenue(NumberError::NotANumber { value: "NaN".into() })), "Line 6: revenue: \"NaN\" is not a number");
+        assert_eq!(
+            line(6, SkipReason::Revenue(NumberError::NotANumber { value: "NaN".into() })),
+            "Line 6: revenue: \"NaN\" is not a number"
+        );
         assert_eq!(line(7, SkipReason::MissingColumn(Column::Revenue)), "Line 7: no revenue column in this row");
         assert_eq!(
-            skip_reason(&SkipReason::Date(DateError::WrongFormat { value: "yesterday".into(), format: DateFormat::Iso })),
+            skip_reason(&SkipReason::Date(DateError::WrongFormat {
+                value: "yesterday".into(),
+                format: DateFormat::Iso
+            })),
             "\"yesterday\" is not a date in the format yyyy-mm-dd"
         );
-        assert_eq!(skip_reason(&SkipReason::NameTooLong { max_chars: 300 }), "customer name longer than 300 characters");
+        assert_eq!(
+            skip_reason(&SkipReason::NameTooLong { max_chars: 300 }),
+            "customer name longer than 300 characters"
+        );
         assert_eq!(number_error(&NumberError::Empty), "empty value");
         assert_eq!((skipped_title(1_234), more_skipped(734)), ("Skipped rows (1,234)".into(), "… and 734 more".into()));
     }
@@ -388,13 +411,19 @@ mod tests {
             app_version: "0.1.0".into(),
             workspace: Default::default(),
         };
-        assert_eq!(read_file_summary("plan.kam.json", &read), "plan.kam.json: one account plan, with personal details, exported 2026-11-24.");
+        assert_eq!(
+            read_file_summary("plan.kam.json", &read),
+            "plan.kam.json: one account plan, with personal details, exported 2026-11-24."
+        );
     }
 
     #[test]
     fn format_names_and_counts() {
         assert_eq!(date_format_name(DateFormat::ExcelSerial), "Excel serial number");
         assert_eq!(decimal_name(Decimal::Comma), "1.234,56 (decimal comma)");
-        assert_eq!((thousands(0), thousands(999), thousands(6_401), thousands(10_000_000)), ("0".into(), "999".into(), "6,401".into(), "10,000,000".into()));
+        assert_eq!(
+            (thousands(0), thousands(999), thousands(6_401), thousands(10_000_000)),
+            ("0".into(), "999".into(), "6,401".into(), "10,000,000".into())
+        );
     }
 }

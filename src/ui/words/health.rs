@@ -43,21 +43,35 @@ pub fn reason(f: &Finding) -> String {
             format!("No one in the decision-making unit of {account} is recorded, so we do not know who decides.")
         }
         HealthFact::NoEconomicBuyer { account, people } => {
-            format!("None of the {} recorded at {account} is the economic buyer who decides.", plural(*people, "person", "people"))
+            format!(
+                "None of the {} recorded at {account} is the economic buyer who decides.",
+                plural(*people, "person", "people")
+            )
         }
-        HealthFact::NoChampion { account, .. } => format!("Nobody at {account} is a champion who argues for us when we are not in the room."),
-        HealthFact::NoExecutiveSponsor { account } => format!("{account} has no executive sponsor from our top management."),
+        HealthFact::NoChampion { account, .. } => {
+            format!("Nobody at {account} is a champion who argues for us when we are not in the room.")
+        }
+        HealthFact::NoExecutiveSponsor { account } => {
+            format!("{account} has no executive sponsor from our top management.")
+        }
         HealthFact::ContactStale { account, with, on, days_ago, stale_after_days } => {
             format!("The last recorded contact at {account} was with {with} on {on}, {days_ago} days ago (more than {stale_after_days}).")
         }
-        HealthFact::NoContactDates { account, contacts: 0 } => format!("No contacts at {account} are recorded, so no contact either."),
+        HealthFact::NoContactDates { account, contacts: 0 } => {
+            format!("No contacts at {account} are recorded, so no contact either.")
+        }
         HealthFact::NoContactDates { account, contacts } => {
-            format!("No date of last contact is recorded for any of the {} at {account}.", plural(*contacts, "contact", "contacts"))
+            format!(
+                "No date of last contact is recorded for any of the {} at {account}.",
+                plural(*contacts, "contact", "contacts")
+            )
         }
         HealthFact::PlanStale { account, on, days_ago, stale_after_days } => {
             format!("The account plan of {account} was last changed on {on}, {days_ago} days ago (more than {stale_after_days}).")
         }
-        HealthFact::PlanNeverDated { account } => format!("There is no record of when the account plan of {account} was last updated."),
+        HealthFact::PlanNeverDated { account } => {
+            format!("There is no record of when the account plan of {account} was last updated.")
+        }
         HealthFact::OverdueActions { actions } => {
             let listed: Vec<String> = actions.iter().map(overdue_action).collect();
             format!("{} overdue: {}.", plural(actions.len(), "action is", "actions are"), and_list(&listed))
@@ -133,8 +147,11 @@ fn single_point_reason(account: &str, single: &SinglePoint) -> String {
             format!("Nobody on our side is named for {account}: no key account manager, no account team, no contact owners.")
         }
         SinglePoint::OnlyOneOfUs { who, contacts } => {
-            let about =
-                if contacts.is_empty() { "and no customer contacts are recorded".to_string() } else { format!("and the only one who knows {}", and_list(contacts)) };
+            let about = if contacts.is_empty() {
+                "and no customer contacts are recorded".to_string()
+            } else {
+                format!("and the only one who knows {}", and_list(contacts))
+            };
             format!("{who} is the only person on our side working with {account}, {about}.")
         }
     }
@@ -156,7 +173,11 @@ fn single_point_what_to_do(single: &SinglePoint) -> String {
 pub fn concentration_reason(c: &ConcentrationItem) -> String {
     match &c.fact {
         ConcentrationFact::OnlyOneKnows => {
-            let per_account: Vec<String> = c.contacts_by_account().into_iter().map(|(name, contacts)| format!("{} ({name})", and_list(&contacts))).collect();
+            let per_account: Vec<String> = c
+                .contacts_by_account()
+                .into_iter()
+                .map(|(name, contacts)| format!("{} ({name})", and_list(&contacts)))
+                .collect();
             format!(
                 "Only {} knows {} at {}: {}.",
                 c.person,
@@ -226,7 +247,12 @@ mod tests {
             missing: Section::ALL.to_vec(),
             fill_next: Section::ALL[..3].to_vec(),
         });
-        assert!(reason(&all).starts_with("The dossier of Acme Oy is 0 % complete: 12 of 12 sections are empty: General, Why key, "), "{}", reason(&all));
+        assert!(
+            reason(&all)
+                .starts_with("The dossier of Acme Oy is 0 % complete: 12 of 12 sections are empty: General, Why key, "),
+            "{}",
+            reason(&all)
+        );
         assert_eq!(
             what_to_do(&all),
             "Fill in General (an overview, history or organisation), Why key (a reason with its justification) and Relationship history (a dated event) next."
@@ -235,41 +261,77 @@ mod tests {
 
     #[test]
     fn decision_unit_and_sponsor() {
-        assert_eq!(reason(&finding(HealthFact::NoEconomicBuyer { account: acme(), people: 2 })), "None of the 2 people recorded at Acme Oy is the economic buyer who decides.");
-        assert_eq!(reason(&finding(HealthFact::NoEconomicBuyer { account: acme(), people: 1 })), "None of the 1 person recorded at Acme Oy is the economic buyer who decides.");
+        assert_eq!(
+            reason(&finding(HealthFact::NoEconomicBuyer { account: acme(), people: 2 })),
+            "None of the 2 people recorded at Acme Oy is the economic buyer who decides."
+        );
+        assert_eq!(
+            reason(&finding(HealthFact::NoEconomicBuyer { account: acme(), people: 1 })),
+            "None of the 1 person recorded at Acme Oy is the economic buyer who decides."
+        );
         assert_eq!(
             reason(&finding(HealthFact::NoEconomicBuyer { account: acme(), people: 0 })),
             "No one in the decision-making unit of Acme Oy is recorded, so we do not know who decides."
         );
         let champion = finding(HealthFact::NoChampion { account: acme(), supporters: vec!["Jens Madsen".into()] });
-        assert_eq!(what_to_do(&champion), "Develop Jens Madsen from supporter to champion: share plans early, help them win internally.");
+        assert_eq!(
+            what_to_do(&champion),
+            "Develop Jens Madsen from supporter to champion: share plans early, help them win internally."
+        );
         assert_eq!(
             what_to_do(&finding(HealthFact::NoChampion { account: acme(), supporters: vec![] })),
             "Find a person who gains from our success, win them as a supporter, and develop them into a champion."
         );
-        assert_eq!(reason(&finding(HealthFact::NoExecutiveSponsor { account: acme() })), "Acme Oy has no executive sponsor from our top management.");
+        assert_eq!(
+            reason(&finding(HealthFact::NoExecutiveSponsor { account: acme() })),
+            "Acme Oy has no executive sponsor from our top management."
+        );
     }
 
     #[test]
     fn freshness() {
-        let stale = finding(HealthFact::ContactStale { account: acme(), with: "Jens Madsen".into(), on: date(2026, 8, 25), days_ago: 91, stale_after_days: 90 });
-        assert_eq!(reason(&stale), "The last recorded contact at Acme Oy was with Jens Madsen on 2026-08-25, 91 days ago (more than 90).");
-        assert_eq!(what_to_do(&stale), "Call or meet Jens Madsen or another contact soon, and record the date of the contact.");
+        let stale = finding(HealthFact::ContactStale {
+            account: acme(),
+            with: "Jens Madsen".into(),
+            on: date(2026, 8, 25),
+            days_ago: 91,
+            stale_after_days: 90,
+        });
+        assert_eq!(
+            reason(&stale),
+            "The last recorded contact at Acme Oy was with Jens Madsen on 2026-08-25, 91 days ago (more than 90)."
+        );
+        assert_eq!(
+            what_to_do(&stale),
+            "Call or meet Jens Madsen or another contact soon, and record the date of the contact."
+        );
         assert_eq!(
             reason(&finding(HealthFact::NoContactDates { account: acme(), contacts: 2 })),
             "No date of last contact is recorded for any of the 2 contacts at Acme Oy."
         );
-        assert_eq!(reason(&finding(HealthFact::NoContactDates { account: acme(), contacts: 0 })), "No contacts at Acme Oy are recorded, so no contact either.");
         assert_eq!(
-            reason(&finding(HealthFact::PlanStale { account: acme(), on: date(2026, 5, 27), days_ago: 181, stale_after_days: 180 })),
+            reason(&finding(HealthFact::NoContactDates { account: acme(), contacts: 0 })),
+            "No contacts at Acme Oy are recorded, so no contact either."
+        );
+        assert_eq!(
+            reason(&finding(HealthFact::PlanStale {
+                account: acme(),
+                on: date(2026, 5, 27),
+                days_ago: 181,
+                stale_after_days: 180
+            })),
             "The account plan of Acme Oy was last changed on 2026-05-27, 181 days ago (more than 180)."
         );
-        assert_eq!(reason(&finding(HealthFact::PlanNeverDated { account: acme() })), "There is no record of when the account plan of Acme Oy was last updated.");
+        assert_eq!(
+            reason(&finding(HealthFact::PlanNeverDated { account: acme() })),
+            "There is no record of when the account plan of Acme Oy was last updated."
+        );
     }
 
     #[test]
     fn overdue_actions_are_listed_with_owner_and_due_date() {
-        let act = |text: &str, owner: &str| OverdueAction { text: text.into(), owner: owner.into(), due: date(2026, 11, 10) };
+        let act =
+            |text: &str, owner: &str| OverdueAction { text: text.into(), owner: owner.into(), due: date(2026, 11, 10) };
         let one = finding(HealthFact::OverdueActions { actions: vec![act("Site visit", "Maria Lind")] });
         assert_eq!(reason(&one), "1 action is overdue: \"Site visit\" (Maria Lind, due 2026-11-10).");
         let two = finding(HealthFact::OverdueActions { actions: vec![act("Site visit", "Maria Lind"), act("", "")] });
@@ -279,22 +341,48 @@ mod tests {
     #[test]
     fn ownership_and_single_points() {
         let unowned = finding(HealthFact::UnownedContacts { account: acme(), contacts: vec!["Sofie Holm".into()] });
-        assert_eq!(reason(&unowned), "1 contact at Acme Oy has nobody on our side who owns the relationship: Sofie Holm.");
-        let four = finding(HealthFact::UnownedContacts { account: acme(), contacts: ["Sofie Holm", "A", "B", "C"].map(String::from).to_vec() });
-        assert_eq!(reason(&four), "4 contacts at Acme Oy have nobody on our side who owns the relationship: Sofie Holm, A, B and C.");
+        assert_eq!(
+            reason(&unowned),
+            "1 contact at Acme Oy has nobody on our side who owns the relationship: Sofie Holm."
+        );
+        let four = finding(HealthFact::UnownedContacts {
+            account: acme(),
+            contacts: ["Sofie Holm", "A", "B", "C"].map(String::from).to_vec(),
+        });
+        assert_eq!(
+            reason(&four),
+            "4 contacts at Acme Oy have nobody on our side who owns the relationship: Sofie Holm, A, B and C."
+        );
         let single = |single| finding(HealthFact::SinglePointOfContact { account: acme(), single });
-        let all = single(SinglePoint::OneOwner { who: "Maria Lind".into(), contacts: vec!["Jens Madsen".into(), "Anders Kjær".into()], known: 2 });
-        assert_eq!(reason(&all), "Nobody on our side but Maria Lind knows the 2 contacts (Jens Madsen and Anders Kjær) at Acme Oy.");
+        let all = single(SinglePoint::OneOwner {
+            who: "Maria Lind".into(),
+            contacts: vec!["Jens Madsen".into(), "Anders Kjær".into()],
+            known: 2,
+        });
+        assert_eq!(
+            reason(&all),
+            "Nobody on our side but Maria Lind knows the 2 contacts (Jens Madsen and Anders Kjær) at Acme Oy."
+        );
         assert_eq!(
             what_to_do(&all),
             "Introduce a second colleague to the most important contacts, starting with the decider, and have Maria Lind write what they know into the dossier."
         );
-        let some = single(SinglePoint::OneOwner { who: "Maria Lind".into(), contacts: vec!["A".into(), "B".into(), "C".into()], known: 2 });
+        let some = single(SinglePoint::OneOwner {
+            who: "Maria Lind".into(),
+            contacts: vec!["A".into(), "B".into(), "C".into()],
+            known: 2,
+        });
         assert_eq!(reason(&some), "Nobody on our side but Maria Lind knows 2 of the 3 contacts at Acme Oy.");
         let only = single(SinglePoint::OnlyOneOfUs { who: "Maria Lind".into(), contacts: vec!["Jens Madsen".into()] });
-        assert_eq!(reason(&only), "Maria Lind is the only person on our side working with Acme Oy, and the only one who knows Jens Madsen.");
+        assert_eq!(
+            reason(&only),
+            "Maria Lind is the only person on our side working with Acme Oy, and the only one who knows Jens Madsen."
+        );
         let nobody = single(SinglePoint::NobodyNamed);
-        assert_eq!(reason(&nobody), "Nobody on our side is named for Acme Oy: no key account manager, no account team, no contact owners.");
+        assert_eq!(
+            reason(&nobody),
+            "Nobody on our side is named for Acme Oy: no key account manager, no account team, no contact owners."
+        );
     }
 
     #[test]
@@ -311,12 +399,17 @@ mod tests {
     fn demo_sentences() {
         let ws = kam_core::demo::demo_workspace();
         let today = date(2026, 11, 24);
-        let id = |name: &str| ws.accounts().iter().find(|a| a.name == name).map(|a| a.id.clone()).expect("demo account");
+        let id =
+            |name: &str| ws.accounts().iter().find(|a| a.name == name).map(|a| a.id.clone()).expect("demo account");
         let helsinki = account_health(&ws, &id("Helsinki Medical Supplies Oy"), today);
-        let f = helsinki.findings.iter().find(|f| f.rule == Rule::SinglePointOfContact).expect("Pekka owns both contacts");
+        let f =
+            helsinki.findings.iter().find(|f| f.rule == Rule::SinglePointOfContact).expect("Pekka owns both contacts");
         assert_eq!(reason(f), "Nobody on our side but Pekka Virtanen knows the 2 contacts (Liisa Korhonen and Mikko Laine) at Helsinki Medical Supplies Oy.");
         let nordhavn = account_health(&ws, &id("Nordhavn Logistics A/S"), today);
-        assert!(nordhavn.findings.iter().any(|f| reason(f).contains("overdue") && reason(f).contains("Site visit in Oslo")), "the e2e test looks for these words");
+        assert!(
+            nordhavn.findings.iter().any(|f| reason(f).contains("overdue") && reason(f).contains("Site visit in Oslo")),
+            "the e2e test looks for these words"
+        );
 
         let items = knowledge_concentration(&ws);
         assert_eq!(
@@ -327,7 +420,8 @@ mod tests {
             concentration_what_to_do(&items[0]),
             "Have Maria Lind introduce a colleague to each of these contacts, and write down what Maria Lind knows about them in the dossiers."
         );
-        let krakow = items.iter().find(|i| i.account_ids == vec!["kraków automotive parts".to_string()]).expect("Kraków");
+        let krakow =
+            items.iter().find(|i| i.account_ids == vec!["kraków automotive parts".to_string()]).expect("Kraków");
         assert_eq!(concentration_reason(krakow), "Maria Lind is the only person on our side working with Kraków Automotive Parts, and no customer contacts are recorded.");
     }
 }

@@ -3,8 +3,9 @@
 //! problems, and the key accounts' share against the healthy range.
 
 use kam_core::analysis::{
-    CheckStatus, CountRange, Criterion, CriterionCheck, KeyAccountWarning, KeyShareRange, MetricsProblem, ProgrammeCheck, Quadrant,
-    StepFact, KEY_ACCOUNTS_MAX, KEY_ACCOUNTS_MIN, MANAGER_LOAD_MAX, MANAGER_LOAD_MIN, MAX_HORIZON_YEARS,
+    CheckStatus, CountRange, Criterion, CriterionCheck, KeyAccountWarning, KeyShareRange, MetricsProblem,
+    ProgrammeCheck, Quadrant, StepFact, KEY_ACCOUNTS_MAX, KEY_ACCOUNTS_MIN, MANAGER_LOAD_MAX, MANAGER_LOAD_MIN,
+    MAX_HORIZON_YEARS,
 };
 
 use super::choices::Words;
@@ -58,7 +59,9 @@ pub fn step_evidence(fact: &StepFact) -> String {
         StepFact::OrganisationalChange => {
             "Agree that the programme runs for years and changes how the company works, not only how it sells.".into()
         }
-        StepFact::SeniorSupport { sponsored, key_accounts } => format!("{sponsored} of {key_accounts} key accounts have an executive sponsor."),
+        StepFact::SeniorSupport { sponsored, key_accounts } => {
+            format!("{sponsored} of {key_accounts} key accounts have an executive sponsor.")
+        }
         StepFact::Champion { name: None } => "No KAM champion is named yet (Settings → Key-account programme).".into(),
         StepFact::Champion { name: Some(name) } => format!("{name} drives the programme."),
         StepFact::Identification { key_accounts, range, criteria_written, meeting } => format!(
@@ -77,18 +80,27 @@ pub fn step_evidence(fact: &StepFact) -> String {
             if overloaded.is_empty() {
                 format!("none carries more than {MANAGER_LOAD_MAX} accounts; ")
             } else {
-                let list: Vec<String> = overloaded.iter().map(|o| format!("{} ({})", o.manager, o.key_accounts)).collect();
+                let list: Vec<String> =
+                    overloaded.iter().map(|o| format!("{} ({})", o.manager, o.key_accounts)).collect();
                 format!("more than {MANAGER_LOAD_MAX} accounts: {}; ", list.join(", "))
             },
             plural(*unmanaged, "key account", "key accounts"),
         ),
         StepFact::Measures { filled, key_accounts, on_profit } => format!(
             "CLV and cost to serve filled for {filled} of {key_accounts}.{}",
-            if *on_profit { "" } else { " The order data has no profit column: import profit to judge accounts by what they earn." }
+            if *on_profit {
+                ""
+            } else {
+                " The order data has no profit column: import profit to judge accounts by what they earn."
+            }
         ),
         StepFact::Renewal { retire, candidates } => {
             let list = |v: &[String]| if v.is_empty() { "none".to_string() } else { v.join(", ") };
-            format!("Key accounts that no longer meet the criteria: {}. Candidates that now do: {}.", list(retire), list(candidates))
+            format!(
+                "Key accounts that no longer meet the criteria: {}. Candidates that now do: {}.",
+                list(retire),
+                list(candidates)
+            )
         }
     }
 }
@@ -97,13 +109,19 @@ pub fn step_evidence(fact: &StepFact) -> String {
 pub fn key_account_warning(w: &KeyAccountWarning) -> String {
     match w {
         KeyAccountWarning::TooFew { key_accounts } => {
-            format!("{}: a programme usually holds {KEY_ACCOUNTS_MIN} to {KEY_ACCOUNTS_MAX}.", plural(*key_accounts, "key account", "key accounts"))
+            format!(
+                "{}: a programme usually holds {KEY_ACCOUNTS_MIN} to {KEY_ACCOUNTS_MAX}.",
+                plural(*key_accounts, "key account", "key accounts")
+            )
         }
         KeyAccountWarning::TooMany { key_accounts } => {
             format!("{key_accounts} key accounts: more than {KEY_ACCOUNTS_MAX} spreads attention thin. Start small.")
         }
         KeyAccountWarning::ManagerOverloaded(o) => {
-            format!("{} manages {} key accounts: one manager carries {MANAGER_LOAD_MIN} to {MANAGER_LOAD_MAX}.", o.manager, o.key_accounts)
+            format!(
+                "{} manages {} key accounts: one manager carries {MANAGER_LOAD_MIN} to {MANAGER_LOAD_MAX}.",
+                o.manager, o.key_accounts
+            )
         }
     }
 }
@@ -132,7 +150,9 @@ pub fn manager_load_note(range: CountRange) -> String {
 pub fn healthy_range_note(range: Option<KeyShareRange>) -> String {
     match range {
         None => "no profit in the data".into(),
-        Some(KeyShareRange::MonoDependent { mono_pct }) => format!("above {mono_pct:.0} %: mono-dependent on key accounts"),
+        Some(KeyShareRange::MonoDependent { mono_pct }) => {
+            format!("above {mono_pct:.0} %: mono-dependent on key accounts")
+        }
         Some(KeyShareRange::Above { low_pct, high_pct }) => format!("above the healthy {low_pct:.0}–{high_pct:.0} %"),
         Some(KeyShareRange::Below { low_pct, high_pct }) => format!("below the healthy {low_pct:.0}–{high_pct:.0} %"),
         Some(KeyShareRange::Inside { low_pct, high_pct }) => format!("inside the healthy {low_pct:.0}–{high_pct:.0} %"),
@@ -160,7 +180,9 @@ fn measure(on_profit: bool) -> &'static str {
 /// What a criterion asks: "Share of our profit above 10.0 %".
 pub fn criterion_label(c: &Criterion) -> String {
     match c {
-        Criterion::ShareAbove { on_profit, threshold_pct, .. } => format!("Share of our {} above {}", measure(*on_profit), pct(*threshold_pct)),
+        Criterion::ShareAbove { on_profit, threshold_pct, .. } => {
+            format!("Share of our {} above {}", measure(*on_profit), pct(*threshold_pct))
+        }
         Criterion::RevenueAtLeast { threshold, .. } => format!("Revenue in the window at least {threshold:.0}"),
         Criterion::StrategicReasons { need, .. } => {
             format!("At least {need} strategic reason{} justified in writing", if *need == 1 { "" } else { "s" })
@@ -172,7 +194,9 @@ pub fn criterion_label(c: &Criterion) -> String {
 /// What the account shows against a criterion: "12.0 % of profit in the window".
 pub fn criterion_detail(c: &Criterion) -> String {
     match c {
-        Criterion::ShareAbove { on_profit, share_pct: Some(s), .. } => format!("{} of {} in the window", pct(*s), measure(*on_profit)),
+        Criterion::ShareAbove { on_profit, share_pct: Some(s), .. } => {
+            format!("{} of {} in the window", pct(*s), measure(*on_profit))
+        }
         Criterion::ShareAbove { share_pct: None, .. } => "No orders in the window".into(),
         Criterion::RevenueAtLeast { revenue, .. } => format!("{revenue:.0} in the window"),
         Criterion::StrategicReasons { justified, unjustified, .. } => {
@@ -232,19 +256,43 @@ mod tests {
 
     #[test]
     fn step_evidence_keeps_its_wording() {
-        assert_eq!(step_evidence(&StepFact::SeniorSupport { sponsored: 3, key_accounts: 6 }), "3 of 6 key accounts have an executive sponsor.");
-        assert_eq!(step_evidence(&StepFact::Champion { name: Some("Eva Saar".into()) }), "Eva Saar drives the programme.");
-        assert_eq!(step_evidence(&StepFact::Champion { name: None }), "No KAM champion is named yet (Settings → Key-account programme).");
         assert_eq!(
-            step_evidence(&StepFact::Identification { key_accounts: 6, range: CountRange::Inside, criteria_written: false, meeting: 5 }),
+            step_evidence(&StepFact::SeniorSupport { sponsored: 3, key_accounts: 6 }),
+            "3 of 6 key accounts have an executive sponsor."
+        );
+        assert_eq!(
+            step_evidence(&StepFact::Champion { name: Some("Eva Saar".into()) }),
+            "Eva Saar drives the programme."
+        );
+        assert_eq!(
+            step_evidence(&StepFact::Champion { name: None }),
+            "No KAM champion is named yet (Settings → Key-account programme)."
+        );
+        assert_eq!(
+            step_evidence(&StepFact::Identification {
+                key_accounts: 6,
+                range: CountRange::Inside,
+                criteria_written: false,
+                meeting: 5
+            }),
             "6 key accounts (inside 5–25); the criteria are not written down yet; 5 of 6 meet them."
         );
         assert_eq!(
-            step_evidence(&StepFact::Identification { key_accounts: 1, range: CountRange::Below, criteria_written: true, meeting: 1 }),
+            step_evidence(&StepFact::Identification {
+                key_accounts: 1,
+                range: CountRange::Below,
+                criteria_written: true,
+                meeting: 1
+            }),
             "1 key account (fewer than the usual 5–25); written criteria exist; 1 of 1 meet them."
         );
         assert_eq!(
-            step_evidence(&StepFact::Identification { key_accounts: 30, range: CountRange::Above, criteria_written: true, meeting: 30 }),
+            step_evidence(&StepFact::Identification {
+                key_accounts: 30,
+                range: CountRange::Above,
+                criteria_written: true,
+                meeting: 30
+            }),
             "30 key accounts (more than the usual 5–25: start small); written criteria exist; 30 of 30 meet them."
         );
         assert_eq!(
@@ -264,7 +312,10 @@ mod tests {
             step_evidence(&StepFact::Measures { filled: 1, key_accounts: 6, on_profit: false }),
             "CLV and cost to serve filled for 1 of 6. The order data has no profit column: import profit to judge accounts by what they earn."
         );
-        assert_eq!(step_evidence(&StepFact::Measures { filled: 1, key_accounts: 6, on_profit: true }), "CLV and cost to serve filled for 1 of 6.");
+        assert_eq!(
+            step_evidence(&StepFact::Measures { filled: 1, key_accounts: 6, on_profit: true }),
+            "CLV and cost to serve filled for 1 of 6."
+        );
         assert_eq!(
             step_evidence(&StepFact::Renewal { retire: vec!["Uppsala BioLabs AB".into()], candidates: vec![] }),
             "Key accounts that no longer meet the criteria: Uppsala BioLabs AB. Candidates that now do: none."
@@ -273,7 +324,11 @@ mod tests {
 
     #[test]
     fn step_headings_and_statuses() {
-        let check = ProgrammeCheck { step: 2, status: CheckStatus::Attention, fact: StepFact::SeniorSupport { sponsored: 0, key_accounts: 0 } };
+        let check = ProgrammeCheck {
+            step: 2,
+            status: CheckStatus::Attention,
+            fact: StepFact::SeniorSupport { sponsored: 0, key_accounts: 0 },
+        };
         assert_eq!(step_heading(&check), "Step 2: Senior management support");
         assert_eq!(check_status(check.status), "Needs attention");
         assert_eq!(check_print_head(&check), "Senior management support — needs attention: ");
@@ -281,11 +336,23 @@ mod tests {
 
     #[test]
     fn key_account_warnings_keep_their_wording() {
-        assert_eq!(key_account_warning(&KeyAccountWarning::TooFew { key_accounts: 0 }), "0 key accounts: a programme usually holds 5 to 25.");
-        assert_eq!(key_account_warning(&KeyAccountWarning::TooFew { key_accounts: 1 }), "1 key account: a programme usually holds 5 to 25.");
-        assert_eq!(key_account_warning(&KeyAccountWarning::TooMany { key_accounts: 30 }), "30 key accounts: more than 25 spreads attention thin. Start small.");
         assert_eq!(
-            key_account_warning(&KeyAccountWarning::ManagerOverloaded(Overload { manager: "Maria Lind".into(), key_accounts: 4 })),
+            key_account_warning(&KeyAccountWarning::TooFew { key_accounts: 0 }),
+            "0 key accounts: a programme usually holds 5 to 25."
+        );
+        assert_eq!(
+            key_account_warning(&KeyAccountWarning::TooFew { key_accounts: 1 }),
+            "1 key account: a programme usually holds 5 to 25."
+        );
+        assert_eq!(
+            key_account_warning(&KeyAccountWarning::TooMany { key_accounts: 30 }),
+            "30 key accounts: more than 25 spreads attention thin. Start small."
+        );
+        assert_eq!(
+            key_account_warning(&KeyAccountWarning::ManagerOverloaded(Overload {
+                manager: "Maria Lind".into(),
+                key_accounts: 4
+            })),
             "Maria Lind manages 4 key accounts: one manager carries 1 to 3."
         );
         assert_eq!(usual_key_account_range(), "usual range 5–25");
@@ -297,10 +364,22 @@ mod tests {
     fn healthy_range_notes() {
         assert_eq!(healthy_range(30.0, 55.0), "healthy 30–55 %");
         assert_eq!(healthy_range_note(None), "no profit in the data");
-        assert_eq!(healthy_range_note(Some(KeyShareRange::Inside { low_pct: 30.0, high_pct: 55.0 })), "inside the healthy 30–55 %");
-        assert_eq!(healthy_range_note(Some(KeyShareRange::Below { low_pct: 30.0, high_pct: 55.0 })), "below the healthy 30–55 %");
-        assert_eq!(healthy_range_note(Some(KeyShareRange::Above { low_pct: 30.0, high_pct: 55.0 })), "above the healthy 30–55 %");
-        assert_eq!(healthy_range_note(Some(KeyShareRange::MonoDependent { mono_pct: 75.0 })), "above 75 %: mono-dependent on key accounts");
+        assert_eq!(
+            healthy_range_note(Some(KeyShareRange::Inside { low_pct: 30.0, high_pct: 55.0 })),
+            "inside the healthy 30–55 %"
+        );
+        assert_eq!(
+            healthy_range_note(Some(KeyShareRange::Below { low_pct: 30.0, high_pct: 55.0 })),
+            "below the healthy 30–55 %"
+        );
+        assert_eq!(
+            healthy_range_note(Some(KeyShareRange::Above { low_pct: 30.0, high_pct: 55.0 })),
+            "above the healthy 30–55 %"
+        );
+        assert_eq!(
+            healthy_range_note(Some(KeyShareRange::MonoDependent { mono_pct: 75.0 })),
+            "above 75 %: mono-dependent on key accounts"
+        );
     }
 
     #[test]
@@ -308,16 +387,33 @@ mod tests {
         let share = Criterion::ShareAbove { on_profit: true, threshold_pct: 10.0, share_pct: Some(12.0) };
         assert_eq!(criterion_label(&share), "Share of our profit above 10.0 %");
         assert_eq!(criterion_detail(&share), "12.0 % of profit in the window");
-        assert_eq!(criterion_detail(&Criterion::ShareAbove { on_profit: false, threshold_pct: 10.0, share_pct: None }), "No orders in the window");
+        assert_eq!(
+            criterion_detail(&Criterion::ShareAbove { on_profit: false, threshold_pct: 10.0, share_pct: None }),
+            "No orders in the window"
+        );
         let revenue = Criterion::RevenueAtLeast { threshold: 500_000.0, revenue: 600_000.4 };
         assert_eq!(criterion_label(&revenue), "Revenue in the window at least 500000");
         assert_eq!(criterion_detail(&revenue), "600000 in the window");
-        let reasons = Criterion::StrategicReasons { need: 2, justified: vec![KeyReason::Partner], unjustified: vec![KeyReason::Innovator] };
+        let reasons = Criterion::StrategicReasons {
+            need: 2,
+            justified: vec![KeyReason::Partner],
+            unjustified: vec![KeyReason::Innovator],
+        };
         assert_eq!(criterion_label(&reasons), "At least 2 strategic reasons justified in writing");
-        assert_eq!(criterion_detail(&reasons), format!("{}, {} (no justification yet)", KeyReason::Partner.label(), KeyReason::Innovator.label()));
-        assert_eq!(criterion_detail(&Criterion::StrategicReasons { need: 1, justified: vec![], unjustified: vec![] }), "None given");
+        assert_eq!(
+            criterion_detail(&reasons),
+            format!("{}, {} (no justification yet)", KeyReason::Partner.label(), KeyReason::Innovator.label())
+        );
+        assert_eq!(
+            criterion_detail(&Criterion::StrategicReasons { need: 1, justified: vec![], unjustified: vec![] }),
+            "None given"
+        );
         assert_eq!(criterion_detail(&Criterion::ThreePs { all_met: false }), "One of the three P's is not met");
-        let checks = [CriterionCheck { criterion: share, met: true }, CriterionCheck { criterion: reasons, met: false }, CriterionCheck { criterion: revenue, met: true }];
+        let checks = [
+            CriterionCheck { criterion: share, met: true },
+            CriterionCheck { criterion: reasons, met: false },
+            CriterionCheck { criterion: revenue, met: true },
+        ];
         assert_eq!(criteria_met(&checks), "Share of our profit above 10.0 %; Revenue in the window at least 500000");
     }
 

@@ -53,10 +53,18 @@ fn milestone(months_before: u32) -> (String, String) {
 pub fn title(r: &Reminder) -> String {
     match &r.fact {
         ReminderFact::Birthday { person, .. } => format!("Birthday: {person}"),
-        ReminderFact::ProposalFollowUp { proposal, .. } => format!("Call to confirm receipt: {}", or_default(proposal, "proposal")),
-        ReminderFact::ProposalValidity { proposal, .. } => format!("Proposal validity ends: {}", or_default(proposal, "proposal")),
-        ReminderFact::ProposalAgreedDate { proposal, .. } => format!("Agreed call or meeting: {}", or_default(proposal, "proposal")),
-        ReminderFact::TenderMilestone { tender, months_before, .. } => format!("{}: {}", milestone(*months_before).0, or_default(tender, "tender")),
+        ReminderFact::ProposalFollowUp { proposal, .. } => {
+            format!("Call to confirm receipt: {}", or_default(proposal, "proposal"))
+        }
+        ReminderFact::ProposalValidity { proposal, .. } => {
+            format!("Proposal validity ends: {}", or_default(proposal, "proposal"))
+        }
+        ReminderFact::ProposalAgreedDate { proposal, .. } => {
+            format!("Agreed call or meeting: {}", or_default(proposal, "proposal"))
+        }
+        ReminderFact::TenderMilestone { tender, months_before, .. } => {
+            format!("{}: {}", milestone(*months_before).0, or_default(tender, "tender"))
+        }
         ReminderFact::TenderDay { tender, .. } => format!("Tender day: {}", or_default(tender, "tender")),
         ReminderFact::TenderOutcome { tender, .. } => format!("Record the outcome: {}", or_default(tender, "tender")),
         ReminderFact::Meeting { title, .. } => or_default(title, "Governance meeting").to_string(),
@@ -151,7 +159,12 @@ pub fn detail(r: &Reminder) -> String {
 
 /// The words of a reminder in the calendar file (`.ics`).
 pub fn event_words(r: &Reminder) -> EventWords {
-    EventWords { title: title(r), detail: detail(r), category: kind_label(r.kind).to_string(), account_line: format!("Account: {}", r.account_name) }
+    EventWords {
+        title: title(r),
+        detail: detail(r),
+        category: kind_label(r.kind).to_string(),
+        account_line: format!("Account: {}", r.account_name),
+    }
 }
 
 /// The dossier's status hint for an account that counts as lost
@@ -187,7 +200,16 @@ mod tests {
     }
 
     fn reminder(kind: ReminderKind, day: NaiveDate, overdue: bool, fact: ReminderFact) -> Reminder {
-        Reminder { date: day, kind, account_id: "acme oy".into(), account_name: "Acme Oy".into(), overdue, personal: false, yearly: None, fact }
+        Reminder {
+            date: day,
+            kind,
+            account_id: "acme oy".into(),
+            account_name: "Acme Oy".into(),
+            overdue,
+            personal: false,
+            yearly: None,
+            fact,
+        }
     }
 
     fn words(r: &Reminder) -> (String, String) {
@@ -196,7 +218,12 @@ mod tests {
 
     #[test]
     fn birthdays() {
-        let fact = ReminderFact::Birthday { person: "Ilze Kalniņa".into(), job_title: "CFO".into(), turns: Some(47), on_28_february: true };
+        let fact = ReminderFact::Birthday {
+            person: "Ilze Kalniņa".into(),
+            job_title: "CFO".into(),
+            turns: Some(47),
+            on_28_february: true,
+        };
         let r = reminder(ReminderKind::Birthday, date(2027, 2, 28), false, fact);
         assert_eq!(
             words(&r),
@@ -205,13 +232,22 @@ mod tests {
                 "CFO. Turns 47. Born on 29 February: reminded on 28 February this year. Send greetings if that is your custom with them.".into()
             )
         );
-        let fact = ReminderFact::Birthday { person: "Ann".into(), job_title: String::new(), turns: None, on_28_february: false };
-        assert_eq!(detail(&reminder(ReminderKind::Birthday, date(2026, 12, 31), false, fact)), "Send greetings if that is your custom with them.");
+        let fact = ReminderFact::Birthday {
+            person: "Ann".into(),
+            job_title: String::new(),
+            turns: None,
+            on_28_february: false,
+        };
+        assert_eq!(
+            detail(&reminder(ReminderKind::Birthday, date(2026, 12, 31), false, fact)),
+            "Send greetings if that is your custom with them."
+        );
     }
 
     #[test]
     fn proposals() {
-        let follow = ReminderFact::ProposalFollowUp { proposal: "Picking robot pilot, Aarhus".into(), sent: date(2026, 11, 20) };
+        let follow =
+            ReminderFact::ProposalFollowUp { proposal: "Picking robot pilot, Aarhus".into(), sent: date(2026, 11, 20) };
         let r = reminder(ReminderKind::ProposalFollowUp, date(2026, 11, 21), true, follow);
         assert_eq!(title(&r), "Call to confirm receipt: Picking robot pilot, Aarhus");
         assert_eq!(
@@ -219,7 +255,10 @@ mod tests {
             "Sent on 2026-11-20 and receipt not yet confirmed. Call, ask about next steps and what makes it urgent, and agree a date for the next call or meeting."
         );
         let untitled = ReminderFact::ProposalFollowUp { proposal: String::new(), sent: date(2026, 11, 20) };
-        assert_eq!(title(&reminder(ReminderKind::ProposalFollowUp, date(2026, 11, 21), true, untitled)), "Call to confirm receipt: proposal");
+        assert_eq!(
+            title(&reminder(ReminderKind::ProposalFollowUp, date(2026, 11, 21), true, untitled)),
+            "Call to confirm receipt: proposal"
+        );
         let lapsed = ReminderFact::ProposalValidity { proposal: "Lapsed".into(), valid_until: date(2026, 11, 1) };
         assert_eq!(
             words(&reminder(ReminderKind::ProposalValidity, date(2026, 11, 1), true, lapsed.clone())),
@@ -232,12 +271,17 @@ mod tests {
             detail(&reminder(ReminderKind::ProposalValidity, date(2026, 11, 1), false, lapsed)),
             "The offer is valid until 2026-11-01: ask about the decision before it lapses."
         );
-        let agreed = ReminderFact::ProposalAgreedDate { proposal: "Open one".into(), agreed: date(2026, 12, 2), next_steps: "Demo".into() };
+        let agreed = ReminderFact::ProposalAgreedDate {
+            proposal: "Open one".into(),
+            agreed: date(2026, 12, 2),
+            next_steps: "Demo".into(),
+        };
         assert_eq!(
             words(&reminder(ReminderKind::ProposalAgreedDate, date(2026, 12, 2), false, agreed.clone())),
             (
                 "Agreed call or meeting: Open one".into(),
-                "The date agreed with the customer for the next call or meeting about this proposal. Next steps: Demo".into()
+                "The date agreed with the customer for the next call or meeting about this proposal. Next steps: Demo"
+                    .into()
             )
         );
         assert_eq!(
@@ -249,11 +293,24 @@ mod tests {
     #[test]
     fn tenders() {
         let day = date(2027, 5, 3);
-        let milestone = |months_before: u32| ReminderFact::TenderMilestone { tender: "Transport 2027".into(), tender_day: day, months_before, preparation_start: Some(date(2026, 8, 3)) };
-        let titles: Vec<String> = [9, 6, 3, 1].into_iter().map(|m| title(&reminder(ReminderKind::TenderMilestone, day, false, milestone(m)))).collect();
+        let milestone = |months_before: u32| ReminderFact::TenderMilestone {
+            tender: "Transport 2027".into(),
+            tender_day: day,
+            months_before,
+            preparation_start: Some(date(2026, 8, 3)),
+        };
+        let titles: Vec<String> = [9, 6, 3, 1]
+            .into_iter()
+            .map(|m| title(&reminder(ReminderKind::TenderMilestone, day, false, milestone(m))))
+            .collect();
         assert_eq!(
             titles,
-            ["Start preparing the tender: Transport 2027", "Tender in 6 months: Transport 2027", "Tender in 3 months: Transport 2027", "Tender in 1 month: Transport 2027"]
+            [
+                "Start preparing the tender: Transport 2027",
+                "Tender in 6 months: Transport 2027",
+                "Tender in 3 months: Transport 2027",
+                "Tender in 1 month: Transport 2027"
+            ]
         );
         assert_eq!(
             detail(&reminder(ReminderKind::TenderMilestone, date(2026, 8, 3), false, milestone(9))),
@@ -263,30 +320,84 @@ mod tests {
             detail(&reminder(ReminderKind::TenderMilestone, date(2026, 11, 3), true, milestone(6))),
             "Preparation should have started on 2026-08-03. This step was due on 2026-11-03; the tender is on 2027-05-03. Check the preparation: requirements understood, references and partners lined up, the decision makers met."
         );
-        let tender_day = reminder(ReminderKind::TenderMilestone, day, false, ReminderFact::TenderDay { tender: "Transport 2027".into(), notes: String::new() });
+        let tender_day = reminder(
+            ReminderKind::TenderMilestone,
+            day,
+            false,
+            ReminderFact::TenderDay { tender: "Transport 2027".into(), notes: String::new() },
+        );
         assert_eq!(words(&tender_day), ("Tender day: Transport 2027".into(), "Submission of Transport 2027.".into()));
-        let outcome = reminder(ReminderKind::TenderMilestone, date(2026, 10, 1), true, ReminderFact::TenderOutcome { tender: "Transport 2027".into(), tender_day: date(2026, 10, 1) });
+        let outcome = reminder(
+            ReminderKind::TenderMilestone,
+            date(2026, 10, 1),
+            true,
+            ReminderFact::TenderOutcome { tender: "Transport 2027".into(), tender_day: date(2026, 10, 1) },
+        );
         assert_eq!(
             words(&outcome),
-            ("Record the outcome: Transport 2027".into(), "The tender was on 2026-10-01: record whether it was won, lost or withdrawn, and what we learned.".into())
+            (
+                "Record the outcome: Transport 2027".into(),
+                "The tender was on 2026-10-01: record whether it was won, lost or withdrawn, and what we learned."
+                    .into()
+            )
         );
     }
 
     #[test]
     fn meetings_and_actions() {
-        let meeting = |title: &str, with: &str, day_fixed: bool| reminder(ReminderKind::Meeting, date(2027, 2, 12), false, ReminderFact::Meeting { title: title.into(), with: with.into(), day_fixed });
-        assert_eq!(words(&meeting("Annual business review", "Jens Madsen", true)), ("Annual business review".into(), "With Jens Madsen.".into()));
-        assert_eq!(words(&meeting("", "", false)), ("Governance meeting".into(), "In the governance calendar; no day fixed yet (shown on the 1st of the month).".into()));
-        let action = |kind: ReminderKind, owner: &str| {
-            reminder(kind, date(2026, 11, 10), kind == ReminderKind::OverdueAction, ReminderFact::Action { text: "Late".into(), owner: owner.into(), due: date(2026, 11, 10), status: ActionStatus::InProgress })
+        let meeting = |title: &str, with: &str, day_fixed: bool| {
+            reminder(
+                ReminderKind::Meeting,
+                date(2027, 2, 12),
+                false,
+                ReminderFact::Meeting { title: title.into(), with: with.into(), day_fixed },
+            )
         };
-        assert_eq!(words(&action(ReminderKind::OverdueAction, "Maria")), ("Overdue: Late".into(), "Owner: Maria. Was due on 2026-11-10: do it, agree a new date, or drop it.".into()));
-        assert_eq!(words(&action(ReminderKind::ActionDue, "")), ("Late".into(), "No owner. Due on 2026-11-10 (in progress).".into()));
+        assert_eq!(
+            words(&meeting("Annual business review", "Jens Madsen", true)),
+            ("Annual business review".into(), "With Jens Madsen.".into())
+        );
+        assert_eq!(
+            words(&meeting("", "", false)),
+            (
+                "Governance meeting".into(),
+                "In the governance calendar; no day fixed yet (shown on the 1st of the month).".into()
+            )
+        );
+        let action = |kind: ReminderKind, owner: &str| {
+            reminder(
+                kind,
+                date(2026, 11, 10),
+                kind == ReminderKind::OverdueAction,
+                ReminderFact::Action {
+                    text: "Late".into(),
+                    owner: owner.into(),
+                    due: date(2026, 11, 10),
+                    status: ActionStatus::InProgress,
+                },
+            )
+        };
+        assert_eq!(
+            words(&action(ReminderKind::OverdueAction, "Maria")),
+            (
+                "Overdue: Late".into(),
+                "Owner: Maria. Was due on 2026-11-10: do it, agree a new date, or drop it.".into()
+            )
+        );
+        assert_eq!(
+            words(&action(ReminderKind::ActionDue, "")),
+            ("Late".into(), "No owner. Due on 2026-11-10 (in progress).".into())
+        );
     }
 
     #[test]
     fn lost_and_win_back() {
-        let lost = |counts_as_lost: bool| ReminderFact::Lost { last_purchase: date(2026, 5, 24), lost_from: date(2026, 11, 25), months: 6, counts_as_lost };
+        let lost = |counts_as_lost: bool| ReminderFact::Lost {
+            last_purchase: date(2026, 5, 24),
+            lost_from: date(2026, 11, 25),
+            months: 6,
+            counts_as_lost,
+        };
         assert_eq!(
             words(&reminder(ReminderKind::Lost, date(2026, 11, 25), false, lost(true))),
             (
@@ -298,10 +409,18 @@ mod tests {
             detail(&reminder(ReminderKind::Lost, date(2026, 11, 25), false, lost(false))),
             "Counts as lost from 2026-11-25 unless it buys before then (6 months without a purchase). Get in touch now."
         );
-        let win_back = reminder(ReminderKind::WinBack, date(2026, 11, 24), false, ReminderFact::WinBack { plan: "Special offer on service\nthen a visit".into() });
+        let win_back = reminder(
+            ReminderKind::WinBack,
+            date(2026, 11, 24),
+            false,
+            ReminderFact::WinBack { plan: "Special offer on service\nthen a visit".into() },
+        );
         assert_eq!(
             words(&win_back),
-            ("Win back: Special offer on service".into(), "The account is marked lost. Win-back plan: Special offer on service\nthen a visit".into())
+            (
+                "Win back: Special offer on service".into(),
+                "The account is marked lost. Win-back plan: Special offer on service\nthen a visit".into()
+            )
         );
         assert_eq!(first_line(&"x".repeat(100), 80), format!("{}…", "x".repeat(79)));
         assert_eq!(
@@ -316,24 +435,61 @@ mod tests {
             assert!(!kind_label(k).is_empty());
         }
         assert_eq!(kind_label(ReminderKind::ProposalAgreedDate), "Agreed call or meeting");
-        let r = reminder(ReminderKind::Lost, date(2026, 11, 25), false, ReminderFact::Lost { last_purchase: date(2026, 5, 24), lost_from: date(2026, 11, 25), months: 6, counts_as_lost: true });
+        let r = reminder(
+            ReminderKind::Lost,
+            date(2026, 11, 25),
+            false,
+            ReminderFact::Lost {
+                last_purchase: date(2026, 5, 24),
+                lost_from: date(2026, 11, 25),
+                months: 6,
+                counts_as_lost: true,
+            },
+        );
         let w = event_words(&r);
         assert_eq!((w.category.as_str(), w.account_line.as_str()), ("Lost account", "Account: Acme Oy"));
-        assert_eq!(calendar_entry(&CalendarFact::Meeting { title: "Annual business review".into(), with: "Jens Madsen".into() }), "Annual business review (with Jens Madsen)");
-        assert_eq!(calendar_entry(&CalendarFact::Meeting { title: "Quality audit".into(), with: " ".into() }), "Quality audit");
-        assert_eq!(calendar_entry(&CalendarFact::TenderPreparation { tender: "Nordic transport tender 2027".into() }), "Start preparing: Nordic transport tender 2027");
-        assert_eq!(calendar_entry(&CalendarFact::TenderDay { tender: "Nordic transport tender 2027".into() }), "Tender: Nordic transport tender 2027");
-        assert_eq!(calendar_entry(&CalendarFact::ProposalValidity { proposal: "Pilot".into() }), "Proposal valid until: Pilot");
-        assert_eq!(calendar_entry(&CalendarFact::ObjectiveDue { objective: "Win the Norway pallet business".into() }), "Objective due: Win the Norway pallet business");
+        assert_eq!(
+            calendar_entry(&CalendarFact::Meeting {
+                title: "Annual business review".into(),
+                with: "Jens Madsen".into()
+            }),
+            "Annual business review (with Jens Madsen)"
+        );
+        assert_eq!(
+            calendar_entry(&CalendarFact::Meeting { title: "Quality audit".into(), with: " ".into() }),
+            "Quality audit"
+        );
+        assert_eq!(
+            calendar_entry(&CalendarFact::TenderPreparation { tender: "Nordic transport tender 2027".into() }),
+            "Start preparing: Nordic transport tender 2027"
+        );
+        assert_eq!(
+            calendar_entry(&CalendarFact::TenderDay { tender: "Nordic transport tender 2027".into() }),
+            "Tender: Nordic transport tender 2027"
+        );
+        assert_eq!(
+            calendar_entry(&CalendarFact::ProposalValidity { proposal: "Pilot".into() }),
+            "Proposal valid until: Pilot"
+        );
+        assert_eq!(
+            calendar_entry(&CalendarFact::ObjectiveDue { objective: "Win the Norway pallet business".into() }),
+            "Objective due: Win the Norway pallet business"
+        );
     }
 
     #[test]
     fn the_calendar_file_keeps_its_english() {
         let ws = kam_core::demo::demo_workspace();
         let list = kam_core::analysis::reminders(&ws, ws.programme.lost_after_months, date(2026, 11, 24), 30);
-        let stamp = chrono::DateTime::<chrono::Utc>::from_naive_utc_and_offset(date(2026, 11, 24).and_hms_opt(9, 30, 0).expect("valid time"), chrono::Utc);
+        let stamp = chrono::DateTime::<chrono::Utc>::from_naive_utc_and_offset(
+            date(2026, 11, 24).and_hms_opt(9, 30, 0).expect("valid time"),
+            chrono::Utc,
+        );
         let ics = kam_core::exchange::reminders_to_ics(&list, stamp, false, event_words).replace("\r\n ", "");
-        assert!(ics.contains("SUMMARY:Call to confirm receipt: Picking robot pilot\\, Aarhus – Nordhavn Logistics A/S\r\n"), "{ics}");
+        assert!(
+            ics.contains("SUMMARY:Call to confirm receipt: Picking robot pilot\\, Aarhus – Nordhavn Logistics A/S\r\n"),
+            "{ics}"
+        );
         assert!(ics.contains("\\nAccount: Nordhavn Logistics A/S\r\n"));
         assert!(ics.contains("CATEGORIES:Proposal follow-up\r\n"));
     }

@@ -8,7 +8,10 @@ pub fn unclassified_reason(u: Unclassified) -> String {
     match u {
         Unclassified::NoPurchase => "no purchase in the window".into(),
         Unclassified::TooFewPeriods(n) => {
-            format!("only {n} period{} since the first purchase ({MIN_XYZ_PERIODS} needed)", if n == 1 { "" } else { "s" })
+            format!(
+                "only {n} period{} since the first purchase ({MIN_XYZ_PERIODS} needed)",
+                if n == 1 { "" } else { "s" }
+            )
         }
         Unclassified::NonPositiveMean => "average per period is zero or negative".into(),
     }
@@ -51,20 +54,29 @@ fn basis(on_profit: bool) -> &'static str {
 pub fn segmentation_warning(w: &SegmentationWarning) -> String {
     match w {
         SegmentationWarning::MonoClient { name, share_pct, on_profit } => {
-            format!("{name} brings {} of your {}: you are close to a mono-client business.", pct(*share_pct), basis(*on_profit))
+            format!(
+                "{name} brings {} of your {}: you are close to a mono-client business.",
+                pct(*share_pct),
+                basis(*on_profit)
+            )
         }
         SegmentationWarning::CriticalDependency { name, share_pct, on_profit } => {
             format!("{name} brings {} of your {}: critical dependency.", pct(*share_pct), basis(*on_profit))
         }
-        SegmentationWarning::KeyShare { share_pct, range: KeyShareRange::MonoDependent { mono_pct }, on_profit } => format!(
-            "Key accounts hold {} of your {}: above {} you are mono-dependent on them.",
-            pct(*share_pct),
-            basis(*on_profit),
-            pct(*mono_pct)
-        ),
+        SegmentationWarning::KeyShare { share_pct, range: KeyShareRange::MonoDependent { mono_pct }, on_profit } => {
+            format!(
+                "Key accounts hold {} of your {}: above {} you are mono-dependent on them.",
+                pct(*share_pct),
+                basis(*on_profit),
+                pct(*mono_pct)
+            )
+        }
         SegmentationWarning::KeyShare {
             share_pct,
-            range: KeyShareRange::Below { low_pct, high_pct } | KeyShareRange::Above { low_pct, high_pct } | KeyShareRange::Inside { low_pct, high_pct },
+            range:
+                KeyShareRange::Below { low_pct, high_pct }
+                | KeyShareRange::Above { low_pct, high_pct }
+                | KeyShareRange::Inside { low_pct, high_pct },
             on_profit,
         } => format!(
             "Key accounts hold {} of your {}, outside the usual {}–{} range.",
@@ -91,8 +103,14 @@ mod tests {
     #[test]
     fn unclassified_reasons_and_flags_keep_their_wording() {
         assert_eq!(unclassified_reason(Unclassified::NoPurchase), "no purchase in the window");
-        assert_eq!(unclassified_reason(Unclassified::TooFewPeriods(2)), "only 2 periods since the first purchase (3 needed)");
-        assert_eq!(unclassified_reason(Unclassified::TooFewPeriods(1)), "only 1 period since the first purchase (3 needed)");
+        assert_eq!(
+            unclassified_reason(Unclassified::TooFewPeriods(2)),
+            "only 2 periods since the first purchase (3 needed)"
+        );
+        assert_eq!(
+            unclassified_reason(Unclassified::TooFewPeriods(1)),
+            "only 1 period since the first purchase (3 needed)"
+        );
         assert_eq!(unclassified_reason(Unclassified::NonPositiveMean), "average per period is zero or negative");
         assert_eq!(flag_label(Flag::MonoClient), "mono-client");
         assert_eq!(flag_label(Flag::KeyBySize), "key by size");
@@ -102,19 +120,35 @@ mod tests {
     #[test]
     fn warnings_keep_their_wording() {
         assert_eq!(
-            segmentation_warning(&SegmentationWarning::CriticalDependency { name: "Acme".into(), share_pct: 24.0, on_profit: true }),
+            segmentation_warning(&SegmentationWarning::CriticalDependency {
+                name: "Acme".into(),
+                share_pct: 24.0,
+                on_profit: true
+            }),
             "Acme brings 24 % of your profit: critical dependency."
         );
         assert_eq!(
-            segmentation_warning(&SegmentationWarning::MonoClient { name: "Acme".into(), share_pct: 90.4, on_profit: false }),
+            segmentation_warning(&SegmentationWarning::MonoClient {
+                name: "Acme".into(),
+                share_pct: 90.4,
+                on_profit: false
+            }),
             "Acme brings 90 % of your revenue: you are close to a mono-client business."
         );
         assert_eq!(
-            segmentation_warning(&SegmentationWarning::KeyShare { share_pct: 90.0, range: KeyShareRange::MonoDependent { mono_pct: 75.0 }, on_profit: false }),
+            segmentation_warning(&SegmentationWarning::KeyShare {
+                share_pct: 90.0,
+                range: KeyShareRange::MonoDependent { mono_pct: 75.0 },
+                on_profit: false
+            }),
             "Key accounts hold 90 % of your revenue: above 75 % you are mono-dependent on them."
         );
         assert_eq!(
-            segmentation_warning(&SegmentationWarning::KeyShare { share_pct: 20.0, range: KeyShareRange::Below { low_pct: 30.0, high_pct: 55.0 }, on_profit: true }),
+            segmentation_warning(&SegmentationWarning::KeyShare {
+                share_pct: 20.0,
+                range: KeyShareRange::Below { low_pct: 30.0, high_pct: 55.0 },
+                on_profit: true
+            }),
             "Key accounts hold 20 % of your profit, outside the usual 30 %–55 % range."
         );
         assert_eq!(

@@ -28,14 +28,21 @@ mod tests {
     /// The e2e tests (tests/e2e/shell.test.mjs, share.test.mjs) look for parts of these.
     #[test]
     fn storage_failures_in_words() {
-        assert_eq!(store_error(&StoreError::QuotaExceeded), "The browser's storage is full: export a backup, then remove old data.");
-        assert!(store_error(&StoreError::Superseded).starts_with("KAM Planner was updated in another tab. Reload this page"));
+        assert_eq!(
+            store_error(&StoreError::QuotaExceeded),
+            "The browser's storage is full: export a backup, then remove old data."
+        );
+        assert!(store_error(&StoreError::Superseded)
+            .starts_with("KAM Planner was updated in another tab. Reload this page"));
         assert!(store_error(&StoreError::Closed).contains("updated in another tab. Reload this page to keep working"));
         assert_eq!(
             store_error(&StoreError::OpenFailed { detail: "idb error".into() }),
             "The browser's database could not be opened (idb error). Private mode or blocked storage?"
         );
-        assert_eq!(store_error(&StoreError::Refused { detail: "IdbError(…)".into() }), "The browser refused to store the data (IdbError(…)).");
+        assert_eq!(
+            store_error(&StoreError::Refused { detail: "IdbError(…)".into() }),
+            "The browser refused to store the data (IdbError(…))."
+        );
         assert_eq!(store_error(&StoreError::NoSuchSnapshot), "There is no such snapshot.");
     }
 }

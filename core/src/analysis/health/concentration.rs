@@ -68,7 +68,13 @@ pub fn knowledge_concentration(ws: &Workspace) -> Vec<ConcentrationItem> {
     for a in key {
         let empty = Dossier::new(&a.id);
         let d = ws.dossier(&a.id).unwrap_or(&empty);
-        let refs = || contacts(d).map(|p| ContactRef { account_id: a.id.clone(), account_name: a.name.clone(), contact: name_of(p) });
+        let refs = || {
+            contacts(d).map(|p| ContactRef {
+                account_id: a.id.clone(),
+                account_name: a.name.clone(),
+                contact: name_of(p),
+            })
+        };
         for (p, r) in contacts(d).zip(refs()) {
             if let [only] = owner_names(&p.our_owner).as_slice() {
                 by_owner.entry(normalise_name(only)).or_insert_with(|| (only.clone(), Vec::new())).1.push(r);
@@ -115,9 +121,15 @@ mod tests {
         assert_eq!(first.person, "Maria Lind");
         assert_eq!(
             first.contacts_by_account(),
-            vec![("Baltic Timber Group", vec!["Ilze Kalniņa"]), ("Nordhavn Logistics A/S", vec!["Jens Madsen", "Sofie Holm"])]
+            vec![
+                ("Baltic Timber Group", vec!["Ilze Kalniņa"]),
+                ("Nordhavn Logistics A/S", vec!["Jens Madsen", "Sofie Holm"])
+            ]
         );
-        let pekka = items.iter().find(|i| i.fact == ConcentrationFact::OnlyOneKnows && i.person == "Pekka Virtanen").expect("Pekka");
+        let pekka = items
+            .iter()
+            .find(|i| i.fact == ConcentrationFact::OnlyOneKnows && i.person == "Pekka Virtanen")
+            .expect("Pekka");
         assert_eq!(pekka.contacts.len(), 3, "Anders Kjær, Liisa Korhonen, Mikko Laine");
         let single: Vec<&str> = items
             .iter()
@@ -129,9 +141,16 @@ mod tests {
         // Nordhavn has two people on our side; every other demo key account runs through one.
         assert_eq!(
             single,
-            vec!["Baltic Timber Group", "Helsinki Medical Supplies Oy", "Kraków Automotive Parts", "Tartu Software Partners OÜ", "Uppsala BioLabs AB"]
+            vec![
+                "Baltic Timber Group",
+                "Helsinki Medical Supplies Oy",
+                "Kraków Automotive Parts",
+                "Tartu Software Partners OÜ",
+                "Uppsala BioLabs AB"
+            ]
         );
-        let krakow = items.iter().find(|i| i.account_ids == vec!["kraków automotive parts".to_string()]).expect("Kraków");
+        let krakow =
+            items.iter().find(|i| i.account_ids == vec!["kraków automotive parts".to_string()]).expect("Kraków");
         assert_eq!(krakow.person, "Maria Lind");
         assert_eq!(
             krakow.fact,

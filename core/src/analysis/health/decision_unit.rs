@@ -14,7 +14,10 @@ pub(super) fn economic_buyer(s: &Subject) -> Option<Finding> {
     if s.contacts.iter().any(|p| p.role == DmuRole::EconomicBuyer) {
         return None;
     }
-    Some(Finding::new(ECONOMIC_BUYER_POINTS, HealthFact::NoEconomicBuyer { account: s.account.to_string(), people: s.contacts.len() }))
+    Some(Finding::new(
+        ECONOMIC_BUYER_POINTS,
+        HealthFact::NoEconomicBuyer { account: s.account.to_string(), people: s.contacts.len() },
+    ))
 }
 
 /// Without a champion; the supporters are named as the ones to develop into one.
@@ -43,7 +46,10 @@ mod tests {
         assert_eq!(h.score, 85);
         dossier_mut(&mut ws).people.clear();
         let h = health(&ws);
-        assert_eq!(finding(&h, Rule::EconomicBuyer).map(|f| &f.fact), Some(&HealthFact::NoEconomicBuyer { account: "Acme Oy".into(), people: 0 }));
+        assert_eq!(
+            finding(&h, Rule::EconomicBuyer).map(|f| &f.fact),
+            Some(&HealthFact::NoEconomicBuyer { account: "Acme Oy".into(), people: 0 })
+        );
     }
 
     #[test]
@@ -53,7 +59,10 @@ mod tests {
         let h = health(&ws);
         let f = finding(&h, Rule::Champion).expect("fires");
         assert_eq!(f.points_lost, 10);
-        assert_eq!(f.fact, HealthFact::NoChampion { account: "Acme Oy".into(), supporters: vec!["Jens Madsen".into()] });
+        assert_eq!(
+            f.fact,
+            HealthFact::NoChampion { account: "Acme Oy".into(), supporters: vec!["Jens Madsen".into()] }
+        );
         assert_eq!(h.score, 90);
     }
 }

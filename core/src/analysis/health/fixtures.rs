@@ -28,7 +28,11 @@ pub(super) fn healthy() -> Workspace {
     d.overview = "Logistics".into();
     d.reasons.push(crate::model::KeyReason::Partner);
     d.justifications.insert(crate::model::KeyReason::Partner, "Shares its plan".into());
-    d.timeline.push(crate::model::TimelineEvent { date: Some(date(2025, 1, 2)), kind: crate::model::EventKind::Win, text: "Deal".into() });
+    d.timeline.push(crate::model::TimelineEvent {
+        date: Some(date(2025, 1, 2)),
+        kind: crate::model::EventKind::Win,
+        text: "Deal".into(),
+    });
     d.people = vec![
         person("Jens Madsen", DmuRole::EconomicBuyer, Attitude::Supporter, "Maria Lind", Some(date(2026, 11, 1))),
         person("Anders Kjær", DmuRole::TechnicalEvaluator, Attitude::Champion, "Pekka Virtanen", None),
@@ -37,8 +41,16 @@ pub(super) fn healthy() -> Workspace {
     d.swot.strengths = "Brand".into();
     d.strategy = "Grow".into();
     d.executive_sponsor = "Henrik Berg".into();
-    d.team = vec![TeamMember { name: "Maria Lind".into(), ..Default::default() }, TeamMember { name: "Pekka Virtanen".into(), ..Default::default() }];
-    d.actions.push(Action { text: "Call".into(), owner: "Maria Lind".into(), due: Some(date(2026, 12, 1)), status: ActionStatus::Open });
+    d.team = vec![
+        TeamMember { name: "Maria Lind".into(), ..Default::default() },
+        TeamMember { name: "Pekka Virtanen".into(), ..Default::default() },
+    ];
+    d.actions.push(Action {
+        text: "Call".into(),
+        owner: "Maria Lind".into(),
+        due: Some(date(2026, 12, 1)),
+        status: ActionStatus::Open,
+    });
     d.metrics.cost_to_serve = Some(1.0);
     d.proposals.push(crate::model::Proposal { title: "Offer".into(), ..Default::default() });
     d.stage = crate::model::RelationshipStage::Basic;

@@ -20,7 +20,13 @@ pub(super) fn contact(s: &Subject) -> Option<Finding> {
     let account = s.account.to_string();
     let fact = match latest {
         Some((on, _)) if (s.today - on).num_days() <= CONTACT_STALE_DAYS => return None,
-        Some((on, p)) => HealthFact::ContactStale { account, with: name_of(p), on, days_ago: (s.today - on).num_days(), stale_after_days: CONTACT_STALE_DAYS },
+        Some((on, p)) => HealthFact::ContactStale {
+            account,
+            with: name_of(p),
+            on,
+            days_ago: (s.today - on).num_days(),
+            stale_after_days: CONTACT_STALE_DAYS,
+        },
         None => HealthFact::NoContactDates { account, contacts: s.contacts.len() },
     };
     Some(Finding::new(CONTACT_POINTS, fact))
@@ -31,7 +37,12 @@ pub(super) fn plan(s: &Subject) -> Option<Finding> {
     let account = s.account.to_string();
     let fact = match s.dossier.updated {
         Some(on) if (s.today - on).num_days() <= PLAN_STALE_DAYS => return None,
-        Some(on) => HealthFact::PlanStale { account, on, days_ago: (s.today - on).num_days(), stale_after_days: PLAN_STALE_DAYS },
+        Some(on) => HealthFact::PlanStale {
+            account,
+            on,
+            days_ago: (s.today - on).num_days(),
+            stale_after_days: PLAN_STALE_DAYS,
+        },
         None => HealthFact::PlanNeverDated { account },
     };
     Some(Finding::new(PLAN_POINTS, fact))
@@ -54,7 +65,13 @@ mod tests {
         assert_eq!(f.points_lost, 10);
         assert_eq!(
             f.fact,
-            HealthFact::ContactStale { account: "Acme Oy".into(), with: "Jens Madsen".into(), on: date(2026, 8, 25), days_ago: 91, stale_after_days: 90 }
+            HealthFact::ContactStale {
+                account: "Acme Oy".into(),
+                with: "Jens Madsen".into(),
+                on: date(2026, 8, 25),
+                days_ago: 91,
+                stale_after_days: 90
+            }
         );
         // The latest contact of anyone counts.
         dossier_mut(&mut ws).people[1].last_contact = Some(date(2026, 11, 20));
@@ -64,7 +81,10 @@ mod tests {
             p.last_contact = None;
         }
         let f = finding(&health(&ws), Rule::ContactFreshness).cloned().expect("fires");
-        assert_eq!((f.points_lost, f.fact), (10, HealthFact::NoContactDates { account: "Acme Oy".into(), contacts: 2 }));
+        assert_eq!(
+            (f.points_lost, f.fact),
+            (10, HealthFact::NoContactDates { account: "Acme Oy".into(), contacts: 2 })
+        );
     }
 
     #[test]
@@ -76,7 +96,15 @@ mod tests {
         let h = health(&ws);
         let f = finding(&h, Rule::PlanFreshness).expect("fires");
         assert_eq!(f.points_lost, 5);
-        assert_eq!(f.fact, HealthFact::PlanStale { account: "Acme Oy".into(), on: date(2026, 5, 27), days_ago: 181, stale_after_days: 180 });
+        assert_eq!(
+            f.fact,
+            HealthFact::PlanStale {
+                account: "Acme Oy".into(),
+                on: date(2026, 5, 27),
+                days_ago: 181,
+                stale_after_days: 180
+            }
+        );
         assert_eq!(h.score, 95);
         dossier_mut(&mut ws).updated = None;
         let f = finding(&health(&ws), Rule::PlanFreshness).cloned().expect("fires");

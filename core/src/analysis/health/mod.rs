@@ -76,14 +76,22 @@ struct RuleEntry {
 /// Every rule, in the order findings are listed: the one place that order is decided.
 const RULES: [RuleEntry; 10] = [
     RuleEntry { rule: Rule::Completeness, max_points: completeness::MAX_POINTS, check: completeness::check },
-    RuleEntry { rule: Rule::EconomicBuyer, max_points: decision_unit::ECONOMIC_BUYER_POINTS, check: decision_unit::economic_buyer },
+    RuleEntry {
+        rule: Rule::EconomicBuyer,
+        max_points: decision_unit::ECONOMIC_BUYER_POINTS,
+        check: decision_unit::economic_buyer,
+    },
     RuleEntry { rule: Rule::Champion, max_points: decision_unit::CHAMPION_POINTS, check: decision_unit::champion },
     RuleEntry { rule: Rule::ExecutiveSponsor, max_points: sponsor::POINTS, check: sponsor::check },
     RuleEntry { rule: Rule::ContactFreshness, max_points: freshness::CONTACT_POINTS, check: freshness::contact },
     RuleEntry { rule: Rule::PlanFreshness, max_points: freshness::PLAN_POINTS, check: freshness::plan },
     RuleEntry { rule: Rule::OverdueActions, max_points: overdue::MAX_POINTS, check: overdue::check },
     RuleEntry { rule: Rule::UnownedContacts, max_points: ownership::UNOWNED_MAX_POINTS, check: ownership::unowned },
-    RuleEntry { rule: Rule::SinglePointOfContact, max_points: ownership::SINGLE_POINT_POINTS, check: ownership::single_point_of_contact },
+    RuleEntry {
+        rule: Rule::SinglePointOfContact,
+        max_points: ownership::SINGLE_POINT_POINTS,
+        check: ownership::single_point_of_contact,
+    },
     RuleEntry { rule: Rule::Status, max_points: status::LOST_POINTS, check: status::check },
 ];
 
@@ -128,30 +136,73 @@ impl Rule {
 pub enum HealthFact {
     /// The dossier is `complete_pct` % complete; `missing` are the empty sections (of `sections`),
     /// `fill_next` the few to fill first.
-    IncompleteDossier { account: String, complete_pct: u32, sections: usize, missing: Vec<Section>, fill_next: Vec<Section> },
+    IncompleteDossier {
+        account: String,
+        complete_pct: u32,
+        sections: usize,
+        missing: Vec<Section>,
+        fill_next: Vec<Section>,
+    },
     /// None of the `people` contacts (possibly none at all) is the economic buyer.
-    NoEconomicBuyer { account: String, people: usize },
+    NoEconomicBuyer {
+        account: String,
+        people: usize,
+    },
     /// Nobody is a champion; `supporters` are the contacts to develop into one.
-    NoChampion { account: String, supporters: Vec<String> },
-    NoExecutiveSponsor { account: String },
+    NoChampion {
+        account: String,
+        supporters: Vec<String>,
+    },
+    NoExecutiveSponsor {
+        account: String,
+    },
     /// The latest recorded contact was with `with` on `on`, `days_ago` days ago, more than
     /// `stale_after_days`.
-    ContactStale { account: String, with: String, on: NaiveDate, days_ago: i64, stale_after_days: i64 },
+    ContactStale {
+        account: String,
+        with: String,
+        on: NaiveDate,
+        days_ago: i64,
+        stale_after_days: i64,
+    },
     /// None of the `contacts` (possibly none at all) has a date of last contact.
-    NoContactDates { account: String, contacts: usize },
+    NoContactDates {
+        account: String,
+        contacts: usize,
+    },
     /// The dossier was last changed on `on`, `days_ago` days ago, more than `stale_after_days`.
-    PlanStale { account: String, on: NaiveDate, days_ago: i64, stale_after_days: i64 },
+    PlanStale {
+        account: String,
+        on: NaiveDate,
+        days_ago: i64,
+        stale_after_days: i64,
+    },
     /// The dossier has no date of its last change.
-    PlanNeverDated { account: String },
+    PlanNeverDated {
+        account: String,
+    },
     /// Open or in-progress actions past their due date, in the dossier's order.
-    OverdueActions { actions: Vec<OverdueAction> },
+    OverdueActions {
+        actions: Vec<OverdueAction>,
+    },
     /// Contacts nobody on our side is named as owning.
-    UnownedContacts { account: String, contacts: Vec<String> },
+    UnownedContacts {
+        account: String,
+        contacts: Vec<String>,
+    },
     /// The relationship runs through one person on our side, or through nobody.
-    SinglePointOfContact { account: String, single: SinglePoint },
-    AtRisk { account: String },
+    SinglePointOfContact {
+        account: String,
+        single: SinglePoint,
+    },
+    AtRisk {
+        account: String,
+    },
     /// Lost, with the win-back plan if one is written.
-    Lost { account: String, winback_plan: Option<String> },
+    Lost {
+        account: String,
+        winback_plan: Option<String>,
+    },
 }
 
 impl HealthFact {
@@ -287,7 +338,11 @@ pub fn key_accounts_health(ws: &Workspace, today: NaiveDate) -> Vec<AccountHealt
         .accounts()
         .iter()
         .filter(|a| a.is_key)
-        .map(|a| AccountHealth { account_id: a.id.clone(), account_name: a.name.clone(), health: account_health(ws, &a.id, today) })
+        .map(|a| AccountHealth {
+            account_id: a.id.clone(),
+            account_name: a.name.clone(),
+            health: account_health(ws, &a.id, today),
+        })
         .collect();
     rows.sort_by(|a, b| a.health.score.cmp(&b.health.score).then_with(|| a.account_name.cmp(&b.account_name)));
     rows
@@ -337,7 +392,10 @@ mod tests {
     #[test]
     fn bands_follow_the_score() {
         let band = |score| Health { score, findings: vec![] }.band();
-        assert_eq!((band(75), band(74), band(50), band(49)), (HealthBand::Good, HealthBand::Fair, HealthBand::Fair, HealthBand::Poor));
+        assert_eq!(
+            (band(75), band(74), band(50), band(49)),
+            (HealthBand::Good, HealthBand::Fair, HealthBand::Fair, HealthBand::Poor)
+        );
         assert_eq!(serde_json::to_string(&HealthBand::Fair).unwrap(), format!("\"{}\"", HealthBand::Fair.id()));
     }
 
@@ -368,8 +426,14 @@ mod tests {
         // Everything at once: well past 100 points, clamped to 0.
         let d = dossier_mut(&mut ws);
         d.status = AccountStatus::Lost;
-        d.people = vec![person("A", DmuRole::User, Attitude::Neutral, "", None), person("B", DmuRole::User, Attitude::Neutral, "", None), person("C", DmuRole::User, Attitude::Neutral, "", None)];
-        d.actions = (0..3).map(|i| Action { text: format!("a{i}"), due: Some(date(2020, 1, 1)), ..Default::default() }).collect();
+        d.people = vec![
+            person("A", DmuRole::User, Attitude::Neutral, "", None),
+            person("B", DmuRole::User, Attitude::Neutral, "", None),
+            person("C", DmuRole::User, Attitude::Neutral, "", None),
+        ];
+        d.actions = (0..3)
+            .map(|i| Action { text: format!("a{i}"), due: Some(date(2020, 1, 1)), ..Default::default() })
+            .collect();
         let h = health(&ws);
         assert!(h.points_lost() > 100);
         assert_eq!(h.score, 0);
@@ -385,13 +449,16 @@ mod tests {
     #[test]
     fn demo_accounts_have_explained_scores() {
         let ws = crate::demo::demo_workspace();
-        let id = |name: &str| ws.accounts().iter().find(|a| a.name == name).map(|a| a.id.clone()).expect("demo account");
+        let id =
+            |name: &str| ws.accounts().iter().find(|a| a.name == name).map(|a| a.id.clone()).expect("demo account");
         let nordhavn = account_health(&ws, &id("Nordhavn Logistics A/S"), today());
         let rules: Vec<Rule> = nordhavn.findings.iter().map(|f| f.rule).collect();
         // Decider, champion, sponsor and two owners are there; dates of contact and of the plan are
         // not, and the Oslo site visit was due on 10 November.
         assert_eq!(rules, vec![Rule::Completeness, Rule::ContactFreshness, Rule::PlanFreshness, Rule::OverdueActions]);
-        let HealthFact::OverdueActions { actions } = &nordhavn.findings[3].fact else { panic!("{:?}", nordhavn.findings[3]) };
+        let HealthFact::OverdueActions { actions } = &nordhavn.findings[3].fact else {
+            panic!("{:?}", nordhavn.findings[3])
+        };
         assert!(actions.iter().any(|a| a.text.contains("Site visit in Oslo with Anders Kjær")), "{actions:?}");
         assert_eq!(nordhavn.score, 100 - nordhavn.points_lost());
 
@@ -401,7 +468,11 @@ mod tests {
             f.fact,
             HealthFact::SinglePointOfContact {
                 account: "Helsinki Medical Supplies Oy".into(),
-                single: SinglePoint::OneOwner { who: "Pekka Virtanen".into(), contacts: vec!["Liisa Korhonen".into(), "Mikko Laine".into()], known: 2 },
+                single: SinglePoint::OneOwner {
+                    who: "Pekka Virtanen".into(),
+                    contacts: vec!["Liisa Korhonen".into(), "Mikko Laine".into()],
+                    known: 2
+                },
             }
         );
 
@@ -417,7 +488,9 @@ mod tests {
         let ws = crate::demo::demo_workspace();
         let rows = key_accounts_health(&ws, today());
         assert_eq!(rows.len(), ws.accounts().iter().filter(|a| a.is_key).count());
-        assert!(rows.windows(2).all(|w| (w[0].health.score, &w[0].account_name) <= (w[1].health.score, &w[1].account_name)));
+        assert!(rows
+            .windows(2)
+            .all(|w| (w[0].health.score, &w[0].account_name) <= (w[1].health.score, &w[1].account_name)));
         for r in &rows {
             assert_eq!(r.health, account_health(&ws, &r.account_id, today()));
         }

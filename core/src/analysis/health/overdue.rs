@@ -15,7 +15,9 @@ pub(super) fn check(s: &Subject) -> Option<Finding> {
         .actions
         .iter()
         .filter(|a| action_is_overdue(a, s.today))
-        .filter_map(|a| Some(OverdueAction { text: a.text.trim().to_string(), owner: a.owner.trim().to_string(), due: a.due? }))
+        .filter_map(|a| {
+            Some(OverdueAction { text: a.text.trim().to_string(), owner: a.owner.trim().to_string(), due: a.due? })
+        })
         .collect();
     if actions.is_empty() {
         return None;
@@ -35,7 +37,12 @@ mod tests {
     #[test]
     fn overdue_actions_cost_5_each_up_to_15() {
         let mut ws = healthy();
-        let act = |text: &str, due: NaiveDate, status: ActionStatus| Action { text: text.into(), owner: "Maria Lind".into(), due: Some(due), status };
+        let act = |text: &str, due: NaiveDate, status: ActionStatus| Action {
+            text: text.into(),
+            owner: "Maria Lind".into(),
+            due: Some(due),
+            status,
+        };
         dossier_mut(&mut ws).actions = vec![
             act("Due today", today(), ActionStatus::Open),
             act("Done late", date(2026, 1, 1), ActionStatus::Done),
@@ -46,7 +53,13 @@ mod tests {
         assert_eq!(f.points_lost, 5);
         assert_eq!(
             f.fact,
-            HealthFact::OverdueActions { actions: vec![OverdueAction { text: "Site visit".into(), owner: "Maria Lind".into(), due: date(2026, 11, 10) }] }
+            HealthFact::OverdueActions {
+                actions: vec![OverdueAction {
+                    text: "Site visit".into(),
+                    owner: "Maria Lind".into(),
+                    due: date(2026, 11, 10)
+                }]
+            }
         );
         for i in 0..4 {
             dossier_mut(&mut ws).actions.push(act(&format!("More {i}"), date(2026, 11, 23), ActionStatus::InProgress));

@@ -69,12 +69,16 @@ pub(super) fn single_point(manager: &str, d: &Dossier) -> Option<SinglePoint> {
 }
 
 pub(super) fn unowned(s: &Subject) -> Option<Finding> {
-    let contacts: Vec<String> = s.contacts.iter().filter(|p| owner_names(&p.our_owner).is_empty()).map(|p| name_of(p)).collect();
+    let contacts: Vec<String> =
+        s.contacts.iter().filter(|p| owner_names(&p.our_owner).is_empty()).map(|p| name_of(p)).collect();
     if contacts.is_empty() {
         return None;
     }
     let n = u32::try_from(contacts.len()).unwrap_or(u32::MAX);
-    Some(Finding::new(n.saturating_mul(UNOWNED_POINTS_EACH).min(UNOWNED_MAX_POINTS), HealthFact::UnownedContacts { account: s.account.to_string(), contacts }))
+    Some(Finding::new(
+        n.saturating_mul(UNOWNED_POINTS_EACH).min(UNOWNED_MAX_POINTS),
+        HealthFact::UnownedContacts { account: s.account.to_string(), contacts },
+    ))
 }
 
 pub(super) fn single_point_of_contact(s: &Subject) -> Option<Finding> {
@@ -103,13 +107,22 @@ mod tests {
         dossier_mut(&mut ws).people.push(person("Sofie Holm", DmuRole::Finance, Attitude::Neutral, " ", None));
         let f = finding(&health(&ws), Rule::UnownedContacts).cloned().expect("fires");
         assert_eq!(f.points_lost, 2);
-        assert_eq!(f.fact, HealthFact::UnownedContacts { account: "Acme Oy".into(), contacts: vec!["Sofie Holm".into()] });
+        assert_eq!(
+            f.fact,
+            HealthFact::UnownedContacts { account: "Acme Oy".into(), contacts: vec!["Sofie Holm".into()] }
+        );
         for n in ["A", "B", "C"] {
             dossier_mut(&mut ws).people.push(person(n, DmuRole::User, Attitude::Neutral, "", None));
         }
         let f = finding(&health(&ws), Rule::UnownedContacts).cloned().expect("fires");
         assert_eq!(f.points_lost, 6);
-        assert_eq!(f.fact, HealthFact::UnownedContacts { account: "Acme Oy".into(), contacts: vec!["Sofie Holm".into(), "A".into(), "B".into(), "C".into()] });
+        assert_eq!(
+            f.fact,
+            HealthFact::UnownedContacts {
+                account: "Acme Oy".into(),
+                contacts: vec!["Sofie Holm".into(), "A".into(), "B".into(), "C".into()]
+            }
+        );
     }
 
     #[test]
@@ -123,7 +136,14 @@ mod tests {
     fn relationship_through_one_owner_costs_10_and_says_who() {
         let mut ws = healthy();
         dossier_mut(&mut ws).people[1].our_owner = "maria  LIND".into();
-        assert_eq!(single(&ws), Some(SinglePoint::OneOwner { who: "Maria Lind".into(), contacts: vec!["Jens Madsen".into(), "Anders Kjær".into()], known: 2 }));
+        assert_eq!(
+            single(&ws),
+            Some(SinglePoint::OneOwner {
+                who: "Maria Lind".into(),
+                contacts: vec!["Jens Madsen".into(), "Anders Kjær".into()],
+                known: 2
+            })
+        );
         assert_eq!(health(&ws).score, 90);
     }
 
@@ -135,7 +155,11 @@ mod tests {
         d.people.push(person("Sofie Holm", DmuRole::Finance, Attitude::Neutral, "Maria Lind", None));
         assert_eq!(
             single(&ws),
-            Some(SinglePoint::OneOwner { who: "Maria Lind".into(), contacts: vec!["Jens Madsen".into(), "Anders Kjær".into(), "Sofie Holm".into()], known: 2 })
+            Some(SinglePoint::OneOwner {
+                who: "Maria Lind".into(),
+                contacts: vec!["Jens Madsen".into(), "Anders Kjær".into(), "Sofie Holm".into()],
+                known: 2
+            })
         );
         assert!(finding(&health(&ws), Rule::UnownedContacts).is_some());
     }
@@ -155,7 +179,10 @@ mod tests {
         let d = dossier_mut(&mut ws);
         d.people.truncate(1); // one contact, owned by Maria Lind
         d.team.truncate(1); // Maria Lind
-        assert_eq!(single(&ws), Some(SinglePoint::OnlyOneOfUs { who: "Maria Lind".into(), contacts: vec!["Jens Madsen".into()] }));
+        assert_eq!(
+            single(&ws),
+            Some(SinglePoint::OnlyOneOfUs { who: "Maria Lind".into(), contacts: vec!["Jens Madsen".into()] })
+        );
         // A second team member is enough.
         dossier_mut(&mut ws).team.push(TeamMember { name: "Jonas Ek".into(), ..Default::default() });
         assert_eq!(single(&ws), None);

@@ -81,7 +81,10 @@ mod tests {
 
     #[test]
     fn owner_fields_split_into_names() {
-        assert_eq!(owner_names("Maria Lind, Pekka / Jonas & Anu + Ott AND Eva"), vec!["Maria Lind", "Pekka", "Jonas", "Anu", "Ott", "Eva"]);
+        assert_eq!(
+            owner_names("Maria Lind, Pekka / Jonas & Anu + Ott AND Eva"),
+            vec!["Maria Lind", "Pekka", "Jonas", "Anu", "Ott", "Eva"]
+        );
         assert_eq!(owner_names("Sandra Anderson"), vec!["Sandra Anderson"], "'and' only splits as a word");
         assert_eq!(owner_names("Maria; Pekka"), vec!["Maria", "Pekka"]);
         assert!(owner_names("  ").is_empty());

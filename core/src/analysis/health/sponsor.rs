@@ -7,7 +7,11 @@ use super::{Finding, HealthFact, Subject};
 pub(super) const POINTS: u32 = 10;
 
 pub(super) fn check(s: &Subject) -> Option<Finding> {
-    s.dossier.executive_sponsor.trim().is_empty().then(|| Finding::new(POINTS, HealthFact::NoExecutiveSponsor { account: s.account.to_string() }))
+    s.dossier
+        .executive_sponsor
+        .trim()
+        .is_empty()
+        .then(|| Finding::new(POINTS, HealthFact::NoExecutiveSponsor { account: s.account.to_string() }))
 }
 
 #[cfg(test)]

@@ -39,12 +39,18 @@ mod tests {
         dossier_mut(&mut ws).winback_plan = "  ".into();
         let h = health(&ws);
         assert_eq!(h.score, 80);
-        assert_eq!(finding(&h, Rule::Status).map(|f| &f.fact), Some(&HealthFact::Lost { account: "Acme Oy".into(), winback_plan: None }));
+        assert_eq!(
+            finding(&h, Rule::Status).map(|f| &f.fact),
+            Some(&HealthFact::Lost { account: "Acme Oy".into(), winback_plan: None })
+        );
         dossier_mut(&mut ws).winback_plan = " Special offer on service ".into();
         let h = health(&ws);
         assert_eq!(
             finding(&h, Rule::Status).map(|f| &f.fact),
-            Some(&HealthFact::Lost { account: "Acme Oy".into(), winback_plan: Some("Special offer on service".into()) })
+            Some(&HealthFact::Lost {
+                account: "Acme Oy".into(),
+                winback_plan: Some("Special offer on service".into())
+            })
         );
     }
 }

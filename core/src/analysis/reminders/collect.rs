@@ -4,7 +4,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{next_meeting, next_yearly, Reminder, ReminderFact, ReminderKind};
 use crate::analysis::rules::{
-    action_is_open, action_is_overdue, last_purchase, lost_from, proposal_follow_up, tender_preparation_start, TENDER_MILESTONE_MONTHS,
+    action_is_open, action_is_overdue, last_purchase, lost_from, proposal_follow_up, tender_preparation_start,
+    TENDER_MILESTONE_MONTHS,
 };
 use crate::model::{parse_birthday, Account, AccountStatus, Dossier, OrderLine, Outcome};
 
@@ -22,9 +23,27 @@ impl Collector<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn push(&mut self, account: &Account, kind: ReminderKind, date: NaiveDate, overdue: bool, fact: ReminderFact, personal: bool, yearly: Option<(u32, u32)>) {
+    fn push(
+        &mut self,
+        account: &Account,
+        kind: ReminderKind,
+        date: NaiveDate,
+        overdue: bool,
+        fact: ReminderFact,
+        personal: bool,
+        yearly: Option<(u32, u32)>,
+    ) {
         if overdue || (date >= self.today && date <= self.end) {
-            self.out.push(Reminder { date, kind, account_id: account.id.clone(), account_name: account.name.clone(), overdue, personal, yearly, fact });
+            self.out.push(Reminder {
+                date,
+                kind,
+                account_id: account.id.clone(),
+                account_name: account.name.clone(),
+                overdue,
+                personal,
+                yearly,
+                fact,
+            });
         }
     }
 
@@ -32,7 +51,8 @@ impl Collector<'_> {
         for p in d.people.iter().filter(|p| !p.name.trim().is_empty()) {
             let Some((month, day)) = parse_birthday(&p.birthday) else { continue };
             let Some(date) = next_yearly(month, day, self.today) else { continue };
-            let born: Option<i32> = p.birthday.trim().get(..4).filter(|_| p.birthday.trim().len() == 10).and_then(|y| y.parse().ok());
+            let born: Option<i32> =
+                p.birthday.trim().get(..4).filter(|_| p.birthday.trim().len() == 10).and_then(|y| y.parse().ok());
             let fact = ReminderFact::Birthday {
                 person: p.name.trim().to_string(),
                 job_title: p.title.trim().to_string(),
@@ -48,14 +68,30 @@ impl Collector<'_> {
             let proposal = p.title.trim().to_string();
             if let (Some(sent), false) = (p.sent, p.receipt_confirmed) {
                 if let Some(date) = proposal_follow_up(sent) {
-                    self.add(account, ReminderKind::ProposalFollowUp, date, date < self.today, ReminderFact::ProposalFollowUp { proposal: proposal.clone(), sent });
+                    self.add(
+                        account,
+                        ReminderKind::ProposalFollowUp,
+                        date,
+                        date < self.today,
+                        ReminderFact::ProposalFollowUp { proposal: proposal.clone(), sent },
+                    );
                 }
             }
             if let Some(date) = p.valid_until {
-                self.add(account, ReminderKind::ProposalValidity, date, date < self.today, ReminderFact::ProposalValidity { proposal: proposal.clone(), valid_until: date });
+                self.add(
+                    account,
+                    ReminderKind::ProposalValidity,
+                    date,
+                    date < self.today,
+                    ReminderFact::ProposalValidity { proposal: proposal.clone(), valid_until: date },
+                );
             }
             if let Some(date) = p.agreed_date {
-                let fact = ReminderFact::ProposalAgreedDate { proposal: proposal.clone(), agreed: date, next_steps: p.next_steps.trim().to_string() };
+                let fact = ReminderFact::ProposalAgreedDate {
+                    proposal: proposal.clone(),
+                    agreed: date,
+                    next_steps: p.next_steps.trim().to_string(),
+                };
                 self.add(account, ReminderKind::ProposalAgreedDate, date, date < self.today, fact);
             }
         }
@@ -66,11 +102,22 @@ impl Collector<'_> {
             let Some(day) = t.date else { continue };
             let tender = t.title.trim().to_string();
             if day < self.today {
-                self.add(account, ReminderKind::TenderMilestone, day, true, ReminderFact::TenderOutcome { tender, tender_day: day });
+                self.add(
+                    account,
+                    ReminderKind::TenderMilestone,
+                    day,
+                    true,
+                    ReminderFact::TenderOutcome { tender, tender_day: day },
+                );
                 continue;
             }
             let preparation_start = tender_preparation_start(day);
-            let milestone = |months_before: u32| ReminderFact::TenderMilestone { tender: tender.clone(), tender_day: day, months_before, preparation_start };
+            let milestone = |months_before: u32| ReminderFact::TenderMilestone {
+                tender: tender.clone(),
+                tender_day: day,
+                months_before,
+                preparation_start,
+            };
             // Only the latest milestone already passed is reported (overdue), once.
             let mut latest_passed = None;
             for months in TENDER_MILESTONE_MONTHS {
@@ -84,14 +131,24 @@ impl Collector<'_> {
             if let Some((date, months)) = latest_passed {
                 self.add(account, ReminderKind::TenderMilestone, date, true, milestone(months));
             }
-            self.add(account, ReminderKind::TenderMilestone, day, false, ReminderFact::TenderDay { tender, notes: t.notes.trim().to_string() });
+            self.add(
+                account,
+                ReminderKind::TenderMilestone,
+                day,
+                false,
+                ReminderFact::TenderDay { tender, notes: t.notes.trim().to_string() },
+            );
         }
     }
 
     pub fn meetings(&mut self, account: &Account, d: &Dossier) {
         for m in &d.meetings {
             let Some(date) = next_meeting(m.month, m.day, self.today) else { continue };
-            let fact = ReminderFact::Meeting { title: m.title.trim().to_string(), with: m.with.trim().to_string(), day_fixed: m.day.is_some() };
+            let fact = ReminderFact::Meeting {
+                title: m.title.trim().to_string(),
+                with: m.with.trim().to_string(),
+                day_fixed: m.day.is_some(),
+            };
             self.add(account, ReminderKind::Meeting, date, false, fact);
         }
     }
@@ -101,7 +158,12 @@ impl Collector<'_> {
             let Some(due) = a.due else { continue };
             let overdue = action_is_overdue(a, self.today);
             let kind = if overdue { ReminderKind::OverdueAction } else { ReminderKind::ActionDue };
-            let fact = ReminderFact::Action { text: a.text.trim().to_string(), owner: a.owner.trim().to_string(), due, status: a.status };
+            let fact = ReminderFact::Action {
+                text: a.text.trim().to_string(),
+                owner: a.owner.trim().to_string(),
+                due,
+                status: a.status,
+            };
             self.add(account, kind, due, overdue, fact);
         }
     }
@@ -110,14 +172,25 @@ impl Collector<'_> {
     pub fn lost(&mut self, account: &Account, history: &[OrderLine], lost_months: u32) {
         let Some(last) = last_purchase(history) else { return };
         let Some(from) = lost_from(last, lost_months) else { return };
-        let fact = ReminderFact::Lost { last_purchase: last, lost_from: from, months: lost_months, counts_as_lost: from <= self.today };
+        let fact = ReminderFact::Lost {
+            last_purchase: last,
+            lost_from: from,
+            months: lost_months,
+            counts_as_lost: from <= self.today,
+        };
         self.add(account, ReminderKind::Lost, from, from < self.today, fact);
     }
 
     /// Any dossier marked lost with a win-back plan, key or not, reminded today.
     pub fn win_back(&mut self, account: &Account, d: &Dossier) {
         if d.status == AccountStatus::Lost && !d.winback_plan.trim().is_empty() {
-            self.add(account, ReminderKind::WinBack, self.today, false, ReminderFact::WinBack { plan: d.winback_plan.trim().to_string() });
+            self.add(
+                account,
+                ReminderKind::WinBack,
+                self.today,
+                false,
+                ReminderFact::WinBack { plan: d.winback_plan.trim().to_string() },
+            );
         }
     }
 }

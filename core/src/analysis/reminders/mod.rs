@@ -166,7 +166,8 @@ pub struct Reminder {
 /// The day a yearly (month, day) falls on in `year`; 29 February becomes 28 February in common
 /// years.
 fn on_year(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(year, month, day).or_else(|| (month == 2 && day == 29).then(|| NaiveDate::from_ymd_opt(year, 2, 28)).flatten())
+    NaiveDate::from_ymd_opt(year, month, day)
+        .or_else(|| (month == 2 && day == 29).then(|| NaiveDate::from_ymd_opt(year, 2, 28)).flatten())
 }
 
 /// The next day on or after `today` that a yearly (month, day) falls on, 29 February moving to
@@ -224,7 +225,13 @@ pub fn reminders(ws: &Workspace, lost_months: u32, today: NaiveDate, horizon_day
         }
     }
     out.sort_by(|a, b| {
-        (a.date, a.kind, &a.account_name, &a.account_id, &a.fact).cmp(&(b.date, b.kind, &b.account_name, &b.account_id, &b.fact))
+        (a.date, a.kind, &a.account_name, &a.account_id, &a.fact).cmp(&(
+            b.date,
+            b.kind,
+            &b.account_name,
+            &b.account_id,
+            &b.fact,
+        ))
     });
     out
 }

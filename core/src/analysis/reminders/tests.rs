@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{Account, Action, AccountStatus, Dossier, Meeting, OrderLine, Outcome, Person, Proposal, Tender};
+use crate::model::{Account, AccountStatus, Action, Dossier, Meeting, OrderLine, Outcome, Person, Proposal, Tender};
 use proptest::prelude::*;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -22,8 +22,12 @@ fn of(list: &[Reminder], kind: ReminderKind) -> Vec<&Reminder> {
 fn subject(r: &Reminder) -> &str {
     match &r.fact {
         ReminderFact::Birthday { person, .. } => person,
-        ReminderFact::ProposalFollowUp { proposal, .. } | ReminderFact::ProposalValidity { proposal, .. } | ReminderFact::ProposalAgreedDate { proposal, .. } => proposal,
-        ReminderFact::TenderMilestone { tender, .. } | ReminderFact::TenderDay { tender, .. } | ReminderFact::TenderOutcome { tender, .. } => tender,
+        ReminderFact::ProposalFollowUp { proposal, .. }
+        | ReminderFact::ProposalValidity { proposal, .. }
+        | ReminderFact::ProposalAgreedDate { proposal, .. } => proposal,
+        ReminderFact::TenderMilestone { tender, .. }
+        | ReminderFact::TenderDay { tender, .. }
+        | ReminderFact::TenderOutcome { tender, .. } => tender,
         ReminderFact::Meeting { title, .. } => title,
         ReminderFact::Action { text, .. } => text,
         ReminderFact::WinBack { plan } => plan,
@@ -33,7 +37,12 @@ fn subject(r: &Reminder) -> &str {
 
 fn birthday_ws(birthday: &str) -> Workspace {
     let mut d = Dossier::default();
-    d.people.push(Person { name: "Ilze Kalniņa".into(), title: "CFO".into(), birthday: birthday.into(), ..Default::default() });
+    d.people.push(Person {
+        name: "Ilze Kalniņa".into(),
+        title: "CFO".into(),
+        birthday: birthday.into(),
+        ..Default::default()
+    });
     key_ws(d)
 }
 
@@ -55,7 +64,12 @@ fn birthday_29_february_in_2027_and_2028() {
     assert_eq!(r[0].date, date(2027, 2, 28));
     assert_eq!(
         r[0].fact,
-        ReminderFact::Birthday { person: "Ilze Kalniņa".into(), job_title: "CFO".into(), turns: Some(47), on_28_february: true }
+        ReminderFact::Birthday {
+            person: "Ilze Kalniņa".into(),
+            job_title: "CFO".into(),
+            turns: Some(47),
+            on_28_february: true
+        }
     );
     assert!(r[0].personal && !r[0].overdue);
     assert_eq!(r[0].yearly, Some((2, 29)));
@@ -65,7 +79,11 @@ fn birthday_29_february_in_2027_and_2028() {
     assert!(reminders(&ws, 0, date(2027, 3, 1), 300).is_empty());
     let r = reminders(&ws, 0, date(2027, 3, 1), 365);
     assert_eq!(r[0].date, date(2028, 2, 29));
-    assert!(matches!(r[0].fact, ReminderFact::Birthday { turns: Some(48), on_28_february: false, .. }), "{:?}", r[0].fact);
+    assert!(
+        matches!(r[0].fact, ReminderFact::Birthday { turns: Some(48), on_28_february: false, .. }),
+        "{:?}",
+        r[0].fact
+    );
     // In 2028, 28 February is not the birthday.
     assert_eq!(reminders(&ws, 0, date(2028, 2, 28), 0), vec![]);
     assert_eq!(reminders(&ws, 0, date(2028, 2, 28), 1)[0].date, date(2028, 2, 29));
@@ -114,14 +132,31 @@ fn proposal_validity_and_agreed_date() {
     let today = date(2026, 11, 24);
     let d = Dossier {
         proposals: vec![
-            Proposal { title: "Open one".into(), valid_until: Some(date(2026, 12, 31)), agreed_date: Some(date(2026, 12, 2)), next_steps: "Demo".into(), ..Default::default() },
-            Proposal { title: "Lapsed".into(), valid_until: Some(date(2026, 11, 1)), agreed_date: Some(date(2026, 11, 2)), ..Default::default() },
-            Proposal { title: "Lost one".into(), valid_until: Some(date(2026, 11, 1)), outcome: Outcome::Lost, ..Default::default() },
+            Proposal {
+                title: "Open one".into(),
+                valid_until: Some(date(2026, 12, 31)),
+                agreed_date: Some(date(2026, 12, 2)),
+                next_steps: "Demo".into(),
+                ..Default::default()
+            },
+            Proposal {
+                title: "Lapsed".into(),
+                valid_until: Some(date(2026, 11, 1)),
+                agreed_date: Some(date(2026, 11, 2)),
+                ..Default::default()
+            },
+            Proposal {
+                title: "Lost one".into(),
+                valid_until: Some(date(2026, 11, 1)),
+                outcome: Outcome::Lost,
+                ..Default::default()
+            },
         ],
         ..Default::default()
     };
     let r = reminders(&key_ws(d), 0, today, 10);
-    let got: Vec<(NaiveDate, ReminderKind, &str, bool)> = r.iter().map(|r| (r.date, r.kind, subject(r), r.overdue)).collect();
+    let got: Vec<(NaiveDate, ReminderKind, &str, bool)> =
+        r.iter().map(|r| (r.date, r.kind, subject(r), r.overdue)).collect();
     assert_eq!(
         got,
         vec![
@@ -132,12 +167,24 @@ fn proposal_validity_and_agreed_date() {
         "the validity of 31 December is beyond the 10-day horizon"
     );
     assert_eq!(r[0].fact, ReminderFact::ProposalValidity { proposal: "Lapsed".into(), valid_until: date(2026, 11, 1) });
-    assert_eq!(r[2].fact, ReminderFact::ProposalAgreedDate { proposal: "Open one".into(), agreed: date(2026, 12, 2), next_steps: "Demo".into() });
+    assert_eq!(
+        r[2].fact,
+        ReminderFact::ProposalAgreedDate {
+            proposal: "Open one".into(),
+            agreed: date(2026, 12, 2),
+            next_steps: "Demo".into()
+        }
+    );
 }
 
 fn tender_ws(day: NaiveDate) -> Workspace {
     let mut d = Dossier::default();
-    d.tenders.push(Tender { title: "Transport 2027".into(), date: Some(day), outcome: Outcome::Open, ..Default::default() });
+    d.tenders.push(Tender {
+        title: "Transport 2027".into(),
+        date: Some(day),
+        outcome: Outcome::Open,
+        ..Default::default()
+    });
     key_ws(d)
 }
 
@@ -170,7 +217,10 @@ fn tender_milestones_clamp_to_the_end_of_the_month() {
     // 31 May minus 3 months = 28 February in 2027, 29 February in 2028; minus 9 = 31 August.
     let r = reminders(&tender_ws(date(2027, 5, 31)), 0, date(2026, 6, 1), 400);
     let dates: Vec<NaiveDate> = r.iter().map(|r| r.date).collect();
-    assert_eq!(dates, vec![date(2026, 8, 31), date(2026, 11, 30), date(2027, 2, 28), date(2027, 4, 30), date(2027, 5, 31)]);
+    assert_eq!(
+        dates,
+        vec![date(2026, 8, 31), date(2026, 11, 30), date(2027, 2, 28), date(2027, 4, 30), date(2027, 5, 31)]
+    );
     let r = reminders(&tender_ws(date(2028, 5, 31)), 0, date(2027, 6, 1), 400);
     assert_eq!(r[2].date, date(2028, 2, 29));
 }
@@ -184,7 +234,12 @@ fn passed_milestones_are_reported_once_as_overdue() {
     assert!(r[0].overdue);
     assert_eq!(
         r[0].fact,
-        ReminderFact::TenderMilestone { tender: "Transport 2027".into(), tender_day: date(2027, 5, 3), months_before: 6, preparation_start: Some(date(2026, 8, 3)) }
+        ReminderFact::TenderMilestone {
+            tender: "Transport 2027".into(),
+            tender_day: date(2027, 5, 3),
+            months_before: 6,
+            preparation_start: Some(date(2026, 8, 3))
+        }
     );
     // With a long horizon the coming milestones follow, not overdue.
     let r = reminders(&tender_ws(date(2027, 5, 3)), 0, date(2026, 11, 24), 365);
@@ -197,7 +252,10 @@ fn tender_in_the_past_asks_for_its_outcome() {
     let r = reminders(&tender_ws(date(2026, 10, 1)), 0, date(2026, 11, 24), 365);
     assert_eq!(r.len(), 1);
     assert_eq!((r[0].date, r[0].overdue), (date(2026, 10, 1), true));
-    assert_eq!(r[0].fact, ReminderFact::TenderOutcome { tender: "Transport 2027".into(), tender_day: date(2026, 10, 1) });
+    assert_eq!(
+        r[0].fact,
+        ReminderFact::TenderOutcome { tender: "Transport 2027".into(), tender_day: date(2026, 10, 1) }
+    );
     // A decided tender gives nothing.
     let mut ws = tender_ws(date(2026, 10, 1));
     ws.dossiers_mut()[0].tenders[0].outcome = Outcome::Won;
@@ -208,7 +266,12 @@ fn tender_in_the_past_asks_for_its_outcome() {
         r.iter().map(|r| (&r.fact, r.overdue)).collect::<Vec<_>>(),
         vec![
             (
-                &ReminderFact::TenderMilestone { tender: "Transport 2027".into(), tender_day: date(2026, 11, 24), months_before: 1, preparation_start: Some(date(2026, 2, 24)) },
+                &ReminderFact::TenderMilestone {
+                    tender: "Transport 2027".into(),
+                    tender_day: date(2026, 11, 24),
+                    months_before: 1,
+                    preparation_start: Some(date(2026, 2, 24))
+                },
                 true
             ),
             (&ReminderFact::TenderDay { tender: "Transport 2027".into(), notes: String::new() }, false)
@@ -229,7 +292,11 @@ fn meetings_recur_yearly_with_day_clamped() {
     };
     let r = reminders(&key_ws(d), 0, date(2027, 3, 1), 365);
     let got: Vec<(NaiveDate, &ReminderFact)> = r.iter().map(|r| (r.date, &r.fact)).collect();
-    let meeting = |title: &str, with: &str, day_fixed: bool| ReminderFact::Meeting { title: title.into(), with: with.into(), day_fixed };
+    let meeting = |title: &str, with: &str, day_fixed: bool| ReminderFact::Meeting {
+        title: title.into(),
+        with: with.into(),
+        day_fixed,
+    };
     assert_eq!(
         got,
         vec![
@@ -245,7 +312,12 @@ fn meetings_recur_yearly_with_day_clamped() {
 #[test]
 fn actions_overdue_and_due() {
     let mut d = Dossier::default();
-    let act = |text: &str, due: Option<NaiveDate>, status: ActionStatus| Action { text: text.into(), owner: "Maria".into(), due, status };
+    let act = |text: &str, due: Option<NaiveDate>, status: ActionStatus| Action {
+        text: text.into(),
+        owner: "Maria".into(),
+        due,
+        status,
+    };
     d.actions = vec![
         act("Late", Some(date(2026, 11, 10)), ActionStatus::InProgress),
         act("Soon", Some(date(2026, 11, 30)), ActionStatus::Open),
@@ -256,7 +328,15 @@ fn actions_overdue_and_due() {
     let r = reminders(&key_ws(d), 0, date(2026, 11, 24), 14);
     let got: Vec<(ReminderKind, &str, bool)> = r.iter().map(|r| (r.kind, subject(r), r.overdue)).collect();
     assert_eq!(got, vec![(ReminderKind::OverdueAction, "Late", true), (ReminderKind::ActionDue, "Soon", false)]);
-    assert_eq!(r[0].fact, ReminderFact::Action { text: "Late".into(), owner: "Maria".into(), due: date(2026, 11, 10), status: ActionStatus::InProgress });
+    assert_eq!(
+        r[0].fact,
+        ReminderFact::Action {
+            text: "Late".into(),
+            owner: "Maria".into(),
+            due: date(2026, 11, 10),
+            status: ActionStatus::InProgress
+        }
+    );
 }
 
 #[test]
@@ -281,7 +361,12 @@ fn lost_accounts_by_calendar_months_key_or_not() {
     let r = reminders(&ws, 6, date(2026, 11, 25), 0);
     assert_eq!(r.len(), 1);
     assert_eq!((r[0].kind, r[0].date, r[0].overdue), (ReminderKind::Lost, date(2026, 11, 25), false));
-    let lost = |counts_as_lost: bool| ReminderFact::Lost { last_purchase: date(2026, 5, 24), lost_from: date(2026, 11, 25), months: 6, counts_as_lost };
+    let lost = |counts_as_lost: bool| ReminderFact::Lost {
+        last_purchase: date(2026, 5, 24),
+        lost_from: date(2026, 11, 25),
+        months: 6,
+        counts_as_lost,
+    };
     assert_eq!(r[0].fact, lost(true));
     // Later it stays, overdue, with the date it became lost.
     let r = reminders(&ws, 6, date(2027, 1, 10), 0);
@@ -301,7 +386,11 @@ fn lost_accounts_by_calendar_months_key_or_not() {
 
 #[test]
 fn win_back_plan_of_a_lost_dossier_is_reminded_today() {
-    let d = Dossier { status: AccountStatus::Lost, winback_plan: "Special offer on service\nthen a visit".into(), ..Default::default() };
+    let d = Dossier {
+        status: AccountStatus::Lost,
+        winback_plan: "Special offer on service\nthen a visit".into(),
+        ..Default::default()
+    };
     let mut ws = key_ws(d);
     ws.accounts_mut()[0].is_key = false;
     let today = date(2026, 11, 24);
@@ -335,7 +424,10 @@ fn demo_workspace_reminders() {
     let nordhavn: Vec<&Reminder> = r.iter().filter(|r| r.account_name == "Nordhavn Logistics A/S").collect();
     let follow = nordhavn.iter().find(|r| r.kind == ReminderKind::ProposalFollowUp).expect("follow-up");
     assert_eq!((follow.date, follow.overdue), (date(2026, 11, 21), true));
-    assert_eq!(follow.fact, ReminderFact::ProposalFollowUp { proposal: "Picking robot pilot, Aarhus".into(), sent: date(2026, 11, 20) });
+    assert_eq!(
+        follow.fact,
+        ReminderFact::ProposalFollowUp { proposal: "Picking robot pilot, Aarhus".into(), sent: date(2026, 11, 20) }
+    );
     let visit = nordhavn.iter().find(|r| r.kind == ReminderKind::OverdueAction).expect("site visit");
     assert_eq!(visit.date, date(2026, 11, 10));
     // Tender on 3 May 2027: preparation should have started on 3 August; the 6-month mark
@@ -356,16 +448,30 @@ fn demo_workspace_reminders() {
     // Ilze Kalniņa (born 29 February 1980) is reminded on 28 February 2027.
     let r = reminders(&ws, lost_months, date(2027, 2, 1), 30);
     let ilze = of(&r, ReminderKind::Birthday).into_iter().find(|r| subject(r) == "Ilze Kalniņa").expect("Ilze");
-    assert_eq!((ilze.date, ilze.personal, ilze.account_name.as_str()), (date(2027, 2, 28), true, "Baltic Timber Group"));
+    assert_eq!(
+        (ilze.date, ilze.personal, ilze.account_name.as_str()),
+        (date(2027, 2, 28), true, "Baltic Timber Group")
+    );
     // And the annual business review with Jens Madsen on 12 February.
-    assert!(of(&r, ReminderKind::Meeting).iter().any(|m| m.date == date(2027, 2, 12) && subject(m) == "Annual business review"));
+    assert!(of(&r, ReminderKind::Meeting)
+        .iter()
+        .any(|m| m.date == date(2027, 2, 12) && subject(m) == "Annual business review"));
 }
 
 fn arb_dossier() -> impl Strategy<Value = Dossier> {
     let day = (0i64..900).prop_map(|n| date(2026, 1, 1) + chrono::Duration::days(n));
     let outcome = prop::sample::select(Outcome::ALL.to_vec());
     (
-        prop::collection::vec((prop::option::of(day.clone()), prop::option::of(day.clone()), prop::option::of(day.clone()), prop::bool::ANY, outcome.clone()), 0..4),
+        prop::collection::vec(
+            (
+                prop::option::of(day.clone()),
+                prop::option::of(day.clone()),
+                prop::option::of(day.clone()),
+                prop::bool::ANY,
+                outcome.clone(),
+            ),
+            0..4,
+        ),
         prop::collection::vec((prop::option::of(day.clone()), outcome), 0..3),
         prop::collection::vec((0u32..14, prop::option::of(0u32..33)), 0..3),
         prop::collection::vec((prop::option::of(day), prop::sample::select(ActionStatus::ALL.to_vec())), 0..4),
@@ -374,12 +480,32 @@ fn arb_dossier() -> impl Strategy<Value = Dossier> {
         .prop_map(|(proposals, tenders, meetings, actions, birthdays)| Dossier {
             proposals: proposals
                 .into_iter()
-                .map(|(sent, valid_until, agreed_date, receipt_confirmed, outcome)| Proposal { title: "P".into(), sent, valid_until, agreed_date, receipt_confirmed, outcome, ..Default::default() })
+                .map(|(sent, valid_until, agreed_date, receipt_confirmed, outcome)| Proposal {
+                    title: "P".into(),
+                    sent,
+                    valid_until,
+                    agreed_date,
+                    receipt_confirmed,
+                    outcome,
+                    ..Default::default()
+                })
                 .collect(),
-            tenders: tenders.into_iter().map(|(date, outcome)| Tender { title: "T".into(), date, outcome, ..Default::default() }).collect(),
-            meetings: meetings.into_iter().map(|(month, day)| Meeting { title: "M".into(), month, day, with: String::new() }).collect(),
-            actions: actions.into_iter().map(|(due, status)| Action { text: "A".into(), due, status, ..Default::default() }).collect(),
-            people: birthdays.into_iter().map(|(m, d)| Person { name: "B".into(), birthday: format!("--{m:02}-{d:02}"), ..Default::default() }).collect(),
+            tenders: tenders
+                .into_iter()
+                .map(|(date, outcome)| Tender { title: "T".into(), date, outcome, ..Default::default() })
+                .collect(),
+            meetings: meetings
+                .into_iter()
+                .map(|(month, day)| Meeting { title: "M".into(), month, day, with: String::new() })
+                .collect(),
+            actions: actions
+                .into_iter()
+                .map(|(due, status)| Action { text: "A".into(), due, status, ..Default::default() })
+                .collect(),
+            people: birthdays
+                .into_iter()
+                .map(|(m, d)| Person { name: "B".into(), birthday: format!("--{m:02}-{d:02}"), ..Default::default() })
+                .collect(),
             ..Default::default()
         })
 }

@@ -60,7 +60,8 @@ impl Editor {
             id
         });
         let account_id = dossier.with_untracked(|d| d.account_id.clone());
-        EDITORS.with(|e| e.borrow_mut().insert(id, Inner { account_id, draft: None, pending: Vec::new(), timer: None }));
+        EDITORS
+            .with(|e| e.borrow_mut().insert(id, Inner { account_id, draft: None, pending: Vec::new(), timer: None }));
         let editor = Editor { dossier, id, state: use_app() };
         on_cleanup(move || {
             editor.flush();
@@ -139,7 +140,8 @@ impl Editor {
         change(&mut d);
         self.cancel_timer();
         let editor = *self;
-        let handle = set_timeout_with_handle(move || editor.flush(), std::time::Duration::from_millis(TYPING_DELAY_MS)).ok();
+        let handle =
+            set_timeout_with_handle(move || editor.flush(), std::time::Duration::from_millis(TYPING_DELAY_MS)).ok();
         let first = self.with_inner(|i| i.pending.is_empty()).unwrap_or(false);
         if first {
             // Unsaved from the first key of a pause until its write is stored.
@@ -225,7 +227,14 @@ impl Editor {
     }
 
     #[inline(never)]
-    fn number_dyn(self, label: Label, testid: String, get: GetFn<Option<f64>>, set: SetFn<Option<f64>>, range: (f64, f64)) -> AnyView {
+    fn number_dyn(
+        self,
+        label: Label,
+        testid: String,
+        get: GetFn<Option<f64>>,
+        set: SetFn<Option<f64>>,
+        range: (f64, f64),
+    ) -> AnyView {
         let (get, set) = (StoredValue::new(get), StoredValue::new(set));
         let error = RwSignal::new(None::<String>);
         let field = self.field(get);
@@ -238,12 +247,19 @@ impl Editor {
                 return;
             }
             match parse_typed_number(&raw) {
-                Ok(v) if v < range.0 || v > range.1 => error.set(Some(format!("Enter a number from {} to {}.", format_number(range.0), format_number(range.1)))),
+                Ok(v) if v < range.0 || v > range.1 => error.set(Some(format!(
+                    "Enter a number from {} to {}.",
+                    format_number(range.0),
+                    format_number(range.1)
+                ))),
                 Ok(v) => {
                     error.set(None);
                     self.apply(move |d| set.with_value(|s| s(d, Some(v))));
                 }
-                Err(e) => error.set(Some(format!("{}: enter a number such as 1200 or 12,5.", crate::ui::words::exchange::number_error(&e)))),
+                Err(e) => error.set(Some(format!(
+                    "{}: enter a number such as 1200 or 12,5.",
+                    crate::ui::words::exchange::number_error(&e)
+                ))),
             }
         };
         let aria = (label == Label::Hidden).then(|| aria_label(&testid));
@@ -268,7 +284,13 @@ impl Editor {
     }
 
     #[inline(never)]
-    fn date_dyn(self, label: Label, testid: String, get: GetFn<Option<NaiveDate>>, set: SetFn<Option<NaiveDate>>) -> AnyView {
+    fn date_dyn(
+        self,
+        label: Label,
+        testid: String,
+        get: GetFn<Option<NaiveDate>>,
+        set: SetFn<Option<NaiveDate>>,
+    ) -> AnyView {
         let (get, set) = (StoredValue::new(get), StoredValue::new(set));
         let error = RwSignal::new(None::<String>);
         let field = self.field(get);
@@ -370,10 +392,15 @@ impl Editor {
 }
 
 fn wrap(label: Label, control: AnyView, error: Option<(String, RwSignal<Option<String>>)>) -> AnyView {
-    let error_view = error.map(|(id, e)| view! { <small class="field-error" id=id role="alert">{move || e.get()}</small> });
+    let error_view =
+        error.map(|(id, e)| view! { <small class="field-error" id=id role="alert">{move || e.get()}</small> });
     match label {
-        Label::Shown(text) => view! { <label class="field block"><span>{text}</span>{control}{error_view}</label> }.into_any(),
-        Label::Owned(text) => view! { <label class="field block"><span>{text}</span>{control}{error_view}</label> }.into_any(),
+        Label::Shown(text) => {
+            view! { <label class="field block"><span>{text}</span>{control}{error_view}</label> }.into_any()
+        }
+        Label::Owned(text) => {
+            view! { <label class="field block"><span>{text}</span>{control}{error_view}</label> }.into_any()
+        }
         Label::Hidden => view! { <div class="cell-field">{control}{error_view}</div> }.into_any(),
     }
 }

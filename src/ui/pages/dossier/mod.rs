@@ -75,13 +75,16 @@ fn section_panel(section: Section, dossier: Memo<Dossier>, nav: SectionNav, body
 fn DossierView(account_id: String) -> impl IntoView {
     let state = use_app();
     let aid = account_id.clone();
-    let account = Memo::new(move |_| state.workspace.with(|ws| ws.account(&aid).cloned().unwrap_or_else(|| Account::new(&aid))));
+    let account =
+        Memo::new(move |_| state.workspace.with(|ws| ws.account(&aid).cloned().unwrap_or_else(|| Account::new(&aid))));
     let aid = account_id.clone();
-    let dossier = Memo::new(move |_| state.workspace.with(|ws| ws.dossier(&aid).cloned().unwrap_or_else(|| Dossier::new(&aid))));
+    let dossier =
+        Memo::new(move |_| state.workspace.with(|ws| ws.dossier(&aid).cloned().unwrap_or_else(|| Dossier::new(&aid))));
     let aid = account_id.clone();
     let row = Memo::new(move |_| state.segmentation.with(|s| s.row(&aid).cloned()));
     let aid = account_id.clone();
-    let lines: Memo<Vec<OrderLine>> = Memo::new(move |_| state.workspace.with(|ws| ws.history(&aid).cloned().unwrap_or_default()));
+    let lines: Memo<Vec<OrderLine>> =
+        Memo::new(move |_| state.workspace.with(|ws| ws.history(&aid).cloned().unwrap_or_default()));
     let show_personal = RwSignal::new(false);
     let nav = SectionNav::new(state.workshop);
     // Entering workshop mode hides personal details; someone must turn them on again on purpose.
@@ -95,10 +98,14 @@ fn DossierView(account_id: String) -> impl IntoView {
     let window_months = Signal::derive(move || state.settings.with(|s| s.window_months));
     let lost_hint = Signal::derive(move || {
         let months = state.workspace.with(|ws| ws.programme.lost_after_months);
-        lines.with(|ls| kam_core::analysis::rules::lost_since(ls, months, sections::today())).map(|(last, _)| crate::ui::words::reminders::lost_hint(last, months))
+        lines
+            .with(|ls| kam_core::analysis::rules::lost_since(ls, months, sections::today()))
+            .map(|(last, _)| crate::ui::words::reminders::lost_hint(last, months))
     });
     let completeness = move || dossier.with(|d| (d.filled_parts(), d.completeness_pct()));
-    let save_account = move |change: Box<dyn FnOnce(&mut Account)>| state.change_account(account.with_untracked(|a| a.id.clone()), change, None);
+    let save_account = move |change: Box<dyn FnOnce(&mut Account)>| {
+        state.change_account(account.with_untracked(|a| a.id.clone()), change, None)
+    };
     // One memo per field (the manager's is above), so that the industry being stored never
     // rewrites the manager's input while it is typed in (and the other way round).
     let industry = Memo::new(move |_| account.with(|a| a.industry.clone()));
@@ -195,19 +202,31 @@ fn DossierView(account_id: String) -> impl IntoView {
 
 /// Reasons, criteria, and the promotion/demotion decision with its history.
 #[component]
-fn Qualification(account: Memo<Account>, dossier: Memo<Dossier>, row: Memo<Option<kam_core::analysis::AccountSegment>>, ed: Editor) -> impl IntoView {
+fn Qualification(
+    account: Memo<Account>,
+    dossier: Memo<Dossier>,
+    row: Memo<Option<kam_core::analysis::AccountSegment>>,
+    ed: Editor,
+) -> impl IntoView {
     let state = use_app();
     let q = Memo::new(move |_| {
         let on_profit = state.segmentation.with(|s| s.flags_on_profit);
         let key_pct = state.settings.with(|s| s.key_size_pct);
-        state.workspace.with(|ws| dossier.with(|d| row.with(|r| qualify(r.as_ref(), Some(d), &ws.programme, key_pct, on_profit))))
+        state
+            .workspace
+            .with(|ws| dossier.with(|d| row.with(|r| qualify(r.as_ref(), Some(d), &ws.programme, key_pct, on_profit))))
     });
     let by = RwSignal::new(String::new());
     let why = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let decide = move |_| {
         let promote = !account.with_untracked(|a| a.is_key);
-        match state.decide_key(&account.with_untracked(|a| a.id.clone()), promote, &by.get_untracked(), &why.get_untracked()) {
+        match state.decide_key(
+            &account.with_untracked(|a| a.id.clone()),
+            promote,
+            &by.get_untracked(),
+            &why.get_untracked(),
+        ) {
             Ok(()) => {
                 error.set(None);
                 why.set(String::new());

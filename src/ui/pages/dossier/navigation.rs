@@ -25,7 +25,8 @@ impl SectionNav {
     /// Starts at the first section and follows the page's scrolling and the workshop keys
     /// while the dossier is open.
     pub fn new(workshop: RwSignal<bool>) -> SectionNav {
-        let nav = SectionNav { current: RwSignal::new(Section::ALL[0]), collapsed: RwSignal::new(Vec::new()), workshop };
+        let nav =
+            SectionNav { current: RwSignal::new(Section::ALL[0]), collapsed: RwSignal::new(Vec::new()), workshop };
         nav.follow_scrolling();
         nav.listen_for_keys();
         nav
@@ -63,7 +64,13 @@ impl SectionNav {
     }
 
     pub fn toggle(&self, s: Section) {
-        self.collapsed.update(|c| if let Some(i) = c.iter().position(|x| *x == s) { c.remove(i); } else { c.push(s); });
+        self.collapsed.update(|c| {
+            if let Some(i) = c.iter().position(|x| *x == s) {
+                c.remove(i);
+            } else {
+                c.push(s);
+            }
+        });
     }
 
     /// Outside workshop mode, the section in view is the last one whose top has passed the
@@ -93,9 +100,10 @@ impl SectionNav {
             if !self.workshop.get_untracked() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
                 return;
             }
-            let typing = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
-                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-            });
+            let typing = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
             if typing {
                 return;
             }

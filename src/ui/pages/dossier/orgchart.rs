@@ -59,7 +59,11 @@ pub fn OrgChart(dossier: Memo<Dossier>) -> impl IntoView {
         let summary = format!(
             "Relationship map of {} people: {}",
             people.len(),
-            people.iter().map(|p| format!("{} ({}, {})", p.name, p.role.label(), p.attitude.label())).collect::<Vec<_>>().join("; ")
+            people
+                .iter()
+                .map(|p| format!("{} ({}, {})", p.name, p.role.label(), p.attitude.label()))
+                .collect::<Vec<_>>()
+                .join("; ")
         );
         let boxes = nodes.iter().map(|n| {
             let p = &people[n.index];

@@ -14,7 +14,11 @@ use crate::ui::words::choices::Words;
 use crate::ui::words::programme::{quadrant_advice, quadrant_label};
 
 fn or_dash(s: &str) -> String {
-    if s.trim().is_empty() { "—".into() } else { s.trim().to_string() }
+    if s.trim().is_empty() {
+        "—".into()
+    } else {
+        s.trim().to_string()
+    }
 }
 
 #[component]
@@ -23,8 +27,14 @@ pub fn AccountPlanPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let account = Memo::new(move |_| state.workspace.with(|ws| ws.account(&id.get()).cloned()));
-    let dossier = Memo::new(move |_| { let id = id.get(); state.workspace.with(|ws| ws.dossier(&id).cloned().unwrap_or_else(|| Dossier::new(&id))) });
-    let row = Memo::new(move |_| { let id = id.get(); state.segmentation.with(|s| s.row(&id).cloned()) });
+    let dossier = Memo::new(move |_| {
+        let id = id.get();
+        state.workspace.with(|ws| ws.dossier(&id).cloned().unwrap_or_else(|| Dossier::new(&id)))
+    });
+    let row = Memo::new(move |_| {
+        let id = id.get();
+        state.segmentation.with(|s| s.row(&id).cloned())
+    });
     view! {
         <div class="page plan">
             {move || match account.get() {
@@ -43,7 +53,11 @@ pub fn AccountPlanPage() -> impl IntoView {
 }
 
 #[component]
-fn PlanBody(account: Account, dossier: Memo<Dossier>, row: Memo<Option<kam_core::analysis::AccountSegment>>) -> impl IntoView {
+fn PlanBody(
+    account: Account,
+    dossier: Memo<Dossier>,
+    row: Memo<Option<kam_core::analysis::AccountSegment>>,
+) -> impl IntoView {
     let state = use_app();
     let d = dossier.get_untracked();
     let months = state.settings.with_untracked(|s| s.window_months);

@@ -49,7 +49,12 @@ fn add_button(label: &'static str, testid: &'static str, on_add: impl Fn() + 'st
     view! { <button type="button" class="button small" data-testid=testid on:click=move |_| on_add()>{label}</button> }
 }
 
-fn remove_button(ed: Editor, what: String, change: impl Fn(&mut Dossier) + Copy + Send + Sync + 'static, testid: String) -> impl IntoView {
+fn remove_button(
+    ed: Editor,
+    what: String,
+    change: impl Fn(&mut Dossier) + Copy + Send + Sync + 'static,
+    testid: String,
+) -> impl IntoView {
     let label = format!("Remove {what}");
     view! {
         <button type="button" class="icon-button" data-testid=testid aria-label=label.clone() title=label

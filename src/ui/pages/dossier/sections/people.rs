@@ -1,7 +1,7 @@
 //! The decision-making unit: who matters on the customer's side, with personal details kept in
 //! a row of their own that shows only on request.
 
-use kam_core::model::{Dossier, Attitude, Person};
+use kam_core::model::{Attitude, Dossier, Person};
 use leptos::prelude::*;
 
 use super::super::editor::{Editor, Label};
@@ -11,7 +11,11 @@ pub fn people(ed: Editor, show_personal: RwSignal<bool>) -> impl IntoView {
     let reports_options = move |i: usize| {
         ed.dossier.with(|d| {
             let me = d.people.get(i).map(|p| p.id);
-            d.people.iter().filter(|p| Some(p.id) != me).map(|p| (p.id, if p.name.trim().is_empty() { "(no name)".to_string() } else { p.name.clone() })).collect::<Vec<_>>()
+            d.people
+                .iter()
+                .filter(|p| Some(p.id) != me)
+                .map(|p| (p.id, if p.name.trim().is_empty() { "(no name)".to_string() } else { p.name.clone() }))
+                .collect::<Vec<_>>()
         })
     };
     view! {
@@ -84,4 +88,3 @@ pub fn people(ed: Editor, show_personal: RwSignal<bool>) -> impl IntoView {
         {add_button("Add person", "add-person", move || ed.apply(|d| d.change_people(|people| people.push(Person::default()))))}
     }
 }
-

@@ -81,12 +81,29 @@ pub fn plan(ed: Editor) -> impl IntoView {
 }
 
 pub fn month_name(m: u32) -> &'static str {
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][(m.clamp(1, 12) - 1) as usize]
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ][(m.clamp(1, 12) - 1) as usize]
 }
 
 pub fn metrics(ed: Editor, row: Memo<Option<AccountSegment>>, window_months: Signal<u32>) -> impl IntoView {
     let view_model = move || ed.dossier.with(|d| row.with(|r| metrics_view(d, r.as_ref(), window_months.get())));
-    let problems = move || ed.dossier.with(|d| metrics_problems(d).into_iter().map(crate::ui::words::programme::metrics_problem).collect::<Vec<_>>());
+    let problems = move || {
+        ed.dossier.with(|d| {
+            metrics_problems(d).into_iter().map(crate::ui::words::programme::metrics_problem).collect::<Vec<_>>()
+        })
+    };
     view! {
         <div class="cards compact">
             <div class="card"><span class="card-label">"Revenue per year"</span><span class="card-value">{move || view_model().revenue.map_or("—".into(), money)}</span><span class="card-note">"from the order history"</span></div>
@@ -182,7 +199,11 @@ fn follow_up(p: &Proposal, today: NaiveDate) -> String {
     let Some(sent) = p.sent else { return "Not sent yet.".into() };
     let mut parts = Vec::new();
     if let Some(call) = rules::proposal_follow_up(sent).filter(|_| !p.receipt_confirmed) {
-        parts.push(if call < today { format!("Receipt not confirmed: the call was due {call}.") } else { format!("Call to confirm receipt on {call} if there is no answer.") });
+        parts.push(if call < today {
+            format!("Receipt not confirmed: the call was due {call}.")
+        } else {
+            format!("Call to confirm receipt on {call} if there is no answer.")
+        });
     }
     if let Some(v) = p.valid_until {
         parts.push(if v < today { format!("Validity ended {v}.") } else { format!("Valid until {v}.") });
@@ -193,4 +214,3 @@ fn follow_up(p: &Proposal, today: NaiveDate) -> String {
     }
     parts.join(" ")
 }
-

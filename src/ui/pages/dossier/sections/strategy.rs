@@ -17,10 +17,14 @@ pub fn strategy(ed: Editor) -> impl IntoView {
         let signal = if offering { new_offering } else { new_unit };
         let name = signal.get_untracked().trim().to_string();
         if name.is_empty() {
-            error.set(Some(format!("Type the name of the {} first.", if offering { "offering" } else { "business unit" })));
+            error.set(Some(format!(
+                "Type the name of the {} first.",
+                if offering { "offering" } else { "business unit" }
+            )));
             return;
         }
-        let exists = ed.dossier.with_untracked(|d| if offering { d.offerings.contains(&name) } else { d.units.contains(&name) });
+        let exists =
+            ed.dossier.with_untracked(|d| if offering { d.offerings.contains(&name) } else { d.units.contains(&name) });
         if exists {
             error.set(Some(format!("\"{name}\" is already in the grid.")));
             return;
@@ -33,7 +37,11 @@ pub fn strategy(ed: Editor) -> impl IntoView {
         ed.dossier.with(|d| {
             d.whitespace
                 .iter()
-                .filter(|c| matches!(c.state, CellState::Opportunity | CellState::InProgress | CellState::Competitor) && d.offerings.contains(&c.offering) && d.units.contains(&c.unit))
+                .filter(|c| {
+                    matches!(c.state, CellState::Opportunity | CellState::InProgress | CellState::Competitor)
+                        && d.offerings.contains(&c.offering)
+                        && d.units.contains(&c.unit)
+                })
                 .filter_map(|c| c.potential)
                 .sum::<f64>()
         })
@@ -107,4 +115,3 @@ pub fn strategy(ed: Editor) -> impl IntoView {
         {move || error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="whitespace-error">{e}</p> })}
     }
 }
-
