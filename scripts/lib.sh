@@ -59,6 +59,14 @@ ensure_e2e_packages() {
   fi
 }
 
+# rustfmt and clippy come with the machine's toolchain; added if a minimal profile left them out.
+ensure_lint_tools() {
+  if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+    say "Adding rustfmt and clippy to the toolchain"
+    rustup component add rustfmt clippy
+  fi
+}
+
 ensure_build_tools() {
   ensure_wasm_target
   ensure_trunk

@@ -28,6 +28,13 @@ pub fn dossier_href(account_id: &str) -> String {
     format!("/key-accounts/{}", js_sys::encode_uri_component(account_id))
 }
 
+/// "2026-11-24 17:05", the local time now, for snapshot labels (no strftime in the wasm).
+pub fn local_minute() -> String {
+    use chrono::Timelike;
+    let now = chrono::Local::now();
+    format!("{} {:02}:{:02}", now.date_naive(), now.hour(), now.minute())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,11 +51,4 @@ mod tests {
     fn percent_has_one_decimal() {
         assert_eq!(percent(24.345), "24.3\u{a0}%");
     }
-}
-
-/// "2026-11-24 17:05", the local time now, for snapshot labels (no strftime in the wasm).
-pub fn local_minute() -> String {
-    use chrono::Timelike;
-    let now = chrono::Local::now();
-    format!("{} {:02}:{:02}", now.date_naive(), now.hour(), now.minute())
 }

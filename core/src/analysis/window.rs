@@ -133,8 +133,8 @@ mod tests {
     fn first_purchase_inside_window_sets_first_period() {
         let w = Window { last_month: month_index(d(2025, 12, 1)), period_months: 1, periods: 12 };
         let accounts = vec![Account::new("New"), Account::new("Old")];
-        let new_lines = vec![OrderLine { date: d(2025, 9, 3), revenue: 10.0, profit: None }];
-        let old_lines = vec![
+        let new_lines = [OrderLine { date: d(2025, 9, 3), revenue: 10.0, profit: None }];
+        let old_lines = [
             OrderLine { date: d(2023, 1, 3), revenue: 5.0, profit: Some(1.0) },
             OrderLine { date: d(2025, 2, 3), revenue: 5.0, profit: Some(1.0) },
         ];

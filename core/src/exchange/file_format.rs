@@ -361,7 +361,10 @@ fn depth_exceeds(text: &str, limit: usize) -> bool {
 
 /// Migrations from older file versions, applied in order to the parsed `data`: `(from, f)`
 /// turns data of version `from` into version `from + 1`.
-const MIGRATIONS: &[(u32, fn(Value) -> Result<Value, FileError>)] = &[(1, migrate_1_to_2)];
+/// One step of the file format's migrations: the data of version N to version N + 1.
+type Migration = fn(Value) -> Result<Value, FileError>;
+
+const MIGRATIONS: &[(u32, Migration)] = &[(1, migrate_1_to_2)];
 
 /// Version 1 → 2: competitors were names only (strings), and a person's role and attitude were
 /// free text. Version 2 writes competitors as objects and role/attitude as fixed keys. Old free

@@ -244,11 +244,9 @@ pub fn parse_xlsx(bytes: &[u8]) -> Result<Table, ImportError> {
                 row[column] = cell;
             }
         }
-        Node::End("row", _) => {
-            if !row.iter().all(String::is_empty) && failed.is_none() {
-                if let Err(e) = writer.write_record(&row) {
-                    failed = Some(e.to_string());
-                }
+        Node::End("row", _) if !row.iter().all(String::is_empty) && failed.is_none() => {
+            if let Err(e) = writer.write_record(&row) {
+                failed = Some(e.to_string());
             }
         }
         _ => {}

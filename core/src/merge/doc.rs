@@ -52,6 +52,10 @@ use super::hlc::{Clock, Stamp};
 /// One step of a [`Path`]: an object key, or an item of a set-list by its id. Keys sort before
 /// items, then by text; a path sorts before everything below it, so a subtree is one contiguous
 /// range of a `BTreeMap<Path, _>`.
+/// A set-list as shown: whether it stands on its own live registers, and its items' ids and
+/// positions in shown order.
+type ShownList = (bool, Vec<(String, Option<String>)>);
+
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Seg {
     Key(String),
@@ -455,7 +459,7 @@ struct Builder<'a> {
     /// Every set-list shown: whether it and all nodes above it stand on their own live node
     /// register (else `record` re-creates them), and its items' ids and positions, in shown
     /// order (for `record`).
-    lists: Option<BTreeMap<Path, (bool, Vec<(String, Option<String>)>)>>,
+    lists: Option<BTreeMap<Path, ShownList>>,
 }
 
 impl<'a> Builder<'a> {

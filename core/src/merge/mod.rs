@@ -62,7 +62,7 @@ fn wins(a: &Entry, b: &Entry) -> bool {
         Ordering::Greater => true,
         Ordering::Less => false,
         Ordering::Equal => match (&a.value, &b.value) {
-            (Some(x), Some(y)) => x != y && x.to_string() > y.to_string(),
+            (Some(x), Some(y)) => x != y && serde_json::to_string(x).ok() > serde_json::to_string(y).ok(),
             (Some(_), None) => true,
             _ => false,
         },
@@ -189,7 +189,7 @@ pub fn preview(local: &StampedDoc, remote: &StampedDoc) -> Vec<Change> {
             return;
         }
         let conflict = l_entry.is_some_and(|l| !seen_by(remote, &l.stamp) && !seen_by(local, &r.stamp));
-        let remote_wins = l_entry.map_or(true, |l| wins(r, l));
+        let remote_wins = l_entry.is_none_or(|l| wins(r, l));
         if !remote_wins && !conflict {
             return;
         }

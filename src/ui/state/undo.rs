@@ -24,9 +24,9 @@ pub struct Notice {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Undo {
     /// The whole workspace (after an import, a replace, a clear).
-    Workspace(Workspace),
+    Workspace(Box<Workspace>),
     /// One dossier (after a row of it was removed).
-    Dossier(Dossier),
+    Dossier(Box<Dossier>),
 }
 
 /// The whole workspace, personal details included, as a snapshot kept in this browser.
@@ -83,11 +83,11 @@ impl AppState {
             Some(Notice { undo: Some(Undo::Workspace(previous)), .. }) => {
                 self.notice.set(None);
                 // An undo of an undo is not offered: it would only confuse.
-                self.replace_workspace_with(previous, Some("Undone.".into()), false);
+                self.replace_workspace_with(*previous, Some("Undone.".into()), false);
             }
             Some(Notice { undo: Some(Undo::Dossier(previous)), .. }) => {
                 self.notice.set(Some(Notice { text: "Undone.".into(), undo: None }));
-                self.update_dossier(previous.account_id.clone(), Box::new(move |d| *d = previous));
+                self.update_dossier(previous.account_id.clone(), Box::new(move |d| *d = *previous));
             }
             _ => {}
         }

@@ -102,7 +102,9 @@ impl AppState {
                 Ok(next) => {
                     state.workspace.set(next);
                     if let Some(text) = notice {
-                        state.notice.set(Some(Notice { text, undo: offer_undo.then_some(Undo::Workspace(previous)) }));
+                        state
+                            .notice
+                            .set(Some(Notice { text, undo: offer_undo.then(|| Undo::Workspace(Box::new(previous))) }));
                     }
                 }
                 Err(e) => state.error.set(Some(format!("Nothing was changed: {}", store_error(&e)))),

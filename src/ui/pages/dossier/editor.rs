@@ -14,6 +14,10 @@ use wasm_bindgen::JsCast;
 use crate::ui::state::{use_app, AppState, Notice, Undo};
 use crate::ui::words::choices::Words;
 
+/// A typed change, replayed on the stored dossier at every save until it is stored.
+type TypedChange = Rc<dyn Fn(&mut Dossier)>;
+/// A change applied once (a row added or removed).
+type OneChange = Box<dyn FnOnce(&mut Dossier)>;
 type GetFn<T> = Arc<dyn Fn(&Dossier) -> T + Send + Sync>;
 type SetFn<T> = Arc<dyn Fn(&mut Dossier, T) + Send + Sync>;
 
@@ -36,7 +40,7 @@ struct Inner {
     draft: Option<Dossier>,
     /// The typed changes not yet saved, in order. A save replays them on the stored dossier in
     /// one transaction, so a change another tab made meanwhile to another field is kept.
-    pending: Vec<Rc<dyn Fn(&mut Dossier)>>,
+    pending: Vec<TypedChange>,
     timer: Option<TimeoutHandle>,
 }
 
@@ -100,7 +104,7 @@ impl Editor {
 
     /// Saves the typed changes not yet saved, then `last`, replayed on the stored dossier inside
     /// one transaction (see `AppState::update_dossier`).
-    fn commit(&self, last: Option<Box<dyn FnOnce(&mut Dossier)>>) {
+    fn commit(&self, last: Option<OneChange>) {
         let Some((typed, account_id)) = self.with_inner(|i| {
             i.draft = None;
             (std::mem::take(&mut i.pending), i.account_id.clone())
@@ -164,7 +168,9 @@ impl Editor {
         self.flush();
         let before = self.current();
         self.apply_dyn(change);
-        self.state.notice.set(Some(Notice { text: format!("Removed {what}."), undo: Some(Undo::Dossier(before)) }));
+        self.state
+            .notice
+            .set(Some(Notice { text: format!("Removed {what}."), undo: Some(Undo::Dossier(Box::new(before))) }));
     }
 
     /// Saves what is typed but not yet saved.
