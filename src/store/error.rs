@@ -31,7 +31,7 @@ pub enum StoreError {
     /// The named snapshot to delete is not stored.
     NoSuchSnapshot,
     /// The caller's change refused itself, with the caller's own words (nothing was written).
-    ChangeRefused(String),
+    ChangeRefused(Vec<kam_core::model::ProgrammeProblem>),
 }
 
 /// How many characters of the browser's exception a refusal keeps: enough to name it, short

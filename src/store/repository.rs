@@ -2,7 +2,8 @@
 //! the stored workspace, each in a transaction of its own.
 
 use kam_core::model::{
-    restore, restore_dossier, Account, AccountHistory, Dossier, OrderLine, Programme, Stored, Workspace,
+    restore, restore_dossier, Account, AccountHistory, Dossier, OrderLine, Programme, ProgrammeProblem, Stored,
+    Workspace,
 };
 use rexie::{Rexie, TransactionMode};
 use std::cell::RefCell;
@@ -236,7 +237,7 @@ impl Repository {
     /// whole programme read earlier would undo the first.
     pub async fn update_programme(
         &self,
-        change: impl FnOnce(&mut Programme) -> Result<(), String>,
+        change: impl FnOnce(&mut Programme) -> Result<(), Vec<ProgrammeProblem>>,
     ) -> Result<Programme, StoreError> {
         let tx = self.transaction(&[META], TransactionMode::ReadWrite)?;
         let store = tx.store(META)?;

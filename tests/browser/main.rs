@@ -3,7 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use kam_core::demo::demo_workspace;
-use kam_core::model::{restore, AccountHistory, Dossier, KeyReason, Measure, SegmentationSettings, Stored, Workspace};
+use kam_core::model::{
+    restore, AccountHistory, Dossier, KeyReason, Measure, ProgrammeProblem, SegmentationSettings, Stored, Workspace,
+};
 use kam_planner::store::{load_settings, save_settings, Repository, Snapshot, StoreError};
 use wasm_bindgen_test::*;
 
@@ -327,9 +329,9 @@ async fn quick_programme_changes_keep_both_and_a_refused_one_writes_nothing() {
     assert_eq!((after.criteria_text.as_str(), after.champion.as_str()), ("Over 10 % of our profit", "Eva Saar"));
     let refused = repo.update_programme(|p| {
         p.champion = "Somebody else".into();
-        Err("no".into())
+        Err(vec![ProgrammeProblem::LostMonths])
     });
-    assert_eq!(refused.await.expect_err("refused"), StoreError::ChangeRefused("no".into()));
+    assert_eq!(refused.await.expect_err("refused"), StoreError::ChangeRefused(vec![ProgrammeProblem::LostMonths]));
     let stored = repo.load().await.unwrap().programme;
     assert_eq!((stored.criteria_text.as_str(), stored.champion.as_str()), ("Over 10 % of our profit", "Eva Saar"));
     assert_eq!(stored.attractiveness, demo_workspace().programme.attractiveness, "the rest is untouched");

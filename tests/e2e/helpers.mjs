@@ -2,6 +2,7 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
@@ -91,4 +92,19 @@ export async function download(page, testid) {
   const path = join(ARTIFACTS, d.suggestedFilename());
   await d.saveAs(path);
   return { name: d.suggestedFilename(), path, text: await readFile(path, 'utf8') };
+}
+
+const require = createRequire(import.meta.url);
+let axeSource;
+
+/** axe-core's serious and critical violations on the page, one line each. */
+export async function axe(page) {
+  axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
 }

@@ -3,17 +3,10 @@
 // scroll inside their own box), and axe stays at zero serious or critical violations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { setup, ready, screenshot, dossierPath } from './helpers.mjs';
+import { setup, ready, screenshot, dossierPath, axe } from './helpers.mjs';
 
-const require = createRequire(import.meta.url);
 let env;
-let axeSource;
-before(async () => {
-  env = await setup();
-  axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-});
+before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
 
 const SIZES = [
@@ -71,15 +64,6 @@ async function smallTargets(page) {
   });
 }
 
-async function axe(page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  });
-}
 
 for (const size of SIZES) {
   const tag = `${size.width}x${size.height}`;

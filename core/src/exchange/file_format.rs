@@ -99,7 +99,7 @@ pub enum FileError {
     },
     /// The programme settings break their rules, as [`Programme::problems`] states them.
     InvalidProgramme {
-        problems: Vec<String>,
+        problems: Vec<crate::model::ProgrammeProblem>,
     },
     /// A passphrase-protected file that is not UTF-8.
     ProtectedNotUtf8,

@@ -17,6 +17,6 @@ pub use dossier::{
     Dossier, EventKind, KeyDecision, KeyReason, Meeting, Metrics, Objective, Outcome, Person, Pestel, Proposal,
     RelationshipStage, Section, Swot, TeamMember, Tender, ThreePs, TimelineEvent, WhitespaceCell,
 };
-pub use programme::{Factor, Programme, Skill, SkillAssessment};
+pub use programme::{Factor, MatrixAxis, Programme, ProgrammeProblem, Skill, SkillAssessment, LOST_AFTER_MONTHS};
 pub use restore::{restore, restore_dossier, RestoreProblem, Restored, Stored};
-pub use settings::{Measure, PeriodLength, SegmentationSettings};
+pub use settings::{Measure, PeriodLength, SegmentationSettings, SettingsProblem, WINDOW_MAX_MONTHS};

@@ -85,29 +85,57 @@ impl Default for Programme {
     }
 }
 
+/// The two axes of the key-account portfolio matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatrixAxis {
+    Attractiveness,
+    Strength,
+}
+
+/// The programme's "lost after" months must lie in this range.
+pub const LOST_AFTER_MONTHS: std::ops::RangeInclusive<u32> = 1..=60;
+
+/// Something that makes the programme settings unusable (worded by the UI).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProgrammeProblem {
+    /// The axis has no factor.
+    NoFactor(MatrixAxis),
+    /// A factor's weight is negative or not a number.
+    NegativeWeight(MatrixAxis),
+    /// The axis has factors, but their weights add up to zero.
+    NoPositiveWeight(MatrixAxis),
+    /// A factor has no name.
+    UnnamedFactor(MatrixAxis),
+    /// "Lost after" lies outside [`LOST_AFTER_MONTHS`].
+    LostMonths,
+    /// The revenue threshold is zero, negative or not a number.
+    RevenueThreshold,
+}
+
 impl Programme {
-    /// What is wrong with the programme settings, in words; empty when they can be used.
-    pub fn problems(&self) -> Vec<String> {
+    /// What is wrong with the programme settings; empty when they can be used.
+    pub fn problems(&self) -> Vec<ProgrammeProblem> {
         let mut out = Vec::new();
-        for (name, list) in [("attractiveness", &self.attractiveness), ("relative strength", &self.strength)] {
+        for (axis, list) in [(MatrixAxis::Attractiveness, &self.attractiveness), (MatrixAxis::Strength, &self.strength)]
+        {
             if list.is_empty() {
-                out.push(format!("Give the {name} axis at least one factor."));
+                out.push(ProgrammeProblem::NoFactor(axis));
             }
             if list.iter().any(|f| !f.weight.is_finite() || f.weight < 0.0) {
-                out.push(format!("Weights of {name} factors must be zero or more."));
+                out.push(ProgrammeProblem::NegativeWeight(axis));
             }
             if !list.is_empty() && list.iter().map(|f| f.weight).sum::<f64>() <= 0.0 {
-                out.push(format!("At least one {name} factor needs a weight above zero."));
+                out.push(ProgrammeProblem::NoPositiveWeight(axis));
             }
             if list.iter().any(|f| f.name.trim().is_empty()) {
-                out.push(format!("Every {name} factor needs a name."));
+                out.push(ProgrammeProblem::UnnamedFactor(axis));
             }
         }
-        if self.lost_after_months == 0 || self.lost_after_months > 60 {
-            out.push("An account counts as lost after 1 to 60 months without a purchase.".into());
+        if !LOST_AFTER_MONTHS.contains(&self.lost_after_months) {
+            out.push(ProgrammeProblem::LostMonths);
         }
         if self.revenue_threshold.is_some_and(|t| !t.is_finite() || t <= 0.0) {
-            out.push("The revenue threshold must be a positive amount.".into());
+            out.push(ProgrammeProblem::RevenueThreshold);
         }
         out
     }
@@ -128,7 +156,14 @@ mod tests {
         p.strength.clear();
         p.attractiveness[0].weight = -1.0;
         p.lost_after_months = 0;
-        assert_eq!(p.problems().len(), 3);
+        assert_eq!(
+            p.problems(),
+            [
+                ProgrammeProblem::NegativeWeight(MatrixAxis::Attractiveness),
+                ProgrammeProblem::NoFactor(MatrixAxis::Strength),
+                ProgrammeProblem::LostMonths
+            ]
+        );
     }
 
     #[test]

@@ -47,7 +47,7 @@ pub enum RestoreProblem {
     /// The first dossier of this account is kept.
     DuplicateDossier { account_id: String },
     /// Kept: the programme page shows the problems, as [`Programme::problems`] states them.
-    InvalidProgramme { problems: Vec<String> },
+    InvalidProgramme { problems: Vec<super::ProgrammeProblem> },
 }
 
 /// A restored workspace and what was wrong with the stored data.

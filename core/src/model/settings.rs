@@ -80,26 +80,41 @@ impl Default for SegmentationSettings {
     }
 }
 
+/// The analysis window holds at most this many months.
+pub const WINDOW_MAX_MONTHS: u32 = 120;
+
+/// Something that makes the segmentation settings meaningless (worded by the UI).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingsProblem {
+    /// The ABC limits are not percentages with A ≤ B.
+    AbcLimits,
+    /// The XYZ limits are negative or X > Y.
+    XyzLimits,
+    /// The window holds less than one period or more than [`WINDOW_MAX_MONTHS`].
+    Window,
+    /// A dependency threshold is not a percentage.
+    DependencyThresholds,
+}
+
 impl SegmentationSettings {
-    /// Problems that make the settings meaningless, in words a user can act on. An empty list
-    /// means the settings can be used.
-    pub fn problems(&self) -> Vec<String> {
+    /// What makes the settings meaningless; empty when they can be used.
+    pub fn problems(&self) -> Vec<SettingsProblem> {
         let mut out = Vec::new();
         let pct = |v: f64| v.is_finite() && (0.0..=100.0).contains(&v);
         if !pct(self.a_limit_pct) || !pct(self.b_limit_pct) || self.a_limit_pct > self.b_limit_pct {
-            out.push("ABC limits must be percentages with A ≤ B (for example 80 and 95).".into());
+            out.push(SettingsProblem::AbcLimits);
         }
         if !(self.x_limit_pct.is_finite() && self.y_limit_pct.is_finite())
             || self.x_limit_pct < 0.0
             || self.x_limit_pct > self.y_limit_pct
         {
-            out.push("XYZ limits must be non-negative with X ≤ Y (for example 10 and 25).".into());
+            out.push(SettingsProblem::XyzLimits);
         }
-        if self.window_months < self.period.months() || self.window_months > 120 {
-            out.push("The window must hold at least one period and at most 120 months.".into());
+        if self.window_months < self.period.months() || self.window_months > WINDOW_MAX_MONTHS {
+            out.push(SettingsProblem::Window);
         }
         if ![self.key_size_pct, self.critical_pct, self.mono_client_pct].iter().all(|v| pct(*v)) {
-            out.push("Dependency thresholds must be percentages between 0 and 100.".into());
+            out.push(SettingsProblem::DependencyThresholds);
         }
         out
     }
@@ -119,7 +134,7 @@ mod tests {
     #[test]
     fn inverted_limits_are_reported() {
         let s = SegmentationSettings { a_limit_pct: 96.0, ..Default::default() };
-        assert_eq!(s.problems().len(), 1);
+        assert_eq!(s.problems(), [SettingsProblem::AbcLimits]);
     }
 
     #[test]

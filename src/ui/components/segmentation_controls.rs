@@ -1,3 +1,4 @@
+use crate::ui::words::segmentation::settings_problems;
 use kam_core::model::{Measure, PeriodLength, SegmentationSettings};
 use leptos::prelude::*;
 
@@ -21,7 +22,7 @@ fn setting_select<C: Words + Send + Sync>(
             <select data-testid=testid on:change=move |ev| {
                 let Some(value) = C::from_id(&event_target_value(&ev)) else { return };
                 if let Err(problems) = state.change_settings(|s| apply(s, value)) {
-                    state.error.set(Some(format!("Not applied: {}", problems.join(" "))));
+                    state.error.set(Some(format!("Not applied: {}", settings_problems(&problems).join(" "))));
                 }
             }>
                 {C::all().iter().map(|&c| view! {

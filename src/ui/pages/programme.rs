@@ -217,7 +217,7 @@ fn Skills() -> impl IntoView {
             p.skills.retain(|s| s.manager != who);
             p.skills.push(a);
         }));
-        error.set(result.err().map(|e| e.join(" ")));
+        error.set(result.err().map(|e| words::programme_problems(&e).join(" ")));
     };
     view! {
         <section class="panel">

@@ -1,6 +1,7 @@
 //! The programme's written criteria and portfolio-matrix factors. They travel with the plan
 //! (stored in IndexedDB, carried in workspace files), unlike display preferences.
 
+use crate::ui::words::programme::programme_problems;
 use kam_core::exchange::parse_typed_number;
 use kam_core::model::{Factor, Programme};
 use leptos::prelude::*;
@@ -21,7 +22,9 @@ pub fn ProgrammeSettings() -> impl IntoView {
     let state = use_app();
     let problems = RwSignal::new(Vec::<String>::new());
     let programme = Memo::new(move |_| state.workspace.with(|ws| ws.programme.clone()));
-    let change = move |f: Rc<dyn Fn(&mut Programme)>| problems.set(state.change_programme(f).err().unwrap_or_default());
+    let change = move |f: Rc<dyn Fn(&mut Programme)>| {
+        problems.set(state.change_programme(f).err().map(|p| programme_problems(&p)).unwrap_or_default())
+    };
     // One memo per field: a stored change to one field then never rewrites another field's
     // input, where the user may be typing (the whole programme as the source did exactly that).
     let field = move |get: fn(&Programme) -> String| {

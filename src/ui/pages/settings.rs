@@ -1,3 +1,4 @@
+use crate::ui::words::segmentation::settings_problems;
 use kam_core::model::{SegmentationSettings, Workspace};
 use leptos::prelude::*;
 
@@ -10,7 +11,7 @@ pub fn SettingsPage() -> impl IntoView {
     let state = use_app();
     let problems = RwSignal::new(Vec::<String>::new());
     let update = move |f: Box<dyn FnOnce(&mut SegmentationSettings)>| {
-        problems.set(state.change_settings(f).err().unwrap_or_default());
+        problems.set(state.change_settings(f).err().map(|p| settings_problems(&p)).unwrap_or_default());
     };
     let number = move |label: &'static str,
                        testid: &'static str,

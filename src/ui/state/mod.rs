@@ -93,8 +93,11 @@ impl AppState {
     }
 
     /// Applies a change to the settings if the result is valid; otherwise changes nothing and
-    /// returns the problems, in words for the user.
-    pub fn change_settings(&self, change: impl FnOnce(&mut SegmentationSettings)) -> Result<(), Vec<String>> {
+    /// returns the problems.
+    pub fn change_settings(
+        &self,
+        change: impl FnOnce(&mut SegmentationSettings),
+    ) -> Result<(), Vec<kam_core::model::SettingsProblem>> {
         let mut next = self.settings.get_untracked();
         change(&mut next);
         let problems = next.problems();

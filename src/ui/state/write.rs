@@ -5,7 +5,7 @@
 //! is stored.
 
 use chrono::NaiveDate;
-use kam_core::model::{Account, DecisionError, Dossier, KeyDecision, Programme, Workspace};
+use kam_core::model::{Account, DecisionError, Dossier, KeyDecision, Programme, ProgrammeProblem, Workspace};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
@@ -166,7 +166,7 @@ impl AppState {
 
     /// Changes the programme settings (criteria, matrix factors, skills); refuses a change
     /// that would make them invalid.
-    pub fn change_programme(&self, change: Rc<dyn Fn(&mut Programme)>) -> Result<(), Vec<String>> {
+    pub fn change_programme(&self, change: Rc<dyn Fn(&mut Programme)>) -> Result<(), Vec<ProgrammeProblem>> {
         // Checked first on the programme shown, for an immediate answer; then applied to the
         // stored programme inside one transaction (and checked again there), so that quick
         // successive changes never undo each other.
@@ -184,7 +184,7 @@ impl AppState {
                     if problems.is_empty() {
                         Ok(())
                     } else {
-                        Err(problems.join(" "))
+                        Err(problems)
                     }
                 })
                 .await

@@ -62,7 +62,7 @@ pub fn file_error(e: &FileError) -> String {
         FileError::DuplicateHistory { account_id } => format!("Order history for \"{account_id}\" appears twice in the file."),
         FileError::DossierForUnknownAccount { account_id } => format!("A dossier for \"{account_id}\", an account the file does not contain."),
         FileError::DuplicateDossier { account_id } => format!("Two dossiers for \"{account_id}\" in the file."),
-        FileError::InvalidProgramme { problems } => format!("The file's programme settings are wrong: {}", problems.join(" ")),
+        FileError::InvalidProgramme { problems } => format!("The file's programme settings are wrong: {}", super::programme::programme_problems(problems).join(" ")),
         FileError::ProtectedNotUtf8 => "The protected file is not UTF-8: it is damaged.".into(),
         FileError::ProtectedDamaged { detail } => format!("The protected file is damaged: {detail}."),
         FileError::NotProtected => "This is not a passphrase-protected KAM Planner file.".into(),

@@ -10,6 +10,7 @@ use kam_core::analysis::{
 
 use super::choices::Words;
 use super::text::plural;
+use kam_core::model::{MatrixAxis, ProgrammeProblem, LOST_AFTER_MONTHS};
 
 /// The title of a step, e.g. "Senior management support".
 pub fn step_title(fact: &StepFact) -> &'static str {
@@ -248,6 +249,31 @@ pub fn metrics_problem(p: MetricsProblem) -> String {
     }
 }
 
+/// What is wrong with the programme settings, as a sentence.
+pub fn programme_problem(p: &ProgrammeProblem) -> String {
+    let axis = |a: &MatrixAxis| match a {
+        MatrixAxis::Attractiveness => "attractiveness",
+        MatrixAxis::Strength => "relative strength",
+    };
+    match p {
+        ProgrammeProblem::NoFactor(a) => format!("Give the {} axis at least one factor.", axis(a)),
+        ProgrammeProblem::NegativeWeight(a) => format!("Weights of {} factors must be zero or more.", axis(a)),
+        ProgrammeProblem::NoPositiveWeight(a) => format!("At least one {} factor needs a weight above zero.", axis(a)),
+        ProgrammeProblem::UnnamedFactor(a) => format!("Every {} factor needs a name.", axis(a)),
+        ProgrammeProblem::LostMonths => format!(
+            "An account counts as lost after {} to {} months without a purchase.",
+            LOST_AFTER_MONTHS.start(),
+            LOST_AFTER_MONTHS.end()
+        ),
+        ProgrammeProblem::RevenueThreshold => "The revenue threshold must be a positive amount.".into(),
+    }
+}
+
+/// Every problem, as the sentences joined.
+pub fn programme_problems(problems: &[ProgrammeProblem]) -> Vec<String> {
+    problems.iter().map(programme_problem).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -423,5 +449,21 @@ mod tests {
         assert_eq!(quadrant_advice(Quadrant::Strategic), "Invest: joint plans, senior contacts, the best team.");
         assert_eq!(metrics_problem(MetricsProblem::Horizon), "The horizon is 1 to 30 years.");
         assert_eq!(metrics_problem(MetricsProblem::Retention), "Retention is a percentage from 0 to 100.");
+    }
+
+    #[test]
+    fn programme_problems_in_words() {
+        assert_eq!(
+            programme_problems(&[
+                ProgrammeProblem::NoFactor(MatrixAxis::Strength),
+                ProgrammeProblem::NegativeWeight(MatrixAxis::Attractiveness),
+                ProgrammeProblem::LostMonths,
+            ]),
+            [
+                "Give the relative strength axis at least one factor.",
+                "Weights of attractiveness factors must be zero or more.",
+                "An account counts as lost after 1 to 60 months without a purchase.",
+            ]
+        );
     }
 }

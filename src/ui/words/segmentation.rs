@@ -2,6 +2,7 @@
 //! portfolio's warnings and the analysis window.
 
 use kam_core::analysis::{CellRole, Flag, KeyShareRange, SegmentationWarning, Unclassified, MIN_XYZ_PERIODS};
+use kam_core::model::{SettingsProblem, WINDOW_MAX_MONTHS};
 
 /// Why an account has no XYZ class: "no purchase in the window".
 pub fn unclassified_reason(u: Unclassified) -> String {
@@ -96,6 +97,23 @@ pub fn window_label(label: Option<&str>) -> String {
     label.unwrap_or("no order history").to_string()
 }
 
+/// What makes the segmentation settings meaningless, as a sentence a user can act on.
+pub fn settings_problem(p: &SettingsProblem) -> String {
+    match p {
+        SettingsProblem::AbcLimits => "ABC limits must be percentages with A ≤ B (for example 80 and 95).".into(),
+        SettingsProblem::XyzLimits => "XYZ limits must be non-negative with X ≤ Y (for example 10 and 25).".into(),
+        SettingsProblem::Window => {
+            format!("The window must hold at least one period and at most {WINDOW_MAX_MONTHS} months.")
+        }
+        SettingsProblem::DependencyThresholds => "Dependency thresholds must be percentages between 0 and 100.".into(),
+    }
+}
+
+/// Every problem, in words.
+pub fn settings_problems(problems: &[SettingsProblem]) -> Vec<String> {
+    problems.iter().map(settings_problem).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,5 +175,16 @@ mod tests {
         );
         assert_eq!(window_label(None), "no order history");
         assert_eq!(window_label(Some("2024-06 – 2025-05")), "2024-06 – 2025-05");
+    }
+
+    #[test]
+    fn settings_problems_in_words() {
+        assert_eq!(
+            settings_problems(&[SettingsProblem::Window, SettingsProblem::AbcLimits]),
+            [
+                "The window must hold at least one period and at most 120 months.",
+                "ABC limits must be percentages with A ≤ B (for example 80 and 95).",
+            ]
+        );
     }
 }

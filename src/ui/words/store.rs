@@ -17,7 +17,7 @@ pub fn store_error(e: &StoreError) -> String {
         StoreError::NotSerialised { detail } => detail.clone(),
         StoreError::AccountGone => "This account is no longer stored (removed in another tab?).".into(),
         StoreError::NoSuchSnapshot => "There is no such snapshot.".into(),
-        StoreError::ChangeRefused(words) => words.clone(),
+        StoreError::ChangeRefused(problems) => super::programme::programme_problems(problems).join(" "),
     }
 }
 
