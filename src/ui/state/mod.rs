@@ -30,6 +30,10 @@ pub struct AppState {
     pub workspace: RwSignal<Workspace>,
     pub settings: RwSignal<SegmentationSettings>,
     pub segmentation: Memo<Segmentation>,
+    /// Counts the changes to the accounts and their order history, the only parts of the
+    /// workspace the segmentation reads: a dossier or programme save leaves it alone, so the
+    /// segmentation re-runs only when orders, accounts or the settings change.
+    orders: RwSignal<u64>,
     pub load: RwSignal<LoadState>,
     /// A failed write: shown as a banner until dismissed, never silent.
     pub error: RwSignal<Option<String>>,
@@ -56,11 +60,16 @@ impl AppState {
     pub fn provide() -> AppState {
         let workspace = RwSignal::new(Workspace::default());
         let settings = RwSignal::new(store::load_settings());
-        let segmentation = Memo::new(move |_| settings.with(|s| workspace.with(|ws| segment_workspace(ws, s))));
+        let orders = RwSignal::new(0u64);
+        let segmentation = Memo::new(move |_| {
+            orders.track();
+            settings.with(|s| workspace.with_untracked(|ws| segment_workspace(ws, s)))
+        });
         let state = AppState {
             workspace,
             settings,
             segmentation,
+            orders,
             load: RwSignal::new(LoadState::Loading),
             error: RwSignal::new(None),
             notice: RwSignal::new(None),
@@ -80,7 +89,7 @@ impl AppState {
         spawn_local(async move {
             match open_and_load().await {
                 Ok(ws) => {
-                    state.workspace.set(ws);
+                    state.set_workspace(ws);
                     state.load.set(LoadState::Ready);
                     if let Ok(repo) = Repository::shared().await {
                         state.snapshot.set(repo.load_snapshot().await.ok().flatten());
@@ -90,6 +99,18 @@ impl AppState {
             }
         });
         state
+    }
+
+    /// Shows a whole new workspace (loaded, replaced, or changed in another tab).
+    pub(super) fn set_workspace(&self, ws: Workspace) {
+        self.workspace.set(ws);
+        self.orders_changed();
+    }
+
+    /// After the accounts or the order history changed: the segmentation is due again. Called
+    /// after the workspace is updated, so the segmentation reads the new one.
+    pub(super) fn orders_changed(&self) {
+        self.orders.update(|n| *n += 1);
     }
 
     /// Applies a change to the settings if the result is valid; otherwise changes nothing and
@@ -116,7 +137,7 @@ impl AppState {
             spawn_local(async move {
                 match async { Repository::shared().await?.load().await }.await {
                     Ok(ws) => {
-                        state.workspace.set(ws);
+                        state.set_workspace(ws);
                         state
                             .notice
                             .set(Some(Notice { text: "Updated with changes made in another tab.".into(), undo: None }));

@@ -24,6 +24,15 @@ pub(super) enum Tell {
     Nobody,
 }
 
+/// What part of the workspace a write changes, so that only what reads it is computed again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Touches {
+    /// Accounts or their order history: the segmentation is due again.
+    Orders,
+    /// Dossiers or the programme only: the segmentation stays as it is.
+    Plans,
+}
+
 /// The write path's one clock: the day a change is dated and a dossier stamped with.
 fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
@@ -71,6 +80,7 @@ impl AppState {
     fn write<T: 'static, Fut>(
         &self,
         op: impl FnOnce(Rc<Repository>) -> Fut + 'static,
+        touches: Touches,
         show: impl FnOnce(&mut Workspace, T) + 'static,
         failure: String,
     ) where
@@ -78,7 +88,12 @@ impl AppState {
     {
         let state = *self;
         self.write_then(op, Tell::OtherTabs, move |result| match result {
-            Ok(stored) => state.workspace.update(|ws| show(ws, stored)),
+            Ok(stored) => {
+                state.workspace.update(|ws| show(ws, stored));
+                if touches == Touches::Orders {
+                    state.orders_changed();
+                }
+            }
             Err(e) => state.error.set(Some(format!("{failure}: {}", store_error(&e)))),
         });
     }
@@ -100,7 +115,7 @@ impl AppState {
             Tell::OtherTabs,
             move |result| match result {
                 Ok(next) => {
-                    state.workspace.set(next);
+                    state.set_workspace(next);
                     if let Some(text) = notice {
                         state
                             .notice
@@ -135,6 +150,7 @@ impl AppState {
         let dossier_change = dossier_change.map(|change| stamped(change, today));
         self.write(
             move |repo| async move { repo.update_account(&id, change, dossier_change).await },
+            Touches::Orders,
             |ws, (account, dossier): (Account, Option<Dossier>)| {
                 if ws.account(&account.id).is_some() {
                     ws.insert_account(account);
@@ -156,6 +172,7 @@ impl AppState {
         let stored = account.clone();
         self.write(
             move |repo| async move { repo.put_account(&stored).await },
+            Touches::Orders,
             move |ws, ()| {
                 ws.insert_account(account);
             },
@@ -189,6 +206,7 @@ impl AppState {
                 })
                 .await
             },
+            Touches::Plans,
             |ws, programme| ws.programme = programme,
             "The programme settings were not saved".into(),
         );
@@ -219,6 +237,7 @@ impl AppState {
         let change = stamped(change, today());
         self.write(
             move |repo| async move { repo.update_dossier(&account_id, change).await },
+            Touches::Plans,
             |ws, d| {
                 ws.upsert_dossier(d);
             },
