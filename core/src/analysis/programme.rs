@@ -1,4 +1,4 @@
-//! The seven steps of a KAM programme (kam-model.md section 7), each with the evidence the app
+//! The seven steps of a KAM programme (docs/model.md section 7), each with the evidence the app
 //! can see in the workspace as a typed fact; steps the data cannot judge are marked to discuss.
 //! Also the programme's size rules (5–25 key accounts, 1–3 per manager) and its candidates.
 
@@ -19,12 +19,12 @@ pub enum CheckStatus {
     Discuss,
 }
 
-/// The usual size of a key-account programme (kam-model.md section 2): fewer than
+/// The usual size of a key-account programme (docs/model.md section 2): fewer than
 /// [`KEY_ACCOUNTS_MIN`] is hardly a programme, more than [`KEY_ACCOUNTS_MAX`] spreads attention thin.
 pub const KEY_ACCOUNTS_MIN: usize = 5;
 pub const KEY_ACCOUNTS_MAX: usize = 25;
 
-/// The key accounts one manager carries (kam-model.md section 2: 1 to 3).
+/// The key accounts one manager carries (docs/model.md section 2: 1 to 3).
 pub const MANAGER_LOAD_MIN: usize = 1;
 pub const MANAGER_LOAD_MAX: usize = 3;
 
@@ -109,7 +109,7 @@ fn overloaded(load: &BTreeMap<String, usize>) -> Vec<Overload> {
         .collect()
 }
 
-/// A warning about the key-account list itself (kam-model.md section 2).
+/// A warning about the key-account list itself (docs/model.md section 2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum KeyAccountWarning {
     /// Fewer key accounts than a programme usually holds.

@@ -1,4 +1,4 @@
-//! Deciding which accounts are key (kam-model.md section 2), placing them on the portfolio
+//! Deciding which accounts are key (docs/model.md section 2), placing them on the portfolio
 //! matrix (McDonald/Cranfield), and the dossier's money figures (customer lifetime value).
 
 use serde::Serialize;

@@ -8,7 +8,7 @@ use chrono::{Days, Months, NaiveDate};
 use crate::analysis::{AbcClass, XyzClass};
 use crate::model::{Action, ActionStatus, OrderLine};
 
-/// Months before a tender at which its preparation starts (kam-model.md section 5: "about nine
+/// Months before a tender at which its preparation starts (docs/model.md section 5: "about nine
 /// months before"). The reminders' milestones and the calendar's preparation marks count from it.
 pub const TENDER_LEAD_MONTHS: u32 = 9;
 

@@ -1,4 +1,4 @@
-//! ABC–XYZ segmentation, dependency flags and concentration (kam-model.md sections 2 and 3).
+//! ABC–XYZ segmentation, dependency flags and concentration (docs/model.md sections 2 and 3).
 
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -63,7 +63,7 @@ impl XyzClass {
     }
 }
 
-/// What a cell of the ABC–XYZ matrix means for key-account effort (kam-model.md section 3).
+/// What a cell of the ABC–XYZ matrix means for key-account effort (docs/model.md section 3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum CellRole {
     /// AX, AY, BX: the core of the business, to protect.
@@ -261,7 +261,7 @@ pub enum KeyShareRange {
 }
 
 /// Judges the key accounts' share (percent) against the healthy range and the mono-dependency
-/// share of `settings` (kam-model.md section 2).
+/// share of `settings` (docs/model.md section 2).
 pub fn key_share_range(share_pct: f64, settings: &SegmentationSettings) -> KeyShareRange {
     let (low_pct, high_pct) = (settings.key_share_low_pct, settings.key_share_high_pct);
     if share_pct > settings.mono_dependency_pct {

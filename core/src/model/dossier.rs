@@ -4,7 +4,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 
 closed_list! {
-    /// The six reasons an account can be key (kam-model.md section 2). An account may have several.
+    /// The six reasons an account can be key (docs/model.md section 2). An account may have several.
     pub enum KeyReason {
         BigRevenue = "big_revenue",
         Potential = "potential",
@@ -415,7 +415,7 @@ impl ThreePs {
     }
 }
 
-/// The account plan of one key (or candidate) account (kam-model.md section 4).
+/// The account plan of one key (or candidate) account (docs/model.md section 4).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Dossier {

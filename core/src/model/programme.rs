@@ -14,7 +14,7 @@ fn factors(list: &[(&str, f64)]) -> Vec<Factor> {
 }
 
 closed_list! {
-    /// One skill of the key account manager profile (kam-model.md section 8). Scores are stored
+    /// One skill of the key account manager profile (docs/model.md section 8). Scores are stored
     /// by position in `ALL`, so new skills go at the end.
     pub enum Skill {
         ProductKnowledge = "product_knowledge",
@@ -43,7 +43,7 @@ pub struct SkillAssessment {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Programme {
-    /// The criteria as written and agreed (kam-model.md section 2: write them down, keep them).
+    /// The criteria as written and agreed (docs/model.md section 2: write them down, keep them).
     pub criteria_text: String,
     /// Key by size also when the window's revenue reaches this absolute amount.
     pub revenue_threshold: Option<f64>,

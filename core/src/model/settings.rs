@@ -27,7 +27,7 @@ impl PeriodLength {
     }
 }
 
-/// Every number of the segmentation rules (kam-model.md sections 2 and 3). Defaults are the
+/// Every number of the segmentation rules (docs/model.md sections 2 and 3). Defaults are the
 /// model's; the user may change each in Settings. Percentages are stored as percent (80.0 = 80 %).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

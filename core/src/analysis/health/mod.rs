@@ -1,4 +1,4 @@
-//! Account health and knowledge risk (kam-model.md section 4, last paragraph): a score per key
+//! Account health and knowledge risk (docs/model.md section 4, last paragraph): a score per key
 //! account that is explained, never a black box. Every point lost is a [`Finding`] that says which
 //! rule fired and carries the facts behind it ([`HealthFact`]: the people, dates, counts and
 //! sections concerned); the app puts them into words (`src/ui/words/health.rs`).

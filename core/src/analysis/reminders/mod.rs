@@ -1,6 +1,6 @@
 //! Reminders from the dossiers and the order history: birthdays, proposal follow-ups, tender
 //! preparation, the governance calendar, actions, lost accounts and win-back plans
-//! (kam-model.md sections 4–6).
+//! (docs/model.md sections 4–6).
 //!
 //! A reminder is a fact ([`ReminderFact`]: who, what, which dates), not a sentence: the app words
 //! it (`src/ui/words/reminders.rs`), and the calendar export takes those words from its caller.
@@ -20,7 +20,7 @@
 //! lost (a lost account is often taken off the key list while it is being won back).
 //!
 //! # Tender preparation
-//! Preparation starts about [`TENDER_LEAD_MONTHS`](crate::analysis::rules::TENDER_LEAD_MONTHS) months before a tender (kam-model.md section
+//! Preparation starts about [`TENDER_LEAD_MONTHS`](crate::analysis::rules::TENDER_LEAD_MONTHS) months before a tender (docs/model.md section
 //! 5). For each open tender with a date the milestones are [`TENDER_MILESTONE_MONTHS`](crate::analysis::rules::TENDER_MILESTONE_MONTHS) calendar
 //! months before it and the tender day itself; months are subtracted on the calendar with
 //! end-of-month clamping (31 May minus 3 months is 28 February, or 29 in a leap year). Milestones

@@ -1,4 +1,4 @@
-//! The dossier's sections (kam-model.md section 4), each quick to fill in a workshop. The short
+//! The dossier's sections (docs/model.md section 4), each quick to fill in a workshop. The short
 //! ones are here; the decision-making unit, the whitespace grid and the plan-and-numbers
 //! sections have files of their own.
 
