@@ -174,3 +174,26 @@ test('the matrix names its bubbles without one name covering another', async () 
   assert.deepEqual(overlaps.out, []);
   await screenshot(page, 'key-accounts-matrix-labels');
 });
+
+test('on a phone the navigation is a menu, reachable by keyboard, and closes once a page is chosen', async () => {
+  const page = await env.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  await page.goto(env.url + '/portfolio');
+  await ready(page);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  assert.equal(await nav.isVisible(), false, 'folded away at first');
+  assert.ok(await page.getByTestId('save-state').isVisible(), 'the save state stays visible');
+  assert.ok(await page.getByTestId('workshop-toggle').isVisible(), 'the workshop button stays visible');
+  const toggle = page.getByTestId('menu-toggle');
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.ok(await nav.isVisible());
+  await page.keyboard.press('Escape');
+  assert.equal(await nav.isVisible(), false, 'Escape folds it again');
+  await toggle.click();
+  await screenshot(page, 'layout-390x844-menu-open');
+  await nav.getByRole('link', { name: 'Programme' }).click();
+  await page.waitForURL('**/programme');
+  assert.equal(await nav.isVisible(), false, 'choosing a page closes the menu');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+});
