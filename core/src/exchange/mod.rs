@@ -5,6 +5,7 @@ mod dates;
 mod encrypted;
 mod file_format;
 mod import;
+mod merge_files;
 mod numbers;
 mod segmentation_csv;
 mod xlsx;
@@ -15,9 +16,10 @@ pub use encrypted::{
     is_encrypted, read_encrypted, write_encrypted, Sealed, MAX_ITERATIONS, MIN_ITERATIONS, PBKDF2_ITERATIONS,
 };
 pub use file_format::{
-    checksum, merge, preview_merge, read_file, redact, write_file, FileError, MergePreview, PersonalDetails, ReadFile,
-    Scope, SealedPart, FORMAT_NAME, FORMAT_VERSION, MAX_DEPTH, MAX_FILE_BYTES,
+    checksum, read_file, redact, write_file, FileError, PersonalDetails, ReadFile, Scope, SealedPart, FORMAT_NAME,
+    FORMAT_VERSION, MAX_DEPTH, MAX_FILE_BYTES, REDACTED,
 };
+pub use merge_files::{merge, merge_dossier, preview_merge, MergePreview};
 pub use import::{
     apply_import, guess_mapping, parse_table, Column, ColumnMapping, ImportError, ImportOutcome, ImportedLine,
     RowImporter, SkipReason, Skipped, Table, TableNote, MAX_NAME_CHARS,
