@@ -253,7 +253,8 @@ pub fn merge_dossier(local: &Dossier, file: &Dossier, withheld: bool) -> Dossier
     }
     out.justifications = justifications;
 
-    out.decisions = merge_list(&local.decisions, &k.decisions, &file.decisions, |d| (d.date, d.promoted, norm(&d.by)), theirs);
+    out.decisions =
+        merge_list(&local.decisions, &k.decisions, &file.decisions, |d| (d.date, d.promoted, norm(&d.by)), theirs);
     out.timeline = merge_list(
         &local.timeline,
         &k.timeline,
@@ -291,8 +292,7 @@ pub fn merge_dossier(local: &Dossier, file: &Dossier, withheld: bool) -> Dossier
         },
     );
     out.objectives = merge_list(&local.objectives, &k.objectives, &file.objectives, |o| norm(&o.text), theirs);
-    out.actions =
-        merge_list(&local.actions, &k.actions, &file.actions, |a| (norm(&a.text), norm(&a.owner)), theirs);
+    out.actions = merge_list(&local.actions, &k.actions, &file.actions, |a| (norm(&a.text), norm(&a.owner)), theirs);
     out.meetings = merge_list(&local.meetings, &k.meetings, &file.meetings, |m| (norm(&m.title), m.month), theirs);
     out.tenders = merge_list(&local.tenders, &k.tenders, &file.tenders, |x| norm(&x.title), theirs);
     out.proposals = merge_list(&local.proposals, &k.proposals, &file.proposals, |x| norm(&x.title), theirs);

@@ -88,7 +88,11 @@ fn a_competitor_added_here_and_an_action_added_there_both_survive() {
     let mut here = base.clone();
     here.dossiers_mut()[0].competitors.push(Competitor { name: "PortTech Nordic".into(), ..Default::default() });
     let mut there = base.clone();
-    there.dossiers_mut()[0].actions.push(Action { text: "Book the QBR".into(), owner: "Maria Lind".into(), ..Default::default() });
+    there.dossiers_mut()[0].actions.push(Action {
+        text: "Book the QBR".into(),
+        owner: "Maria Lind".into(),
+        ..Default::default()
+    });
     there.dossiers_mut()[0].competitors[0].threats = "Cheaper by 10 %".into();
     let file = through_file(&there, PersonalDetails::Removed);
     let p = preview_merge(&here, &file, PersonalDetails::Removed);
@@ -113,11 +117,8 @@ fn people_with_the_same_id_but_other_names_are_both_kept() {
     current.upsert_dossier(d.clone());
     let mut incoming = current.clone();
     let mut theirs = Dossier::new("acme");
-    theirs.people = vec![
-        person(1, "Bo Ek"),
-        Person { reports_to: Some(1), ..person(2, "Carl Ny") },
-        person(3, "anna  berg"),
-    ];
+    theirs.people =
+        vec![person(1, "Bo Ek"), Person { reports_to: Some(1), ..person(2, "Carl Ny") }, person(3, "anna  berg")];
     incoming.upsert_dossier(theirs);
     let merged = merge(&current, &incoming, PersonalDetails::Removed);
     let people = &merged.dossier("acme").unwrap().people;
@@ -142,7 +143,11 @@ fn people_with_the_same_id_but_other_names_are_both_kept() {
 fn the_same_file_merged_twice_changes_nothing_the_second_time() {
     let current = demo_workspace();
     let mut there = demo_workspace();
-    there.dossiers_mut()[0].timeline.push(TimelineEvent { date: Some(day(2026, 11, 2)), text: "Call on +45 20 12 34 56".into(), ..Default::default() });
+    there.dossiers_mut()[0].timeline.push(TimelineEvent {
+        date: Some(day(2026, 11, 2)),
+        text: "Call on +45 20 12 34 56".into(),
+        ..Default::default()
+    });
     there.dossiers_mut()[1].people.push(person(99, "New Contact"));
     there.dossiers_mut()[0].executive_sponsor = "Somebody Else".into();
     there.change_account(&current.accounts()[2].id.clone(), |a| a.manager = "Ola".into());
@@ -165,7 +170,8 @@ fn order_history_merges_by_month() {
     let line = |d: NaiveDate, revenue: f64| OrderLine { date: d, revenue, profit: None };
     let mut current = Workspace::default();
     current.add_account("Acme").unwrap();
-    current.set_history("acme", vec![line(day(2025, 1, 5), 1.0), line(day(2025, 2, 5), 2.0), line(day(2025, 2, 20), 3.0)]);
+    current
+        .set_history("acme", vec![line(day(2025, 1, 5), 1.0), line(day(2025, 2, 5), 2.0), line(day(2025, 2, 20), 3.0)]);
     let mut incoming = current.clone();
     incoming.set_history("acme", vec![line(day(2025, 3, 1), 30.0), line(day(2025, 2, 10), 20.0)]);
     let merged = merge(&current, &incoming, PersonalDetails::Included);

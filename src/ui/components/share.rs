@@ -166,7 +166,8 @@ pub fn ImportFileControls() -> impl IntoView {
     let passphrase = RwSignal::new(String::new());
     let show = move |name: String, bytes: &[u8]| match read_file(bytes) {
         Ok(read) => {
-            let preview = state.workspace.with_untracked(|ws| preview_merge(ws, &read.workspace, read.personal_details));
+            let preview =
+                state.workspace.with_untracked(|ws| preview_merge(ws, &read.workspace, read.personal_details));
             error.set(None);
             pending.set(Some((name, read, preview)));
         }
