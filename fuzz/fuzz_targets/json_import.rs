@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
         let redacted = write_file(&read.workspace, None, PersonalDetails::Removed, "fuzz", "2026-11-24T00:00:00Z");
         read_file(redacted.as_bytes()).expect("a redacted file must read");
         let demo = kam_core::demo::demo_workspace();
-        let _ = preview_merge(&demo, &read.workspace);
-        let _ = merge(&demo, &read.workspace);
+        let _ = preview_merge(&demo, &read.workspace, read.personal_details);
+        let _ = merge(&demo, &read.workspace, read.personal_details);
     }
 });

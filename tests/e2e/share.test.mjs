@@ -76,6 +76,8 @@ test('one account plan merges into a workspace; a replace can be restored from i
   await openFile(other, plan.path);
   await other.getByTestId('import-choice-replace').check();
   await other.getByTestId('import-apply').click();
+  // The merge above kept a snapshot too: wait for the replace itself before reloading.
+  await other.getByTestId('notice').filter({ hasText: 'Replaced' }).waitFor();
   await other.getByTestId('restore-snapshot').waitFor();
   await other.reload();
   await other.getByTestId('restore-snapshot').click();
@@ -83,6 +85,52 @@ test('one account plan merges into a workspace; a replace can be restored from i
   await other.getByRole('link', { name: 'Portfolio' }).click();
   assert.equal(await other.getByTestId('account-row').count(), 2);
   assert.deepEqual(other.errors, []);
+});
+
+test('merging a file without personal details keeps them, keeps what was added here, and a second import changes nothing', async () => {
+  const page = await openWithDemo(env);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const file = await download(page, 'export-workspace');
+  assert.equal(JSON.parse(file.text).personalDetails, 'removed');
+
+  // After the export, A adds a competitor and changes the sponsor of Nordhavn.
+  await page.goto(env.url + dossierPath('Nordhavn Logistics A/S'));
+  await page.getByTestId('add-competitor').waitFor();
+  const competitors = await page.locator('[data-testid^="competitor-name-"]').count();
+  await page.getByTestId('add-competitor').click();
+  await page.getByTestId(`competitor-name-${competitors}`).fill('PortTech Nordic');
+  await page.getByTestId(`competitor-name-${competitors}`).press('Tab');
+  await page.getByTestId('dossier-sponsor').fill('Somebody Else');
+  await page.getByTestId('dossier-sponsor').press('Tab');
+  await saved(page);
+
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await openFile(page, file.path);
+  const preview = page.getByTestId('workspace-import-preview');
+  await preview.waitFor();
+  assert.match(await preview.innerText(), /40 accounts in the file: 0 new, 1 changed, 39 unchanged/);
+  assert.match(await preview.innerText(), /no personal details/);
+  assert.ok(await page.getByTestId('import-choice-merge').isChecked(), 'merge is the default');
+  assert.ok(await page.getByTestId('import-apply').isEnabled());
+  await page.getByTestId('import-apply').click();
+  await page.getByTestId('notice').filter({ hasText: 'Merged' }).waitFor();
+  await page.getByTestId('restore-snapshot').waitFor();
+
+  await page.goto(env.url + dossierPath('Nordhavn Logistics A/S'));
+  await page.getByTestId(`competitor-name-${competitors}`).waitFor();
+  assert.equal(await page.getByTestId(`competitor-name-${competitors}`).inputValue(), 'PortTech Nordic', 'what A added stays');
+  assert.equal(await page.getByTestId('dossier-sponsor').inputValue(), 'Henrik Berg (CEO)', "the file's value wins");
+  await page.getByTestId('show-personal').check();
+  assert.equal(await page.getByTestId('person-notes-0').inputValue(), 'Sails on weekends; two daughters.', 'personal details the file withheld stay');
+
+  // The same file again: nothing to change, and nothing to apply.
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await openFile(page, file.path);
+  await preview.waitFor();
+  assert.match(await preview.innerText(), /0 new, 0 changed, 40 unchanged/);
+  assert.match(await preview.innerText(), /Nothing to change/);
+  assert.ok(await page.getByTestId('import-apply').isDisabled());
+  assert.deepEqual(page.errors, []);
 });
 
 test('files that cannot be imported are refused with a specific message and change nothing', async () => {

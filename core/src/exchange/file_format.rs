@@ -221,40 +221,47 @@ pub fn checksum(text: &str) -> String {
     format!("fnv1a64:{hash:016x}")
 }
 
+/// What [`redact`] writes in place of an e-mail address or a phone number in free text; a merge
+/// keeps the local text of a field whose incoming text holds it.
+pub const REDACTED: &str = "[removed]";
+
 /// Removes what identifies people privately: birthdays, personal notes (family, hobbies, values)
 /// and any phone number or e-mail address written in a contact's fields.
 pub fn redact(ws: &Workspace) -> Workspace {
     let mut out = ws.clone();
-    out.change_dossiers(|d| {
-        for p in &mut d.people {
-            for field in [
-                &mut p.birthday,
-                &mut p.family,
-                &mut p.hobbies,
-                &mut p.values,
-                &mut p.phone,
-                &mut p.email,
-                &mut p.personal_notes,
-            ] {
-                field.clear();
-            }
-            for field in [&mut p.name, &mut p.title, &mut p.expectations, &mut p.our_owner] {
-                *field = strip_contact_details(field);
-            }
+    out.change_dossiers(redact_dossier);
+    out
+}
+
+/// [`redact`] of one dossier, in place; its lists keep their lengths and order.
+pub(super) fn redact_dossier(d: &mut Dossier) {
+    for p in &mut d.people {
+        for field in [
+            &mut p.birthday,
+            &mut p.family,
+            &mut p.hobbies,
+            &mut p.values,
+            &mut p.phone,
+            &mut p.email,
+            &mut p.personal_notes,
+        ] {
+            field.clear();
         }
-        // Free text anywhere in the plan may hold a number or address someone typed in.
-        for field in [&mut d.overview, &mut d.history, &mut d.organisation, &mut d.executive_sponsor] {
+        for field in [&mut p.name, &mut p.title, &mut p.expectations, &mut p.our_owner] {
             *field = strip_contact_details(field);
         }
-        for m in &mut d.team {
-            m.name = strip_contact_details(&m.name);
-            m.responsibility = strip_contact_details(&m.responsibility);
-        }
-        for e in &mut d.timeline {
-            e.text = strip_contact_details(&e.text);
-        }
-    });
-    out
+    }
+    // Free text anywhere in the plan may hold a number or address someone typed in.
+    for field in [&mut d.overview, &mut d.history, &mut d.organisation, &mut d.executive_sponsor] {
+        *field = strip_contact_details(field);
+    }
+    for m in &mut d.team {
+        m.name = strip_contact_details(&m.name);
+        m.responsibility = strip_contact_details(&m.responsibility);
+    }
+    for e in &mut d.timeline {
+        e.text = strip_contact_details(&e.text);
+    }
 }
 
 /// Blanks what looks like an e-mail address, or a phone number (a run of digit groups with at
@@ -271,7 +278,7 @@ fn strip_contact_details(text: &str) -> String {
     let mut i = 0;
     while i < words.len() {
         if words[i].contains('@') {
-            out.push("[removed]");
+            out.push(REDACTED);
             i += 1;
             continue;
         }
@@ -281,7 +288,7 @@ fn strip_contact_details(text: &str) -> String {
         }
         let digits: usize = words[i..j].iter().map(|w| w.chars().filter(char::is_ascii_digit).count()).sum();
         if j > i && digits >= 6 {
-            out.push("[removed]");
+            out.push(REDACTED);
             i = j;
         } else if j > i {
             out.extend_from_slice(&words[i..j]);
@@ -522,51 +529,6 @@ impl From<RestoreProblem> for FileError {
             RestoreProblem::InvalidProgramme { problems } => FileError::InvalidProgramme { problems },
         }
     }
-}
-
-/// What importing a file would do to the workspace.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct MergePreview {
-    pub new_accounts: Vec<String>,
-    /// Accounts in both, whose stored data differs from the file's: the file's wins on merge.
-    pub changed_accounts: Vec<String>,
-    pub unchanged_accounts: usize,
-}
-
-pub fn preview_merge(current: &Workspace, incoming: &Workspace) -> MergePreview {
-    let mut p = MergePreview::default();
-    for a in incoming.accounts() {
-        match current.account(&a.id) {
-            None => p.new_accounts.push(a.name.clone()),
-            Some(existing) => {
-                let same = existing == a
-                    && current.history(&a.id) == incoming.history(&a.id)
-                    && (incoming.dossier(&a.id).is_none() || current.dossier(&a.id) == incoming.dossier(&a.id));
-                if same {
-                    p.unchanged_accounts += 1
-                } else {
-                    p.changed_accounts.push(a.name.clone())
-                }
-            }
-        }
-    }
-    p
-}
-
-/// Merges a file into the workspace: its accounts are added or replace the stored ones (with
-/// their history and dossier); accounts not in the file are kept as they are.
-pub fn merge(current: &Workspace, incoming: &Workspace) -> Workspace {
-    let mut out = current.clone();
-    for a in incoming.accounts() {
-        out.insert_account(a.clone());
-        if let Some(lines) = incoming.history(&a.id) {
-            out.set_history(&a.id, lines.clone());
-        }
-        if let Some(d) = incoming.dossier(&a.id) {
-            out.upsert_dossier(d.clone());
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -182,28 +182,6 @@ fn inconsistent_data_is_refused_even_with_a_valid_checksum() {
     );
 }
 
-#[test]
-fn merge_adds_new_replaces_changed_and_keeps_the_rest() {
-    let current = demo_workspace();
-    let mut incoming = Workspace::default();
-    let mut changed = current.accounts()[0].clone();
-    changed.manager = "New Manager".into();
-    incoming.insert_account(changed.clone());
-    incoming.insert_account(Account::new("Brand New Oy"));
-    incoming.insert_account(current.accounts()[1].clone());
-    let second = &current.accounts()[1].id;
-    incoming.set_history(second, current.history(second).unwrap().clone());
-    let p = preview_merge(&current, &incoming);
-    assert_eq!(p.new_accounts, vec!["Brand New Oy"]);
-    assert_eq!(p.changed_accounts, vec![current.accounts()[0].name.clone()]);
-    assert_eq!(p.unchanged_accounts, 1);
-    let merged = merge(&current, &incoming);
-    assert_eq!(merged.accounts().len(), 41);
-    assert_eq!(merged.account(&changed.id).unwrap().manager, "New Manager");
-    assert_eq!(merged.history(&changed.id), current.history(&changed.id), "history not in the file is kept");
-    assert_eq!(merged.dossiers(), current.dossiers());
-}
-
 proptest! {
     #[test]
     fn any_workspace_round_trips(names in prop::collection::hash_set("[a-zA-ZäöüÖ ]{1,12}", 0..8), revenue in -1e9f64..1e9) {

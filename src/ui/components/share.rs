@@ -9,7 +9,10 @@ use leptos::task::spawn_local;
 use crate::ui::components::{download_text, read_bytes, FileDrop};
 use crate::ui::state::{use_app, AppState, APP_VERSION};
 use crate::ui::words::choices::Words;
-use crate::ui::words::exchange::{crypto_error, file_error, merge_preview, read_file_summary};
+use crate::ui::words::exchange::{
+    crypto_error, file_error, merge_changes, merge_preview, read_file_summary, MERGE_CHOICE, MERGE_NOTHING_TO_CHANGE,
+    MERGE_PERSONAL_WITHHELD,
+};
 
 /// `<name>-<yyyy-mm-dd>.kam.json`, with the name reduced to safe file-name characters.
 pub fn file_name(name: &str) -> String {
@@ -163,7 +166,8 @@ pub fn ImportFileControls() -> impl IntoView {
     let passphrase = RwSignal::new(String::new());
     let show = move |name: String, bytes: &[u8]| match read_file(bytes) {
         Ok(read) => {
-            let preview = state.workspace.with_untracked(|ws| preview_merge(ws, &read.workspace));
+            let preview =
+                state.workspace.with_untracked(|ws| preview_merge(ws, &read.workspace, read.personal_details));
             error.set(None);
             pending.set(Some((name, read, preview)));
         }
@@ -207,12 +211,20 @@ pub fn ImportFileControls() -> impl IntoView {
             }
         });
     };
-    // Merge is the default: it never removes anything.
+    // Merge is the default: it never removes anything (kam_core::exchange::merge), and it keeps
+    // the workspace as a snapshot first, as a replace does.
     let replace_chosen = RwSignal::new(false);
     let apply_merge = move || {
-        let Some((name, read, _)) = pending.get_untracked() else { return };
-        let next = state.workspace.with_untracked(|ws| merge(ws, &read.workspace));
-        state.replace_workspace(next, Some(format!("Merged {name}.")));
+        let Some((name, read, preview)) = pending.get_untracked() else { return };
+        if preview.changes_nothing() {
+            return;
+        }
+        let next = state.workspace.with_untracked(|ws| merge(ws, &read.workspace, read.personal_details));
+        state.replace_keeping_snapshot(
+            next,
+            format!("before merging {name}"),
+            format!("Merged {name}. The previous workspace is kept as a snapshot."),
+        );
         pending.set(None);
     };
     let apply_replace = move || {
@@ -242,22 +254,24 @@ pub fn ImportFileControls() -> impl IntoView {
         })}
         {move || error.get().map(|e| view! { <p class="message error" role="alert" data-testid="import-error">{e}</p> })}
         {move || pending.get().map(|(name, read, p)| {
+            let nothing = p.changes_nothing();
             view! {
                 <div class="read-summary" data-testid="workspace-import-preview">
                     <p><strong>{read_file_summary(&name, &read)}</strong></p>
                     <p>{merge_preview(read.workspace.accounts().len(), &p)}</p>
-                    {(!p.changed_accounts.is_empty()).then(|| view! {
-                        <p>"On merge, the file's version replaces yours for: "{p.changed_accounts.join(", ")}</p>
-                    })}
+                    {(!p.changed_accounts.is_empty()).then(|| view! { <p>{merge_changes(&p.changed_accounts)}</p> })}
+                    {p.personal_withheld.then(|| view! { <p>{MERGE_PERSONAL_WITHHELD}</p> })}
+                    {nothing.then(|| view! { <p role="status" data-testid="merge-nothing">{MERGE_NOTHING_TO_CHANGE}</p> })}
                     <fieldset class="import-choice">
                         <legend>"How to import"</legend>
                         <label class="check"><input type="radio" name="import-choice" data-testid="import-choice-merge" prop:checked=move || !replace_chosen.get() on:change=move |_| replace_chosen.set(false)/>
-                            <span><strong>"Merge"</strong>" — add the file's accounts; those in both take the file's version; all others stay."</span></label>
+                            <span><strong>"Merge"</strong>{MERGE_CHOICE}</span></label>
                         <label class="check"><input type="radio" name="import-choice" data-testid="import-choice-replace" prop:checked=move || replace_chosen.get() on:change=move |_| replace_chosen.set(true)/>
                             <span><strong>"Replace"</strong>" — the workspace becomes the file's; yours is kept as a snapshot you can restore."</span></label>
                     </fieldset>
                     <div class="actions">
                         <button type="button" class="button primary" data-testid="import-apply"
+                            disabled=move || nothing && !replace_chosen.get()
                             on:click=move |_| if replace_chosen.get_untracked() { apply_replace() } else { apply_merge() }>
                             {move || if replace_chosen.get() { "Replace my workspace" } else { "Merge into my workspace" }}
                         </button>
