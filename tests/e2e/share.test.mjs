@@ -112,6 +112,7 @@ test('merging a file without personal details keeps them, keeps what was added h
   assert.match(await preview.innerText(), /no personal details/);
   assert.ok(await page.getByTestId('import-choice-merge').isChecked(), 'merge is the default');
   assert.ok(await page.getByTestId('import-apply').isEnabled());
+  await preview.screenshot({ path: join(ARTIFACTS, 'merge-preview-redacted.png') });
   await page.getByTestId('import-apply').click();
   await page.getByTestId('notice').filter({ hasText: 'Merged' }).waitFor();
   await page.getByTestId('restore-snapshot').waitFor();
@@ -130,6 +131,7 @@ test('merging a file without personal details keeps them, keeps what was added h
   assert.match(await preview.innerText(), /0 new, 0 changed, 40 unchanged/);
   assert.match(await preview.innerText(), /Nothing to change/);
   assert.ok(await page.getByTestId('import-apply').isDisabled());
+  await preview.screenshot({ path: join(ARTIFACTS, 'merge-preview-nothing-to-change.png') });
   assert.deepEqual(page.errors, []);
 });
 
