@@ -6,6 +6,7 @@
 mod account;
 pub(crate) mod closed_list;
 mod dossier;
+mod lists;
 mod programme;
 mod restore;
 mod settings;
