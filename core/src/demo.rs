@@ -252,16 +252,19 @@ fn key_dossiers() -> Vec<(&'static str, &'static str, Dossier)> {
     );
     nordhavn.timeline = vec![
         TimelineEvent {
+            id: Default::default(),
             date: date(2024, 11, 4),
             kind: EventKind::Win,
             text: "Three-year framework agreement for pallet handling.".into(),
         },
         TimelineEvent {
+            id: Default::default(),
             date: date(2025, 9, 18),
             kind: EventKind::Problem,
             text: "Late deliveries to the Aarhus warehouse during the strike.".into(),
         },
         TimelineEvent {
+            id: Default::default(),
             date: date(2025, 10, 2),
             kind: EventKind::Resolution,
             text: "Backup carrier agreed; credit note issued.".into(),
@@ -284,22 +287,29 @@ fn key_dossiers() -> Vec<(&'static str, &'static str, Dossier)> {
         c.potential = Some(250_000.0)
     });
     nordhavn.team = vec![
-        TeamMember { name: "Maria Lind".into(), responsibility: "Key account manager".into() },
-        TeamMember { name: "Pekka Virtanen".into(), responsibility: "Solution architect".into() },
+        TeamMember { id: Default::default(), name: "Maria Lind".into(), responsibility: "Key account manager".into() },
+        TeamMember {
+            id: Default::default(),
+            name: "Pekka Virtanen".into(),
+            responsibility: "Solution architect".into(),
+        },
     ];
     nordhavn.objectives = vec![Objective {
+        id: Default::default(),
         text: "Win the Norway pallet business".into(),
         measure: "Signed contract, 400 k€ a year".into(),
         due: date(2027, 6, 30),
     }];
     nordhavn.actions = vec![
         Action {
+            id: Default::default(),
             text: "Site visit in Oslo with Anders Kjær".into(),
             owner: "Maria Lind".into(),
             due: date(2026, 11, 10),
             status: ActionStatus::Open,
         },
         Action {
+            id: Default::default(),
             text: "Robot pilot proposal".into(),
             owner: "Pekka Virtanen".into(),
             due: date(2027, 1, 15),
@@ -307,11 +317,24 @@ fn key_dossiers() -> Vec<(&'static str, &'static str, Dossier)> {
         },
     ];
     nordhavn.meetings = vec![
-        Meeting { title: "Annual business review".into(), month: 2, day: Some(12), with: "Jens Madsen".into() },
-        Meeting { title: "Roadmap workshop".into(), month: 9, day: None, with: "Anders Kjær".into() },
+        Meeting {
+            id: Default::default(),
+            title: "Annual business review".into(),
+            month: 2,
+            day: Some(12),
+            with: "Jens Madsen".into(),
+        },
+        Meeting {
+            id: Default::default(),
+            title: "Roadmap workshop".into(),
+            month: 9,
+            day: None,
+            with: "Anders Kjær".into(),
+        },
     ];
     nordhavn.metrics = Metrics { cost_to_serve: Some(95_000.0), wallet: Some(3_500_000.0), ..Default::default() };
     nordhavn.tenders = vec![Tender {
+        id: Default::default(),
         title: "Nordic transport tender 2027".into(),
         date: date(2027, 5, 3),
         notes: "Public tender, all three countries.".into(),
@@ -387,8 +410,13 @@ fn key_dossiers() -> Vec<(&'static str, &'static str, Dossier)> {
     .iter()
     .map(|(k, v)| (k.to_string(), *v))
     .collect();
-    helsinki.meetings =
-        vec![Meeting { title: "Quality audit".into(), month: 4, day: None, with: "Mikko Laine".into() }];
+    helsinki.meetings = vec![Meeting {
+        id: Default::default(),
+        title: "Quality audit".into(),
+        month: 4,
+        day: None,
+        with: "Mikko Laine".into(),
+    }];
     let mut tartu = d(
         "Fast-growing software house; first to pilot our new products.",
         Some(120),
@@ -458,6 +486,9 @@ pub fn demo_workspace() -> Workspace {
             account.manager = manager.into();
         });
         dossier.account_id = id;
+        // Ids as an older copy would get them, so that two people who load the demo hold the
+        // same items.
+        dossier.assign_ids(None);
         ws.upsert_dossier(dossier);
     }
     ws

@@ -139,7 +139,7 @@ const json = {
   'kam-version-zero.kam.json': valid.replace('"version": 1', '"version": 0'),
   'kam-version-negative.kam.json': valid.replace('"version": 1', '"version": -1'),
   'kam-version-fraction.kam.json': valid.replace('"version": 1', '"version": 1.5'),
-  'kam-version-future.kam.json': valid.replace('"version": 1', '"version": 3'),
+  'kam-version-future.kam.json': valid.replace('"version": 1', '"version": 9'),
   'kam-version-huge.kam.json': valid.replace('"version": 1', '"version": 99999999999999999999999'),
   'kam-checksum-mismatch.kam.json': valid.replace('Third-party logistics.', 'Third-party logistics!'),
   'kam-checksum-missing.kam.json': valid.replace(/ {2}"checksum": "[^"]+",\n/, ''),

@@ -149,9 +149,21 @@ mod tests {
     fn twelve_months_with_the_year_s_dated_items_and_every_meeting() {
         let d = Dossier {
             meetings: vec![
-                Meeting { title: "Review".into(), month: 2, day: Some(31), with: "Jens".into() },
-                Meeting { title: "Kick-off".into(), month: 2, day: None, with: String::new() },
-                Meeting { title: "Hand-edited".into(), month: 13, day: None, with: String::new() },
+                Meeting {
+                    id: Default::default(),
+                    title: "Review".into(),
+                    month: 2,
+                    day: Some(31),
+                    with: "Jens".into(),
+                },
+                Meeting { id: Default::default(), title: "Kick-off".into(), month: 2, day: None, with: String::new() },
+                Meeting {
+                    id: Default::default(),
+                    title: "Hand-edited".into(),
+                    month: 13,
+                    day: None,
+                    with: String::new(),
+                },
             ],
             tenders: vec![
                 Tender { title: "Transport".into(), date: Some(date(2027, 5, 31)), ..Default::default() },
@@ -204,8 +216,13 @@ mod tests {
 
     #[test]
     fn key_accounts_only_ordered_by_day_then_account() {
-        let meeting =
-            |title: &str, day: u32| Meeting { title: title.into(), month: 3, day: Some(day), with: String::new() };
+        let meeting = |title: &str, day: u32| Meeting {
+            id: Default::default(),
+            title: title.into(),
+            month: 3,
+            day: Some(day),
+            with: String::new(),
+        };
         let mut ws = ws_with("Zeta Oy", Dossier { meetings: vec![meeting("Z review", 5)], ..Default::default() });
         let other = ws_with(
             "Alpha AB",

@@ -6,6 +6,8 @@
 //! refusal is a [`FileError`] that names exactly what is wrong (the UI words it so that a user
 //! can act on it).
 
+use crate::merge::workspace::{document_of, redacted_paths, FileStamps, RecordKey};
+use crate::merge::{Path, Seg, Stamp, StampedDoc};
 use crate::model::{
     restore, Account, AccountHistory, Dossier, OrderLine, Programme, RestoreProblem, Stored, Workspace,
 };
@@ -15,7 +17,7 @@ use serde_json::Value;
 
 pub const FORMAT_NAME: &str = "kam-planner";
 /// The version this build writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
 /// Deeper JSON than this is refused (serde_json's own limit is 128; ours is explicit).
@@ -176,6 +178,10 @@ pub struct FileData {
     /// carry it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub programme: Option<Programme>,
+    /// The change stamps of every value (version 3 on): what the field-level merge compares.
+    /// A file without them counts every value as changed when the file was exported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stamps: Option<FileStamps>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -207,6 +213,10 @@ pub struct ReadFile {
     pub exported_at: String,
     pub app_version: String,
     pub workspace: Workspace,
+    /// The file's values with their change stamps, for the field-level merge: a file of format
+    /// 3 carries them; for an older one every value counts as changed at `exported_at`. Withheld
+    /// personal details are absent (not empty), so merging never clears them.
+    pub document: StampedDoc,
 }
 
 /// FNV-1a (64 bit) of the data exactly as written in the file: catches a file damaged in
@@ -309,10 +319,38 @@ pub fn write_file(
     app_version: &str,
     exported_at: &str,
 ) -> String {
+    write_stamped_file(ws, None, account, personal, app_version, exported_at)
+}
+
+/// [`write_file`] with the change stamps of `document` (the workspace's, as the store keeps
+/// them): what lets the receiver merge field by field. Registers the file withholds (personal
+/// details, text holding a phone number or an e-mail address) get no stamp, so that the
+/// receiver's values of them stay as they are.
+pub fn write_stamped_file(
+    ws: &Workspace,
+    document: Option<&StampedDoc>,
+    account: Option<&str>,
+    personal: PersonalDetails,
+    app_version: &str,
+    exported_at: &str,
+) -> String {
     let source = match personal {
         PersonalDetails::Included => ws.clone(),
         PersonalDetails::Removed => redact(ws),
     };
+    let stamps = document.map(|doc| {
+        let withheld = match personal {
+            PersonalDetails::Included => Default::default(),
+            PersonalDetails::Removed => redacted_paths(ws, &source),
+        };
+        let mut stamps = FileStamps::of(doc, &withheld);
+        if let Some(a) = account {
+            stamps
+                .paths
+                .retain(|p, _| RecordKey::of_path(p).and_then(|k| k.account_id().map(|id| id == a)) == Some(true));
+        }
+        stamps
+    });
     let keep = |id: &str| account.is_none_or(|a| a == id);
     let data = FileData {
         accounts: source.accounts().iter().filter(|a| keep(&a.id)).cloned().collect(),
@@ -323,6 +361,7 @@ pub fn write_file(
             .collect(),
         dossiers: source.dossiers().iter().filter(|d| keep(&d.account_id)).cloned().collect(),
         programme: account.is_none().then(|| source.programme.clone()),
+        stamps,
     };
     let data = serde_json::to_string(&data).expect("the model serialises");
     let data = RawValue::from_string(data).expect("serde_json writes valid JSON");
@@ -449,13 +488,38 @@ pub fn read_file(bytes: &[u8]) -> Result<ReadFile, FileError> {
     } else {
         serde_json::from_str(raw).map_err(|e| wrong_type(raw, &e))?
     };
+    let mut data = data;
+    let stamps = data.stamps.take();
     let workspace = validate(data)?;
+    let document = match stamps {
+        Some(stamps) => stamps.document(&workspace),
+        None => legacy_document(&workspace, &envelope.exported_at, &envelope.checksum, envelope.personal_details),
+    };
     Ok(ReadFile {
         scope: envelope.scope,
         personal_details: envelope.personal_details,
         exported_at: envelope.exported_at,
         app_version: envelope.app_version,
         workspace,
+        document,
+    })
+}
+
+/// The fields of a person that a file without personal details empties.
+const PERSONAL_FIELDS: [&str; 7] = ["birthday", "family", "hobbies", "values", "phone", "email", "personal_notes"];
+
+/// The document of a file without stamps (format 1–2, or written without them): every value
+/// changed when the file was exported (device `file:<checksum>`, so that two people importing
+/// the same file hold the same stamps). Without personal details, the emptied personal fields
+/// and text that held a contact detail are withheld.
+fn legacy_document(ws: &Workspace, exported_at: &str, checksum: &str, personal: PersonalDetails) -> StampedDoc {
+    let wall_ms = chrono::DateTime::parse_from_rfc3339(exported_at).map_or(0, |t| t.timestamp_millis().max(0) as u64);
+    let stamp = Stamp::new(wall_ms, 0, format!("file:{}", checksum.trim_start_matches("fnv1a64:")));
+    document_of(ws, &stamp, |path: &Path, value: &serde_json::Value| {
+        personal == PersonalDetails::Removed
+            && (value.as_str().is_some_and(|t| t.contains(REDACTED))
+                || matches!(path.0.as_slice(), [Seg::Key(d), _, Seg::Key(l), Seg::Item(_), Seg::Key(f)]
+                    if d == "dossiers" && l == "people" && PERSONAL_FIELDS.contains(&f.as_str())))
     })
 }
 

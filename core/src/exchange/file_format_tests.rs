@@ -100,9 +100,9 @@ fn every_refusal_says_what_is_wrong() {
             "{\"format\": \"kam-planner\", \"version\": 1}".into(),
             FileError::Incomplete { detail: detail("missing field `appVersion`") },
         ),
-        (good.replacen("\"version\": 2", "\"version\": 3", 1), FileError::NewerVersion { version: 3, newest: 2 }),
-        (good.replacen("\"version\": 2", "\"version\": \"2\"", 1), FileError::VersionNotAWholeNumber),
-        (good.replacen("\"version\": 2", "\"version\": 0", 1), FileError::VersionZero),
+        (good.replacen("\"version\": 3", "\"version\": 4", 1), FileError::NewerVersion { version: 4, newest: 3 }),
+        (good.replacen("\"version\": 3", "\"version\": \"3\"", 1), FileError::VersionNotAWholeNumber),
+        (good.replacen("\"version\": 3", "\"version\": 0", 1), FileError::VersionZero),
         (good.replacen("Nordhavn Logistics A/S", "Nordhavn Logistics AS", 1), FileError::ChecksumMismatch),
         (
             good.replacen("\"scope\": \"workspace\"", "\"scope\": 7", 1),
@@ -218,7 +218,7 @@ proptest! {
         d.reasons = vec![KeyReason::ALL[pick]];
         d.justifications.insert(KeyReason::ALL[pick], texts[1].clone());
         d.three_ps.need = Some(pick % 2 == 0);
-        d.timeline.push(TimelineEvent { date: Some(day(0)), kind: EventKind::ALL[pick % EventKind::ALL.len()], text: texts[2].clone() });
+        d.timeline.push(TimelineEvent { id: Default::default(), date: Some(day(0)), kind: EventKind::ALL[pick % EventKind::ALL.len()], text: texts[2].clone() });
         for i in 0..people {
             d.people.push(Person {
                 id: i as u32 + 1,
@@ -245,6 +245,7 @@ proptest! {
         d.strength = scores;
         d.status = AccountStatus::ALL[pick % AccountStatus::ALL.len()];
         d.stage = RelationshipStage::ALL[pick % RelationshipStage::ALL.len()];
+        d.assign_ids(None);
         ws.upsert_dossier(d);
         ws.programme.criteria_text = texts[0].clone();
         let text = write_file(&ws, None, PersonalDetails::Included, "0.1.0", AT);

@@ -5,7 +5,6 @@ mod dates;
 mod encrypted;
 mod file_format;
 mod import;
-mod merge_files;
 mod numbers;
 mod segmentation_csv;
 mod xlsx;
@@ -16,14 +15,13 @@ pub use encrypted::{
     is_encrypted, read_encrypted, write_encrypted, Sealed, MAX_ITERATIONS, MIN_ITERATIONS, PBKDF2_ITERATIONS,
 };
 pub use file_format::{
-    checksum, read_file, redact, write_file, FileError, PersonalDetails, ReadFile, Scope, SealedPart, FORMAT_NAME,
-    FORMAT_VERSION, MAX_DEPTH, MAX_FILE_BYTES, REDACTED,
+    checksum, read_file, redact, write_file, write_stamped_file, FileError, PersonalDetails, ReadFile, Scope,
+    SealedPart, FORMAT_NAME, FORMAT_VERSION, MAX_DEPTH, MAX_FILE_BYTES, REDACTED,
 };
 pub use import::{
     apply_import, guess_mapping, parse_table, Column, ColumnMapping, ImportError, ImportOutcome, ImportedLine,
     RowImporter, SkipReason, Skipped, Table, TableNote, MAX_NAME_CHARS,
 };
-pub use merge_files::{merge, merge_dossier, preview_merge, MergePreview};
 pub use numbers::{detect_decimal, parse_number, parse_typed_number, Decimal, NumberError};
 pub use segmentation_csv::{neutralise_cell, segmentation_csv, SEGMENTATION_CSV_HEADER};
 pub use xlsx::{looks_like_xlsx, parse_xlsx, WorkbookProblem};

@@ -238,7 +238,8 @@ impl StampedDoc {
         }
     }
 
-    pub(crate) fn note_seen(&mut self, stamp: &Stamp) {
+    /// Takes note that this document includes a write stamped `stamp`.
+    pub fn note_seen(&mut self, stamp: &Stamp) {
         match self.seen.get_mut(&stamp.device) {
             Some(s) if *s >= *stamp => {}
             Some(s) => *s = stamp.clone(),
@@ -415,6 +416,33 @@ fn flatten_into(value: &Value, path: &mut Vec<Seg>, out: &mut Vec<(Path, Value)>
         }
         leaf => out.push((Path(path.clone()), leaf.clone())),
     }
+}
+
+/// [`flatten`], except that items found in `positions` (item path → position) keep that
+/// position: how a file's stamps put back the item order its sender had. Items not found get
+/// positions numbered evenly after the known ones of their list.
+pub fn flatten_with_positions(value: &Value, positions: &HashMap<Path, String>) -> BTreeMap<Path, Value> {
+    if positions.is_empty() {
+        return flatten(value);
+    }
+    let mut out = Vec::new();
+    let mut place = |list: &[Seg], ids: &[&str], _: &[bool]| {
+        let mut path = Path(list.to_vec());
+        let known: Vec<Option<String>> = ids
+            .iter()
+            .map(|id| {
+                path.0.push(Seg::Item((*id).to_string()));
+                let found = positions.get(&path).cloned();
+                path.0.pop();
+                found
+            })
+            .collect();
+        let last = known.iter().flatten().max().cloned();
+        let mut fresh = between_n(last.as_deref(), None, known.iter().filter(|k| k.is_none()).count()).into_iter();
+        known.into_iter().map(|k| k.or_else(|| fresh.next())).collect()
+    };
+    flatten_into(value, &mut Vec::new(), &mut out, &mut place);
+    out.into_iter().collect()
 }
 
 /// The value of a flat map (every entry live). Inverse of [`flatten`].

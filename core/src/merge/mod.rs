@@ -42,11 +42,12 @@
 
 pub mod doc;
 pub mod hlc;
+pub mod workspace;
 
 #[cfg(test)]
 mod tests;
 
-pub use doc::{flatten, unflatten, Entry, Path, Seg, StampedDoc};
+pub use doc::{flatten, flatten_with_positions, unflatten, Entry, Path, Seg, StampedDoc};
 pub use hlc::{Clock, Stamp};
 
 use serde::{Deserialize, Serialize};

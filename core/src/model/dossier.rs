@@ -13,6 +13,10 @@ use std::collections::BTreeMap;
 pub struct Person {
     /// Unique within the dossier; `reports_to` points at it. 0 = not yet numbered (older data).
     pub id: u32,
+    /// Stable id across copies of the plan: the people list merges as a set by it (`id` is only
+    /// unique within one copy). Empty in older data until [`Dossier::assign_ids`] gives one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub uid: String,
     pub name: String,
     pub title: String,
     pub reports_to: Option<u32>,
@@ -63,6 +67,10 @@ pub fn parse_birthday(text: &str) -> Option<(u32, u32)> {
 /// A competitor trying to win the account. Older files stored only the name, as a string.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Competitor {
+    /// Stable id of the item: lists merge as sets by it (`crate::merge`). Empty in older data until
+    /// [`Dossier::assign_ids`] gives one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub name: String,
     /// What they sell in to this account.
     pub offering: String,
@@ -77,6 +85,7 @@ impl<'de> Deserialize<'de> for Competitor {
         #[serde(default)]
         #[derive(Default)]
         struct Full {
+            id: String,
             name: String,
             offering: String,
             position: String,
@@ -92,6 +101,7 @@ impl<'de> Deserialize<'de> for Competitor {
         Ok(match Either::deserialize(d)? {
             Either::Name(name) => Competitor { name, ..Default::default() },
             Either::Full(f) => Competitor {
+                id: f.id,
                 name: f.name,
                 offering: f.offering,
                 position: f.position,
@@ -105,6 +115,10 @@ impl<'de> Deserialize<'de> for Competitor {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TimelineEvent {
+    /// Stable id of the item: lists merge as sets by it (`crate::merge`). Empty in older data until
+    /// [`Dossier::assign_ids`] gives one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub date: Option<NaiveDate>,
     pub kind: EventKind,
     pub text: String,
@@ -134,6 +148,10 @@ pub struct Swot {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct WhitespaceCell {
+    /// Stable id of the item: lists merge as sets by it (`crate::merge`). Empty in older data until
+    /// [`Dossier::assign_ids`] gives one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub offering: String,
     pub unit: String,
     pub state: CellState,
@@ -144,6 +162,10 @@ pub struct WhitespaceCell {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TeamMember {
+    /// Stable id of the item: lists merge as sets by it (`crate::merge`). Empty in older data until
+    /// [`Dossier::assign_ids`] gives one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub name: String,
     pub responsibility: String,
 }
@@ -151,6 +173,10 @@ pub struct TeamMember {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Objective {
+    /// Stable id of the item: lists merge as sets by it (`crate::merge`). Empty in older data until
+    /// [`Dossier::assign_ids`] gives one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub text: String,
     /// How success is measured.
     pub measure: String,
@@ -160,6 +186,10 @@ pub struct Objective {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Action {
+    /// Stable id of the item: lists merge as sets by it (`crate::merge`). Empty in older data until
+    /// [`Dossier::assign_ids`] gives one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub text: String,
     pub owner: String,
     pub due: Option<NaiveDate>,
@@ -199,6 +229,10 @@ impl Default for Metrics {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Tender {
+    /// Stable id of the item: lists merge as sets by it (`crate::merge`). Empty in older data until
+    /// [`Dossier::assign_ids`] gives one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub title: String,
     /// The tender's submission date; preparation starts 9 months before.
     pub date: Option<NaiveDate>,
@@ -209,6 +243,10 @@ pub struct Tender {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Proposal {
+    /// Stable id of the item: lists merge as sets by it (`crate::merge`). Empty in older data until
+    /// [`Dossier::assign_ids`] gives one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub title: String,
     pub value: Option<f64>,
     pub sent: Option<NaiveDate>,
@@ -227,6 +265,10 @@ pub struct Proposal {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Meeting {
+    /// Stable id of the item: lists merge as sets by it (`crate::merge`). Empty in older data until
+    /// [`Dossier::assign_ids`] gives one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub title: String,
     /// Month of the year, 1–12.
     pub month: u32,
@@ -238,6 +280,10 @@ pub struct Meeting {
 /// A promotion to key status or a demotion, with who decided and why. Kept for good.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KeyDecision {
+    /// Stable id of the item: lists merge as sets by it (`crate::merge`). Empty in older data until
+    /// [`Dossier::assign_ids`] gives one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub date: NaiveDate,
     pub promoted: bool,
     pub by: String,
@@ -262,7 +308,7 @@ impl KeyDecision {
         if by.is_empty() || why.is_empty() {
             return Err(DecisionError::Unexplained { promoted });
         }
-        Ok(KeyDecision { date, promoted, by: by.into(), why: why.into() })
+        Ok(KeyDecision { id: String::new(), date, promoted, by: by.into(), why: why.into() })
     }
 
     /// The same, for an account of `ws`: refused also when `account_id` is no longer there.
@@ -363,6 +409,11 @@ pub struct Dossier {
     pub stage: RelationshipStage,
     /// When the dossier was last changed (ISO date), for freshness.
     pub updated: Option<NaiveDate>,
+}
+
+/// FNV-1a, 64 bit: a short, stable digest for ids derived from content (not a security hash).
+pub(crate) fn fnv64(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 closed_list! {
@@ -471,6 +522,70 @@ impl Dossier {
         self.updated = Some(today);
     }
 
+    /// Gives every list item that has no id one, and a second item with an id already used in
+    /// its list a new one, so that each list merges as a set of items (`crate::merge`).
+    ///
+    /// `fresh` is `Some(seed)` for items added here and now (the write path passes its clock's
+    /// device and time, so that two people adding an item at the same place get two items).
+    /// `None` derives ids from the account, the list and the item's natural key (a person's or
+    /// competitor's name, an action's text, a cell's offering and unit…), for data read without
+    /// ids (files of versions 1–2, older records): two people reading old copies of one plan get
+    /// the same ids for the same items, so those merge field by field (as the format-2 merge
+    /// matched them); an item renamed in one old copy stays apart, never lost.
+    pub fn assign_ids(&mut self, fresh: Option<&str>) {
+        let account = self.account_id.clone();
+        let mut made = 0usize;
+        let mut id_for = |list: &str, natural: String| match fresh {
+            Some(seed) => {
+                made += 1;
+                format!("{seed}.{made}")
+            }
+            None => format!("{:016x}", fnv64(&format!("{account}\u{1f}{list}\u{1f}{natural}"))),
+        };
+        fn fill<T>(
+            items: &mut [T],
+            list: &str,
+            id: fn(&mut T) -> &mut String,
+            natural: fn(&T) -> String,
+            id_for: &mut impl FnMut(&str, String) -> String,
+        ) {
+            let mut used = std::collections::HashSet::new();
+            for item in items.iter_mut() {
+                let taken = !id(item).is_empty() && !used.insert(id(item).clone());
+                if id(item).is_empty() || taken {
+                    let mut new = id_for(list, natural(item));
+                    while !used.insert(new.clone()) {
+                        new.push('~');
+                    }
+                    *id(item) = new;
+                }
+            }
+        }
+        fill(&mut self.people, "people", |p| &mut p.uid, |p| p.name.trim().to_lowercase(), &mut id_for);
+        fill(&mut self.competitors, "competitors", |c| &mut c.id, |c| c.name.trim().to_lowercase(), &mut id_for);
+        fill(&mut self.timeline, "timeline", |e| &mut e.id, |e| format!("{:?}\u{1f}{}", e.date, e.text), &mut id_for);
+        fill(
+            &mut self.whitespace,
+            "whitespace",
+            |c| &mut c.id,
+            |c| format!("{}\u{1f}{}", c.offering, c.unit),
+            &mut id_for,
+        );
+        fill(&mut self.team, "team", |m| &mut m.id, |m| m.name.trim().to_lowercase(), &mut id_for);
+        fill(&mut self.objectives, "objectives", |o| &mut o.id, |o| o.text.clone(), &mut id_for);
+        fill(&mut self.actions, "actions", |a| &mut a.id, |a| a.text.clone(), &mut id_for);
+        fill(&mut self.meetings, "meetings", |m| &mut m.id, |m| format!("{}\u{1f}{}", m.title, m.month), &mut id_for);
+        fill(&mut self.tenders, "tenders", |t| &mut t.id, |t| t.title.clone(), &mut id_for);
+        fill(&mut self.proposals, "proposals", |p| &mut p.id, |p| p.title.clone(), &mut id_for);
+        fill(
+            &mut self.decisions,
+            "decisions",
+            |x| &mut x.id,
+            |x| format!("{}\u{1f}{}\u{1f}{}", x.date, x.promoted, x.by),
+            &mut id_for,
+        );
+    }
+
     /// Changes the people list (add, remove, relink) and keeps its numbering: the one way an
     /// edit changes who is in the list.
     pub fn change_people(&mut self, change: impl FnOnce(&mut Vec<Person>)) {
@@ -538,6 +653,7 @@ mod tests {
         d.reasons.push(KeyReason::Partner);
         d.justifications.insert(KeyReason::Partner, "Shares its 3-year plan".into());
         d.timeline.push(TimelineEvent {
+            id: Default::default(),
             date: NaiveDate::from_ymd_opt(2025, 1, 2),
             kind: EventKind::Win,
             text: "Framework deal".into(),
@@ -576,7 +692,16 @@ mod tests {
         );
         assert_eq!(KeyDecision::new(day, false, "Board", "\t"), Err(DecisionError::Unexplained { promoted: false }));
         let d = KeyDecision::new(day, true, " Board ", " Joint roadmap ").unwrap();
-        assert_eq!(d, KeyDecision { date: day, promoted: true, by: "Board".into(), why: "Joint roadmap".into() });
+        assert_eq!(
+            d,
+            KeyDecision {
+                id: Default::default(),
+                date: day,
+                promoted: true,
+                by: "Board".into(),
+                why: "Joint roadmap".into()
+            }
+        );
     }
 
     #[test]

@@ -108,9 +108,11 @@ pub fn restore(stored: Stored) -> Restored {
 }
 
 /// One dossier as stored, made whole: its people numbered (records of the first release have
-/// none) and their links to nobody dropped. Also what an edit applies to a record it reads.
+/// none) and their links to nobody dropped, every list item with a stable id
+/// ([`Dossier::assign_ids`]). Also what an edit applies to a record it reads.
 pub fn restore_dossier(mut dossier: Dossier) -> Dossier {
     dossier.number_people();
+    dossier.assign_ids(None);
     dossier
 }
 
@@ -121,6 +123,7 @@ pub fn restore_dossier(mut dossier: Dossier) -> Dossier {
 #[serde(default)]
 pub(crate) struct PersonRecord {
     id: u32,
+    uid: String,
     name: String,
     title: String,
     reports_to: Option<u32>,
@@ -163,6 +166,7 @@ impl From<PersonRecord> for Person {
         });
         Person {
             id: r.id,
+            uid: r.uid,
             name: r.name,
             title: r.title,
             reports_to: r.reports_to,

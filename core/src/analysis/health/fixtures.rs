@@ -29,6 +29,7 @@ pub(super) fn healthy() -> Workspace {
     d.reasons.push(crate::model::KeyReason::Partner);
     d.justifications.insert(crate::model::KeyReason::Partner, "Shares its plan".into());
     d.timeline.push(crate::model::TimelineEvent {
+        id: Default::default(),
         date: Some(date(2025, 1, 2)),
         kind: crate::model::EventKind::Win,
         text: "Deal".into(),
@@ -46,6 +47,7 @@ pub(super) fn healthy() -> Workspace {
         TeamMember { name: "Pekka Virtanen".into(), ..Default::default() },
     ];
     d.actions.push(Action {
+        id: Default::default(),
         text: "Call".into(),
         owner: "Maria Lind".into(),
         due: Some(date(2026, 12, 1)),

@@ -38,6 +38,7 @@ mod tests {
     fn overdue_actions_cost_5_each_up_to_15() {
         let mut ws = healthy();
         let act = |text: &str, due: NaiveDate, status: ActionStatus| Action {
+            id: Default::default(),
             text: text.into(),
             owner: "Maria Lind".into(),
             due: Some(due),

@@ -283,10 +283,10 @@ fn tender_in_the_past_asks_for_its_outcome() {
 fn meetings_recur_yearly_with_day_clamped() {
     let d = Dossier {
         meetings: vec![
-            Meeting { title: "Review".into(), month: 2, day: Some(31), with: "Jens".into() },
-            Meeting { title: "Workshop".into(), month: 9, day: None, with: String::new() },
-            Meeting { title: "Broken".into(), month: 13, day: None, with: String::new() },
-            Meeting { title: "Zero day".into(), month: 3, day: Some(0), with: String::new() },
+            Meeting { id: Default::default(), title: "Review".into(), month: 2, day: Some(31), with: "Jens".into() },
+            Meeting { id: Default::default(), title: "Workshop".into(), month: 9, day: None, with: String::new() },
+            Meeting { id: Default::default(), title: "Broken".into(), month: 13, day: None, with: String::new() },
+            Meeting { id: Default::default(), title: "Zero day".into(), month: 3, day: Some(0), with: String::new() },
         ],
         ..Default::default()
     };
@@ -313,6 +313,7 @@ fn meetings_recur_yearly_with_day_clamped() {
 fn actions_overdue_and_due() {
     let mut d = Dossier::default();
     let act = |text: &str, due: Option<NaiveDate>, status: ActionStatus| Action {
+        id: Default::default(),
         text: text.into(),
         owner: "Maria".into(),
         due,
@@ -496,7 +497,13 @@ fn arb_dossier() -> impl Strategy<Value = Dossier> {
                 .collect(),
             meetings: meetings
                 .into_iter()
-                .map(|(month, day)| Meeting { title: "M".into(), month, day, with: String::new() })
+                .map(|(month, day)| Meeting {
+                    id: Default::default(),
+                    title: "M".into(),
+                    month,
+                    day,
+                    with: String::new(),
+                })
                 .collect(),
             actions: actions
                 .into_iter()

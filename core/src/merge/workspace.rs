@@ -1,0 +1,503 @@
+//! The workspace as one stamped document: the shape the merge sees, the records the store keeps
+//! stamps for, the stamps a file carries, and what a file without stamps (format 1–2) counts as.
+//!
+//! # The merge's shape of a workspace
+//!
+//! ```text
+//! { "accounts":  { "<account id>": { ...account } },
+//!   "dossiers":  { "<account id>": { ...dossier, every list of items a set by item id } },
+//!   "history":   { "<account id>": { "<yyyy-mm>": [ ...that month's order lines ] } },
+//!   "programme": { ...programme settings } }
+//! ```
+//!
+//! Accounts, dossiers and histories are objects keyed by account id, so each is one subtree (a
+//! [`RecordKey`]) whose stamps the store keeps beside the record. Order history is keyed by
+//! month: a month is one register, so the later import of a month wins and no other month is
+//! touched. A dossier's lists are sets of items by their stable ids (`Dossier::assign_ids`);
+//! people are keyed by `uid` (their numeric `id` only links `reports_to` within one copy).
+//! Key decisions are items that are never deleted, so merging unites the two logs. Lists of plain
+//! values (offerings, units, the programme's criteria and factors, skills) are one register each.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, HashMap};
+
+use super::doc::{flatten_with_positions, Entry, Path, Seg, StampedDoc};
+use super::hlc::{Clock, Stamp};
+use crate::model::{restore, Account, AccountHistory, Dossier, OrderLine, Programme, Stored, Workspace};
+
+/// One stored record that has stamps of its own: a subtree of the workspace document.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RecordKey {
+    Account(String),
+    Dossier(String),
+    History(String),
+    Programme,
+}
+
+const ACCOUNTS: &str = "accounts";
+const DOSSIERS: &str = "dossiers";
+const HISTORY: &str = "history";
+const PROGRAMME: &str = "programme";
+
+impl RecordKey {
+    /// The record's place in the workspace document.
+    pub fn path(&self) -> Path {
+        let (top, id) = match self {
+            RecordKey::Account(id) => (ACCOUNTS, Some(id)),
+            RecordKey::Dossier(id) => (DOSSIERS, Some(id)),
+            RecordKey::History(id) => (HISTORY, Some(id)),
+            RecordKey::Programme => (PROGRAMME, None),
+        };
+        let p = Path::root().key(top);
+        match id {
+            Some(id) => p.key(id),
+            None => p,
+        }
+    }
+
+    /// The key the store files the record's stamps under (`account/<id>`, …, `programme`).
+    pub fn store_key(&self) -> String {
+        match self {
+            RecordKey::Account(id) => format!("account/{id}"),
+            RecordKey::Dossier(id) => format!("dossier/{id}"),
+            RecordKey::History(id) => format!("history/{id}"),
+            RecordKey::Programme => PROGRAMME.into(),
+        }
+    }
+
+    pub fn from_store_key(key: &str) -> Option<RecordKey> {
+        if key == PROGRAMME {
+            return Some(RecordKey::Programme);
+        }
+        let (kind, id) = key.split_once('/')?;
+        Some(match kind {
+            "account" => RecordKey::Account(id.into()),
+            "dossier" => RecordKey::Dossier(id.into()),
+            "history" => RecordKey::History(id.into()),
+            _ => return None,
+        })
+    }
+
+    /// The record a path of the workspace document belongs to (`None` for the top nodes).
+    pub fn of_path(path: &Path) -> Option<RecordKey> {
+        let key = |i: usize| match path.0.get(i) {
+            Some(Seg::Key(k)) => Some(k.as_str()),
+            _ => None,
+        };
+        let id = || key(1).map(str::to_string);
+        Some(match key(0)? {
+            ACCOUNTS => RecordKey::Account(id()?),
+            DOSSIERS => RecordKey::Dossier(id()?),
+            HISTORY => RecordKey::History(id()?),
+            PROGRAMME => RecordKey::Programme,
+            _ => return None,
+        })
+    }
+
+    /// The account a record belongs to (`None` for the programme).
+    pub fn account_id(&self) -> Option<&str> {
+        match self {
+            RecordKey::Account(id) | RecordKey::Dossier(id) | RecordKey::History(id) => Some(id),
+            RecordKey::Programme => None,
+        }
+    }
+}
+
+fn to_value<T: Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).expect("the model serialises")
+}
+
+/// A dossier as the merge sees it: people keyed by `uid` (their numeric `id` kept as `num`).
+pub fn dossier_value(d: &Dossier) -> Value {
+    let mut v = to_value(d);
+    if let Some(people) = v.get_mut("people").and_then(Value::as_array_mut) {
+        for p in people.iter_mut().filter_map(Value::as_object_mut) {
+            if let Some(num) = p.remove("id") {
+                p.insert("num".into(), num);
+            }
+            if let Some(uid) = p.remove("uid") {
+                p.insert("id".into(), uid);
+            }
+        }
+    }
+    v
+}
+
+fn dossier_from_value(mut v: Value) -> Result<Dossier, serde_json::Error> {
+    if let Some(people) = v.get_mut("people").and_then(Value::as_array_mut) {
+        for p in people.iter_mut().filter_map(Value::as_object_mut) {
+            if let Some(uid) = p.remove("id") {
+                p.insert("uid".into(), uid);
+            }
+            if let Some(num) = p.remove("num") {
+                p.insert("id".into(), num);
+            }
+        }
+    }
+    serde_json::from_value(v)
+}
+
+/// Order lines by month (`yyyy-mm`), in their order within a month.
+pub fn history_value(lines: &[OrderLine]) -> Value {
+    let mut months: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    for l in lines {
+        months.entry(l.date.format("%Y-%m").to_string()).or_default().push(to_value(l));
+    }
+    Value::Object(months.into_iter().map(|(m, ls)| (m, Value::Array(ls))).collect())
+}
+
+fn history_from_value(v: Value) -> Result<Vec<OrderLine>, serde_json::Error> {
+    let mut lines = Vec::new();
+    if let Value::Object(months) = v {
+        for (_, month) in months {
+            lines.extend(serde_json::from_value::<Vec<OrderLine>>(month)?);
+        }
+    }
+    lines.sort_by_key(|l| l.date);
+    Ok(lines)
+}
+
+/// The records of a workspace with their values, in the store's order.
+pub fn records(ws: &Workspace) -> Vec<(RecordKey, Value)> {
+    let mut out = Vec::with_capacity(ws.accounts().len() * 3 + 1);
+    for a in ws.accounts() {
+        out.push((RecordKey::Account(a.id.clone()), to_value(a)));
+    }
+    for d in ws.dossiers() {
+        out.push((RecordKey::Dossier(d.account_id.clone()), dossier_value(d)));
+    }
+    for (id, lines) in ws.histories() {
+        out.push((RecordKey::History(id.to_string()), history_value(lines)));
+    }
+    out.push((RecordKey::Programme, to_value(&ws.programme)));
+    out
+}
+
+/// The value of one record of a workspace (`None` when the workspace has no such record).
+pub fn record_value(ws: &Workspace, key: &RecordKey) -> Option<Value> {
+    match key {
+        RecordKey::Account(id) => ws.account(id).map(to_value),
+        RecordKey::Dossier(id) => ws.dossier(id).map(dossier_value),
+        RecordKey::History(id) => ws.history(id).map(|l| history_value(l)),
+        RecordKey::Programme => Some(to_value(&ws.programme)),
+    }
+}
+
+/// The whole workspace as the merge's document value.
+pub fn workspace_value(ws: &Workspace) -> Value {
+    let mut top: BTreeMap<&str, Map<String, Value>> =
+        [(ACCOUNTS, Map::new()), (DOSSIERS, Map::new()), (HISTORY, Map::new())].into_iter().collect();
+    let mut programme = Value::Object(Map::new());
+    for (key, value) in records(ws) {
+        match key {
+            RecordKey::Account(id) => top.get_mut(ACCOUNTS).expect("listed").insert(id, value),
+            RecordKey::Dossier(id) => top.get_mut(DOSSIERS).expect("listed").insert(id, value),
+            RecordKey::History(id) => top.get_mut(HISTORY).expect("listed").insert(id, value),
+            RecordKey::Programme => {
+                programme = value;
+                None
+            }
+        };
+    }
+    let mut out: Map<String, Value> = top.into_iter().map(|(k, m)| (k.to_string(), Value::Object(m))).collect();
+    out.insert(PROGRAMME.into(), programme);
+    Value::Object(out)
+}
+
+/// Why a merged document does not read as a workspace (only for documents made by hand: the
+/// merge of two workspaces' documents always reads).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NotAWorkspace {
+    pub detail: String,
+}
+
+/// A workspace document back as a workspace, through the one restore. Lenient as the store is:
+/// a dossier whose account is missing is kept (nothing is lost), accounts sorted as the store
+/// loads them.
+pub fn workspace_from_value(value: &Value) -> Result<Workspace, NotAWorkspace> {
+    let bad = |e: serde_json::Error| NotAWorkspace { detail: e.to_string() };
+    let section = |name: &str| match value.get(name) {
+        Some(Value::Object(m)) => m.clone(),
+        _ => Map::new(),
+    };
+    let mut stored = Stored::default();
+    for (_, a) in section(ACCOUNTS) {
+        stored.accounts.push(serde_json::from_value::<Account>(a).map_err(bad)?);
+    }
+    stored.accounts.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+    for (id, d) in section(DOSSIERS) {
+        let mut d = dossier_from_value(d).map_err(bad)?;
+        d.account_id = id;
+        stored.dossiers.push(d);
+    }
+    for (id, h) in section(HISTORY) {
+        stored.history.push(AccountHistory { account_id: id, lines: history_from_value(h).map_err(bad)? });
+    }
+    if let Some(p) = value.get(PROGRAMME).filter(|p| p.is_object()) {
+        stored.programme = Some(serde_json::from_value::<Programme>(p.clone()).map_err(bad)?);
+    }
+    Ok(restore(stored).workspace)
+}
+
+/// The top nodes every workspace document has, with the zero stamp: they are never edited, so
+/// every copy agrees on them.
+fn top_nodes() -> impl Iterator<Item = (Path, Entry)> {
+    let zero = Stamp::new(0, 0, "");
+    [Path::root(), Path::root().key(ACCOUNTS), Path::root().key(DOSSIERS), Path::root().key(HISTORY)]
+        .into_iter()
+        .map(move |p| (p, Entry::live(Value::Object(Map::new()), zero.clone())))
+}
+
+impl StampedDoc {
+    /// The registers at and below `prefix`, with the prefix taken off (a record's own stamps).
+    pub fn subtree(&self, prefix: &Path) -> StampedDoc {
+        let n = prefix.0.len();
+        let entries = self
+            .entries
+            .range(prefix.clone()..)
+            .take_while(|(p, _)| p.starts_with(prefix))
+            .map(|(p, e)| (Path(p.0[n..].to_vec()), e.clone()))
+            .collect();
+        StampedDoc { entries, seen: BTreeMap::new() }
+    }
+
+    /// Puts a record's stamps (`sub`, paths relative to `prefix`) in place of what the document
+    /// held at and below `prefix`.
+    pub fn graft(&mut self, prefix: &Path, sub: &StampedDoc) {
+        let old: Vec<Path> = self
+            .entries
+            .range(prefix.clone()..)
+            .take_while(|(p, _)| p.starts_with(prefix))
+            .map(|(p, _)| p.clone())
+            .collect();
+        for p in old {
+            self.entries.remove(&p);
+        }
+        for (p, e) in &sub.entries {
+            let mut full = prefix.0.clone();
+            full.extend(p.0.iter().cloned());
+            self.entries.insert(Path(full), e.clone());
+        }
+    }
+
+    /// The stamps of every record, by record (what the store keeps).
+    pub fn records(&self) -> Vec<(RecordKey, StampedDoc)> {
+        let mut out: Vec<(RecordKey, StampedDoc)> = Vec::new();
+        let mut index: HashMap<RecordKey, usize> = HashMap::new();
+        for (p, e) in &self.entries {
+            let Some(key) = RecordKey::of_path(p) else { continue };
+            let n = key.path().0.len();
+            let i = *index.entry(key.clone()).or_insert_with(|| {
+                out.push((key, StampedDoc::new()));
+                out.len() - 1
+            });
+            out[i].1.entries.insert(Path(p.0[n..].to_vec()), e.clone());
+        }
+        out
+    }
+
+    /// A workspace document from its records' stamps and what it has seen.
+    pub fn from_records(
+        records: impl IntoIterator<Item = (RecordKey, StampedDoc)>,
+        seen: BTreeMap<String, Stamp>,
+    ) -> StampedDoc {
+        let mut doc = StampedDoc { entries: top_nodes().collect(), seen };
+        for (key, sub) in records {
+            doc.graft(&key.path(), &sub);
+        }
+        doc
+    }
+
+    /// Records an edit of one record: writes, with one fresh stamp, what changed between the
+    /// record's registers and `value` (the record's new value), as [`StampedDoc::record`] does
+    /// for a whole document. The clock first observes every stamp of the record, so an edit
+    /// always wins over the record's earlier writes, whichever tab or device made them.
+    /// Returns the stamp used, or `None` when nothing changed.
+    pub fn record_record(&mut self, value: &Value, clock: &mut Clock, now_ms: u64) -> Option<Stamp> {
+        for e in self.entries.values() {
+            clock.observe(&e.stamp);
+        }
+        let before = self.seen.clone();
+        let written = self.record(value, clock, now_ms);
+        let stamp = (written > 0).then(|| self.seen.get(clock.device()).cloned()).flatten();
+        self.seen = before;
+        stamp
+    }
+}
+
+/// A workspace's document when all its values carry one stamp: files of format 1 and 2 (their
+/// export time), records stored before stamps existed (their dossier's last change), a
+/// workspace created from nothing. `withheld` paths are left out: a file without personal
+/// details does not say that they are empty.
+pub fn document_of(ws: &Workspace, stamp: &Stamp, withheld: impl Fn(&Path, &Value) -> bool) -> StampedDoc {
+    let entries: BTreeMap<Path, Entry> = flatten_with_positions(&workspace_value(ws), &HashMap::new())
+        .into_iter()
+        .filter(|(p, v)| !withheld(p, v))
+        .map(|(p, v)| (p, Entry::live(v, stamp.clone())))
+        .chain(top_nodes())
+        .collect();
+    let mut seen = BTreeMap::new();
+    seen.insert(stamp.device.clone(), stamp.clone());
+    StampedDoc { entries, seen }
+}
+
+/// The paths a redaction changed: what a file without personal details withholds. `full` and
+/// `redacted` are the same workspace before and after `exchange::redact`.
+pub fn redacted_paths(full: &Workspace, redacted: &Workspace) -> std::collections::HashSet<Path> {
+    let a = flatten_with_positions(&workspace_value(full), &HashMap::new());
+    let b = flatten_with_positions(&workspace_value(redacted), &HashMap::new());
+    a.into_iter().filter(|(p, v)| b.get(p) != Some(v)).map(|(p, _)| p).collect()
+}
+
+/// A file's stamps (format 3): per register its stamp, for items their position, for deleted
+/// registers a tombstone. Values are the file's data; a path of the data without a stamp here is
+/// withheld (personal details of a file without them).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FileStamps {
+    pub seen: BTreeMap<String, Stamp>,
+    pub paths: BTreeMap<Path, FileStamp>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileStamp {
+    pub s: Stamp,
+    /// An item's position in its list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub p: Option<String>,
+    /// Deleted.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub d: bool,
+}
+
+impl FileStamps {
+    /// The stamps of `doc` for a file, leaving out `withheld` paths (and what lies below them).
+    pub fn of(doc: &StampedDoc, withheld: &std::collections::HashSet<Path>) -> FileStamps {
+        let paths = doc
+            .entries
+            .iter()
+            .filter(|(p, _)| RecordKey::of_path(p).is_some())
+            .filter(|(p, _)| !withheld.contains(*p))
+            .map(|(p, e)| {
+                let stamp = FileStamp {
+                    s: e.stamp.clone(),
+                    p: if p.is_item() { e.value.as_ref().and_then(Value::as_str).map(str::to_string) } else { None },
+                    d: e.value.is_none(),
+                };
+                (p.clone(), stamp)
+            })
+            .collect();
+        FileStamps { seen: doc.seen.clone(), paths }
+    }
+
+    /// The document a file of format 3 holds: its data's registers with these stamps.
+    pub fn document(&self, data: &Workspace) -> StampedDoc {
+        let positions: HashMap<Path, String> =
+            self.paths.iter().filter_map(|(p, s)| s.p.clone().map(|pos| (p.clone(), pos))).collect();
+        let flat = flatten_with_positions(&workspace_value(data), &positions);
+        let mut entries: BTreeMap<Path, Entry> = top_nodes().collect();
+        for (path, stamp) in &self.paths {
+            if stamp.d {
+                entries.insert(path.clone(), Entry::tombstone(stamp.s.clone()));
+            } else if let Some(v) = flat.get(path) {
+                entries.insert(path.clone(), Entry::live(v.clone(), stamp.s.clone()));
+            }
+        }
+        StampedDoc { entries, seen: self.seen.clone() }
+    }
+}
+
+/// A merge's result: the document and the workspace it reads as.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    pub document: StampedDoc,
+    pub workspace: Workspace,
+}
+
+/// Merges a file's document into the local one, field by field ([`super::merge_with_choices`]),
+/// and reads the result as a workspace. Where reading it makes a record whole (people numbered
+/// apart after both sides added one), that is recorded as an edit, so the document and the
+/// workspace agree and every copy makes the same repair.
+pub fn merge_workspaces(
+    local: &StampedDoc,
+    remote: &StampedDoc,
+    choices: &BTreeMap<Path, super::Choice>,
+    clock: &mut Clock,
+    now_ms: u64,
+) -> Result<Merged, NotAWorkspace> {
+    let touched: std::collections::BTreeSet<RecordKey> =
+        super::preview(local, remote).iter().filter_map(|c| RecordKey::of_path(&c.path)).collect();
+    let mut document = super::merge_with_choices(local, remote, choices, clock, now_ms);
+    let workspace = workspace_from_value(&document.value())?;
+    for key in touched {
+        let Some(value) = record_value(&workspace, &key) else { continue };
+        let path = key.path();
+        let mut sub = document.subtree(&path);
+        if let Some(stamp) = sub.record_record(&value, clock, now_ms) {
+            document.graft(&path, &sub);
+            document.note_seen(&stamp);
+        }
+    }
+    Ok(Merged { document, workspace })
+}
+
+/// The changes of a preview grouped by account (in the order met), the programme's last.
+pub fn changes_by_account(changes: Vec<super::Change>) -> Vec<(Option<String>, Vec<super::Change>)> {
+    let mut out: Vec<(Option<String>, Vec<super::Change>)> = Vec::new();
+    let mut index: HashMap<Option<String>, usize> = HashMap::new();
+    for c in changes {
+        let account = RecordKey::of_path(&c.path).and_then(|k| k.account_id().map(str::to_string));
+        let i = *index.entry(account.clone()).or_insert_with(|| {
+            out.push((account, Vec::new()));
+            out.len() - 1
+        });
+        out[i].1.push(c);
+    }
+    out.sort_by_key(|(a, _)| a.is_none());
+    out
+}
+
+/// What differs between two workspaces, register by register, as a [`super::Change`] list read
+/// from `before` to `now` (what changed since a snapshot): no stamps, no conflicts.
+pub fn compare(before: &Workspace, now: &Workspace) -> Vec<super::Change> {
+    use super::{Change, ChangeKind};
+    let a = super::flatten(&workspace_value(before));
+    let b = super::flatten(&workspace_value(now));
+    let mut out = Vec::new();
+    let mut push = |path: &Path, old: Option<&Value>, new: Option<&Value>| {
+        // Item positions are order, not content: a list re-numbered evenly is no change.
+        if path.is_item() && old.is_some() && new.is_some() {
+            return;
+        }
+        let kind = match (old, new) {
+            (None, _) => ChangeKind::Added,
+            (Some(_), Some(_)) => ChangeKind::Changed,
+            (Some(_), None) => ChangeKind::Removed,
+        };
+        out.push(Change {
+            path: path.clone(),
+            kind,
+            local: old.cloned(),
+            remote: new.cloned(),
+            conflict: false,
+            remote_wins: true,
+        });
+    };
+    for (p, v) in &a {
+        match b.get(p) {
+            Some(w) if w == v => {}
+            other => push(p, Some(v), other),
+        }
+    }
+    for (p, w) in &b {
+        if !a.contains_key(p) {
+            push(p, None, Some(w));
+        }
+    }
+    out.sort_by(|x, y| x.path.cmp(&y.path));
+    out
+}
+
+#[cfg(test)]
+#[path = "workspace_tests.rs"]
+mod tests;

@@ -1,0 +1,381 @@
+use super::*;
+use crate::demo::demo_workspace;
+use crate::exchange::{read_file, write_stamped_file, PersonalDetails};
+use crate::merge::{merge, preview, Choice};
+use crate::model::{Competitor, Person};
+use proptest::prelude::*;
+
+/// One copy of a plan, as the app keeps it: the workspace and its document, every edit recorded
+/// per record through the one path the store uses.
+#[derive(Clone)]
+struct Replica {
+    ws: Workspace,
+    doc: StampedDoc,
+    clock: Clock,
+    now: u64,
+}
+
+const T0: u64 = 1_780_000_000_000;
+
+impl Replica {
+    fn new(ws: &Workspace, device: &str) -> Replica {
+        let doc = document_of(ws, &Stamp::new(T0, 0, "start"), |_, _| false);
+        let mut clock = Clock::new(device);
+        clock.observe_doc(&doc);
+        Replica { ws: ws.clone(), doc, clock, now: T0 + 1000 }
+    }
+
+    fn edit(&mut self, key: RecordKey, change: impl FnOnce(&mut Workspace)) {
+        change(&mut self.ws);
+        self.now += 1000;
+        if let RecordKey::Dossier(id) = &key {
+            let seed = format!("{}-{}", self.clock.device(), self.now);
+            self.ws.change_dossier(id, |d| d.assign_ids(Some(&seed)));
+        }
+        let value = record_value(&self.ws, &key).expect("the record exists");
+        let path = key.path();
+        let mut sub = self.doc.subtree(&path);
+        if let Some(stamp) = sub.record_record(&value, &mut self.clock, self.now) {
+            self.doc.graft(&path, &sub);
+            self.doc.note_seen(&stamp);
+        }
+    }
+
+    fn export(&self, personal: PersonalDetails) -> String {
+        let at = chrono::DateTime::from_timestamp_millis(self.now as i64).unwrap().to_rfc3339();
+        write_stamped_file(&self.ws, Some(&self.doc), None, personal, "test", &at)
+    }
+
+    fn import(&mut self, file: &str) -> usize {
+        let read = read_file(file.as_bytes()).expect("the file reads");
+        let changes = preview(&self.doc, &read.document).len();
+        self.now += 1000;
+        let merged = merge_workspaces(&self.doc, &read.document, &BTreeMap::new(), &mut self.clock, self.now).unwrap();
+        self.ws = merged.workspace;
+        self.doc = merged.document;
+        self.clock.observe_doc(&self.doc);
+        changes
+    }
+}
+
+fn first_dossier(ws: &Workspace) -> String {
+    ws.dossiers()[0].account_id.clone()
+}
+
+fn restored_demo() -> Workspace {
+    workspace_from_value(&workspace_value(&demo_workspace())).unwrap()
+}
+
+#[test]
+fn the_workspace_document_reads_back_as_the_workspace() {
+    let ws = restored_demo();
+    assert!(!ws.dossiers().is_empty());
+    assert_eq!(workspace_from_value(&workspace_value(&ws)).unwrap(), ws);
+    let doc = document_of(&ws, &Stamp::new(1, 0, "x"), |_, _| false);
+    assert_eq!(workspace_from_value(&doc.value()).unwrap(), ws);
+    // Every item of every dossier list has an id after the restore.
+    for d in ws.dossiers() {
+        assert!(d.people.iter().all(|p| !p.uid.is_empty()));
+        assert!(d.actions.iter().all(|a| !a.id.is_empty()));
+        assert!(d.timeline.iter().all(|e| !e.id.is_empty()));
+    }
+}
+
+#[test]
+fn records_split_and_join_the_document() {
+    let ws = restored_demo();
+    let doc = document_of(&ws, &Stamp::new(1, 0, "x"), |_, _| false);
+    let records = doc.records();
+    assert_eq!(records.len(), ws.accounts().len() + ws.dossiers().len() + ws.histories().len() + 1);
+    let back = StampedDoc::from_records(records, doc.seen.clone());
+    assert_eq!(back, doc);
+}
+
+#[test]
+fn history_merges_by_month() {
+    let ws = restored_demo();
+    let id = ws.histories().next().unwrap().0.to_string();
+    let v = history_value(ws.history(&id).unwrap());
+    assert!(v.as_object().unwrap().keys().all(|m| m.len() == 7 && &m[4..5] == "-"));
+    let mut lines = history_from_value(v).unwrap();
+    let mut original = ws.history(&id).unwrap().clone();
+    lines.sort_by(|a, b| a.date.cmp(&b.date).then(a.revenue.total_cmp(&b.revenue)));
+    original.sort_by(|a, b| a.date.cmp(&b.date).then(a.revenue.total_cmp(&b.revenue)));
+    assert_eq!(lines, original);
+}
+
+#[test]
+fn a_file_of_format_3_carries_its_stamps() {
+    let mut a = Replica::new(&restored_demo(), "a");
+    let id = first_dossier(&a.ws);
+    a.edit(RecordKey::Dossier(id.clone()), |ws| {
+        ws.change_dossier(&id, |d| d.overview = "Edited on A".into());
+    });
+    let file = a.export(PersonalDetails::Included);
+    assert!(file.contains("\"version\": 3"));
+    let read = read_file(file.as_bytes()).unwrap();
+    assert_eq!(read.document.value(), a.doc.value());
+    assert_eq!(read.document, a.doc);
+}
+
+#[test]
+fn a_file_without_personal_details_never_clears_them() {
+    let mut a = Replica::new(&restored_demo(), "a");
+    let id = a.ws.dossiers().iter().find(|d| !d.people.is_empty()).unwrap().account_id.clone();
+    a.edit(RecordKey::Dossier(id.clone()), |ws| {
+        ws.change_dossier(&id, |d| {
+            d.people[0].phone = "+372 5555 1234".into();
+            d.people[0].hobbies = "Sailing".into();
+            d.overview = "Call +45 20 12 34 56 first".into();
+        });
+    });
+    let mut b = a.clone();
+    b.clock = Clock::new("b");
+    b.clock.observe_doc(&b.doc);
+    // B edits another field, then sends A a file without personal details.
+    b.edit(RecordKey::Dossier(id.clone()), |ws| {
+        ws.change_dossier(&id, |d| d.strategy = "From B".into());
+    });
+    let file = b.export(PersonalDetails::Removed);
+    assert!(!file.contains("Sailing") && !file.contains("5555"));
+    a.import(&file);
+    let d = a.ws.dossier(&id).unwrap();
+    assert_eq!(d.people[0].phone, "+372 5555 1234");
+    assert_eq!(d.people[0].hobbies, "Sailing");
+    assert_eq!(d.overview, "Call +45 20 12 34 56 first");
+    assert_eq!(d.strategy, "From B");
+}
+
+#[test]
+fn an_older_file_counts_as_changed_when_it_was_exported() {
+    let mut a = Replica::new(&restored_demo(), "a");
+    let id = first_dossier(&a.ws);
+    // A file of format 2: no stamps, exported at T0 + 5 s.
+    let mut b = a.clone();
+    b.now = T0 + 5000;
+    b.ws.change_dossier(&id, |d| {
+        d.overview = "Older file".into();
+        d.goals = "Goals from the file".into();
+    });
+    let at = chrono::DateTime::from_timestamp_millis(b.now as i64).unwrap().to_rfc3339();
+    let v3 = crate::exchange::write_file(&b.ws, None, PersonalDetails::Included, "test", &at);
+    let v2 = v3.replacen("\"version\": 3", "\"version\": 2", 1);
+    // A edits the overview after the file was exported: A's edit stays, the rest comes in.
+    a.now = T0 + 10_000;
+    a.edit(RecordKey::Dossier(id.clone()), |ws| {
+        ws.change_dossier(&id, |d| d.overview = "Mine, later".into());
+    });
+    a.import(&v2);
+    let d = a.ws.dossier(&id).unwrap();
+    assert_eq!(d.overview, "Mine, later");
+    assert_eq!(d.goals, "Goals from the file");
+    // The same file again changes nothing.
+    assert_eq!(a.import(&v2), 0);
+}
+
+#[test]
+fn conflicts_are_listed_and_a_choice_wins_everywhere() {
+    let base = Replica::new(&restored_demo(), "base");
+    let id = first_dossier(&base.ws);
+    let mut a = base.clone();
+    a.clock = Clock::new("a");
+    let mut b = base.clone();
+    b.clock = Clock::new("b");
+    a.edit(RecordKey::Dossier(id.clone()), |ws| {
+        ws.change_dossier(&id, |d| d.goals = "A's goals".into());
+    });
+    b.now += 5000;
+    b.edit(RecordKey::Dossier(id.clone()), |ws| {
+        ws.change_dossier(&id, |d| d.goals = "B's goals".into());
+    });
+    let file = read_file(b.export(PersonalDetails::Included).as_bytes()).unwrap();
+    let changes = preview(&a.doc, &file.document);
+    let conflict = changes.iter().find(|c| c.conflict).expect("both changed the goals");
+    assert!(conflict.remote_wins, "B's edit is newer");
+    let mut choices = BTreeMap::new();
+    choices.insert(conflict.path.clone(), Choice::KeepMine);
+    a.now += 10_000;
+    let merged = merge_workspaces(&a.doc, &file.document, &choices, &mut a.clock, a.now).unwrap();
+    assert_eq!(merged.workspace.dossier(&id).unwrap().goals, "A's goals");
+    a.ws = merged.workspace;
+    a.doc = merged.document;
+    // B takes A's file back: A's choice wins there too.
+    b.import(&a.export(PersonalDetails::Included));
+    assert_eq!(b.ws.dossier(&id).unwrap().goals, "A's goals");
+}
+
+#[test]
+fn comparing_two_workspaces_lists_each_difference() {
+    let before = restored_demo();
+    let mut now = before.clone();
+    let id = first_dossier(&now);
+    now.change_dossier(&id, |d| {
+        d.goals = "New goals".into();
+        d.competitors.push(Competitor { id: "c-new".into(), name: "Rival".into(), ..Default::default() });
+    });
+    let changes = compare(&before, &now);
+    assert!(changes.iter().any(|c| c.path.last_key() == Some("goals") && c.kind == crate::merge::ChangeKind::Changed));
+    assert!(changes.iter().any(|c| c.kind == crate::merge::ChangeKind::Added));
+    assert!(compare(&now, &now).is_empty());
+}
+
+/// One step of the convergence test: an edit on one side, or a file sent from one to the other.
+#[derive(Debug, Clone)]
+enum Op {
+    Overview(bool, u8),
+    Goals(bool, u8),
+    Industry(bool, u8),
+    AddCompetitor(bool, u8),
+    RemoveCompetitor(bool),
+    RenameCompetitor(bool, u8),
+    /// Only A edits personal details.
+    Phone(u8),
+    AddPerson(bool, u8),
+    Send {
+        from_a: bool,
+        personal: bool,
+    },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        (any::<bool>(), 0u8..4).prop_map(|(s, v)| Op::Overview(s, v)),
+        (any::<bool>(), 0u8..4).prop_map(|(s, v)| Op::Goals(s, v)),
+        (any::<bool>(), 0u8..4).prop_map(|(s, v)| Op::Industry(s, v)),
+        (any::<bool>(), 0u8..4).prop_map(|(s, v)| Op::AddCompetitor(s, v)),
+        any::<bool>().prop_map(Op::RemoveCompetitor),
+        (any::<bool>(), 0u8..4).prop_map(|(s, v)| Op::RenameCompetitor(s, v)),
+        (0u8..4).prop_map(Op::Phone),
+        (any::<bool>(), 0u8..4).prop_map(|(s, v)| Op::AddPerson(s, v)),
+        (any::<bool>(), any::<bool>()).prop_map(|(from_a, personal)| Op::Send { from_a, personal }),
+    ]
+}
+
+fn small_workspace() -> Workspace {
+    let mut ws = restored_demo();
+    let keep: Vec<String> = ws.dossiers().iter().take(2).map(|d| d.account_id.clone()).collect();
+    let all: Vec<String> = ws.dossiers().iter().map(|d| d.account_id.clone()).collect();
+    for id in all.iter().filter(|id| !keep.contains(id)) {
+        ws.remove_dossier(id);
+    }
+    ws
+}
+
+fn apply(op: &Op, a: &mut Replica, b: &mut Replica, phones: &mut Option<String>) {
+    let ids: Vec<String> = a.ws.dossiers().iter().map(|d| d.account_id.clone()).collect();
+    let side = |on_a: bool| on_a;
+    match op.clone() {
+        Op::Send { from_a, personal } => {
+            let p = if personal { PersonalDetails::Included } else { PersonalDetails::Removed };
+            if from_a {
+                let f = a.export(p);
+                b.import(&f);
+            } else {
+                let f = b.export(p);
+                a.import(&f);
+            }
+        }
+        Op::Phone(v) => {
+            let id = ids[0].clone();
+            let text = format!("+372 555 00{v}{v}");
+            *phones = Some(text.clone());
+            a.edit(RecordKey::Dossier(id.clone()), |ws| {
+                ws.change_dossier(&id, |d| {
+                    if d.people.is_empty() {
+                        d.people.push(Person { name: "Anna".into(), ..Default::default() });
+                        d.number_people();
+                    }
+                    d.people[0].phone = text;
+                });
+            });
+        }
+        other => {
+            let (on_a, id) = match &other {
+                Op::Overview(s, v)
+                | Op::Goals(s, v)
+                | Op::Industry(s, v)
+                | Op::AddCompetitor(s, v)
+                | Op::RenameCompetitor(s, v)
+                | Op::AddPerson(s, v) => (side(*s), ids[*v as usize % ids.len()].clone()),
+                Op::RemoveCompetitor(s) => (side(*s), ids[0].clone()),
+                _ => unreachable!(),
+            };
+            let r = if on_a { a } else { b };
+            let who = r.clock.device().to_string();
+            let stamp = r.now;
+            match other {
+                Op::Industry(_, v) => {
+                    r.edit(RecordKey::Account(id.clone()), |ws| {
+                        ws.change_account(&id, |acc| acc.industry = format!("{who}{v}"));
+                    });
+                }
+                op => r.edit(RecordKey::Dossier(id.clone()), move |ws| {
+                    ws.change_dossier(&id, |d| match op {
+                        Op::Overview(_, v) => d.overview = format!("{who} {v} {stamp}"),
+                        Op::Goals(_, v) => d.goals = format!("{who} {v}"),
+                        Op::AddCompetitor(_, v) => {
+                            d.competitors.push(Competitor { name: format!("{who} rival {v}"), ..Default::default() })
+                        }
+                        Op::RemoveCompetitor(_) => {
+                            d.competitors.pop();
+                        }
+                        Op::RenameCompetitor(_, v) => {
+                            if let Some(c) = d.competitors.last_mut() {
+                                c.name = format!("{who} renamed {v}");
+                            }
+                        }
+                        Op::AddPerson(_, v) => d.change_people(|p| {
+                            p.push(Person { name: format!("{who} person {v}"), ..Default::default() })
+                        }),
+                        _ => {}
+                    });
+                }),
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Two copies edited apart and exchanging files in any order — some without personal
+    /// details — end identical once each has the other's last full file, and A's personal
+    /// details (only A edits them) are as A last wrote them.
+    #[test]
+    fn two_copies_exchanging_files_converge(ops in prop::collection::vec(op(), 1..24)) {
+        let start = small_workspace();
+        let mut a = Replica::new(&start, "a");
+        let mut b = Replica::new(&start, "b");
+        let mut phone = None;
+        for op in &ops {
+            apply(op, &mut a, &mut b, &mut phone);
+        }
+        let fa = a.export(PersonalDetails::Included);
+        b.import(&fa);
+        let fb = b.export(PersonalDetails::Included);
+        a.import(&fb);
+        prop_assert_eq!(&a.doc.value(), &b.doc.value());
+        prop_assert_eq!(&a.ws, &b.ws);
+        prop_assert_eq!(workspace_from_value(&a.doc.value()).unwrap(), a.ws.clone());
+        if let Some(p) = phone {
+            let id = first_dossier(&a.ws);
+            prop_assert_eq!(&a.ws.dossier(&id).unwrap().people[0].phone, &p);
+        }
+        // Importing a file again changes nothing.
+        prop_assert_eq!(a.import(&fb), 0);
+        prop_assert_eq!(b.import(&b.export(PersonalDetails::Removed)), 0);
+    }
+
+    /// The merge of two workspace documents is the same whichever side is local.
+    #[test]
+    fn merging_workspaces_commutes(ops in prop::collection::vec(op(), 1..16)) {
+        let start = small_workspace();
+        let mut a = Replica::new(&start, "a");
+        let mut b = Replica::new(&start, "b");
+        let mut phone = None;
+        for op in ops.iter().filter(|o| !matches!(o, Op::Send { .. })) {
+            apply(op, &mut a, &mut b, &mut phone);
+        }
+        prop_assert_eq!(merge(&a.doc, &b.doc), merge(&b.doc, &a.doc));
+    }
+}
