@@ -12,10 +12,12 @@ mod prefs;
 mod records;
 mod repository;
 mod schema;
+mod stamps;
 
 pub use channel::{announce_opening_at, listen_for_changes_in_other_tabs, listen_for_newer_versions, tell_other_tabs};
 pub use error::StoreError;
 pub use prefs::{load_settings, save_settings, Prefs};
 pub use records::Snapshot;
-pub use repository::{DossierChange, Repository};
+pub use repository::{DossierChange, Repository, Stamps};
 pub use schema::{DB_NAME, SCHEMA_VERSION};
+pub use stamps::{device_id, fresh_id_seed, now_ms, with_clock};

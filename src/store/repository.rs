@@ -1,12 +1,15 @@
 //! The workspace in IndexedDB: the app's one shared connection and every read and write of
 //! the stored workspace, each in a transaction of its own.
 
+use kam_core::merge::workspace::{dossier_value, merge_workspaces, records, Merged, RecordKey};
+use kam_core::merge::{Choice, Path, Stamp, StampedDoc};
 use kam_core::model::{
     restore, restore_dossier, Account, AccountHistory, Dossier, OrderLine, Programme, ProgrammeProblem, Stored,
     Workspace,
 };
 use rexie::{Rexie, TransactionMode};
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
@@ -14,9 +17,10 @@ use super::channel::announce_opening_at;
 use super::error::StoreError;
 use super::records::{from_js, to_js, HistoryRecord, Snapshot};
 use super::schema::{
-    open_database, ACCOUNTS, ALL_STORES, DB_NAME, DOSSIERS, HISTORY, META, PROGRAMME_KEY, SCHEMA_VERSION, SNAPSHOTS,
-    SNAPSHOT_KEY,
+    open_database, ACCOUNTS, ALL_STORES, DB_NAME, DOSSIERS, HISTORY, META, PROGRAMME_KEY, SCHEMA_VERSION, SEEN_KEY,
+    SNAPSHOTS, SNAPSHOT_KEY, STAMPS,
 };
+use super::stamps::{device_id, doc_to_js, now_ms, parse_doc, parse_seen, seen_to_js, with_clock, Recorder};
 
 /// A change to apply to a dossier as stored.
 pub type DossierChange = Box<dyn FnOnce(&mut Dossier)>;
@@ -27,6 +31,7 @@ async fn change_stored_dossier(
     tx: &rexie::Transaction,
     account_id: &str,
     change: impl FnOnce(&mut Dossier),
+    recorder: &mut Recorder,
 ) -> Result<Dossier, StoreError> {
     let store = tx.store(DOSSIERS)?;
     let mut d = match store.get(JsValue::from_str(account_id)).await? {
@@ -36,7 +41,35 @@ async fn change_stored_dossier(
     change(&mut d);
     d.account_id = account_id.to_string();
     store.put(&to_js(&d)?, None).await?;
+    recorder.record(tx, &RecordKey::Dossier(account_id.to_string()), &dossier_value(&d)).await?;
     Ok(d)
+}
+
+/// How a replace gets its stamps.
+pub enum Stamps {
+    /// Exactly these (an undo puts back the stamps it had; a replace by a file takes the file's).
+    Exactly(StampedDoc),
+    /// Recorded as an edit against what is stored: whatever the new workspace changes is new.
+    Recorded,
+}
+
+fn json<T: serde::Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).expect("the model serialises")
+}
+
+/// The stamps a record stored before stamps existed gets: its dossier's last change (the end of
+/// that day: an edit that day counts as made after anything exported that day), else the
+/// beginning of time, as written by this device's upgrade.
+fn upgrade_stamp(ws: &Workspace, key: &RecordKey) -> Stamp {
+    let wall = match key {
+        RecordKey::Dossier(id) => ws
+            .dossier(id)
+            .and_then(|d| d.updated)
+            .and_then(|day| day.and_hms_milli_opt(23, 59, 59, 999))
+            .map_or(0, |t| t.and_utc().timestamp_millis().max(0) as u64),
+        _ => 0,
+    };
+    Stamp::new(wall, 0, format!("upgrade:{}", device_id()))
 }
 
 /// The workspace in IndexedDB.
@@ -124,29 +157,118 @@ impl Repository {
         // Older records (people without ids, free-text roles) are made whole by the one
         // restore; the stores' keys rule out the duplicates it reports, and anything else it
         // reports is kept as stored.
-        Ok(restore(stored).workspace)
+        let ws = restore(stored).workspace;
+        self.stamp_unstamped(&ws).await?;
+        Ok(ws)
+    }
+
+    /// The upgrade to schema 3: records stored without stamps (by version 2) get them, and the
+    /// dossiers their items' ids, in one transaction (see [`upgrade_stamp`]). Nothing to do
+    /// once every record has its stamps.
+    async fn stamp_unstamped(&self, ws: &Workspace) -> Result<(), StoreError> {
+        let tx = self.transaction(&[STAMPS, META], TransactionMode::ReadOnly)?;
+        let count = tx.store(STAMPS)?.count(None).await?;
+        let seen = parse_seen(tx.store(META)?.get(JsValue::from_str(SEEN_KEY)).await?.filter(|v| !v.is_undefined()))?;
+        tx.done().await?;
+        with_clock(|c| seen.values().for_each(|s| c.observe(s)));
+        if count > 0 || ws.is_empty() {
+            return Ok(());
+        }
+        let mut docs = Vec::new();
+        let mut newest = BTreeMap::new();
+        for (key, value) in records(ws) {
+            let stamp = upgrade_stamp(ws, &key);
+            if newest.get(&stamp.device).is_none_or(|s: &Stamp| stamp > *s) {
+                newest.insert(stamp.device.clone(), stamp.clone());
+            }
+            docs.push((JsValue::from_str(&key.store_key()), doc_to_js(&StampedDoc::from_value(&value, stamp))?));
+        }
+        let dossiers = ws.dossiers().iter().map(to_js).collect::<Result<Vec<_>, _>>()?;
+        let tx = self.transaction(&[STAMPS, META, DOSSIERS], TransactionMode::ReadWrite)?;
+        let result = async {
+            let store = tx.store(STAMPS)?;
+            for (key, doc) in docs {
+                store.put(&doc, Some(&key)).await?;
+            }
+            tx.store(META)?.put(&seen_to_js(&newest)?, Some(&JsValue::from_str(SEEN_KEY))).await?;
+            let store = tx.store(DOSSIERS)?;
+            for d in dossiers {
+                store.put(&d, None).await?;
+            }
+            Ok::<(), StoreError>(())
+        }
+        .await;
+        finish(tx, result).await
+    }
+
+    /// The workspace's stamped document, as stored: every record's stamps and what it has seen.
+    pub async fn document(&self) -> Result<StampedDoc, StoreError> {
+        let tx = self.transaction(&[STAMPS, META], TransactionMode::ReadOnly)?;
+        let doc = read_document(&tx).await?;
+        tx.done().await?;
+        Ok(doc)
     }
 
     /// Replaces the whole stored workspace in one transaction: either all of it is written or,
-    /// on any error, nothing changes.
+    /// on any error, nothing changes. What changed gets new stamps.
     pub async fn replace(&self, ws: &Workspace) -> Result<(), StoreError> {
-        // Serialise everything before the transaction opens: a transaction commits as soon as
-        // control returns to the event loop with no request pending.
-        // A large history is serialised in chunks, yielding to the page between them.
-        let accounts = ws.accounts().iter().map(to_js).collect::<Result<Vec<_>, _>>()?;
-        let mut history = Vec::with_capacity(ws.histories().len());
-        let mut chunk_start = crate::browser::now_ms();
-        for (id, lines) in ws.histories() {
-            let lines =
-                serde_json::to_string(lines).map_err(|e| StoreError::NotSerialised { detail: e.to_string() })?;
-            history.push(to_js(&HistoryRecord { account_id: id.to_string(), lines })?);
-            if crate::browser::now_ms() - chunk_start > 30.0 {
-                crate::browser::next_tick().await;
-                chunk_start = crate::browser::now_ms();
+        self.replace_keeping(ws, Stamps::Recorded, None).await.map(|_| ())
+    }
+
+    /// Replaces the whole stored workspace with `ws` and its stamps, and, when `snapshot` is
+    /// given, keeps it (the workspace before, written with the stamps it had) as the automatic
+    /// snapshot — all in one transaction: either all of it is written or, on any error, nothing
+    /// changes. Returns the stamps the workspace had before.
+    pub async fn replace_keeping(
+        &self,
+        ws: &Workspace,
+        stamps: Stamps,
+        snapshot: Option<&dyn Fn(&StampedDoc) -> Snapshot>,
+    ) -> Result<(StampedDoc, Option<Snapshot>), StoreError> {
+        let prepared = prepare(ws).await?;
+        let tx = self.transaction(&ALL_STORES, TransactionMode::ReadWrite)?;
+        let result = async {
+            let before = read_document(&tx).await?;
+            let kept = snapshot.map(|make| make(&before));
+            if let Some(snapshot) = &kept {
+                tx.store(META)?.put(&to_js(snapshot)?, Some(&JsValue::from_str(SNAPSHOT_KEY))).await?;
             }
+            let after = match stamps {
+                Stamps::Exactly(doc) => doc,
+                Stamps::Recorded => record_all(&before, ws),
+            };
+            write_records(&tx, prepared).await?;
+            write_document(&tx, &after).await?;
+            Ok::<_, StoreError>((before, kept))
         }
-        let dossiers = ws.dossiers().iter().map(to_js).collect::<Result<Vec<_>, _>>()?;
-        self.replace_records(accounts, history, dossiers, Some(to_js(&ws.programme)?)).await
+        .await;
+        finish_with(tx, result).await
+    }
+
+    /// Merges a file's document into the stored workspace, in one transaction: reads the stored
+    /// stamps, merges field by field with the user's `choices` for conflicts, keeps the
+    /// workspace before as the automatic snapshot (made by `snapshot` from the stamps it had),
+    /// and writes the merged records and stamps. All or nothing. Returns the merge and the
+    /// stamps before it (for an undo).
+    pub async fn merge_file(
+        &self,
+        remote: &StampedDoc,
+        choices: &BTreeMap<Path, Choice>,
+        snapshot: &dyn Fn(&StampedDoc) -> Snapshot,
+    ) -> Result<(Merged, StampedDoc, Snapshot), StoreError> {
+        let tx = self.transaction(&ALL_STORES, TransactionMode::ReadWrite)?;
+        let result = async {
+            let before = read_document(&tx).await?;
+            let merged = with_clock(|clock| merge_workspaces(&before, remote, choices, clock, now_ms()))
+                .map_err(|e| StoreError::Unreadable { detail: e.detail })?;
+            let kept = snapshot(&before);
+            tx.store(META)?.put(&to_js(&kept)?, Some(&JsValue::from_str(SNAPSHOT_KEY))).await?;
+            write_records(&tx, prepare_now(&merged.workspace)?).await?;
+            write_document(&tx, &merged.document).await?;
+            Ok::<_, StoreError>((merged, before, kept))
+        }
+        .await;
+        finish_with(tx, result).await
     }
 
     /// Replaces the three stores' records in one transaction. Public only so that a browser test
@@ -160,35 +282,8 @@ impl Repository {
         programme: Option<JsValue>,
     ) -> Result<(), StoreError> {
         let tx = self.transaction(&[ACCOUNTS, HISTORY, DOSSIERS, META], TransactionMode::ReadWrite)?;
-        let result = async {
-            if let Some(p) = &programme {
-                tx.store(META)?.put(p, Some(&JsValue::from_str(PROGRAMME_KEY))).await?;
-            }
-            for (name, values) in [(ACCOUNTS, accounts), (HISTORY, history), (DOSSIERS, dossiers)] {
-                let store = tx.store(name)?;
-                store.clear().await?;
-                // Batches, each awaited: the browser gets control between them, so a large
-                // workspace never freezes the page for the whole write. Awaiting the
-                // transaction's own requests keeps it open.
-                let mut values = values.into_iter().peekable();
-                while values.peek().is_some() {
-                    let batch: Vec<JsValue> = values.by_ref().take(500).collect();
-                    store.put_all(batch.into_iter().map(|v| (v, None))).await?;
-                }
-            }
-            Ok::<(), StoreError>(())
-        }
-        .await;
-        match result {
-            Ok(()) => {
-                tx.done().await?;
-                Ok(())
-            }
-            Err(e) => {
-                let _ = tx.abort().await;
-                Err(e)
-            }
-        }
+        let result = write_records(&tx, Prepared { accounts, history, dossiers, programme }).await;
+        finish(tx, result).await
     }
 
     /// Writes one record in a transaction of its own (`key` for stores without a key path).
@@ -200,7 +295,13 @@ impl Repository {
     }
 
     pub async fn put_account(&self, account: &Account) -> Result<(), StoreError> {
-        self.put_one(ACCOUNTS, &to_js(account)?, None).await
+        let tx = self.transaction(&[ACCOUNTS, STAMPS, META], TransactionMode::ReadWrite)?;
+        tx.store(ACCOUNTS)?.put(&to_js(account)?, None).await?;
+        let mut recorder = Recorder::new();
+        recorder.record(&tx, &RecordKey::Account(account.id.clone()), &json(account)).await?;
+        recorder.finish(&tx).await?;
+        tx.done().await?;
+        Ok(())
     }
 
     /// Changes one account, and with it (for a promotion to key status) its dossier, inside one
@@ -213,7 +314,8 @@ impl Repository {
         change: impl FnOnce(&mut Account),
         dossier_change: Option<DossierChange>,
     ) -> Result<(Account, Option<Dossier>), StoreError> {
-        let stores: &[&str] = if dossier_change.is_some() { &[ACCOUNTS, DOSSIERS] } else { &[ACCOUNTS] };
+        let stores: &[&str] =
+            if dossier_change.is_some() { &[ACCOUNTS, DOSSIERS, STAMPS, META] } else { &[ACCOUNTS, STAMPS, META] };
         let tx = self.transaction(stores, TransactionMode::ReadWrite)?;
         let accounts = tx.store(ACCOUNTS)?;
         let mut account = match accounts.get(JsValue::from_str(id)).await? {
@@ -223,10 +325,13 @@ impl Repository {
         change(&mut account);
         account.id = id.to_string();
         accounts.put(&to_js(&account)?, None).await?;
+        let mut recorder = Recorder::new();
+        recorder.record(&tx, &RecordKey::Account(id.to_string()), &json(&account)).await?;
         let dossier = match dossier_change {
-            Some(change) => Some(change_stored_dossier(&tx, id, change).await?),
+            Some(change) => Some(change_stored_dossier(&tx, id, change, &mut recorder).await?),
             None => None,
         };
+        recorder.finish(&tx).await?;
         tx.done().await?;
         Ok((account, dossier))
     }
@@ -239,7 +344,7 @@ impl Repository {
         &self,
         change: impl FnOnce(&mut Programme) -> Result<(), Vec<ProgrammeProblem>>,
     ) -> Result<Programme, StoreError> {
-        let tx = self.transaction(&[META], TransactionMode::ReadWrite)?;
+        let tx = self.transaction(&[META, STAMPS], TransactionMode::ReadWrite)?;
         let store = tx.store(META)?;
         let key = JsValue::from_str(PROGRAMME_KEY);
         let mut programme = match store.get(key.clone()).await? {
@@ -248,6 +353,9 @@ impl Repository {
         };
         change(&mut programme).map_err(StoreError::ChangeRefused)?;
         store.put(&to_js(&programme)?, Some(&key)).await?;
+        let mut recorder = Recorder::new();
+        recorder.record(&tx, &RecordKey::Programme, &json(&programme)).await?;
+        recorder.finish(&tx).await?;
         tx.done().await?;
         Ok(programme)
     }
@@ -260,8 +368,10 @@ impl Repository {
         account_id: &str,
         change: impl FnOnce(&mut Dossier),
     ) -> Result<Dossier, StoreError> {
-        let tx = self.transaction(&[DOSSIERS], TransactionMode::ReadWrite)?;
-        let d = change_stored_dossier(&tx, account_id, change).await?;
+        let tx = self.transaction(&[DOSSIERS, STAMPS, META], TransactionMode::ReadWrite)?;
+        let mut recorder = Recorder::new();
+        let d = change_stored_dossier(&tx, account_id, change, &mut recorder).await?;
+        recorder.finish(&tx).await?;
         tx.done().await?;
         Ok(d)
     }
@@ -327,5 +437,136 @@ impl Repository {
     /// Closes the connection (as dropping does).
     pub fn close(self) {
         drop(self);
+    }
+}
+
+/// Records serialised for a replace, before its transaction opens (a transaction commits as
+/// soon as control returns to the event loop with no request pending).
+struct Prepared {
+    accounts: Vec<JsValue>,
+    history: Vec<JsValue>,
+    dossiers: Vec<JsValue>,
+    programme: Option<JsValue>,
+}
+
+fn history_record(id: &str, lines: &[OrderLine]) -> Result<JsValue, StoreError> {
+    let lines = serde_json::to_string(lines).map_err(|e| StoreError::NotSerialised { detail: e.to_string() })?;
+    to_js(&HistoryRecord { account_id: id.to_string(), lines })
+}
+
+/// [`Prepared`] of a workspace, a large history in chunks, yielding to the page between them.
+async fn prepare(ws: &Workspace) -> Result<Prepared, StoreError> {
+    let accounts = ws.accounts().iter().map(to_js).collect::<Result<Vec<_>, _>>()?;
+    let mut history = Vec::with_capacity(ws.histories().len());
+    let mut chunk_start = crate::browser::now_ms();
+    for (id, lines) in ws.histories() {
+        history.push(history_record(id, lines)?);
+        if crate::browser::now_ms() - chunk_start > 30.0 {
+            crate::browser::next_tick().await;
+            chunk_start = crate::browser::now_ms();
+        }
+    }
+    let dossiers = ws.dossiers().iter().map(to_js).collect::<Result<Vec<_>, _>>()?;
+    Ok(Prepared { accounts, history, dossiers, programme: Some(to_js(&ws.programme)?) })
+}
+
+/// [`prepare`] without yielding: inside a transaction, which must not give control away.
+fn prepare_now(ws: &Workspace) -> Result<Prepared, StoreError> {
+    Ok(Prepared {
+        accounts: ws.accounts().iter().map(to_js).collect::<Result<Vec<_>, _>>()?,
+        history: ws.histories().map(|(id, lines)| history_record(id, lines)).collect::<Result<Vec<_>, _>>()?,
+        dossiers: ws.dossiers().iter().map(to_js).collect::<Result<Vec<_>, _>>()?,
+        programme: Some(to_js(&ws.programme)?),
+    })
+}
+
+/// Clears the three record stores and writes `p` (and the programme) inside `tx`.
+async fn write_records(tx: &rexie::Transaction, p: Prepared) -> Result<(), StoreError> {
+    if let Some(programme) = &p.programme {
+        tx.store(META)?.put(programme, Some(&JsValue::from_str(PROGRAMME_KEY))).await?;
+    }
+    for (name, values) in [(ACCOUNTS, p.accounts), (HISTORY, p.history), (DOSSIERS, p.dossiers)] {
+        let store = tx.store(name)?;
+        store.clear().await?;
+        // Batches, each awaited: the browser gets control between them, so a large workspace
+        // never freezes the page for the whole write. Awaiting the transaction's own requests
+        // keeps it open.
+        let mut values = values.into_iter().peekable();
+        while values.peek().is_some() {
+            let batch: Vec<JsValue> = values.by_ref().take(500).collect();
+            store.put_all(batch.into_iter().map(|v| (v, None))).await?;
+        }
+    }
+    Ok(())
+}
+
+/// The stored document, read inside `tx` (which includes `stamps` and `meta`).
+async fn read_document(tx: &rexie::Transaction) -> Result<StampedDoc, StoreError> {
+    let pairs = tx.store(STAMPS)?.scan(None, None, None, None).await?;
+    let seen = parse_seen(tx.store(META)?.get(JsValue::from_str(SEEN_KEY)).await?.filter(|v| !v.is_undefined()))?;
+    let mut records = Vec::with_capacity(pairs.len());
+    for (key, value) in pairs {
+        if let Some(key) = key.as_string().as_deref().and_then(RecordKey::from_store_key) {
+            records.push((key, parse_doc(value)?));
+        }
+    }
+    Ok(StampedDoc::from_records(records, seen))
+}
+
+/// Writes `doc` as the stored stamps inside `tx`: every record's, and what it has seen.
+async fn write_document(tx: &rexie::Transaction, doc: &StampedDoc) -> Result<(), StoreError> {
+    let store = tx.store(STAMPS)?;
+    store.clear().await?;
+    let mut batch = Vec::new();
+    for (key, sub) in doc.records() {
+        batch.push((doc_to_js(&sub)?, Some(JsValue::from_str(&key.store_key()))));
+        if batch.len() == 500 {
+            store.put_all(std::mem::take(&mut batch).into_iter().map(|(v, k)| (v, k))).await?;
+        }
+    }
+    if !batch.is_empty() {
+        store.put_all(batch.into_iter()).await?;
+    }
+    tx.store(META)?.put(&seen_to_js(&doc.seen)?, Some(&JsValue::from_str(SEEN_KEY))).await?;
+    Ok(())
+}
+
+/// `before` with every record of `ws` recorded as an edit. The stamps of records `ws` lacks are
+/// dropped, not turned into deletions: a replace that drops an account does not delete it from
+/// the copies it was sent to (a later merge of their file brings it back, as merging never
+/// removes what only one side has).
+fn record_all(before: &StampedDoc, ws: &Workspace) -> StampedDoc {
+    let keep: std::collections::HashSet<RecordKey> = records(ws).into_iter().map(|(k, _)| k).collect();
+    let kept = before.records().into_iter().filter(|(k, _)| keep.contains(k));
+    let mut doc = StampedDoc::from_records(kept, before.seen.clone());
+    let now = now_ms();
+    with_clock(|clock| {
+        for (key, value) in records(ws) {
+            let path = key.path();
+            let mut sub = doc.subtree(&path);
+            if let Some(stamp) = sub.record_record(&value, clock, now) {
+                doc.graft(&path, &sub);
+                doc.note_seen(&stamp);
+            }
+        }
+    });
+    doc
+}
+
+/// Commits `tx` when `result` is `Ok`, else aborts it (nothing written).
+async fn finish(tx: rexie::Transaction, result: Result<(), StoreError>) -> Result<(), StoreError> {
+    finish_with(tx, result).await
+}
+
+async fn finish_with<T>(tx: rexie::Transaction, result: Result<T, StoreError>) -> Result<T, StoreError> {
+    match result {
+        Ok(value) => {
+            tx.done().await?;
+            Ok(value)
+        }
+        Err(e) => {
+            let _ = tx.abort().await;
+            Err(e)
+        }
     }
 }

@@ -17,14 +17,20 @@ pub const DB_NAME: &str = "kam-planner";
 /// Version 1: accounts, history (one record per account), dossiers, meta.
 /// Version 2: adds `snapshots` (named snapshots of the whole workspace). Upgrading keeps every
 /// record of version 1 (tested against a database laid out as version 1 wrote it).
-pub const SCHEMA_VERSION: u32 = 2;
+/// Version 3: adds `stamps` (each record's change stamps, for the field-level merge) and the
+/// workspace's `seen` in `meta`. Records of version 2 get their stamps when first loaded
+/// (`Repository::load`), in one transaction (tested against a database laid out by version 2).
+pub const SCHEMA_VERSION: u32 = 3;
 
 pub(super) const ACCOUNTS: &str = "accounts";
 pub(super) const HISTORY: &str = "history";
 pub(super) const DOSSIERS: &str = "dossiers";
 pub(super) const META: &str = "meta";
 pub(super) const SNAPSHOTS: &str = "snapshots";
-pub(super) const ALL_STORES: [&str; 5] = [ACCOUNTS, HISTORY, DOSSIERS, META, SNAPSHOTS];
+pub(super) const STAMPS: &str = "stamps";
+pub(super) const ALL_STORES: [&str; 6] = [ACCOUNTS, HISTORY, DOSSIERS, META, SNAPSHOTS, STAMPS];
+/// The workspace's version vector (`StampedDoc::seen`) lives in the meta store under this key.
+pub(super) const SEEN_KEY: &str = "seen";
 
 /// The automatic snapshot (taken before a replace) lives in the meta store under this key.
 pub(super) const SNAPSHOT_KEY: &str = "snapshot:before-replace";
@@ -41,6 +47,7 @@ pub(super) async fn open_database(name: &str) -> Result<Rexie, StoreError> {
         .add_object_store(ObjectStore::new(DOSSIERS).key_path("account_id"))
         .add_object_store(ObjectStore::new(META))
         .add_object_store(ObjectStore::new(SNAPSHOTS))
+        .add_object_store(ObjectStore::new(STAMPS))
         .build()
         .await
         .map_err(StoreError::opening)

@@ -284,9 +284,148 @@ async fn upgrade_from_schema_version_1_keeps_everything() {
     let counts = repo.counts().await.unwrap();
     assert_eq!(
         counts.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
-        vec!["accounts", "history", "dossiers", "meta", "snapshots"]
+        vec!["accounts", "history", "dossiers", "meta", "snapshots", "stamps"]
     );
     repo.close();
+}
+
+/// A database laid out as schema version 2 wrote it (no stamps) opens as version 3: every record
+/// is kept, each gets its change stamps (the dossier's from its last change, by this device's
+/// upgrade) and its list items their ids, in one transaction, and the workspace's document reads
+/// as the workspace.
+#[wasm_bindgen_test]
+async fn upgrade_from_schema_version_2_stamps_every_record() {
+    use kam_core::merge::workspace::workspace_from_value;
+    use rexie::{ObjectStore, Rexie, TransactionMode};
+    use wasm_bindgen::JsValue;
+    let name = unique_name("upgrade-v2");
+    let v2 = Rexie::builder(&name)
+        .version(2)
+        .add_object_store(ObjectStore::new("accounts").key_path("id"))
+        .add_object_store(ObjectStore::new("history").key_path("account_id"))
+        .add_object_store(ObjectStore::new("dossiers").key_path("account_id"))
+        .add_object_store(ObjectStore::new("meta"))
+        .add_object_store(ObjectStore::new("snapshots"))
+        .build()
+        .await
+        .unwrap();
+    let tx =
+        v2.transaction(&["accounts", "history", "dossiers", "meta", "snapshots"], TransactionMode::ReadWrite).unwrap();
+    tx.store("accounts")
+        .unwrap()
+        .put(
+            &js_sys::JSON::parse(r#"{"id":"acme","name":"Acme","industry":"Tools","is_key":true,"manager":"Eva"}"#)
+                .unwrap(),
+            None,
+        )
+        .await
+        .unwrap();
+    tx.store("history")
+        .unwrap()
+        .put(&js_sys::JSON::parse(r#"{"account_id":"acme","lines":"[{\"date\":\"2026-01-05\",\"revenue\":100.0},{\"date\":\"2026-02-07\",\"revenue\":50.0}]"}"#).unwrap(), None)
+        .await
+        .unwrap();
+    tx.store("dossiers").unwrap().put(&js_sys::JSON::parse(r#"{"account_id":"acme","overview":"Kept","updated":"2026-03-01","people":[{"id":1,"name":"Jens","phone":"+45 1234 5678"}],"competitors":[{"name":"Rival"}],"actions":[{"text":"Call","status":"open"}]}"#).unwrap(), None).await.unwrap();
+    tx.store("snapshots")
+        .unwrap()
+        .put(
+            &js_sys::JSON::parse(r#"{"reason":"March","taken_at":"2026-03-01 10:00","file":"{}"}"#).unwrap(),
+            Some(&JsValue::from_str("0000000000000001")),
+        )
+        .await
+        .unwrap();
+    tx.done().await.unwrap();
+    v2.close();
+
+    let repo = Repository::open(&name).await.expect("the upgrade succeeds");
+    let ws = repo.load().await.unwrap();
+    assert_eq!(ws.accounts()[0].industry, "Tools");
+    assert_eq!(ws.history("acme").unwrap().len(), 2);
+    let d = &ws.dossiers()[0];
+    assert_eq!(
+        (d.overview.as_str(), d.people[0].phone.as_str(), d.competitors[0].name.as_str()),
+        ("Kept", "+45 1234 5678", "Rival")
+    );
+    assert!(!d.people[0].uid.is_empty() && !d.competitors[0].id.is_empty() && !d.actions[0].id.is_empty());
+    assert_eq!(repo.named_snapshots().await.unwrap().len(), 1, "named snapshots are kept");
+    let doc = repo.document().await.unwrap();
+    assert_eq!(workspace_from_value(&doc.value()).unwrap(), ws, "the stamps hold every value");
+    // The dossier's stamps are its last change (end of that day), by this device's upgrade.
+    let overview = kam_core::merge::workspace::RecordKey::Dossier("acme".into()).path().key("overview");
+    let stamp = &doc.entries[&overview].stamp;
+    assert!(stamp.device.starts_with("upgrade:"));
+    assert_eq!(stamp.wall_ms, 1_772_409_599_999);
+    // Loading again does not stamp again.
+    assert_eq!(repo.load().await.unwrap(), ws);
+    assert_eq!(repo.document().await.unwrap(), doc);
+    repo.close();
+}
+
+/// Every write records its change stamps in the same transaction: an edit of one field writes
+/// one newer stamp at that field, and leaves the others as they were.
+#[wasm_bindgen_test]
+async fn an_edit_stamps_only_what_it_changed() {
+    use kam_core::merge::workspace::RecordKey;
+    let repo = Repository::open(&unique_name("stamps")).await.unwrap();
+    repo.replace(&demo_workspace()).await.unwrap();
+    let id = demo_workspace().dossiers()[0].account_id.clone();
+    let before = repo.document().await.unwrap();
+    repo.update_dossier(&id, |d| d.goals = "Grow 20 %".into()).await.unwrap();
+    let after = repo.document().await.unwrap();
+    let goals = RecordKey::Dossier(id.clone()).path().key("goals");
+    assert!(after.entries[&goals].stamp > before.entries[&goals].stamp);
+    let changed: Vec<_> =
+        after.entries.iter().filter(|(p, e)| before.entries.get(*p) != Some(*e)).map(|(p, _)| p.clone()).collect();
+    assert_eq!(changed, vec![goals.clone()], "only the goals got a new stamp");
+    assert!(after.seen.values().any(|s| *s == after.entries[&goals].stamp), "the workspace has seen its own edit");
+    repo.close();
+}
+
+/// A merge is one transaction: the snapshot, the records and their stamps. Merging the same
+/// document again changes nothing.
+#[wasm_bindgen_test]
+async fn a_merge_is_one_transaction_and_idempotent() {
+    use kam_core::exchange::{read_file, write_stamped_file, PersonalDetails};
+    let repo = Repository::open(&unique_name("merge")).await.unwrap();
+    let demo = demo_workspace();
+    repo.replace(&demo).await.unwrap();
+    let id = demo.dossiers()[0].account_id.clone();
+    // Another copy: the same plan with one more competitor, exported with its stamps.
+    let other = Repository::open(&unique_name("merge-other")).await.unwrap();
+    other.replace(&demo).await.unwrap();
+    other
+        .update_dossier(&id, |d| {
+            d.competitors.push(kam_core::model::Competitor {
+                id: "c-x".into(),
+                name: "Rival X".into(),
+                ..Default::default()
+            })
+        })
+        .await
+        .unwrap();
+    let theirs = other.load().await.unwrap();
+    let file = write_stamped_file(
+        &theirs,
+        Some(&other.document().await.unwrap()),
+        None,
+        PersonalDetails::Removed,
+        "t",
+        "2026-12-01T10:00:00Z",
+    );
+    let read = read_file(file.as_bytes()).unwrap();
+    let make = |_: &kam_core::merge::StampedDoc| Snapshot {
+        reason: "before merging".into(),
+        taken_at: "now".into(),
+        file: "{}".into(),
+    };
+    let (merged, _, _) = repo.merge_file(&read.document, &Default::default(), &make).await.unwrap();
+    assert!(merged.workspace.dossier(&id).unwrap().competitors.iter().any(|c| c.name == "Rival X"));
+    assert_eq!(repo.load().await.unwrap(), merged.workspace, "stored as merged");
+    assert_eq!(repo.load_snapshot().await.unwrap().unwrap().reason, "before merging");
+    let doc = repo.document().await.unwrap();
+    assert!(kam_core::merge::preview(&doc, &read.document).is_empty(), "the same file again changes nothing");
+    repo.close();
+    other.close();
 }
 
 /// Two changes to different fields of one dossier started at the same moment (as two tabs

@@ -6,7 +6,7 @@
 //! refusal is a [`FileError`] that names exactly what is wrong (the UI words it so that a user
 //! can act on it).
 
-use crate::merge::workspace::{document_of, redacted_paths, FileStamps, RecordKey};
+use crate::merge::workspace::{document_of, is_personal_field, redacted_paths, FileStamps, RecordKey};
 use crate::merge::{Path, Seg, Stamp, StampedDoc};
 use crate::model::{
     restore, Account, AccountHistory, Dossier, OrderLine, Programme, RestoreProblem, Stored, Workspace,
@@ -493,7 +493,13 @@ pub fn read_file(bytes: &[u8]) -> Result<ReadFile, FileError> {
     let workspace = validate(data)?;
     let document = match stamps {
         Some(stamps) => stamps.document(&workspace),
-        None => legacy_document(&workspace, &envelope.exported_at, &envelope.checksum, envelope.personal_details),
+        None => legacy_document(
+            &workspace,
+            &envelope.exported_at,
+            &envelope.checksum,
+            envelope.personal_details,
+            envelope.scope,
+        ),
     };
     Ok(ReadFile {
         scope: envelope.scope,
@@ -505,21 +511,24 @@ pub fn read_file(bytes: &[u8]) -> Result<ReadFile, FileError> {
     })
 }
 
-/// The fields of a person that a file without personal details empties.
-const PERSONAL_FIELDS: [&str; 7] = ["birthday", "family", "hobbies", "values", "phone", "email", "personal_notes"];
-
 /// The document of a file without stamps (format 1–2, or written without them): every value
 /// changed when the file was exported (device `file:<checksum>`, so that two people importing
 /// the same file hold the same stamps). Without personal details, the emptied personal fields
-/// and text that held a contact detail are withheld.
-fn legacy_document(ws: &Workspace, exported_at: &str, checksum: &str, personal: PersonalDetails) -> StampedDoc {
+/// and text that held a contact detail are withheld (the zero stamp: they never win).
+fn legacy_document(
+    ws: &Workspace,
+    exported_at: &str,
+    checksum: &str,
+    personal: PersonalDetails,
+    scope: Scope,
+) -> StampedDoc {
     let wall_ms = chrono::DateTime::parse_from_rfc3339(exported_at).map_or(0, |t| t.timestamp_millis().max(0) as u64);
     let stamp = Stamp::new(wall_ms, 0, format!("file:{}", checksum.trim_start_matches("fnv1a64:")));
     document_of(ws, &stamp, |path: &Path, value: &serde_json::Value| {
-        personal == PersonalDetails::Removed
-            && (value.as_str().is_some_and(|t| t.contains(REDACTED))
-                || matches!(path.0.as_slice(), [Seg::Key(d), _, Seg::Key(l), Seg::Item(_), Seg::Key(f)]
-                    if d == "dossiers" && l == "people" && PERSONAL_FIELDS.contains(&f.as_str())))
+        // A one-account plan says nothing of the programme (its default stands in for it).
+        (scope == Scope::Account && matches!(path.0.first(), Some(Seg::Key(k)) if k == "programme"))
+            || personal == PersonalDetails::Removed
+                && (value.as_str().is_some_and(|t| t.contains(REDACTED)) || is_personal_field(path))
     })
 }
 

@@ -170,8 +170,10 @@ pub enum Choice {
     TakeTheirs,
 }
 
+/// Whether `doc` includes the write stamped `stamp`. The zero stamp (device "") is what every
+/// copy knows (`workspace::zero_stamp`).
 fn seen_by(doc: &StampedDoc, stamp: &Stamp) -> bool {
-    doc.seen.get(&stamp.device).is_some_and(|s| stamp <= s)
+    stamp.device.is_empty() || doc.seen.get(&stamp.device).is_some_and(|s| stamp <= s)
 }
 
 /// What [`merge`] would change in `local`, register by register, in path order, with conflicts

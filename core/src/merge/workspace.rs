@@ -240,10 +240,18 @@ pub fn workspace_from_value(value: &Value) -> Result<Workspace, NotAWorkspace> {
     Ok(restore(stored).workspace)
 }
 
+/// The stamp of what every copy knows and any real write overrides: the document's top nodes,
+/// and the registers a file withholds (their values are the file's placeholders, such as an
+/// empty birthday): present, so that the document reads as the file's workspace, yet they never
+/// change a value a copy has, and a merge never lists them.
+pub fn zero_stamp() -> Stamp {
+    Stamp::new(0, 0, "")
+}
+
 /// The top nodes every workspace document has, with the zero stamp: they are never edited, so
 /// every copy agrees on them.
 fn top_nodes() -> impl Iterator<Item = (Path, Entry)> {
-    let zero = Stamp::new(0, 0, "");
+    let zero = zero_stamp();
     [Path::root(), Path::root().key(ACCOUNTS), Path::root().key(DOSSIERS), Path::root().key(HISTORY)]
         .into_iter()
         .map(move |p| (p, Entry::live(Value::Object(Map::new()), zero.clone())))
@@ -328,13 +336,15 @@ impl StampedDoc {
 
 /// A workspace's document when all its values carry one stamp: files of format 1 and 2 (their
 /// export time), records stored before stamps existed (their dossier's last change), a
-/// workspace created from nothing. `withheld` paths are left out: a file without personal
-/// details does not say that they are empty.
+/// workspace created from nothing. `withheld` paths get the [`zero_stamp`]: a file without
+/// personal details does not say that they are empty.
 pub fn document_of(ws: &Workspace, stamp: &Stamp, withheld: impl Fn(&Path, &Value) -> bool) -> StampedDoc {
     let entries: BTreeMap<Path, Entry> = flatten_with_positions(&workspace_value(ws), &HashMap::new())
         .into_iter()
-        .filter(|(p, v)| !withheld(p, v))
-        .map(|(p, v)| (p, Entry::live(v, stamp.clone())))
+        .map(|(p, v)| {
+            let s = if withheld(&p, &v) { zero_stamp() } else { stamp.clone() };
+            (p, Entry::live(v, s))
+        })
         .chain(top_nodes())
         .collect();
     let mut seen = BTreeMap::new();
@@ -342,12 +352,23 @@ pub fn document_of(ws: &Workspace, stamp: &Stamp, withheld: impl Fn(&Path, &Valu
     StampedDoc { entries, seen }
 }
 
-/// The paths a redaction changed: what a file without personal details withholds. `full` and
+/// The fields of a person that a file without personal details empties.
+pub const PERSONAL_FIELDS: [&str; 7] = ["birthday", "family", "hobbies", "values", "phone", "email", "personal_notes"];
+
+/// Whether `path` is a personal field of a person of a dossier (withheld by a file without
+/// personal details, whatever its value).
+pub fn is_personal_field(path: &Path) -> bool {
+    matches!(path.0.as_slice(), [Seg::Key(d), _, Seg::Key(l), Seg::Item(_), Seg::Key(f)]
+        if d == DOSSIERS && l == "people" && PERSONAL_FIELDS.contains(&f.as_str()))
+}
+
+/// What a file without personal details withholds: every personal field, and every register
+/// the redaction changed (text that held a phone number or an e-mail address). `full` and
 /// `redacted` are the same workspace before and after `exchange::redact`.
 pub fn redacted_paths(full: &Workspace, redacted: &Workspace) -> std::collections::HashSet<Path> {
     let a = flatten_with_positions(&workspace_value(full), &HashMap::new());
     let b = flatten_with_positions(&workspace_value(redacted), &HashMap::new());
-    a.into_iter().filter(|(p, v)| b.get(p) != Some(v)).map(|(p, _)| p).collect()
+    a.into_iter().filter(|(p, v)| is_personal_field(p) || b.get(p) != Some(v)).map(|(p, _)| p).collect()
 }
 
 /// A file's stamps (format 3): per register its stamp, for items their position, for deleted
@@ -390,7 +411,8 @@ impl FileStamps {
         FileStamps { seen: doc.seen.clone(), paths }
     }
 
-    /// The document a file of format 3 holds: its data's registers with these stamps.
+    /// The document a file of format 3 holds: its data's registers with these stamps; those
+    /// without one (withheld) with the [`zero_stamp`].
     pub fn document(&self, data: &Workspace) -> StampedDoc {
         let positions: HashMap<Path, String> =
             self.paths.iter().filter_map(|(p, s)| s.p.clone().map(|pos| (p.clone(), pos))).collect();
@@ -399,9 +421,11 @@ impl FileStamps {
         for (path, stamp) in &self.paths {
             if stamp.d {
                 entries.insert(path.clone(), Entry::tombstone(stamp.s.clone()));
-            } else if let Some(v) = flat.get(path) {
-                entries.insert(path.clone(), Entry::live(v.clone(), stamp.s.clone()));
             }
+        }
+        for (path, v) in flat {
+            let stamp = self.paths.get(&path).filter(|s| !s.d).map_or_else(zero_stamp, |s| s.s.clone());
+            entries.entry(path).or_insert_with(|| Entry::live(v, stamp));
         }
         StampedDoc { entries, seen: self.seen.clone() }
     }
@@ -455,6 +479,54 @@ pub fn changes_by_account(changes: Vec<super::Change>) -> Vec<(Option<String>, V
     }
     out.sort_by_key(|(a, _)| a.is_none());
     out
+}
+
+/// A merge preview in numbers: of the accounts in the file, how many are new here, how many
+/// change, how many stay as they are; and how many registers are in conflict.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MergeSummary {
+    pub accounts_in_file: usize,
+    pub new_accounts: usize,
+    pub changed_accounts: usize,
+    pub unchanged_accounts: usize,
+    pub conflicts: usize,
+    /// The programme settings change.
+    pub programme_changes: bool,
+}
+
+impl MergeSummary {
+    pub fn of(groups: &[(Option<String>, Vec<super::Change>)], accounts_in_file: usize) -> MergeSummary {
+        let mut s = MergeSummary { accounts_in_file, ..Default::default() };
+        for (account, changes) in groups {
+            s.conflicts += changes.iter().filter(|c| c.conflict).count();
+            match account {
+                None => s.programme_changes = true,
+                Some(id) => {
+                    let root = RecordKey::Account(id.clone()).path();
+                    if changes.iter().any(|c| c.path == root && c.kind == super::ChangeKind::Added) {
+                        s.new_accounts += 1;
+                    } else {
+                        s.changed_accounts += 1;
+                    }
+                }
+            }
+        }
+        s.unchanged_accounts = accounts_in_file.saturating_sub(s.new_accounts + s.changed_accounts);
+        s
+    }
+
+    pub fn changes_nothing(&self) -> bool {
+        self.new_accounts == 0 && self.changed_accounts == 0 && !self.programme_changes
+    }
+}
+
+/// What to call an item of a list in a preview: its name, title, text, or offering and unit,
+/// as `doc` holds them (the first that is written).
+pub fn item_name(doc: &StampedDoc, item: &Path) -> Option<String> {
+    ["name", "title", "text", "offering", "why"].iter().find_map(|field| {
+        let text = doc.entries.get(&item.key(field))?.value.as_ref()?.as_str()?.trim().to_string();
+        (!text.is_empty()).then_some(text)
+    })
 }
 
 /// What differs between two workspaces, register by register, as a [`super::Change`] list read

@@ -2,6 +2,7 @@
 
 mod add_account;
 mod banners;
+pub mod changes;
 mod download;
 mod empty;
 mod file_drop;

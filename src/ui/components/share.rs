@@ -1,18 +1,20 @@
 //! Export and import of KAM Planner files: how a plan travels by e-mail.
 
-use kam_core::exchange::{
-    is_encrypted, merge, preview_merge, read_file, write_file, MergePreview, PersonalDetails, ReadFile,
-};
+use kam_core::exchange::{is_encrypted, read_file, write_stamped_file, PersonalDetails, ReadFile};
+use kam_core::merge::workspace::{changes_by_account, MergeSummary};
+use kam_core::merge::{preview, Choice, Path, StampedDoc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::collections::BTreeMap;
 
+use crate::store::{Repository, Stamps};
+use crate::ui::components::changes::{ChangeGroups, Group};
 use crate::ui::components::{download_text, read_bytes, FileDrop};
 use crate::ui::state::{use_app, AppState, APP_VERSION};
 use crate::ui::words::choices::Words;
-use crate::ui::words::exchange::{
-    crypto_error, file_error, merge_changes, merge_preview, read_file_summary, MERGE_CHOICE, MERGE_NOTHING_TO_CHANGE,
-    MERGE_PERSONAL_WITHHELD,
-};
+use crate::ui::words::exchange::{crypto_error, file_error, read_file_summary};
+use crate::ui::words::merge::{merge_summary, MERGE_CHOICE, MERGE_NOTHING_TO_CHANGE, MERGE_PERSONAL_WITHHELD};
+use crate::ui::words::store::store_error;
 
 /// `<name>-<yyyy-mm-dd>.kam.json`, with the name reduced to safe file-name characters.
 pub fn file_name(name: &str) -> String {
@@ -35,12 +37,14 @@ async fn export(
     personal: PersonalDetails,
     passphrase: Option<String>,
 ) -> Result<(String, String), String> {
+    let document = async { Repository::shared().await?.document().await }.await.map_err(|e| store_error(&e))?;
     let (text, name) = state.workspace.with_untracked(|ws| {
         let name = match &account {
             Some(id) => ws.account(id).map_or("account".to_string(), |a| a.name.clone()),
             None => "workspace".to_string(),
         };
-        (write_file(ws, account.as_deref(), personal, APP_VERSION, &chrono::Utc::now().to_rfc3339()), name)
+        let at = chrono::Utc::now().to_rfc3339();
+        (write_stamped_file(ws, Some(&document), account.as_deref(), personal, APP_VERSION, &at), name)
     });
     let text = match passphrase {
         Some(p) => crate::crypto::encrypt(&text, &p).await.map_err(|e| crypto_error(&e))?,
@@ -156,21 +160,46 @@ pub fn ExportControls(#[prop(optional, into)] account: Option<String>) -> impl I
     }
 }
 
-/// Import of a KAM Planner file: check, preview, then merge or replace.
+/// A file read and compared with the workspace, waiting for the user's choice.
+#[derive(Clone)]
+struct Pending {
+    name: String,
+    read: ReadFile,
+    groups: Vec<Group>,
+    summary: MergeSummary,
+}
+
+/// The preview of merging `read` into the stored workspace: every change, grouped by account.
+async fn compare_with_stored(state: AppState, read: &ReadFile) -> Result<(Vec<Group>, MergeSummary), String> {
+    let local: StampedDoc =
+        async { Repository::shared().await?.document().await }.await.map_err(|e| store_error(&e))?;
+    let grouped = changes_by_account(preview(&local, &read.document));
+    let summary = MergeSummary::of(&grouped, read.workspace.accounts().len());
+    let groups =
+        state.workspace.with_untracked(|ws| Group::list(grouped, &[ws, &read.workspace], &[&local, &read.document]));
+    Ok((groups, summary))
+}
+
+/// Import of a KAM Planner file: check, preview field by field, then merge or replace.
 #[component]
 pub fn ImportFileControls() -> impl IntoView {
     let state = use_app();
     let error = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(None::<(String, ReadFile, MergePreview)>);
+    let pending = RwSignal::new(None::<Pending>);
+    let choices = RwSignal::new(BTreeMap::<Path, Choice>::new());
     let locked = RwSignal::new_local(None::<(String, Vec<u8>)>);
     let passphrase = RwSignal::new(String::new());
     let show = move |name: String, bytes: &[u8]| match read_file(bytes) {
-        Ok(read) => {
-            let preview =
-                state.workspace.with_untracked(|ws| preview_merge(ws, &read.workspace, read.personal_details));
-            error.set(None);
-            pending.set(Some((name, read, preview)));
-        }
+        Ok(read) => spawn_local(async move {
+            match compare_with_stored(state, &read).await {
+                Ok((groups, summary)) => {
+                    error.set(None);
+                    choices.set(BTreeMap::new());
+                    pending.set(Some(Pending { name, read, groups, summary }));
+                }
+                Err(e) => error.set(Some(format!("{name}: {e}"))),
+            }
+        }),
         Err(e) => {
             pending.set(None);
             error.set(Some(format!("{name}: {}", file_error(&e))));
@@ -211,26 +240,22 @@ pub fn ImportFileControls() -> impl IntoView {
             }
         });
     };
-    // Merge is the default: it never removes anything (kam_core::exchange::merge), and it keeps
-    // the workspace as a snapshot first, as a replace does.
+    // Merge is the default: field by field (kam_core::merge), and it keeps the workspace as a
+    // snapshot first, in the same transaction, as a replace does.
     let replace_chosen = RwSignal::new(false);
     let apply_merge = move || {
-        let Some((name, read, preview)) = pending.get_untracked() else { return };
-        if preview.changes_nothing() {
+        let Some(p) = pending.get_untracked() else { return };
+        if p.summary.changes_nothing() {
             return;
         }
-        let next = state.workspace.with_untracked(|ws| merge(ws, &read.workspace, read.personal_details));
-        state.replace_keeping_snapshot(
-            next,
-            format!("before merging {name}"),
-            format!("Merged {name}. The previous workspace is kept as a snapshot."),
-        );
+        state.merge_file(p.name, p.read.document, choices.get_untracked());
         pending.set(None);
     };
     let apply_replace = move || {
-        let Some((name, read, _)) = pending.get_untracked() else { return };
+        let Some(Pending { name, read, .. }) = pending.get_untracked() else { return };
         state.replace_keeping_snapshot(
             read.workspace,
+            Stamps::Exactly(read.document),
             format!("before importing {name}"),
             format!("Replaced the workspace with {name}. The previous one is kept as a snapshot."),
         );
@@ -253,15 +278,16 @@ pub fn ImportFileControls() -> impl IntoView {
             </form>
         })}
         {move || error.get().map(|e| view! { <p class="message error" role="alert" data-testid="import-error">{e}</p> })}
-        {move || pending.get().map(|(name, read, p)| {
-            let nothing = p.changes_nothing();
+        {move || pending.get().map(|Pending { name, read, groups, summary }| {
+            let nothing = summary.changes_nothing();
+            let withheld = read.personal_details == PersonalDetails::Removed;
             view! {
                 <div class="read-summary" data-testid="workspace-import-preview">
                     <p><strong>{read_file_summary(&name, &read)}</strong></p>
-                    <p>{merge_preview(read.workspace.accounts().len(), &p)}</p>
-                    {(!p.changed_accounts.is_empty()).then(|| view! { <p>{merge_changes(&p.changed_accounts)}</p> })}
-                    {p.personal_withheld.then(|| view! { <p>{MERGE_PERSONAL_WITHHELD}</p> })}
+                    <p>{merge_summary(&summary)}</p>
+                    {withheld.then(|| view! { <p>{MERGE_PERSONAL_WITHHELD}</p> })}
                     {nothing.then(|| view! { <p role="status" data-testid="merge-nothing">{MERGE_NOTHING_TO_CHANGE}</p> })}
+                    {(!groups.is_empty()).then(|| view! { <ChangeGroups groups=groups choices=choices/> })}
                     <fieldset class="import-choice">
                         <legend>"How to import"</legend>
                         <label class="check"><input type="radio" name="import-choice" data-testid="import-choice-merge" prop:checked=move || !replace_chosen.get() on:change=move |_| replace_chosen.set(false)/>

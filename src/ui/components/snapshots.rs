@@ -3,11 +3,14 @@
 //! the browser). Restoring keeps the current workspace as the automatic snapshot first.
 
 use kam_core::exchange::read_file;
+use kam_core::merge::workspace::{changes_by_account, compare, document_of, zero_stamp};
 use leptos::prelude::*;
 
-use crate::store::Snapshot;
+use crate::store::{Snapshot, Stamps};
+use crate::ui::components::changes::{ChangeGroups, Group};
 use crate::ui::state::use_app;
 use crate::ui::words::exchange::file_error;
+use crate::ui::words::merge::compare_heading;
 use crate::ui::words::store::store_error;
 
 #[component]
@@ -42,9 +45,32 @@ pub fn Snapshots() -> impl IntoView {
             Err(e) => error.set(Some(format!("The snapshot was not saved: {}", store_error(&e)))),
         });
     };
+    // What changed since a snapshot: heading and the changes, by account.
+    let comparison = RwSignal::new(None::<(String, Vec<Group>)>);
+    let compare_with = move |s: Snapshot| match read_file(s.file.as_bytes()) {
+        Ok(file) => {
+            let groups = state.workspace.with_untracked(|ws| {
+                let changes = compare(&file.workspace, ws);
+                let count = changes.len();
+                let docs = [
+                    document_of(ws, &zero_stamp(), |_, _| false),
+                    document_of(&file.workspace, &zero_stamp(), |_, _| false),
+                ];
+                let groups = Group::list(changes_by_account(changes), &[ws, &file.workspace], &[&docs[0], &docs[1]]);
+                let shown: usize = groups.iter().map(|g| g.lines.len()).sum();
+                (compare_heading(&s.reason, &s.taken_at, if count == 0 { 0 } else { shown.max(1) }), groups)
+            });
+            error.set(None);
+            comparison.set(Some(groups));
+        }
+        Err(e) => error.set(Some(format!("The snapshot \"{}\" could not be read: {}", s.reason, file_error(&e)))),
+    };
     let restore = move |s: Snapshot| match read_file(s.file.as_bytes()) {
+        // Restoring is an edit made now: what it changes wins over older copies when the plan is
+        // next exchanged.
         Ok(file) => state.replace_keeping_snapshot(
             file.workspace,
+            Stamps::Recorded,
             format!("before restoring \"{}\"", s.reason),
             format!(
                 "Restored the snapshot \"{}\" ({}). The workspace before it is kept: Undo, or restore it below.",
@@ -84,10 +110,11 @@ pub fn Snapshots() -> impl IntoView {
             view! {
                 <ul class="snapshot-list" data-testid="snapshot-list">
                     {l.into_iter().rev().map(|(key, s)| {
-                        let (s2, label) = (s.clone(), s.reason.clone());
+                        let (s2, s3, label) = (s.clone(), s.clone(), s.reason.clone());
                         view! {
                             <li data-testid="snapshot-row">
                                 <span><strong>{s.reason.clone()}</strong>" · "{s.taken_at.clone()}</span>
+                                <button type="button" class="button small" data-testid="compare-snapshot" on:click=move |_| compare_with(s3.clone())>"Compare with now"</button>
                                 <button type="button" class="button small" data-testid="snapshot-restore" on:click=move |_| restore(s2.clone())>"Restore"</button>
                                 <button type="button" class="button small danger" data-testid="snapshot-delete" on:click=move |_| delete(key.clone(), label.clone())>"Delete"</button>
                             </li>
@@ -96,5 +123,12 @@ pub fn Snapshots() -> impl IntoView {
                 </ul>
             }.into_any()
         }}
+        {move || comparison.get().map(|(heading, groups)| view! {
+            <div class="snapshot-compare" data-testid="snapshot-compare" role="region" aria-label="Changes since the snapshot">
+                <p><strong>{heading}</strong></p>
+                {(!groups.is_empty()).then(|| view! { <ChangeGroups groups=groups/> })}
+                <button type="button" class="button small" on:click=move |_| comparison.set(None)>"Close"</button>
+            </div>
+        })}
     }
 }

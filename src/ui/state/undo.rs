@@ -2,14 +2,16 @@
 //! once (a notice's Undo) or later (the automatic snapshot taken before a replace, and the
 //! snapshots the user names). Their writes take the one write path (`write`).
 
-use kam_core::exchange::{read_file, write_file, PersonalDetails};
+use kam_core::exchange::{read_file, write_stamped_file, PersonalDetails};
+use kam_core::merge::{Choice, Path, StampedDoc};
 use kam_core::model::{Dossier, Workspace};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::collections::BTreeMap;
 
 use super::write::Tell;
 use super::{AppState, APP_VERSION};
-use crate::store::{Repository, Snapshot, StoreError};
+use crate::store::{Repository, Snapshot, Stamps, StoreError};
 use crate::ui::words::exchange::file_error;
 use crate::ui::words::store::store_error;
 
@@ -23,44 +25,85 @@ pub struct Notice {
 /// What an undo puts back.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Undo {
-    /// The whole workspace (after an import, a replace, a clear).
-    Workspace(Box<Workspace>),
+    /// The whole workspace (after an import, a replace, a clear), with the change stamps it had
+    /// when known (after a merge or a replace by a file), so that undoing puts those back too.
+    Workspace(Box<Workspace>, Option<Box<StampedDoc>>),
     /// One dossier (after a row of it was removed).
     Dossier(Box<Dossier>),
 }
 
-/// The whole workspace, personal details included, as a snapshot kept in this browser.
-fn snapshot_of(ws: &Workspace, reason: String) -> Snapshot {
+/// The whole workspace, personal details and change stamps included, as a snapshot kept in this
+/// browser.
+fn snapshot_of(ws: &Workspace, document: Option<&StampedDoc>, reason: String) -> Snapshot {
     Snapshot {
         reason,
         taken_at: crate::ui::format::local_minute(),
-        file: write_file(ws, None, PersonalDetails::Included, APP_VERSION, &chrono::Utc::now().to_rfc3339()),
+        file: write_stamped_file(
+            ws,
+            document,
+            None,
+            PersonalDetails::Included,
+            APP_VERSION,
+            &chrono::Utc::now().to_rfc3339(),
+        ),
     }
 }
 
 impl AppState {
     /// Replaces the workspace after keeping the current one as a stored snapshot, which
-    /// survives a reload and can be restored from Settings (and at once with Undo).
-    pub fn replace_keeping_snapshot(&self, next: Workspace, reason: String, notice: String) {
+    /// survives a reload and can be restored from Settings (and at once with Undo): both in one
+    /// transaction. `stamps` are the new workspace's (a file's, or recorded as an edit).
+    pub fn replace_keeping_snapshot(&self, next: Workspace, stamps: Stamps, reason: String, notice: String) {
         let state = *self;
         let current = state.workspace.get_untracked();
         self.write_then(
             move |repo| async move {
-                let snapshot = snapshot_of(&current, reason);
-                repo.save_snapshot(&snapshot).await?;
-                Ok(snapshot)
+                let make = |before: &StampedDoc| snapshot_of(&current, Some(before), reason.clone());
+                let (before, snapshot) = repo.replace_keeping(&next, stamps, Some(&make)).await?;
+                Ok((next, current, before, snapshot))
             },
-            // The replace that follows tells them.
-            Tell::Nobody,
+            Tell::OtherTabs,
             move |result| match result {
-                Ok(snapshot) => {
-                    state.snapshot.set(Some(snapshot));
-                    state.replace_workspace(next, Some(notice));
+                Ok((next, previous, before, snapshot)) => {
+                    state.snapshot.set(snapshot);
+                    state.set_workspace(next);
+                    state.notice.set(Some(Notice {
+                        text: notice,
+                        undo: Some(Undo::Workspace(Box::new(previous), Some(Box::new(before)))),
+                    }));
                 }
                 Err(e) => state.error.set(Some(format!(
                     "Nothing was changed: the current workspace could not be kept as a snapshot first ({}).",
                     store_error(&e)
                 ))),
+            },
+        );
+    }
+
+    /// Merges a file's document into the workspace, field by field, with the user's choices for
+    /// conflicts: the workspace before is kept as a snapshot, all in one transaction, and the
+    /// notice offers Undo.
+    pub fn merge_file(&self, name: String, remote: StampedDoc, choices: BTreeMap<Path, Choice>) {
+        let state = *self;
+        let current = state.workspace.get_untracked();
+        self.write_then(
+            move |repo| async move {
+                let reason = format!("before merging {name}");
+                let make = |before: &StampedDoc| snapshot_of(&current, Some(before), reason.clone());
+                let (merged, before, snapshot) = repo.merge_file(&remote, &choices, &make).await?;
+                Ok((merged.workspace, current, before, snapshot, name))
+            },
+            Tell::OtherTabs,
+            move |result| match result {
+                Ok((next, previous, before, snapshot, name)) => {
+                    state.snapshot.set(Some(snapshot));
+                    state.set_workspace(next);
+                    state.notice.set(Some(Notice {
+                        text: format!("Merged {name}. The previous workspace is kept as a snapshot."),
+                        undo: Some(Undo::Workspace(Box::new(previous), Some(Box::new(before)))),
+                    }));
+                }
+                Err(e) => state.error.set(Some(format!("Nothing was changed: {}", store_error(&e)))),
             },
         );
     }
@@ -80,10 +123,11 @@ impl AppState {
     /// Puts back the workspace a notice kept.
     pub fn undo(&self) {
         match self.notice.get_untracked() {
-            Some(Notice { undo: Some(Undo::Workspace(previous)), .. }) => {
+            Some(Notice { undo: Some(Undo::Workspace(previous, stamps)), .. }) => {
                 self.notice.set(None);
                 // An undo of an undo is not offered: it would only confuse.
-                self.replace_workspace_with(*previous, Some("Undone.".into()), false);
+                let stamps = stamps.map_or(Stamps::Recorded, |d| Stamps::Exactly(*d));
+                self.replace_workspace_with(*previous, stamps, Some("Undone.".into()), false);
             }
             Some(Notice { undo: Some(Undo::Dossier(previous)), .. }) => {
                 self.notice.set(Some(Notice { text: "Undone.".into(), undo: None }));
@@ -101,9 +145,12 @@ impl AppState {
     /// Keeps the workspace shown as a snapshot named `name`, then tells `done` whether it was
     /// stored. Other tabs are not told: their workspace did not change.
     pub fn save_named_snapshot(&self, name: String, done: impl FnOnce(Result<(), StoreError>) + 'static) {
-        let snapshot = self.workspace.with_untracked(|ws| snapshot_of(ws, name));
+        let ws = self.workspace.get_untracked();
         self.write_then(
-            move |repo| async move { repo.save_named_snapshot(&snapshot).await.map(|_key| ()) },
+            move |repo| async move {
+                let document = repo.document().await?;
+                repo.save_named_snapshot(&snapshot_of(&ws, Some(&document), name)).await.map(|_key| ())
+            },
             Tell::Nobody,
             done,
         );

@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 use std::rc::Rc;
 
 use super::{AppState, Notice, Undo};
-use crate::store::{self, DossierChange, Repository, StoreError};
+use crate::store::{self, DossierChange, Repository, Stamps, StoreError};
 use crate::ui::words::store::store_error;
 
 /// Whether the app's other tabs are told of a write.
@@ -38,12 +38,14 @@ fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-/// `change`, then the dossier's "updated" stamp: every stored change of a dossier is stamped
-/// here, and only here.
+/// `change`, then the dossier's "updated" day and ids for the list items it added: every stored
+/// change of a dossier is stamped here, and only here (its change stamps are recorded by the
+/// store, in the same transaction).
 fn stamped(change: DossierChange, today: NaiveDate) -> DossierChange {
     Box::new(move |d: &mut Dossier| {
         change(d);
         d.touch(today);
+        d.assign_ids(Some(&store::fresh_id_seed()));
     })
 }
 
@@ -101,25 +103,30 @@ impl AppState {
     /// Replaces the whole workspace: stored first, shown only once stored. `notice` is shown on
     /// success with an undo back to the previous workspace.
     pub fn replace_workspace(&self, next: Workspace, notice: Option<String>) {
-        self.replace_workspace_with(next, notice, true)
+        self.replace_workspace_with(next, Stamps::Recorded, notice, true)
     }
 
-    pub(super) fn replace_workspace_with(&self, next: Workspace, notice: Option<String>, offer_undo: bool) {
+    pub(super) fn replace_workspace_with(
+        &self,
+        next: Workspace,
+        stamps: Stamps,
+        notice: Option<String>,
+        offer_undo: bool,
+    ) {
         let state = *self;
         let previous = state.workspace.get_untracked();
         self.write_then(
             move |repo| async move {
-                repo.replace(&next).await?;
-                Ok(next)
+                let (before, _) = repo.replace_keeping(&next, stamps, None).await?;
+                Ok((next, before))
             },
             Tell::OtherTabs,
             move |result| match result {
-                Ok(next) => {
+                Ok((next, before)) => {
                     state.set_workspace(next);
                     if let Some(text) = notice {
-                        state
-                            .notice
-                            .set(Some(Notice { text, undo: offer_undo.then(|| Undo::Workspace(Box::new(previous))) }));
+                        let undo = offer_undo.then(|| Undo::Workspace(Box::new(previous), Some(Box::new(before))));
+                        state.notice.set(Some(Notice { text, undo }));
                     }
                 }
                 Err(e) => state.error.set(Some(format!("Nothing was changed: {}", store_error(&e)))),

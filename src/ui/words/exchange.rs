@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use kam_core::exchange::{
-    Column, DateError, DateFormat, Decimal, FileError, ImportError, ImportOutcome, MergePreview, NumberError,
-    PersonalDetails, ReadFile, Scope, SkipReason, Skipped, TableNote, WorkbookProblem, ZipError,
+    Column, DateError, DateFormat, Decimal, FileError, ImportError, ImportOutcome, NumberError, PersonalDetails,
+    ReadFile, Scope, SkipReason, Skipped, TableNote, WorkbookProblem, ZipError,
 };
 
 use super::text::plural;
@@ -272,33 +272,6 @@ pub fn read_file_summary(name: &str, read: &ReadFile) -> String {
     format!("{name}: {scope}, {personal}, exported {}.", read.exported_at.chars().take(10).collect::<String>())
 }
 
-/// What merging a file would do to the workspace's accounts.
-pub fn merge_preview(accounts_in_file: usize, p: &MergePreview) -> String {
-    format!(
-        "{} in the file: {} new, {} changed, {} unchanged.",
-        plural(accounts_in_file, "account", "accounts"),
-        p.new_accounts.len(),
-        p.changed_accounts.len(),
-        p.unchanged_accounts
-    )
-}
-
-/// Said when merging the file would change nothing; Apply is then disabled.
-pub const MERGE_NOTHING_TO_CHANGE: &str = "Nothing to change: your workspace already holds everything in this file.";
-/// Said when the file was written without personal details.
-pub const MERGE_PERSONAL_WITHHELD: &str =
-    "The file holds no personal details: the birthdays, family and private notes stored here stay as they are.";
-/// What the Merge choice does.
-pub const MERGE_CHOICE: &str = " — adds the file's accounts and what is new in them; nothing of yours is removed; personal details the file withholds stay as they are here.";
-
-/// The accounts a merge changes.
-pub fn merge_changes(accounts: &[String]) -> String {
-    format!(
-        "On merge, these change (the file's values win where both have one; what only you have stays): {}",
-        accounts.join(", ")
-    )
-}
-
 /// Shown when the column's dates do not tell day-first from month-first.
 pub const DATE_FORMAT_GUESSED: &str =
     "The dates could be day-first or month-first: no value tells. Check the date format above.";
@@ -418,18 +391,13 @@ mod tests {
         let d = |m| NaiveDate::from_ymd_opt(2025, m, 1).unwrap();
         let replaced = ImportOutcome { new_accounts: 1, updated_accounts: 2, lines_added: 3, lines_replaced: 1_200 };
         assert_eq!(import_preview(d(1), d(3), &replaced), "Orders from 2025-01-01 to 2025-03-01: 1 new account, 2 updated, 1,200 stored lines of this period replaced.");
-        let p = MergePreview { new_accounts: vec!["A".into()], ..Default::default() };
-        assert_eq!(merge_preview(1, &p), "1 account in the file: 1 new, 0 changed, 0 unchanged.");
-        assert_eq!(
-            merge_changes(&["A".into(), "B".into()]),
-            "On merge, these change (the file's values win where both have one; what only you have stays): A, B"
-        );
         let read = ReadFile {
             scope: Scope::Account,
             personal_details: PersonalDetails::Included,
             exported_at: "2026-11-24T12:00:00Z".into(),
             app_version: "0.1.0".into(),
             workspace: Default::default(),
+            document: Default::default(),
         };
         assert_eq!(
             read_file_summary("plan.kam.json", &read),

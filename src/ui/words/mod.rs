@@ -10,6 +10,7 @@ pub mod choices;
 pub mod decisions;
 pub mod exchange;
 pub mod health;
+pub mod merge;
 pub mod programme;
 pub mod reminders;
 pub mod segmentation;
