@@ -54,7 +54,7 @@ pub enum Stamps {
 }
 
 fn json<T: serde::Serialize>(value: &T) -> serde_json::Value {
-    serde_json::to_value(value).expect("the model serialises")
+    kam_core::merge::workspace::to_value(value)
 }
 
 /// The stamps a record stored before stamps existed gets: its dossier's last change (the end of

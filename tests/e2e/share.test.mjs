@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setup, screenshot, ready, ARTIFACTS, openWithDemo, download, dossierPath, saved } from './helpers.mjs';
+import { setup, screenshot, ready, ARTIFACTS, openWithDemo, download, dossierPath, saved, type } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -31,7 +31,9 @@ test('a workspace exported without personal details imports into a fresh browser
   assert.match(file.name, /^workspace-\d{4}-\d{2}-\d{2}\.kam\.json$/);
   const json = JSON.parse(file.text);
   assert.equal(json.format, 'kam-planner');
-  assert.equal(json.version, 2);
+  assert.equal(json.version, 3);
+  assert.ok(json.data.stamps && Object.keys(json.data.stamps.paths).length > 100, 'format 3 carries the change stamps');
+  assert.ok(!Object.keys(json.data.stamps.paths).some((p) => /\/(birthday|hobbies|family|personal_notes)$/.test(p)), 'withheld fields have no stamps');
   assert.equal(json.personalDetails, 'removed');
   for (const secret of ['Sails on weekends', '1971-03-14', 'Choir singer', '1980-02-29', 'Runs marathons']) {
     assert.ok(!file.text.includes(secret), `${secret} must not leave the browser`);
@@ -88,20 +90,31 @@ test('one account plan merges into a workspace; a replace can be restored from i
 });
 
 test('merging a file without personal details keeps them, keeps what was added here, and a second import changes nothing', async () => {
+  // A sends the whole plan, with personal details, to B (a second browser profile).
   const page = await openWithDemo(env);
-  await page.getByRole('link', { name: 'Settings' }).click();
-  const file = await download(page, 'export-workspace');
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByTestId('export-include-personal').check();
+  const full = await download(page, 'export-workspace');
+  const other = await env.newPage();
+  await other.goto(env.url + '/settings');
+  await ready(other);
+  await openFile(other, full.path);
+  await replaceAndSeeAll(other);
+
+  // B changes the sponsor of Nordhavn and sends it back without personal details.
+  await other.goto(env.url + dossierPath('Nordhavn Logistics A/S'));
+  await type(other, 'dossier-sponsor', 'Somebody Else');
+  await saved(other);
+  await other.getByRole('link', { name: 'Settings', exact: true }).click();
+  const file = await download(other, 'export-workspace');
   assert.equal(JSON.parse(file.text).personalDetails, 'removed');
 
-  // After the export, A adds a competitor and changes the sponsor of Nordhavn.
+  // Meanwhile A adds a competitor to Nordhavn.
   await page.goto(env.url + dossierPath('Nordhavn Logistics A/S'));
   await page.getByTestId('add-competitor').waitFor();
   const competitors = await page.locator('[data-testid^="competitor-name-"]').count();
   await page.getByTestId('add-competitor').click();
-  await page.getByTestId(`competitor-name-${competitors}`).fill('PortTech Nordic');
-  await page.getByTestId(`competitor-name-${competitors}`).press('Tab');
-  await page.getByTestId('dossier-sponsor').fill('Somebody Else');
-  await page.getByTestId('dossier-sponsor').press('Tab');
+  await type(page, `competitor-name-${competitors}`, 'PortTech Nordic');
   await saved(page);
 
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
@@ -110,6 +123,8 @@ test('merging a file without personal details keeps them, keeps what was added h
   await preview.waitFor();
   assert.match(await preview.innerText(), /40 accounts in the file: 0 new, 1 changed, 39 unchanged/);
   assert.match(await preview.innerText(), /no personal details/);
+  assert.equal(await page.getByTestId('merge-change').count(), 1, 'one value changes');
+  assert.match(await page.getByTestId('merge-change').innerText(), /Executive sponsor: “Henrik Berg \(CEO\)” → “Somebody Else”/);
   assert.ok(await page.getByTestId('import-choice-merge').isChecked(), 'merge is the default');
   assert.ok(await page.getByTestId('import-apply').isEnabled());
   await preview.screenshot({ path: join(ARTIFACTS, 'merge-preview-redacted.png') });
@@ -120,7 +135,7 @@ test('merging a file without personal details keeps them, keeps what was added h
   await page.goto(env.url + dossierPath('Nordhavn Logistics A/S'));
   await page.getByTestId(`competitor-name-${competitors}`).waitFor();
   assert.equal(await page.getByTestId(`competitor-name-${competitors}`).inputValue(), 'PortTech Nordic', 'what A added stays');
-  assert.equal(await page.getByTestId('dossier-sponsor').inputValue(), 'Henrik Berg (CEO)', "the file's value wins");
+  assert.equal(await page.getByTestId('dossier-sponsor').inputValue(), 'Somebody Else', "B's later edit wins");
   await page.getByTestId('show-personal').check();
   assert.equal(await page.getByTestId('person-notes-0').inputValue(), 'Sails on weekends; two daughters.', 'personal details the file withheld stay');
 
@@ -133,6 +148,7 @@ test('merging a file without personal details keeps them, keeps what was added h
   assert.ok(await page.getByTestId('import-apply').isDisabled());
   await preview.screenshot({ path: join(ARTIFACTS, 'merge-preview-nothing-to-change.png') });
   assert.deepEqual(page.errors, []);
+  assert.deepEqual(other.errors, []);
 });
 
 test('files that cannot be imported are refused with a specific message and change nothing', async () => {
@@ -142,7 +158,7 @@ test('files that cannot be imported are refused with a specific message and chan
   const cases = [
     ['broken.kam.json', '{"format": "kam-planner",\n "version": 1,\n oops', /not valid JSON: .* at line 3, column 2/],
     ['other.json', '{"name": "package", "version": "1.0.0"}', /not a KAM Planner file/],
-    ['future.kam.json', good.text.replace('"version": 2', '"version": 9'), /newer KAM Planner \(file format 9; this one reads up to 2\)/],
+    ['future.kam.json', good.text.replace('"version": 3', '"version": 9'), /newer KAM Planner \(file format 9; this one reads up to 3\)/],
     ['edited.kam.json', good.text.replace('Nordhavn Logistics A/S', 'Nordhavn Logistics'), /checksum does not match/],
     ['photo.kam.json', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00]), /not a text file in UTF-8/],
   ];
@@ -204,6 +220,12 @@ test('named snapshots: save, change the workspace, restore, delete', async () =>
   await page.getByTestId('dossier-sponsor').press('Tab');
   await saved(page);
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByTestId('compare-snapshot').first().click();
+  const comparison = page.getByTestId('snapshot-compare');
+  await comparison.waitFor();
+  assert.match(await comparison.innerText(), /Since the snapshot "after the March workshop"/);
+  assert.match(await comparison.innerText(), /Nordhavn Logistics A\/S[\s\S]*Executive sponsor: “Henrik Berg \(CEO\)” → “Somebody Else”/);
+  await comparison.screenshot({ path: join(ARTIFACTS, 'snapshot-compare.png') });
   await page.getByTestId('snapshot-restore').first().click();
   await page.getByTestId('notice').filter({ hasText: 'Restored the snapshot' }).waitFor();
   await page.reload();

@@ -522,7 +522,7 @@ fn legacy_document(
     personal: PersonalDetails,
     scope: Scope,
 ) -> StampedDoc {
-    let wall_ms = chrono::DateTime::parse_from_rfc3339(exported_at).map_or(0, |t| t.timestamp_millis().max(0) as u64);
+    let wall_ms = rfc3339_ms(exported_at).unwrap_or(0);
     let stamp = Stamp::new(wall_ms, 0, format!("file:{}", checksum.trim_start_matches("fnv1a64:")));
     document_of(ws, &stamp, |path: &Path, value: &serde_json::Value| {
         // A one-account plan says nothing of the programme (its default stands in for it).
@@ -530,6 +530,41 @@ fn legacy_document(
             || personal == PersonalDetails::Removed
                 && (value.as_str().is_some_and(|t| t.contains(REDACTED)) || is_personal_field(path))
     })
+}
+
+/// Milliseconds since 1970 of an RFC 3339 time as the app writes `exportedAt`
+/// (`2026-11-24T12:00:00.123+02:00`, `…Z`). By hand: chrono's parser would weigh on the wasm for
+/// this one field. `None` for anything else (the file then counts as exported at time 0, so that
+/// any edit here wins over it).
+fn rfc3339_ms(text: &str) -> Option<u64> {
+    let t = text.trim();
+    let num = |a: usize, b: usize| t.get(a..b)?.parse::<u32>().ok();
+    let date = chrono::NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 7)?, num(8, 10)?)?;
+    if !matches!(t.as_bytes().get(10), Some(b'T' | b't' | b' ')) {
+        return None;
+    }
+    let (h, m, sec) = (num(11, 13)?, num(14, 16)?, num(17, 19)?);
+    let mut rest = t.get(19..)?;
+    let mut ms = 0u32;
+    if let Some(frac) = rest.strip_prefix('.') {
+        let digits = frac.bytes().take_while(u8::is_ascii_digit).count();
+        ms = frac.get(..digits.min(3))?.parse::<u32>().ok().map_or(0, |v| v * 10u32.pow(3 - digits.min(3) as u32));
+        rest = &frac[digits..];
+    }
+    let offset_s: i64 = match rest {
+        "Z" | "z" => 0,
+        o if o.len() == 6 && (o.starts_with('+') || o.starts_with('-')) => {
+            let v = i64::from(o.get(1..3)?.parse::<u32>().ok()?) * 3600 + i64::from(o.get(4..6)?.parse::<u32>().ok()?) * 60;
+            if o.starts_with('-') {
+                -v
+            } else {
+                v
+            }
+        }
+        _ => return None,
+    };
+    let local = date.and_hms_milli_opt(h, m, sec, ms)?.and_utc().timestamp_millis();
+    u64::try_from(local - offset_s * 1000).ok()
 }
 
 fn strip_position(message: &str) -> String {

@@ -104,8 +104,15 @@ impl RecordKey {
     }
 }
 
-fn to_value<T: Serialize>(value: &T) -> Value {
-    serde_json::to_value(value).expect("the model serialises")
+/// Through text, both ways: the model's types then have one serde implementation each (the
+/// string one the store and files use), instead of a second, value-based one for every type,
+/// which weighs markedly in the wasm.
+pub fn to_value<T: Serialize>(value: &T) -> Value {
+    serde_json::from_str(&serde_json::to_string(value).expect("the model serialises")).expect("serde_json reads its own text")
+}
+
+fn from_value<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error> {
+    serde_json::from_str(&value.to_string())
 }
 
 /// A dossier as the merge sees it: people keyed by `uid` (their numeric `id` kept as `num`).
@@ -135,14 +142,16 @@ fn dossier_from_value(mut v: Value) -> Result<Dossier, serde_json::Error> {
             }
         }
     }
-    serde_json::from_value(v)
+    from_value(&v)
 }
 
 /// Order lines by month (`yyyy-mm`), in their order within a month.
 pub fn history_value(lines: &[OrderLine]) -> Value {
     let mut months: BTreeMap<String, Vec<Value>> = BTreeMap::new();
     for l in lines {
-        months.entry(l.date.format("%Y-%m").to_string()).or_default().push(to_value(l));
+        // Written by hand: chrono's formatting machinery would weigh on the wasm for this alone.
+        let month = format!("{:04}-{:02}", chrono::Datelike::year(&l.date), chrono::Datelike::month(&l.date));
+        months.entry(month).or_default().push(to_value(l));
     }
     Value::Object(months.into_iter().map(|(m, ls)| (m, Value::Array(ls))).collect())
 }
@@ -151,7 +160,7 @@ fn history_from_value(v: Value) -> Result<Vec<OrderLine>, serde_json::Error> {
     let mut lines = Vec::new();
     if let Value::Object(months) = v {
         for (_, month) in months {
-            lines.extend(serde_json::from_value::<Vec<OrderLine>>(month)?);
+            lines.extend(from_value::<Vec<OrderLine>>(&month)?);
         }
     }
     lines.sort_by_key(|l| l.date);
@@ -223,7 +232,7 @@ pub fn workspace_from_value(value: &Value) -> Result<Workspace, NotAWorkspace> {
     };
     let mut stored = Stored::default();
     for (_, a) in section(ACCOUNTS) {
-        stored.accounts.push(serde_json::from_value::<Account>(a).map_err(bad)?);
+        stored.accounts.push(from_value::<Account>(&a).map_err(bad)?);
     }
     stored.accounts.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
     for (id, d) in section(DOSSIERS) {
@@ -235,7 +244,7 @@ pub fn workspace_from_value(value: &Value) -> Result<Workspace, NotAWorkspace> {
         stored.history.push(AccountHistory { account_id: id, lines: history_from_value(h).map_err(bad)? });
     }
     if let Some(p) = value.get(PROGRAMME).filter(|p| p.is_object()) {
-        stored.programme = Some(serde_json::from_value::<Programme>(p.clone()).map_err(bad)?);
+        stored.programme = Some(from_value::<Programme>(p).map_err(bad)?);
     }
     Ok(restore(stored).workspace)
 }
