@@ -153,7 +153,7 @@ impl Repository {
         for d in dossiers {
             stored.dossiers.push(from_js::<Dossier>(d)?);
         }
-        stored.accounts.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+        kam_core::model::sort_accounts(&mut stored.accounts);
         // Older records (people without ids, free-text roles) are made whole by the one
         // restore; the stores' keys rule out the duplicates it reports, and anything else it
         // reports is kept as stored.

@@ -74,9 +74,10 @@ test('two copies edited apart and exchanged as files end identical, with every e
   const f1 = await exportFile(b, { personal: false });
   const p1 = await preview(a, f1);
   assert.match(await p1.innerText(), /40 accounts in the file: 0 new, 1 changed, 39 unchanged/);
-  assert.match(await p1.innerText(), /2 values were changed both here and in the file/);
+  assert.match(await p1.innerText(), /3 values were changed both here and in the file/);
   const conflicts = a.getByTestId('merge-conflict');
-  assert.equal(await conflicts.count(), 2);
+  assert.equal(await conflicts.count(), 3, 'overview, market, and the competitor A deleted and B edited');
+  assert.match(await conflicts.filter({ hasText: 'Offering' }).innerText(), /yours: \(deleted\); theirs: “Offering edited by B”\. Keeping theirs/);
   const market = conflicts.filter({ hasText: 'Market' });
   assert.match(await market.innerText(), /yours: “Market by A”; theirs: “Market by B”\. Keeping theirs/);
   await market.getByTestId('keep-mine').click();

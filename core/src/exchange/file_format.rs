@@ -554,7 +554,8 @@ fn rfc3339_ms(text: &str) -> Option<u64> {
     let offset_s: i64 = match rest {
         "Z" | "z" => 0,
         o if o.len() == 6 && (o.starts_with('+') || o.starts_with('-')) => {
-            let v = i64::from(o.get(1..3)?.parse::<u32>().ok()?) * 3600 + i64::from(o.get(4..6)?.parse::<u32>().ok()?) * 60;
+            let v =
+                i64::from(o.get(1..3)?.parse::<u32>().ok()?) * 3600 + i64::from(o.get(4..6)?.parse::<u32>().ok()?) * 60;
             if o.starts_with('-') {
                 -v
             } else {

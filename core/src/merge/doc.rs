@@ -204,7 +204,7 @@ impl StampedDoc {
     /// naming the file (e.g. `"file-v2:<checksum>"`), so that two people importing the same old
     /// file hold identical registers, and anything edited since is newer.
     pub fn from_value(value: &Value, stamp: Stamp) -> StampedDoc {
-        let entries = flatten(value).into_iter().map(|(p, v)| (p, Entry::live(v, stamp.clone()))).collect();
+        let entries = sorted_map(flatten(value).into_iter().map(|(p, v)| (p, Entry::live(v, stamp.clone()))).collect());
         let mut seen = BTreeMap::new();
         seen.insert(stamp.device.clone(), stamp);
         StampedDoc { entries, seen }
@@ -228,12 +228,9 @@ impl StampedDoc {
     /// withhold a subtree, match everything below it too (`p.starts_with(&subtree)`).
     pub fn redact(&self, is_personal: impl Fn(&Path) -> bool) -> StampedDoc {
         StampedDoc {
-            entries: self
-                .entries
-                .iter()
-                .filter(|(p, _)| !is_personal(p))
-                .map(|(p, e)| (p.clone(), e.clone()))
-                .collect(),
+            entries: sorted_map(
+                self.entries.iter().filter(|(p, _)| !is_personal(p)).map(|(p, e)| (p.clone(), e.clone())).collect(),
+            ),
             seen: self.seen.clone(),
         }
     }
@@ -288,6 +285,12 @@ impl StampedDoc {
         self.note_seen(&stamp);
         n
     }
+}
+
+/// A map from pairs, built through one `collect` per key and value type: each `collect` into a
+/// `BTreeMap` from another iterator type instantiates its own sort, which weighs in the wasm.
+pub fn sorted_map<K: Ord, V>(items: Vec<(K, V)>) -> BTreeMap<K, V> {
+    items.into_iter().collect()
 }
 
 /// Whether a path/value pair is a node (object, set or item) rather than a leaf.
@@ -377,7 +380,7 @@ pub fn flatten(value: &Value) -> BTreeMap<Path, Value> {
     let mut place =
         |_: &[Seg], ids: &[&str], _: &[bool]| between_n(None, None, ids.len()).into_iter().map(Some).collect();
     flatten_into(value, &mut Vec::new(), &mut out, &mut place);
-    out.into_iter().collect()
+    sorted_map(out)
 }
 
 /// Gives positions to a list's items: (list path, ids in order, which items have no field).
@@ -442,7 +445,7 @@ pub fn flatten_with_positions(value: &Value, positions: &HashMap<Path, String>) 
         known.into_iter().map(|k| k.or_else(|| fresh.next())).collect()
     };
     flatten_into(value, &mut Vec::new(), &mut out, &mut place);
-    out.into_iter().collect()
+    sorted_map(out)
 }
 
 /// The value of a flat map (every entry live). Inverse of [`flatten`].

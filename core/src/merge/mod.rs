@@ -133,7 +133,7 @@ pub fn merge(local: &StampedDoc, remote: &StampedDoc) -> StampedDoc {
         entries.push((path.clone(), winner.clone()));
     });
     // Already sorted: the collect builds the tree in one pass.
-    StampedDoc { entries: entries.into_iter().collect(), seen: merge_seen(&local.seen, &remote.seen) }
+    StampedDoc { entries: doc::sorted_map(entries), seen: merge_seen(&local.seen, &remote.seen) }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

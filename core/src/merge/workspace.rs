@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap};
 
-use super::doc::{flatten_with_positions, Entry, Path, Seg, StampedDoc};
+use super::doc::{flatten_with_positions, sorted_map, Entry, Path, Seg, StampedDoc};
 use super::hlc::{Clock, Stamp};
 use crate::model::{restore, Account, AccountHistory, Dossier, OrderLine, Programme, Stored, Workspace};
 
@@ -108,7 +108,8 @@ impl RecordKey {
 /// string one the store and files use), instead of a second, value-based one for every type,
 /// which weighs markedly in the wasm.
 pub fn to_value<T: Serialize>(value: &T) -> Value {
-    serde_json::from_str(&serde_json::to_string(value).expect("the model serialises")).expect("serde_json reads its own text")
+    serde_json::from_str(&serde_json::to_string(value).expect("the model serialises"))
+        .expect("serde_json reads its own text")
 }
 
 fn from_value<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error> {
@@ -234,7 +235,7 @@ pub fn workspace_from_value(value: &Value) -> Result<Workspace, NotAWorkspace> {
     for (_, a) in section(ACCOUNTS) {
         stored.accounts.push(from_value::<Account>(&a).map_err(bad)?);
     }
-    stored.accounts.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+    crate::model::sort_accounts(&mut stored.accounts);
     for (id, d) in section(DOSSIERS) {
         let mut d = dossier_from_value(d).map_err(bad)?;
         d.account_id = id;
@@ -276,7 +277,7 @@ impl StampedDoc {
             .take_while(|(p, _)| p.starts_with(prefix))
             .map(|(p, e)| (Path(p.0[n..].to_vec()), e.clone()))
             .collect();
-        StampedDoc { entries, seen: BTreeMap::new() }
+        StampedDoc { entries: sorted_map(entries), seen: BTreeMap::new() }
     }
 
     /// Puts a record's stamps (`sub`, paths relative to `prefix`) in place of what the document
@@ -319,7 +320,7 @@ impl StampedDoc {
         records: impl IntoIterator<Item = (RecordKey, StampedDoc)>,
         seen: BTreeMap<String, Stamp>,
     ) -> StampedDoc {
-        let mut doc = StampedDoc { entries: top_nodes().collect(), seen };
+        let mut doc = StampedDoc { entries: sorted_map(top_nodes().collect()), seen };
         for (key, sub) in records {
             doc.graft(&key.path(), &sub);
         }
@@ -348,14 +349,16 @@ impl StampedDoc {
 /// workspace created from nothing. `withheld` paths get the [`zero_stamp`]: a file without
 /// personal details does not say that they are empty.
 pub fn document_of(ws: &Workspace, stamp: &Stamp, withheld: impl Fn(&Path, &Value) -> bool) -> StampedDoc {
-    let entries: BTreeMap<Path, Entry> = flatten_with_positions(&workspace_value(ws), &HashMap::new())
-        .into_iter()
-        .map(|(p, v)| {
-            let s = if withheld(&p, &v) { zero_stamp() } else { stamp.clone() };
-            (p, Entry::live(v, s))
-        })
-        .chain(top_nodes())
-        .collect();
+    let entries = sorted_map(
+        flatten_with_positions(&workspace_value(ws), &HashMap::new())
+            .into_iter()
+            .map(|(p, v)| {
+                let s = if withheld(&p, &v) { zero_stamp() } else { stamp.clone() };
+                (p, Entry::live(v, s))
+            })
+            .chain(top_nodes())
+            .collect(),
+    );
     let mut seen = BTreeMap::new();
     seen.insert(stamp.device.clone(), stamp.clone());
     StampedDoc { entries, seen }
@@ -417,7 +420,7 @@ impl FileStamps {
                 (p.clone(), stamp)
             })
             .collect();
-        FileStamps { seen: doc.seen.clone(), paths }
+        FileStamps { seen: doc.seen.clone(), paths: sorted_map(paths) }
     }
 
     /// The document a file of format 3 holds: its data's registers with these stamps; those
@@ -426,7 +429,7 @@ impl FileStamps {
         let positions: HashMap<Path, String> =
             self.paths.iter().filter_map(|(p, s)| s.p.clone().map(|pos| (p.clone(), pos))).collect();
         let flat = flatten_with_positions(&workspace_value(data), &positions);
-        let mut entries: BTreeMap<Path, Entry> = top_nodes().collect();
+        let mut entries: BTreeMap<Path, Entry> = sorted_map(top_nodes().collect());
         for (path, stamp) in &self.paths {
             if stamp.d {
                 entries.insert(path.clone(), Entry::tombstone(stamp.s.clone()));
@@ -486,7 +489,11 @@ pub fn changes_by_account(changes: Vec<super::Change>) -> Vec<(Option<String>, V
         });
         out[i].1.push(c);
     }
-    out.sort_by_key(|(a, _)| a.is_none());
+    // The programme's last (a move, not a sort: no sort code for this alone).
+    if let Some(i) = out.iter().position(|(a, _)| a.is_none()) {
+        let programme = out.remove(i);
+        out.push(programme);
+    }
     out
 }
 
@@ -564,18 +571,38 @@ pub fn compare(before: &Workspace, now: &Workspace) -> Vec<super::Change> {
             remote_wins: true,
         });
     };
-    for (p, v) in &a {
-        match b.get(p) {
-            Some(w) if w == v => {}
-            other => push(p, Some(v), other),
+    // Both maps walked together, in path order.
+    let (mut x, mut y) = (a.iter().peekable(), b.iter().peekable());
+    loop {
+        match (x.peek(), y.peek()) {
+            (Some((p, v)), Some((q, w))) => match p.cmp(q) {
+                std::cmp::Ordering::Equal => {
+                    if v != w {
+                        push(p, Some(v), Some(w));
+                    }
+                    x.next();
+                    y.next();
+                }
+                std::cmp::Ordering::Less => {
+                    push(p, Some(v), None);
+                    x.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    push(q, None, Some(w));
+                    y.next();
+                }
+            },
+            (Some((p, v)), None) => {
+                push(p, Some(v), None);
+                x.next();
+            }
+            (None, Some((q, w))) => {
+                push(q, None, Some(w));
+                y.next();
+            }
+            (None, None) => break,
         }
     }
-    for (p, w) in &b {
-        if !a.contains_key(p) {
-            push(p, None, Some(w));
-        }
-    }
-    out.sort_by(|x, y| x.path.cmp(&y.path));
     out
 }
 

@@ -563,7 +563,13 @@ impl Dossier {
         }
         fill(&mut self.people, "people", |p| &mut p.uid, |p| p.name.trim().to_lowercase(), &mut id_for);
         fill(&mut self.competitors, "competitors", |c| &mut c.id, |c| c.name.trim().to_lowercase(), &mut id_for);
-        fill(&mut self.timeline, "timeline", |e| &mut e.id, |e| format!("{}\u{1f}{}", e.date.map(|d| d.to_string()).unwrap_or_default(), e.text), &mut id_for);
+        fill(
+            &mut self.timeline,
+            "timeline",
+            |e| &mut e.id,
+            |e| format!("{}\u{1f}{}", e.date.map(|d| d.to_string()).unwrap_or_default(), e.text),
+            &mut id_for,
+        );
         fill(
             &mut self.whitespace,
             "whitespace",

@@ -107,6 +107,11 @@ pub fn restore(stored: Stored) -> Restored {
     Restored { workspace: ws, problems }
 }
 
+/// Accounts in the order the store loads them: by name, then id.
+pub fn sort_accounts(accounts: &mut [Account]) {
+    accounts.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+}
+
 /// One dossier as stored, made whole: its people numbered (records of the first release have
 /// none) and their links to nobody dropped, every list item with a stable id
 /// ([`Dossier::assign_ids`]). Also what an edit applies to a record it reads.

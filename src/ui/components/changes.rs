@@ -37,7 +37,7 @@ impl Group {
         docs: &[&StampedDoc],
     ) -> Vec<Group> {
         let name_of_item = |p: &Path| docs.iter().find_map(|d| item_name(d, p));
-        let mut out: Vec<Group> = grouped
+        let out: Vec<Group> = grouped
             .into_iter()
             .map(|(account, changes)| {
                 let title = match &account {
@@ -68,8 +68,10 @@ impl Group {
             })
             .filter(|g| !g.lines.is_empty())
             .collect();
-        out.sort_by_key(|g| !g.lines.iter().any(|l| l.change.conflict));
-        out
+        let (mut first, rest): (Vec<Group>, Vec<Group>) =
+            out.into_iter().partition(|g| g.lines.iter().any(|l| l.change.conflict));
+        first.extend(rest);
+        first
     }
 }
 

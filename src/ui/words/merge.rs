@@ -173,10 +173,11 @@ pub fn what(change: &Change) -> String {
 
 /// A conflict: both values, and which one the merge keeps unless the user chooses.
 pub fn conflict_text(change: &Change, keeps_theirs: bool) -> String {
+    let side = |v: Option<&Value>| if v.is_none() { "(deleted)".to_string() } else { value_text(v) };
     format!(
         "Changed on both sides — yours: {}; theirs: {}. Keeping {}.",
-        value_text(change.local.as_ref()),
-        value_text(change.remote.as_ref()),
+        side(change.local.as_ref()),
+        side(change.remote.as_ref()),
         if keeps_theirs { "theirs" } else { "yours" }
     )
 }
