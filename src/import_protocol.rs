@@ -206,24 +206,26 @@ pub fn split_lines(accounts: Vec<ImportedLine>, max_lines: usize) -> Vec<(bool, 
     let mut room = max_lines;
     let mut continues = false;
     for account in accounts {
-        let mut lines = account.lines;
+        // Taken from the front by an iterator: splitting the vector off piece by piece would move
+        // the rest each time, quadratic for one account with a million lines.
+        let mut left = account.lines.len();
+        let mut lines = account.lines.into_iter();
         let mut first_piece = true;
         loop {
-            let take = lines.len().min(room);
-            let rest = lines.split_off(take);
+            let take = left.min(room);
+            left -= take;
             // Empty pieces only for an account that has no lines at all (never sent empty
             // otherwise): it still has to arrive.
-            if take > 0 || (first_piece && rest.is_empty()) {
-                batch.push(ImportedLine { name: account.name.clone(), lines });
+            if take > 0 || (first_piece && left == 0) {
+                batch.push(ImportedLine { name: account.name.clone(), lines: lines.by_ref().take(take).collect() });
             }
             room -= take;
-            lines = rest;
             if room == 0 {
                 out.push((continues, std::mem::take(&mut batch)));
                 room = max_lines;
-                continues = !lines.is_empty();
+                continues = left > 0;
             }
-            if lines.is_empty() {
+            if left == 0 {
                 break;
             }
             first_piece = false;
