@@ -74,9 +74,12 @@ ensure_build_tools() {
   ensure_wasm_opt
 }
 
-# Size of the optimised wasm, raw and gzipped, in bytes: "RAW GZIP FILE".
+# Size of an optimised wasm of the build, raw and gzipped, in bytes: "RAW GZIP FILE". The
+# argument names the binary: kam-planner (the page, the default) or import-worker (the import's
+# Web Worker). Trunk names the page's wasm with a content hash, the worker's without.
 wasm_size() {
-  local wasm
-  wasm="$(ls "$ROOT"/dist/*.wasm | head -n 1)"
+  local bin="${1:-kam-planner}" wasm
+  wasm="$(ls "$ROOT"/dist/"$bin"{,-*}_bg.wasm 2>/dev/null | head -n 1)"
+  [ -n "$wasm" ] || { echo "no $bin wasm in dist/" >&2; return 1; }
   printf '%s %s %s\n' "$(stat -c %s "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)" "$wasm"
 }

@@ -13,6 +13,12 @@ const dir = process.env.TRUNK_STAGING_DIR ?? 'dist';
 
 // 1. Service worker.
 const files = readdirSync(dir).filter((f) => f !== 'sw.js').sort();
+// The import runs in a Web Worker that the page starts at run time (index.html, data-type="worker"),
+// so no tag of index.html names its files; they are precached like the rest of dist/, and the
+// policy below allows them (worker-src 'self'). A build without them would break importing offline.
+for (const f of ['import-worker_loader.js', 'import-worker.js', 'import-worker_bg.wasm']) {
+  if (!files.includes(f)) throw new Error(`post-build: ${f} is missing from ${dir}: the import worker was not built`);
+}
 const version = createHash('sha256');
 for (const f of files) version.update(f).update(readFileSync(join(dir, f)));
 const cache = `kam-planner-${version.digest('hex').slice(0, 16)}`;

@@ -3,5 +3,7 @@
 
 pub mod browser;
 pub mod crypto;
+pub mod import_client;
+pub mod import_protocol;
 pub mod store;
 pub mod ui;

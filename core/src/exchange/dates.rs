@@ -47,7 +47,7 @@ impl DateFormat {
 }
 
 /// Why a cell is not a date. `value` is the cell as written, shortened to 40 characters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateError {
     Empty,

@@ -23,7 +23,7 @@ const LISTED_SKIPS: usize = 500;
 pub const MAX_NAME_CHARS: usize = 300;
 
 /// Why a file cannot be imported at all (the words are the UI's).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ImportError {
     Empty,
     NoHeader,
@@ -38,7 +38,7 @@ pub enum ImportError {
 }
 
 /// How a file was read, for the user to check: shown above the mapping.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TableNote {
     /// Not UTF-8: decoded as Windows-1252, so accents may be wrong.
     ReadAsWindows1252,
@@ -321,7 +321,7 @@ impl Table {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Skipped {
     /// Line number in the file (1 is the header).
     pub line: u64,
@@ -329,7 +329,7 @@ pub struct Skipped {
 }
 
 /// The columns an order line is read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Column {
     Customer,
@@ -350,7 +350,7 @@ impl Column {
 }
 
 /// Why a row was skipped.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SkipReason {
     /// The CSV reader's own message.
@@ -369,7 +369,7 @@ pub enum SkipReason {
 }
 
 /// Order lines of one account as read from the file.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImportedLine {
     pub name: String,
     pub lines: Vec<OrderLine>,

@@ -30,7 +30,7 @@ impl Decimal {
 }
 
 /// Why a cell is not a number. `value` is the cell as written, shortened to 40 characters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NumberError {
     Empty,

@@ -20,7 +20,7 @@ const BUILTIN_DATE_FORMATS: &[u32] = &[14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 3
 const MAX_PART_BYTES: usize = 512 * 1024 * 1024;
 
 /// What is wrong inside a workbook that opened as a ZIP archive.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum WorkbookProblem {
     Zip(ZipError),
     PartNotUtf8 {

@@ -18,7 +18,7 @@ struct Entry {
 }
 
 /// Why an archive, or one of its entries, cannot be read. `name` is the entry's name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ZipError {
     NoDirectory,
     /// The end record or an entry's local header stops short.

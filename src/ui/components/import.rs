@@ -1,25 +1,33 @@
 //! Import of a sales export: pick or drop a file, check the mapping, read every row with a
-//! progress bar, see what will change, confirm. Nothing is stored before the confirmation, and
-//! the store is written in one transaction.
+//! progress bar, see what will change, confirm. Reading, decoding and parsing run in the import
+//! worker (`src/bin/import_worker.rs`), so the page stays responsive and its wasm carries no
+//! parser; the page keeps what it shows and applies the result. Nothing is stored before the
+//! confirmation, and the store is written in one transaction.
 
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use kam_core::exchange::{
-    apply_import, guess_mapping, looks_like_xlsx, parse_table, parse_xlsx, DateFormat, Decimal, ImportOutcome,
-    ImportedLine, RowImporter, Skipped, Table,
-};
+use kam_core::exchange::{apply_import, DateFormat, Decimal, ImportOutcome, ImportedLine, Skipped, TableNote};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::browser::{next_tick, now_ms};
+use crate::import_client::{ImportWorker, WorkerProblem};
+use crate::import_protocol::{from_columns, join_lines, Columns, Formats, FromWorker, LineColumns, Progress, ToWorker};
 use crate::store::Prefs;
-use crate::ui::components::{read_bytes, FileDrop};
+use crate::ui::components::FileDrop;
 use crate::ui::state::use_app;
 use crate::ui::words::exchange::{
-    date_format_name, decimal_name, import_counts, import_done, import_error, import_preview, more_skipped, rows,
-    skipped_line, skipped_title, table_note, DATE_FORMAT_GUESSED, MAPPING_INCOMPLETE,
+    date_format_name, decimal_name, file_not_readable, import_counts, import_done, import_error, import_preview,
+    more_skipped, old_excel, reading_file, reading_rows, rows, skipped_line, skipped_title, table_note, worker_problem,
+    DATE_FORMAT_GUESSED, MAPPING_INCOMPLETE,
 };
+
+/// What the worker found at the top of the file, for the mapping step.
+#[derive(Clone, PartialEq)]
+struct Opened {
+    headers: Vec<String>,
+    sample: Vec<Vec<String>>,
+    notes: Vec<TableNote>,
+}
 
 /// What reading all rows found, before anything is stored.
 #[derive(Clone)]
@@ -32,11 +40,18 @@ struct ReadResult {
     outcome: ImportOutcome,
 }
 
+/// Where an import is, for the progress line.
+#[derive(Clone, Copy, PartialEq)]
+enum Busy {
+    File { bytes_done: f64, bytes_total: f64 },
+    Rows(Progress),
+}
+
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let state = use_app();
     let file_name = RwSignal::new(String::new());
-    let table = RwSignal::new_local(None::<Table>);
+    let table = RwSignal::new(None::<Opened>);
     let error = RwSignal::new(None::<String>);
     let account = RwSignal::new(None::<usize>);
     let date = RwSignal::new(None::<usize>);
@@ -45,121 +60,142 @@ pub fn ImportPanel() -> impl IntoView {
     let date_format = RwSignal::new(DateFormat::Iso);
     let date_guessed = RwSignal::new(false);
     let decimal = RwSignal::new(Decimal::Dot);
-    let progress = RwSignal::new(None::<f64>);
+    let busy = RwSignal::new(None::<Busy>);
     let result = RwSignal::new_local(None::<ReadResult>);
+    // The worker of the open file; dropping it stops it (see `import_client`).
+    let worker = StoredValue::new_local(None::<ImportWorker>);
+    // The newest read of the rows; answers to older ones are ignored.
     let generation = StoredValue::new(0u32);
+    // The result so far, as the worker hands it over in parts.
+    let lines = StoredValue::new_local(Vec::<ImportedLine>::new());
 
     let reset = move || {
+        worker.set_value(None);
+        generation.update_value(|g| *g += 1);
+        lines.set_value(Vec::new());
         table.set(None);
         result.set(None);
-        progress.set(None);
+        busy.set(None);
         error.set(None);
     };
 
-    // Reads every row with the current mapping, yielding to the page every ~30 ms.
-    let run = move || {
-        let (Some(t), Some(a), Some(d), Some(r)) =
-            (table.get_untracked(), account.get_untracked(), date.get_untracked(), revenue.get_untracked())
+    // Asks the worker to read every row with the current mapping; `formats: None` lets it detect
+    // how dates and numbers are written first.
+    let run = move |formats: Option<Formats>| {
+        generation.update_value(|g| *g += 1);
+        lines.set_value(Vec::new());
+        result.set(None);
+        let (Some(a), Some(d), Some(r)) = (account.get_untracked(), date.get_untracked(), revenue.get_untracked())
         else {
-            result.set(None);
+            busy.set(None);
             return;
         };
-        let mut mapping = t.mapping(a, d, r, profit.get_untracked());
-        mapping.date_format = date_format.get_untracked();
-        mapping.decimal = decimal.get_untracked();
-        generation.update_value(|g| *g += 1);
-        let my_generation = generation.get_value();
-        result.set(None);
-        progress.set(Some(0.0));
-        spawn_local(async move {
-            let mut importer = RowImporter::new(&t, mapping);
-            loop {
-                let started = now_ms();
-                let mut finished = false;
-                while !finished && now_ms() - started < 30.0 {
-                    finished = importer.step(2_000);
-                }
-                if generation.get_value() != my_generation {
-                    return;
-                }
-                progress.set(Some(importer.progress()));
-                if finished {
-                    break;
-                }
-                next_tick().await;
+        let message = ToWorker::Read {
+            run: generation.get_value(),
+            account: a,
+            date: d,
+            revenue: r,
+            profit: profit.get_untracked(),
+            formats,
+        };
+        busy.set(Some(Busy::Rows(Progress::measure(0, 0.0, 0.0))));
+        worker.with_value(|w| {
+            if let Some(w) = w {
+                w.post(&message, None);
             }
-            let range = importer.first_date.zip(importer.last_date);
-            let mut preview = state.workspace.get_untracked();
-            let outcome = range.map(|r| apply_import(&mut preview, &importer.accounts, r)).unwrap_or_default();
-            progress.set(None);
-            result.set(Some(ReadResult {
-                imported: importer.imported,
-                skipped_count: importer.skipped_count,
-                skipped: std::mem::take(&mut importer.skipped),
-                accounts: Rc::new(std::mem::take(&mut importer.accounts)),
-                range,
-                outcome,
-            }));
         });
     };
-
-    let detect_formats = move || {
-        if let (Some(t), Some(d), Some(r)) = (table.get_untracked(), date.get_untracked(), revenue.get_untracked()) {
-            let m = t.mapping(account.get_untracked().unwrap_or(0), d, r, profit.get_untracked());
-            date_format.set(m.date_format);
-            date_guessed.set(m.date_format_guessed);
-            decimal.set(m.decimal);
-        }
+    let chosen_formats = move || Formats {
+        date_format: date_format.get_untracked(),
+        date_format_guessed: date_guessed.get_untracked(),
+        decimal: decimal.get_untracked(),
     };
 
-    let open_bytes = move |name: String, bytes: Vec<u8>| {
-        reset();
-        state.last_import.set(None);
-        file_name.set(name.clone());
-        let parsed = if looks_like_xlsx(&bytes) {
-            parse_xlsx(&bytes)
-        } else if name.to_lowercase().ends_with(".xls") {
-            error.set(Some(format!(
-                "{name} is an old Excel 97–2003 workbook. Save it as .xlsx or CSV in Excel, then import that file."
-            )));
-            return;
-        } else {
-            parse_table(&bytes)
-        };
-        match parsed {
-            Ok(t) => {
-                let (mut a, mut d, mut r, mut p) = guess_mapping(&t);
-                if let Some(last) = Prefs::load().last_mapping {
-                    let find = |h: &str| t.headers.iter().position(|x| x == h);
-                    if [&last[0], &last[1], &last[2]].iter().all(|h| find(h).is_some()) {
-                        (a, d, r) = (find(&last[0]), find(&last[1]), find(&last[2]));
-                        p = find(&last[3]);
-                    }
-                }
+    let on_message = move |message: FromWorker, columns: Option<LineColumns>| {
+        let current = |run: u32| run == generation.get_value();
+        match message {
+            FromWorker::Ready => {}
+            FromWorker::Loading { bytes_done, bytes_total } => busy.set(Some(Busy::File { bytes_done, bytes_total })),
+            FromWorker::Opened {
+                headers,
+                sample,
+                notes,
+                columns: Columns { account: a, date: d, revenue: r, profit: p },
+            } => {
+                busy.set(None);
                 account.set(a);
                 date.set(d);
                 revenue.set(r);
                 profit.set(p);
-                table.set(Some(t));
-                detect_formats();
-                run();
+                table.set(Some(Opened { headers, sample, notes }));
+                run(None);
             }
-            Err(e) => error.set(Some(format!("{name}: {}", import_error(&e)))),
+            FromWorker::Refused(e) => {
+                busy.set(None);
+                error.set(Some(format!("{}: {}", file_name.get_untracked(), import_error(&e))));
+            }
+            FromWorker::OldExcel => {
+                busy.set(None);
+                error.set(Some(old_excel(&file_name.get_untracked())));
+            }
+            FromWorker::NotReadable(detail) => {
+                busy.set(None);
+                error.set(Some(file_not_readable(&file_name.get_untracked(), &detail)));
+            }
+            FromWorker::Formats { run, formats } if current(run) => {
+                date_format.set(formats.date_format);
+                date_guessed.set(formats.date_format_guessed);
+                decimal.set(formats.decimal);
+            }
+            FromWorker::Progress { run, progress } if current(run) => busy.set(Some(Busy::Rows(progress))),
+            FromWorker::Lines { run, continues_previous, accounts } if current(run) => {
+                match columns.and_then(|c| from_columns(accounts, c)) {
+                    Some(accounts) => lines.update_value(|all| join_lines(all, continues_previous, accounts)),
+                    // Cannot happen with this build's worker; if it did, a partial result must
+                    // not look complete.
+                    None => {
+                        generation.update_value(|g| *g += 1);
+                        busy.set(None);
+                        error.set(Some(worker_problem(&file_name.get_untracked(), &WorkerProblem::Garbled)));
+                    }
+                }
+            }
+            FromWorker::Done { run, imported, skipped_count, skipped, range } if current(run) => {
+                let accounts = Rc::new(lines.try_update_value(std::mem::take).unwrap_or_default());
+                let mut preview = state.workspace.get_untracked();
+                let outcome = range.map(|r| apply_import(&mut preview, &accounts, r)).unwrap_or_default();
+                busy.set(None);
+                result.set(Some(ReadResult { imported, skipped_count, skipped, accounts, range, outcome }));
+            }
+            FromWorker::Formats { .. }
+            | FromWorker::Progress { .. }
+            | FromWorker::Lines { .. }
+            | FromWorker::Done { .. } => {}
         }
     };
 
     let open_file = move |file: web_sys::File| {
         let name = file.name();
+        reset();
+        state.last_import.set(None);
         if file.size() > 300.0 * 1024.0 * 1024.0 {
             error.set(Some(format!("{name} is larger than 300 MB. Export a shorter period, or only the columns customer, date, revenue and profit.")));
             return;
         }
-        spawn_local(async move {
-            match read_bytes(&file).await {
-                Ok(bytes) => open_bytes(name, bytes),
-                Err(e) => error.set(Some(e)),
+        file_name.set(name.clone());
+        let on_problem = move |problem| {
+            busy.set(None);
+            error.set(Some(worker_problem(&file_name.get_untracked(), &problem)));
+        };
+        match ImportWorker::start(on_message, on_problem) {
+            Ok(w) => {
+                let last_mapping = Prefs::load().last_mapping;
+                w.post(&ToWorker::Open { name, last_mapping }, Some(&file));
+                busy.set(Some(Busy::File { bytes_done: 0.0, bytes_total: file.size() }));
+                worker.set_value(Some(w));
             }
-        });
+            Err(problem) => on_problem(problem),
+        }
     };
 
     let confirm = move |_| {
@@ -179,6 +215,8 @@ pub fn ImportPanel() -> impl IntoView {
         let text = import_done(r.imported, r.skipped_count, &outcome);
         state.replace_workspace(next, None);
         state.last_import.set(Some(format!("{}: {text}.", file_name.get_untracked())));
+        // The worker holds the whole file: let it go.
+        worker.set_value(None);
         table.set(None);
     };
 
@@ -193,8 +231,7 @@ pub fn ImportPanel() -> impl IntoView {
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         signal.set(v.parse().ok());
-                        detect_formats();
-                        run();
+                        run(None);
                     }>
                     <option value="" selected=move || signal.get().is_none()>{if optional { "— none —" } else { "— choose —" }}</option>
                     {move || table.with(|t| t.as_ref().map(|t| t.headers.clone()).unwrap_or_default()).into_iter().enumerate().map(|(i, h)| {
@@ -204,6 +241,25 @@ pub fn ImportPanel() -> impl IntoView {
                 </select>
             </label>
         }
+    };
+
+    // Shown while the worker reads: the file first, then its rows; Cancel stops the worker.
+    let progress_line = move || {
+        busy.get().map(|b| {
+            let (text, share) = match b {
+                Busy::File { bytes_done, bytes_total } => {
+                    (reading_file(bytes_done, bytes_total), if bytes_total > 0.0 { bytes_done / bytes_total } else { 0.0 })
+                }
+                Busy::Rows(p) => (reading_rows(&p), p.fraction),
+            };
+            view! {
+                <div class="progress" role="status" data-testid="import-progress">
+                    <label for="import-progress">{text}</label>
+                    <progress id="import-progress" max="1" value=share></progress>
+                    <button type="button" class="button" data-testid="import-cancel" on:click=move |_| reset()>"Cancel"</button>
+                </div>
+            }
+        })
     };
 
     view! {
@@ -216,6 +272,7 @@ pub fn ImportPanel() -> impl IntoView {
                 testid="import-file"
                 on_file=Callback::new(open_file)/>
             {move || error.get().map(|e| view! { <p class="message error" role="alert" data-testid="import-error">{e}</p> })}
+            <Show when=move || table.with(Option::is_none)>{progress_line}</Show>
             <Show when=move || table.with(Option::is_some)>
                 <div class="mapping">
                     <h3>{move || format!("Columns of {}", file_name.get())}</h3>
@@ -228,7 +285,11 @@ pub fn ImportPanel() -> impl IntoView {
                         <label class="field">
                             <span>"Date format"</span>
                             <select data-testid="map-date-format" on:change=move |ev| {
-                                if let Some(f) = DateFormat::from_id(&event_target_value(&ev)) { date_format.set(f); date_guessed.set(false); run(); }
+                                if let Some(f) = DateFormat::from_id(&event_target_value(&ev)) {
+                                    date_format.set(f);
+                                    date_guessed.set(false);
+                                    run(Some(chosen_formats()));
+                                }
                             }>
                                 {DateFormat::ALL.into_iter().map(|f| view! { <option value=f.id() selected=move || date_format.get() == f>{date_format_name(f)}</option> }).collect_view()}
                             </select>
@@ -236,7 +297,8 @@ pub fn ImportPanel() -> impl IntoView {
                         <label class="field">
                             <span>"Numbers"</span>
                             <select data-testid="map-decimal" on:change=move |ev| {
-                                decimal.set(Decimal::from_id(&event_target_value(&ev)).unwrap_or(Decimal::Dot)); run();
+                                decimal.set(Decimal::from_id(&event_target_value(&ev)).unwrap_or(Decimal::Dot));
+                                run(Some(chosen_formats()));
                             }>
                                 {Decimal::ALL.into_iter().map(|d| view! { <option value=d.id() selected=move || decimal.get() == d>{decimal_name(d)}</option> }).collect_view()}
                             </select>
@@ -249,12 +311,7 @@ pub fn ImportPanel() -> impl IntoView {
                         <p class="message warning" data-testid="mapping-incomplete">{MAPPING_INCOMPLETE}</p>
                     </Show>
                     <PreviewTable table=table account=account date=date revenue=revenue profit=profit/>
-                    {move || progress.get().map(|p| view! {
-                        <div class="progress" role="status">
-                            <label for="import-progress">{format!("Reading rows… {:.0} %", p * 100.0)}</label>
-                            <progress id="import-progress" max="1" value=p></progress>
-                        </div>
-                    })}
+                    {progress_line}
                     {move || result.get().map(|r| view! { <ReadSummary r=r/> })}
                     <div class="actions">
                         <button type="button" class="button primary" data-testid="import-confirm"
@@ -292,7 +349,7 @@ fn ReadSummary(r: ReadResult) -> impl IntoView {
 
 #[component]
 fn PreviewTable(
-    table: RwSignal<Option<Table>, LocalStorage>,
+    table: RwSignal<Option<Opened>>,
     account: RwSignal<Option<usize>>,
     date: RwSignal<Option<usize>>,
     revenue: RwSignal<Option<usize>>,

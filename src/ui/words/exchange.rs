@@ -10,6 +10,8 @@ use kam_core::exchange::{
 
 use super::text::plural;
 use crate::crypto::{CryptoError, CryptoStep};
+use crate::import_client::WorkerProblem;
+use crate::import_protocol::Progress;
 
 /// "1,234,567": groups of three digits, as the app writes counts.
 pub fn thousands(n: usize) -> String {
@@ -272,6 +274,55 @@ pub fn read_file_summary(name: &str, read: &ReadFile) -> String {
     format!("{name}: {scope}, {personal}, exported {}.", read.exported_at.chars().take(10).collect::<String>())
 }
 
+/// Reading and decoding a file before its rows: "Reading the file… 40 % of 12.5 MB".
+pub fn reading_file(bytes_done: f64, bytes_total: f64) -> String {
+    let share = if bytes_total > 0.0 { (bytes_done / bytes_total).clamp(0.0, 1.0) } else { 1.0 };
+    format!("Reading the file… {:.0} % of {:.1} MB", share * 100.0, bytes_total / 1e6)
+}
+
+/// Reading every row: "Reading rows… 40 % · 80,000 rows · 410,000 rows/s · about 2 s left".
+pub fn reading_rows(p: &Progress) -> String {
+    let mut text = format!(
+        "Reading rows… {:.0} % · {} · {} rows/s",
+        p.fraction * 100.0,
+        rows(p.rows),
+        thousands(p.rows_per_second.round() as usize)
+    );
+    if let Some(left) = p.seconds_left {
+        text.push_str(&format!(" · about {} s left", left.ceil().max(1.0)));
+    }
+    text
+}
+
+/// The file could not be read by the browser (moved, deleted, access withdrawn).
+pub fn file_not_readable(name: &str, detail: &str) -> String {
+    if detail.is_empty() {
+        format!("{name} could not be read by the browser.")
+    } else {
+        format!("{name} could not be read by the browser ({detail}).")
+    }
+}
+
+/// An old `.xls` workbook, which the app does not read.
+pub fn old_excel(name: &str) -> String {
+    format!("{name} is an old Excel 97–2003 workbook. Save it as .xlsx or CSV in Excel, then import that file.")
+}
+
+/// The import's worker could not start or stopped with an error.
+pub fn worker_problem(name: &str, problem: &WorkerProblem) -> String {
+    match problem {
+        WorkerProblem::NotStarted(why) => {
+            format!("{name}: the import could not start in this browser ({why}). Reload the page and try again.")
+        }
+        WorkerProblem::Crashed(why) => format!(
+            "{name}: the import stopped unexpectedly ({why}). Nothing was stored. If the file is very large, export a shorter period."
+        ),
+        WorkerProblem::Garbled => {
+            format!("{name}: the import stopped unexpectedly. Nothing was stored. Reload the page and try again.")
+        }
+    }
+}
+
 /// Shown when the column's dates do not tell day-first from month-first.
 pub const DATE_FORMAT_GUESSED: &str =
     "The dates could be day-first or month-first: no value tells. Check the date format above.";
@@ -283,6 +334,14 @@ pub const MAPPING_INCOMPLETE: &str =
 mod tests {
     use super::*;
     use kam_core::exchange::{SealedPart, MAX_ITERATIONS, MIN_ITERATIONS};
+
+    #[test]
+    fn import_progress_in_words() {
+        let p = Progress::measure(80_000, 0.4, 200.0);
+        assert_eq!(reading_rows(&p), "Reading rows… 40 % · 80,000 rows · 400,000 rows/s · about 1 s left");
+        assert_eq!(reading_rows(&Progress::measure(0, 0.0, 0.0)), "Reading rows… 0 % · 0 rows · 0 rows/s");
+        assert_eq!(reading_file(5e6, 12.5e6), "Reading the file… 40 % of 12.5 MB");
+    }
 
     #[test]
     fn file_refusals_in_words() {

@@ -1,0 +1,324 @@
+//! The import worker: a second wasm binary that Trunk builds (`data-type="worker"` in
+//! index.html) and the page starts when a sales export is opened. Everything heavy of an import
+//! happens here, off the page's thread: reading the file in slices, decoding it with the
+//! browser's `TextDecoder`, parsing CSV or XLSX, detecting formats and reading every row. The
+//! page keeps only what it shows and the result, so the parsers (csv, quick-xml, miniz_oxide,
+//! number and date reading) are linked into this binary and not into the page's.
+//!
+//! The messages are in `kam_planner::import_protocol`. On the page's side,
+//! `kam_planner::import_client` starts, talks to and stops this worker.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    worker::start();
+}
+
+/// The worker only runs in a browser; natively there is nothing to run (`cargo test` and
+/// `cargo clippy` build every binary for the machine too).
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {}
+
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use std::cell::{Cell, RefCell};
+
+    use js_sys::{Array, Float64Array, Int32Array, Promise, Uint8Array};
+    use kam_core::exchange::{
+        guess_mapping, looks_like_xlsx, parse_table, parse_xlsx, ImportError, RowImporter, Table, TableNote,
+    };
+    use kam_planner::import_protocol::{
+        split_lines, to_columns, Columns, Formats, FromWorker, LineColumns, Progress, ToWorker, LINES_PER_MESSAGE,
+    };
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::{spawn_local, JsFuture};
+    use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent, TextDecodeOptions, TextDecoder, TextDecoderOptions};
+
+    /// Bytes read from the file at a time: large enough that the browser's per-read overhead
+    /// does not matter, small enough that only a slice, not the whole file, is held as bytes.
+    const SLICE_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
+    /// The page is told how far the work is at most this often.
+    const REPORT_EVERY_MS: f64 = 100.0;
+    /// Rows read between two looks at the clock.
+    const ROWS_PER_STEP: usize = 2_000;
+
+    thread_local! {
+        /// The opened file, kept for every read of its rows with another mapping.
+        static TABLE: RefCell<Option<Table>> = const { RefCell::new(None) };
+        /// The newest read asked for; an older one stops at its next pause.
+        static CURRENT_RUN: Cell<u32> = const { Cell::new(0) };
+    }
+
+    fn scope() -> DedicatedWorkerGlobalScope {
+        js_sys::global().unchecked_into()
+    }
+
+    fn post(message: &FromWorker) {
+        // Posting a string to the page that started the worker cannot fail.
+        let _ = scope().post_message(&JsValue::from_str(&message.to_json()));
+    }
+
+    /// Posts order lines as `[json, days, revenue, profit]`, the columns as typed arrays whose
+    /// buffers are transferred to the page rather than copied.
+    fn post_lines(message: &FromWorker, columns: &LineColumns) {
+        let days = Int32Array::from(&columns.days[..]);
+        let revenue = Float64Array::from(&columns.revenue[..]);
+        let profit = Float64Array::from(&columns.profit[..]);
+        let data = Array::of4(&JsValue::from_str(&message.to_json()), &days, &revenue, &profit);
+        let transfer = Array::of3(&days.buffer(), &revenue.buffer(), &profit.buffer());
+        let _ = scope().post_message_with_transfer(&data, &transfer);
+    }
+
+    fn now_ms() -> f64 {
+        scope().performance().map_or(0.0, |p| p.now())
+    }
+
+    /// Lets the worker's event loop run, so that a newer request (another mapping) is seen.
+    async fn pause() {
+        let promise = Promise::new(&mut |resolve, _| {
+            let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        });
+        let _ = JsFuture::from(promise).await;
+    }
+
+    fn js_words(e: &JsValue) -> String {
+        e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_default()
+    }
+
+    pub fn start() {
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
+            let data = Array::from(&e.data());
+            let Some(message) = data.get(0).as_string().and_then(|json| ToWorker::from_json(&json).ok()) else {
+                return;
+            };
+            match message {
+                ToWorker::Open { name, last_mapping } => {
+                    let Ok(file) = data.get(1).dyn_into::<Blob>() else { return };
+                    CURRENT_RUN.with(|r| r.set(r.get().wrapping_add(1)));
+                    spawn_local(open(file, name, last_mapping));
+                }
+                ToWorker::Read { run, account, date, revenue, profit, formats } => {
+                    CURRENT_RUN.with(|r| r.set(run));
+                    spawn_local(read_rows(run, [account, date, revenue], profit, formats));
+                }
+            }
+        });
+        scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        post(&FromWorker::Ready);
+    }
+
+    /// How the text of a file is decoded. Today: UTF-16 when it starts with a UTF-16 byte-order
+    /// mark, else UTF-8, else (on the first invalid byte) Windows-1252, as the core always read
+    /// files. This is the hook for a detected encoding: return its WHATWG label here (e.g. from
+    /// kam-core's `detect_encoding(first_slice)`) and `TextDecoder` decodes it, with no tables
+    /// in the wasm.
+    fn choose_encoding(first_bytes: &[u8]) -> Encoding {
+        if first_bytes.starts_with(b"\xFF\xFE") {
+            Encoding { label: "utf-16le", fallback: None }
+        } else if first_bytes.starts_with(b"\xFE\xFF") {
+            Encoding { label: "utf-16be", fallback: None }
+        } else {
+            Encoding { label: "utf-8", fallback: Some(("windows-1252", TableNote::ReadAsWindows1252)) }
+        }
+    }
+
+    struct Encoding {
+        label: &'static str,
+        /// Decoded with this instead when the file is not valid in `label`; the note tells the user.
+        fallback: Option<(&'static str, TableNote)>,
+    }
+
+    /// What was read from the file: text for a CSV, bytes for a workbook.
+    enum Contents {
+        Text { text: String, notes: Vec<TableNote> },
+        Workbook(Vec<u8>),
+    }
+
+    async fn read_slice(file: &Blob, start: f64, end: f64) -> Result<Uint8Array, String> {
+        let slice = file.slice_with_f64_and_f64(start, end).map_err(|e| js_words(&e))?;
+        let buffer = JsFuture::from(slice.array_buffer()).await.map_err(|e| js_words(&e))?;
+        Ok(Uint8Array::new(&buffer))
+    }
+
+    /// Reads the whole file slice by slice, reporting progress. A CSV is decoded as it comes
+    /// (`stream: true` carries a character split across two slices over), so no copy of the
+    /// file's bytes is ever held.
+    async fn read_file(file: &Blob, first: &[u8]) -> Result<Contents, String> {
+        let total = file.size();
+        let mut last_report = now_ms();
+        let mut report = |done: f64| {
+            if now_ms() - last_report >= REPORT_EVERY_MS {
+                post(&FromWorker::Loading { bytes_done: done, bytes_total: total });
+                last_report = now_ms();
+            }
+        };
+        if looks_like_xlsx(first) {
+            // A ZIP archive is read from its end: it has to be whole before anything is parsed.
+            let mut bytes = Vec::with_capacity(total as usize);
+            let mut at = 0.0;
+            while at < total {
+                let end = (at + SLICE_BYTES).min(total);
+                bytes.extend_from_slice(&read_slice(file, at, end).await?.to_vec());
+                at = end;
+                report(at);
+            }
+            return Ok(Contents::Workbook(bytes));
+        }
+        let encoding = choose_encoding(first);
+        let mut notes = Vec::new();
+        let mut label = encoding.label;
+        let mut fallback = encoding.fallback;
+        'decode: loop {
+            let options = TextDecoderOptions::new();
+            // Fatal while a fallback remains: an invalid byte then means "another encoding".
+            options.set_fatal(fallback.is_some());
+            let decoder = TextDecoder::new_with_label_and_options(label, &options).map_err(|e| js_words(&e))?;
+            let stream = TextDecodeOptions::new();
+            stream.set_stream(true);
+            let mut text = String::with_capacity(total as usize);
+            let mut at = 0.0;
+            while at < total {
+                let end = (at + SLICE_BYTES).min(total);
+                let bytes = read_slice(file, at, end).await?;
+                match decoder.decode_with_buffer_source_and_options(&bytes, &stream) {
+                    Ok(part) => text.push_str(&part),
+                    Err(_) if fallback.is_some() => {
+                        let (other, note) = fallback.take().expect("checked just above");
+                        label = other;
+                        notes.push(note);
+                        continue 'decode;
+                    }
+                    Err(e) => return Err(js_words(&e)),
+                }
+                at = end;
+                report(at);
+            }
+            match decoder.decode() {
+                Ok(rest) => text.push_str(&rest),
+                Err(_) if fallback.is_some() => {
+                    let (other, note) = fallback.take().expect("checked just above");
+                    label = other;
+                    notes.push(note);
+                    continue 'decode;
+                }
+                Err(e) => return Err(js_words(&e)),
+            }
+            return Ok(Contents::Text { text, notes });
+        }
+    }
+
+    /// The one call into kam-core's table parser (swap it here for a newer API).
+    fn parse(contents: Contents) -> Result<Table, ImportError> {
+        match contents {
+            Contents::Workbook(bytes) => parse_xlsx(&bytes),
+            Contents::Text { text, mut notes } => {
+                // Already decoded: the core sees valid UTF-8 and only splits it into cells.
+                let mut table = parse_table(text.as_bytes())?;
+                notes.append(&mut table.notes);
+                table.notes = notes;
+                Ok(table)
+            }
+        }
+    }
+
+    /// The guessed columns, or the previous import's when this file has all its headers.
+    fn columns(table: &Table, last_mapping: Option<[String; 4]>) -> Columns {
+        let (mut account, mut date, mut revenue, mut profit) = guess_mapping(table);
+        if let Some(last) = last_mapping {
+            let find = |h: &str| table.headers.iter().position(|x| x == h);
+            if last[..3].iter().all(|h| find(h).is_some()) {
+                (account, date, revenue) = (find(&last[0]), find(&last[1]), find(&last[2]));
+                profit = find(&last[3]);
+            }
+        }
+        Columns { account, date, revenue, profit }
+    }
+
+    async fn open(file: Blob, name: String, last_mapping: Option<[String; 4]>) {
+        let first = match read_slice(&file, 0.0, 8.0_f64.min(file.size())).await {
+            Ok(bytes) => bytes.to_vec(),
+            Err(words) => return post(&FromWorker::NotReadable(words)),
+        };
+        if !looks_like_xlsx(&first) && name.to_lowercase().ends_with(".xls") {
+            return post(&FromWorker::OldExcel);
+        }
+        let contents = match read_file(&file, &first).await {
+            Ok(c) => c,
+            Err(words) => return post(&FromWorker::NotReadable(words)),
+        };
+
+        match parse(contents) {
+            Ok(table) => {
+                post(&FromWorker::Opened {
+                    headers: table.headers.clone(),
+                    sample: table.sample.iter().take(5).cloned().collect(),
+                    notes: table.notes.clone(),
+                    columns: columns(&table, last_mapping),
+                });
+                TABLE.with(|t| *t.borrow_mut() = Some(table));
+            }
+            Err(e) => post(&FromWorker::Refused(e)),
+        }
+    }
+
+    async fn read_rows(
+        run: u32,
+        [account, date, revenue]: [usize; 3],
+        profit: Option<usize>,
+        formats: Option<Formats>,
+    ) {
+        let importer = TABLE.with(|t| {
+            let t = t.borrow();
+            let table = t.as_ref()?;
+            let mut mapping = table.mapping(account, date, revenue, profit);
+            match formats {
+                Some(f) => {
+                    mapping.date_format = f.date_format;
+                    mapping.date_format_guessed = f.date_format_guessed;
+                    mapping.decimal = f.decimal;
+                }
+                None => {
+                    let detected = Formats {
+                        date_format: mapping.date_format,
+                        date_format_guessed: mapping.date_format_guessed,
+                        decimal: mapping.decimal,
+                    };
+                    post(&FromWorker::Formats { run, formats: detected });
+                }
+            }
+            Some(RowImporter::new(table, mapping))
+        });
+        let Some(mut importer) = importer else { return };
+        let started = now_ms();
+        let mut last_report = started;
+        while !importer.step(ROWS_PER_STEP) {
+            if now_ms() - last_report < REPORT_EVERY_MS {
+                continue;
+            }
+            let rows = importer.imported + importer.skipped_count;
+            post(&FromWorker::Progress {
+                run,
+                progress: Progress::measure(rows, importer.progress(), now_ms() - started),
+            });
+            last_report = now_ms();
+            pause().await;
+            if CURRENT_RUN.with(Cell::get) != run {
+                return;
+            }
+        }
+        let range = importer.first_date.zip(importer.last_date);
+        for (continues_previous, accounts) in split_lines(std::mem::take(&mut importer.accounts), LINES_PER_MESSAGE) {
+            let (accounts, columns) = to_columns(accounts);
+            post_lines(&FromWorker::Lines { run, continues_previous, accounts }, &columns);
+        }
+        post(&FromWorker::Done {
+            run,
+            imported: importer.imported,
+            skipped_count: importer.skipped_count,
+            skipped: std::mem::take(&mut importer.skipped),
+            range,
+        });
+    }
+}

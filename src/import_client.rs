@@ -1,0 +1,107 @@
+//! The page's side of the import worker (`src/bin/import_worker.rs`): starts it, posts the file
+//! and requests once it is ready, hands its answers to the caller, and stops it when dropped.
+//! Dropping is how an import is cancelled: `terminate()` ends the worker wherever it is, and
+//! nothing it read ever reached the page's state.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+
+use crate::import_protocol::{FromWorker, LineColumns, ToWorker, WORKER_URL};
+
+/// Why the worker could not do its job, for the page to word.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WorkerProblem {
+    /// The browser refused to start it (no workers, or its script is missing); its words.
+    NotStarted(String),
+    /// It stopped with an error (out of memory, a bug); the browser's words.
+    Crashed(String),
+    /// It sent order lines that do not add up (a page and a worker of different builds).
+    Garbled,
+}
+
+pub struct ImportWorker {
+    worker: Worker,
+    /// Messages posted before the worker said it is ready; sent when it does (a wasm worker
+    /// drops what arrives before its handler is installed).
+    waiting: Rc<RefCell<Option<Vec<js_sys::Array>>>>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+}
+
+impl ImportWorker {
+    pub fn start(
+        mut on_message: impl FnMut(FromWorker, Option<LineColumns>) + 'static,
+        mut on_problem: impl FnMut(WorkerProblem) + 'static,
+    ) -> Result<Self, WorkerProblem> {
+        let worker = Worker::new(WORKER_URL).map_err(|e| WorkerProblem::NotStarted(js_words(&e)))?;
+        let waiting = Rc::new(RefCell::new(Some(Vec::<js_sys::Array>::new())));
+        let on_message = {
+            let (worker, waiting) = (worker.clone(), waiting.clone());
+            Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+                // A JSON string, or for order lines `[json, days, revenue, profit]`.
+                let data = e.data();
+                let (json, columns) = match data.dyn_ref::<js_sys::Array>() {
+                    Some(parts) => (parts.get(0).as_string(), Some(line_columns(parts))),
+                    None => (data.as_string(), None),
+                };
+                let Some(message) = json.and_then(|json| FromWorker::from_json(&json).ok()) else {
+                    return;
+                };
+                if message == FromWorker::Ready {
+                    for m in waiting.borrow_mut().take().unwrap_or_default() {
+                        let _ = worker.post_message(&m);
+                    }
+                    return;
+                }
+                on_message(message, columns);
+            })
+        };
+        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
+            // Handled here: the page shows the problem, the console need not.
+            e.prevent_default();
+            on_problem(WorkerProblem::Crashed(e.message()));
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(ImportWorker { worker, waiting, _on_message: on_message, _on_error: on_error })
+    }
+
+    /// Posts `message`, with `file` alongside when there is one (it is cloned to the worker, not
+    /// read here).
+    pub fn post(&self, message: &ToWorker, file: Option<&web_sys::File>) {
+        let data = js_sys::Array::of1(&JsValue::from_str(&message.to_json()));
+        if let Some(file) = file {
+            data.push(file);
+        }
+        match self.waiting.borrow_mut().as_mut() {
+            Some(queue) => queue.push(data),
+            None => {
+                let _ = self.worker.post_message(&data);
+            }
+        }
+    }
+}
+
+impl Drop for ImportWorker {
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
+}
+
+fn line_columns(parts: &js_sys::Array) -> LineColumns {
+    LineColumns {
+        days: js_sys::Int32Array::new(&parts.get(1)).to_vec(),
+        revenue: js_sys::Float64Array::new(&parts.get(2)).to_vec(),
+        profit: js_sys::Float64Array::new(&parts.get(3)).to_vec(),
+    }
+}
+
+fn js_words(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_default()
+}
