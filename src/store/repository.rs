@@ -521,7 +521,7 @@ async fn write_document(tx: &rexie::Transaction, doc: &StampedDoc) -> Result<(),
     for (key, sub) in doc.records() {
         batch.push((doc_to_js(&sub)?, Some(JsValue::from_str(&key.store_key()))));
         if batch.len() == 500 {
-            store.put_all(std::mem::take(&mut batch).into_iter().map(|(v, k)| (v, k))).await?;
+            store.put_all(std::mem::take(&mut batch).into_iter()).await?;
         }
     }
     if !batch.is_empty() {
