@@ -217,6 +217,7 @@ fn norm(s: &str) -> String {
 /// - competitors, team members: name; objectives: text; actions: text and owner;
 /// - timeline: date, kind and text; meetings: title and month; tenders, proposals: title;
 /// - whitespace cells: offering and unit; key decisions: date, promoted or not, and by whom;
+/// - complaints, references and promises: their id (made when the item was added);
 /// - offerings, units, reasons: the value itself;
 /// - justifications and matrix scores are maps: the file's entries win, local ones stay.
 ///
@@ -296,6 +297,9 @@ pub fn merge_dossier(local: &Dossier, file: &Dossier, withheld: bool) -> Dossier
     out.meetings = merge_list(&local.meetings, &k.meetings, &file.meetings, |m| (norm(&m.title), m.month), theirs);
     out.tenders = merge_list(&local.tenders, &k.tenders, &file.tenders, |x| norm(&x.title), theirs);
     out.proposals = merge_list(&local.proposals, &k.proposals, &file.proposals, |x| norm(&x.title), theirs);
+    out.complaints = merge_list(&local.complaints, &k.complaints, &file.complaints, |x| x.id.clone(), theirs);
+    out.references = merge_list(&local.references, &k.references, &file.references, |x| x.id.clone(), theirs);
+    out.promises = merge_list(&local.promises, &k.promises, &file.promises, |x| x.id.clone(), theirs);
     out
 }
 

@@ -108,9 +108,11 @@ pub fn restore(stored: Stored) -> Restored {
 }
 
 /// One dossier as stored, made whole: its people numbered (records of the first release have
-/// none) and their links to nobody dropped. Also what an edit applies to a record it reads.
+/// none) and their links to nobody dropped, its after-sale items given unique ids. Also what an
+/// edit applies to a record it reads.
 pub fn restore_dossier(mut dossier: Dossier) -> Dossier {
     dossier.number_people();
+    dossier.number_item_ids();
     dossier
 }
 

@@ -29,7 +29,7 @@ fn subject(r: &Reminder) -> &str {
         | ReminderFact::TenderDay { tender, .. }
         | ReminderFact::TenderOutcome { tender, .. } => tender,
         ReminderFact::Meeting { title, .. } => title,
-        ReminderFact::Action { text, .. } => text,
+        ReminderFact::Action { text, .. } | ReminderFact::Promise { text, .. } => text,
         ReminderFact::WinBack { plan } => plan,
         ReminderFact::Lost { .. } => "",
     }
@@ -335,6 +335,40 @@ fn actions_overdue_and_due() {
             owner: "Maria".into(),
             due: date(2026, 11, 10),
             status: ActionStatus::InProgress
+        }
+    );
+}
+
+#[test]
+fn open_promises_are_reminded_when_due_and_when_overdue() {
+    use crate::model::{Promise, PromiseFunction, PromiseState};
+    let mut d = Dossier::default();
+    let promise = |text: &str, due: Option<NaiveDate>, state: PromiseState| Promise {
+        text: text.into(),
+        owner: " Ops team ".into(),
+        function: PromiseFunction::Operations,
+        due,
+        state,
+        ..Default::default()
+    };
+    d.promises = vec![
+        promise("Late", Some(date(2026, 11, 1)), PromiseState::Open),
+        promise("Today", Some(date(2026, 11, 24)), PromiseState::Open),
+        promise("Far", Some(date(2027, 6, 1)), PromiseState::Open),
+        promise("Missed", Some(date(2026, 11, 1)), PromiseState::Missed),
+        promise("Kept", Some(date(2026, 11, 30)), PromiseState::Kept),
+        promise("Undated", None, PromiseState::Open),
+    ];
+    let r = reminders(&key_ws(d), 0, date(2026, 11, 24), 30);
+    let got: Vec<(ReminderKind, &str, bool)> = r.iter().map(|r| (r.kind, subject(r), r.overdue)).collect();
+    assert_eq!(got, vec![(ReminderKind::Promise, "Late", true), (ReminderKind::Promise, "Today", false)]);
+    assert_eq!(
+        r[0].fact,
+        ReminderFact::Promise {
+            text: "Late".into(),
+            owner: "Ops team".into(),
+            function: PromiseFunction::Operations,
+            due: date(2026, 11, 1)
         }
     );
 }
