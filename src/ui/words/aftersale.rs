@@ -124,8 +124,6 @@ pub fn complaint_summary(c: &ComplaintCounts, window_days: u64) -> String {
 
 /// The at-risk badge's text.
 pub const AT_RISK: &str = "At risk of loss";
-/// Shown on the dossier when no reason is found.
-pub const NOT_AT_RISK: &str = "No sign of losing this account.";
 
 /// One reason the account is at risk of loss.
 pub fn risk_reason(r: &RiskReason) -> String {
@@ -196,8 +194,13 @@ pub mod movement {
     pub const ACCOUNTS: &str = "Accounts";
     pub const NO_HISTORY: &str = "Import order lines to compare this window with the one before.";
     pub const NO_MOVES: &str = "No account changed cell between the two windows.";
-    pub const ROSE: &str = "rose";
-    pub const FELL: &str = "fell";
+    pub const HINT: &str =
+        "How many accounts moved from each ABC–XYZ cell of the window before to each cell of this window (accounts that bought in both).";
+    pub const SHOW: &str = "Compare with the window before";
+    pub const WHO: &str = "Which";
+    pub const ROSE: &str = "↑ rose";
+    pub const FELL: &str = "↓ fell";
+    pub const STAYED: &str = "= stayed";
 }
 
 /// The comparison's heading: "2024-01 – 2024-12 against 2025-01 – 2025-12".
@@ -221,6 +224,15 @@ pub fn movement_summary(m: &Movement) -> String {
 /// A cell as a heading: "AX", "A?" for an ABC class without XYZ.
 pub fn cell(c: Cell) -> String {
     c.code()
+}
+
+/// The direction of a row of the table, from the ranks of its two cells.
+pub fn direction(from: Cell, to: Cell) -> &'static str {
+    match to.rank().cmp(&from.rank()) {
+        std::cmp::Ordering::Less => movement::ROSE,
+        std::cmp::Ordering::Greater => movement::FELL,
+        std::cmp::Ordering::Equal => movement::STAYED,
+    }
 }
 
 /// Names of accounts, shortened after `max`: "Acme, Nordhavn and 3 more".
@@ -309,6 +321,18 @@ mod tests {
             trend: Trend::Steady,
         };
         assert_eq!(complaint_summary(&none, 90), "No complaints recorded.");
+    }
+
+    #[test]
+    fn movement_in_english() {
+        use kam_core::analysis::{AbcClass, XyzClass};
+        let ax = Cell { abc: AbcClass::A, xyz: Some(XyzClass::X) };
+        let b_ = Cell { abc: AbcClass::B, xyz: None };
+        assert_eq!((cell(ax), cell(b_)), ("AX".to_string(), "B?".to_string()));
+        assert_eq!((direction(ax, b_), direction(b_, ax), direction(ax, ax)), ("↓ fell", "↑ rose", "= stayed"));
+        let m =
+            Movement { table: [[0; 12]; 12], moves: vec![], stayed: 1, new_accounts: vec![], gone_accounts: vec![] };
+        assert_eq!(movement_summary(&m), "0 rose, 0 fell, 1 stayed in its cell; 0 new, 0 gone.");
     }
 
     #[test]
