@@ -299,4 +299,27 @@ mod tests {
         d.people = vec![Person { name: "Jens".into(), last_contact: ago(90), ..Default::default() }];
         assert!(!loss_risk(&workspace(d), "acme oy", None, today()).at_risk());
     }
+
+    #[test]
+    fn the_demo_s_key_accounts_are_not_at_risk_until_complaints_and_a_missed_promise_come() {
+        let mut ws = crate::demo::demo_workspace();
+        let seg = crate::analysis::segment_workspace(&ws, &Default::default());
+        for a in ws.accounts().iter().filter(|a| a.is_key) {
+            assert_eq!(loss_risk(&ws, &a.id, seg.row(&a.id), today()).reasons, vec![], "{}", a.name);
+        }
+        let id = "nordhavn logistics a/s";
+        let d = ws.dossiers_mut().iter_mut().find(|d| d.account_id == id).unwrap();
+        d.complaints =
+            vec![complaint(Some(today()), Severity::High, false), complaint(ago(25), Severity::Medium, false)];
+        d.promises = vec![Promise { state: PromiseState::Missed, due: ago(9), ..Default::default() }];
+        let risk = loss_risk(&ws, id, seg.row(id), today());
+        assert_eq!(
+            risk.reasons,
+            vec![
+                RiskReason::RisingComplaints { this_window: 2, previous_window: 0, window_days: 90 },
+                RiskReason::UnresolvedHighComplaints { count: 1, oldest: Some(today()) },
+                RiskReason::MissedPromises { count: 1 },
+            ]
+        );
+    }
 }

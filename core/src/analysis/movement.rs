@@ -56,11 +56,13 @@ impl Cell {
     }
 }
 
-/// An account in the movement lists.
+/// An account in the movement lists, with its cell in the window it bought in (the second for
+/// moves and new accounts, the first for accounts gone).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AccountRef {
     pub id: Arc<str>,
     pub name: Arc<str>,
+    pub cell: Cell,
 }
 
 /// An account bought in both windows and changed cell.
@@ -112,7 +114,7 @@ fn bought(row: &AccountSegment) -> bool {
 }
 
 fn account(row: &AccountSegment) -> AccountRef {
-    AccountRef { id: row.id.clone(), name: row.name.clone() }
+    AccountRef { id: row.id.clone(), name: row.name.clone(), cell: Cell::of(row) }
 }
 
 /// The movement from `before` to `after` (two segmentations of the same workspace).
@@ -298,8 +300,8 @@ mod tests {
             for abc in AbcClass::ALL {
                 for xyz in XyzClass::ALL {
                     let cell = Cell { abc, xyz: Some(xyz) };
-                    let gone = m.gone_accounts.iter().filter(|a| cmp.before.row(&a.id).is_some_and(|r| Cell::of(r) == cell)).count();
-                    let new = m.new_accounts.iter().filter(|a| cmp.after.row(&a.id).is_some_and(|r| Cell::of(r) == cell)).count();
+                    let gone = m.gone_accounts.iter().filter(|a| a.cell == cell).count();
+                    let new = m.new_accounts.iter().filter(|a| a.cell == cell).count();
                     let row_sum: usize = m.table[cell.rank()].iter().sum();
                     let col_sum: usize = m.table.iter().map(|r| r[cell.rank()]).sum();
                     prop_assert_eq!(row_sum + gone, cmp.before.matrix[abc as usize][xyz as usize].count);
@@ -313,5 +315,28 @@ mod tests {
             let rose = m.rose();
             prop_assert!(m.moves[..rose].iter().all(AccountMove::rose) && !m.moves[rose..].iter().any(AccountMove::rose));
         }
+    }
+
+    #[test]
+    fn the_demo_portfolio_compares_two_years() {
+        let ws = crate::demo::demo_workspace();
+        let cmp = compare_windows(&ws, &SegmentationSettings::default()).unwrap();
+        assert_eq!(cmp.before.window_label.as_deref(), Some("2024-11 – 2025-10"));
+        assert_eq!(cmp.after.window_label.as_deref(), Some("2025-11 – 2026-10"));
+        let m = &cmp.movement;
+        let moves: Vec<(&str, String, String)> =
+            m.moves.iter().map(|mv| (&*mv.account.name, mv.from.code(), mv.to.code())).collect();
+        assert_eq!(
+            moves,
+            vec![
+                ("Tartu Software Partners OÜ", "BY".into(), "AY".into()),
+                ("Narva Textiles AS", "CZ".into(), "BZ".into()),
+                ("Bergen Offshore Services AS", "AZ".into(), "BZ".into()),
+            ]
+        );
+        assert_eq!((m.rose(), m.fell(), m.stayed), (2, 1, 31));
+        let cells = |list: &[AccountRef]| list.iter().map(|a| a.cell.code()).collect::<Vec<_>>();
+        assert_eq!(cells(&m.new_accounts), ["BX", "CX", "C?"]);
+        assert_eq!(cells(&m.gone_accounts), ["BZ", "CZ", "CZ"]);
     }
 }

@@ -3,7 +3,7 @@
 //! are new or gone. The previous window is segmented only while the panel is open: a large
 //! portfolio pays for the second segmentation only when someone looks.
 
-use kam_core::analysis::movement::{movement, previous_window_settings, Cell, Movement};
+use kam_core::analysis::movement::{movement, previous_window_settings, AccountRef, Cell, Movement};
 use kam_core::analysis::segment_workspace;
 use leptos::prelude::*;
 
@@ -11,14 +11,18 @@ use crate::ui::state::use_app;
 use crate::ui::words::aftersale::{self as words, movement as w};
 use crate::ui::words::segmentation as segmentation_words;
 
-/// One row of the table: from, to, how many, and the accounts (named for moves only).
+/// One row of the table: from, to (`None`: a new account, or one gone), how many, and the
+/// accounts (named for everything but those that stayed).
 struct Row {
-    from: Cell,
-    to: Cell,
+    from: Option<Cell>,
+    to: Option<Cell>,
     count: usize,
     names: Vec<String>,
 }
 
+/// The table's rows: every pair of cells with accounts, then the new accounts and those gone by
+/// cell. So each cell's column sum is the current window's count of that cell, and each row sum
+/// the window before's.
 fn table_rows(m: &Movement) -> Vec<Row> {
     let mut rows = Vec::new();
     for (i, from) in Cell::ALL.iter().enumerate() {
@@ -33,7 +37,20 @@ fn table_rows(m: &Movement) -> Vec<Row> {
                 .filter(|mv| mv.from == *from && mv.to == *to)
                 .map(|mv| mv.account.name.to_string())
                 .collect();
-            rows.push(Row { from: *from, to: *to, count, names });
+            rows.push(Row { from: Some(*from), to: Some(*to), count, names });
+        }
+    }
+    for cell in Cell::ALL {
+        let names = |list: &[AccountRef]| -> Vec<String> {
+            list.iter().filter(|a| a.cell == cell).map(|a| a.name.to_string()).collect()
+        };
+        let new = names(&m.new_accounts);
+        if !new.is_empty() {
+            rows.push(Row { from: None, to: Some(cell), count: new.len(), names: new });
+        }
+        let gone = names(&m.gone_accounts);
+        if !gone.is_empty() {
+            rows.push(Row { from: Some(cell), to: None, count: gone.len(), names: gone });
         }
     }
     rows
@@ -75,8 +92,6 @@ pub fn MovementPanel() -> impl IntoView {
                 None => view! { <p class="muted">{w::NO_HISTORY}</p> }.into_any(),
                 Some(((before, after), m)) => {
                     let rows = table_rows(&m);
-                    let new_names: Vec<String> = m.new_accounts.iter().map(|a| a.name.to_string()).collect();
-                    let gone_names: Vec<String> = m.gone_accounts.iter().map(|a| a.name.to_string()).collect();
                     view! {
                         <p data-testid="movement-windows"><strong>{words::movement_windows(&before, &after)}</strong></p>
                         <p data-testid="movement-summary">{words::movement_summary(&m)}</p>
@@ -87,15 +102,11 @@ pub fn MovementPanel() -> impl IntoView {
                             </tr></thead>
                             <tbody>
                                 {rows.into_iter().map(|r| {
-                                    let dir = words::direction(r.from, r.to);
-                                    let class = match r.to.rank().cmp(&r.from.rank()) {
-                                        std::cmp::Ordering::Less => "rose",
-                                        std::cmp::Ordering::Greater => "fell",
-                                        std::cmp::Ordering::Equal => "stayed",
-                                    };
+                                    let (dir, class) = words::direction(r.from, r.to);
                                     let names: Vec<&str> = r.names.iter().map(String::as_str).collect();
+                                    let code = |c: Option<Cell>| c.map(|c| c.code()).unwrap_or_default();
                                     view! {
-                                        <tr data-testid="movement-row" class=class data-from=r.from.code() data-to=r.to.code()>
+                                        <tr data-testid="movement-row" class=class data-from=code(r.from) data-to=code(r.to)>
                                             <th scope="row">{words::cell(r.from)}</th>
                                             <td>{words::cell(r.to)}" "<span class="small">{dir}</span></td>
                                             <td class="num" data-testid="movement-count">{r.count}</td>
@@ -106,14 +117,6 @@ pub fn MovementPanel() -> impl IntoView {
                             </tbody>
                         </table>
                         {(m.moves.is_empty()).then(|| view! { <p class="muted small">{w::NO_MOVES}</p> })}
-                        {(!new_names.is_empty()).then(|| {
-                            let n: Vec<&str> = new_names.iter().map(String::as_str).collect();
-                            view! { <p class="small" data-testid="movement-new">{words::new_accounts(&n)}</p> }
-                        })}
-                        {(!gone_names.is_empty()).then(|| {
-                            let n: Vec<&str> = gone_names.iter().map(String::as_str).collect();
-                            view! { <p class="small" data-testid="movement-gone">{words::gone_accounts(&n)}</p> }
-                        })}
                     }.into_any()
                 }
             }}

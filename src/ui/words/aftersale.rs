@@ -195,12 +195,14 @@ pub mod movement {
     pub const NO_HISTORY: &str = "Import order lines to compare this window with the one before.";
     pub const NO_MOVES: &str = "No account changed cell between the two windows.";
     pub const HINT: &str =
-        "How many accounts moved from each ABC–XYZ cell of the window before to each cell of this window (accounts that bought in both).";
+        "How many accounts moved from each ABC–XYZ cell of the window before to each cell of this window, and which are new or gone.";
     pub const SHOW: &str = "Compare with the window before";
     pub const WHO: &str = "Which";
     pub const ROSE: &str = "↑ rose";
     pub const FELL: &str = "↓ fell";
     pub const STAYED: &str = "= stayed";
+    pub const NEW: &str = "new in this window";
+    pub const GONE: &str = "bought only in the window before";
 }
 
 /// The comparison's heading: "2024-01 – 2024-12 against 2025-01 – 2025-12".
@@ -221,17 +223,22 @@ pub fn movement_summary(m: &Movement) -> String {
     )
 }
 
-/// A cell as a heading: "AX", "A?" for an ABC class without XYZ.
-pub fn cell(c: Cell) -> String {
-    c.code()
+/// A cell as a heading: "AX", "A?" for an ABC class without XYZ, "—" for no cell (an account
+/// new in this window, or gone from it).
+pub fn cell(c: Option<Cell>) -> String {
+    c.map_or_else(|| "—".to_string(), |c| c.code())
 }
 
-/// The direction of a row of the table, from the ranks of its two cells.
-pub fn direction(from: Cell, to: Cell) -> &'static str {
-    match to.rank().cmp(&from.rank()) {
-        std::cmp::Ordering::Less => movement::ROSE,
-        std::cmp::Ordering::Greater => movement::FELL,
-        std::cmp::Ordering::Equal => movement::STAYED,
+/// The direction of a row of the table, in words and as a CSS class.
+pub fn direction(from: Option<Cell>, to: Option<Cell>) -> (&'static str, &'static str) {
+    match (from, to) {
+        (None, _) => (movement::NEW, "new"),
+        (_, None) => (movement::GONE, "gone"),
+        (Some(from), Some(to)) => match to.rank().cmp(&from.rank()) {
+            std::cmp::Ordering::Less => (movement::ROSE, "rose"),
+            std::cmp::Ordering::Greater => (movement::FELL, "fell"),
+            std::cmp::Ordering::Equal => (movement::STAYED, "stayed"),
+        },
     }
 }
 
@@ -243,15 +250,6 @@ pub fn account_names(names: &[&str], max: usize) -> String {
     let mut shown: Vec<String> = names[..max].iter().map(|n| n.to_string()).collect();
     shown.push(format!("{} more", names.len() - max));
     and_list(&shown)
-}
-
-/// "New: …" / "Gone: …" lines under the table.
-pub fn new_accounts(names: &[&str]) -> String {
-    format!("New in this window: {}.", account_names(names, 8))
-}
-
-pub fn gone_accounts(names: &[&str]) -> String {
-    format!("Bought in the window before, not in this one: {}.", account_names(names, 8))
 }
 
 #[cfg(test)]
@@ -328,8 +326,16 @@ mod tests {
         use kam_core::analysis::{AbcClass, XyzClass};
         let ax = Cell { abc: AbcClass::A, xyz: Some(XyzClass::X) };
         let b_ = Cell { abc: AbcClass::B, xyz: None };
-        assert_eq!((cell(ax), cell(b_)), ("AX".to_string(), "B?".to_string()));
-        assert_eq!((direction(ax, b_), direction(b_, ax), direction(ax, ax)), ("↓ fell", "↑ rose", "= stayed"));
+        assert_eq!((cell(Some(ax)), cell(Some(b_)), cell(None)), ("AX".to_string(), "B?".to_string(), "—".to_string()));
+        let words = |from, to| direction(from, to).0;
+        assert_eq!(
+            (words(Some(ax), Some(b_)), words(Some(b_), Some(ax)), words(Some(ax), Some(ax))),
+            ("↓ fell", "↑ rose", "= stayed")
+        );
+        assert_eq!(
+            (words(None, Some(ax)), words(Some(ax), None)),
+            ("new in this window", "bought only in the window before")
+        );
         let m =
             Movement { table: [[0; 12]; 12], moves: vec![], stayed: 1, new_accounts: vec![], gone_accounts: vec![] };
         assert_eq!(movement_summary(&m), "0 rose, 0 fell, 1 stayed in its cell; 0 new, 0 gone.");
