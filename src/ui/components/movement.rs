@@ -95,7 +95,7 @@ pub fn MovementPanel() -> impl IntoView {
                     view! {
                         <p data-testid="movement-windows"><strong>{words::movement_windows(&before, &after)}</strong></p>
                         <p data-testid="movement-summary">{words::movement_summary(&m)}</p>
-                        <table class="movement-table" data-testid="movement-table">
+                        <div class="table-scroll"><table class="movement-table" data-testid="movement-table">
                             <thead><tr>
                                 <th scope="col">{w::FROM}</th><th scope="col">{w::TO}</th>
                                 <th scope="col" class="num">{w::ACCOUNTS}</th><th scope="col">{w::WHO}</th>
@@ -115,7 +115,7 @@ pub fn MovementPanel() -> impl IntoView {
                                     }
                                 }).collect_view()}
                             </tbody>
-                        </table>
+                        </table></div>
                         {(m.moves.is_empty()).then(|| view! { <p class="muted small">{w::NO_MOVES}</p> })}
                     }.into_any()
                 }
