@@ -205,6 +205,23 @@ mod tests {
         assert!(serde_json::from_str::<Promise>(r#"{"state":"forgotten"}"#).is_err(), "strict list");
     }
 
+    /// A record stored before the after-sale lists existed reads with them empty; one written by
+    /// hand with items lacking ids gets ids on the way in, as every stored shape does.
+    #[test]
+    fn older_records_read_and_items_without_ids_get_them() {
+        use crate::model::{restore_dossier, Dossier};
+        let old: Dossier = serde_json::from_str(r#"{"account_id":"a","overview":"o"}"#).unwrap();
+        assert!(old.complaints.is_empty() && old.references.is_empty() && old.promises.is_empty());
+        let hand: Dossier = serde_json::from_str(
+            r#"{"account_id":"a","promises":[{"text":"A"},{"text":"B","id":"n1"}],"complaints":[{}]}"#,
+        )
+        .unwrap();
+        let d = restore_dossier(hand);
+        let ids: Vec<&str> = d.promises.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["n2", "n1"]);
+        assert_eq!(d.complaints[0].id, "n1");
+    }
+
     fn complaint(id: &str, text: &str) -> Complaint {
         Complaint { id: id.into(), text: text.into(), ..Default::default() }
     }
