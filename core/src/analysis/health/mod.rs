@@ -564,6 +564,8 @@ mod tests {
             overdue in 0usize..6,
             updated_ago in prop::option::of(0u64..400),
             team in prop::collection::vec(prop::sample::select(vec!["Maria", "Pekka", "Jonas"]), 0..3),
+            complaints in prop::collection::vec((0u64..400, prop::sample::select(crate::model::Severity::ALL.to_vec()), prop::bool::ANY), 0..6),
+            promises in prop::collection::vec((0u64..500, prop::sample::select(crate::model::PromiseState::ALL.to_vec())), 0..6),
         ) {
             let mut ws = healthy();
             let d = dossier_mut(&mut ws);
@@ -573,6 +575,17 @@ mod tests {
             d.actions = (0..overdue).map(|i| Action { text: format!("a{i}"), due: Some(date(2026, 1, 1)), ..Default::default() }).collect();
             d.updated = updated_ago.map(|n| today() - chrono::Days::new(n));
             d.team = team.into_iter().map(|n| TeamMember { name: n.into(), ..Default::default() }).collect();
+            d.complaints = complaints.into_iter().map(|(ago, severity, resolved)| crate::model::Complaint {
+                date: Some(today() - chrono::Days::new(ago)),
+                severity,
+                resolved_on: resolved.then(today),
+                ..Default::default()
+            }).collect();
+            d.promises = promises.into_iter().map(|(ago, state)| crate::model::Promise {
+                due: Some(today() - chrono::Days::new(ago)),
+                state,
+                ..Default::default()
+            }).collect();
             let h = health(&ws);
             prop_assert!(h.score <= 100);
             prop_assert_eq!(h.score, 100u32.saturating_sub(h.points_lost()));

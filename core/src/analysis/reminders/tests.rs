@@ -508,10 +508,14 @@ fn arb_dossier() -> impl Strategy<Value = Dossier> {
         ),
         prop::collection::vec((prop::option::of(day.clone()), outcome), 0..3),
         prop::collection::vec((0u32..14, prop::option::of(0u32..33)), 0..3),
-        prop::collection::vec((prop::option::of(day), prop::sample::select(ActionStatus::ALL.to_vec())), 0..4),
+        prop::collection::vec((prop::option::of(day.clone()), prop::sample::select(ActionStatus::ALL.to_vec())), 0..4),
         prop::collection::vec((1u32..13, 1u32..32), 0..3),
+        prop::collection::vec(
+            (prop::option::of(day), prop::sample::select(crate::model::PromiseState::ALL.to_vec())),
+            0..3,
+        ),
     )
-        .prop_map(|(proposals, tenders, meetings, actions, birthdays)| Dossier {
+        .prop_map(|(proposals, tenders, meetings, actions, birthdays, promises)| Dossier {
             proposals: proposals
                 .into_iter()
                 .map(|(sent, valid_until, agreed_date, receipt_confirmed, outcome)| Proposal {
@@ -539,6 +543,10 @@ fn arb_dossier() -> impl Strategy<Value = Dossier> {
             people: birthdays
                 .into_iter()
                 .map(|(m, d)| Person { name: "B".into(), birthday: format!("--{m:02}-{d:02}"), ..Default::default() })
+                .collect(),
+            promises: promises
+                .into_iter()
+                .map(|(due, state)| crate::model::Promise { text: "Pr".into(), due, state, ..Default::default() })
                 .collect(),
             ..Default::default()
         })
