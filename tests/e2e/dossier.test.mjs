@@ -9,7 +9,7 @@ let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
 
-const SECTIONS = ['general', 'qualification', 'timeline', 'people', 'competitors', 'analysis', 'strategy', 'team', 'plan', 'metrics', 'tenders', 'status'];
+const SECTIONS = ['general', 'qualification', 'timeline', 'people', 'competitors', 'analysis', 'strategy', 'team', 'plan', 'metrics', 'tenders', 'after_sale', 'status'];
 const ACCOUNT = 'Tallinna Sadamateenused AS';
 const path = () => dossierPath(ACCOUNT);
 
@@ -92,6 +92,8 @@ test('qualify an account, fill every section, see the org chart, reload and find
   await type(page, 'metric-cost-to-serve', '40 000');
   await page.getByTestId('add-proposal').click();
   await type(page, 'proposal-title-0', 'Crane maintenance 2027');
+  await page.getByTestId('reference-add').click();
+  await type(page, 'reference-from-0', 'Kadri Tamm');
   await page.getByTestId('dossier-stage').selectOption('cooperative');
   await saved(page);
 

@@ -130,7 +130,7 @@ test('the dossier: the section list marks where you are, sections fold, workshop
   await page.getByTestId('section-stepper').waitFor();
   const shown = () => page.locator('section.dossier-section:visible').evaluateAll((els) => els.map((e) => e.dataset.testid));
   assert.deepEqual(await shown(), ['section-general']);
-  assert.match(await page.getByTestId('section-position').innerText(), /General — section 1 of 12/);
+  assert.match(await page.getByTestId('section-position').innerText(), /General — section 1 of 13/);
   await page.locator('h1').click();
   await page.keyboard.press('}');
   assert.deepEqual(await shown(), ['section-qualification']);

@@ -1,5 +1,7 @@
 //! Pure functions over the model: segmentation, dependency and concentration, programme checks.
 
+pub mod aftersale;
+pub mod movement;
 mod orgchart;
 mod programme;
 mod qualification;
@@ -7,6 +9,7 @@ pub mod rules;
 mod segmentation;
 mod window;
 
+pub use movement::{compare_windows, movement, AccountMove, Cell, Movement, WindowComparison};
 pub use orgchart::{org_chart, OrgNode};
 pub use programme::{
     key_account_candidates, key_account_count_range, key_account_warnings, manager_load, manager_load_range,
@@ -27,9 +30,11 @@ pub use window::{build_inputs, month_index, month_label, Window};
 pub mod calendar;
 pub mod health;
 pub mod reminders;
+pub use aftersale::{complaint_counts, loss_risk, ComplaintCounts, LossRisk, RiskReason, Trend};
 pub use calendar::{annual_calendar, CalendarEntry, CalendarFact, CalendarKind, CalendarMonth};
 pub use health::{
     account_health, key_accounts_health, knowledge_concentration, AccountHealth, ConcentrationFact, ConcentrationItem,
-    ContactRef, Finding, Health, HealthBand, HealthFact, OverdueAction, Rule, SinglePoint,
+    ContactRef, Finding, Health, HealthBand, HealthFact, MissedPromise, OpenComplaint, OverdueAction, Rule,
+    SinglePoint,
 };
 pub use reminders::{next_meeting, next_yearly, reminders, Reminder, ReminderFact, ReminderKind};

@@ -6,7 +6,7 @@
 use chrono::{Days, Months, NaiveDate};
 
 use crate::analysis::{AbcClass, XyzClass};
-use crate::model::{Action, ActionStatus, OrderLine};
+use crate::model::{Action, ActionStatus, OrderLine, Promise, PromiseState};
 
 /// Months before a tender at which its preparation starts (docs/model.md section 5: "about nine
 /// months before"). The reminders' milestones and the calendar's preparation marks count from it.
@@ -36,6 +36,17 @@ pub fn action_is_open(a: &Action) -> bool {
 /// An action still open whose due date is before `today`.
 pub fn action_is_overdue(a: &Action, today: NaiveDate) -> bool {
     action_is_open(a) && a.due.is_some_and(|due| due < today)
+}
+
+/// A promise to the customer still to be kept.
+pub fn promise_is_open(p: &Promise) -> bool {
+    p.state == PromiseState::Open
+}
+
+/// A promise still open whose due date is before `today` (due today is not overdue), as for
+/// actions.
+pub fn promise_is_overdue(p: &Promise, today: NaiveDate) -> bool {
+    promise_is_open(p) && p.due.is_some_and(|due| due < today)
 }
 
 /// The last day the account bought something: the latest order line with positive revenue. A
@@ -104,6 +115,21 @@ mod tests {
         a.due = Some(date(2026, 1, 1));
         a.status = ActionStatus::Done;
         assert!(!action_is_overdue(&a, today));
+    }
+
+    #[test]
+    fn an_open_promise_past_its_day_is_overdue() {
+        let today = date(2026, 11, 24);
+        let mut p = Promise { due: Some(date(2026, 11, 23)), ..Default::default() };
+        assert!(promise_is_open(&p) && promise_is_overdue(&p, today));
+        p.due = Some(today);
+        assert!(!promise_is_overdue(&p, today), "due today is not overdue");
+        p.due = Some(date(2026, 1, 1));
+        p.state = PromiseState::Missed;
+        assert!(!promise_is_open(&p) && !promise_is_overdue(&p, today), "a missed promise is closed, not reminded");
+        p.state = PromiseState::Open;
+        p.due = None;
+        assert!(!promise_is_overdue(&p, today));
     }
 
     #[test]

@@ -272,6 +272,18 @@ pub(super) fn redact_dossier(d: &mut Dossier) {
     for e in &mut d.timeline {
         e.text = strip_contact_details(&e.text);
     }
+    // After-sale: the referee's name is a business contact, like a contact's name, and travels;
+    // contact details typed into any of these texts do not.
+    for c in &mut d.complaints {
+        c.text = strip_contact_details(&c.text);
+    }
+    for r in &mut d.references {
+        r.from_whom = strip_contact_details(&r.from_whom);
+    }
+    for p in &mut d.promises {
+        p.text = strip_contact_details(&p.text);
+        p.owner = strip_contact_details(&p.owner);
+    }
 }
 
 /// Blanks what looks like an e-mail address, or a phone number (a run of digit groups with at

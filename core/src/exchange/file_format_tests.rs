@@ -272,14 +272,36 @@ fn the_documented_examples_are_valid_files() {
         examples.push(&body[..end]);
         rest = &body[end..];
     }
-    assert_eq!(examples.len(), 2);
-    let v2 = read_file(examples[0].as_bytes()).unwrap();
+    assert_eq!(examples.len(), 3);
+    // Version 3: the stamps are read, a deletion is a tombstone, withheld fields lose to any value.
+    let v3 = read_file(examples[0].as_bytes()).unwrap();
+    let stamp_of = |path: &str| v3.document.entries.get(&path.parse::<crate::merge::Path>().unwrap()).cloned();
+    let overview = stamp_of("/dossiers/acme/overview").unwrap();
+    assert_eq!(overview.stamp.to_string(), "1795514400000-1-r8d2x0");
+    assert_eq!(overview.value, Some(serde_json::json!("Family-owned tool maker.")));
+    assert_eq!(stamp_of("/dossiers/acme/competitors/~2c2").unwrap().value, None, "a tombstone");
+    assert_eq!(stamp_of("/dossiers/acme/people/~2k3v9q2/phone").unwrap().stamp, crate::merge::workspace::zero_stamp());
+    assert_eq!(v3.workspace.dossiers()[0].people[0].uid, "k3v9q2");
+    let mut local = v3.workspace.clone();
+    local.change_dossier("acme", |d| d.people[0].phone = "+372 555 0101".into());
+    let local_doc = crate::merge::workspace::document_of(&local, &crate::merge::Stamp::new(1, 0, "here"), |_, _| false);
+    let merged =
+        crate::merge::workspace::workspace_from_value(&crate::merge::merge(&local_doc, &v3.document).value()).unwrap();
+    assert_eq!(merged.dossiers()[0].people[0].phone, "+372 555 0101", "withheld is not empty");
+    assert_eq!(merged.dossiers()[0].overview, "Family-owned tool maker.");
+    let v2 = read_file(examples[1].as_bytes()).unwrap();
     assert_eq!(v2.scope, Scope::Account);
     let d = &v2.workspace.dossiers()[0];
     assert_eq!(d.people[1].reports_to, Some(1));
     assert_eq!(d.whitespace[0].state, crate::model::CellState::Competitor);
     assert_eq!(d.completeness_pct(), 100, "the example fills every section");
-    let v1 = read_file(examples[1].as_bytes()).unwrap();
+    assert_eq!(d.complaints[0].kind, crate::model::ComplaintKind::LateDelivery);
+    assert_eq!(d.references[0].from_whom, "Jens Madsen");
+    assert_eq!(
+        (d.promises[0].id.as_str(), d.promises[0].function),
+        ("p9x4t6hb", crate::model::PromiseFunction::Service)
+    );
+    let v1 = read_file(examples[2].as_bytes()).unwrap();
     assert_eq!(v1.workspace.accounts()[0].name, "Nordhavn Logistics A/S");
     let p = &v1.workspace.dossiers()[0].people[0];
     assert_eq!((p.role, p.attitude), (crate::model::DmuRole::EconomicBuyer, crate::model::Attitude::Supporter));
@@ -309,4 +331,67 @@ fn export_times_read_as_milliseconds() {
     assert_eq!(super::rfc3339_ms("2026-11-24T12:00:00.123456789Z"), Some(1_795_521_600_123));
     assert_eq!(super::rfc3339_ms("yesterday"), None);
     assert_eq!(super::rfc3339_ms("2026-02-30T00:00:00Z"), None);
+}
+
+/// The after-sale lists travel: export → import keeps every field (ids too), and a version 2 file
+/// written before they existed still reads, with the lists empty.
+#[test]
+fn after_sale_lists_round_trip_and_older_version_2_files_still_read() {
+    use crate::model::{
+        Complaint, ComplaintKind, Promise, PromiseFunction, PromiseState, ReferenceKind, ReferenceRequest, Severity,
+    };
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d);
+    let mut ws = demo_workspace();
+    let with_lists = ws.dossiers()[0].account_id.clone();
+    {
+        let d = &mut ws.dossiers_mut()[0];
+        d.complaints = vec![Complaint {
+            id: "c1x".into(),
+            date: day(10, 1),
+            kind: ComplaintKind::Billing,
+            severity: Severity::High,
+            text: "Invoice twice".into(),
+            resolved_on: None,
+        }];
+        d.references = vec![ReferenceRequest {
+            id: "r1x".into(),
+            asked_on: day(9, 1),
+            kind: ReferenceKind::CaseStudy,
+            from_whom: "Jens Madsen".into(),
+            received_on: day(9, 30),
+        }];
+        d.promises = vec![Promise {
+            id: "p1x".into(),
+            text: "Weekend deliveries".into(),
+            owner: "Logistics".into(),
+            function: PromiseFunction::SupplyChain,
+            due: day(12, 1),
+            state: PromiseState::Missed,
+            closed_on: day(12, 2),
+        }];
+    }
+    let text = write_file(&ws, Some(&with_lists), PersonalDetails::Removed, "0.1.0", AT);
+    let read = read_file(text.as_bytes()).unwrap();
+    let (sent, got) = (&ws.dossiers()[0], &read.workspace.dossiers()[0]);
+    assert_eq!((&got.complaints, &got.references, &got.promises), (&sent.complaints, &sent.references, &sent.promises));
+
+    // The same file as an earlier version 2 build wrote it: no after-sale fields at all.
+    let envelope: Value = serde_json::from_str(&text).unwrap();
+    let mut data = envelope["data"].clone();
+    for d in data["dossiers"].as_array_mut().unwrap() {
+        let d = d.as_object_mut().unwrap();
+        for field in ["complaints", "references", "promises"] {
+            assert!(d.remove(field).is_some(), "{field} is written");
+        }
+    }
+    let data = serde_json::to_string(&data).unwrap();
+    let old = format!(
+        r#"{{"format":"kam-planner","version":2,"appVersion":"0.1.0","exportedAt":"{AT}","scope":"account","personalDetails":"removed","checksum":"{}","data":{}}}"#,
+        checksum(&data),
+        data
+    );
+    let read_old = read_file(old.as_bytes()).unwrap();
+    let d = &read_old.workspace.dossiers()[0];
+    assert!(d.complaints.is_empty() && d.references.is_empty() && d.promises.is_empty());
+    assert_eq!(d.people, got.people, "everything else reads as before");
 }

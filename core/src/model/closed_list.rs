@@ -246,8 +246,14 @@ mod tests {
             "plan",
             "metrics",
             "tenders",
+            "after_sale",
             "status",
         ]);
+        pins::<ComplaintKind>(&["late_delivery", "quality", "billing", "lost_bid", "conflict", "other"]);
+        pins::<Severity>(&["low", "medium", "high"]);
+        pins::<ReferenceKind>(&["reference_letter", "referral", "case_study"]);
+        pins::<PromiseFunction>(&["operations", "supply_chain", "service", "finance", "other"]);
+        pins::<PromiseState>(&["open", "kept", "missed"]);
         pins::<Skill>(&[
             "product_knowledge",
             "selling_ideas",

@@ -1,3 +1,4 @@
+use super::aftersale::{Complaint, Promise, ReferenceRequest};
 use super::closed_list::closed_list;
 pub use super::lists::*;
 use chrono::NaiveDate;
@@ -409,6 +410,13 @@ pub struct Dossier {
     pub stage: RelationshipStage,
     /// When the dossier was last changed (ISO date), for freshness.
     pub updated: Option<NaiveDate>,
+    // After-sale (appended last: older files and records simply lack them).
+    #[serde(default)]
+    pub complaints: Vec<Complaint>,
+    #[serde(default)]
+    pub references: Vec<ReferenceRequest>,
+    #[serde(default)]
+    pub promises: Vec<Promise>,
 }
 
 /// FNV-1a, 64 bit: a short, stable digest for ids derived from content (not a security hash).
@@ -432,6 +440,7 @@ closed_list! {
         Plan = "plan",
         Metrics = "metrics",
         Tenders = "tenders",
+        AfterSale = "after_sale",
         Status = "status",
     }
 }
@@ -490,6 +499,11 @@ impl Dossier {
             }
             Section::Tenders => {
                 self.tenders.iter().any(|t| filled(&t.title)) || self.proposals.iter().any(|p| filled(&p.title))
+            }
+            Section::AfterSale => {
+                self.complaints.iter().any(|c| c.date.is_some() || filled(&c.text))
+                    || self.references.iter().any(|r| r.asked_on.is_some() || filled(&r.from_whom))
+                    || self.promises.iter().any(|p| filled(&p.text))
             }
             Section::Status => {
                 self.status != AccountStatus::Active
@@ -620,6 +634,14 @@ impl Dossier {
         }
     }
 
+    /// Gives every after-sale item a unique id (see [`number_items`](super::aftersale::number_items)).
+    /// Run by [`restore_dossier`](super::restore::restore_dossier).
+    pub(crate) fn number_item_ids(&mut self) {
+        super::aftersale::number_items(&mut self.complaints, |c| &mut c.id);
+        super::aftersale::number_items(&mut self.references, |r| &mut r.id);
+        super::aftersale::number_items(&mut self.promises, |p| &mut p.id);
+    }
+
     /// The whitespace cell for an offering and unit, if one is recorded.
     pub fn cell(&self, offering: &str, unit: &str) -> Option<&WhitespaceCell> {
         self.whitespace.iter().find(|c| c.offering == offering && c.unit == unit)
@@ -673,9 +695,26 @@ mod tests {
         d.metrics.cost_to_serve = Some(1.0);
         d.proposals.push(Proposal { title: "Offer".into(), ..Default::default() });
         d.stage = RelationshipStage::Basic;
+        assert_eq!(d.filled_parts(), (Section::ALL.len() - 1, Section::ALL.len()));
+        d.promises.push(Promise { text: "Spare parts in 48 h".into(), ..Default::default() });
         assert_eq!(d.filled_parts(), (Section::ALL.len(), Section::ALL.len()));
         assert!(d.missing_sections().is_empty());
         assert_eq!(d.completeness_pct(), 100);
+    }
+
+    #[test]
+    fn after_sale_is_filled_by_a_dated_complaint_an_asked_reference_or_a_promise() {
+        let mut d = Dossier::new("x");
+        d.complaints.push(Complaint::default());
+        d.references.push(ReferenceRequest::default());
+        d.promises.push(Promise { text: " ".into(), ..Default::default() });
+        assert!(!d.section_filled(Section::AfterSale), "blank rows do not fill it");
+        d.complaints[0].date = NaiveDate::from_ymd_opt(2026, 3, 1);
+        assert!(d.section_filled(Section::AfterSale));
+        d.complaints.clear();
+        d.references[0].from_whom = "Jens Madsen".into();
+        assert!(d.section_filled(Section::AfterSale));
+        assert_eq!(Section::ALL.len(), 13);
     }
 
     #[test]

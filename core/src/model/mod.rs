@@ -4,6 +4,7 @@
 //! part of a contract: rename with a migration, never silently.
 
 mod account;
+mod aftersale;
 pub(crate) mod closed_list;
 mod dossier;
 mod lists;
@@ -12,6 +13,10 @@ mod restore;
 mod settings;
 
 pub use account::{normalise_name, Account, AccountHistory, AccountId, OrderLine, Workspace};
+pub use aftersale::{
+    new_item_id, Complaint, ComplaintKind, Promise, PromiseFunction, PromiseState, ReferenceKind, ReferenceRequest,
+    Severity,
+};
 pub use closed_list::Choice;
 pub use dossier::{
     parse_birthday, AccountStatus, Action, ActionStatus, Attitude, CellState, Competitor, DecisionError, DmuRole,

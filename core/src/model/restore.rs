@@ -114,10 +114,12 @@ pub fn sort_accounts(accounts: &mut [Account]) {
 
 /// One dossier as stored, made whole: its people numbered (records of the first release have
 /// none) and their links to nobody dropped, every list item with a stable id
-/// ([`Dossier::assign_ids`]). Also what an edit applies to a record it reads.
+/// ([`Dossier::assign_ids`]; after-sale items by `Dossier::number_item_ids`). Also what an edit
+/// applies to a record it reads.
 pub fn restore_dossier(mut dossier: Dossier) -> Dossier {
     dossier.number_people();
     dossier.assign_ids(None);
+    dossier.number_item_ids();
     dossier
 }
 

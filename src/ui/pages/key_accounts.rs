@@ -1,10 +1,11 @@
-use kam_core::analysis::{key_account_candidates, key_account_warnings, key_share_range, qualify};
+use kam_core::analysis::{key_account_candidates, key_account_warnings, key_share_range, loss_risk, qualify};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::ui::components::{DemoButton, EmptyState, PortfolioMatrix};
 use crate::ui::format::percent;
 use crate::ui::state::use_app;
+use crate::ui::words::aftersale as aftersale_words;
 use crate::ui::words::choices::Words;
 use crate::ui::words::programme as words;
 
@@ -98,10 +99,19 @@ fn KeyAccountList() -> impl IntoView {
                     <tbody>
                         {move || rows().into_iter().map(|(a, row, d)| {
                             let (filled, total) = d.filled_parts();
+                            let today = chrono::Local::now().date_naive();
+                            let risk = state.workspace.with_untracked(|ws| loss_risk(ws, &a.id, row.as_ref(), today));
+                            let risk_badge = risk.at_risk().then(|| {
+                                let why = aftersale_words::risk_reasons(&risk.reasons);
+                                view! {
+                                    " "<span class="badge warning" data-testid="at-risk" title=why.clone()>{aftersale_words::AT_RISK}
+                                        <span class="visually-hidden">{format!(": {why}")}</span></span>
+                                }
+                            });
                             let href = crate::ui::format::dossier_href(&a.id);
                             view! {
                                 <tr data-testid="key-account-row">
-                                    <th scope="row"><A href=href>{a.name.clone()}</A></th>
+                                    <th scope="row"><A href=href>{a.name.clone()}</A>{risk_badge}</th>
                                     <td>{if a.manager.is_empty() { "— none —".to_string() } else { a.manager.clone() }}</td>
                                     <td>{if d.executive_sponsor.is_empty() { "— none —".to_string() } else { d.executive_sponsor.clone() }}</td>
                                     <td>{d.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")}</td>

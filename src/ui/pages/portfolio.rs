@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::ui::components::{
     download_text, AddAccountForm, DemoButton, EmptyState, ImportPanel, Matrix, MatrixFilter, MeasureSelect,
-    ParetoChart, PeriodSelect,
+    MovementPanel, ParetoChart, PeriodSelect,
 };
 use crate::ui::format::{money, percent};
 use crate::ui::state::use_app;
@@ -120,6 +120,7 @@ fn PortfolioView() -> impl IntoView {
                 <ParetoChart/>
             </section>
         </div>
+        <MovementPanel/>
         <AccountTable filter=filter/>
         <details class="panel import-details">
             <summary>"Import more orders"</summary>

@@ -157,6 +157,7 @@ impl Words for Section {
             Section::Plan => "Objectives and actions",
             Section::Metrics => "Metrics",
             Section::Tenders => "Tenders and proposals",
+            Section::AfterSale => "After-sale",
             Section::Status => "Status",
         }
     }
@@ -177,6 +178,7 @@ pub fn section_needs(section: Section) -> &'static str {
         Section::Plan => "an objective or action",
         Section::Metrics => "cost to serve, margin or wallet",
         Section::Tenders => "a tender or proposal",
+        Section::AfterSale => "a complaint, a promise or a reference asked for",
         Section::Status => "the relationship stage or status",
     }
 }

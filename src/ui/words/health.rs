@@ -16,6 +16,9 @@ pub fn rule_label(rule: Rule) -> &'static str {
         Rule::ContactFreshness => "Recent contact",
         Rule::PlanFreshness => "Plan kept up to date",
         Rule::OverdueActions => "Actions on time",
+        Rule::MissedPromises => "Promises kept",
+        Rule::OpenComplaints => "Serious complaints resolved",
+        Rule::ComplaintTrend => "Complaints not rising",
         Rule::UnownedContacts => "Every contact has an owner",
         Rule::SinglePointOfContact => "Relationship not in one head",
         Rule::Status => "Account status",
@@ -76,6 +79,29 @@ pub fn reason(f: &Finding) -> String {
             let listed: Vec<String> = actions.iter().map(overdue_action).collect();
             format!("{} overdue: {}.", plural(actions.len(), "action is", "actions are"), and_list(&listed))
         }
+        HealthFact::MissedPromises { account, promises } => {
+            let listed: Vec<String> =
+                promises.iter().map(|p| super::aftersale::missed_promise(&p.text, &p.owner, p.function, p.due)).collect();
+            format!(
+                "{} to {account} {} missed in the last year: {}.",
+                plural(promises.len(), "promise", "promises"),
+                if promises.len() == 1 { "was" } else { "were" },
+                and_list(&listed)
+            )
+        }
+        HealthFact::OpenHighComplaints { account, complaints } => {
+            let listed: Vec<String> =
+                complaints.iter().map(|c| super::aftersale::open_complaint(c.kind, c.date, &c.text)).collect();
+            format!(
+                "{} of high severity from {account} {} not resolved: {}.",
+                plural(complaints.len(), "complaint", "complaints"),
+                if complaints.len() == 1 { "is" } else { "are" },
+                and_list(&listed)
+            )
+        }
+        HealthFact::ComplaintsRising { account, this_window, previous_window, window_days } => format!(
+            "Complaints from {account} are rising: {this_window} in the last {window_days} days against {previous_window} in the {window_days} before."
+        ),
         HealthFact::UnownedContacts { account, contacts } => format!(
             "{} at {account} {} nobody on our side who owns the relationship: {}.",
             plural(contacts.len(), "contact", "contacts"),
@@ -114,6 +140,15 @@ pub fn what_to_do(f: &Finding) -> String {
         HealthFact::PlanStale { .. } => "Review the plan with the account team: objectives, actions, people and status.".into(),
         HealthFact::PlanNeverDated { .. } => "Review the plan with the account team and save it, so its date is recorded.".into(),
         HealthFact::OverdueActions { .. } => "Do them, or agree a new due date with the owner, or mark them dropped.".into(),
+        HealthFact::MissedPromises { .. } => {
+            "Tell the customer what went wrong and what is done now, and agree with the owners what they can keep before promising again.".into()
+        }
+        HealthFact::OpenHighComplaints { .. } => {
+            "Resolve them first: call the customer, name who fixes each, and record the day it is resolved.".into()
+        }
+        HealthFact::ComplaintsRising { .. } => {
+            "Look for the common cause with operations and the account team, and tell the customer what changes.".into()
+        }
         HealthFact::UnownedContacts { .. } => "Name who on our side owns each of these relationships.".into(),
         HealthFact::SinglePointOfContact { single, .. } => single_point_what_to_do(single),
         HealthFact::AtRisk { .. } => "Agree a recovery plan with the executive sponsor: what went wrong, who fixes it, by when.".into(),
@@ -233,23 +268,23 @@ mod tests {
     fn completeness_names_the_empty_sections_and_the_next_ones() {
         let one = finding(HealthFact::IncompleteDossier {
             account: acme(),
-            complete_pct: 91,
-            sections: 12,
+            complete_pct: 92,
+            sections: 13,
             missing: vec![Section::Competitors],
             fill_next: vec![Section::Competitors],
         });
-        assert_eq!(reason(&one), "The dossier of Acme Oy is 91 % complete: 1 of 12 sections is empty: Competitors.");
+        assert_eq!(reason(&one), "The dossier of Acme Oy is 92 % complete: 1 of 13 sections is empty: Competitors.");
         assert_eq!(what_to_do(&one), "Fill in Competitors (a competitor) next.");
         let all = finding(HealthFact::IncompleteDossier {
             account: acme(),
             complete_pct: 0,
-            sections: 12,
+            sections: 13,
             missing: Section::ALL.to_vec(),
             fill_next: Section::ALL[..3].to_vec(),
         });
         assert!(
             reason(&all)
-                .starts_with("The dossier of Acme Oy is 0 % complete: 12 of 12 sections are empty: General, Why key, "),
+                .starts_with("The dossier of Acme Oy is 0 % complete: 13 of 13 sections are empty: General, Why key, "),
             "{}",
             reason(&all)
         );
@@ -257,6 +292,48 @@ mod tests {
             what_to_do(&all),
             "Fill in General (an overview, history or organisation), Why key (a reason with its justification) and Relationship history (a dated event) next."
         );
+    }
+
+    #[test]
+    fn after_sale_findings_in_english() {
+        use kam_core::analysis::{MissedPromise, OpenComplaint};
+        use kam_core::model::{ComplaintKind, PromiseFunction};
+        let missed = finding(HealthFact::MissedPromises {
+            account: acme(),
+            promises: vec![MissedPromise {
+                text: "Weekend deliveries".into(),
+                owner: "".into(),
+                function: PromiseFunction::SupplyChain,
+                due: Some(date(2026, 11, 1)),
+            }],
+        });
+        assert_eq!(
+            reason(&missed),
+            "1 promise to Acme Oy was missed in the last year: \"Weekend deliveries\" (no owner named, supply chain, due 2026-11-01)."
+        );
+        let open = finding(HealthFact::OpenHighComplaints {
+            account: acme(),
+            complaints: vec![OpenComplaint {
+                kind: ComplaintKind::Billing,
+                date: Some(date(2026, 10, 2)),
+                text: "Invoiced twice".into(),
+            }],
+        });
+        assert_eq!(
+            reason(&open),
+            "1 complaint of high severity from Acme Oy is not resolved: billing of 2026-10-02: \"Invoiced twice\"."
+        );
+        let rising = finding(HealthFact::ComplaintsRising {
+            account: acme(),
+            this_window: 3,
+            previous_window: 1,
+            window_days: 90,
+        });
+        assert_eq!(
+            reason(&rising),
+            "Complaints from Acme Oy are rising: 3 in the last 90 days against 1 in the 90 before."
+        );
+        assert_eq!(rule_label(Rule::MissedPromises), "Promises kept");
     }
 
     #[test]

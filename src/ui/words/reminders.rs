@@ -20,6 +20,7 @@ pub fn kind_label(kind: ReminderKind) -> &'static str {
         ReminderKind::Meeting => "Governance meeting",
         ReminderKind::OverdueAction => "Overdue action",
         ReminderKind::ActionDue => "Action due",
+        ReminderKind::Promise => "Promise to the customer",
         ReminderKind::Lost => "Lost account",
         ReminderKind::WinBack => "Win-back",
     }
@@ -74,6 +75,14 @@ pub fn title(r: &Reminder) -> String {
                 format!("Overdue: {text}")
             } else {
                 text.to_string()
+            }
+        }
+        ReminderFact::Promise { text, .. } => {
+            let text = or_default(text, "(untitled promise)");
+            if r.overdue {
+                format!("Promise overdue: {text}")
+            } else {
+                format!("Promise due: {text}")
             }
         }
         ReminderFact::Lost { last_purchase, .. } => format!("No purchase since {last_purchase}"),
@@ -144,6 +153,18 @@ pub fn detail(r: &Reminder) -> String {
                 format!("{owner}. Was due on {due}: do it, agree a new date, or drop it.")
             } else {
                 format!("{owner}. Due on {due} ({}).", status.label().to_lowercase())
+            }
+        }
+        ReminderFact::Promise { owner, function, due, .. } => {
+            let owner = if owner.trim().is_empty() {
+                format!("No owner named ({})", function.label().to_lowercase())
+            } else {
+                format!("Kept by {} ({})", owner.trim(), function.label().to_lowercase())
+            };
+            if r.overdue {
+                format!("{owner}. Was due on {due}: check with them, tell the customer where it stands, and record it as kept or missed.")
+            } else {
+                format!("{owner}. Due on {due}: check with them that it will be kept.")
             }
         }
         ReminderFact::Lost { lost_from, months, counts_as_lost, .. } => {
@@ -241,6 +262,31 @@ mod tests {
         assert_eq!(
             detail(&reminder(ReminderKind::Birthday, date(2026, 12, 31), false, fact)),
             "Send greetings if that is your custom with them."
+        );
+    }
+
+    #[test]
+    fn promises() {
+        use kam_core::model::PromiseFunction;
+        let fact = ReminderFact::Promise {
+            text: "Spare parts within 48 h".into(),
+            owner: "Service Oslo".into(),
+            function: PromiseFunction::Service,
+            due: date(2026, 11, 20),
+        };
+        assert_eq!(
+            words(&reminder(ReminderKind::Promise, date(2026, 11, 20), true, fact.clone())),
+            (
+                "Promise overdue: Spare parts within 48 h".into(),
+                "Kept by Service Oslo (service). Was due on 2026-11-20: check with them, tell the customer where it stands, and record it as kept or missed.".into()
+            )
+        );
+        assert_eq!(
+            words(&reminder(ReminderKind::Promise, date(2026, 11, 20), false, fact)),
+            (
+                "Promise due: Spare parts within 48 h".into(),
+                "Kept by Service Oslo (service). Due on 2026-11-20: check with them that it will be kept.".into()
+            )
         );
     }
 

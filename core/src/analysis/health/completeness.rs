@@ -38,7 +38,7 @@ mod tests {
     #[test]
     fn completeness_costs_up_to_25_points_in_proportion() {
         let mut ws = healthy();
-        dossier_mut(&mut ws).competitors.clear(); // 11 of 12 → 91 % → 25 × 9 % ≈ 2
+        dossier_mut(&mut ws).competitors.clear(); // 12 of 13 → 92 % → 25 × 8 % = 2
         let h = health(&ws);
         let f = finding(&h, Rule::Completeness).expect("fires");
         assert_eq!(f.points_lost, 2);
@@ -46,8 +46,8 @@ mod tests {
             f.fact,
             HealthFact::IncompleteDossier {
                 account: "Acme Oy".into(),
-                complete_pct: 91,
-                sections: 12,
+                complete_pct: 92,
+                sections: 13,
                 missing: vec![Section::Competitors],
                 fill_next: vec![Section::Competitors],
             }

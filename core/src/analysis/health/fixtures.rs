@@ -56,6 +56,11 @@ pub(super) fn healthy() -> Workspace {
     d.metrics.cost_to_serve = Some(1.0);
     d.proposals.push(crate::model::Proposal { title: "Offer".into(), ..Default::default() });
     d.stage = crate::model::RelationshipStage::Basic;
+    d.references.push(crate::model::ReferenceRequest {
+        asked_on: Some(date(2025, 2, 1)),
+        from_whom: "Jens Madsen".into(),
+        ..Default::default()
+    });
     d.updated = Some(date(2026, 10, 1));
     let mut ws = Workspace::default();
     ws.insert_account(a);

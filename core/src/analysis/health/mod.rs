@@ -18,6 +18,7 @@
 //!   as account names are ([`crate::model::normalise_name`]: case and spacing do not matter);
 //! - dates are calendar dates; `today` is the user's local date, passed in by the caller.
 
+mod aftersale;
 mod completeness;
 mod concentration;
 mod decision_unit;
@@ -36,6 +37,7 @@ use serde::Serialize;
 
 use crate::model::{Dossier, Person, Section, Workspace};
 
+pub use aftersale::{MissedPromise, OpenComplaint};
 pub use concentration::{knowledge_concentration, ConcentrationFact, ConcentrationItem, ContactRef};
 pub use freshness::{CONTACT_STALE_DAYS, PLAN_STALE_DAYS};
 pub use ownership::SinglePoint;
@@ -58,6 +60,12 @@ pub enum Rule {
     PlanFreshness,
     /// Actions past their due date and still open or in progress.
     OverdueActions,
+    /// Promises to the customer marked missed in the last year.
+    MissedPromises,
+    /// Complaints of high severity not yet resolved.
+    OpenComplaints,
+    /// More complaints in the last 90 days than in the 90 before.
+    ComplaintTrend,
     /// Contacts nobody on our side owns.
     UnownedContacts,
     /// The whole relationship runs through one person on our side, or through nobody.
@@ -74,7 +82,7 @@ struct RuleEntry {
 }
 
 /// Every rule, in the order findings are listed: the one place that order is decided.
-const RULES: [RuleEntry; 10] = [
+const RULES: [RuleEntry; 13] = [
     RuleEntry { rule: Rule::Completeness, max_points: completeness::MAX_POINTS, check: completeness::check },
     RuleEntry {
         rule: Rule::EconomicBuyer,
@@ -86,6 +94,9 @@ const RULES: [RuleEntry; 10] = [
     RuleEntry { rule: Rule::ContactFreshness, max_points: freshness::CONTACT_POINTS, check: freshness::contact },
     RuleEntry { rule: Rule::PlanFreshness, max_points: freshness::PLAN_POINTS, check: freshness::plan },
     RuleEntry { rule: Rule::OverdueActions, max_points: overdue::MAX_POINTS, check: overdue::check },
+    RuleEntry { rule: Rule::MissedPromises, max_points: aftersale::MISSED_MAX_POINTS, check: aftersale::missed },
+    RuleEntry { rule: Rule::OpenComplaints, max_points: aftersale::OPEN_HIGH_MAX_POINTS, check: aftersale::open_high },
+    RuleEntry { rule: Rule::ComplaintTrend, max_points: aftersale::RISING_POINTS, check: aftersale::rising },
     RuleEntry { rule: Rule::UnownedContacts, max_points: ownership::UNOWNED_MAX_POINTS, check: ownership::unowned },
     RuleEntry {
         rule: Rule::SinglePointOfContact,
@@ -117,6 +128,9 @@ impl Rule {
             Rule::ContactFreshness => "contact_freshness",
             Rule::PlanFreshness => "plan_freshness",
             Rule::OverdueActions => "overdue_actions",
+            Rule::MissedPromises => "missed_promises",
+            Rule::OpenComplaints => "open_complaints",
+            Rule::ComplaintTrend => "complaint_trend",
             Rule::UnownedContacts => "unowned_contacts",
             Rule::SinglePointOfContact => "single_point_of_contact",
             Rule::Status => "status",
@@ -185,6 +199,23 @@ pub enum HealthFact {
     OverdueActions {
         actions: Vec<OverdueAction>,
     },
+    /// Promises missed within the last year, in the dossier's order.
+    MissedPromises {
+        account: String,
+        promises: Vec<MissedPromise>,
+    },
+    /// Complaints of high severity still open, in the dossier's order.
+    OpenHighComplaints {
+        account: String,
+        complaints: Vec<OpenComplaint>,
+    },
+    /// `this_window` complaints in the last `window_days` days against `previous_window` before.
+    ComplaintsRising {
+        account: String,
+        this_window: usize,
+        previous_window: usize,
+        window_days: u64,
+    },
     /// Contacts nobody on our side is named as owning.
     UnownedContacts {
         account: String,
@@ -216,6 +247,9 @@ impl HealthFact {
             HealthFact::ContactStale { .. } | HealthFact::NoContactDates { .. } => Rule::ContactFreshness,
             HealthFact::PlanStale { .. } | HealthFact::PlanNeverDated { .. } => Rule::PlanFreshness,
             HealthFact::OverdueActions { .. } => Rule::OverdueActions,
+            HealthFact::MissedPromises { .. } => Rule::MissedPromises,
+            HealthFact::OpenHighComplaints { .. } => Rule::OpenComplaints,
+            HealthFact::ComplaintsRising { .. } => Rule::ComplaintTrend,
             HealthFact::UnownedContacts { .. } => Rule::UnownedContacts,
             HealthFact::SinglePointOfContact { .. } => Rule::SinglePointOfContact,
             HealthFact::AtRisk { .. } | HealthFact::Lost { .. } => Rule::Status,
@@ -379,6 +413,9 @@ mod tests {
                 Rule::ContactFreshness,
                 Rule::PlanFreshness,
                 Rule::OverdueActions,
+                Rule::MissedPromises,
+                Rule::OpenComplaints,
+                Rule::ComplaintTrend,
                 Rule::UnownedContacts,
                 Rule::SinglePointOfContact,
                 Rule::Status,
@@ -386,7 +423,8 @@ mod tests {
             "the table's order is the order findings are listed"
         );
         let maxima: Vec<u32> = Rule::ALL.iter().map(|r| r.max_points()).collect();
-        assert_eq!(maxima, vec![25, 15, 10, 10, 10, 5, 15, 6, 10, 20]);
+        assert_eq!(maxima, vec![25, 15, 10, 10, 10, 5, 15, 15, 10, 5, 6, 10, 20]);
+        assert_eq!(maxima.iter().sum::<u32>(), 156, "docs/model.md section 11 gives the sum");
     }
 
     #[test]
@@ -526,6 +564,8 @@ mod tests {
             overdue in 0usize..6,
             updated_ago in prop::option::of(0u64..400),
             team in prop::collection::vec(prop::sample::select(vec!["Maria", "Pekka", "Jonas"]), 0..3),
+            complaints in prop::collection::vec((0u64..400, prop::sample::select(crate::model::Severity::ALL.to_vec()), prop::bool::ANY), 0..6),
+            promises in prop::collection::vec((0u64..500, prop::sample::select(crate::model::PromiseState::ALL.to_vec())), 0..6),
         ) {
             let mut ws = healthy();
             let d = dossier_mut(&mut ws);
@@ -535,6 +575,17 @@ mod tests {
             d.actions = (0..overdue).map(|i| Action { text: format!("a{i}"), due: Some(date(2026, 1, 1)), ..Default::default() }).collect();
             d.updated = updated_ago.map(|n| today() - chrono::Days::new(n));
             d.team = team.into_iter().map(|n| TeamMember { name: n.into(), ..Default::default() }).collect();
+            d.complaints = complaints.into_iter().map(|(ago, severity, resolved)| crate::model::Complaint {
+                date: Some(today() - chrono::Days::new(ago)),
+                severity,
+                resolved_on: resolved.then(today),
+                ..Default::default()
+            }).collect();
+            d.promises = promises.into_iter().map(|(ago, state)| crate::model::Promise {
+                due: Some(today() - chrono::Days::new(ago)),
+                state,
+                ..Default::default()
+            }).collect();
             let h = health(&ws);
             prop_assert!(h.score <= 100);
             prop_assert_eq!(h.score, 100u32.saturating_sub(h.points_lost()));

@@ -4,8 +4,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{next_meeting, next_yearly, Reminder, ReminderFact, ReminderKind};
 use crate::analysis::rules::{
-    action_is_open, action_is_overdue, last_purchase, lost_from, proposal_follow_up, tender_preparation_start,
-    TENDER_MILESTONE_MONTHS,
+    action_is_open, action_is_overdue, last_purchase, lost_from, promise_is_open, promise_is_overdue,
+    proposal_follow_up, tender_preparation_start, TENDER_MILESTONE_MONTHS,
 };
 use crate::model::{parse_birthday, Account, AccountStatus, Dossier, OrderLine, Outcome};
 
@@ -165,6 +165,20 @@ impl Collector<'_> {
                 status: a.status,
             };
             self.add(account, kind, due, overdue, fact);
+        }
+    }
+
+    /// Open promises with a due date: coming ones within the horizon, overdue ones always.
+    pub fn promises(&mut self, account: &Account, d: &Dossier) {
+        for p in d.promises.iter().filter(|p| promise_is_open(p)) {
+            let Some(due) = p.due else { continue };
+            let fact = ReminderFact::Promise {
+                text: p.text.trim().to_string(),
+                owner: p.owner.trim().to_string(),
+                function: p.function,
+                due,
+            };
+            self.add(account, ReminderKind::Promise, due, promise_is_overdue(p, self.today), fact);
         }
     }
 

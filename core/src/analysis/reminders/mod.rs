@@ -41,7 +41,7 @@ mod tests;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
-use crate::model::{ActionStatus, Workspace};
+use crate::model::{ActionStatus, PromiseFunction, Workspace};
 
 /// What a reminder is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -63,6 +63,8 @@ pub enum ReminderKind {
     OverdueAction,
     /// An open action due within the horizon.
     ActionDue,
+    /// An open promise to the customer, due within the horizon or overdue.
+    Promise,
     /// An account with no purchase for the programme's "lost after" months.
     Lost,
     /// A lost account with a win-back plan to work.
@@ -71,7 +73,7 @@ pub enum ReminderKind {
 
 impl ReminderKind {
     /// Every kind, in the order reminders of one day are listed.
-    pub const ALL: [ReminderKind; 10] = [
+    pub const ALL: [ReminderKind; 11] = [
         ReminderKind::Birthday,
         ReminderKind::ProposalFollowUp,
         ReminderKind::ProposalValidity,
@@ -80,6 +82,7 @@ impl ReminderKind {
         ReminderKind::Meeting,
         ReminderKind::OverdueAction,
         ReminderKind::ActionDue,
+        ReminderKind::Promise,
         ReminderKind::Lost,
         ReminderKind::WinBack,
     ];
@@ -95,6 +98,7 @@ impl ReminderKind {
             ReminderKind::Meeting => "meeting",
             ReminderKind::OverdueAction => "overdue_action",
             ReminderKind::ActionDue => "action_due",
+            ReminderKind::Promise => "promise",
             ReminderKind::Lost => "lost",
             ReminderKind::WinBack => "win_back",
         }
@@ -134,6 +138,8 @@ pub enum ReminderFact {
     Meeting { title: String, with: String, day_fixed: bool },
     /// An open action due on `due` (overdue or coming, by the reminder's kind).
     Action { text: String, owner: String, due: NaiveDate, status: ActionStatus },
+    /// An open promise to the customer, kept by `owner` (`function`), due on `due`.
+    Promise { text: String, owner: String, function: PromiseFunction, due: NaiveDate },
     /// No purchase since `last_purchase`: lost from `lost_from` after `months` months.
     /// `counts_as_lost` is true once `lost_from` has come (on that day the reminder is not yet
     /// overdue, but the account already counts as lost).
@@ -217,6 +223,7 @@ pub fn reminders(ws: &Workspace, lost_months: u32, today: NaiveDate, horizon_day
                 c.tenders(account, d);
                 c.meetings(account, d);
                 c.actions(account, d);
+                c.promises(account, d);
             }
         }
         c.lost(account, ws.history(&account.id).map(Vec::as_slice).unwrap_or_default(), lost_months);

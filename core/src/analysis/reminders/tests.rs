@@ -29,7 +29,7 @@ fn subject(r: &Reminder) -> &str {
         | ReminderFact::TenderDay { tender, .. }
         | ReminderFact::TenderOutcome { tender, .. } => tender,
         ReminderFact::Meeting { title, .. } => title,
-        ReminderFact::Action { text, .. } => text,
+        ReminderFact::Action { text, .. } | ReminderFact::Promise { text, .. } => text,
         ReminderFact::WinBack { plan } => plan,
         ReminderFact::Lost { .. } => "",
     }
@@ -341,6 +341,40 @@ fn actions_overdue_and_due() {
 }
 
 #[test]
+fn open_promises_are_reminded_when_due_and_when_overdue() {
+    use crate::model::{Promise, PromiseFunction, PromiseState};
+    let mut d = Dossier::default();
+    let promise = |text: &str, due: Option<NaiveDate>, state: PromiseState| Promise {
+        text: text.into(),
+        owner: " Ops team ".into(),
+        function: PromiseFunction::Operations,
+        due,
+        state,
+        ..Default::default()
+    };
+    d.promises = vec![
+        promise("Late", Some(date(2026, 11, 1)), PromiseState::Open),
+        promise("Today", Some(date(2026, 11, 24)), PromiseState::Open),
+        promise("Far", Some(date(2027, 6, 1)), PromiseState::Open),
+        promise("Missed", Some(date(2026, 11, 1)), PromiseState::Missed),
+        promise("Kept", Some(date(2026, 11, 30)), PromiseState::Kept),
+        promise("Undated", None, PromiseState::Open),
+    ];
+    let r = reminders(&key_ws(d), 0, date(2026, 11, 24), 30);
+    let got: Vec<(ReminderKind, &str, bool)> = r.iter().map(|r| (r.kind, subject(r), r.overdue)).collect();
+    assert_eq!(got, vec![(ReminderKind::Promise, "Late", true), (ReminderKind::Promise, "Today", false)]);
+    assert_eq!(
+        r[0].fact,
+        ReminderFact::Promise {
+            text: "Late".into(),
+            owner: "Ops team".into(),
+            function: PromiseFunction::Operations,
+            due: date(2026, 11, 1)
+        }
+    );
+}
+
+#[test]
 fn dossier_rules_apply_to_key_accounts_only() {
     let mut ws = birthday_ws("--11-24");
     assert_eq!(reminders(&ws, 0, date(2026, 11, 24), 0).len(), 1);
@@ -475,10 +509,14 @@ fn arb_dossier() -> impl Strategy<Value = Dossier> {
         ),
         prop::collection::vec((prop::option::of(day.clone()), outcome), 0..3),
         prop::collection::vec((0u32..14, prop::option::of(0u32..33)), 0..3),
-        prop::collection::vec((prop::option::of(day), prop::sample::select(ActionStatus::ALL.to_vec())), 0..4),
+        prop::collection::vec((prop::option::of(day.clone()), prop::sample::select(ActionStatus::ALL.to_vec())), 0..4),
         prop::collection::vec((1u32..13, 1u32..32), 0..3),
+        prop::collection::vec(
+            (prop::option::of(day), prop::sample::select(crate::model::PromiseState::ALL.to_vec())),
+            0..3,
+        ),
     )
-        .prop_map(|(proposals, tenders, meetings, actions, birthdays)| Dossier {
+        .prop_map(|(proposals, tenders, meetings, actions, birthdays, promises)| Dossier {
             proposals: proposals
                 .into_iter()
                 .map(|(sent, valid_until, agreed_date, receipt_confirmed, outcome)| Proposal {
@@ -512,6 +550,10 @@ fn arb_dossier() -> impl Strategy<Value = Dossier> {
             people: birthdays
                 .into_iter()
                 .map(|(m, d)| Person { name: "B".into(), birthday: format!("--{m:02}-{d:02}"), ..Default::default() })
+                .collect(),
+            promises: promises
+                .into_iter()
+                .map(|(due, state)| crate::model::Promise { text: "Pr".into(), due, state, ..Default::default() })
                 .collect(),
             ..Default::default()
         })

@@ -16,6 +16,7 @@ use leptos_router::hooks::use_params_map;
 use crate::ui::components::ExportControls;
 use crate::ui::format::{money, percent};
 use crate::ui::state::use_app;
+use crate::ui::words::aftersale as aftersale_words;
 use crate::ui::words::choices::{section_needs, Words};
 use crate::ui::words::decisions::decision_error;
 use crate::ui::words::programme as programme_words;
@@ -145,6 +146,7 @@ fn DossierView(account_id: String) -> impl IntoView {
             }).collect_view()}
         </nav>
         <SectionStepper nav=nav/>
+        <AtRisk account_id=account_id.clone() row=row/>
         <div class="cards">
             {move || row.get().map(|r| view! {
                 <div class="card"><span class="card-label">"Revenue (window)"</span><span class="card-value">{money(r.revenue)}</span></div>
@@ -189,6 +191,7 @@ fn DossierView(account_id: String) -> impl IntoView {
         {section_panel(Section::Plan, dossier, nav, sections::plan(ed).into_any())}
         {section_panel(Section::Metrics, dossier, nav, sections::metrics(ed, row, window_months).into_any())}
         {section_panel(Section::Tenders, dossier, nav, sections::tenders(ed).into_any())}
+        {section_panel(Section::AfterSale, dossier, nav, sections::after_sale(ed).into_any())}
         {section_panel(Section::Status, dossier, nav, view! {
             {sections::status(ed, lost_hint)}
             <MatrixScores ed=ed/>
@@ -197,6 +200,27 @@ fn DossierView(account_id: String) -> impl IntoView {
             <h2>"Share this account plan"</h2>
             <ExportControls account=account_id.clone()/>
         </section>
+    }
+}
+
+/// The "at risk of loss" signal with its reasons, shown only when a reason is found.
+#[component]
+fn AtRisk(account_id: String, row: Memo<Option<kam_core::analysis::AccountSegment>>) -> impl IntoView {
+    let state = use_app();
+    let risk = Memo::new(move |_| {
+        let today = sections::today();
+        state.workspace.with(|ws| row.with(|r| kam_core::analysis::loss_risk(ws, &account_id, r.as_ref(), today)))
+    });
+    move || {
+        risk.with(|r| r.at_risk()).then(|| {
+            let reasons = risk.with(|r| r.reasons.iter().map(aftersale_words::risk_reason).collect::<Vec<_>>());
+            view! {
+                <section class="message warning at-risk" data-testid="at-risk" aria-label=aftersale_words::AT_RISK>
+                    <strong>{aftersale_words::AT_RISK}</strong>
+                    <ul>{reasons.into_iter().map(|t| view! { <li data-testid="at-risk-reason">{t}</li> }).collect_view()}</ul>
+                </section>
+            }
+        })
     }
 }
 

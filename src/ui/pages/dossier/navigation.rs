@@ -1,4 +1,4 @@
-//! Finding one's way in a long dossier (twelve sections, several screens high): the section list
+//! Finding one's way in a long dossier (thirteen sections, several screens high): the section list
 //! shows the section in view, sections can be folded away, and in workshop mode the dossier
 //! shows one section at a time, stepped through with buttons or the `{` and `}` keys (as `[` and
 //! `]` step through the key accounts).

@@ -62,10 +62,12 @@ fn remove_button(
     }
 }
 
+mod aftersale;
 mod people;
 mod plan;
 mod strategy;
 
+pub use aftersale::after_sale;
 pub use people::people;
 pub use plan::{metrics, month_name, plan, tenders};
 pub use strategy::strategy;

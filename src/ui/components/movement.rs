@@ -1,0 +1,125 @@
+//! The segmentation's movement between the window before and the current one: per pair of
+//! ABC–XYZ cells, how many accounts went from one to the other, rose or fell, and which accounts
+//! are new or gone. The previous window is segmented only while the panel is open: a large
+//! portfolio pays for the second segmentation only when someone looks.
+
+use kam_core::analysis::movement::{movement, previous_window_settings, AccountRef, Cell, Movement};
+use kam_core::analysis::segment_workspace;
+use leptos::prelude::*;
+
+use crate::ui::state::use_app;
+use crate::ui::words::aftersale::{self as words, movement as w};
+use crate::ui::words::segmentation as segmentation_words;
+
+/// One row of the table: from, to (`None`: a new account, or one gone), how many, and the
+/// accounts (named for everything but those that stayed).
+struct Row {
+    from: Option<Cell>,
+    to: Option<Cell>,
+    count: usize,
+    names: Vec<String>,
+}
+
+/// The table's rows: every pair of cells with accounts, then the new accounts and those gone by
+/// cell. So each cell's column sum is the current window's count of that cell, and each row sum
+/// the window before's.
+fn table_rows(m: &Movement) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (i, from) in Cell::ALL.iter().enumerate() {
+        for (j, to) in Cell::ALL.iter().enumerate() {
+            let count = m.table[i][j];
+            if count == 0 {
+                continue;
+            }
+            let names = m
+                .moves
+                .iter()
+                .filter(|mv| mv.from == *from && mv.to == *to)
+                .map(|mv| mv.account.name.to_string())
+                .collect();
+            rows.push(Row { from: Some(*from), to: Some(*to), count, names });
+        }
+    }
+    for cell in Cell::ALL {
+        let names = |list: &[AccountRef]| -> Vec<String> {
+            list.iter().filter(|a| a.cell == cell).map(|a| a.name.to_string()).collect()
+        };
+        let new = names(&m.new_accounts);
+        if !new.is_empty() {
+            rows.push(Row { from: None, to: Some(cell), count: new.len(), names: new });
+        }
+        let gone = names(&m.gone_accounts);
+        if !gone.is_empty() {
+            rows.push(Row { from: Some(cell), to: None, count: gone.len(), names: gone });
+        }
+    }
+    rows
+}
+
+#[component]
+pub fn MovementPanel() -> impl IntoView {
+    let state = use_app();
+    let open = RwSignal::new(false);
+    // (previous window's label, current window's label, movement); `None` while closed or
+    // without order history.
+    let compared = Memo::new(move |_| {
+        if !open.get() {
+            return None;
+        }
+        // The current segmentation (read below) changes with the orders and the settings.
+        let settings = state.settings.get();
+        let before = state.workspace.with_untracked(|ws| {
+            previous_window_settings(&settings, ws.latest_order_date()).map(|p| segment_workspace(ws, &p))
+        })?;
+        state.segmentation.with(|after| {
+            let labels = (
+                segmentation_words::window_label(before.window_label.as_deref()),
+                segmentation_words::window_label(after.window_label.as_deref()),
+            );
+            Some((labels, movement(&before, after)))
+        })
+    });
+    view! {
+        <details class="panel movement" data-testid="movement" on:toggle=move |ev| {
+            use wasm_bindgen::JsCast;
+            let is_open = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|d| d.has_attribute("open"));
+            open.set(is_open);
+        }>
+            <summary data-testid="movement-toggle">{w::SHOW}</summary>
+            <h2>{w::TITLE}</h2>
+            <p class="muted small">{w::HINT}</p>
+            {move || match compared.get() {
+                None => view! { <p class="muted">{w::NO_HISTORY}</p> }.into_any(),
+                Some(((before, after), m)) => {
+                    let rows = table_rows(&m);
+                    view! {
+                        <p data-testid="movement-windows"><strong>{words::movement_windows(&before, &after)}</strong></p>
+                        <p data-testid="movement-summary">{words::movement_summary(&m)}</p>
+                        <div class="table-scroll"><table class="movement-table" data-testid="movement-table">
+                            <thead><tr>
+                                <th scope="col">{w::FROM}</th><th scope="col">{w::TO}</th>
+                                <th scope="col" class="num">{w::ACCOUNTS}</th><th scope="col">{w::WHO}</th>
+                            </tr></thead>
+                            <tbody>
+                                {rows.into_iter().map(|r| {
+                                    let (dir, class) = words::direction(r.from, r.to);
+                                    let names: Vec<&str> = r.names.iter().map(String::as_str).collect();
+                                    let code = |c: Option<Cell>| c.map(|c| c.code()).unwrap_or_default();
+                                    view! {
+                                        <tr data-testid="movement-row" class=class data-from=code(r.from) data-to=code(r.to)>
+                                            <th scope="row">{words::cell(r.from)}</th>
+                                            <td>{words::cell(r.to)}" "<span class="small">{dir}</span></td>
+                                            <td class="num" data-testid="movement-count">{r.count}</td>
+                                            <td class="small">{words::account_names(&names, 5)}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table></div>
+                        {(m.moves.is_empty()).then(|| view! { <p class="muted small">{w::NO_MOVES}</p> })}
+                    }.into_any()
+                }
+            }}
+        </details>
+    }
+}
