@@ -79,7 +79,10 @@ ensure_build_tools() {
 # Web Worker). Trunk names the page's wasm with a content hash, the worker's without.
 wasm_size() {
   local bin="${1:-kam-planner}" wasm
-  wasm="$(ls "$ROOT"/dist/"$bin"{,-*}_bg.wasm 2>/dev/null | head -n 1)"
+  wasm=""
+  for f in "$ROOT"/dist/"$bin"_bg.wasm "$ROOT"/dist/"$bin"-*_bg.wasm; do
+    if [ -f "$f" ]; then wasm="$f"; break; fi
+  done
   [ -n "$wasm" ] || { echo "no $bin wasm in dist/" >&2; return 1; }
   printf '%s %s %s\n' "$(stat -c %s "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)" "$wasm"
 }

@@ -93,3 +93,72 @@ async fn dossier_edit_to_indexeddb_commit() {
     console_log!("BENCH dossier edit to IndexedDB commit: median {m:.2} ms (min {lo:.2}, max {hi:.2}, 31 edits)");
     repo.close();
 }
+
+/// `n` accounts, each with a dossier (an overview, two people, a competitor) and 12 order lines.
+fn plans_of(n: usize) -> kam_core::model::Workspace {
+    let mut ws = workspace_of(n);
+    let ids: Vec<String> = ws.accounts().iter().map(|a| a.id.clone()).collect();
+    for id in ids {
+        let mut d = kam_core::model::Dossier::new(&id);
+        d.overview = format!("Customer {id}");
+        d.people = vec![
+            kam_core::model::Person { id: 1, name: "Anna Berg".into(), title: "CFO".into(), phone: "+358 40 1".into(), ..Default::default() },
+            kam_core::model::Person { id: 2, name: "Olli Koski".into(), title: "Buyer".into(), ..Default::default() },
+        ];
+        d.competitors = vec![kam_core::model::Competitor { name: "Rival Oy".into(), ..Default::default() }];
+        d.assign_ids(None);
+        ws.upsert_dossier(d);
+    }
+    ws
+}
+
+/// Merging a file of `n` accounts into a workspace of `n` (issue 13's figure: 10,000 into
+/// 10,000): both copies started from one document, then each edited other fields of a few
+/// hundred dossiers. Times reading the file (JSON, checks, the document) and the merge itself
+/// (`merge_workspaces`: the field-level merge, the result read as a workspace), for three sizes,
+/// to show how it grows.
+#[wasm_bindgen_test]
+fn merge_a_file_of_10k_accounts_into_10k() {
+    use kam_core::exchange::{read_file, write_stamped_file, PersonalDetails};
+    use kam_core::merge::workspace::{document_of, merge_workspaces, record_value, RecordKey};
+    use kam_core::merge::{Clock, Stamp};
+    for n in [2_500usize, 5_000, 10_000] {
+        let base = plans_of(n);
+        let start_doc = document_of(&base, &Stamp::new(1_780_000_000_000, 0, "start"), |_, _| false);
+        let edit = |every: usize, device: &str, field: fn(&mut kam_core::model::Dossier, String)| {
+            let (mut ws, mut doc, mut clock) = (base.clone(), start_doc.clone(), Clock::new(device));
+            let ids: Vec<String> = ws.dossiers().iter().step_by(every).map(|d| d.account_id.clone()).collect();
+            for id in ids {
+                ws.change_dossier(&id, |d| field(d, format!("{device} {id}")));
+                let key = RecordKey::Dossier(id);
+                let path = key.path();
+                let mut sub = doc.subtree(&path);
+                if let Some(s) = sub.record_record(&record_value(&ws, &key).unwrap(), &mut clock, 1_780_000_100_000) {
+                    doc.graft(&path, &sub);
+                    doc.note_seen(&s);
+                }
+            }
+            (ws, doc)
+        };
+        let (_, local) = edit(37, "eva", |d, v| d.strategy = v);
+        let (remote_ws, remote) = edit(53, "jon", |d, v| d.goals = v);
+        let file = write_stamped_file(&remote_ws, Some(&remote), None, PersonalDetails::Removed, "bench", "2026-12-01T10:00:00Z");
+        let (mut reads, mut merges) = (Vec::new(), Vec::new());
+        for _ in 0..5 {
+            let t0 = now();
+            let read = read_file(file.as_bytes()).unwrap();
+            let t1 = now();
+            let merged = merge_workspaces(&local, &read.document, &Default::default(), &mut Clock::new("eva"), 1_780_000_200_000).unwrap();
+            let t2 = now();
+            assert_eq!(merged.workspace.accounts().len(), n);
+            reads.push(t1 - t0);
+            merges.push(t2 - t1);
+        }
+        let ((r, _, _), (m, mlo, mhi)) = (median(reads), median(merges));
+        console_log!(
+            "BENCH merge a {n}-account file into {n} accounts in Chromium: merge median {m:.1} ms (min {mlo:.1}, max {mhi:.1}); reading the file {r:.1} ms; {} registers, {:.1} MB file, 5 runs",
+            local.entries.len(),
+            file.len() as f64 / 1e6
+        );
+    }
+}
