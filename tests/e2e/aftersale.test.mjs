@@ -127,8 +127,9 @@ test('complaints and a missed promise lower health, raise the at-risk signal and
   assert.match(text, /Promises kept: 1 promise to Nordhavn Logistics A\/S was missed in the last year: "Weekend deliveries from November" \(Logistics Oslo, supply chain, due 2026-11-15\)/);
   assert.match(text, /Serious complaints resolved: 1 complaint of high severity from Nordhavn Logistics A\/S is not resolved/);
   assert.match(text, /Complaints not rising: Complaints from Nordhavn Logistics A\/S are rising/);
-  // 15 points for those three; the filled After-sale section gives back at most 2 of completeness.
-  assert.ok(healthAfter.score <= healthBefore.score - 13, `${healthBefore.score} → ${healthAfter.score}`);
+  // 15 points for those three; recording them also fills the After-sale section (completeness)
+  // and marks the dossier as changed today (freshness), which give some points back.
+  assert.ok(healthAfter.score <= healthBefore.score - 5, `${healthBefore.score} → ${healthAfter.score}`);
   await screenshot(page, 'aftersale-health');
 
   // Reminders: the open promise past its day is overdue; the missed one is not reminded.

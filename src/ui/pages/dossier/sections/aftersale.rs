@@ -32,7 +32,7 @@ pub fn after_sale(ed: Editor) -> impl IntoView {
         <h3>{form::COMPLAINTS}</h3>
         <p class="muted small">{form::COMPLAINTS_HINT}</p>
         <p class="small" data-testid="complaint-summary">{move || words::complaint_summary(&counts(), COMPLAINT_WINDOW_DAYS)}</p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=form::COMPLAINTS>
             <table class="edit-table">
                 {head(&[form::DATE, form::KIND, form::SEVERITY, form::WHAT_HAPPENED, form::RESOLVED_ON])}
                 <tbody>
@@ -56,7 +56,7 @@ pub fn after_sale(ed: Editor) -> impl IntoView {
 
         <h3>{form::PROMISES}</h3>
         <p class="muted small">{form::PROMISES_HINT}</p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=form::PROMISES>
             <table class="edit-table">
                 {head(&[form::PROMISE, form::OWNER, form::FUNCTION, form::DUE, form::STATE, form::CLOSED_ON])}
                 <tbody>
@@ -81,7 +81,7 @@ pub fn after_sale(ed: Editor) -> impl IntoView {
 
         <h3>{form::REFERENCES}</h3>
         <p class="muted small">{form::REFERENCES_HINT}</p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=form::REFERENCES>
             <table class="edit-table">
                 {head(&[form::ASKED_ON, form::KIND, form::FROM_WHOM, form::RECEIVED_ON])}
                 <tbody>
