@@ -72,8 +72,11 @@ pub struct TableOptions {
 pub enum TableNote {
     /// Not UTF-8: decoded as Windows-1252, so accents may be wrong.
     ReadAsWindows1252,
-    /// An `.xlsx` workbook: only its first worksheet is read.
+    /// An `.xlsx` workbook: only its first worksheet is read. (No longer said: the sheet is
+    /// chosen, see [`TableNote::SeveralSheets`].)
     FirstWorksheet,
+    /// A workbook with several sheets: one is read ([`Table::sheet`]), the user may pick another.
+    SeveralSheets,
 }
 
 /// The first rows of a file, for the mapping step.
@@ -407,6 +410,11 @@ const ACCOUNT_WORDS: &[&str] = &[
     "nasabah",
     "pembeli",
     "tumbas",
+    "zákazník",
+    "odběratel",
+    "kontrahent",
+    "odbiorca",
+    "nabywca",
 ];
 /// Header words that name a customer number or code on their own.
 const NUMBER_WORDS: &[&str] = &[
@@ -494,6 +502,9 @@ const PROFIT_WORDS: &[&str] = &[
     "bathi",
     "kauntungan",
     "vinst",
+    "zisk",
+    "zysk",
+    "marża",
 ];
 const REVENUE_WORDS: &[&str] = &[
     "revenue",
@@ -537,6 +548,13 @@ const REVENUE_WORDS: &[&str] = &[
     "dodolan",
     "försäljning",
     "belopp",
+    "tržba",
+    "částka",
+    "obrat",
+    "sprzedaż",
+    "kwota",
+    "wartość",
+    "przychód",
 ];
 
 fn score(header: &str, words: &[&str]) -> usize {

@@ -150,6 +150,7 @@ pub fn table_note(note: TableNote) -> &'static str {
     match note {
         TableNote::ReadAsWindows1252 => "The file is not UTF-8: it was read as Windows-1252 (Western European). Check the accents in the names below.",
         TableNote::FirstWorksheet => "Read from the first worksheet of the workbook.",
+        TableNote::SeveralSheets => "The workbook has several sheets: the one that looks like order lines is read. Choose another sheet if it is not the right one.",
     }
 }
 
