@@ -100,3 +100,46 @@ fn the_first_sheet_and_row_can_be_chosen_instead() {
         ImportError::NoSuchSheet { sheet: 5, sheets: 2 }
     );
 }
+
+/// Crashes the `decode_detect` and `read_workbook` fuzzers find are kept in
+/// tests/fixtures/fuzz-regressions/<target>/ and replayed here, with every hostile file and
+/// fixture through both entry points: none may panic.
+#[test]
+fn fuzz_regressions_of_decoding_and_workbooks_never_panic() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+    let mut n = 0;
+    for sub in ["fuzz-regressions/decode_detect", "fuzz-regressions/read_workbook", "hostile", "import"] {
+        let Ok(entries) = std::fs::read_dir(root.join(sub)) else { continue };
+        for path in entries.flatten().map(|e| e.path()).filter(|p| p.is_file()) {
+            let data = std::fs::read(&path).unwrap();
+            let _ = detect_encoding(&data);
+            let _ = parse_text(&String::from_utf8_lossy(&data), &TableOptions { header_row: Some(1), sheet: None });
+            for sheet in [None, Some(0), Some(1)] {
+                let _ = read_workbook(&data, &TableOptions { header_row: None, sheet });
+            }
+            n += 1;
+        }
+    }
+    assert!(n > 100, "{n} files");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+    /// Damaged workbooks (bytes flipped anywhere) are refused or read, never a panic.
+    #[test]
+    fn damaged_workbooks_never_panic(ods in proptest::bool::ANY, flips in proptest::collection::vec((0usize..1 << 20, 0u8..=255), 1..8)) {
+        let name = if ods { "sheets.ods" } else { "sheets.xlsx" };
+        let mut bytes = std::fs::read(dir().join(name)).unwrap();
+        for (at, value) in flips {
+            let len = bytes.len();
+            bytes[at % len] = value;
+        }
+        if let Ok(table) = read_workbook(&bytes, &TableOptions::default()) {
+            let g = guess_columns(&table);
+            if let (Some(a), Some(d), Some(r)) = (g.account, g.date, g.revenue) {
+                let mut importer = RowImporter::new(&table, table.mapping(a, d, r, g.profit));
+                while !importer.step(64) {}
+            }
+        }
+    }
+}
