@@ -811,10 +811,13 @@ impl RowImporter {
 
     fn is_labelled_total(&self) -> bool {
         let m = &self.mapping;
-        let first = self.record.iter().find(|c| !c.trim().is_empty());
-        [self.record.get(m.account), m.customer_number.and_then(|n| self.record.get(n)), first]
+        // The row's first filled cell too: 1C and SAP put "Итого" / "Summe" in the first column,
+        // whichever column the customer is in.
+        let first = self.record.iter().position(|c| !c.trim().is_empty()).filter(|&i| i != m.account);
+        [Some(m.account), m.customer_number, first]
             .into_iter()
             .flatten()
+            .filter_map(|i| self.record.get(i))
             .any(is_totals_label)
     }
 
