@@ -12,10 +12,11 @@
 //! a picker ([`PICKER_ENCODINGS`]). It answers KOI8-U for KOI8-R text: KOI8-U only adds
 //! Ukrainian letters in place of box-drawing signs, so Russian decodes the same.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-/// What the detector thinks the bytes are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// What the detector thinks the bytes are. (Serialize only: the label is one of this module's
+/// constants; a message that carries it back holds it as a `String`.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct EncodingGuess {
     /// A WHATWG label the browser's `TextDecoder` accepts, e.g. "windows-1251", "gbk",
     /// "utf-16le".

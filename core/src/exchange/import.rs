@@ -59,7 +59,8 @@ pub enum ImportError {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TableOptions {
     /// The row that holds the column names, counted from 0 over the rows the file has (blank
-    /// lines are not rows); `None`: the first row that looks like a header.
+    /// lines are not rows, nor are a workbook's empty rows); `None`: the first row that looks
+    /// like a header. Only rows near the top can be chosen ([`Table::top_rows`]).
     #[serde(default)]
     pub header_row: Option<usize>,
     /// For workbooks: the sheet, counted from 0; `None`: the first that looks like order lines.
@@ -93,8 +94,8 @@ pub struct Table {
     /// Rows near the top that look like a header, the one used among them: what the header-row
     /// picker offers.
     pub header_candidates: Vec<usize>,
-    /// The first rows of the file as read, from row 0, so the picker can show each candidate
-    /// and what is above the header.
+    /// The first rows of the file as read (a few more than are searched for the header), from
+    /// row 0, so the picker can show each candidate and what is above the header.
     pub top_rows: Vec<Vec<String>>,
     /// For workbooks: the names of its sheets, in order (empty for CSV).
     pub sheets: Vec<String>,
@@ -367,7 +368,7 @@ pub(crate) fn table_from_text(
         notes,
         header_row,
         header_candidates,
-        top_rows: top_rows.into_iter().take(searched).collect(),
+        top_rows,
         sheets: Vec::new(),
         sheet: None,
         text,

@@ -431,6 +431,14 @@ mod tests {
     }
 
     #[test]
+    fn only_format_codes_make_a_date() {
+        assert_eq!(format_code_letters("dd\\.mm\\.yyyy"), "dd.mm.yyyy".replace('.', ""));
+        assert_eq!(format_code_letters("[Red]#,##0.00"), "#,##0.00");
+        assert_eq!(format_code_letters("#,##0 \"days\""), "#,##0 ");
+        assert_eq!(format_code_letters("[$-409]d/m/yy"), "d/m/yy");
+    }
+
+    #[test]
     fn column_letters() {
         assert_eq!(column_of("A1"), Some(0));
         assert_eq!(column_of("Z9"), Some(25));
