@@ -733,6 +733,8 @@ pub struct RowImporter {
     /// For each account: the date of the row its name was taken from, and whether it had
     /// another spelling.
     spelling: Vec<(NaiveDate, bool)>,
+    /// For each account grouped by number: its number.
+    numbers: Vec<Option<String>>,
     pub imported: usize,
     pub skipped_count: usize,
     pub skipped: Vec<Skipped>,
@@ -757,6 +759,7 @@ impl RowImporter {
             index: HashMap::new(),
             accounts: Vec::new(),
             spelling: Vec::new(),
+            numbers: Vec::new(),
             imported: 0,
             skipped_count: 0,
             skipped: Vec::new(),
@@ -799,6 +802,23 @@ impl RowImporter {
         }
     }
 
+    /// Two customer numbers whose names are the same (case and spacing aside) stay two accounts:
+    /// each such name gets its number, "Acme (10002)". The workspace knows accounts by name, so
+    /// without it their order lines would become one account's.
+    fn tell_same_names_apart(&mut self) {
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        for account in &self.accounts {
+            *by_name.entry(normalise_name(&account.name)).or_default() += 1;
+        }
+        for (account, number) in self.accounts.iter_mut().zip(&self.numbers) {
+            if let Some(number) = number {
+                if by_name.get(&normalise_name(&account.name)).is_some_and(|&n| n > 1) {
+                    account.name = format!("{} ({number})", account.name);
+                }
+            }
+        }
+    }
+
     /// Why a row that is not an order line is a total, if it is one.
     fn totals_reason(&self, reason: &SkipReason) -> Option<SkipReason> {
         if !matches!(reason, SkipReason::NoCustomerName | SkipReason::Date(_) | SkipReason::MissingColumn(Column::Date))
@@ -829,6 +849,7 @@ impl RowImporter {
             match self.reader.read_record(&mut self.record) {
                 Ok(false) => {
                     self.done = true;
+                    self.tell_same_names_apart();
                     return true;
                 }
                 Ok(true) => {}
@@ -855,6 +876,7 @@ impl RowImporter {
                         None => {
                             self.accounts.push(ImportedLine { name: name.to_string(), lines: Vec::new() });
                             self.spelling.push((order.date, false));
+                            self.numbers.push(number.map(str::to_string));
                             self.index.insert(key, self.accounts.len() - 1);
                             self.accounts.len() - 1
                         }
@@ -939,6 +961,9 @@ pub struct ImportOutcome {
 /// else: older history, accounts typed by hand, key status and dossiers.
 pub fn apply_import(ws: &mut Workspace, imported: &[ImportedLine], range: (NaiveDate, NaiveDate)) -> ImportOutcome {
     let mut outcome = ImportOutcome::default();
+    // Two entries can name one account (grouped by number, or built by a caller): the period is
+    // cleared once, or the second entry would delete the lines the first just added.
+    let mut cleared = std::collections::HashSet::new();
     for entry in imported {
         let id = normalise_name(&entry.name);
         // An indexed lookup (with 10,000 accounts a linear search each time was the slowest
@@ -946,13 +971,15 @@ pub fn apply_import(ws: &mut Workspace, imported: &[ImportedLine], range: (Naive
         if ws.account(&id).is_none() {
             ws.insert_account(Account::new(&entry.name));
             outcome.new_accounts += 1;
-        } else {
+        } else if !cleared.contains(&id) {
             outcome.updated_accounts += 1;
         }
         let history = ws.history_mut(&id);
-        let before = history.len();
-        history.retain(|l| l.date < range.0 || l.date > range.1);
-        outcome.lines_replaced += before - history.len();
+        if cleared.insert(id) {
+            let before = history.len();
+            history.retain(|l| l.date < range.0 || l.date > range.1);
+            outcome.lines_replaced += before - history.len();
+        }
         history.extend_from_slice(&entry.lines);
         history.sort_by_key(|l| l.date);
         outcome.lines_added += entry.lines.len();

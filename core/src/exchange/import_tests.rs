@@ -351,3 +351,28 @@ fn old_excel_files_are_named_as_such() {
     xls.extend([0u8; 504]);
     assert_eq!(parse_table(&xls), Err(ImportError::OldExcelWorkbook));
 }
+
+#[test]
+fn two_numbers_of_one_name_stay_two_accounts() {
+    let csv = "Customer no;Customer;Date;Revenue\n1;Acme;2025-01-01;10\n2;ACME ;2025-01-02;20\n3;Beta;2025-01-03;5\n";
+    let (_, imp) = import_text(csv, &TableOptions::default());
+    let names: Vec<&str> = imp.accounts.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, vec!["Acme (1)", "ACME (2)", "Beta"]);
+    let mut ws = crate::model::Workspace::default();
+    let outcome = apply_import(&mut ws, &imp.accounts, (d(2025, 1, 1), d(2025, 1, 3)));
+    assert_eq!((outcome.new_accounts, outcome.lines_added), (3, 3));
+    assert_eq!(ws.history("acme (2)").unwrap()[0].revenue, 20.0);
+}
+
+#[test]
+fn entries_of_one_account_add_up_and_do_not_clear_each_other() {
+    let mut ws = crate::model::Workspace::default();
+    let line = |day, revenue| OrderLine { date: d(2025, 1, day), revenue, profit: None };
+    let imported = vec![
+        ImportedLine { name: "Acme".into(), lines: vec![line(1, 1.0)] },
+        ImportedLine { name: "ACME".into(), lines: vec![line(2, 2.0)] },
+    ];
+    let outcome = apply_import(&mut ws, &imported, (d(2025, 1, 1), d(2025, 1, 31)));
+    assert_eq!((outcome.new_accounts, outcome.updated_accounts, outcome.lines_added), (1, 0, 2));
+    assert_eq!(ws.history("acme").unwrap().len(), 2, "no line of this import is lost");
+}
