@@ -166,8 +166,10 @@ fn decode_bytes(bytes: &[u8], notes: &mut Vec<TableNote>) -> String {
 }
 
 /// The delimiter is the one of `;`, tab and `,` that splits the most of the first lines (outside
-/// quotes) into the same number of cells: a title row above the header ("Sales 2025, all
-/// regions") must not decide it. Ties go to the one the first line has most of.
+/// quotes) into the same number of cells, three or more: a title row above the header ("Sales
+/// 2025, all regions") must not decide it, nor decimal commas ("1,5" is two cells), nor
+/// semicolons of HTML entities in names (their count varies from row to row). Ties go to the
+/// one the first line has most of.
 fn detect_delimiter(text: &str) -> u8 {
     const LINES: usize = 30;
     let candidates = [b';', b'\t', b','];
@@ -203,17 +205,15 @@ fn detect_delimiter(text: &str) -> u8 {
     let first = counts.first().copied().unwrap_or_default();
     let score = |i: usize| {
         let mut tally: HashMap<usize, usize> = HashMap::new();
-        for line in &counts {
-            if line[i] > 0 {
-                *tally.entry(line[i]).or_default() += 1;
-            }
+        for line in counts.iter().filter(|line| line[i] >= 2) {
+            *tally.entry(line[i]).or_default() += 1;
         }
-        let (width, lines) = tally.into_iter().max_by_key(|&(w, n)| (n, w)).unwrap_or((0, 0));
-        (lines, width, first[i])
+        let lines = tally.into_values().max().unwrap_or(0);
+        (lines, first[i])
     };
     (0..3)
         .map(|i| (score(i), i))
-        .filter(|(s, _)| s.0 > 0)
+        .filter(|(s, _)| s.0 > 0 || s.1 > 0)
         .max_by_key(|&(s, i)| (s, usize::MAX - i))
         .map_or(b',', |(_, i)| candidates[i])
 }

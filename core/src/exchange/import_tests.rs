@@ -376,3 +376,13 @@ fn entries_of_one_account_add_up_and_do_not_clear_each_other() {
     assert_eq!((outcome.new_accounts, outcome.updated_accounts, outcome.lines_added), (1, 0, 2));
     assert_eq!(ws.history("acme").unwrap().len(), 2, "no line of this import is lost");
 }
+
+#[test]
+fn semicolons_of_html_entities_do_not_change_the_delimiter() {
+    let csv = "Customer;Date;Revenue\n&lt;b&gt;bold&lt;/b&gt;;01.02.2025;10,00\n&#x3C;script&#x3E;;01.02.2025;10,00\n";
+    let table = parse_text(csv, &TableOptions::default()).unwrap();
+    assert_eq!((table.delimiter, table.headers.len()), (b';', 3));
+    let csv = "Customer,Date,Revenue\nAcme,2025-01-01,1.2.3\n";
+    let (_, imp) = import_text(csv, &TableOptions::default());
+    assert_eq!(imp.skipped[0].reason, SkipReason::Revenue(NumberError::NotANumber { value: "1.2.3".into() }));
+}

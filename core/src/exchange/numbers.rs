@@ -197,13 +197,35 @@ pub fn parse_number(raw: &str, decimal: Decimal) -> Result<f64, NumberError> {
     if negative {
         out.push('-');
     }
+    // Digits since the last thousands mark, or `None` before the first: groups are three
+    // digits, so "1.2.3" is not a number written with thousands dots.
+    let (mut group, mut digits, mut fraction) = (None::<usize>, 0usize, false);
     for ch in s.chars() {
         match ch {
-            '0'..='9' => out.push(ch),
-            c if c == point => out.push('.'),
-            c if c == thousands || is_group_mark(c) => {}
+            '0'..='9' => {
+                out.push(ch);
+                digits += 1;
+            }
+            c if c == point && !fraction => {
+                if group.is_some_and(|_| digits != 3) {
+                    return Err(not_a_number());
+                }
+                out.push('.');
+                fraction = true;
+            }
+            c if (c == thousands || is_group_mark(c)) && !fraction => {
+                let first_group_ok = group.is_none() && (1..=3).contains(&digits);
+                if !(first_group_ok || group.is_some() && digits == 3) {
+                    return Err(not_a_number());
+                }
+                group = Some(digits);
+                digits = 0;
+            }
             _ => return Err(not_a_number()),
         }
+    }
+    if group.is_some() && !fraction && digits != 3 {
+        return Err(not_a_number());
     }
     if out.matches('.').count() > 1 || !out.chars().any(|c| c.is_ascii_digit()) {
         return Err(not_a_number());
@@ -317,7 +339,8 @@ mod tests {
         for (text, decimal, v) in cases {
             assert_eq!(parse_number(text, decimal), Ok(v), "{text}");
         }
-        for refused in ["--12", "(-12)", "12 apples", "EUR", "руб.", "1-2", "€ € 1"] {
+        for refused in ["--12", "(-12)", "12 apples", "EUR", "руб.", "1-2", "€ € 1", "1.2.3", "12 34", "1.2345,00"]
+        {
             assert!(parse_number(refused, Decimal::Comma).is_err(), "{refused}");
         }
     }
