@@ -329,10 +329,7 @@ pub fn worker_problem(name: &str, problem: &WorkerProblem) -> String {
     }
 }
 
-// The import panel shows these once it reads files in the worker (branch `worker`); until the
-// merge only the tests call them.
 /// How the rows became accounts, said in the preview when it is not simply by name.
-#[allow(dead_code)]
 pub fn account_grouping(grouping: AccountGrouping) -> Option<String> {
     match grouping {
         AccountGrouping::ByName => None,
@@ -348,7 +345,6 @@ pub fn account_grouping(grouping: AccountGrouping) -> Option<String> {
 }
 
 /// The name of a text encoding (a WHATWG label from `detect_encoding` or the picker).
-#[allow(dead_code)]
 pub fn encoding_name(label: &str) -> String {
     let name = match label {
         "utf-8" => "UTF-8",
@@ -378,12 +374,50 @@ pub fn encoding_name(label: &str) -> String {
 }
 
 /// Said beside the encoding picker when the detector was not sure.
-#[allow(dead_code)]
 pub fn encoding_unsure(label: &str) -> String {
     format!(
         "The file looks like {}, but that is a guess: if names look wrong, choose another encoding.",
         encoding_name(label)
     )
+}
+
+/// The label of the encoding picker.
+pub const ENCODING_LABEL: &str = "Text encoding";
+/// The label of the header-row picker.
+pub const HEADER_ROW_LABEL: &str = "Row with the column names";
+/// The label of the sheet picker.
+pub const SHEET_LABEL: &str = "Sheet";
+
+/// Which encoding the file was decoded with, said above the picker.
+pub fn encoding_used(label: &str, chosen: bool) -> String {
+    if chosen {
+        format!("Read as {}, as you chose.", encoding_name(label))
+    } else {
+        format!("Read as {}, detected from the file.", encoding_name(label))
+    }
+}
+
+/// One choice of the header-row picker: "Row 3: Customer · Date · Revenue" (rows counted from 1
+/// as a spreadsheet shows them; long rows cut).
+pub fn header_row_option(row: usize, cells: &[String]) -> String {
+    let cells: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+    let mut text = format!("Row {}: {}", row + 1, cells.join(" · "));
+    if text.chars().count() > 60 {
+        text = text.chars().take(59).collect::<String>() + "…";
+    }
+    text
+}
+
+/// Said when the column names are not in the first row.
+pub fn header_row_found(row: usize) -> Option<String> {
+    (row > 0).then(|| {
+        format!(
+            "The column names are in row {}: {} above it {} not read.",
+            row + 1,
+            plural(row, "row", "rows"),
+            if row == 1 { "is" } else { "are" }
+        )
+    })
 }
 
 /// Shown when the column's dates do not tell day-first from month-first.
@@ -549,6 +583,19 @@ mod tests {
             "There is no sheet 4 in the workbook (it has 2 sheets)."
         );
         assert!(import_error(&ImportError::OldExcelWorkbook).contains(".xls"));
+    }
+
+    #[test]
+    fn reading_choices_in_words() {
+        assert_eq!(encoding_used("gbk", false), "Read as Chinese, simplified (GBK), detected from the file.");
+        assert_eq!(encoding_used("windows-1257", true), "Read as Baltic (Windows-1257), as you chose.");
+        let cells = vec!["Customer".to_string(), " ".to_string(), "Date".to_string()];
+        assert_eq!(header_row_option(2, &cells), "Row 3: Customer · Date");
+        let long = vec!["x".repeat(100)];
+        assert_eq!(header_row_option(0, &long).chars().count(), 60);
+        assert_eq!(header_row_found(0), None);
+        assert_eq!(header_row_found(1).unwrap(), "The column names are in row 2: 1 row above it is not read.");
+        assert_eq!(header_row_found(3).unwrap(), "The column names are in row 4: 3 rows above it are not read.");
     }
 
     #[test]
