@@ -325,6 +325,8 @@ mod worker {
             }
         }
         let range = importer.first_date.zip(importer.last_date);
+        // Before the accounts are handed over: the grouping counts them.
+        let grouping = account_grouping(importer.grouping());
         for (continues_previous, accounts) in split_lines(std::mem::take(&mut importer.accounts), LINES_PER_MESSAGE) {
             let (accounts, columns) = to_columns(accounts);
             post_lines(&FromWorker::Lines { run, continues_previous, accounts }, &columns);
@@ -335,7 +337,7 @@ mod worker {
             skipped_count: importer.skipped_count,
             skipped: importer.skipped.iter().map(skipped_line).collect(),
             range,
-            grouping: account_grouping(importer.grouping()),
+            grouping,
         });
     }
 }

@@ -133,3 +133,13 @@ for (const name of ['numbers-decimal-comma.csv', 'numbers-decimal-dot.csv']) {
     await checkNames(page, expected);
   });
 }
+
+test('a customer number beside the name groups the rows, named by the latest spelling, and the preview says so', async () => {
+  const expected = EXPECTED['customer-numbers.csv'];
+  assert.equal(expected.note, 'grouped by number');
+  const page = await open('customer-numbers.csv');
+  const accounts = Object.keys(expected.accounts).length;
+  assert.match(await page.getByTestId('import-grouping').innerText(), new RegExp(`^Grouped by customer number: ${accounts} accounts; 1 had more than one spelling`));
+  await checkCounts(page, expected);
+  await checkNames(page, expected);
+});
