@@ -61,6 +61,7 @@ enum Busy {
 pub fn ImportPanel() -> impl IntoView {
     let state = use_app();
     let file_name = RwSignal::new(String::new());
+    let file_size = StoredValue::new(0.0_f64);
     let table = RwSignal::new(None::<Opened>);
     let error = RwSignal::new(None::<String>);
     let account = RwSignal::new(None::<usize>);
@@ -100,7 +101,7 @@ pub fn ImportPanel() -> impl IntoView {
         result.set(None);
         error.set(None);
         choices.set(options.clone());
-        busy.set(Some(Busy::File { bytes_done: 0.0, bytes_total: 0.0 }));
+        busy.set(Some(Busy::File { bytes_done: 0.0, bytes_total: file_size.get_value() }));
         worker.with_value(|w| {
             if let Some(w) = w {
                 w.post(&ToWorker::Reopen { options }, None);
@@ -229,6 +230,7 @@ pub fn ImportPanel() -> impl IntoView {
             return;
         }
         file_name.set(name.clone());
+        file_size.set_value(file.size());
         let on_problem = move |problem| {
             busy.set(None);
             error.set(Some(worker_problem(&file_name.get_untracked(), &problem)));
