@@ -6,11 +6,16 @@
 //! The order of a conversation: the worker says [`FromWorker::Ready`] once its wasm runs (earlier
 //! messages would be lost); the page sends [`ToWorker::Open`]; the worker reports
 //! [`FromWorker::Loading`] while it reads and decodes, then [`FromWorker::Opened`] (or
-//! [`FromWorker::Refused`]). Each [`ToWorker::Read`] of the rows with a mapping has a number; a
+//! [`FromWorker::Refused`]). A [`ToWorker::Reopen`] reads the same file again with what the user
+//! chose (encoding, header row, sheet) and is answered the same way. Each [`ToWorker::Read`] of the rows with a mapping has a number; a
 //! newer one supersedes the older, whose messages the page then ignores.
+//!
+//! What the core reports as typed facts (why a file is refused, why a row is skipped, how it was
+//! read) crosses already worded: the worker links the same words (`ui::words::exchange`), and the
+//! page then needs no deserialiser for those types (about 20 KB gzipped of its wasm).
 
 use chrono::{Datelike, NaiveDate};
-use kam_core::exchange::{DateFormat, Decimal, ImportError, ImportedLine, Skipped, TableNote};
+use kam_core::exchange::{DateFormat, Decimal, ImportedLine};
 use kam_core::model::OrderLine;
 use serde::{Deserialize, Serialize};
 
@@ -40,12 +45,44 @@ pub struct Formats {
     pub decimal: Decimal,
 }
 
+/// What the user chose in the mapping step about how the file is read; `None` where the worker
+/// decides (the detected encoding, the first row that looks like a header, the first sheet that
+/// looks like order lines).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadOptions {
+    /// A WHATWG label, one of kam-core's `PICKER_ENCODINGS`.
+    #[serde(default)]
+    pub encoding: Option<String>,
+    #[serde(default)]
+    pub header_row: Option<usize>,
+    #[serde(default)]
+    pub sheet: Option<usize>,
+}
+
+/// The text encoding a CSV was decoded with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EncodingUsed {
+    /// A WHATWG label.
+    pub label: String,
+    /// False when the detector could not tell it from another (never false for the user's choice).
+    pub confident: bool,
+    /// True when the user chose it.
+    pub chosen: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ToWorker {
     /// Read the file posted alongside, named `name`. `last_mapping` is the header names of the
     /// previous confirmed import (customer, date, revenue, profit), preferred to the guess when
     /// this file has them: the page's preferences are not readable in a worker.
-    Open { name: String, last_mapping: Option<[String; 4]> },
+    Open {
+        name: String,
+        last_mapping: Option<[String; 4]>,
+        #[serde(default)]
+        options: ReadOptions,
+    },
+    /// Read the file of the last [`ToWorker::Open`] again with these choices.
+    Reopen { options: ReadOptions },
     /// Read every row with these columns. `formats: None` asks the worker to detect them from
     /// the sample (and report them) first.
     Read { run: u32, account: usize, date: usize, revenue: usize, profit: Option<usize>, formats: Option<Formats> },
@@ -63,10 +100,22 @@ pub enum FromWorker {
     Opened {
         headers: Vec<String>,
         sample: Vec<Vec<String>>,
-        notes: Vec<TableNote>,
+        /// How the file was read, worded.
+        notes: Vec<String>,
         columns: Columns,
+        /// `None` for a workbook, which holds text, not bytes to decode.
+        encoding: Option<EncodingUsed>,
+        /// The row the column names came from (0 is the file's first row).
+        header_row: usize,
+        /// The rows the header-row picker offers, with the file's first rows to show them.
+        header_candidates: Vec<usize>,
+        top_rows: Vec<Vec<String>>,
+        /// A workbook's sheet names (empty for CSV) and the sheet read.
+        sheets: Vec<String>,
+        sheet: Option<usize>,
     },
-    Refused(ImportError),
+    /// Why the file cannot be imported, worded.
+    Refused(String),
     /// Named `.xls` and not a ZIP archive: an Excel 97–2003 workbook, which is not read.
     OldExcel,
     /// The browser could not read the file (it was moved, or access was withdrawn); its words.
@@ -93,8 +142,11 @@ pub enum FromWorker {
         run: u32,
         imported: usize,
         skipped_count: usize,
-        skipped: Vec<Skipped>,
+        /// The first skipped rows, each worded as "Line n: why".
+        skipped: Vec<String>,
         range: Option<(NaiveDate, NaiveDate)>,
+        /// How rows became accounts when not simply by name ("Grouped by customer number: …").
+        grouping: Option<String>,
     },
 }
 
@@ -323,8 +375,16 @@ mod tests {
     fn messages_survive_json() {
         let m = FromWorker::Lines { run: 3, continues_previous: true, accounts: vec![("Customer 7".into(), 2)] };
         assert_eq!(FromWorker::from_json(&m.to_json()).unwrap(), m);
-        let m = FromWorker::Refused(ImportError::TooFewColumns(2));
+        let m = FromWorker::Refused("Only 2 columns found.".into());
         assert_eq!(FromWorker::from_json(&m.to_json()).unwrap(), m);
+        let m = ToWorker::Reopen {
+            options: ReadOptions { encoding: Some("windows-1257".into()), header_row: Some(2), sheet: None },
+        };
+        assert_eq!(ToWorker::from_json(&m.to_json()).unwrap(), m);
+        // A page of the previous build sends `Open` without options: the worker decides.
+        let old = r#"{"Open":{"name":"a.csv","last_mapping":null}}"#;
+        let ToWorker::Open { options, .. } = ToWorker::from_json(old).unwrap() else { panic!("not an Open") };
+        assert_eq!(options, ReadOptions::default());
         let m = ToWorker::Read { run: 1, account: 0, date: 1, revenue: 2, profit: None, formats: None };
         assert_eq!(ToWorker::from_json(&m.to_json()).unwrap(), m);
     }

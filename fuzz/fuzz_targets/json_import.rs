@@ -9,8 +9,8 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(read) = read_file(data) {
         let again = write_file(&read.workspace, None, PersonalDetails::Included, "fuzz", "2026-11-24T00:00:00Z");
         let back = read_file(again.as_bytes()).expect("a file this build wrote must read");
-        assert_eq!(back.workspace.accounts, read.workspace.accounts);
-        assert_eq!(back.workspace.dossiers, read.workspace.dossiers);
+        assert_eq!(back.workspace.accounts(), read.workspace.accounts());
+        assert_eq!(back.workspace.dossiers(), read.workspace.dossiers());
         let redacted = write_file(&read.workspace, None, PersonalDetails::Removed, "fuzz", "2026-11-24T00:00:00Z");
         read_file(redacted.as_bytes()).expect("a redacted file must read");
         let demo = kam_core::demo::demo_workspace();

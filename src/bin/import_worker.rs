@@ -1,7 +1,10 @@
 //! The import worker: a second wasm binary that Trunk builds (`data-type="worker"` in
 //! index.html) and the page starts when a sales export is opened. Everything heavy of an import
-//! happens here, off the page's thread: reading the file in slices, decoding it with the
-//! browser's `TextDecoder`, parsing CSV or XLSX, detecting formats and reading every row. The
+//! happens here, off the page's thread: reading the file in slices, detecting its encoding
+//! (kam-core's `detect_encoding`, chardetng) and decoding it with the browser's `TextDecoder`,
+//! parsing CSV, XLSX or ODS, detecting formats and reading every row. What the core reports as
+//! typed facts is worded here with the page's own words (`ui::words::exchange`), so the page
+//! deserialises strings only. The
 //! page keeps only what it shows and the result, so the parsers (csv, quick-xml, miniz_oxide,
 //! number and date reading) are linked into this binary and not into the page's.
 //!
@@ -25,11 +28,14 @@ mod worker {
 
     use js_sys::{Array, Float64Array, Int32Array, Promise, Uint8Array};
     use kam_core::exchange::{
-        guess_mapping, looks_like_xlsx, parse_table, parse_xlsx, ImportError, RowImporter, Table, TableNote,
+        detect_encoding, guess_mapping, looks_like_old_excel, looks_like_xlsx, parse_text, read_workbook,
+        EncodingGuess, ImportError, RowImporter, Table, TableOptions, PICKER_ENCODINGS,
     };
     use kam_planner::import_protocol::{
-        split_lines, to_columns, Columns, Formats, FromWorker, LineColumns, Progress, ToWorker, LINES_PER_MESSAGE,
+        split_lines, to_columns, Columns, EncodingUsed, Formats, FromWorker, LineColumns, Progress, ReadOptions,
+        ToWorker, LINES_PER_MESSAGE,
     };
+    use kam_planner::ui::words::exchange::{account_grouping, import_error, skipped_line, table_note};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -42,12 +48,24 @@ mod worker {
     const REPORT_EVERY_MS: f64 = 100.0;
     /// Rows read between two looks at the clock.
     const ROWS_PER_STEP: usize = 2_000;
+    /// The start of the file the encoding is detected on: as much as `detect_encoding` reads.
+    const DETECT_BYTES: f64 = 256.0 * 1024.0;
 
     thread_local! {
         /// The opened file, kept for every read of its rows with another mapping.
         static TABLE: RefCell<Option<Table>> = const { RefCell::new(None) };
         /// The newest read asked for; an older one stops at its next pause.
         static CURRENT_RUN: Cell<u32> = const { Cell::new(0) };
+        /// The file of the last `Open`, for a `Reopen`.
+        static FILE: RefCell<Option<OpenFile>> = const { RefCell::new(None) };
+    }
+
+    /// A file the page opened: a handle (the browser reads it on demand), not its bytes.
+    #[derive(Clone)]
+    struct OpenFile {
+        file: Blob,
+        name: String,
+        last_mapping: Option<[String; 4]>,
     }
 
     fn scope() -> DedicatedWorkerGlobalScope {
@@ -93,10 +111,15 @@ mod worker {
                 return;
             };
             match message {
-                ToWorker::Open { name, last_mapping } => {
+                ToWorker::Open { name, last_mapping, options } => {
                     let Ok(file) = data.get(1).dyn_into::<Blob>() else { return };
+                    FILE.with(|f| *f.borrow_mut() = Some(OpenFile { file, name, last_mapping }));
                     CURRENT_RUN.with(|r| r.set(r.get().wrapping_add(1)));
-                    spawn_local(open(file, name, last_mapping));
+                    spawn_local(open(options));
+                }
+                ToWorker::Reopen { options } => {
+                    CURRENT_RUN.with(|r| r.set(r.get().wrapping_add(1)));
+                    spawn_local(open(options));
                 }
                 ToWorker::Read { run, account, date, revenue, profit, formats } => {
                     CURRENT_RUN.with(|r| r.set(run));
@@ -109,30 +132,19 @@ mod worker {
         post(&FromWorker::Ready);
     }
 
-    /// How the text of a file is decoded. Today: UTF-16 when it starts with a UTF-16 byte-order
-    /// mark, else UTF-8, else (on the first invalid byte) Windows-1252, as the core always read
-    /// files. This is the hook for a detected encoding: return its WHATWG label here (e.g. from
-    /// kam-core's `detect_encoding(first_slice)`) and `TextDecoder` decodes it, with no tables
-    /// in the wasm.
-    fn choose_encoding(first_bytes: &[u8]) -> Encoding {
-        if first_bytes.starts_with(b"\xFF\xFE") {
-            Encoding { label: "utf-16le", fallback: None }
-        } else if first_bytes.starts_with(b"\xFE\xFF") {
-            Encoding { label: "utf-16be", fallback: None }
-        } else {
-            Encoding { label: "utf-8", fallback: Some(("windows-1252", TableNote::ReadAsWindows1252)) }
+    /// The encoding to decode with: the user's choice when it is one the picker offers, else
+    /// what the detector finds in the file's first bytes.
+    fn choose_encoding(first_bytes: &[u8], chosen: Option<&str>) -> EncodingUsed {
+        if let Some(label) = chosen.and_then(|c| PICKER_ENCODINGS.iter().find(|l| **l == c)) {
+            return EncodingUsed { label: label.to_string(), confident: true, chosen: true };
         }
-    }
-
-    struct Encoding {
-        label: &'static str,
-        /// Decoded with this instead when the file is not valid in `label`; the note tells the user.
-        fallback: Option<(&'static str, TableNote)>,
+        let EncodingGuess { label, confident } = detect_encoding(first_bytes);
+        EncodingUsed { label: label.to_string(), confident, chosen: false }
     }
 
     /// What was read from the file: text for a CSV, bytes for a workbook.
     enum Contents {
-        Text { text: String, notes: Vec<TableNote> },
+        Text { text: String, encoding: EncodingUsed },
         Workbook(Vec<u8>),
     }
 
@@ -145,7 +157,7 @@ mod worker {
     /// Reads the whole file slice by slice, reporting progress. A CSV is decoded as it comes
     /// (`stream: true` carries a character split across two slices over), so no copy of the
     /// file's bytes is ever held.
-    async fn read_file(file: &Blob, first: &[u8]) -> Result<Contents, String> {
+    async fn read_file(file: &Blob, first: &[u8], chosen: Option<&str>) -> Result<Contents, String> {
         let total = file.size();
         let mut last_report = now_ms();
         let mut report = |done: f64| {
@@ -166,65 +178,61 @@ mod worker {
             }
             return Ok(Contents::Workbook(bytes));
         }
-        let encoding = choose_encoding(first);
-        let mut notes = Vec::new();
-        let mut label = encoding.label;
-        let mut fallback = encoding.fallback;
+        let mut encoding = choose_encoding(first, chosen);
         'decode: loop {
+            // UTF-8 found valid in the first bytes may still break further on (an export whose
+            // first non-ASCII name is past them): decoded strictly, it is then read as
+            // Windows-1252 and said to be a guess. A legacy encoding decodes every byte.
+            let strict = encoding.label == "utf-8" && !encoding.chosen;
             let options = TextDecoderOptions::new();
-            // Fatal while a fallback remains: an invalid byte then means "another encoding".
-            options.set_fatal(fallback.is_some());
-            let decoder = TextDecoder::new_with_label_and_options(label, &options).map_err(|e| js_words(&e))?;
+            options.set_fatal(strict);
+            let decoder =
+                TextDecoder::new_with_label_and_options(&encoding.label, &options).map_err(|e| js_words(&e))?;
             let stream = TextDecodeOptions::new();
             stream.set_stream(true);
             let mut text = String::with_capacity(total as usize);
             let mut at = 0.0;
+            let mut failed = false;
             while at < total {
                 let end = (at + SLICE_BYTES).min(total);
                 let bytes = read_slice(file, at, end).await?;
                 match decoder.decode_with_buffer_source_and_options(&bytes, &stream) {
                     Ok(part) => text.push_str(&part),
-                    Err(_) if fallback.is_some() => {
-                        let (other, note) = fallback.take().expect("checked just above");
-                        label = other;
-                        notes.push(note);
-                        continue 'decode;
+                    Err(e) if !strict => return Err(js_words(&e)),
+                    Err(_) => {
+                        failed = true;
+                        break;
                     }
-                    Err(e) => return Err(js_words(&e)),
                 }
                 at = end;
                 report(at);
             }
-            match decoder.decode() {
-                Ok(rest) => text.push_str(&rest),
-                Err(_) if fallback.is_some() => {
-                    let (other, note) = fallback.take().expect("checked just above");
-                    label = other;
-                    notes.push(note);
-                    continue 'decode;
+            if !failed {
+                match decoder.decode() {
+                    Ok(rest) => text.push_str(&rest),
+                    Err(e) if !strict => return Err(js_words(&e)),
+                    Err(_) => failed = true,
                 }
-                Err(e) => return Err(js_words(&e)),
             }
-            return Ok(Contents::Text { text, notes });
+            if failed {
+                encoding = EncodingUsed { label: "windows-1252".into(), confident: false, chosen: false };
+                continue 'decode;
+            }
+            return Ok(Contents::Text { text, encoding });
         }
     }
 
-    /// The one call into kam-core's table parser (swap it here for a newer API).
-    fn parse(contents: Contents) -> Result<Table, ImportError> {
+    /// The one call into kam-core's table parsers; the encoding used, for a CSV.
+    fn parse(contents: Contents, options: &TableOptions) -> Result<(Table, Option<EncodingUsed>), ImportError> {
         match contents {
-            Contents::Workbook(bytes) => parse_xlsx(&bytes),
-            Contents::Text { text, mut notes } => {
-                // Already decoded: the core sees valid UTF-8 and only splits it into cells.
-                let mut table = parse_table(text.as_bytes())?;
-                notes.append(&mut table.notes);
-                table.notes = notes;
-                Ok(table)
-            }
+            Contents::Workbook(bytes) => Ok((read_workbook(&bytes, options)?, None)),
+            // Already decoded: the core only finds the header and splits the text into cells.
+            Contents::Text { text, encoding } => Ok((parse_text(&text, options)?, Some(encoding))),
         }
     }
 
     /// The guessed columns, or the previous import's when this file has all its headers.
-    fn columns(table: &Table, last_mapping: Option<[String; 4]>) -> Columns {
+    fn columns(table: &Table, last_mapping: Option<&[String; 4]>) -> Columns {
         let (mut account, mut date, mut revenue, mut profit) = guess_mapping(table);
         if let Some(last) = last_mapping {
             let find = |h: &str| table.headers.iter().position(|x| x == h);
@@ -236,30 +244,38 @@ mod worker {
         Columns { account, date, revenue, profit }
     }
 
-    async fn open(file: Blob, name: String, last_mapping: Option<[String; 4]>) {
-        let first = match read_slice(&file, 0.0, 8.0_f64.min(file.size())).await {
+    /// Reads the file of the last `Open` with `options` and tells the page what it found.
+    async fn open(options: ReadOptions) {
+        let Some(OpenFile { file, name, last_mapping }) = FILE.with(|f| f.borrow().clone()) else { return };
+        let first = match read_slice(&file, 0.0, DETECT_BYTES.min(file.size())).await {
             Ok(bytes) => bytes.to_vec(),
             Err(words) => return post(&FromWorker::NotReadable(words)),
         };
-        if !looks_like_xlsx(&first) && name.to_lowercase().ends_with(".xls") {
+        if looks_like_old_excel(&first) || (!looks_like_xlsx(&first) && name.to_lowercase().ends_with(".xls")) {
             return post(&FromWorker::OldExcel);
         }
-        let contents = match read_file(&file, &first).await {
+        let contents = match read_file(&file, &first, options.encoding.as_deref()).await {
             Ok(c) => c,
             Err(words) => return post(&FromWorker::NotReadable(words)),
         };
-
-        match parse(contents) {
-            Ok(table) => {
+        let table_options = TableOptions { header_row: options.header_row, sheet: options.sheet };
+        match parse(contents, &table_options) {
+            Ok((table, encoding)) => {
                 post(&FromWorker::Opened {
                     headers: table.headers.clone(),
                     sample: table.sample.iter().take(5).cloned().collect(),
-                    notes: table.notes.clone(),
-                    columns: columns(&table, last_mapping),
+                    notes: table.notes.iter().map(|n| table_note(*n).to_string()).collect(),
+                    columns: columns(&table, last_mapping.as_ref()),
+                    encoding,
+                    header_row: table.header_row,
+                    header_candidates: table.header_candidates.clone(),
+                    top_rows: table.top_rows.clone(),
+                    sheets: table.sheets.clone(),
+                    sheet: table.sheet,
                 });
                 TABLE.with(|t| *t.borrow_mut() = Some(table));
             }
-            Err(e) => post(&FromWorker::Refused(e)),
+            Err(e) => post(&FromWorker::Refused(import_error(&e))),
         }
     }
 
@@ -309,6 +325,8 @@ mod worker {
             }
         }
         let range = importer.first_date.zip(importer.last_date);
+        // Before the accounts are handed over: the grouping counts them.
+        let grouping = account_grouping(importer.grouping());
         for (continues_previous, accounts) in split_lines(std::mem::take(&mut importer.accounts), LINES_PER_MESSAGE) {
             let (accounts, columns) = to_columns(accounts);
             post_lines(&FromWorker::Lines { run, continues_previous, accounts }, &columns);
@@ -317,8 +335,9 @@ mod worker {
             run,
             imported: importer.imported,
             skipped_count: importer.skipped_count,
-            skipped: std::mem::take(&mut importer.skipped),
+            skipped: importer.skipped.iter().map(skipped_line).collect(),
             range,
+            grouping,
         });
     }
 }

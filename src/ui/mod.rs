@@ -5,7 +5,7 @@ mod components;
 mod format;
 mod pages;
 mod state;
-mod words;
+pub mod words;
 
 pub use app::App;
 pub use format::{money, percent};

@@ -164,3 +164,225 @@ fn overlong_names_and_empty_rows_are_skipped_with_their_reason() {
         ]
     );
 }
+
+fn import_text(text: &str, options: &TableOptions) -> (Table, RowImporter) {
+    let table = parse_text(text, options).unwrap();
+    let g = guess_columns(&table);
+    let mapping = table.mapping(g.account.unwrap(), g.date.unwrap(), g.revenue.unwrap(), g.profit);
+    let mut importer = RowImporter::new(&table, mapping);
+    while !importer.step(3) {}
+    (table, importer)
+}
+
+#[test]
+fn header_is_found_below_title_and_blank_rows() {
+    let csv = "Sales report 2025;;;\n\
+               Period: 01.01.2025 - 31.03.2025;;;\n\
+               ;;;\n\
+               \n\
+               Kunde;Datum;Umsatz;Gewinn\n\
+               Acme GmbH;01.02.2025;1.234,50;200\n\
+               Beta AG;03.02.2025;99,50;10\n";
+    let (table, imp) = import_text(csv, &TableOptions::default());
+    assert_eq!(table.delimiter, b';', "the title row does not decide the delimiter");
+    assert_eq!(table.header_row, 3, "blank lines are not rows; ';;;' is one");
+    assert_eq!(table.headers, vec!["Kunde", "Datum", "Umsatz", "Gewinn"]);
+    assert_eq!(table.header_candidates, vec![3]);
+    assert_eq!(table.top_rows[0][0], "Sales report 2025");
+    assert_eq!(imp.imported, 2);
+    assert_eq!(imp.skipped_count, 0, "{:?}", imp.skipped);
+    assert_eq!(imp.accounts[0].lines[0].revenue, 1234.5);
+}
+
+#[test]
+fn a_comma_title_row_does_not_win_the_delimiter() {
+    let csv = "Orders, all regions\nCustomer;Date;Revenue\nA;2025-01-02;1,5\nB;2025-01-03;2,5\nC;2025-01-04;3\n";
+    let (table, imp) = import_text(csv, &TableOptions::default());
+    assert_eq!((table.delimiter, table.header_row), (b';', 1));
+    assert_eq!(imp.accounts.iter().map(|a| a.lines[0].revenue).sum::<f64>(), 7.0);
+}
+
+#[test]
+fn the_user_can_pick_another_header_row() {
+    let csv = "Region;Segment;Channel\nCustomer;Date;Revenue\nA;2025-01-02;10\n";
+    let table = parse_text(csv, &TableOptions::default()).unwrap();
+    assert_eq!(table.header_row, 1);
+    assert_eq!(table.header_candidates, vec![0, 1]);
+    let chosen = parse_text(csv, &TableOptions { header_row: Some(0), sheet: None }).unwrap();
+    assert_eq!(chosen.headers, vec!["Region", "Segment", "Channel"]);
+    assert_eq!(chosen.sample.len(), 2);
+    assert_eq!(
+        parse_text(csv, &TableOptions { header_row: Some(9), sheet: None }),
+        Err(ImportError::NoSuchHeaderRow { row: 9, rows: 3 })
+    );
+}
+
+#[test]
+fn skipped_line_numbers_count_title_rows() {
+    let csv = "Report\n\ncustomer;date;revenue\nA;01.01.2025;1\nB;31.02.2025;1\n";
+    let (table, imp) = import_text(csv, &TableOptions::default());
+    assert_eq!(table.header_row, 1);
+    assert_eq!(imp.skipped.iter().map(|s| s.line).collect::<Vec<_>>(), vec![5]);
+}
+
+#[test]
+fn totals_and_subtotals_are_skipped_with_their_reason() {
+    let csv = "Клиент;Дата;Сумма\n\
+               ООО Ромашка;01.02.2025;100,00\n\
+               ООО Ромашка;05.02.2025;50,00\n\
+               Итого по клиенту;;150,00\n\
+               АО Вектор;03.02.2025;30,00\n\
+               АО Вектор;04.02.2025;20,00\n\
+               ;;50,00\n\
+               Итого:;;200,00\n\
+               Всего;;200,00\n";
+    let (_, imp) = import_text(csv, &TableOptions::default());
+    assert_eq!(imp.imported, 4);
+    let reasons: Vec<(u64, SkipReason)> = imp.skipped.iter().map(|s| (s.line, s.reason.clone())).collect();
+    assert_eq!(
+        reasons,
+        vec![
+            (4, SkipReason::TotalsRow),
+            (7, SkipReason::SumOfRowsAbove),
+            (8, SkipReason::TotalsRow),
+            (9, SkipReason::TotalsRow)
+        ]
+    );
+    let total: f64 = imp.accounts.iter().flat_map(|a| &a.lines).map(|l| l.revenue).sum();
+    assert_eq!(total, 200.0, "no total is counted as revenue");
+}
+
+#[test]
+fn a_customer_whose_order_equals_the_sum_above_is_kept() {
+    // Dated and named: an order line, even when its value is the sum of the two before.
+    let csv = "customer,date,revenue\nA,2025-01-01,100\nB,2025-01-02,100\nC,2025-01-03,200\nTotal Oil,2025-01-04,5\n";
+    let (_, imp) = import_text(csv, &TableOptions::default());
+    assert_eq!(imp.imported, 4);
+    assert_eq!(imp.skipped_count, 0);
+    // An undated row that is not the sum stays skipped for its date.
+    let csv = "customer,date,revenue\nA,2025-01-01,100\nB,2025-01-02,100\nC,,150\n";
+    let (_, imp) = import_text(csv, &TableOptions::default());
+    assert_eq!(imp.skipped[0].reason, SkipReason::Date(DateError::Empty));
+}
+
+#[test]
+fn credit_notes_reduce_their_month() {
+    let csv = "Asiakas;Päivämäärä;Myynti\n\
+               Kesko Oyj;03.02.2025;1 000,00 €\n\
+               Kesko Oyj;20.02.2025;-250,00 €\n\
+               Kesko Oyj;21.02.2025;(50,00)\n\
+               Kesko Oyj;02.03.2025;100,00-\n";
+    let (_, imp) = import_text(csv, &TableOptions::default());
+    assert_eq!(imp.skipped_count, 0, "{:?}", imp.skipped);
+    let mut ws = crate::model::Workspace::default();
+    let (first, last) = (imp.first_date.unwrap(), imp.last_date.unwrap());
+    apply_import(&mut ws, &imp.accounts, (first, last));
+    use crate::analysis::{build_inputs, month_index, Window};
+    let window = Window { last_month: month_index(d(2025, 3, 1)), period_months: 1, periods: 2 };
+    let inputs = build_inputs(ws.accounts(), |id| ws.history(id).map(|h| h.as_slice()), &window);
+    assert_eq!(inputs[0].revenue, vec![700.0, -100.0], "February and March, credit notes subtracted");
+}
+
+#[test]
+fn customer_numbers_group_rows_and_the_latest_spelling_names_the_account() {
+    let csv = "Kundennummer;Kunde;Datum;Umsatz\n\
+               10001;Müller GmbH;01.02.2025;10\n\
+               10002;Müller GmbH;02.02.2025;20\n\
+               10001;Mueller GmbH & Co. KG;01.03.2025;30\n\
+               10001;Müller GmbH (alt);15.01.2025;40\n";
+    let table = parse_text(csv, &TableOptions::default()).unwrap();
+    let g = guess_columns(&table);
+    assert_eq!((g.customer_number, g.account, g.date, g.revenue), (Some(0), Some(1), Some(2), Some(3)));
+    let (_, imp) = import_text(csv, &TableOptions::default());
+    assert_eq!(imp.accounts.len(), 2, "two numbers, two accounts, though both are called Müller GmbH");
+    assert_eq!(imp.accounts[0].name, "Mueller GmbH & Co. KG", "the spelling of the latest date");
+    assert_eq!(imp.accounts[0].lines.len(), 3);
+    assert_eq!(imp.grouping(), AccountGrouping::ByCustomerNumber { accounts: 2, accounts_renamed: 1 });
+    let mut by_name = table.mapping(1, 2, 3, None);
+    by_name.customer_number = None;
+    let mut imp = RowImporter::new(&table, by_name);
+    while !imp.step(100) {}
+    assert_eq!(imp.grouping(), AccountGrouping::ByName);
+    assert_eq!(imp.accounts.len(), 3);
+}
+
+#[test]
+fn customer_number_headers_in_the_models_languages() {
+    for header in [
+        "Customer no;Customer name;Date;Revenue",
+        "Kliendi nr;Klient;Kuupäev;Käive",
+        "Asiakasnumero;Asiakas;Päivämäärä;Myynti",
+        "Код клиента;Клиент;Дата;Выручка",
+        "客户编号;客户;日期;销售额",
+        "No. Pelanggan;Pelanggan;Tanggal;Penjualan",
+        "Kunden-Nr.;Kunde;Datum;Umsatz",
+    ] {
+        let table = parse_text(&format!("{header}\n1;A;2025-01-01;5\n"), &TableOptions::default()).unwrap();
+        let g = guess_columns(&table);
+        assert_eq!((g.customer_number, g.account, g.date, g.revenue), (Some(0), Some(1), Some(2), Some(3)), "{header}");
+    }
+    // A number column alone is the account.
+    let table = parse_text("Kundennummer;Datum;Umsatz\n1;2025-01-01;5\n", &TableOptions::default()).unwrap();
+    let g = guess_columns(&table);
+    assert_eq!((g.account, g.customer_number), (Some(0), None));
+}
+
+#[test]
+fn column_words_of_every_model_language() {
+    for (header, expect) in [
+        ("Ostja;Kuupäev;Müük;Kasum", (0, 1, 2, Some(3))),
+        ("Asiakas;Pvm;Liikevaihto;Voitto", (0, 1, 2, Some(3))),
+        ("Заказчик;Дата;Оборот;Наценка", (0, 1, 2, Some(3))),
+        ("顾客;订单日期;营业额;毛利", (0, 1, 2, Some(3))),
+        ("客戶;日期;銷售額;利潤", (0, 1, 2, Some(3))),
+        ("得意先;日付;売上;粗利", (0, 1, 2, Some(3))),
+        ("Pembeli;Tgl;Jumlah;Laba", (0, 1, 2, Some(3))),
+        ("Pelanggan;Tanggal;Dodolan;Bathi", (0, 1, 2, Some(3))),
+    ] {
+        let table = parse_text(&format!("{header}\nA;2025-01-01;1;1\n"), &TableOptions::default()).unwrap();
+        let (a, dt, r, p) = guess_mapping(&table);
+        assert_eq!((a.unwrap(), dt.unwrap(), r.unwrap(), p), expect, "{header}");
+    }
+}
+
+#[test]
+fn old_excel_files_are_named_as_such() {
+    let mut xls = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    xls.extend([0u8; 504]);
+    assert_eq!(parse_table(&xls), Err(ImportError::OldExcelWorkbook));
+}
+
+#[test]
+fn two_numbers_of_one_name_stay_two_accounts() {
+    let csv = "Customer no;Customer;Date;Revenue\n1;Acme;2025-01-01;10\n2;ACME ;2025-01-02;20\n3;Beta;2025-01-03;5\n";
+    let (_, imp) = import_text(csv, &TableOptions::default());
+    let names: Vec<&str> = imp.accounts.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, vec!["Acme (1)", "ACME (2)", "Beta"]);
+    let mut ws = crate::model::Workspace::default();
+    let outcome = apply_import(&mut ws, &imp.accounts, (d(2025, 1, 1), d(2025, 1, 3)));
+    assert_eq!((outcome.new_accounts, outcome.lines_added), (3, 3));
+    assert_eq!(ws.history("acme (2)").unwrap()[0].revenue, 20.0);
+}
+
+#[test]
+fn entries_of_one_account_add_up_and_do_not_clear_each_other() {
+    let mut ws = crate::model::Workspace::default();
+    let line = |day, revenue| OrderLine { date: d(2025, 1, day), revenue, profit: None };
+    let imported = vec![
+        ImportedLine { name: "Acme".into(), lines: vec![line(1, 1.0)] },
+        ImportedLine { name: "ACME".into(), lines: vec![line(2, 2.0)] },
+    ];
+    let outcome = apply_import(&mut ws, &imported, (d(2025, 1, 1), d(2025, 1, 31)));
+    assert_eq!((outcome.new_accounts, outcome.updated_accounts, outcome.lines_added), (1, 0, 2));
+    assert_eq!(ws.history("acme").unwrap().len(), 2, "no line of this import is lost");
+}
+
+#[test]
+fn semicolons_of_html_entities_do_not_change_the_delimiter() {
+    let csv = "Customer;Date;Revenue\n&lt;b&gt;bold&lt;/b&gt;;01.02.2025;10,00\n&#x3C;script&#x3E;;01.02.2025;10,00\n";
+    let table = parse_text(csv, &TableOptions::default()).unwrap();
+    assert_eq!((table.delimiter, table.headers.len()), (b';', 3));
+    let csv = "Customer,Date,Revenue\nAcme,2025-01-01,1.2.3\n";
+    let (_, imp) = import_text(csv, &TableOptions::default());
+    assert_eq!(imp.skipped[0].reason, SkipReason::Revenue(NumberError::NotANumber { value: "1.2.3".into() }));
+}

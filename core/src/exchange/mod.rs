@@ -2,15 +2,19 @@
 //! segmentation.
 
 mod dates;
+mod encoding;
 mod encrypted;
 mod file_format;
 mod import;
 mod numbers;
+mod ods;
 mod segmentation_csv;
+mod totals;
 mod xlsx;
 mod zip_reader;
 
 pub use dates::{detect_date_format, parse_date, DateError, DateFormat};
+pub use encoding::{detect_encoding, EncodingGuess, PICKER_ENCODINGS};
 pub use encrypted::{
     is_encrypted, read_encrypted, write_encrypted, Sealed, MAX_ITERATIONS, MIN_ITERATIONS, PBKDF2_ITERATIONS,
 };
@@ -19,12 +23,14 @@ pub use file_format::{
     SealedPart, FORMAT_NAME, FORMAT_VERSION, MAX_DEPTH, MAX_FILE_BYTES, REDACTED,
 };
 pub use import::{
-    apply_import, guess_mapping, parse_table, Column, ColumnMapping, ImportError, ImportOutcome, ImportedLine,
-    RowImporter, SkipReason, Skipped, Table, TableNote, MAX_NAME_CHARS,
+    apply_import, guess_columns, guess_mapping, looks_like_old_excel, parse_table, parse_text, AccountGrouping, Column,
+    ColumnGuess, ColumnMapping, ImportError, ImportOutcome, ImportedLine, RowImporter, SkipReason, Skipped, Table,
+    TableNote, TableOptions, MAX_NAME_CHARS,
 };
 pub use numbers::{detect_decimal, parse_number, parse_typed_number, Decimal, NumberError};
 pub use segmentation_csv::{neutralise_cell, segmentation_csv, SEGMENTATION_CSV_HEADER};
-pub use xlsx::{looks_like_xlsx, parse_xlsx, WorkbookProblem};
+pub use totals::is_totals_label;
+pub use xlsx::{looks_like_ods, looks_like_xlsx, parse_xlsx, read_workbook, WorkbookProblem};
 pub use zip_reader::ZipError;
 mod ics;
 pub use ics::{reminders_to_ics, EventWords};

@@ -1,6 +1,13 @@
-//! Excel workbooks (`.xlsx`): the first worksheet becomes CSV text, with dates written as ISO
-//! dates and numbers as plain numbers, so that everything after it (mapping, format detection,
-//! row reading) is the code that reads CSV exports.
+//! Workbooks (`.xlsx`, and OpenDocument `.ods` in [`super::ods`]): the chosen sheet becomes CSV
+//! text, with dates written as ISO dates and numbers as plain numbers (cached values of
+//! formulas), so that everything after it (header row, mapping, format detection, row reading)
+//! is the code that reads CSV exports. Without a choice, the sheet read is the first that looks
+//! like order lines: its columns name a customer, a date and a revenue.
+//!
+//! Old `.xls` (BIFF in an OLE compound file) is not read: calamine is the well-kept reader,
+//! but it brings its own ZIP, encoding_rs's encoders and a BIFF parser, several hundred KB of
+//! the import worker's download for a format Excel has not written by default since 2007. The
+//! user is told to save the file as `.xlsx` or CSV ([`super::ImportError::OldExcelWorkbook`]).
 //!
 //! Why not calamine: it pulls in encoding_rs's tables (via quick-xml's `encoding` feature),
 //! which added 255 KB to the app's compressed download. An `.xlsx` is a ZIP of UTF-8 XML
@@ -11,7 +18,7 @@ use chrono::{Duration, NaiveDate};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use super::import::{parse_table, ImportError, Table, TableNote};
+use super::import::{guess_columns, table_from_text, ImportError, Table, TableNote, TableOptions};
 use super::zip_reader::{ZipError, ZipReader};
 
 /// Excel's built-in number formats that show dates (ECMA-376 §18.8.30).
@@ -111,35 +118,44 @@ fn walk(xml: &str, mut on: impl FnMut(Node)) -> Result<(), ImportError> {
     }
 }
 
-/// The path of the first worksheet, from the workbook and its relationships.
-fn first_sheet_path(zip: &mut ZipReader) -> Result<String, ImportError> {
-    let fallback = "xl/worksheets/sheet1.xml".to_string();
+/// The workbook's sheets, in order: their names and the paths of their parts.
+fn sheet_list(zip: &mut ZipReader) -> Result<Vec<(String, String)>, ImportError> {
+    let fallback = || vec![("Sheet1".to_string(), "xl/worksheets/sheet1.xml".to_string())];
     let (Some(workbook), Some(rels)) =
         (read_part(zip, "xl/workbook.xml")?, read_part(zip, "xl/_rels/workbook.xml.rels")?)
     else {
-        return Ok(fallback);
+        return Ok(fallback());
     };
-    let mut rel_id = None;
+    let mut sheets: Vec<(String, Option<String>)> = Vec::new();
     walk(&workbook, |node| {
         if let Node::Start(e) = node {
-            if rel_id.is_none() && e.local_name().as_ref() == "sheet" {
-                rel_id = attr(e, "r:id");
+            if e.local_name().as_ref() == "sheet" {
+                sheets.push((attr(e, "name").unwrap_or_default(), attr(e, "r:id")));
             }
         }
     })?;
-    let mut target = None;
+    let mut targets = std::collections::HashMap::new();
     walk(&rels, |node| {
         if let Node::Start(e) = node {
-            if e.local_name().as_ref() == "Relationship" && attr(e, "Id") == rel_id {
-                target = attr(e, "Target");
+            if e.local_name().as_ref() == "Relationship" {
+                if let (Some(id), Some(target)) = (attr(e, "Id"), attr(e, "Target")) {
+                    targets.insert(id, target);
+                }
             }
         }
     })?;
-    Ok(match target {
-        Some(t) if t.starts_with('/') => t.trim_start_matches('/').to_string(),
-        Some(t) => format!("xl/{t}"),
-        None => fallback,
-    })
+    let list: Vec<(String, String)> = sheets
+        .into_iter()
+        .filter_map(|(name, id)| {
+            let target = targets.get(&id?)?;
+            let path = match target.strip_prefix('/') {
+                Some(absolute) => absolute.to_string(),
+                None => format!("xl/{target}"),
+            };
+            Some((name, path))
+        })
+        .collect();
+    Ok(if list.is_empty() { fallback() } else { list })
 }
 
 /// For each cell style index, whether it shows a date.
@@ -154,8 +170,9 @@ fn date_styles(styles: &str) -> Result<Vec<bool>, ImportError> {
                 "numFmt" => {
                     let id: Option<u32> = attr(&e, "numFmtId").and_then(|v| v.parse().ok());
                     let code = attr(&e, "formatCode").unwrap_or_default().to_lowercase();
-                    // A date format names days or years; "[h]:mm" durations and "0.00" do not.
-                    let unquoted: String = code.split('"').step_by(2).collect();
+                    // A date format names days or years; "[h]:mm" durations, "0.00" and
+                    // "[Red]0.00" do not.
+                    let unquoted = format_code_letters(&code);
                     if let Some(id) = id.filter(|_| unquoted.contains('y') || unquoted.contains('d')) {
                         custom_dates.push(id);
                     }
@@ -174,6 +191,25 @@ fn date_styles(styles: &str) -> Result<Vec<bool>, ImportError> {
     }
 }
 
+/// The letters of a number format that are format codes: not quoted text, not `\`-escaped
+/// characters, not `[Red]` or `[$-409]` sections.
+fn format_code_letters(code: &str) -> String {
+    let mut out = String::new();
+    let (mut quoted, mut bracket, mut escaped) = (false, false, false);
+    for c in code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if !quoted => escaped = true,
+            '"' => quoted = !quoted,
+            '[' if !quoted => bracket = true,
+            ']' if !quoted => bracket = false,
+            _ if quoted || bracket => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// "BC12" → column index 54.
 fn column_of(reference: &str) -> Option<usize> {
     let letters: Vec<u8> = reference.bytes().take_while(u8::is_ascii_alphabetic).collect();
@@ -183,16 +219,34 @@ fn column_of(reference: &str) -> Option<usize> {
     Some(letters.iter().fold(0usize, |acc, b| acc * 26 + (b.to_ascii_uppercase() - b'A') as usize + 1) - 1)
 }
 
-/// Reads the first worksheet of an `.xlsx` workbook into a [`Table`].
-pub fn parse_xlsx(bytes: &[u8]) -> Result<Table, ImportError> {
+/// True when the bytes are an OpenDocument spreadsheet rather than an Excel workbook (both are
+/// ZIP archives).
+pub fn looks_like_ods(bytes: &[u8]) -> bool {
+    ZipReader::new(bytes).is_ok_and(|zip| is_ods(&zip))
+}
+
+fn is_ods(zip: &ZipReader) -> bool {
+    zip.contains("content.xml") && !zip.contains("xl/workbook.xml")
+}
+
+/// Reads a workbook (`.xlsx` or `.ods`) into a [`Table`]: the sheet `options` names, or the first
+/// that looks like order lines (else the first).
+pub fn read_workbook(bytes: &[u8], options: &TableOptions) -> Result<Table, ImportError> {
     let mut zip = ZipReader::new(bytes).map_err(ImportError::NotAWorkbook)?;
-    let sheet_path = first_sheet_path(&mut zip)?;
-    let sheet = read_part(&mut zip, &sheet_path)?.ok_or(damaged(WorkbookProblem::NoWorksheet))?;
+    if is_ods(&zip) {
+        let sheets = super::ods::read_sheets(&read_part(&mut zip, "content.xml")?.unwrap_or_default())?;
+        let (names, texts): (Vec<String>, Vec<Vec<u8>>) = sheets.into_iter().unzip();
+        return choose_sheet(names, options, |i| Ok(texts[i].clone()));
+    }
+    let sheets = sheet_list(&mut zip)?;
     let mut shared = Vec::new();
     if let Some(sst) = read_part(&mut zip, "xl/sharedStrings.xml")? {
         let mut current = String::new();
+        let mut phonetic = false;
         walk(&sst, |node| match node {
-            Node::End("t", text) => current.push_str(&text),
+            Node::Start(e) if e.local_name().as_ref() == "rPh" => phonetic = true,
+            Node::End("rPh", _) => phonetic = false,
+            Node::End("t", text) if !phonetic => current.push_str(&text),
             Node::End("si", _) => shared.push(std::mem::take(&mut current)),
             _ => {}
         })?;
@@ -201,13 +255,67 @@ pub fn parse_xlsx(bytes: &[u8]) -> Result<Table, ImportError> {
         Some(styles) => date_styles(&styles)?,
         None => Vec::new(),
     };
+    let (names, paths): (Vec<String>, Vec<String>) = sheets.into_iter().unzip();
+    choose_sheet(names, options, |i| {
+        let sheet = read_part(&mut zip, &paths[i])?.ok_or(damaged(WorkbookProblem::NoWorksheet))?;
+        sheet_csv(&sheet, &shared, &dates)
+    })
+}
 
+/// Reads the chosen sheet, or tries each in turn for the first that looks like order lines.
+fn choose_sheet(
+    names: Vec<String>,
+    options: &TableOptions,
+    mut csv_of: impl FnMut(usize) -> Result<Vec<u8>, ImportError>,
+) -> Result<Table, ImportError> {
+    if names.is_empty() {
+        return Err(damaged(WorkbookProblem::NoWorksheet));
+    }
+    let mut read = |i: usize| -> Result<Table, ImportError> {
+        let text = csv_of(i)?;
+        let text = String::from_utf8(text).map_err(|e| damaged(WorkbookProblem::Csv(e.to_string())))?;
+        let mut notes = Vec::new();
+        if names.len() > 1 {
+            notes.push(TableNote::SeveralSheets);
+        }
+        let mut table = table_from_text(text, notes, &TableOptions { header_row: options.header_row, sheet: None })?;
+        table.sheets = names.clone();
+        table.sheet = Some(i);
+        Ok(table)
+    };
+    if let Some(i) = options.sheet {
+        if i >= names.len() {
+            return Err(ImportError::NoSuchSheet { sheet: i, sheets: names.len() });
+        }
+        return read(i);
+    }
+    let first = read(0);
+    let looks_like_orders = |t: &Table| {
+        let g = guess_columns(t);
+        g.account.is_some() && g.date.is_some() && g.revenue.is_some()
+    };
+    if first.as_ref().is_ok_and(looks_like_orders) {
+        return first;
+    }
+    for i in 1..names.len() {
+        if let Ok(table) = read(i) {
+            if looks_like_orders(&table) {
+                return Ok(table);
+            }
+        }
+    }
+    first
+}
+
+/// One worksheet's XML as CSV text.
+fn sheet_csv(sheet: &str, shared: &[String], dates: &[bool]) -> Result<Vec<u8>, ImportError> {
     let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
     let mut row: Vec<String> = Vec::new();
     let (mut kind, mut style, mut column) = (String::new(), 0usize, 0usize);
     let mut value = String::new();
+    let mut in_formula = false;
     let mut failed = None;
-    walk(&sheet, |node| match node {
+    walk(sheet, |node| match node {
         Node::Start(e) => match e.local_name().as_ref() {
             "row" => row.clear(),
             "c" => {
@@ -216,9 +324,12 @@ pub fn parse_xlsx(bytes: &[u8]) -> Result<Table, ImportError> {
                 column = attr(e, "r").and_then(|r| column_of(&r)).unwrap_or(row.len());
                 value.clear();
             }
+            "f" => in_formula = true,
             _ => {}
         },
-        Node::End("v" | "t", text) => value.push_str(&text),
+        Node::End("f", _) => in_formula = false,
+        // A formula's cached value is its <v>; the formula text itself is not a value.
+        Node::End("v" | "t", text) if !in_formula => value.push_str(&text),
         Node::End("c", _) => {
             let cell = match kind.as_str() {
                 "s" => value.trim().parse::<usize>().ok().and_then(|i| shared.get(i).cloned()).unwrap_or_default(),
@@ -229,6 +340,8 @@ pub fn parse_xlsx(bytes: &[u8]) -> Result<Table, ImportError> {
                         "FALSE".into()
                     }
                 }
+                // An ISO 8601 date cell ("2025-04-25T00:00:00"): its date.
+                "d" => value.trim().split('T').next().unwrap_or_default().to_string(),
                 "n" | "" if dates.get(style).copied().unwrap_or(false) => value
                     .trim()
                     .parse::<f64>()
@@ -254,10 +367,12 @@ pub fn parse_xlsx(bytes: &[u8]) -> Result<Table, ImportError> {
     if let Some(e) = failed {
         return Err(damaged(WorkbookProblem::Csv(e)));
     }
-    let text = writer.into_inner().map_err(|e| damaged(WorkbookProblem::Csv(e.to_string())))?;
-    let mut table = parse_table(&text)?;
-    table.notes.push(TableNote::FirstWorksheet);
-    Ok(table)
+    writer.into_inner().map_err(|e| damaged(WorkbookProblem::Csv(e.to_string())))
+}
+
+/// Reads a workbook (`.xlsx` or `.ods`) with the default choices: see [`read_workbook`].
+pub fn parse_xlsx(bytes: &[u8]) -> Result<Table, ImportError> {
+    read_workbook(bytes, &TableOptions::default())
 }
 
 #[cfg(test)]
@@ -313,6 +428,14 @@ mod tests {
         assert_eq!(table.headers, vec!["Customer", "Order date", "", "Revenue"]);
         assert_eq!(table.sample[0], vec!["Müller & Söhne", "2025-04-25", "", "1234.5"]);
         assert_eq!(table.sample[1], vec!["客户 A", "2025-04-26", "", "-3"]);
+    }
+
+    #[test]
+    fn only_format_codes_make_a_date() {
+        assert_eq!(format_code_letters("dd\\.mm\\.yyyy"), "dd.mm.yyyy".replace('.', ""));
+        assert_eq!(format_code_letters("[Red]#,##0.00"), "#,##0.00");
+        assert_eq!(format_code_letters("#,##0 \"days\""), "#,##0 ");
+        assert_eq!(format_code_letters("[$-409]d/m/yy"), "d/m/yy");
     }
 
     #[test]

@@ -99,6 +99,10 @@ impl<'a> ZipReader<'a> {
         Ok(ZipReader { bytes, entries })
     }
 
+    pub fn contains(&self, name: &str) -> bool {
+        self.entries.contains_key(name)
+    }
+
     /// The uncompressed content of an entry, `Ok(None)` when there is no such entry.
     /// Entries larger than `limit` bytes are refused.
     pub fn read(&self, name: &str, limit: usize) -> Result<Option<Vec<u8>>, ZipError> {

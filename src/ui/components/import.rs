@@ -7,18 +7,21 @@
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use kam_core::exchange::{apply_import, DateFormat, Decimal, ImportOutcome, ImportedLine, Skipped, TableNote};
+use kam_core::exchange::{apply_import, DateFormat, Decimal, ImportOutcome, ImportedLine, PICKER_ENCODINGS};
 use leptos::prelude::*;
 
 use crate::import_client::{ImportWorker, WorkerProblem};
-use crate::import_protocol::{from_columns, join_lines, Columns, Formats, FromWorker, LineColumns, Progress, ToWorker};
+use crate::import_protocol::{
+    from_columns, join_lines, Columns, EncodingUsed, Formats, FromWorker, LineColumns, Progress, ReadOptions, ToWorker,
+};
 use crate::store::Prefs;
 use crate::ui::components::FileDrop;
 use crate::ui::state::use_app;
 use crate::ui::words::exchange::{
-    date_format_name, decimal_name, file_not_readable, import_counts, import_done, import_error, import_preview,
-    more_skipped, old_excel, reading_file, reading_rows, rows, skipped_line, skipped_title, table_note, worker_problem,
-    DATE_FORMAT_GUESSED, MAPPING_INCOMPLETE,
+    date_format_name, decimal_name, encoding_name, encoding_unsure, encoding_used, file_not_readable, header_row_found,
+    header_row_option, import_counts, import_done, import_preview, more_skipped, old_excel, reading_file, reading_rows,
+    rows, skipped_title, worker_problem, DATE_FORMAT_GUESSED, ENCODING_LABEL, HEADER_ROW_LABEL, MAPPING_INCOMPLETE,
+    SHEET_LABEL,
 };
 
 /// What the worker found at the top of the file, for the mapping step.
@@ -26,7 +29,13 @@ use crate::ui::words::exchange::{
 struct Opened {
     headers: Vec<String>,
     sample: Vec<Vec<String>>,
-    notes: Vec<TableNote>,
+    notes: Vec<String>,
+    encoding: Option<EncodingUsed>,
+    header_row: usize,
+    header_candidates: Vec<usize>,
+    top_rows: Vec<Vec<String>>,
+    sheets: Vec<String>,
+    sheet: Option<usize>,
 }
 
 /// What reading all rows found, before anything is stored.
@@ -34,7 +43,8 @@ struct Opened {
 struct ReadResult {
     imported: usize,
     skipped_count: usize,
-    skipped: Vec<Skipped>,
+    skipped: Vec<String>,
+    grouping: Option<String>,
     accounts: Rc<Vec<ImportedLine>>,
     range: Option<(NaiveDate, NaiveDate)>,
     outcome: ImportOutcome,
@@ -51,6 +61,7 @@ enum Busy {
 pub fn ImportPanel() -> impl IntoView {
     let state = use_app();
     let file_name = RwSignal::new(String::new());
+    let file_size = StoredValue::new(0.0_f64);
     let table = RwSignal::new(None::<Opened>);
     let error = RwSignal::new(None::<String>);
     let account = RwSignal::new(None::<usize>);
@@ -61,6 +72,8 @@ pub fn ImportPanel() -> impl IntoView {
     let date_guessed = RwSignal::new(false);
     let decimal = RwSignal::new(Decimal::Dot);
     let busy = RwSignal::new(None::<Busy>);
+    // What the user chose about how the file is read (encoding, header row, sheet).
+    let choices = RwSignal::new(ReadOptions::default());
     let result = RwSignal::new_local(None::<ReadResult>);
     // The worker of the open file; dropping it stops it (see `import_client`).
     let worker = StoredValue::new_local(None::<ImportWorker>);
@@ -77,6 +90,23 @@ pub fn ImportPanel() -> impl IntoView {
         result.set(None);
         busy.set(None);
         error.set(None);
+        choices.set(ReadOptions::default());
+    };
+
+    // Reads the open file again with the user's choices; the mapping and preview follow the
+    // worker's answer.
+    let reopen = move |options: ReadOptions| {
+        generation.update_value(|g| *g += 1);
+        lines.set_value(Vec::new());
+        result.set(None);
+        error.set(None);
+        choices.set(options.clone());
+        busy.set(Some(Busy::File { bytes_done: 0.0, bytes_total: file_size.get_value() }));
+        worker.with_value(|w| {
+            if let Some(w) = w {
+                w.post(&ToWorker::Reopen { options }, None);
+            }
+        });
     };
 
     // Asks the worker to read every row with the current mapping; `formats: None` lets it detect
@@ -121,18 +151,35 @@ pub fn ImportPanel() -> impl IntoView {
                 sample,
                 notes,
                 columns: Columns { account: a, date: d, revenue: r, profit: p },
+                encoding,
+                header_row,
+                header_candidates,
+                top_rows,
+                sheets,
+                sheet,
             } => {
                 busy.set(None);
+                error.set(None);
                 account.set(a);
                 date.set(d);
                 revenue.set(r);
                 profit.set(p);
-                table.set(Some(Opened { headers, sample, notes }));
+                table.set(Some(Opened {
+                    headers,
+                    sample,
+                    notes,
+                    encoding,
+                    header_row,
+                    header_candidates,
+                    top_rows,
+                    sheets,
+                    sheet,
+                }));
                 run(None);
             }
-            FromWorker::Refused(e) => {
+            FromWorker::Refused(words) => {
                 busy.set(None);
-                error.set(Some(format!("{}: {}", file_name.get_untracked(), import_error(&e))));
+                error.set(Some(format!("{}: {words}", file_name.get_untracked())));
             }
             FromWorker::OldExcel => {
                 busy.set(None);
@@ -160,12 +207,12 @@ pub fn ImportPanel() -> impl IntoView {
                     }
                 }
             }
-            FromWorker::Done { run, imported, skipped_count, skipped, range } if current(run) => {
+            FromWorker::Done { run, imported, skipped_count, skipped, range, grouping } if current(run) => {
                 let accounts = Rc::new(lines.try_update_value(std::mem::take).unwrap_or_default());
                 let mut preview = state.workspace.get_untracked();
                 let outcome = range.map(|r| apply_import(&mut preview, &accounts, r)).unwrap_or_default();
                 busy.set(None);
-                result.set(Some(ReadResult { imported, skipped_count, skipped, accounts, range, outcome }));
+                result.set(Some(ReadResult { imported, skipped_count, skipped, grouping, accounts, range, outcome }));
             }
             FromWorker::Formats { .. }
             | FromWorker::Progress { .. }
@@ -183,6 +230,7 @@ pub fn ImportPanel() -> impl IntoView {
             return;
         }
         file_name.set(name.clone());
+        file_size.set_value(file.size());
         let on_problem = move |problem| {
             busy.set(None);
             error.set(Some(worker_problem(&file_name.get_untracked(), &problem)));
@@ -190,7 +238,7 @@ pub fn ImportPanel() -> impl IntoView {
         match ImportWorker::start(on_message, on_problem) {
             Ok(w) => {
                 let last_mapping = Prefs::load().last_mapping;
-                w.post(&ToWorker::Open { name, last_mapping }, Some(&file));
+                w.post(&ToWorker::Open { name, last_mapping, options: ReadOptions::default() }, Some(&file));
                 busy.set(Some(Busy::File { bytes_done: 0.0, bytes_total: file.size() }));
                 worker.set_value(Some(w));
             }
@@ -243,6 +291,79 @@ pub fn ImportPanel() -> impl IntoView {
         }
     };
 
+    // How the file was read, and the choices that read it again: encoding (CSV), header row,
+    // sheet (workbooks with several).
+    let reading_choices = move || {
+        let t = table.get()?;
+        let encoding = t.encoding.clone().map(|used| {
+            let mut labels: Vec<&str> = PICKER_ENCODINGS.to_vec();
+            if !labels.contains(&used.label.as_str()) {
+                labels.insert(0, &used.label);
+            }
+            let options = labels
+                .into_iter()
+                .map(|l| {
+                    let selected = l == used.label;
+                    view! { <option value=l.to_string() selected=selected>{encoding_name(l)}</option> }
+                })
+                .collect_view();
+            let unsure = (!used.confident).then(|| {
+                view! { <p class="message warning" data-testid="import-encoding-unsure">{encoding_unsure(&used.label)}</p> }
+            });
+            view! {
+                <label class="field">
+                    <span>{ENCODING_LABEL}</span>
+                    <select data-testid="import-encoding" on:change=move |ev| {
+                        let options = ReadOptions { encoding: Some(event_target_value(&ev)), ..choices.get_untracked() };
+                        reopen(options);
+                    }>{options}</select>
+                    <small data-testid="import-encoding-used">{encoding_used(&used.label, used.chosen)}</small>
+                </label>
+                {unsure}
+            }
+        });
+        let header_options = t
+            .header_candidates
+            .iter()
+            .map(|&row| {
+                let text = header_row_option(row, t.top_rows.get(row).map(Vec::as_slice).unwrap_or_default());
+                view! { <option value=row.to_string() selected=row == t.header_row>{text}</option> }
+            })
+            .collect_view();
+        let sheet_picker = (t.sheets.len() > 1).then(|| {
+            let options = t
+                .sheets
+                .iter()
+                .enumerate()
+                .map(|(i, name)| view! { <option value=i.to_string() selected=Some(i) == t.sheet>{name.clone()}</option> })
+                .collect_view();
+            view! {
+                <label class="field">
+                    <span>{SHEET_LABEL}</span>
+                    <select data-testid="import-sheet" on:change=move |ev| {
+                        // Another sheet has its own header row: found afresh.
+                        let sheet = event_target_value(&ev).parse().ok();
+                        reopen(ReadOptions { sheet, header_row: None, ..choices.get_untracked() });
+                    }>{options}</select>
+                </label>
+            }
+        });
+        Some(view! {
+            <div class="mapping-fields reading-choices">
+                {sheet_picker}
+                {encoding}
+                <label class="field">
+                    <span>{HEADER_ROW_LABEL}</span>
+                    <select data-testid="import-header-row" on:change=move |ev| {
+                        let header_row = event_target_value(&ev).parse().ok();
+                        reopen(ReadOptions { header_row, ..choices.get_untracked() });
+                    }>{header_options}</select>
+                </label>
+            </div>
+            {header_row_found(t.header_row).map(|words| view! { <p class="message" data-testid="import-header-found">{words}</p> })}
+        })
+    };
+
     // Shown while the worker reads: the file first, then its rows; Cancel stops the worker.
     let progress_line = move || {
         busy.get().map(|b| {
@@ -266,9 +387,9 @@ pub fn ImportPanel() -> impl IntoView {
         <section class="panel import-panel" aria-labelledby="import-title">
             <h2 id="import-title">"Import a sales export"</h2>
             <FileDrop
-                prompt="Drop a CSV or Excel (.xlsx) file of order lines here (customer, date, revenue, optionally profit), or"
+                prompt="Drop a CSV, Excel (.xlsx) or OpenDocument (.ods) file of order lines here (customer, date, revenue, optionally profit), or"
                 button="Choose a file…"
-                accept=".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                accept=".csv,.txt,.tsv,.xlsx,.ods,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
                 testid="import-file"
                 on_file=Callback::new(open_file)/>
             {move || error.get().map(|e| view! { <p class="message error" role="alert" data-testid="import-error">{e}</p> })}
@@ -276,7 +397,8 @@ pub fn ImportPanel() -> impl IntoView {
             <Show when=move || table.with(Option::is_some)>
                 <div class="mapping">
                     <h3>{move || format!("Columns of {}", file_name.get())}</h3>
-                    {move || table.with(|t| t.as_ref().map(|t| t.notes.clone()).unwrap_or_default()).into_iter().map(|n| view! { <p class="message warning">{table_note(n)}</p> }).collect_view()}
+                    {move || table.with(|t| t.as_ref().map(|t| t.notes.clone()).unwrap_or_default()).into_iter().map(|n| view! { <p class="message warning">{n}</p> }).collect_view()}
+                    {reading_choices}
                     <div class="mapping-fields">
                         {column_select("map-account", "Customer", account, false)}
                         {column_select("map-date", "Date", date, false)}
@@ -334,11 +456,12 @@ fn ReadSummary(r: ReadResult) -> impl IntoView {
         <div class="read-summary" data-testid="import-summary">
             <p><strong>{import_counts(r.imported, r.skipped_count)}</strong>" — nothing is stored until you confirm."</p>
             {r.range.map(|(a, b)| view! { <p>{import_preview(a, b, &o)}</p> })}
+            {r.grouping.map(|words| view! { <p data-testid="import-grouping">{words}</p> })}
             {(r.skipped_count > 0).then(|| view! {
                 <details open=r.skipped_count <= 20>
                     <summary>{skipped_title(r.skipped_count)}</summary>
                     <ul class="skipped" data-testid="import-skipped">
-                        {r.skipped.iter().map(|s| view! { <li>{skipped_line(s)}</li> }).collect_view()}
+                        {r.skipped.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}
                         {(r.skipped_count > r.skipped.len()).then(|| view! { <li>{more_skipped(r.skipped_count - r.skipped.len())}</li> })}
                     </ul>
                 </details>

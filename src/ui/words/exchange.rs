@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use kam_core::exchange::{
-    Column, DateError, DateFormat, Decimal, FileError, ImportError, ImportOutcome, NumberError, PersonalDetails,
-    ReadFile, Scope, SkipReason, Skipped, TableNote, WorkbookProblem, ZipError,
+    AccountGrouping, Column, DateError, DateFormat, Decimal, FileError, ImportError, ImportOutcome, NumberError,
+    PersonalDetails, ReadFile, Scope, SkipReason, Skipped, TableNote, WorkbookProblem, ZipError,
 };
 
 use super::text::plural;
@@ -141,6 +141,9 @@ pub fn import_error(e: &ImportError) -> String {
         ImportError::DamagedWorkbook(p) => {
             format!("The file cannot be read: the Excel workbook is damaged or not supported ({})", workbook_problem(p))
         }
+        ImportError::OldExcelWorkbook => "This is an old Excel 97–2003 workbook (.xls). Save it as .xlsx or CSV in Excel, then import that file.".into(),
+        ImportError::NoSuchHeaderRow { row, rows: n } => format!("There is no row {} near the top of the file (it has {}).", row + 1, rows(*n)),
+        ImportError::NoSuchSheet { sheet, sheets } => format!("There is no sheet {} in the workbook (it has {}).", sheet + 1, plural(*sheets, "sheet", "sheets")),
     }
 }
 
@@ -149,6 +152,7 @@ pub fn table_note(note: TableNote) -> &'static str {
     match note {
         TableNote::ReadAsWindows1252 => "The file is not UTF-8: it was read as Windows-1252 (Western European). Check the accents in the names below.",
         TableNote::FirstWorksheet => "Read from the first worksheet of the workbook.",
+        TableNote::SeveralSheets => "The workbook has several sheets: the one that looks like order lines is read. Choose another sheet if it is not the right one.",
     }
 }
 
@@ -192,6 +196,8 @@ pub fn skip_reason(reason: &SkipReason) -> String {
         SkipReason::Date(e) => date_error(e),
         SkipReason::Revenue(e) => format!("revenue: {}", number_error(e)),
         SkipReason::Profit(e) => format!("profit: {}", number_error(e)),
+        SkipReason::TotalsRow => "a totals row, not a customer".into(),
+        SkipReason::SumOfRowsAbove => "the sum of the rows above (a total without a label)".into(),
     }
 }
 
@@ -323,6 +329,97 @@ pub fn worker_problem(name: &str, problem: &WorkerProblem) -> String {
     }
 }
 
+/// How the rows became accounts, said in the preview when it is not simply by name.
+pub fn account_grouping(grouping: AccountGrouping) -> Option<String> {
+    match grouping {
+        AccountGrouping::ByName => None,
+        AccountGrouping::ByCustomerNumber { accounts, accounts_renamed: 0 } => {
+            Some(format!("Grouped by customer number: {}.", plural(accounts, "account", "accounts")))
+        }
+        AccountGrouping::ByCustomerNumber { accounts, accounts_renamed } => Some(format!(
+            "Grouped by customer number: {}; {} more than one spelling, the latest is shown.",
+            plural(accounts, "account", "accounts"),
+            if accounts_renamed == 1 { "1 had".to_string() } else { format!("{} had", thousands(accounts_renamed)) }
+        )),
+    }
+}
+
+/// The name of a text encoding (a WHATWG label from `detect_encoding` or the picker).
+pub fn encoding_name(label: &str) -> String {
+    let name = match label {
+        "utf-8" => "UTF-8",
+        "utf-16le" => "UTF-16 (little-endian)",
+        "utf-16be" => "UTF-16 (big-endian)",
+        "windows-1250" => "Central European (Windows-1250)",
+        "windows-1251" => "Cyrillic (Windows-1251)",
+        "windows-1252" => "Western European (Windows-1252)",
+        "windows-1257" => "Baltic (Windows-1257)",
+        "iso-8859-2" => "Central European (ISO-8859-2)",
+        "iso-8859-4" => "Baltic (ISO-8859-4)",
+        "iso-8859-5" => "Cyrillic (ISO-8859-5)",
+        "iso-8859-13" => "Baltic (ISO-8859-13)",
+        "iso-8859-15" => "Western European (ISO-8859-15)",
+        "koi8-r" => "Cyrillic (KOI8-R)",
+        "koi8-u" => "Cyrillic (KOI8-U)",
+        "ibm866" => "Cyrillic (DOS 866)",
+        "gbk" => "Chinese, simplified (GBK)",
+        "gb18030" => "Chinese, simplified (GB18030)",
+        "big5" => "Chinese, traditional (Big5)",
+        "shift_jis" => "Japanese (Shift_JIS)",
+        "euc-jp" => "Japanese (EUC-JP)",
+        "euc-kr" => "Korean (EUC-KR)",
+        other => return other.to_string(),
+    };
+    name.to_string()
+}
+
+/// Said beside the encoding picker when the detector was not sure.
+pub fn encoding_unsure(label: &str) -> String {
+    format!(
+        "The file looks like {}, but that is a guess: if names look wrong, choose another encoding.",
+        encoding_name(label)
+    )
+}
+
+/// The label of the encoding picker.
+pub const ENCODING_LABEL: &str = "Text encoding";
+/// The label of the header-row picker.
+pub const HEADER_ROW_LABEL: &str = "Row with the column names";
+/// The label of the sheet picker.
+pub const SHEET_LABEL: &str = "Sheet";
+
+/// Which encoding the file was decoded with, said above the picker.
+pub fn encoding_used(label: &str, chosen: bool) -> String {
+    if chosen {
+        format!("Read as {}, as you chose.", encoding_name(label))
+    } else {
+        format!("Read as {}, detected from the file.", encoding_name(label))
+    }
+}
+
+/// One choice of the header-row picker: "Row 3: Customer · Date · Revenue" (rows counted from 1
+/// as a spreadsheet shows them; long rows cut).
+pub fn header_row_option(row: usize, cells: &[String]) -> String {
+    let cells: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+    let mut text = format!("Row {}: {}", row + 1, cells.join(" · "));
+    if text.chars().count() > 60 {
+        text = text.chars().take(59).collect::<String>() + "…";
+    }
+    text
+}
+
+/// Said when the column names are not in the first row.
+pub fn header_row_found(row: usize) -> Option<String> {
+    (row > 0).then(|| {
+        format!(
+            "The column names are in row {}: {} above it {} not read.",
+            row + 1,
+            plural(row, "row", "rows"),
+            if row == 1 { "is" } else { "are" }
+        )
+    })
+}
+
 /// Shown when the column's dates do not tell day-first from month-first.
 pub const DATE_FORMAT_GUESSED: &str =
     "The dates could be day-first or month-first: no value tells. Check the date format above.";
@@ -439,6 +536,8 @@ mod tests {
             "customer name longer than 300 characters"
         );
         assert_eq!(number_error(&NumberError::Empty), "empty value");
+        assert_eq!(line(8, SkipReason::TotalsRow), "Line 8: a totals row, not a customer");
+        assert_eq!(line(9, SkipReason::SumOfRowsAbove), "Line 9: the sum of the rows above (a total without a label)");
         assert_eq!((skipped_title(1_234), more_skipped(734)), ("Skipped rows (1,234)".into(), "… and 734 more".into()));
     }
 
@@ -462,6 +561,41 @@ mod tests {
             read_file_summary("plan.kam.json", &read),
             "plan.kam.json: one account plan, with personal details, exported 2026-11-24."
         );
+    }
+
+    #[test]
+    fn grouping_and_encodings_in_words() {
+        assert_eq!(account_grouping(AccountGrouping::ByName), None);
+        assert_eq!(
+            account_grouping(AccountGrouping::ByCustomerNumber { accounts: 12, accounts_renamed: 0 }).unwrap(),
+            "Grouped by customer number: 12 accounts."
+        );
+        assert_eq!(
+            account_grouping(AccountGrouping::ByCustomerNumber { accounts: 12, accounts_renamed: 3 }).unwrap(),
+            "Grouped by customer number: 12 accounts; 3 had more than one spelling, the latest is shown."
+        );
+        for label in kam_core::exchange::PICKER_ENCODINGS {
+            assert_ne!(encoding_name(label), *label, "{label} has a name");
+        }
+        assert!(encoding_unsure("windows-1257").starts_with("The file looks like Baltic (Windows-1257), but"));
+        assert_eq!(
+            import_error(&ImportError::NoSuchSheet { sheet: 3, sheets: 2 }),
+            "There is no sheet 4 in the workbook (it has 2 sheets)."
+        );
+        assert!(import_error(&ImportError::OldExcelWorkbook).contains(".xls"));
+    }
+
+    #[test]
+    fn reading_choices_in_words() {
+        assert_eq!(encoding_used("gbk", false), "Read as Chinese, simplified (GBK), detected from the file.");
+        assert_eq!(encoding_used("windows-1257", true), "Read as Baltic (Windows-1257), as you chose.");
+        let cells = vec!["Customer".to_string(), " ".to_string(), "Date".to_string()];
+        assert_eq!(header_row_option(2, &cells), "Row 3: Customer · Date");
+        let long = vec!["x".repeat(100)];
+        assert_eq!(header_row_option(0, &long).chars().count(), 60);
+        assert_eq!(header_row_found(0), None);
+        assert_eq!(header_row_found(1).unwrap(), "The column names are in row 2: 1 row above it is not read.");
+        assert_eq!(header_row_found(3).unwrap(), "The column names are in row 4: 3 rows above it are not read.");
     }
 
     #[test]
