@@ -102,7 +102,13 @@ fn plans_of(n: usize) -> kam_core::model::Workspace {
         let mut d = kam_core::model::Dossier::new(&id);
         d.overview = format!("Customer {id}");
         d.people = vec![
-            kam_core::model::Person { id: 1, name: "Anna Berg".into(), title: "CFO".into(), phone: "+358 40 1".into(), ..Default::default() },
+            kam_core::model::Person {
+                id: 1,
+                name: "Anna Berg".into(),
+                title: "CFO".into(),
+                phone: "+358 40 1".into(),
+                ..Default::default()
+            },
             kam_core::model::Person { id: 2, name: "Olli Koski".into(), title: "Buyer".into(), ..Default::default() },
         ];
         d.competitors = vec![kam_core::model::Competitor { name: "Rival Oy".into(), ..Default::default() }];
@@ -142,13 +148,27 @@ fn merge_a_file_of_10k_accounts_into_10k() {
         };
         let (_, local) = edit(37, "eva", |d, v| d.strategy = v);
         let (remote_ws, remote) = edit(53, "jon", |d, v| d.goals = v);
-        let file = write_stamped_file(&remote_ws, Some(&remote), None, PersonalDetails::Removed, "bench", "2026-12-01T10:00:00Z");
+        let file = write_stamped_file(
+            &remote_ws,
+            Some(&remote),
+            None,
+            PersonalDetails::Removed,
+            "bench",
+            "2026-12-01T10:00:00Z",
+        );
         let (mut reads, mut merges) = (Vec::new(), Vec::new());
         for _ in 0..5 {
             let t0 = now();
             let read = read_file(file.as_bytes()).unwrap();
             let t1 = now();
-            let merged = merge_workspaces(&local, &read.document, &Default::default(), &mut Clock::new("eva"), 1_780_000_200_000).unwrap();
+            let merged = merge_workspaces(
+                &local,
+                &read.document,
+                &Default::default(),
+                &mut Clock::new("eva"),
+                1_780_000_200_000,
+            )
+            .unwrap();
             let t2 = now();
             assert_eq!(merged.workspace.accounts().len(), n);
             reads.push(t1 - t0);
