@@ -98,10 +98,12 @@ test('qualify an account, fill every section, see the org chart, reload and find
   await page.getByTestId('dossier-stage').selectOption('cooperative');
   await saved(page);
 
+  // Shown once stored: waiting for each section to say so waits for its save.
   for (const s of SECTIONS) {
-    assert.match(await page.getByTestId(`section-${s}`).getByTestId('section-state').innerText(), /Filled/, s);
+    await page.getByTestId(`section-${s}`).getByTestId('section-state').filter({ hasText: /Filled/ }).waitFor();
   }
-  assert.match(await page.getByTestId('completeness').innerText(), /100 %/);
+  await page.getByTestId('completeness').filter({ hasText: /100 %/ }).waitFor();
+  await saved(page);
   assert.match(await page.getByTestId('clv').innerText(), /\d/);
   for (const s of SECTIONS) {
     await page.getByTestId(`section-${s}`).screenshot({ path: `${ARTIFACTS}/dossier-${s}.png` });
