@@ -46,12 +46,15 @@ pub fn strategy(ed: Editor) -> impl IntoView {
                 .sum::<f64>()
         })
     };
+    let axes = Memo::new(move |_| ed.dossier.with(|d| (d.offerings.clone(), d.units.clone())));
     view! {
         {ed.text(Label::Shown("Strategy: what we want to achieve, who we still need to know"), "dossier-strategy".into(), top!(strategy), 3)}
         <h3>"Whitespace"</h3>
         <p class="muted small">"What the customer buys from us, per business unit, and where the openings are. Potential is a yearly value."</p>
         {move || {
-            let (offerings, units) = ed.dossier.with(|d| (d.offerings.clone(), d.units.clone()));
+            // Only the grid's rows and columns rebuild it: a cell's own save (echoed back while
+            // the next cell is being typed into) must not replace the inputs under the user.
+            let (offerings, units) = axes.get();
             if offerings.is_empty() || units.is_empty() {
                 return view! { <p class="muted" data-testid="whitespace-empty">"Add at least one offering and one business unit to draw the grid."</p> }.into_any();
             }
