@@ -175,11 +175,11 @@ impl Repository {
             return Ok(());
         }
         let mut docs = Vec::new();
-        let mut newest = BTreeMap::new();
+        let mut newest: BTreeMap<String, Stamp> = BTreeMap::new();
         for (key, value) in records(ws) {
             let stamp = upgrade_stamp(ws, &key);
-            if newest.get(&stamp.device).is_none_or(|s: &Stamp| stamp > *s) {
-                newest.insert(stamp.device.clone(), stamp.clone());
+            if newest.get(&*stamp.device).is_none_or(|s: &Stamp| stamp > *s) {
+                newest.insert(stamp.device.to_string(), stamp.clone());
             }
             docs.push((JsValue::from_str(&key.store_key()), doc_to_js(&StampedDoc::from_value(&value, stamp))?));
         }
@@ -248,10 +248,12 @@ impl Repository {
     /// Merges a file's document into the stored workspace, in one transaction: reads the stored
     /// stamps, merges field by field with the user's `choices` for conflicts, keeps the
     /// workspace before as the automatic snapshot (made by `snapshot` from the stamps it had),
-    /// and writes the merged records and stamps. All or nothing. Returns the merge and the
-    /// stamps before it (for an undo).
+    /// and writes the records the merge changes with their stamps. All or nothing. `local_ws` is
+    /// the workspace as loaded; records the file does not change are neither read from it nor
+    /// written. Returns the merge and the stamps before it (for an undo).
     pub async fn merge_file(
         &self,
+        local_ws: &Workspace,
         remote: &StampedDoc,
         choices: &BTreeMap<Path, Choice>,
         snapshot: &dyn Fn(&StampedDoc) -> Snapshot,
@@ -259,12 +261,11 @@ impl Repository {
         let tx = self.transaction(&ALL_STORES, TransactionMode::ReadWrite)?;
         let result = async {
             let before = read_document(&tx).await?;
-            let merged = with_clock(|clock| merge_workspaces(&before, remote, choices, clock, now_ms()))
+            let merged = with_clock(|clock| merge_workspaces(local_ws, &before, remote, choices, clock, now_ms()))
                 .map_err(|e| StoreError::Unreadable { detail: e.detail })?;
             let kept = snapshot(&before);
             tx.store(META)?.put(&to_js(&kept)?, Some(&JsValue::from_str(SNAPSHOT_KEY))).await?;
-            write_records(&tx, prepare_now(&merged.workspace)?).await?;
-            write_document(&tx, &merged.document).await?;
+            write_merged(&tx, &merged).await?;
             Ok::<_, StoreError>((merged, before, kept))
         }
         .await;
@@ -470,16 +471,6 @@ async fn prepare(ws: &Workspace) -> Result<Prepared, StoreError> {
     Ok(Prepared { accounts, history, dossiers, programme: Some(to_js(&ws.programme)?) })
 }
 
-/// [`prepare`] without yielding: inside a transaction, which must not give control away.
-fn prepare_now(ws: &Workspace) -> Result<Prepared, StoreError> {
-    Ok(Prepared {
-        accounts: ws.accounts().iter().map(to_js).collect::<Result<Vec<_>, _>>()?,
-        history: ws.histories().map(|(id, lines)| history_record(id, lines)).collect::<Result<Vec<_>, _>>()?,
-        dossiers: ws.dossiers().iter().map(to_js).collect::<Result<Vec<_>, _>>()?,
-        programme: Some(to_js(&ws.programme)?),
-    })
-}
-
 /// Clears the three record stores and writes `p` (and the programme) inside `tx`.
 async fn write_records(tx: &rexie::Transaction, p: Prepared) -> Result<(), StoreError> {
     if let Some(programme) = &p.programme {
@@ -528,6 +519,37 @@ async fn write_document(tx: &rexie::Transaction, doc: &StampedDoc) -> Result<(),
         store.put_all(batch.into_iter()).await?;
     }
     tx.store(META)?.put(&seen_to_js(&doc.seen)?, Some(&JsValue::from_str(SEEN_KEY))).await?;
+    Ok(())
+}
+
+/// The records a merge changed, their stamps and what the document has seen, inside `tx`.
+async fn write_merged(tx: &rexie::Transaction, merged: &Merged) -> Result<(), StoreError> {
+    let ws = &merged.workspace;
+    let stamps = tx.store(STAMPS)?;
+    for (key, sub) in &merged.records {
+        match key {
+            RecordKey::Account(id) => {
+                if let Some(a) = ws.account(id) {
+                    tx.store(ACCOUNTS)?.put(&to_js(a)?, None).await?;
+                }
+            }
+            RecordKey::Dossier(id) => {
+                if let Some(d) = ws.dossier(id) {
+                    tx.store(DOSSIERS)?.put(&to_js(d)?, None).await?;
+                }
+            }
+            RecordKey::History(id) => {
+                if let Some(lines) = ws.history(id) {
+                    tx.store(HISTORY)?.put(&history_record(id, lines)?, None).await?;
+                }
+            }
+            RecordKey::Programme => {
+                tx.store(META)?.put(&to_js(&ws.programme)?, Some(&JsValue::from_str(PROGRAMME_KEY))).await?;
+            }
+        }
+        stamps.put(&doc_to_js(sub)?, Some(&JsValue::from_str(&key.store_key()))).await?;
+    }
+    tx.store(META)?.put(&seen_to_js(&merged.seen)?, Some(&JsValue::from_str(SEEN_KEY))).await?;
     Ok(())
 }
 

@@ -146,9 +146,9 @@ impl Recorder {
         let meta = tx.store(META)?;
         let key = JsValue::from_str(SEEN_KEY);
         let mut seen = parse_seen(meta.get(key.clone()).await?.filter(|v| !v.is_undefined()))?;
-        let newer = seen.get(&stamp.device).is_none_or(|s| stamp > *s);
+        let newer = seen.get(&*stamp.device).is_none_or(|s| stamp > *s);
         if newer {
-            seen.insert(stamp.device.clone(), stamp);
+            seen.insert(stamp.device.to_string(), stamp);
             meta.put(&seen_to_js(&seen)?, Some(&key)).await?;
         }
         Ok(())

@@ -418,7 +418,9 @@ async fn a_merge_is_one_transaction_and_idempotent() {
         taken_at: "now".into(),
         file: "{}".into(),
     };
-    let (merged, _, _) = repo.merge_file(&read.document, &Default::default(), &make).await.unwrap();
+    let mine = repo.load().await.unwrap();
+    let (merged, _, _) = repo.merge_file(&mine, &read.document, &Default::default(), &make).await.unwrap();
+    assert_eq!(merged.records.len(), 1, "only the dossier the file changes is merged and written");
     assert!(merged.workspace.dossier(&id).unwrap().competitors.iter().any(|c| c.name == "Rival X"));
     assert_eq!(repo.load().await.unwrap(), merged.workspace, "stored as merged");
     assert_eq!(repo.load_snapshot().await.unwrap().unwrap().reason, "before merging");

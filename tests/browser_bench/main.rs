@@ -37,29 +37,12 @@ fn median(mut times: Vec<f64>) -> (f64, f64, f64) {
     (times[times.len() / 2], times[0], times[times.len() - 1])
 }
 
-fn workspace_of(n: usize) -> kam_core::model::Workspace {
-    let mut ws = kam_core::model::Workspace::default();
-    let start = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
-    for i in 0..n {
-        let a = ws.add_account(&format!("Account {i:05}")).unwrap().id.clone();
-        let lines = (0..12)
-            .map(|m| kam_core::model::OrderLine {
-                date: start + chrono::Months::new(m),
-                revenue: 1000.0 + i as f64,
-                profit: Some(150.0),
-            })
-            .collect();
-        ws.set_history(&a, lines);
-    }
-    ws
-}
-
 /// Loading 10,000 accounts (with 12 order lines each) from IndexedDB: the app's start-up read.
 #[wasm_bindgen_test]
 async fn load_10k_accounts_from_indexeddb() {
     let name = format!("kam-bench-load-{}", js_sys::Math::random().to_bits());
     let repo = kam_planner::store::Repository::open(&name).await.unwrap();
-    repo.replace(&workspace_of(10_000)).await.unwrap();
+    repo.replace(&kam_core::merge::fixtures::accounts_with_history(10_000)).await.unwrap();
     let mut times = Vec::new();
     for _ in 0..7 {
         let start = now();
@@ -94,30 +77,6 @@ async fn dossier_edit_to_indexeddb_commit() {
     repo.close();
 }
 
-/// `n` accounts, each with a dossier (an overview, two people, a competitor) and 12 order lines.
-fn plans_of(n: usize) -> kam_core::model::Workspace {
-    let mut ws = workspace_of(n);
-    let ids: Vec<String> = ws.accounts().iter().map(|a| a.id.clone()).collect();
-    for id in ids {
-        let mut d = kam_core::model::Dossier::new(&id);
-        d.overview = format!("Customer {id}");
-        d.people = vec![
-            kam_core::model::Person {
-                id: 1,
-                name: "Anna Berg".into(),
-                title: "CFO".into(),
-                phone: "+358 40 1".into(),
-                ..Default::default()
-            },
-            kam_core::model::Person { id: 2, name: "Olli Koski".into(), title: "Buyer".into(), ..Default::default() },
-        ];
-        d.competitors = vec![kam_core::model::Competitor { name: "Rival Oy".into(), ..Default::default() }];
-        d.assign_ids(None);
-        ws.upsert_dossier(d);
-    }
-    ws
-}
-
 /// Merging a file of `n` accounts into a workspace of `n` (issue 13's figure: 10,000 into
 /// 10,000): both copies started from one document, then each edited other fields of a few
 /// hundred dossiers. Times reading the file (JSON, checks, the document) and the merge itself
@@ -126,28 +85,11 @@ fn plans_of(n: usize) -> kam_core::model::Workspace {
 #[wasm_bindgen_test]
 fn merge_a_file_of_10k_accounts_into_10k() {
     use kam_core::exchange::{read_file, write_stamped_file, PersonalDetails};
-    use kam_core::merge::workspace::{document_of, merge_workspaces, record_value, RecordKey};
-    use kam_core::merge::{Clock, Stamp};
+    use kam_core::merge::fixtures::diverged_copies;
+    use kam_core::merge::workspace::merge_workspaces;
+    use kam_core::merge::Clock;
     for n in [2_500usize, 5_000, 10_000] {
-        let base = plans_of(n);
-        let start_doc = document_of(&base, &Stamp::new(1_780_000_000_000, 0, "start"), |_, _| false);
-        let edit = |every: usize, device: &str, field: fn(&mut kam_core::model::Dossier, String)| {
-            let (mut ws, mut doc, mut clock) = (base.clone(), start_doc.clone(), Clock::new(device));
-            let ids: Vec<String> = ws.dossiers().iter().step_by(every).map(|d| d.account_id.clone()).collect();
-            for id in ids {
-                ws.change_dossier(&id, |d| field(d, format!("{device} {id}")));
-                let key = RecordKey::Dossier(id);
-                let path = key.path();
-                let mut sub = doc.subtree(&path);
-                if let Some(s) = sub.record_record(&record_value(&ws, &key).unwrap(), &mut clock, 1_780_000_100_000) {
-                    doc.graft(&path, &sub);
-                    doc.note_seen(&s);
-                }
-            }
-            (ws, doc)
-        };
-        let (_, local) = edit(37, "eva", |d, v| d.strategy = v);
-        let (remote_ws, remote) = edit(53, "jon", |d, v| d.goals = v);
+        let ((local_ws, local), (remote_ws, remote)) = diverged_copies(n);
         let file = write_stamped_file(
             &remote_ws,
             Some(&remote),
@@ -162,6 +104,7 @@ fn merge_a_file_of_10k_accounts_into_10k() {
             let read = read_file(file.as_bytes()).unwrap();
             let t1 = now();
             let merged = merge_workspaces(
+                &local_ws,
                 &local,
                 &read.document,
                 &Default::default(),

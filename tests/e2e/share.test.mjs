@@ -31,8 +31,8 @@ test('a workspace exported without personal details imports into a fresh browser
   assert.match(file.name, /^workspace-\d{4}-\d{2}-\d{2}\.kam\.json$/);
   const json = JSON.parse(file.text);
   assert.equal(json.format, 'kam-planner');
-  assert.equal(json.version, 3);
-  assert.ok(json.data.stamps && Object.keys(json.data.stamps.paths).length > 100, 'format 3 carries the change stamps');
+  assert.equal(json.version, 4);
+  assert.ok(json.data.stamps && Object.keys(json.data.stamps.records).length > 80, 'format 4 carries the change stamps, one per record');
   assert.ok(!Object.keys(json.data.stamps.paths).some((p) => /\/(birthday|hobbies|family|personal_notes)$/.test(p)), 'withheld fields have no stamps');
   assert.equal(json.personalDetails, 'removed');
   for (const secret of ['Sails on weekends', '1971-03-14', 'Choir singer', '1980-02-29', 'Runs marathons']) {
@@ -158,7 +158,7 @@ test('files that cannot be imported are refused with a specific message and chan
   const cases = [
     ['broken.kam.json', '{"format": "kam-planner",\n "version": 1,\n oops', /not valid JSON: .* at line 3, column 2/],
     ['other.json', '{"name": "package", "version": "1.0.0"}', /not a KAM Planner file/],
-    ['future.kam.json', good.text.replace('"version": 3', '"version": 9'), /newer KAM Planner \(file format 9; this one reads up to 3\)/],
+    ['future.kam.json', good.text.replace('"version": 4', '"version": 9'), /newer KAM Planner \(file format 9; this one reads up to 4\)/],
     ['edited.kam.json', good.text.replace('Nordhavn Logistics A/S', 'Nordhavn Logistics'), /checksum does not match/],
     ['photo.kam.json', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00]), /not a text file in UTF-8/],
   ];

@@ -6,7 +6,7 @@
 //! refusal is a [`FileError`] that names exactly what is wrong (the UI words it so that a user
 //! can act on it).
 
-use crate::merge::workspace::{document_of, is_personal_field, redacted_paths, FileStamps, RecordKey};
+use crate::merge::workspace::{document_of, is_personal_field, redacted_paths, workspace_value, FileStamps};
 use crate::merge::{Path, Seg, Stamp, StampedDoc};
 use crate::model::{
     restore, Account, AccountHistory, Dossier, OrderLine, Programme, RestoreProblem, Stored, Workspace,
@@ -17,7 +17,7 @@ use serde_json::Value;
 
 pub const FORMAT_NAME: &str = "kam-planner";
 /// The version this build writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
 /// Deeper JSON than this is refused (serde_json's own limit is 128; ours is explicit).
@@ -355,11 +355,9 @@ pub fn write_stamped_file(
             PersonalDetails::Included => Default::default(),
             PersonalDetails::Removed => redacted_paths(ws, &source),
         };
-        let mut stamps = FileStamps::of(doc, &withheld);
+        let mut stamps = FileStamps::of(doc, &workspace_value(&source), &withheld);
         if let Some(a) = account {
-            stamps
-                .paths
-                .retain(|p, _| RecordKey::of_path(p).and_then(|k| k.account_id().map(|id| id == a)) == Some(true));
+            stamps.retain_account(a);
         }
         stamps
     });

@@ -100,9 +100,9 @@ fn every_refusal_says_what_is_wrong() {
             "{\"format\": \"kam-planner\", \"version\": 1}".into(),
             FileError::Incomplete { detail: detail("missing field `appVersion`") },
         ),
-        (good.replacen("\"version\": 3", "\"version\": 4", 1), FileError::NewerVersion { version: 4, newest: 3 }),
-        (good.replacen("\"version\": 3", "\"version\": \"3\"", 1), FileError::VersionNotAWholeNumber),
-        (good.replacen("\"version\": 3", "\"version\": 0", 1), FileError::VersionZero),
+        (good.replacen("\"version\": 4", "\"version\": 5", 1), FileError::NewerVersion { version: 5, newest: 4 }),
+        (good.replacen("\"version\": 4", "\"version\": \"4\"", 1), FileError::VersionNotAWholeNumber),
+        (good.replacen("\"version\": 4", "\"version\": 0", 1), FileError::VersionZero),
         (good.replacen("Nordhavn Logistics A/S", "Nordhavn Logistics AS", 1), FileError::ChecksumMismatch),
         (
             good.replacen("\"scope\": \"workspace\"", "\"scope\": 7", 1),

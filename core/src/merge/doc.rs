@@ -206,7 +206,7 @@ impl StampedDoc {
     pub fn from_value(value: &Value, stamp: Stamp) -> StampedDoc {
         let entries = sorted_map(flatten(value).into_iter().map(|(p, v)| (p, Entry::live(v, stamp.clone()))).collect());
         let mut seen = BTreeMap::new();
-        seen.insert(stamp.device.clone(), stamp);
+        seen.insert(stamp.device.to_string(), stamp);
         StampedDoc { entries, seen }
     }
 
@@ -237,11 +237,11 @@ impl StampedDoc {
 
     /// Takes note that this document includes a write stamped `stamp`.
     pub fn note_seen(&mut self, stamp: &Stamp) {
-        match self.seen.get_mut(&stamp.device) {
+        match self.seen.get_mut(&*stamp.device) {
             Some(s) if *s >= *stamp => {}
             Some(s) => *s = stamp.clone(),
             None => {
-                self.seen.insert(stamp.device.clone(), stamp.clone());
+                self.seen.insert(stamp.device.to_string(), stamp.clone());
             }
         }
     }

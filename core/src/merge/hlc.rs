@@ -9,6 +9,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 /// When and where a value was written. Ordered by wall time, then counter, then device (the
 /// derived order follows the field order), which is a total order over all stamps ever made.
@@ -16,11 +17,13 @@ use std::str::FromStr;
 pub struct Stamp {
     pub wall_ms: u64,
     pub counter: u32,
-    pub device: String,
+    /// Shared: a document holds the same few devices' stamps on every register, so a copy of a
+    /// stamp is a count, not an allocation.
+    pub device: Arc<str>,
 }
 
 impl Stamp {
-    pub fn new(wall_ms: u64, counter: u32, device: impl Into<String>) -> Self {
+    pub fn new(wall_ms: u64, counter: u32, device: impl Into<Arc<str>>) -> Self {
         Stamp { wall_ms, counter, device: device.into() }
     }
 }
@@ -39,7 +42,7 @@ impl FromStr for Stamp {
         let bad = || format!("\"{s}\" is not a stamp (wall-counter-device)");
         let wall_ms = parts.next().and_then(|p| p.parse().ok()).ok_or_else(bad)?;
         let counter = parts.next().and_then(|p| p.parse().ok()).ok_or_else(bad)?;
-        let device = parts.next().ok_or_else(bad)?.to_string();
+        let device = parts.next().ok_or_else(bad)?.into();
         Ok(Stamp { wall_ms, counter, device })
     }
 }
@@ -64,13 +67,13 @@ impl<'de> Deserialize<'de> for Stamp {
 /// if this device's wall clock is behind theirs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Clock {
-    device: String,
+    device: Arc<str>,
     wall_ms: u64,
     counter: u32,
 }
 
 impl Clock {
-    pub fn new(device: impl Into<String>) -> Self {
+    pub fn new(device: impl Into<Arc<str>>) -> Self {
         Clock { device: device.into(), wall_ms: 0, counter: 0 }
     }
 

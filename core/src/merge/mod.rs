@@ -41,6 +41,7 @@
 //! no per-account lookups. [`StampedDoc::record`] is linear in the document.
 
 pub mod doc;
+pub mod fixtures;
 pub mod hlc;
 pub mod workspace;
 
@@ -173,7 +174,7 @@ pub enum Choice {
 /// Whether `doc` includes the write stamped `stamp`. The zero stamp (device "") is what every
 /// copy knows (`workspace::zero_stamp`).
 fn seen_by(doc: &StampedDoc, stamp: &Stamp) -> bool {
-    stamp.device.is_empty() || doc.seen.get(&stamp.device).is_some_and(|s| stamp <= s)
+    stamp.device.is_empty() || doc.seen.get(&*stamp.device).is_some_and(|s| stamp <= s)
 }
 
 /// What [`merge`] would change in `local`, register by register, in path order, with conflicts

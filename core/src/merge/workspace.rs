@@ -360,7 +360,7 @@ pub fn document_of(ws: &Workspace, stamp: &Stamp, withheld: impl Fn(&Path, &Valu
             .collect(),
     );
     let mut seen = BTreeMap::new();
-    seen.insert(stamp.device.clone(), stamp.clone());
+    seen.insert(stamp.device.to_string(), stamp.clone());
     StampedDoc { entries, seen }
 }
 
@@ -383,18 +383,28 @@ pub fn redacted_paths(full: &Workspace, redacted: &Workspace) -> std::collection
     a.into_iter().filter(|(p, v)| is_personal_field(p) || b.get(p) != Some(v)).map(|(p, _)| p).collect()
 }
 
-/// A file's stamps (format 3): per register its stamp, for items their position, for deleted
-/// registers a tombstone. Values are the file's data; a path of the data without a stamp here is
-/// withheld (personal details of a file without them).
+/// A file's stamps. Per record (`records`, format 4) the stamp most of its registers carry; per
+/// register that differs (`paths`) its own stamp, an item's position where it is not the one an
+/// even numbering of the file's list order gives, or a tombstone; `withheld`, the registers of
+/// the data that count as unknown (personal details and the text the redaction changed). A
+/// register of the data takes its `paths` stamp, else (unless withheld) its record's, else the
+/// [`zero_stamp`]. Format 3 files carry no `records`: every register they stamp is in `paths`,
+/// and the others are withheld — the same rule.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FileStamps {
     pub seen: BTreeMap<String, Stamp>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub records: BTreeMap<Path, Stamp>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withheld: Vec<Path>,
     pub paths: BTreeMap<Path, FileStamp>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileStamp {
-    pub s: Stamp,
+    /// `None`: the record's stamp.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub s: Option<Stamp>,
     /// An item's position in its list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub p: Option<String>,
@@ -403,78 +413,265 @@ pub struct FileStamp {
     pub d: bool,
 }
 
-impl FileStamps {
-    /// The stamps of `doc` for a file, leaving out `withheld` paths (and what lies below them).
-    pub fn of(doc: &StampedDoc, withheld: &std::collections::HashSet<Path>) -> FileStamps {
-        let paths = doc
-            .entries
-            .iter()
-            .filter(|(p, _)| RecordKey::of_path(p).is_some())
-            .filter(|(p, _)| !withheld.contains(*p))
-            .map(|(p, e)| {
-                let stamp = FileStamp {
-                    s: e.stamp.clone(),
-                    p: if p.is_item() { e.value.as_ref().and_then(Value::as_str).map(str::to_string) } else { None },
-                    d: e.value.is_none(),
-                };
-                (p.clone(), stamp)
-            })
-            .collect();
-        FileStamps { seen: doc.seen.clone(), paths: sorted_map(paths) }
-    }
-
-    /// The document a file of format 3 holds: its data's registers with these stamps; those
-    /// without one (withheld) with the [`zero_stamp`].
-    pub fn document(&self, data: &Workspace) -> StampedDoc {
-        let positions: HashMap<Path, String> =
-            self.paths.iter().filter_map(|(p, s)| s.p.clone().map(|pos| (p.clone(), pos))).collect();
-        let flat = flatten_with_positions(&workspace_value(data), &positions);
-        let mut entries: BTreeMap<Path, Entry> = sorted_map(top_nodes().collect());
-        for (path, stamp) in &self.paths {
-            if stamp.d {
-                entries.insert(path.clone(), Entry::tombstone(stamp.s.clone()));
-            }
-        }
-        for (path, v) in flat {
-            let stamp = self.paths.get(&path).filter(|s| !s.d).map_or_else(zero_stamp, |s| s.s.clone());
-            entries.entry(path).or_insert_with(|| Entry::live(v, stamp));
-        }
-        StampedDoc { entries, seen: self.seen.clone() }
+/// How many steps of `path` name its record (2 for `accounts/<id>`, 1 for `programme`), without
+/// allocating; `None` for the top nodes.
+fn record_depth(path: &Path) -> Option<usize> {
+    match path.0.first() {
+        Some(Seg::Key(k)) if k == PROGRAMME => Some(1),
+        Some(Seg::Key(k)) if (k == ACCOUNTS || k == DOSSIERS || k == HISTORY) && path.0.len() >= 2 => Some(2),
+        _ => None,
     }
 }
 
-/// A merge's result: the document and the workspace it reads as.
+impl FileStamps {
+    /// The stamps of `doc` for a file whose data reads as `data` (the workspace document value of
+    /// what the file holds), leaving out `withheld` paths (and what lies below them).
+    pub fn of(doc: &StampedDoc, data: &Value, withheld: &std::collections::HashSet<Path>) -> FileStamps {
+        let even = super::flatten(data);
+        let mut out = FileStamps { seen: doc.seen.clone(), ..Default::default() };
+        let mut paths = Vec::new();
+        let mut group: Vec<(&Path, &Entry)> = Vec::new();
+        let mut flush = |group: &mut Vec<(&Path, &Entry)>, out: &mut FileStamps| {
+            let Some(&(first, _)) = group.first() else { return };
+            let depth = record_depth(first).expect("grouped by record");
+            let mut counts: HashMap<&Stamp, usize> = HashMap::new();
+            for (p, e) in group.iter() {
+                if e.value.is_some() && !withheld.contains(*p) {
+                    *counts.entry(&e.stamp).or_default() += 1;
+                }
+            }
+            let common = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0))).map(|(s, _)| s.clone());
+            for (p, e) in group.drain(..) {
+                if withheld.contains(p) {
+                    if e.value.is_some() && even.contains_key(p) {
+                        out.withheld.push(p.clone());
+                    }
+                    continue;
+                }
+                let s = (common.as_ref() != Some(&e.stamp)).then(|| e.stamp.clone());
+                let stamp = match &e.value {
+                    None => FileStamp { s: Some(e.stamp.clone()), p: None, d: true },
+                    Some(v) if p.is_item() => {
+                        let here = v.as_str().map(str::to_string);
+                        let p_out = here.filter(|pos| even.get(p).and_then(Value::as_str) != Some(pos.as_str()));
+                        if s.is_none() && p_out.is_none() {
+                            continue;
+                        }
+                        FileStamp { s, p: p_out, d: false }
+                    }
+                    Some(_) if s.is_none() => continue,
+                    Some(_) => FileStamp { s, p: None, d: false },
+                };
+                paths.push((p.clone(), stamp));
+            }
+            if let Some(common) = common {
+                out.records.insert(Path(first.0[..depth].to_vec()), common);
+            }
+        };
+        for (p, e) in &doc.entries {
+            let Some(depth) = record_depth(p) else { continue };
+            if group.first().is_some_and(|(g, _)| g.0[..depth.min(g.0.len())] != p.0[..depth]) {
+                flush(&mut group, &mut out);
+            }
+            group.push((p, e));
+        }
+        flush(&mut group, &mut out);
+        out.paths = sorted_map(paths);
+        out
+    }
+
+    /// Keeps only the stamps of one account's records.
+    pub fn retain_account(&mut self, id: &str) {
+        let mine = |p: &Path| RecordKey::of_path(p).and_then(|k| k.account_id().map(|a| a == id)) == Some(true);
+        self.paths.retain(|p, _| mine(p));
+        self.records.retain(|p, _| mine(p));
+        self.withheld.retain(|p| mine(p));
+    }
+
+    /// The document a file of format 3 or 4 holds: its data's registers with these stamps. One
+    /// walk over the data's registers beside the (sorted) stamps; no lookups.
+    pub fn document(&self, data: &Workspace) -> StampedDoc {
+        let flat = super::flatten(&workspace_value(data));
+        let mut entries: Vec<(Path, Entry)> = Vec::with_capacity(flat.len());
+        let mut stamps = self.paths.iter().peekable();
+        let mut withheld = self.withheld.iter().peekable();
+        let mut record: Option<(Path, Option<&Stamp>)> = None;
+        for (path, value) in flat {
+            while let Some((p, s)) = stamps.next_if(|(p, _)| **p < path) {
+                if s.d {
+                    entries.push((p.clone(), Entry::tombstone(s.s.clone().unwrap_or_else(zero_stamp))));
+                }
+            }
+            let own = stamps.next_if(|(p, _)| **p == path).map(|(_, s)| s);
+            while withheld.next_if(|p| **p < path).is_some() {}
+            let is_withheld = withheld.next_if(|p| **p == path).is_some();
+            let depth = record_depth(&path);
+            let record_stamp = match depth {
+                None => None,
+                Some(d) => {
+                    if !record.as_ref().is_some_and(|(r, _)| path.starts_with(r)) {
+                        let prefix = Path(path.0[..d].to_vec());
+                        let stamp = self.records.get(&prefix);
+                        record = Some((prefix, stamp));
+                    }
+                    record.as_ref().and_then(|(_, s)| *s)
+                }
+            };
+            let entry = match own {
+                Some(s) if s.d => Entry::tombstone(s.s.clone().unwrap_or_else(zero_stamp)),
+                Some(s) => {
+                    let stamp = s.s.clone().or_else(|| record_stamp.cloned()).unwrap_or_else(zero_stamp);
+                    match &s.p {
+                        Some(pos) if path.is_item() => Entry::live(Value::String(pos.clone()), stamp),
+                        _ => Entry::live(value, stamp),
+                    }
+                }
+                None if is_withheld || depth.is_none() => Entry::live(value, zero_stamp()),
+                None => Entry::live(value, record_stamp.cloned().unwrap_or_else(zero_stamp)),
+            };
+            entries.push((path, entry));
+        }
+        for (p, s) in stamps {
+            if s.d {
+                entries.push((p.clone(), Entry::tombstone(s.s.clone().unwrap_or_else(zero_stamp))));
+            }
+        }
+        StampedDoc { entries: sorted_map(entries), seen: self.seen.clone() }
+    }
+}
+
+/// A merge's result: the records it changes, each with its stamps after the merge (paths
+/// relative to the record), what the merged document has seen, and the workspace it reads as.
+/// Records the merge leaves as they are are not listed: for a file that changes a few
+/// accounts, the work and the writes are those accounts', whatever the size of the workspace.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Merged {
-    pub document: StampedDoc,
+    pub records: Vec<(RecordKey, StampedDoc)>,
+    pub seen: BTreeMap<String, Stamp>,
     pub workspace: Workspace,
 }
 
+impl Merged {
+    /// The whole merged document: `local` with the changed records' stamps in their place.
+    pub fn document(&self, local: &StampedDoc) -> StampedDoc {
+        let mut doc = local.clone();
+        for (key, sub) in &self.records {
+            doc.graft(&key.path(), sub);
+        }
+        doc.seen = self.seen.clone();
+        doc
+    }
+}
+
+/// The records in which merging `remote` into `local` writes a register (a newer value, a
+/// newer stamp, a deletion), and those holding a conflict the user chose against the default;
+/// in path order. One walk over both documents, allocating only for the records it finds.
+fn touched_records(local: &StampedDoc, remote: &StampedDoc, choices: &BTreeMap<Path, super::Choice>) -> Vec<RecordKey> {
+    let mut keys: Vec<RecordKey> = Vec::new();
+    let mut last: Option<Path> = None;
+    let mut note = |path: &Path, keys: &mut Vec<RecordKey>| {
+        if last.as_ref().is_some_and(|p| path.starts_with(p)) {
+            return;
+        }
+        if let Some(key) = RecordKey::of_path(path) {
+            last = Some(key.path());
+            keys.push(key);
+        }
+    };
+    super::zip(local, remote, |path, l, r| {
+        if let Some(r) = r {
+            if l.is_none_or(|l| super::wins(r, l)) {
+                note(path, &mut keys);
+            }
+        }
+    });
+    for path in choices.keys() {
+        note(path, &mut keys);
+    }
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// Puts a record read from its merged value into `ws` (through the one restore of a record) and
+/// returns its value as the workspace now holds it; `None` when the record reads as deleted.
+fn put_record(ws: &mut Workspace, key: &RecordKey, value: Value) -> Result<Option<Value>, NotAWorkspace> {
+    let bad = |e: serde_json::Error| NotAWorkspace { detail: e.to_string() };
+    if !value.is_object() {
+        return Ok(None);
+    }
+    match key {
+        RecordKey::Account(_) => {
+            ws.insert_account(from_value::<Account>(&value).map_err(bad)?);
+        }
+        RecordKey::Dossier(id) => {
+            let mut d = dossier_from_value(value).map_err(bad)?;
+            d.account_id = id.clone();
+            ws.upsert_dossier(crate::model::restore_dossier(d));
+        }
+        RecordKey::History(id) => {
+            ws.set_history(id, history_from_value(value).map_err(bad)?);
+        }
+        RecordKey::Programme => ws.programme = from_value::<Programme>(&value).map_err(bad)?,
+    }
+    Ok(record_value(ws, key))
+}
+
 /// Merges a file's document into the local one, field by field ([`super::merge_with_choices`]),
-/// and reads the result as a workspace. Where reading it makes a record whole (people numbered
-/// apart after both sides added one), that is recorded as an edit, so the document and the
-/// workspace agree and every copy makes the same repair.
+/// record by record: only the records the file changes are merged and read again; `local_ws` is
+/// the workspace `local` reads as (the app's loaded workspace) and gives every other record.
+/// Where reading a merged record makes it whole (people numbered apart after both sides added
+/// one), that is recorded as an edit, so the document and the workspace agree and every copy
+/// makes the same repair. The workspace comes back in the order a workspace read from its
+/// document has (accounts by name, dossiers by account id), whatever order `local_ws` had.
 pub fn merge_workspaces(
+    local_ws: &Workspace,
     local: &StampedDoc,
     remote: &StampedDoc,
     choices: &BTreeMap<Path, super::Choice>,
     clock: &mut Clock,
     now_ms: u64,
 ) -> Result<Merged, NotAWorkspace> {
-    let touched: std::collections::BTreeSet<RecordKey> =
-        super::preview(local, remote).iter().filter_map(|c| RecordKey::of_path(&c.path)).collect();
-    let mut document = super::merge_with_choices(local, remote, choices, clock, now_ms);
-    let workspace = workspace_from_value(&document.value())?;
-    for key in touched {
-        let Some(value) = record_value(&workspace, &key) else { continue };
+    let mut workspace = local_ws.clone();
+    let mut seen = super::merge_seen(&local.seen, &remote.seen);
+    let mut records = Vec::new();
+    let mut deleted = false;
+    for key in touched_records(local, remote, choices) {
         let path = key.path();
-        let mut sub = document.subtree(&path);
-        if let Some(stamp) = sub.record_record(&value, clock, now_ms) {
-            document.graft(&path, &sub);
-            document.note_seen(&stamp);
+        let (mut l, mut r) = (local.subtree(&path), remote.subtree(&path));
+        l.seen = local.seen.clone();
+        r.seen = remote.seen.clone();
+        let n = path.0.len();
+        let mine: BTreeMap<Path, super::Choice> = sorted_map(
+            choices
+                .range(path.clone()..)
+                .take_while(|(p, _)| p.starts_with(&path))
+                .map(|(p, c)| (Path(p.0[n..].to_vec()), *c))
+                .collect(),
+        );
+        let mut merged = super::merge_with_choices(&l, &r, &mine, clock, now_ms);
+        match put_record(&mut workspace, &key, merged.value())? {
+            Some(value) => {
+                if let Some(stamp) = merged.record_record(&value, clock, now_ms) {
+                    merged.note_seen(&stamp);
+                }
+            }
+            None => deleted = true,
         }
+        seen = super::merge_seen(&seen, &merged.seen);
+        merged.seen = BTreeMap::new();
+        records.push((key, merged));
     }
-    Ok(Merged { document, workspace })
+    let mut result = Merged { records, seen, workspace };
+    if deleted {
+        // A record deleted whole (only in documents made by hand: the app deletes items and
+        // fields, not records): the workspace is read from the whole document instead.
+        result.workspace = workspace_from_value(&result.document(local).value())?;
+    } else {
+        result.workspace.sort_accounts_by(crate::model::account_order);
+        result.workspace.sort_dossiers_by_account();
+    }
+    Ok(result)
 }
 
 /// The changes of a preview grouped by account (in the order met), the programme's last.

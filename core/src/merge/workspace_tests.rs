@@ -50,9 +50,13 @@ impl Replica {
         let read = read_file(file.as_bytes()).expect("the file reads");
         let changes = preview(&self.doc, &read.document).len();
         self.now += 1000;
-        let merged = merge_workspaces(&self.doc, &read.document, &BTreeMap::new(), &mut self.clock, self.now).unwrap();
+        let merged =
+            merge_workspaces(&self.ws, &self.doc, &read.document, &BTreeMap::new(), &mut self.clock, self.now).unwrap();
+        let document = merged.document(&self.doc);
+        // Record by record gives what the whole document reads as.
+        assert_eq!(merged.workspace, workspace_from_value(&document.value()).unwrap());
         self.ws = merged.workspace;
-        self.doc = merged.document;
+        self.doc = document;
         self.clock.observe_doc(&self.doc);
         changes
     }
@@ -105,14 +109,14 @@ fn history_merges_by_month() {
 }
 
 #[test]
-fn a_file_of_format_3_carries_its_stamps() {
+fn a_file_of_format_4_carries_its_stamps() {
     let mut a = Replica::new(&restored_demo(), "a");
     let id = first_dossier(&a.ws);
     a.edit(RecordKey::Dossier(id.clone()), |ws| {
         ws.change_dossier(&id, |d| d.overview = "Edited on A".into());
     });
     let file = a.export(PersonalDetails::Included);
-    assert!(file.contains("\"version\": 3"));
+    assert!(file.contains("\"version\": 4"));
     let read = read_file(file.as_bytes()).unwrap();
     assert_eq!(read.document.value(), a.doc.value());
     assert_eq!(read.document, a.doc);
@@ -159,7 +163,7 @@ fn an_older_file_counts_as_changed_when_it_was_exported() {
     });
     let at = chrono::DateTime::from_timestamp_millis(b.now as i64).unwrap().to_rfc3339();
     let v3 = crate::exchange::write_file(&b.ws, None, PersonalDetails::Included, "test", &at);
-    let v2 = v3.replacen("\"version\": 3", "\"version\": 2", 1);
+    let v2 = v3.replacen("\"version\": 4", "\"version\": 2", 1);
     // A edits the overview after the file was exported: A's edit stays, the rest comes in.
     a.now = T0 + 10_000;
     a.edit(RecordKey::Dossier(id.clone()), |ws| {
@@ -195,10 +199,10 @@ fn conflicts_are_listed_and_a_choice_wins_everywhere() {
     let mut choices = BTreeMap::new();
     choices.insert(conflict.path.clone(), Choice::KeepMine);
     a.now += 10_000;
-    let merged = merge_workspaces(&a.doc, &file.document, &choices, &mut a.clock, a.now).unwrap();
+    let merged = merge_workspaces(&a.ws, &a.doc, &file.document, &choices, &mut a.clock, a.now).unwrap();
     assert_eq!(merged.workspace.dossier(&id).unwrap().goals, "A's goals");
+    a.doc = merged.document(&a.doc);
     a.ws = merged.workspace;
-    a.doc = merged.document;
     // B takes A's file back: A's choice wins there too.
     b.import(&a.export(PersonalDetails::Included));
     assert_eq!(b.ws.dossier(&id).unwrap().goals, "A's goals");

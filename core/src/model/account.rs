@@ -236,6 +236,13 @@ impl Workspace {
         }
     }
 
+    /// Orders the dossiers by account id (the order of a workspace read from its document).
+    pub fn sort_dossiers_by_account(&mut self) {
+        self.dossiers.sort_by(|a, b| a.account_id.cmp(&b.account_id));
+        self.dossier_index =
+            self.dossiers.iter().enumerate().map(|(i, d)| (AccountId::from(d.account_id.as_str()), i)).collect();
+    }
+
     /// Takes an account's dossier out; the others keep their order.
     pub fn remove_dossier(&mut self, account_id: &str) -> Option<super::Dossier> {
         let i = self.dossier_index.remove(account_id)?;

@@ -24,5 +24,5 @@ pub use dossier::{
     RelationshipStage, Section, Swot, TeamMember, Tender, ThreePs, TimelineEvent, WhitespaceCell,
 };
 pub use programme::{Factor, MatrixAxis, Programme, ProgrammeProblem, Skill, SkillAssessment, LOST_AFTER_MONTHS};
-pub use restore::{restore, restore_dossier, sort_accounts, RestoreProblem, Restored, Stored};
+pub use restore::{account_order, restore, restore_dossier, sort_accounts, RestoreProblem, Restored, Stored};
 pub use settings::{Measure, PeriodLength, SegmentationSettings, SettingsProblem, WINDOW_MAX_MONTHS};

@@ -109,7 +109,12 @@ pub fn restore(stored: Stored) -> Restored {
 
 /// Accounts in the order the store loads them: by name, then id.
 pub fn sort_accounts(accounts: &mut [Account]) {
-    accounts.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+    accounts.sort_by(account_order);
+}
+
+/// The order of [`sort_accounts`].
+pub fn account_order(a: &Account, b: &Account) -> std::cmp::Ordering {
+    a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id))
 }
 
 /// One dossier as stored, made whole: its people numbered (records of the first release have

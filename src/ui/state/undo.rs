@@ -90,7 +90,7 @@ impl AppState {
             move |repo| async move {
                 let reason = format!("before merging {name}");
                 let make = |before: &StampedDoc| snapshot_of(&current, Some(before), reason.clone());
-                let (merged, before, snapshot) = repo.merge_file(&remote, &choices, &make).await?;
+                let (merged, before, snapshot) = repo.merge_file(&current, &remote, &choices, &make).await?;
                 Ok((merged.workspace, current, before, snapshot, name))
             },
             Tell::OtherTabs,
