@@ -272,7 +272,16 @@ fn the_documented_examples_are_valid_files() {
         examples.push(&body[..end]);
         rest = &body[end..];
     }
-    assert_eq!(examples.len(), 3);
+    assert_eq!(examples.len(), 4);
+    // Version 4: a record's stamp for what `paths` does not list; withheld paths lose to any value.
+    let v4 = read_file(examples[0].as_bytes()).unwrap();
+    let entry = |path: &str| v4.document.entries.get(&path.parse::<crate::merge::Path>().unwrap()).cloned().unwrap();
+    assert_eq!(entry("/dossiers/acme/overview").stamp.to_string(), "1795514400000-1-r8d2x0");
+    assert_eq!(entry("/dossiers/acme/people/~2k3v9q2/name").stamp.to_string(), "1795500000000-0-r8d2x0");
+    assert_eq!(entry("/dossiers/acme/competitors/~2c2").value, None, "a tombstone");
+    assert_eq!(entry("/dossiers/acme/people/~2k3v9q2/phone").stamp, crate::merge::workspace::zero_stamp());
+    assert_eq!(v4.workspace.dossiers()[0].competitors[0].offering, "Hand tools");
+    let examples = &examples[1..];
     // Version 3: the stamps are read, a deletion is a tombstone, withheld fields lose to any value.
     let v3 = read_file(examples[0].as_bytes()).unwrap();
     let stamp_of = |path: &str| v3.document.entries.get(&path.parse::<crate::merge::Path>().unwrap()).cloned();
