@@ -2,8 +2,8 @@
 //! for the sizes the browser bench uses: `cargo run --release -p kam-core --example merge_phases`.
 use kam_core::exchange::{read_file, write_stamped_file, PersonalDetails};
 use kam_core::merge::fixtures::diverged_copies;
-use kam_core::merge::workspace::merge_workspaces;
-use kam_core::merge::{preview, Clock};
+use kam_core::merge::workspace::{merge_workspaces, preview_workspace};
+use kam_core::merge::Clock;
 use std::time::Instant;
 
 fn main() {
@@ -21,7 +21,7 @@ fn main() {
         let t0 = Instant::now();
         let read = read_file(file.as_bytes()).expect("reads");
         let t1 = Instant::now();
-        let changes = preview(&local, &read.document);
+        let changes = preview_workspace(&local, &read.document);
         let t2 = Instant::now();
         let merged = merge_workspaces(
             &local_ws,

@@ -72,9 +72,17 @@ fn wins(a: &Entry, b: &Entry) -> bool {
 }
 
 /// Walks two sorted register maps together, calling `f` once per path in order.
-fn zip<'a>(a: &'a StampedDoc, b: &'a StampedDoc, mut f: impl FnMut(&'a Path, Option<&'a Entry>, Option<&'a Entry>)) {
-    let mut x = a.entries.iter().peekable();
-    let mut y = b.entries.iter().peekable();
+fn zip<'a>(a: &'a StampedDoc, b: &'a StampedDoc, f: impl FnMut(&'a Path, Option<&'a Entry>, Option<&'a Entry>)) {
+    zip_iter(a.entries.iter(), b.entries.iter(), f)
+}
+
+/// [`zip`] over two sorted runs of registers (a whole document, or one record's range).
+fn zip_iter<'a>(
+    x: impl Iterator<Item = (&'a Path, &'a Entry)>,
+    y: impl Iterator<Item = (&'a Path, &'a Entry)>,
+    mut f: impl FnMut(&'a Path, Option<&'a Entry>, Option<&'a Entry>),
+) {
+    let (mut x, mut y) = (x.peekable(), y.peekable());
     loop {
         let order = match (x.peek(), y.peek()) {
             (Some((p, _)), Some((q, _))) => p.cmp(q),
@@ -183,20 +191,33 @@ fn seen_by(doc: &StampedDoc, stamp: &Stamp) -> bool {
 /// new for `local`.
 pub fn preview(local: &StampedDoc, remote: &StampedDoc) -> Vec<Change> {
     let mut out = Vec::new();
-    zip(local, remote, |path, l, r| {
+    preview_into(local, remote, local.entries.iter(), remote.entries.iter(), &mut out);
+    out
+}
+
+/// Whether `r` (remote) is listed against `l` (local) by a preview: it differs, and wins or is
+/// in conflict. Returns (conflict, remote wins) when listed.
+fn listed(local: &StampedDoc, remote: &StampedDoc, l: Option<&Entry>, r: &Entry) -> Option<(bool, bool)> {
+    if l.and_then(|l| l.value.as_ref()) == r.value.as_ref() {
+        return None;
+    }
+    let conflict = l.is_some_and(|l| !seen_by(remote, &l.stamp) && !seen_by(local, &r.stamp));
+    let remote_wins = l.is_none_or(|l| wins(r, l));
+    (remote_wins || conflict).then_some((conflict, remote_wins))
+}
+
+/// [`preview`] of the registers in two sorted runs of `local` and `remote`, appended to `out`.
+fn preview_into<'a>(
+    local: &StampedDoc,
+    remote: &StampedDoc,
+    x: impl Iterator<Item = (&'a Path, &'a Entry)>,
+    y: impl Iterator<Item = (&'a Path, &'a Entry)>,
+    out: &mut Vec<Change>,
+) {
+    zip_iter(x, y, |path, l, r| {
         let Some(r) = r else { return };
-        let (l_value, l_entry) = match l {
-            Some(l) => (l.value.as_ref(), Some(l)),
-            None => (None, None),
-        };
-        if l_value == r.value.as_ref() {
-            return;
-        }
-        let conflict = l_entry.is_some_and(|l| !seen_by(remote, &l.stamp) && !seen_by(local, &r.stamp));
-        let remote_wins = l_entry.is_none_or(|l| wins(r, l));
-        if !remote_wins && !conflict {
-            return;
-        }
+        let Some((conflict, remote_wins)) = listed(local, remote, l, r) else { return };
+        let l_value = l.and_then(|l| l.value.as_ref());
         let kind = match (l_value, &r.value) {
             (None, _) => ChangeKind::Added,
             (Some(_), Some(_)) => ChangeKind::Changed,
@@ -211,7 +232,6 @@ pub fn preview(local: &StampedDoc, remote: &StampedDoc) -> Vec<Change> {
             remote_wins,
         });
     });
-    out
 }
 
 /// [`merge`], except that for each conflict the user resolved against the default the chosen

@@ -48,7 +48,9 @@ impl Replica {
 
     fn import(&mut self, file: &str) -> usize {
         let read = read_file(file.as_bytes()).expect("the file reads");
-        let changes = preview(&self.doc, &read.document).len();
+        let changes = preview(&self.doc, &read.document);
+        assert_eq!(preview_workspace(&self.doc, &read.document), changes, "record by record, the same list");
+        let changes = changes.len();
         self.now += 1000;
         let merged =
             merge_workspaces(&self.ws, &self.doc, &read.document, &BTreeMap::new(), &mut self.clock, self.now).unwrap();

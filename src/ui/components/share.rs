@@ -1,8 +1,8 @@
 //! Export and import of KAM Planner files: how a plan travels by e-mail.
 
 use kam_core::exchange::{is_encrypted, read_file, write_stamped_file, PersonalDetails, ReadFile};
-use kam_core::merge::workspace::{changes_by_account, MergeSummary};
-use kam_core::merge::{preview, Choice, Path, StampedDoc};
+use kam_core::merge::workspace::{changes_by_account, preview_workspace, MergeSummary};
+use kam_core::merge::{Choice, Path, StampedDoc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeMap;
@@ -173,7 +173,7 @@ struct Pending {
 async fn compare_with_stored(state: AppState, read: &ReadFile) -> Result<(Vec<Group>, MergeSummary), String> {
     let local: StampedDoc =
         async { Repository::shared().await?.document().await }.await.map_err(|e| store_error(&e))?;
-    let grouped = changes_by_account(preview(&local, &read.document));
+    let grouped = changes_by_account(preview_workspace(&local, &read.document));
     let summary = MergeSummary::of(&grouped, read.workspace.accounts().len());
     let groups =
         state.workspace.with_untracked(|ws| Group::list(grouped, &[ws, &read.workspace], &[&local, &read.document]));
