@@ -181,7 +181,7 @@ impl Repository {
             if newest.get(&*stamp.device).is_none_or(|s: &Stamp| stamp > *s) {
                 newest.insert(stamp.device.to_string(), stamp.clone());
             }
-            docs.push((JsValue::from_str(&key.store_key()), doc_to_js(&StampedDoc::from_value(&value, stamp))?));
+            docs.push((JsValue::from_str(&key.store_key()), doc_to_js(&StampedDoc::of_record(&value, &stamp))?));
         }
         let dossiers = ws.dossiers().iter().map(to_js).collect::<Result<Vec<_>, _>>()?;
         let tx = self.transaction(&[STAMPS, META, DOSSIERS], TransactionMode::ReadWrite)?;

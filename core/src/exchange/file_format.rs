@@ -6,7 +6,7 @@
 //! refusal is a [`FileError`] that names exactly what is wrong (the UI words it so that a user
 //! can act on it).
 
-use crate::merge::workspace::{document_of, is_personal_field, redacted_paths, workspace_value, FileStamps};
+use crate::merge::workspace::{document_of, is_personal_field, redacted_paths, FileStamps};
 use crate::merge::{Path, Seg, Stamp, StampedDoc};
 use crate::model::{
     restore, Account, AccountHistory, Dossier, OrderLine, Programme, RestoreProblem, Stored, Workspace,
@@ -355,7 +355,7 @@ pub fn write_stamped_file(
             PersonalDetails::Included => Default::default(),
             PersonalDetails::Removed => redacted_paths(ws, &source),
         };
-        let mut stamps = FileStamps::of(doc, &workspace_value(&source), &withheld);
+        let mut stamps = FileStamps::of(doc, &source, &withheld);
         if let Some(a) = account {
             stamps.retain_account(a);
         }

@@ -168,7 +168,7 @@ pub struct Entry {
     pub stamp: Stamp,
 }
 
-fn some_value<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+pub(crate) fn some_value<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
     Value::deserialize(d).map(Some)
 }
 
@@ -254,6 +254,16 @@ impl StampedDoc {
     /// write path records the new workspace value. `record(&doc.value())` writes nothing, and
     /// afterwards `doc.value() == *new_value`, list order included.
     pub fn record(&mut self, new_value: &Value, clock: &mut Clock, now_ms: u64) -> usize {
+        self.record_as(new_value, clock, now_ms, false)
+    }
+
+    /// [`StampedDoc::record`] of a record of the model, lean (see [`flatten_lean`]): empty values
+    /// are left out, and a field emptied is a tombstone.
+    pub fn record_lean(&mut self, new_value: &Value, clock: &mut Clock, now_ms: u64) -> usize {
+        self.record_as(new_value, clock, now_ms, true)
+    }
+
+    fn record_as(&mut self, new_value: &Value, clock: &mut Clock, now_ms: u64, lean: bool) -> usize {
         let changes = {
             let rows: Vec<Row> = self
                 .entries
@@ -269,9 +279,9 @@ impl StampedDoc {
                 Some((standing, current)) => assign_positions(current, ids, bare, !standing),
                 None => between_n(None, None, ids.len()).into_iter().map(Some).collect(),
             };
-            flatten_into(new_value, &mut Vec::new(), &mut new_flat, &mut place);
+            flatten_into(new_value, &mut Vec::new(), &mut new_flat, &mut place, lean);
             new_flat.sort_by(|a, b| a.0.cmp(&b.0));
-            diff(&view.rows, &visible, &new_flat)
+            diff(&view.rows, &visible, &new_flat, lean)
         };
         if changes.is_empty() {
             return 0;
@@ -294,7 +304,7 @@ pub fn sorted_map<K: Ord, V>(items: Vec<(K, V)>) -> BTreeMap<K, V> {
 }
 
 /// Whether a path/value pair is a node (object, set or item) rather than a leaf.
-fn is_node(path: &Path, value: &Value) -> bool {
+pub(crate) fn is_node(path: &Path, value: &Value) -> bool {
     path.is_item()
         || matches!(value, Value::Object(m) if m.is_empty())
         || matches!(value, Value::Array(a) if a.is_empty())
@@ -310,7 +320,12 @@ fn same_kind(path: &Path, old: &Value, new: &Value) -> bool {
 /// once. A node that comes (back) into existence — re-created after a deletion, or an object
 /// again after being a leaf — also tombstones the hidden registers below it that the new value
 /// does not have, so that old content cannot resurface under it.
-fn diff(rows: &[Row], visible: &[bool], new_flat: &[(Path, Value)]) -> Vec<(Path, Option<Value>)> {
+///
+/// Lean (a record of the model): an empty value gone is no change (it reads as absent), and a
+/// node below the root is never deleted — an object or list emptied is the same as none, and an
+/// item's deletion is its item node's tombstone — so that a concurrent write under it elsewhere
+/// is never hidden by it.
+fn diff(rows: &[Row], visible: &[bool], new_flat: &[(Path, Value)], lean: bool) -> Vec<(Path, Option<Value>)> {
     let mut changes = Vec::new();
     let mut recreated: Vec<&Path> = Vec::new();
     let (mut i, mut j) = (0, 0);
@@ -347,7 +362,10 @@ fn diff(rows: &[Row], visible: &[bool], new_flat: &[(Path, Value)]) -> Vec<(Path
             std::cmp::Ordering::Less => {
                 let row = &rows[i];
                 trim(&mut recreated, row.path);
-                if row.value.is_some() && (visible[i] || !recreated.is_empty()) {
+                let stays_absent = lean
+                    && !row.path.0.is_empty()
+                    && row.value.is_some_and(|v| is_empty_leaf(v) || (!row.path.is_item() && is_node(row.path, v)));
+                if row.value.is_some() && (visible[i] || !recreated.is_empty()) && !stays_absent {
                     changes.push((row.path.clone(), None));
                 }
                 i += 1;
@@ -376,26 +394,52 @@ fn is_set(items: &[Value]) -> bool {
 /// The flat form of a value (node entries included, list positions numbered evenly). Together
 /// with [`unflatten`] it round-trips any JSON value exactly, list order included.
 pub fn flatten(value: &Value) -> BTreeMap<Path, Value> {
+    sorted_map(flatten_even(value, false))
+}
+
+/// The flat form of a record of the model, lean: below its root, empty values (`null`, `""`)
+/// and empty objects and lists are left out, as the model reads a missing field as
+/// that empty value. Most of a record's fields are empty, so this is most of its registers.
+/// Sorted.
+pub fn flatten_lean(value: &Value) -> Vec<(Path, Value)> {
+    let mut out = flatten_even(value, true);
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+fn flatten_even(value: &Value, lean: bool) -> Vec<(Path, Value)> {
     let mut out = Vec::new();
     let mut place =
         |_: &[Seg], ids: &[&str], _: &[bool]| between_n(None, None, ids.len()).into_iter().map(Some).collect();
-    flatten_into(value, &mut Vec::new(), &mut out, &mut place);
-    sorted_map(out)
+    flatten_into(value, &mut Vec::new(), &mut out, &mut place, lean);
+    out
+}
+
+/// A value a lean record leaves out: what a missing field reads as. (Not `false`: the model
+/// has optional yes/no answers, where `false` and none differ.)
+pub fn is_empty_leaf(value: &Value) -> bool {
+    value.is_null() || value.as_str() == Some("")
 }
 
 /// Gives positions to a list's items: (list path, ids in order, which items have no field).
 type Place<'p> = dyn FnMut(&[Seg], &[&str], &[bool]) -> Vec<Option<String>> + 'p;
 
-fn flatten_into(value: &Value, path: &mut Vec<Seg>, out: &mut Vec<(Path, Value)>, place: &mut Place) {
+fn flatten_into(value: &Value, path: &mut Vec<Seg>, out: &mut Vec<(Path, Value)>, place: &mut Place, lean: bool) {
+    let below_root = lean && !path.is_empty();
     match value {
         Value::Object(map) => {
+            let at = out.len();
             out.push((Path(path.clone()), Value::Object(Map::new())));
             for (key, child) in map {
                 path.push(Seg::Key(key.clone()));
-                flatten_into(child, path, out, place);
+                flatten_into(child, path, out, place, lean);
                 path.pop();
             }
+            if below_root && out.len() == at + 1 {
+                out.pop();
+            }
         }
+        Value::Array(items) if below_root && items.is_empty() => {}
         Value::Array(items) if is_set(items) => {
             out.push((Path(path.clone()), Value::Array(Vec::new())));
             let ids: Vec<&str> = items.iter().map(|item| item["id"].as_str().unwrap_or_default()).collect();
@@ -410,13 +454,14 @@ fn flatten_into(value: &Value, path: &mut Vec<Seg>, out: &mut Vec<(Path, Value)>
                 for (key, child) in item.as_object().into_iter().flatten() {
                     if key != "id" {
                         path.push(Seg::Key(key.clone()));
-                        flatten_into(child, path, out, place);
+                        flatten_into(child, path, out, place, lean);
                         path.pop();
                     }
                 }
                 path.pop();
             }
         }
+        leaf if below_root && is_empty_leaf(leaf) => {}
         leaf => out.push((Path(path.clone()), leaf.clone())),
     }
 }
@@ -444,7 +489,7 @@ pub fn flatten_with_positions(value: &Value, positions: &HashMap<Path, String>) 
         let mut fresh = between_n(last.as_deref(), None, known.iter().filter(|k| k.is_none()).count()).into_iter();
         known.into_iter().map(|k| k.or_else(|| fresh.next())).collect()
     };
-    flatten_into(value, &mut Vec::new(), &mut out, &mut place);
+    flatten_into(value, &mut Vec::new(), &mut out, &mut place, false);
     sorted_map(out)
 }
 

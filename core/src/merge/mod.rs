@@ -195,10 +195,15 @@ pub fn preview(local: &StampedDoc, remote: &StampedDoc) -> Vec<Change> {
     out
 }
 
+fn shown(v: Option<&Value>) -> Option<&Value> {
+    v.filter(|v| !doc::is_empty_leaf(v))
+}
+
 /// Whether `r` (remote) is listed against `l` (local) by a preview: it differs, and wins or is
 /// in conflict. Returns (conflict, remote wins) when listed.
 fn listed(local: &StampedDoc, remote: &StampedDoc, l: Option<&Entry>, r: &Entry) -> Option<(bool, bool)> {
-    if l.and_then(|l| l.value.as_ref()) == r.value.as_ref() {
+    // An empty value and none read the same (a lean record leaves empty values out).
+    if shown(l.and_then(|l| l.value.as_ref())) == shown(r.value.as_ref()) {
         return None;
     }
     let conflict = l.is_some_and(|l| !seen_by(remote, &l.stamp) && !seen_by(local, &r.stamp));
@@ -217,8 +222,9 @@ fn preview_into<'a>(
     zip_iter(x, y, |path, l, r| {
         let Some(r) = r else { return };
         let Some((conflict, remote_wins)) = listed(local, remote, l, r) else { return };
-        let l_value = l.and_then(|l| l.value.as_ref());
-        let kind = match (l_value, &r.value) {
+        let l_value = shown(l.and_then(|l| l.value.as_ref()));
+        let r_value = shown(r.value.as_ref());
+        let kind = match (l_value, r_value) {
             (None, _) => ChangeKind::Added,
             (Some(_), Some(_)) => ChangeKind::Changed,
             (Some(_), None) => ChangeKind::Removed,
@@ -227,7 +233,7 @@ fn preview_into<'a>(
             path: path.clone(),
             kind,
             local: l_value.cloned(),
-            remote: r.value.clone(),
+            remote: r_value.cloned(),
             conflict,
             remote_wins,
         });

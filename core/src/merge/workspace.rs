@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap};
 
-use super::doc::{flatten_with_positions, sorted_map, Entry, Path, Seg, StampedDoc};
+use super::doc::{flatten_lean, sorted_map, Entry, Path, Seg, StampedDoc};
 use super::hlc::{Clock, Stamp};
 use crate::model::{restore, Account, AccountHistory, Dossier, OrderLine, Programme, Stored, Workspace};
 
@@ -215,6 +215,28 @@ pub fn workspace_value(ws: &Workspace) -> Value {
     Value::Object(out)
 }
 
+/// The registers of a workspace's document, values only, in path order: the top nodes, then
+/// each record lean ([`flatten_lean`]), item positions numbered evenly in each list's order. The
+/// one flat form of a workspace: documents, files' stamps, redaction and comparisons all use it,
+/// so they agree register for register with what recording an edit writes.
+pub fn flatten_workspace(ws: &Workspace) -> Vec<(Path, Value)> {
+    let mut recs = records(ws);
+    recs.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out: Vec<(Path, Value)> = top_nodes().map(|(p, e)| (p, e.value.expect("a node"))).collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    for (key, value) in recs {
+        let prefix = key.path();
+        for (p, v) in flatten_lean(&value) {
+            let mut full = prefix.0.clone();
+            full.extend(p.0);
+            out.push((Path(full), v));
+        }
+    }
+    // The top nodes into their places (two sorted runs: a linear merge).
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
 /// Why a merged document does not read as a workspace (only for documents made by hand: the
 /// merge of two workspaces' documents always reads).
 #[derive(Debug, Clone, PartialEq)]
@@ -268,6 +290,12 @@ fn top_nodes() -> impl Iterator<Item = (Path, Entry)> {
 }
 
 impl StampedDoc {
+    /// A record's registers, lean, all with one stamp (a record stored before stamps existed).
+    pub fn of_record(value: &Value, stamp: &Stamp) -> StampedDoc {
+        let entries = flatten_lean(value).into_iter().map(|(p, v)| (p, Entry::live(v, stamp.clone()))).collect();
+        StampedDoc { entries: sorted_map(entries), seen: BTreeMap::new() }
+    }
+
     /// The registers at and below `prefix`, with the prefix taken off (a record's own stamps).
     pub fn subtree(&self, prefix: &Path) -> StampedDoc {
         let n = prefix.0.len();
@@ -337,7 +365,7 @@ impl StampedDoc {
             clock.observe(&e.stamp);
         }
         let before = self.seen.clone();
-        let written = self.record(value, clock, now_ms);
+        let written = self.record_lean(value, clock, now_ms);
         let stamp = (written > 0).then(|| self.seen.get(clock.device()).cloned()).flatten();
         self.seen = before;
         stamp
@@ -350,13 +378,12 @@ impl StampedDoc {
 /// personal details does not say that they are empty.
 pub fn document_of(ws: &Workspace, stamp: &Stamp, withheld: impl Fn(&Path, &Value) -> bool) -> StampedDoc {
     let entries = sorted_map(
-        flatten_with_positions(&workspace_value(ws), &HashMap::new())
+        flatten_workspace(ws)
             .into_iter()
             .map(|(p, v)| {
-                let s = if withheld(&p, &v) { zero_stamp() } else { stamp.clone() };
+                let s = if RecordKey::of_path(&p).is_none() || withheld(&p, &v) { zero_stamp() } else { stamp.clone() };
                 (p, Entry::live(v, s))
             })
-            .chain(top_nodes())
             .collect(),
     );
     let mut seen = BTreeMap::new();
@@ -378,9 +405,12 @@ pub fn is_personal_field(path: &Path) -> bool {
 /// the redaction changed (text that held a phone number or an e-mail address). `full` and
 /// `redacted` are the same workspace before and after `exchange::redact`.
 pub fn redacted_paths(full: &Workspace, redacted: &Workspace) -> std::collections::HashSet<Path> {
-    let a = flatten_with_positions(&workspace_value(full), &HashMap::new());
-    let b = flatten_with_positions(&workspace_value(redacted), &HashMap::new());
-    a.into_iter().filter(|(p, v)| is_personal_field(p) || b.get(p) != Some(v)).map(|(p, _)| p).collect()
+    let b: HashMap<Path, Value> = flatten_workspace(redacted).into_iter().collect();
+    flatten_workspace(full)
+        .into_iter()
+        .filter(|(p, v)| is_personal_field(p) || b.get(p) != Some(v))
+        .map(|(p, _)| p)
+        .collect()
 }
 
 /// A file's stamps. Per record (`records`, format 4) the stamp most of its registers carry; per
@@ -411,6 +441,10 @@ pub struct FileStamp {
     /// Deleted.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub d: bool,
+    /// The value of a register the data leaves out: an empty one (`""`, `null`, an emptied list
+    /// or object), which the lean data does not show but the document keeps.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::doc::some_value")]
+    pub v: Option<Value>,
 }
 
 /// How many steps of `path` name its record (2 for `accounts/<id>`, 1 for `programme`), without
@@ -426,8 +460,9 @@ fn record_depth(path: &Path) -> Option<usize> {
 impl FileStamps {
     /// The stamps of `doc` for a file whose data reads as `data` (the workspace document value of
     /// what the file holds), leaving out `withheld` paths (and what lies below them).
-    pub fn of(doc: &StampedDoc, data: &Value, withheld: &std::collections::HashSet<Path>) -> FileStamps {
-        let even = super::flatten(data);
+    pub fn of(doc: &StampedDoc, data: &Workspace, withheld: &std::collections::HashSet<Path>) -> FileStamps {
+        let even: BTreeMap<Path, Value> = sorted_map(flatten_workspace(data));
+        let empty = |p: &Path, v: &Value| super::doc::is_empty_leaf(v) || (!p.is_item() && super::doc::is_node(p, v));
         let mut out = FileStamps { seen: doc.seen.clone(), ..Default::default() };
         let mut paths = Vec::new();
         let mut group: Vec<(&Path, &Entry)> = Vec::new();
@@ -449,18 +484,27 @@ impl FileStamps {
                     continue;
                 }
                 let s = (common.as_ref() != Some(&e.stamp)).then(|| e.stamp.clone());
+                let in_data = even.get(p);
                 let stamp = match &e.value {
-                    None => FileStamp { s: Some(e.stamp.clone()), p: None, d: true },
+                    None => FileStamp { s: Some(e.stamp.clone()), p: None, d: true, v: None },
+                    // Not in the data: an empty value is carried; anything else is hidden (under a
+                    // deletion) and does not travel.
+                    Some(v) if in_data.is_none() => {
+                        if !empty(p, v) {
+                            continue;
+                        }
+                        FileStamp { s, p: None, d: false, v: Some(v.clone()) }
+                    }
                     Some(v) if p.is_item() => {
                         let here = v.as_str().map(str::to_string);
-                        let p_out = here.filter(|pos| even.get(p).and_then(Value::as_str) != Some(pos.as_str()));
+                        let p_out = here.filter(|pos| in_data.and_then(Value::as_str) != Some(pos.as_str()));
                         if s.is_none() && p_out.is_none() {
                             continue;
                         }
-                        FileStamp { s, p: p_out, d: false }
+                        FileStamp { s, p: p_out, d: false, v: None }
                     }
                     Some(_) if s.is_none() => continue,
-                    Some(_) => FileStamp { s, p: None, d: false },
+                    Some(_) => FileStamp { s, p: None, d: false, v: None },
                 };
                 paths.push((p.clone(), stamp));
             }
@@ -491,16 +535,26 @@ impl FileStamps {
     /// The document a file of format 3 or 4 holds: its data's registers with these stamps. One
     /// walk over the data's registers beside the (sorted) stamps; no lookups.
     pub fn document(&self, data: &Workspace) -> StampedDoc {
-        let flat = super::flatten(&workspace_value(data));
+        let flat = flatten_workspace(data);
         let mut entries: Vec<(Path, Entry)> = Vec::with_capacity(flat.len());
         let mut stamps = self.paths.iter().peekable();
         let mut withheld = self.withheld.iter().peekable();
         let mut record: Option<(Path, Option<&Stamp>)> = None;
+        // A stamped register the data leaves out: deleted, or an empty value carried in `v`.
+        // (Any other is a format 3 file's empty value, which tells nothing a merge could use
+        // safely: an emptied list's node must not become a deletion. It is left out.)
+        let absent = |s: &FileStamp, record: Option<&Stamp>| {
+            let stamp = s.s.clone().or_else(|| record.cloned()).unwrap_or_else(zero_stamp);
+            match (&s.v, s.d) {
+                (_, true) => Some(Entry::tombstone(stamp)),
+                (Some(v), false) => Some(Entry::live(v.clone(), stamp)),
+                (None, false) => None,
+            }
+        };
+        let record_of = |p: &Path| record_depth(p).and_then(|d| self.records.get(&Path(p.0[..d].to_vec())));
         for (path, value) in flat {
             while let Some((p, s)) = stamps.next_if(|(p, _)| **p < path) {
-                if s.d {
-                    entries.push((p.clone(), Entry::tombstone(s.s.clone().unwrap_or_else(zero_stamp))));
-                }
+                entries.extend(absent(s, record_of(p)).map(|e| (p.clone(), e)));
             }
             let own = stamps.next_if(|(p, _)| **p == path).map(|(_, s)| s);
             while withheld.next_if(|p| **p < path).is_some() {}
@@ -532,9 +586,7 @@ impl FileStamps {
             entries.push((path, entry));
         }
         for (p, s) in stamps {
-            if s.d {
-                entries.push((p.clone(), Entry::tombstone(s.s.clone().unwrap_or_else(zero_stamp))));
-            }
+            entries.extend(absent(s, record_of(p)).map(|e| (p.clone(), e)));
         }
         StampedDoc { entries: sorted_map(entries), seen: self.seen.clone() }
     }
@@ -760,8 +812,8 @@ pub fn item_name(doc: &StampedDoc, item: &Path) -> Option<String> {
 /// from `before` to `now` (what changed since a snapshot): no stamps, no conflicts.
 pub fn compare(before: &Workspace, now: &Workspace) -> Vec<super::Change> {
     use super::{Change, ChangeKind};
-    let a = super::flatten(&workspace_value(before));
-    let b = super::flatten(&workspace_value(now));
+    let a = flatten_workspace(before);
+    let b = flatten_workspace(now);
     let mut out = Vec::new();
     let mut push = |path: &Path, old: Option<&Value>, new: Option<&Value>| {
         // Item positions are order, not content: a list re-numbered evenly is no change.

@@ -220,7 +220,8 @@ fn comparing_two_workspaces_lists_each_difference() {
         d.competitors.push(Competitor { id: "c-new".into(), name: "Rival".into(), ..Default::default() });
     });
     let changes = compare(&before, &now);
-    assert!(changes.iter().any(|c| c.path.last_key() == Some("goals") && c.kind == crate::merge::ChangeKind::Changed));
+    // An empty field counts as none: filling it adds a value.
+    assert!(changes.iter().any(|c| c.path.last_key() == Some("goals") && c.kind == crate::merge::ChangeKind::Added));
     assert!(changes.iter().any(|c| c.kind == crate::merge::ChangeKind::Added));
     assert!(compare(&now, &now).is_empty());
 }
@@ -384,4 +385,46 @@ proptest! {
         }
         prop_assert_eq!(merge(&a.doc, &b.doc), merge(&b.doc, &a.doc));
     }
+}
+
+/// A lean record leaves empty values out: every field of every record must read the same when
+/// its empty value is left out. Each leaf of a well-filled workspace (the demo, and the file
+/// format's example that fills every section) is set to the empty value of its kind in turn;
+/// where the record still reads, leaving the field out must read the same.
+#[test]
+fn every_empty_value_reads_the_same_when_left_out() {
+    let example = include_str!("../../../docs/file-format.md");
+    let v2 = example.split("```json\n").nth(3).and_then(|b| b.split("\n```").next()).unwrap();
+    let mut workspaces = vec![restored_demo(), read_file(v2.as_bytes()).unwrap().workspace];
+    workspaces.push(crate::merge::fixtures::plans(3));
+    let mut checked = 0;
+    for ws in workspaces {
+        for (key, value) in records(&ws) {
+            let flat = super::super::flatten(&value);
+            for (path, leaf) in &flat {
+                if path.0.is_empty() || path.is_item() || matches!(leaf, Value::Object(_) | Value::Array(_)) {
+                    continue;
+                }
+                // An account without an id or a name is refused before it reaches a document.
+                if matches!(key, RecordKey::Account(_)) && matches!(path.last_key(), Some("id" | "name")) {
+                    continue;
+                }
+                for empty in [Value::Null, Value::String(String::new())] {
+                    let mut with = flat.clone();
+                    with.insert(path.clone(), empty.clone());
+                    let mut without = flat.clone();
+                    without.remove(path);
+                    let read = |m: &BTreeMap<Path, Value>| {
+                        let mut w = Workspace::default();
+                        put_record(&mut w, &key, super::super::unflatten(m)).ok().and_then(|_| record_value(&w, &key))
+                    };
+                    if let Some(a) = read(&with) {
+                        assert_eq!(Some(a), read(&without), "{key:?} {path} as {empty}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 500, "checked {checked}");
 }

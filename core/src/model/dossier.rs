@@ -286,8 +286,12 @@ pub struct KeyDecision {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub id: String,
     pub date: NaiveDate,
+    /// Defaults: a lean record leaves empty values out (`crate::merge`).
+    #[serde(default)]
     pub promoted: bool,
+    #[serde(default)]
     pub by: String,
+    #[serde(default)]
     pub why: String,
 }
 

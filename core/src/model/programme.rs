@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 /// One weighted factor of the portfolio matrix.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Factor {
+    /// Default: a lean record leaves an empty name out (`crate::merge`).
+    #[serde(default)]
     pub name: String,
     /// Relative weight; weights need not add up to 100, they are normalised.
     pub weight: f64,

@@ -122,6 +122,8 @@ pub fn account_order(a: &Account, b: &Account) -> std::cmp::Ordering {
 /// ([`Dossier::assign_ids`]; after-sale items by `Dossier::number_item_ids`). Also what an edit
 /// applies to a record it reads.
 pub fn restore_dossier(mut dossier: Dossier) -> Dossier {
+    // An empty justification is none (and a document leaves empty text out).
+    dossier.justifications.retain(|_, text| !text.is_empty());
     dossier.number_people();
     dossier.assign_ids(None);
     dossier.number_item_ids();
