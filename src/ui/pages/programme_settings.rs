@@ -17,6 +17,14 @@ fn pick_attractiveness(p: &mut Programme) -> &mut Vec<Factor> {
     &mut p.attractiveness
 }
 
+fn factor_list(p: &Programme, strength: bool) -> &[Factor] {
+    if strength {
+        &p.strength
+    } else {
+        &p.attractiveness
+    }
+}
+
 #[component]
 pub fn ProgrammeSettings() -> impl IntoView {
     let state = use_app();
@@ -32,18 +40,25 @@ pub fn ProgrammeSettings() -> impl IntoView {
         move || value.get()
     };
     let factors = move |strength: bool| {
-        let list = move || programme.with(|p| if strength { p.strength.clone() } else { p.attractiveness.clone() });
+        // The rows rebuild only when a factor is added or removed, and each input reads a memo of
+        // its own: another field's save, echoed back while a name is typed, must not replace or
+        // rewrite the input under the user.
+        let count = Memo::new(move |_| programme.with(|p| factor_list(p, strength).len()));
+        let part = move |i: usize, get: fn(&Factor) -> String| {
+            Memo::new(move |_| programme.with(|p| factor_list(p, strength).get(i).map(get).unwrap_or_default()))
+        };
         let axis = if strength { "strength" } else { "attractiveness" };
         view! {
             <fieldset class="factors">
                 <legend>{if strength { "Our relative strength: factors and weights" } else { "Customer attractiveness: factors and weights" }}</legend>
-                {move || list().into_iter().enumerate().map(|(i, f)| {
+                {move || (0..count.get()).map(|i| {
                     let pick = if strength { pick_strength } else { pick_attractiveness };
+                    let (name, weight) = (part(i, |f| f.name.clone()), part(i, |f| f.weight.to_string()));
                     view! {
                         <div class="factor-row">
-                            <input type="text" aria-label=format!("{axis} factor {} name", i + 1) data-testid=format!("{axis}-factor-{i}") prop:value=f.name.clone()
+                            <input type="text" aria-label=format!("{axis} factor {} name", i + 1) data-testid=format!("{axis}-factor-{i}") prop:value=name
                                 on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); change(Rc::new(move |p| if let Some(f) = pick(p).get_mut(i) { f.name = v.clone(); })); }/>
-                            <input type="text" inputmode="decimal" class="weight" aria-label=format!("{axis} factor {} weight", i + 1) data-testid=format!("{axis}-weight-{i}") prop:value=f.weight.to_string()
+                            <input type="text" inputmode="decimal" class="weight" aria-label=format!("{axis} factor {} weight", i + 1) data-testid=format!("{axis}-weight-{i}") prop:value=weight
                                 on:change=move |ev| { match parse_typed_number(&event_target_value(&ev)) {
                                     Ok(v) => change(Rc::new(move |p| if let Some(f) = pick(p).get_mut(i) { f.weight = v; })),
                                     Err(e) => problems.set(vec![format!("Weight: {}.", crate::ui::words::exchange::number_error(&e))]),
