@@ -7,6 +7,8 @@ mod account;
 mod aftersale;
 pub(crate) mod closed_list;
 mod dossier;
+mod dossier_items;
+mod ids;
 mod lists;
 mod programme;
 mod restore;
