@@ -6,6 +6,7 @@ use kam_core::exchange::parse_typed_number;
 use kam_core::model::{Factor, Programme};
 use leptos::prelude::*;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::ui::state::use_app;
 
@@ -35,17 +36,19 @@ pub fn ProgrammeSettings() -> impl IntoView {
     };
     // One memo per field: a stored change to one field then never rewrites another field's
     // input, where the user may be typing (the whole programme as the source did exactly that).
-    let field = move |get: fn(&Programme) -> String| {
-        let value = Memo::new(move |_| programme.with(get));
+    // (The factors' fields below use the same one, so that their inputs add no code of their own.)
+    let field_of = move |get: Arc<dyn Fn(&Programme) -> String + Send + Sync>| {
+        let value = Memo::new(move |_| programme.with(|p| get(p)));
         move || value.get()
     };
+    let field = move |get: fn(&Programme) -> String| field_of(Arc::new(get));
     let factors = move |strength: bool| {
         // The rows rebuild only when a factor is added or removed, and each input reads a memo of
         // its own: another field's save, echoed back while a name is typed, must not replace or
         // rewrite the input under the user.
         let count = Memo::new(move |_| programme.with(|p| factor_list(p, strength).len()));
         let part = move |i: usize, get: fn(&Factor) -> String| {
-            Memo::new(move |_| programme.with(|p| factor_list(p, strength).get(i).map(get).unwrap_or_default()))
+            field_of(Arc::new(move |p| factor_list(p, strength).get(i).map(get).unwrap_or_default()))
         };
         let axis = if strength { "strength" } else { "attractiveness" };
         view! {
