@@ -106,6 +106,8 @@ pub struct OpenedTable {
     /// A workbook's sheet names (empty for CSV) and the sheet read.
     pub sheets: Vec<String>,
     pub sheet: Option<usize>,
+    /// The columns guessed (or those of the last import, where they fit).
+    pub columns: Columns,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -116,11 +118,8 @@ pub enum FromWorker {
         bytes_done: f64,
         bytes_total: f64,
     },
-    /// The file is readable: what the mapping step shows, and the columns guessed.
-    Opened {
-        table: OpenedTable,
-        columns: Columns,
-    },
+    /// The file is readable: what the mapping step shows.
+    Opened(OpenedTable),
     /// Why the file cannot be imported, worded.
     Refused(String),
     /// Named `.xls` and not a ZIP archive: an Excel 97–2003 workbook, which is not read.

@@ -261,20 +261,18 @@ mod worker {
         let table_options = TableOptions { header_row: options.header_row, sheet: options.sheet };
         match parse(contents, &table_options) {
             Ok((table, encoding)) => {
-                post(&FromWorker::Opened {
-                    table: OpenedTable {
-                        headers: table.headers.clone(),
-                        sample: table.sample.iter().take(5).cloned().collect(),
-                        notes: table.notes.iter().map(|n| table_note(*n).to_string()).collect(),
-                        encoding,
-                        header_row: table.header_row,
-                        header_candidates: table.header_candidates.clone(),
-                        top_rows: table.top_rows.clone(),
-                        sheets: table.sheets.clone(),
-                        sheet: table.sheet,
-                    },
+                post(&FromWorker::Opened(OpenedTable {
+                    headers: table.headers.clone(),
+                    sample: table.sample.iter().take(5).cloned().collect(),
+                    notes: table.notes.iter().map(|n| table_note(*n).to_string()).collect(),
+                    encoding,
+                    header_row: table.header_row,
+                    header_candidates: table.header_candidates.clone(),
+                    top_rows: table.top_rows.clone(),
+                    sheets: table.sheets.clone(),
+                    sheet: table.sheet,
                     columns: columns(&table, last_mapping.as_ref()),
-                });
+                }));
                 TABLE.with(|t| *t.borrow_mut() = Some(table));
             }
             Err(e) => post(&FromWorker::Refused(import_error(&e))),

@@ -132,7 +132,8 @@ pub fn ImportPanel() -> impl IntoView {
         match message {
             FromWorker::Ready => {}
             FromWorker::Loading { bytes_done, bytes_total } => busy.set(Some(Busy::File { bytes_done, bytes_total })),
-            FromWorker::Opened { table: opened, columns: Columns { account: a, date: d, revenue: r, profit: p } } => {
+            FromWorker::Opened(opened) => {
+                let Columns { account: a, date: d, revenue: r, profit: p } = opened.columns;
                 busy.set(None);
                 error.set(None);
                 account.set(a);
