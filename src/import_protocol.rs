@@ -88,6 +88,28 @@ pub enum ToWorker {
     Read { run: u32, account: usize, date: usize, revenue: usize, profit: Option<usize>, formats: Option<Formats> },
 }
 
+/// What the worker found at the top of the file: the page keeps it for the mapping step as it
+/// came.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OpenedTable {
+    pub headers: Vec<String>,
+    pub sample: Vec<Vec<String>>,
+    /// How the file was read, worded.
+    pub notes: Vec<String>,
+    /// `None` for a workbook, which holds text, not bytes to decode.
+    pub encoding: Option<EncodingUsed>,
+    /// The row the column names came from (0 is the file's first row).
+    pub header_row: usize,
+    /// The rows the header-row picker offers, with the file's first rows to show them.
+    pub header_candidates: Vec<usize>,
+    pub top_rows: Vec<Vec<String>>,
+    /// A workbook's sheet names (empty for CSV) and the sheet read.
+    pub sheets: Vec<String>,
+    pub sheet: Option<usize>,
+    /// The columns guessed (or those of the last import, where they fit).
+    pub columns: Columns,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum FromWorker {
     Ready,
@@ -97,23 +119,7 @@ pub enum FromWorker {
         bytes_total: f64,
     },
     /// The file is readable: what the mapping step shows.
-    Opened {
-        headers: Vec<String>,
-        sample: Vec<Vec<String>>,
-        /// How the file was read, worded.
-        notes: Vec<String>,
-        columns: Columns,
-        /// `None` for a workbook, which holds text, not bytes to decode.
-        encoding: Option<EncodingUsed>,
-        /// The row the column names came from (0 is the file's first row).
-        header_row: usize,
-        /// The rows the header-row picker offers, with the file's first rows to show them.
-        header_candidates: Vec<usize>,
-        top_rows: Vec<Vec<String>>,
-        /// A workbook's sheet names (empty for CSV) and the sheet read.
-        sheets: Vec<String>,
-        sheet: Option<usize>,
-    },
+    Opened(OpenedTable),
     /// Why the file cannot be imported, worded.
     Refused(String),
     /// Named `.xls` and not a ZIP archive: an Excel 97–2003 workbook, which is not read.

@@ -2,8 +2,10 @@
 //! browser's TextDecoder knows; the text the worker decodes from them (here: lossy UTF-8, the
 //! decoder's fallback) reads as a table, with or without a chosen header row, without panic.
 #![no_main]
-use kam_core::exchange::{detect_encoding, guess_columns, parse_text, RowImporter, TableOptions, PICKER_ENCODINGS};
+use kam_core::exchange::{detect_encoding, parse_text, TableOptions, PICKER_ENCODINGS};
 use libfuzzer_sys::fuzz_target;
+
+mod common;
 
 fuzz_target!(|data: &[u8]| {
     let guess = detect_encoding(data);
@@ -16,14 +18,7 @@ fuzz_target!(|data: &[u8]| {
     let header_row = data.first().map(|b| (*b % 8) as usize).filter(|_| data.len() % 2 == 0);
     let Ok(table) = parse_text(&text, &TableOptions { header_row, sheet: None }) else { return };
     assert!(table.header_candidates.contains(&table.header_row));
-    let g = guess_columns(&table);
-    let (Some(account), Some(date), Some(revenue)) = (g.account, g.date, g.revenue) else { return };
-    let mut importer = RowImporter::new(&table, table.mapping(account, date, revenue, g.profit));
-    let mut steps = 0;
-    while !importer.step(64) {
-        steps += 1;
-        assert!(steps < 1_000_000, "the import always ends");
-    }
+    let Some(importer) = common::import_guessed(&table) else { return };
     for account in &importer.accounts {
         assert!(account.lines.iter().all(|l| l.revenue.is_finite()), "no NaN or infinity is read");
     }

@@ -1,8 +1,10 @@
 //! Any bytes as a workbook (.xlsx or .ods), with any sheet and header-row choice: reading
 //! never panics, refuses with a reason, and a table it returns is consistent with its sheets.
 #![no_main]
-use kam_core::exchange::{guess_columns, read_workbook, RowImporter, TableOptions};
+use kam_core::exchange::{read_workbook, TableOptions};
 use libfuzzer_sys::fuzz_target;
+
+mod common;
 
 fuzz_target!(|data: &[u8]| {
     // The file's length chooses the sheet and the header row (or none), so that the seeds (real
@@ -15,12 +17,5 @@ fuzz_target!(|data: &[u8]| {
     if let Some(chosen) = options.sheet {
         assert_eq!(sheet, chosen);
     }
-    let g = guess_columns(&table);
-    let (Some(account), Some(date), Some(revenue)) = (g.account, g.date, g.revenue) else { return };
-    let mut importer = RowImporter::new(&table, table.mapping(account, date, revenue, g.profit));
-    let mut steps = 0;
-    while !importer.step(64) {
-        steps += 1;
-        assert!(steps < 1_000_000, "the import always ends");
-    }
+    common::import_guessed(&table);
 });

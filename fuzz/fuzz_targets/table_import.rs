@@ -1,21 +1,15 @@
 //! A sales export (CSV in any encoding, or an .xlsx workbook): parsing, the column guess, the
 //! row import and applying it to a workspace never panic, and what is applied is consistent.
 #![no_main]
-use kam_core::exchange::{apply_import, guess_mapping, looks_like_xlsx, parse_table, parse_xlsx, RowImporter};
+use kam_core::exchange::{apply_import, looks_like_xlsx, parse_table, parse_xlsx};
 use libfuzzer_sys::fuzz_target;
+
+mod common;
 
 fuzz_target!(|data: &[u8]| {
     let table = if looks_like_xlsx(data) { parse_xlsx(data) } else { parse_table(data) };
     let Ok(table) = table else { return };
-    let (account, date, revenue, profit) = guess_mapping(&table);
-    let (Some(account), Some(date), Some(revenue)) = (account, date, revenue) else { return };
-    let mapping = table.mapping(account, date, revenue, profit);
-    let mut importer = RowImporter::new(&table, mapping);
-    let mut steps = 0;
-    while !importer.step(64) {
-        steps += 1;
-        assert!(steps < 1_000_000, "the import always ends");
-    }
+    let Some(importer) = common::import_guessed(&table) else { return };
     if let (Some(first), Some(last)) = (importer.first_date, importer.last_date) {
         assert!(first <= last);
         let mut ws = kam_core::demo::demo_workspace();

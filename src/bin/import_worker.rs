@@ -32,8 +32,8 @@ mod worker {
         EncodingGuess, ImportError, RowImporter, Table, TableOptions, PICKER_ENCODINGS,
     };
     use kam_planner::import_protocol::{
-        split_lines, to_columns, Columns, EncodingUsed, Formats, FromWorker, LineColumns, Progress, ReadOptions,
-        ToWorker, LINES_PER_MESSAGE,
+        split_lines, to_columns, Columns, EncodingUsed, Formats, FromWorker, LineColumns, OpenedTable, Progress,
+        ReadOptions, ToWorker, LINES_PER_MESSAGE,
     };
     use kam_planner::ui::words::exchange::{account_grouping, import_error, skipped_line, table_note};
     use wasm_bindgen::prelude::*;
@@ -261,18 +261,18 @@ mod worker {
         let table_options = TableOptions { header_row: options.header_row, sheet: options.sheet };
         match parse(contents, &table_options) {
             Ok((table, encoding)) => {
-                post(&FromWorker::Opened {
+                post(&FromWorker::Opened(OpenedTable {
                     headers: table.headers.clone(),
                     sample: table.sample.iter().take(5).cloned().collect(),
                     notes: table.notes.iter().map(|n| table_note(*n).to_string()).collect(),
-                    columns: columns(&table, last_mapping.as_ref()),
                     encoding,
                     header_row: table.header_row,
                     header_candidates: table.header_candidates.clone(),
                     top_rows: table.top_rows.clone(),
                     sheets: table.sheets.clone(),
                     sheet: table.sheet,
-                });
+                    columns: columns(&table, last_mapping.as_ref()),
+                }));
                 TABLE.with(|t| *t.borrow_mut() = Some(table));
             }
             Err(e) => post(&FromWorker::Refused(import_error(&e))),

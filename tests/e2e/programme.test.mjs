@@ -254,3 +254,26 @@ test('skills notes being typed survive a score stored meanwhile, and both are ke
   assert.equal(await page.getByTestId('skill-0').inputValue(), '3');
   assert.equal(await page.getByTestId('skills-notes').inputValue(), 'Coach on negotiation');
 });
+
+test('a factor name being typed survives another setting stored meanwhile in the same tab', async () => {
+  const page = await demoAt(env);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const name = page.getByTestId('attractiveness-factor-0');
+  await name.fill('Growth');
+  // Another field stored while the name is not yet confirmed: its echo must not replace the
+  // name's input (the factor rows were drawn again at every programme change).
+  await page.getByTestId('setting-lost-months').evaluate((el) => {
+    el.value = '18';
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await saved(page);
+  await page.keyboard.type(' of the port', { delay: 20 });
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'attractiveness-factor-0');
+  await name.press('Tab');
+  await saved(page);
+  await page.reload();
+  await page.getByTestId('attractiveness-factor-0').waitFor();
+  assert.equal(await page.getByTestId('attractiveness-factor-0').inputValue(), 'Growth of the port');
+  assert.equal(await page.getByTestId('setting-lost-months').inputValue(), '18');
+  assert.deepEqual(page.errors, []);
+});

@@ -7,7 +7,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use super::import::ImportError;
-use super::xlsx::WorkbookProblem;
+use super::xlsx::{csv_text, push_reference, write_row, xml_error};
 
 /// LibreOffice writes the unused rest of a sheet as one row repeated a million times and a row's
 /// unused cells as one cell repeated a thousand: blank repeats are dropped, and a filled row or
@@ -15,10 +15,6 @@ use super::xlsx::WorkbookProblem;
 const MAX_REPEAT: usize = 1_000;
 /// Columns beyond this are dropped (Excel's limit; LibreOffice's is the same).
 const MAX_COLUMNS: usize = 16_384;
-
-fn damaged(problem: WorkbookProblem) -> ImportError {
-    ImportError::DamagedWorkbook(problem)
-}
 
 /// An attribute by its local name (the `table:` / `office:` prefixes are conventions only).
 fn attr(e: &BytesStart, local: &str) -> Option<String> {
@@ -64,8 +60,6 @@ impl Cell {
 
 /// Every sheet of an ODS `content.xml`: its name and its rows as CSV text.
 pub(crate) fn read_sheets(content: &str) -> Result<Vec<(String, Vec<u8>)>, ImportError> {
-    let xml_error = |e: quick_xml::Error| damaged(WorkbookProblem::Xml(e.to_string()));
-    let csv_error = |e: csv::Error| damaged(WorkbookProblem::Csv(e.to_string()));
     let mut reader = Reader::from_str(content);
     let mut sheets = Vec::new();
     let mut writer: Option<(String, csv::Writer<Vec<u8>>)> = None;
@@ -130,17 +124,7 @@ pub(crate) fn read_sheets(content: &str) -> Result<Vec<(String, Vec<u8>)>, Impor
             }
             Event::GeneralRef(r) if annotation_depth == 0 => {
                 if let Some(c) = cell.as_mut() {
-                    match r.resolve_char_ref() {
-                        Ok(Some(ch)) => c.text.push(ch),
-                        _ => c.text.push_str(match r.as_ref() {
-                            "amp" => "&",
-                            "lt" => "<",
-                            "gt" => ">",
-                            "quot" => "\"",
-                            "apos" => "'",
-                            _ => "",
-                        }),
-                    }
+                    push_reference(&mut c.text, &r);
                 }
             }
             Event::End(e) => match e.local_name().as_ref() {
@@ -156,14 +140,14 @@ pub(crate) fn read_sheets(content: &str) -> Result<Vec<(String, Vec<u8>)>, Impor
                     }
                     if let (false, Some((_, w))) = (row.is_empty(), writer.as_mut()) {
                         for _ in 0..row_repeat.min(MAX_REPEAT) {
-                            w.write_record(&row).map_err(csv_error)?;
+                            write_row(w, &row)?;
                         }
                     }
                     row.clear();
                 }
                 "table" => {
                     if let Some((name, w)) = writer.take() {
-                        let text = w.into_inner().map_err(|e| damaged(WorkbookProblem::Csv(e.to_string())))?;
+                        let text = csv_text(w)?;
                         sheets.push((name, text));
                     }
                 }
@@ -178,6 +162,7 @@ pub(crate) fn read_sheets(content: &str) -> Result<Vec<(String, Vec<u8>)>, Impor
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::exchange::WorkbookProblem;
 
     fn sheet(name: &str, rows: &str) -> String {
         format!(r#"<table:table table:name="{name}">{rows}</table:table>"#)

@@ -2,45 +2,20 @@
 //! command) write them between the order lines; read as a customer, a grand total becomes the
 //! biggest account of the portfolio.
 
-/// Labels that mean "the sum of the rows above", in the model's languages, English and German.
+/// Labels that mean "the sum of the rows above" on their own (or before a colon), in the model's
+/// languages, English and German; the [`TOTAL_PREFIXES`] are such labels too.
 const TOTAL_WORDS: &[&str] = &[
     "total",
     "totals",
-    "grand total",
-    "subtotal",
-    "sub-total",
     "sub total",
     "sum",
-    "summe",
-    "gesamt",
     "gesamtsumme",
     "gesamtergebnis",
-    "zwischensumme",
     "endsumme",
-    "insgesamt",
-    "итого",
-    "итог",
-    "всего",
-    "промежуточный итог",
-    "общий итог",
-    "kokku",
-    "vahesumma",
     "summa",
-    "yhteensä",
-    "yhteensa",
     "kaikki yhteensä",
-    "välisumma",
-    "合计",
-    "总计",
-    "小计",
-    "合計",
-    "總計",
-    "小計",
-    "共计",
     "jumlah",
-    "total keseluruhan",
     "jumlah total",
-    "subjumlah",
     "gunggung",
 ];
 

@@ -15,7 +15,7 @@
 //! walks the four parts an import needs.
 
 use chrono::{Duration, NaiveDate};
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::Reader;
 
 use super::import::{guess_columns, table_from_text, ImportError, Table, TableNote, TableOptions};
@@ -40,12 +40,38 @@ pub enum WorkbookProblem {
     Csv(String),
 }
 
-fn damaged(problem: WorkbookProblem) -> ImportError {
+pub(super) fn damaged(problem: WorkbookProblem) -> ImportError {
     ImportError::DamagedWorkbook(problem)
 }
 
-fn xml_error(e: impl std::fmt::Display) -> ImportError {
+pub(super) fn xml_error(e: impl std::fmt::Display) -> ImportError {
     damaged(WorkbookProblem::Xml(e.to_string()))
+}
+
+/// Writes one row of a sheet as CSV (shared with the `.ods` reader).
+pub(super) fn write_row(writer: &mut csv::Writer<Vec<u8>>, row: &[String]) -> Result<(), ImportError> {
+    writer.write_record(row).map_err(|e| damaged(WorkbookProblem::Csv(e.to_string())))
+}
+
+/// The CSV text a sheet's writer holds (shared with the `.ods` reader).
+pub(super) fn csv_text(writer: csv::Writer<Vec<u8>>) -> Result<Vec<u8>, ImportError> {
+    writer.into_inner().map_err(|e| damaged(WorkbookProblem::Csv(e.to_string())))
+}
+
+/// Appends what a character or entity reference stands for (`&#233;`, `&amp;`); an unknown
+/// entity adds nothing. Shared with the `.ods` reader.
+pub(super) fn push_reference(text: &mut String, r: &BytesRef) {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => text.push(c),
+        _ => text.push_str(match r.as_ref() {
+            "amp" => "&",
+            "lt" => "<",
+            "gt" => ">",
+            "quot" => "\"",
+            "apos" => "'",
+            _ => "",
+        }),
+    }
 }
 
 /// True when the bytes start like a ZIP archive, as every `.xlsx` does.
@@ -97,20 +123,7 @@ fn walk(xml: &str, mut on: impl FnMut(Node)) -> Result<(), ImportError> {
             Event::Empty(e) => on(Node::Start(&e)),
             Event::Text(t) => text.push_str(&t.xml10_content()),
             Event::CData(t) => text.push_str(&t),
-            Event::GeneralRef(r) => {
-                if let Ok(Some(c)) = r.resolve_char_ref() {
-                    text.push(c);
-                } else {
-                    text.push_str(match r.as_ref() {
-                        "amp" => "&",
-                        "lt" => "<",
-                        "gt" => ">",
-                        "quot" => "\"",
-                        "apos" => "'",
-                        _ => "",
-                    });
-                }
-            }
+            Event::GeneralRef(r) => push_reference(&mut text, &r),
             Event::End(e) => on(Node::End(e.local_name().as_ref(), std::mem::take(&mut text))),
             Event::Eof => return Ok(()),
             _ => {}
@@ -358,16 +371,14 @@ fn sheet_csv(sheet: &str, shared: &[String], dates: &[bool]) -> Result<Vec<u8>, 
             }
         }
         Node::End("row", _) if !row.iter().all(String::is_empty) && failed.is_none() => {
-            if let Err(e) = writer.write_record(&row) {
-                failed = Some(e.to_string());
-            }
+            failed = write_row(&mut writer, &row).err();
         }
         _ => {}
     })?;
     if let Some(e) = failed {
-        return Err(damaged(WorkbookProblem::Csv(e)));
+        return Err(e);
     }
-    writer.into_inner().map_err(|e| damaged(WorkbookProblem::Csv(e.to_string())))
+    csv_text(writer)
 }
 
 /// Reads a workbook (`.xlsx` or `.ods`) with the default choices: see [`read_workbook`].

@@ -2,6 +2,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
+use crate::exchange::MAX_NAME_CHARS;
+
 /// A customer of the supplier. Accounts are derived from imported order lines (one per distinct
 /// name, compared case-insensitively) or created by hand.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -79,6 +81,17 @@ impl std::borrow::Borrow<str> for AccountId {
     fn borrow(&self) -> &str {
         &self.0
     }
+}
+
+/// Why an account typed by hand is not added (nothing is changed). The words are the app's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NewAccountError {
+    /// The name is blank.
+    NoName,
+    /// The name is longer than an import accepts, so a later import could never find it.
+    NameTooLong { max_chars: usize },
+    /// An account with this name (as imports compare names) exists, under its own spelling.
+    AlreadyThere { name: String },
 }
 
 /// Everything the user works on, in memory: accounts in the order they are shown, each
@@ -292,22 +305,22 @@ impl Workspace {
     /// An account typed by hand, checked against the workspace but not yet added. Refuses an
     /// empty name or one that already exists (names are compared as imports compare them, so a
     /// later import finds this account).
-    pub fn new_account(&self, name: &str) -> Result<Account, String> {
+    pub fn new_account(&self, name: &str) -> Result<Account, NewAccountError> {
         let account = Account::new(name);
         if account.name.is_empty() {
-            return Err("Give the account a name.".into());
+            return Err(NewAccountError::NoName);
         }
-        if account.name.chars().count() > 300 {
-            return Err("Names are limited to 300 characters.".into());
+        if account.name.chars().count() > MAX_NAME_CHARS {
+            return Err(NewAccountError::NameTooLong { max_chars: MAX_NAME_CHARS });
         }
         if let Some(existing) = self.account(&account.id) {
-            return Err(format!("\"{}\" is already in the portfolio.", existing.name));
+            return Err(NewAccountError::AlreadyThere { name: existing.name.clone() });
         }
         Ok(account)
     }
 
     /// Adds an account typed by hand (see [`Workspace::new_account`]).
-    pub fn add_account(&mut self, name: &str) -> Result<&Account, String> {
+    pub fn add_account(&mut self, name: &str) -> Result<&Account, NewAccountError> {
         let account = self.new_account(name)?;
         self.insert_account(account);
         Ok(self.accounts.last().expect("just pushed"))
@@ -337,10 +350,11 @@ mod tests {
     fn accounts_typed_by_hand_are_unique_and_named() {
         let mut ws = Workspace::default();
         assert_eq!(ws.add_account("  Acme Oy ").unwrap().id, "acme oy");
-        assert_eq!(ws.add_account("ACME  oy"), Err("\"Acme Oy\" is already in the portfolio.".into()));
-        assert!(ws.add_account("   ").is_err());
-        assert!(ws.add_account(&"x".repeat(301)).is_err());
-        assert_eq!(ws.accounts().len(), 1);
+        assert_eq!(ws.add_account("ACME  oy"), Err(NewAccountError::AlreadyThere { name: "Acme Oy".into() }));
+        assert_eq!(ws.add_account("   "), Err(NewAccountError::NoName));
+        assert_eq!(ws.add_account(&"x".repeat(301)), Err(NewAccountError::NameTooLong { max_chars: 300 }));
+        assert_eq!(ws.accounts().len(), 1, "nothing refused was added");
+        assert!(ws.add_account(&"x".repeat(300)).is_ok(), "the longest name an import reads");
     }
 
     #[test]

@@ -20,27 +20,21 @@ closed_list! {
         Conflict = "conflict",
         Other = "other",
     }
-}
 
-closed_list! {
     /// How badly a complaint or failure hurts the relationship.
     pub enum Severity: default Medium {
         Low = "low",
         Medium = "medium",
         High = "high",
     }
-}
 
-closed_list! {
     /// What was asked of a satisfied customer after a win.
     pub enum ReferenceKind: default ReferenceLetter {
         ReferenceLetter = "reference_letter",
         Referral = "referral",
         CaseStudy = "case_study",
     }
-}
 
-closed_list! {
     /// The function outside sales that has to keep a promise.
     pub enum PromiseFunction: default Operations {
         Operations = "operations",
@@ -49,9 +43,7 @@ closed_list! {
         Finance = "finance",
         Other = "other",
     }
-}
 
-closed_list! {
     /// Where a promise stands.
     pub enum PromiseState: default Open {
         Open = "open",

@@ -132,6 +132,24 @@ macro_rules! closed_list {
         closed_list!(@strict $name);
     };
 
+    // Several strict lists with defaults in one block (the after-sale lists): each as if
+    // written alone. After the single forms, so that one list never comes here.
+    (
+        $(
+            $(#[$meta:meta])*
+            pub enum $name:ident : default $default:ident {
+                $($(#[$vmeta:meta])* $variant:ident = $id:literal),+ $(,)?
+            }
+        )+
+    ) => {
+        $(
+            closed_list! {
+                $(#[$meta])*
+                pub enum $name : default $default { $($(#[$vmeta])* $variant = $id),+ }
+            }
+        )+
+    };
+
     (@strict $name:ident) => {
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

@@ -7,12 +7,14 @@ mod account;
 mod aftersale;
 pub(crate) mod closed_list;
 mod dossier;
+mod dossier_items;
+mod ids;
 mod lists;
 mod programme;
 mod restore;
 mod settings;
 
-pub use account::{normalise_name, Account, AccountHistory, AccountId, OrderLine, Workspace};
+pub use account::{normalise_name, Account, AccountHistory, AccountId, NewAccountError, OrderLine, Workspace};
 pub use aftersale::{
     new_item_id, Complaint, ComplaintKind, Promise, PromiseFunction, PromiseState, ReferenceKind, ReferenceRequest,
     Severity,

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::ui::state::use_app;
+use crate::ui::words::accounts::new_account_error;
 
 /// A small form to add an account by hand (a prospect, or a customer missing from the export).
 #[component]
@@ -20,7 +21,7 @@ pub fn AddAccountForm() -> impl IntoView {
                 industry.set(String::new());
                 manager.set(String::new());
             }
-            Err(e) => message.set(Some(Err(e))),
+            Err(e) => message.set(Some(Err(new_account_error(&e)))),
         }
     };
     view! {

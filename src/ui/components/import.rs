@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::import_client::{ImportWorker, WorkerProblem};
 use crate::import_protocol::{
-    from_columns, join_lines, Columns, EncodingUsed, Formats, FromWorker, LineColumns, Progress, ReadOptions, ToWorker,
+    from_columns, join_lines, Columns, Formats, FromWorker, LineColumns, OpenedTable, Progress, ReadOptions, ToWorker,
 };
 use crate::store::Prefs;
 use crate::ui::components::FileDrop;
@@ -23,20 +23,6 @@ use crate::ui::words::exchange::{
     rows, skipped_title, worker_problem, DATE_FORMAT_GUESSED, ENCODING_LABEL, HEADER_ROW_LABEL, MAPPING_INCOMPLETE,
     SHEET_LABEL,
 };
-
-/// What the worker found at the top of the file, for the mapping step.
-#[derive(Clone, PartialEq)]
-struct Opened {
-    headers: Vec<String>,
-    sample: Vec<Vec<String>>,
-    notes: Vec<String>,
-    encoding: Option<EncodingUsed>,
-    header_row: usize,
-    header_candidates: Vec<usize>,
-    top_rows: Vec<Vec<String>>,
-    sheets: Vec<String>,
-    sheet: Option<usize>,
-}
 
 /// What reading all rows found, before anything is stored.
 #[derive(Clone)]
@@ -62,7 +48,7 @@ pub fn ImportPanel() -> impl IntoView {
     let state = use_app();
     let file_name = RwSignal::new(String::new());
     let file_size = StoredValue::new(0.0_f64);
-    let table = RwSignal::new(None::<Opened>);
+    let table = RwSignal::new(None::<OpenedTable>);
     let error = RwSignal::new(None::<String>);
     let account = RwSignal::new(None::<usize>);
     let date = RwSignal::new(None::<usize>);
@@ -146,35 +132,15 @@ pub fn ImportPanel() -> impl IntoView {
         match message {
             FromWorker::Ready => {}
             FromWorker::Loading { bytes_done, bytes_total } => busy.set(Some(Busy::File { bytes_done, bytes_total })),
-            FromWorker::Opened {
-                headers,
-                sample,
-                notes,
-                columns: Columns { account: a, date: d, revenue: r, profit: p },
-                encoding,
-                header_row,
-                header_candidates,
-                top_rows,
-                sheets,
-                sheet,
-            } => {
+            FromWorker::Opened(opened) => {
+                let Columns { account: a, date: d, revenue: r, profit: p } = opened.columns;
                 busy.set(None);
                 error.set(None);
                 account.set(a);
                 date.set(d);
                 revenue.set(r);
                 profit.set(p);
-                table.set(Some(Opened {
-                    headers,
-                    sample,
-                    notes,
-                    encoding,
-                    header_row,
-                    header_candidates,
-                    top_rows,
-                    sheets,
-                    sheet,
-                }));
+                table.set(Some(opened));
                 run(None);
             }
             FromWorker::Refused(words) => {
@@ -472,7 +438,7 @@ fn ReadSummary(r: ReadResult) -> impl IntoView {
 
 #[component]
 fn PreviewTable(
-    table: RwSignal<Option<Opened>>,
+    table: RwSignal<Option<OpenedTable>>,
     account: RwSignal<Option<usize>>,
     date: RwSignal<Option<usize>>,
     revenue: RwSignal<Option<usize>>,

@@ -181,6 +181,9 @@ fn Skills() -> impl IntoView {
             names
         })
     });
+    // The form is drawn again only when the first manager appears (or the last goes), not when
+    // the list changes: that would replace the notes while they are typed.
+    let no_managers = Memo::new(move |_| managers.with(Vec::is_empty));
     let selected = RwSignal::new(String::new());
     Effect::new(move |_| {
         let m = managers.get();
@@ -223,7 +226,7 @@ fn Skills() -> impl IntoView {
         <section class="panel">
             <h2>"Key account manager skills"</h2>
             <p class="muted small">"A self-assessment against the profile: 1 = just starting, 5 = could teach it. The best salespeople are often not the best key account managers; this shows where to train."</p>
-            {move || if managers.with(Vec::is_empty) {
+            {move || if no_managers.get() {
                 view! { <p class="muted">"Give a key account a manager first (in its dossier)."</p> }.into_any()
             } else {
                 view! {

@@ -6,6 +6,7 @@ use kam_core::exchange::parse_typed_number;
 use kam_core::model::{Factor, Programme};
 use leptos::prelude::*;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::ui::state::use_app;
 
@@ -15,6 +16,14 @@ fn pick_strength(p: &mut Programme) -> &mut Vec<Factor> {
 
 fn pick_attractiveness(p: &mut Programme) -> &mut Vec<Factor> {
     &mut p.attractiveness
+}
+
+fn factor_list(p: &Programme, strength: bool) -> &[Factor] {
+    if strength {
+        &p.strength
+    } else {
+        &p.attractiveness
+    }
 }
 
 #[component]
@@ -27,23 +36,32 @@ pub fn ProgrammeSettings() -> impl IntoView {
     };
     // One memo per field: a stored change to one field then never rewrites another field's
     // input, where the user may be typing (the whole programme as the source did exactly that).
-    let field = move |get: fn(&Programme) -> String| {
-        let value = Memo::new(move |_| programme.with(get));
+    // (The factors' fields below use the same one, so that their inputs add no code of their own.)
+    let field_of = move |get: Arc<dyn Fn(&Programme) -> String + Send + Sync>| {
+        let value = Memo::new(move |_| programme.with(|p| get(p)));
         move || value.get()
     };
+    let field = move |get: fn(&Programme) -> String| field_of(Arc::new(get));
     let factors = move |strength: bool| {
-        let list = move || programme.with(|p| if strength { p.strength.clone() } else { p.attractiveness.clone() });
+        // The rows rebuild only when a factor is added or removed, and each input reads a memo of
+        // its own: another field's save, echoed back while a name is typed, must not replace or
+        // rewrite the input under the user.
+        let count = Memo::new(move |_| programme.with(|p| factor_list(p, strength).len()));
+        let part = move |i: usize, get: fn(&Factor) -> String| {
+            field_of(Arc::new(move |p| factor_list(p, strength).get(i).map(get).unwrap_or_default()))
+        };
         let axis = if strength { "strength" } else { "attractiveness" };
         view! {
             <fieldset class="factors">
                 <legend>{if strength { "Our relative strength: factors and weights" } else { "Customer attractiveness: factors and weights" }}</legend>
-                {move || list().into_iter().enumerate().map(|(i, f)| {
+                {move || (0..count.get()).map(|i| {
                     let pick = if strength { pick_strength } else { pick_attractiveness };
+                    let (name, weight) = (part(i, |f| f.name.clone()), part(i, |f| f.weight.to_string()));
                     view! {
                         <div class="factor-row">
-                            <input type="text" aria-label=format!("{axis} factor {} name", i + 1) data-testid=format!("{axis}-factor-{i}") prop:value=f.name.clone()
+                            <input type="text" aria-label=format!("{axis} factor {} name", i + 1) data-testid=format!("{axis}-factor-{i}") prop:value=name
                                 on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); change(Rc::new(move |p| if let Some(f) = pick(p).get_mut(i) { f.name = v.clone(); })); }/>
-                            <input type="text" inputmode="decimal" class="weight" aria-label=format!("{axis} factor {} weight", i + 1) data-testid=format!("{axis}-weight-{i}") prop:value=f.weight.to_string()
+                            <input type="text" inputmode="decimal" class="weight" aria-label=format!("{axis} factor {} weight", i + 1) data-testid=format!("{axis}-weight-{i}") prop:value=weight
                                 on:change=move |ev| { match parse_typed_number(&event_target_value(&ev)) {
                                     Ok(v) => change(Rc::new(move |p| if let Some(f) = pick(p).get_mut(i) { f.weight = v; })),
                                     Err(e) => problems.set(vec![format!("Weight: {}.", crate::ui::words::exchange::number_error(&e))]),

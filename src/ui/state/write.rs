@@ -5,7 +5,9 @@
 //! is stored.
 
 use chrono::NaiveDate;
-use kam_core::model::{Account, DecisionError, Dossier, KeyDecision, Programme, ProgrammeProblem, Workspace};
+use kam_core::model::{
+    Account, DecisionError, Dossier, KeyDecision, NewAccountError, Programme, ProgrammeProblem, Workspace,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
@@ -171,7 +173,7 @@ impl AppState {
     }
 
     /// Adds an account typed by hand; `Err` (nothing changed) when the name is empty or taken.
-    pub fn add_account(&self, name: &str, industry: &str, manager: &str) -> Result<(), String> {
+    pub fn add_account(&self, name: &str, industry: &str, manager: &str) -> Result<(), NewAccountError> {
         let mut account = self.workspace.with_untracked(|ws| ws.new_account(name))?;
         account.industry = industry.trim().to_string();
         account.manager = manager.trim().to_string();

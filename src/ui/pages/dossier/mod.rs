@@ -8,7 +8,7 @@ mod plan;
 mod sections;
 
 use kam_core::analysis::{matrix_point, qualify, weighted_score};
-use kam_core::model::{Account, Dossier, OrderLine, Section};
+use kam_core::model::{Account, Dossier, OrderLine, Programme, Section};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -312,6 +312,16 @@ fn MatrixScores(ed: Editor) -> impl IntoView {
     let state = use_app();
     let programme = Memo::new(move |_| state.workspace.with(|ws| ws.programme.clone()));
     let point = move || ed.dossier.with(|d| programme.with(|p| matrix_point(d, p)));
+    // The programme reduced to its factors: only they rebuild the score fields, not any change to
+    // the programme (criteria stored by another tab must not replace a score being typed). A
+    // `Programme`, not a list of its own, to add no code to the download.
+    let factors = Memo::new(move |_| {
+        programme.with(|p| Programme {
+            strength: p.strength.clone(),
+            attractiveness: p.attractiveness.clone(),
+            ..Default::default()
+        })
+    });
     let axis = move |title: &'static str, strength: bool| {
         view! {
             <fieldset class="scores">
@@ -319,7 +329,7 @@ fn MatrixScores(ed: Editor) -> impl IntoView {
                     let s = ed.dossier.with(|d| programme.with(|p| if strength { weighted_score(&p.strength, &d.strength) } else { weighted_score(&p.attractiveness, &d.attractiveness) }));
                     s.map(|s| format!(" — {s:.1} of 10")).unwrap_or_default()
                 }}</legend>
-                {move || programme.with(|p| if strength { p.strength.clone() } else { p.attractiveness.clone() }).into_iter().enumerate().map(|(i, f)| {
+                {move || factors.with(|p| if strength { p.strength.clone() } else { p.attractiveness.clone() }).into_iter().enumerate().map(|(i, f)| {
                     let name = f.name.clone();
                     let name2 = f.name.clone();
                     ed.number(Label::Owned(format!("{} (weight {})", f.name, editor::format_number(f.weight))),
