@@ -7,3 +7,4 @@ pub mod import_client;
 pub mod import_protocol;
 pub mod store;
 pub mod ui;
+pub mod segmentation_export;
