@@ -53,8 +53,9 @@ ensure_chromium() {
 }
 
 ensure_e2e_packages() {
-  if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
-    say "Installing playwright-core (npm; it uses Debian's Chromium, downloads no browser)"
+  # exceljs reads the app's .xlsx export back in its e2e test (an independent reader).
+  if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/exceljs" ]; then
+    say "Installing playwright-core and exceljs (npm; Debian's Chromium is used, no browser is downloaded)"
     (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }

@@ -23,6 +23,14 @@ pub enum WorkerProblem {
     Garbled,
 }
 
+/// What a message carries beside its JSON.
+pub enum Payload {
+    /// The order lines of a [`FromWorker::Lines`].
+    Lines(LineColumns),
+    /// The file of a [`FromWorker::Exported`].
+    File(web_sys::Blob),
+}
+
 pub struct ImportWorker {
     worker: Worker,
     /// Messages posted before the worker said it is ready; sent when it does (a wasm worker
@@ -34,7 +42,7 @@ pub struct ImportWorker {
 
 impl ImportWorker {
     pub fn start(
-        mut on_message: impl FnMut(FromWorker, Option<LineColumns>) + 'static,
+        mut on_message: impl FnMut(FromWorker, Option<Payload>) + 'static,
         mut on_problem: impl FnMut(WorkerProblem) + 'static,
     ) -> Result<Self, WorkerProblem> {
         let worker = Worker::new(WORKER_URL).map_err(|e| WorkerProblem::NotStarted(js_words(&e)))?;
@@ -42,10 +50,11 @@ impl ImportWorker {
         let on_message = {
             let (worker, waiting) = (worker.clone(), waiting.clone());
             Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-                // A JSON string, or for order lines `[json, days, revenue, profit]`.
+                // A JSON string, for order lines `[json, days, revenue, profit]`, for a file
+                // `[json, blob]`.
                 let data = e.data();
                 let (json, columns) = match data.dyn_ref::<js_sys::Array>() {
-                    Some(parts) => (parts.get(0).as_string(), Some(line_columns(parts))),
+                    Some(parts) => (parts.get(0).as_string(), Some(payload(parts))),
                     None => (data.as_string(), None),
                 };
                 let Some(message) = json.and_then(|json| FromWorker::from_json(&json).ok()) else {
@@ -77,6 +86,12 @@ impl ImportWorker {
         if let Some(file) = file {
             data.push(file);
         }
+        self.post_parts(data);
+    }
+
+    /// Posts `[json, …]` as it is: for messages whose parts are JS values (see
+    /// [`ToWorker::ExportXlsx`]).
+    pub fn post_parts(&self, data: js_sys::Array) {
         match self.waiting.borrow_mut().as_mut() {
             Some(queue) => queue.push(data),
             None => {
@@ -91,6 +106,13 @@ impl Drop for ImportWorker {
         self.worker.set_onmessage(None);
         self.worker.set_onerror(None);
         self.worker.terminate();
+    }
+}
+
+fn payload(parts: &js_sys::Array) -> Payload {
+    match parts.get(1).dyn_into::<web_sys::Blob>() {
+        Ok(blob) => Payload::File(blob),
+        Err(_) => Payload::Lines(line_columns(parts)),
     }
 }
 

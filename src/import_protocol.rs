@@ -86,6 +86,13 @@ pub enum ToWorker {
     /// Read every row with these columns. `formats: None` asks the worker to detect them from
     /// the sample (and report them) first.
     Read { run: u32, account: usize, date: usize, revenue: usize, profit: Option<usize>, formats: Option<Formats> },
+    /// Write the segmentation as its CSV (`crate::segmentation_export`). Posted as `[json, names,
+    /// numbers, codes]`: the accounts' names (a JS array of strings) and what
+    /// `segmentation_export::pack` makes (a `Float64Array` and a `Uint8Array`). Answered by
+    /// [`FromWorker::Exported`] or [`FromWorker::Refused`].
+    ExportCsv,
+    /// The same as an Excel workbook.
+    ExportXlsx,
 }
 
 /// What the worker found at the top of the file: the page keeps it for the mapping step as it
@@ -113,6 +120,9 @@ pub struct OpenedTable {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum FromWorker {
     Ready,
+    /// The file [`ToWorker::ExportCsv`] or [`ToWorker::ExportXlsx`] asked for, posted as
+    /// `[json, blob]`: a `Blob` the page downloads as it is, without copying it into its memory.
+    Exported,
     /// Reading and decoding the file, before its rows can be parsed.
     Loading {
         bytes_done: f64,

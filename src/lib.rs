@@ -5,5 +5,6 @@ pub mod browser;
 pub mod crypto;
 pub mod import_client;
 pub mod import_protocol;
+pub mod segmentation_export;
 pub mod store;
 pub mod ui;

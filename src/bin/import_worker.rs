@@ -27,6 +27,7 @@ mod worker {
     use std::cell::{Cell, RefCell};
 
     use js_sys::{Array, Float64Array, Int32Array, Promise, Uint8Array};
+    use kam_core::exchange::segmentation_csv_rows;
     use kam_core::exchange::{
         detect_encoding, guess_mapping, looks_like_old_excel, looks_like_xlsx, parse_text, read_workbook,
         EncodingGuess, ImportError, RowImporter, Table, TableOptions, PICKER_ENCODINGS,
@@ -35,11 +36,16 @@ mod worker {
         split_lines, to_columns, Columns, EncodingUsed, Formats, FromWorker, LineColumns, OpenedTable, Progress,
         ReadOptions, ToWorker, LINES_PER_MESSAGE,
     };
+    use kam_planner::segmentation_export::{segmentation_xlsx, unpack, ExportProblem, CSV_MIME, XLSX_MIME};
     use kam_planner::ui::words::exchange::{account_grouping, import_error, skipped_line, table_note};
+    use kam_planner::ui::words::xlsx::export_problem;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::{spawn_local, JsFuture};
-    use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent, TextDecodeOptions, TextDecoder, TextDecoderOptions};
+    use web_sys::{
+        Blob, BlobPropertyBag, DedicatedWorkerGlobalScope, MessageEvent, TextDecodeOptions, TextDecoder,
+        TextDecoderOptions,
+    };
 
     /// Bytes read from the file at a time: large enough that the browser's per-read overhead
     /// does not matter, small enough that only a slice, not the whole file, is held as bytes.
@@ -125,6 +131,8 @@ mod worker {
                     CURRENT_RUN.with(|r| r.set(run));
                     spawn_local(read_rows(run, [account, date, revenue], profit, formats));
                 }
+                ToWorker::ExportCsv => export(&data, false),
+                ToWorker::ExportXlsx => export(&data, true),
             }
         });
         scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -339,5 +347,33 @@ mod worker {
             range,
             grouping,
         });
+    }
+
+    /// Writes the CSV or the workbook of `[json, names, numbers, codes]` and posts it as a `Blob`.
+    fn export(data: &Array, xlsx: bool) {
+        let written = (|| {
+            let names = Array::from(&data.get(1)).iter().map(|n| n.as_string()).collect::<Option<Vec<_>>>();
+            let numbers = Float64Array::new(&data.get(2)).to_vec();
+            let codes = Uint8Array::new(&data.get(3)).to_vec();
+            let (rows, matrix) =
+                unpack(names.ok_or(ExportProblem::Garbled)?, &numbers, &codes).ok_or(ExportProblem::Garbled)?;
+            match xlsx {
+                true => Ok((segmentation_xlsx(&rows, &matrix)?, XLSX_MIME)),
+                false => Ok((segmentation_csv_rows(&rows).into_bytes(), CSV_MIME)),
+            }
+        })();
+        let blob = written.and_then(|(bytes, mime)| {
+            let options = BlobPropertyBag::new();
+            options.set_type(mime);
+            let parts = Array::of1(&Uint8Array::from(&bytes[..]));
+            Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+                .map_err(|e| ExportProblem::Writer(js_words(&e)))
+        });
+        match blob {
+            Ok(blob) => {
+                let _ = scope().post_message(&Array::of2(&JsValue::from_str(&FromWorker::Exported.to_json()), &blob));
+            }
+            Err(problem) => post(&FromWorker::Refused(export_problem(&problem))),
+        }
     }
 }

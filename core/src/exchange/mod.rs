@@ -28,7 +28,7 @@ pub use import::{
     TableNote, TableOptions, MAX_NAME_CHARS,
 };
 pub use numbers::{detect_decimal, parse_number, parse_typed_number, Decimal, NumberError};
-pub use segmentation_csv::{neutralise_cell, segmentation_csv, SEGMENTATION_CSV_HEADER};
+pub use segmentation_csv::{neutralise_cell, segmentation_csv, segmentation_csv_rows, SEGMENTATION_CSV_HEADER};
 pub use totals::is_totals_label;
 pub use xlsx::{looks_like_ods, looks_like_xlsx, parse_xlsx, read_workbook, WorkbookProblem};
 pub use zip_reader::ZipError;

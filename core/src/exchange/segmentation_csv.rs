@@ -1,6 +1,6 @@
 //! The segmentation as a CSV file a consultant hands back to the client.
 
-use crate::analysis::Segmentation;
+use crate::analysis::{AccountSegment, Segmentation};
 
 pub const SEGMENTATION_CSV_HEADER: &str = "account,revenue,profit,share,abc,xyz,cv,flags";
 
@@ -17,10 +17,16 @@ pub fn neutralise_cell(value: &str) -> String {
 /// `xyz` is `-` for an unclassified account; `flags` lists the dependency flags and `key_account`,
 /// separated by `|`. Numbers are written with a decimal point and no thousands separator.
 pub fn segmentation_csv(seg: &Segmentation) -> String {
+    segmentation_csv_rows(&seg.rows)
+}
+
+/// [`segmentation_csv`] of the rows alone: the app writes it in its import worker, from the rows
+/// the page sends, so the CSV writer is not in the page's wasm.
+pub fn segmentation_csv_rows(rows: &[AccountSegment]) -> String {
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     let header: Vec<&str> = SEGMENTATION_CSV_HEADER.split(',').collect();
     w.write_record(&header).expect("writing to memory cannot fail");
-    for r in &seg.rows {
+    for r in rows {
         let mut flags: Vec<&str> = r.flags.iter().map(|f| f.id()).collect();
         if r.is_key {
             flags.push("key_account");

@@ -32,7 +32,19 @@ impl Account {
 /// The key under which two spellings of one customer name meet: trimmed, inner whitespace
 /// collapsed, lower-cased (Unicode-aware, so "ÖRESUND AB" and "Öresund ab" are one account).
 pub fn normalise_name(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    if !name.is_ascii() {
+        return name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    }
+    // An ASCII name in one pass and one allocation: the import calls this for every row, and
+    // the general path (a vector of words, a joined string, a lowered copy) was a tenth of it.
+    let mut key = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    key
 }
 
 /// One order line: what an account bought on a day. Profit is optional because many sales
@@ -339,6 +351,14 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_ascii_path_keys_names_as_the_general_one(name in "[ \t\n\x0b\x0c\ra-zA-Z0-9&.,-]{0,30}") {
+            prop_assert_eq!(normalise_name(&name), name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
+        }
+    }
 
     #[test]
     fn names_group_case_and_space_insensitively() {

@@ -10,9 +10,9 @@ use chrono::NaiveDate;
 use kam_core::exchange::{apply_import, DateFormat, Decimal, ImportOutcome, ImportedLine, PICKER_ENCODINGS};
 use leptos::prelude::*;
 
-use crate::import_client::{ImportWorker, WorkerProblem};
+use crate::import_client::{ImportWorker, Payload, WorkerProblem};
 use crate::import_protocol::{
-    from_columns, join_lines, Columns, Formats, FromWorker, LineColumns, OpenedTable, Progress, ReadOptions, ToWorker,
+    from_columns, join_lines, Columns, Formats, FromWorker, OpenedTable, Progress, ReadOptions, ToWorker,
 };
 use crate::store::Prefs;
 use crate::ui::components::FileDrop;
@@ -127,7 +127,7 @@ pub fn ImportPanel() -> impl IntoView {
         decimal: decimal.get_untracked(),
     };
 
-    let on_message = move |message: FromWorker, columns: Option<LineColumns>| {
+    let on_message = move |message: FromWorker, columns: Option<Payload>| {
         let current = |run: u32| run == generation.get_value();
         match message {
             FromWorker::Ready => {}
@@ -162,6 +162,10 @@ pub fn ImportPanel() -> impl IntoView {
             }
             FromWorker::Progress { run, progress } if current(run) => busy.set(Some(Busy::Rows(progress))),
             FromWorker::Lines { run, continues_previous, accounts } if current(run) => {
+                let columns = columns.and_then(|c| match c {
+                    Payload::Lines(c) => Some(c),
+                    Payload::File(_) => None,
+                });
                 match columns.and_then(|c| from_columns(accounts, c)) {
                     Some(accounts) => lines.update_value(|all| join_lines(all, continues_previous, accounts)),
                     // Cannot happen with this build's worker; if it did, a partial result must
@@ -181,6 +185,7 @@ pub fn ImportPanel() -> impl IntoView {
                 result.set(Some(ReadResult { imported, skipped_count, skipped, grouping, accounts, range, outcome }));
             }
             FromWorker::Formats { .. }
+            | FromWorker::Exported
             | FromWorker::Progress { .. }
             | FromWorker::Lines { .. }
             | FromWorker::Done { .. } => {}

@@ -18,7 +18,7 @@ mod snapshots;
 
 pub use add_account::AddAccountForm;
 pub use banners::Banners;
-pub use download::download_text;
+pub use download::{download_blob, download_text};
 pub use empty::{DemoButton, EmptyState};
 pub use file_drop::{read_bytes, FileDrop};
 pub use import::ImportPanel;

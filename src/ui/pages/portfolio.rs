@@ -1,16 +1,19 @@
 use kam_core::analysis::{AccountSegment, Flag};
-use kam_core::exchange::segmentation_csv;
 use kam_core::model::Measure;
 use leptos::prelude::*;
 
+use crate::import_client::{ImportWorker, Payload, WorkerProblem};
+use crate::import_protocol::{FromWorker, ToWorker};
+use crate::segmentation_export::pack;
 use crate::ui::components::{
-    download_text, AddAccountForm, DemoButton, EmptyState, ImportPanel, Matrix, MatrixFilter, MeasureSelect,
+    download_blob, AddAccountForm, DemoButton, EmptyState, ImportPanel, Matrix, MatrixFilter, MeasureSelect,
     MovementPanel, ParetoChart, PeriodSelect,
 };
 use crate::ui::format::{money, percent};
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, AppState};
 use crate::ui::words::decisions::decision_error;
 use crate::ui::words::segmentation as segmentation_words;
+use crate::ui::words::xlsx as export_words;
 
 const PAGE: usize = 200;
 
@@ -53,21 +56,56 @@ pub fn PortfolioPage() -> impl IntoView {
     }
 }
 
+/// Asks the import worker for the segmentation as a file (`ToWorker::ExportCsv` or `ExportXlsx`)
+/// and downloads it as `segmentation-<date>.<extension>`. The writers live in the worker; the
+/// worker is kept in `worker` until its answer is handled.
+fn export_segmentation(
+    state: AppState,
+    worker: StoredValue<Option<ImportWorker>, LocalStorage>,
+    request: ToWorker,
+    extension: &'static str,
+) {
+    let (names, numbers, codes) = state.segmentation.with_untracked(|s| {
+        let names: js_sys::Array = s.rows.iter().map(|r| wasm_bindgen::JsValue::from_str(&r.name)).collect();
+        let (numbers, codes) = pack(s);
+        (names, js_sys::Float64Array::from(&numbers[..]), js_sys::Uint8Array::from(&codes[..]))
+    });
+    let on_message = move |message: FromWorker, payload: Option<Payload>| {
+        let failed = match (message, payload) {
+            (FromWorker::Exported, Some(Payload::File(blob))) => {
+                let date = chrono::Local::now().date_naive();
+                download_blob(&format!("segmentation-{date}.{extension}"), &blob).err()
+            }
+            (FromWorker::Refused(words), _) => Some(words),
+            _ => return,
+        };
+        if failed.is_some() {
+            state.error.set(failed);
+        }
+        set_timeout(move || worker.set_value(None), std::time::Duration::ZERO);
+    };
+    let on_problem = move |_: WorkerProblem| state.error.set(Some(export_words::export_failed().into()));
+    match ImportWorker::start(on_message, on_problem) {
+        Ok(w) => {
+            w.post_parts(js_sys::Array::of4(&request.to_json().into(), &names, &numbers, &codes));
+            worker.set_value(Some(w));
+        }
+        Err(problem) => on_problem(problem),
+    }
+}
+
 #[component]
 fn PortfolioToolbar() -> impl IntoView {
     let state = use_app();
-    let export = move |_| {
-        let csv = state.segmentation.with_untracked(segmentation_csv);
-        let date = chrono::Local::now().date_naive();
-        if let Err(e) = download_text(&format!("segmentation-{date}.csv"), "text/csv;charset=utf-8", &csv) {
-            state.error.set(Some(e));
-        }
-    };
+    let worker = StoredValue::new_local(None::<ImportWorker>);
+    let export = move |_| export_segmentation(state, worker, ToWorker::ExportCsv, "csv");
+    let export_xlsx = move |_| export_segmentation(state, worker, ToWorker::ExportXlsx, "xlsx");
     view! {
         <div class="toolbar" role="group" aria-label="Segmentation">
             <MeasureSelect label="Rank by" testid="measure" inline=true/>
             <PeriodSelect label="Periods" testid="period" inline=true/>
             <button type="button" class="button" data-testid="export-segmentation" on:click=export>"Export CSV"</button>
+            <button type="button" class="button" data-testid="export-xlsx" on:click=export_xlsx>"Export Excel"</button>
             <DemoButton secondary=true/>
         </div>
     }

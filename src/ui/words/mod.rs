@@ -18,3 +18,4 @@ pub mod reminders;
 pub mod segmentation;
 pub mod store;
 pub mod text;
+pub mod xlsx;
