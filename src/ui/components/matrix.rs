@@ -1,3 +1,4 @@
+use crate::i18n::{tr, tr_args};
 use kam_core::analysis::rules::segment_code;
 use kam_core::analysis::{cell_role, AbcClass, CellRole, XyzClass};
 use leptos::prelude::*;
@@ -35,7 +36,12 @@ pub fn Matrix(filter: RwSignal<MatrixFilter>) -> impl IntoView {
         let selected = move || filter.get() == Some((abc, xyz));
         let role = cell_role(abc, xyz);
         let (advice_text, tone) = (crate::ui::words::segmentation::cell_advice(role), tone(role));
-        let class = move || format!("matrix-cell tone-{tone}{}", if selected() { " selected" } else { "" });
+        let class = move || {
+            tr_args(
+                "matrix-cell tone-{tone}{1}",
+                &[("tone", &tone), ("1", &(if selected() { " selected" } else { "" }))],
+            )
+        };
         view! {
             <button type="button" class=class data-testid=format!("matrix-{label}") aria-pressed=move || selected().to_string() title=move || format!("{} accounts, value {}", data().count, money(data().value))
                 on:click=move |_| filter.update(|f| *f = if *f == Some((abc, xyz)) { None } else { Some((abc, xyz)) })>
@@ -47,12 +53,12 @@ pub fn Matrix(filter: RwSignal<MatrixFilter>) -> impl IntoView {
         }
     };
     view! {
-        <div class="matrix" role="group" aria-label="ABC–XYZ matrix: click a cell to filter the table">
+        <div class="matrix" role="group" aria-label=move || tr("ABC–XYZ matrix: click a cell to filter the table")>
             <span class="matrix-corner" aria-hidden="true"></span>
             <span class="matrix-head">"X · steady"</span>
             <span class="matrix-head">"Y · fluctuating"</span>
             <span class="matrix-head">"Z · irregular"</span>
-            <span class="matrix-head">"Unclassified"</span>
+            <span class="matrix-head">{move || tr("Unclassified")}</span>
             {AbcClass::ALL.into_iter().map(|abc| view! {
                 <span class="matrix-row-head">{match abc { AbcClass::A => "A · top value", AbcClass::B => "B · middle", AbcClass::C => "C · tail" }}</span>
                 {XyzClass::ALL.into_iter().map(|x| cell(abc, Some(x))).collect_view()}

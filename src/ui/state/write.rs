@@ -4,6 +4,7 @@
 //! show, and a failure is never silent. Stored first, shown once stored: what is shown is what
 //! is stored.
 
+use crate::i18n::{tr, tr_args};
 use chrono::NaiveDate;
 use kam_core::model::{Account, DecisionError, Dossier, KeyDecision, Programme, ProgrammeProblem, Workspace};
 use leptos::prelude::*;
@@ -129,7 +130,7 @@ impl AppState {
                         state.notice.set(Some(Notice { text, undo }));
                     }
                 }
-                Err(e) => state.error.set(Some(format!("Nothing was changed: {}", store_error(&e)))),
+                Err(e) => state.error.set(Some(tr_args("Nothing was changed: {0}", &[("0", &store_error(&e))]))),
             },
         );
     }
@@ -166,7 +167,7 @@ impl AppState {
                     ws.upsert_dossier(d);
                 }
             },
-            format!("The change to {name} was not saved"),
+            tr_args("The change to {name} was not saved", &[("name", &name)]),
         );
     }
 
@@ -175,7 +176,7 @@ impl AppState {
         let mut account = self.workspace.with_untracked(|ws| ws.new_account(name))?;
         account.industry = industry.trim().to_string();
         account.manager = manager.trim().to_string();
-        let failure = format!("{} was not added", account.name);
+        let failure = tr_args("{0} was not added", &[("0", &account.name)]);
         let stored = account.clone();
         self.write(
             move |repo| async move { repo.put_account(&stored).await },
@@ -215,7 +216,7 @@ impl AppState {
             },
             Touches::Plans,
             |ws, programme| ws.programme = programme,
-            "The programme settings were not saved".into(),
+            tr("The programme settings were not saved").into(),
         );
         Ok(())
     }
@@ -248,7 +249,7 @@ impl AppState {
             |ws, d| {
                 ws.upsert_dossier(d);
             },
-            "The dossier was not saved".into(),
+            tr("The dossier was not saved").into(),
         );
     }
 }
