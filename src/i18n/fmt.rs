@@ -204,7 +204,7 @@ mod intl {
             let make = || -> Result<JsValue, JsValue> {
                 let ctor = Reflect::get(&Reflect::get(&js_sys::global(), &"Intl".into())?, &"NumberFormat".into())?;
                 let args = Array::of2(&locales(l), &o);
-                let nf = Reflect::construct(ctor.unchecked_ref(), &args)?;
+                let nf = Reflect::construct::<fn() -> JsValue>(ctor.unchecked_ref(), &args)?;
                 Ok(nf.unchecked_into::<Intl::NumberFormat>().format().into())
             };
             make().unwrap_or(JsValue::NULL)

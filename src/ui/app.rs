@@ -117,7 +117,7 @@ fn SaveIndicator() -> impl IntoView {
     let state = super::state::use_app();
     view! {
         <span class="save-state" role="status" data-testid="save-state">
-            {move || if state.is_saving() { "Saving…" } else if state.error.with(Option::is_some) { "Not saved" } else { "All changes saved" }}
+            {move || if state.is_saving() { "Saving…" } else if state.error.with(Option::is_some) { tr("Not saved") } else { tr("All changes saved") }}
         </span>
     }
 }
@@ -146,7 +146,7 @@ fn WorkshopToggle() -> impl IntoView {
     };
     view! {
         <button type="button" class="workshop-toggle" data-testid="workshop-toggle" aria-pressed=move || state.workshop.get().to_string() on:click=toggle>
-            {move || if state.workshop.get() { "Leave workshop mode" } else { "Workshop mode" }}
+            {move || if state.workshop.get() { tr("Leave workshop mode") } else { tr("Workshop mode") }}
         </button>
     }
 }

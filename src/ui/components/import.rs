@@ -404,7 +404,7 @@ pub fn ImportPanel() -> impl IntoView {
                         {column_select("map-account", "Customer", account, false)}
                         {column_select("map-date", "Date", date, false)}
                         {column_select("map-revenue", "Revenue", revenue, false)}
-                        {column_select("map-profit", "Profit (optional)", profit, true)}
+                        {column_select("map-profit", tr("Profit (optional)"), profit, true)}
                         <label class="field">
                             <span>{move || tr("Date format")}</span>
                             <select data-testid="map-date-format" on:change=move |ev| {

@@ -85,7 +85,7 @@ pub fn PortfolioMatrix() -> impl IntoView {
                         let r = radius(revenue);
                         let (cx, cy) = (sx(p.strength), sy(p.attractiveness));
                         let href = crate::ui::format::dossier_href(&id);
-                        let label = format!("{name}: {}, attractiveness {:.1}, strength {:.1}, revenue {}, stage {}", quadrant_label(p.quadrant), p.attractiveness, p.strength, money(revenue), stage.label());
+                        let label = tr_args("{name}: {1}, attractiveness {2}, strength {3}, revenue {4}, stage {5}", &[("name", &name), ("1", &(quadrant_label(p.quadrant))), ("2", &(format!("{:.1}", p.attractiveness))), ("3", &(format!("{:.1}", p.strength))), ("4", &(money(revenue))), ("5", &(stage.label()))]);
                         let go = href.clone();
                         let go2 = href;
                         let (nav1, nav2) = (navigate.clone(), navigate.clone());

@@ -165,9 +165,9 @@ pub fn ExportControls(#[prop(optional, into)] account: Option<String>) -> impl I
                 <Show when=move || busy.get()><span role="status">{move || tr("Protecting the file…")}</span></Show>
             </div>
             <p class="muted small">{move || if personal.get() {
-                "The file will hold personal details of contacts: send it only to people allowed to see them."
+                tr("The file will hold personal details of contacts: send it only to people allowed to see them.")
             } else {
-                "Personal details are left out of the file: names, roles and the plan travel; birthdays, family and private notes stay here."
+                tr("Personal details are left out of the file: names, roles and the plan travel; birthdays, family and private notes stay here.")
             }}</p>
         </div>
     }
@@ -312,7 +312,7 @@ pub fn ImportFileControls() -> impl IntoView {
                         <button type="button" class="button primary" data-testid="import-apply"
                             disabled=move || nothing && !replace_chosen.get()
                             on:click=move |_| if replace_chosen.get_untracked() { apply_replace() } else { apply_merge() }>
-                            {move || if replace_chosen.get() { "Replace my workspace" } else { "Merge into my workspace" }}
+                            {move || if replace_chosen.get() { tr("Replace my workspace") } else { tr("Merge into my workspace") }}
                         </button>
                         <button type="button" class="button" on:click=move |_| pending.set(None)>{move || tr("Cancel")}</button>
                     </div>

@@ -97,7 +97,7 @@ fn PortfolioView() -> impl IntoView {
         <div class="cards">
             <div class="card"><span class="card-label">{move || tr("Revenue")}</span><span class="card-value" data-testid="total-revenue">{move || money(seg.with(|s| s.total_revenue))}</span></div>
             <div class="card"><span class="card-label">{move || tr("Profit")}</span><span class="card-value">{move || seg.with(|s| s.total_profit).map_or("—".into(), money)}</span></div>
-            <div class="card"><span class="card-label">"Top 1 / 5 / 10"</span><span class="card-value">{move || seg.with(|s| format!("{:.0} / {:.0} / {:.0} %", s.concentration.top1_pct, s.concentration.top5_pct, s.concentration.top10_pct))}</span></div>
+            <div class="card"><span class="card-label">{move || tr("Top 1 / 5 / 10")}</span><span class="card-value">{move || seg.with(|s| format!("{:.0} / {:.0} / {:.0} %", s.concentration.top1_pct, s.concentration.top5_pct, s.concentration.top10_pct))}</span></div>
             <div class="card"><span class="card-label">{move || tr("Key accounts' share")}</span><span class="card-value">{move || seg.with(|s| {
                 let c = &s.concentration;
                 format!("{} · {}", c.key_count, percent(c.key_profit_pct.unwrap_or(c.key_revenue_pct)))
@@ -204,11 +204,11 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
     let toggle_key = move |id: String| {
         let promote = !state.workspace.with_untracked(|ws| ws.account(&id).is_some_and(|a| a.is_key));
         let why = if promote {
-            "Marked key in the portfolio table; reasons to be written in the dossier."
+            tr("Marked key in the portfolio table; reasons to be written in the dossier.")
         } else {
-            "Unmarked in the portfolio table."
+            tr("Unmarked in the portfolio table.")
         };
-        if let Err(e) = state.decide_key(&id, promote, "Portfolio table", why) {
+        if let Err(e) = state.decide_key(&id, promote, tr("Portfolio table"), why) {
             state.error.set(Some(decision_error(&e)));
         }
     };
@@ -252,7 +252,7 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
                                 let id = r.id.clone();
                                 let name = r.name.clone();
                                 let xyz_cell = match r.xyz {
-                                    Ok(x) => view! { <span class=tr_args("badge xyz-{0}", &[("0", &x.letter())])>{x.letter()}</span> }.into_any(),
+                                    Ok(x) => view! { <span class=format!("badge xyz-{}", x.letter())>{x.letter()}</span> }.into_any(),
                                     Err(why) => view! { <span class="unclassified" title=segmentation_words::unclassified_reason(why)>"–"<span class="reason">{segmentation_words::unclassified_reason(why)}</span></span> }.into_any(),
                                 };
                                 view! {
@@ -262,7 +262,7 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
                                         <td class="num">{money(r.revenue)}</td>
                                         <td class="num">{r.profit.map_or("—".into(), money)}</td>
                                         <td class="num">{percent(r.share_pct)}</td>
-                                        <td><span class=tr_args("badge abc-{0}", &[("0", &r.abc.letter())])>{r.abc.letter()}</span></td>
+                                        <td><span class=format!("badge abc-{}", r.abc.letter())>{r.abc.letter()}</span></td>
                                         <td>{xyz_cell}</td>
                                         <td class="num">{r.cv_pct.map_or("—".into(), |c| format!("{c:.0} %"))}</td>
                                         <td class="num">{r.trend_pct.map_or("—".into(), |t| format!("{}{t:.0} %", if t > 0.0 { "+" } else { "" }))}</td>

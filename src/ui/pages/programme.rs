@@ -284,7 +284,7 @@ fn SkillsChart(scores: Signal<Vec<Option<u8>>>) -> impl IntoView {
     };
     view! {
         <svg class="skills-chart" data-testid="skills-chart" viewBox="0 0 320 320" role="img"
-            aria-label=move || tr_args("Skills: {0}", &[("0", &(Skill::ALL.iter().zip(scores.get()).map(|(s, v)| format!("{} {}", s.label(), v.map_or("not assessed".to_string(), |v| v.to_string()))).collect::<Vec<_>>().join(", ")))])>
+            aria-label=move || tr_args("Skills: {0}", &[("0", &(Skill::ALL.iter().zip(scores.get()).map(|(s, v)| format!("{} {}", s.label(), v.map_or(tr("not assessed").to_string(), |v| v.to_string()))).collect::<Vec<_>>().join(", ")))])>
             {(1..=5).map(|v| view! { <polygon points=ring(f64::from(v)) class="ring"/> }).collect_view()}
             {(0..n).map(|i| { let (x, y) = point(i, 5.0); let (lx, ly) = point(i, 5.9); view! {
                 <line x1=C y1=C x2=format!("{x:.1}") y2=format!("{y:.1}") class="spoke"/>

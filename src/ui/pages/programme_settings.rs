@@ -37,7 +37,7 @@ pub fn ProgrammeSettings() -> impl IntoView {
         let axis = if strength { "strength" } else { "attractiveness" };
         view! {
             <fieldset class="factors">
-                <legend>{if strength { "Our relative strength: factors and weights" } else { "Customer attractiveness: factors and weights" }}</legend>
+                <legend>{if strength { tr("Our relative strength: factors and weights") } else { tr("Customer attractiveness: factors and weights") }}</legend>
                 {move || list().into_iter().enumerate().map(|(i, f)| {
                     let pick = if strength { pick_strength } else { pick_attractiveness };
                     view! {
@@ -47,7 +47,7 @@ pub fn ProgrammeSettings() -> impl IntoView {
                             <input type="text" inputmode="decimal" class="weight" aria-label=tr_args("{axis} factor {1} weight", &[("axis", &axis), ("1", &(i + 1))]) data-testid=format!("{axis}-weight-{i}") prop:value=f.weight.to_string()
                                 on:change=move |ev| { match parse_typed_number(&event_target_value(&ev)) {
                                     Ok(v) => change(Rc::new(move |p| if let Some(f) = pick(p).get_mut(i) { f.weight = v; })),
-                                    Err(e) => problems.set(vec![format!("Weight: {}.", crate::ui::words::exchange::number_error(&e))]),
+                                    Err(e) => problems.set(vec![tr_args("Weight: {0}.", &[("0", &(crate::ui::words::exchange::number_error(&e)))])]),
                                 } }/>
                             <button type="button" class="icon-button" aria-label=tr_args("Remove {axis} factor {1}", &[("axis", &axis), ("1", &(i + 1))])
                                 on:click=move |_| change(Rc::new(move |p| { let l = pick(p); if i < l.len() { l.remove(i); } }))>"✕"</button>

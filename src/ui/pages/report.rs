@@ -1,7 +1,7 @@
 //! The portfolio report for print: segmentation matrix, concentration, the key account list
 //! and the programme checklist, made for the browser's "print to PDF" (charts are SVG).
 
-use crate::i18n::tr;
+use crate::i18n::{tr, tr_args};
 use kam_core::analysis::account_health;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -28,7 +28,7 @@ pub fn ReportPage() -> impl IntoView {
                     <div>
                         <p class="plan-kicker">{move || tr("Portfolio report")}</p>
                         <h1>{move || tr("Key account portfolio")}</h1>
-                        <p class="subtitle">{move || state.segmentation.with(|s| format!("{} accounts · window {} · printed {today}", s.rows.len(), segmentation_words::window_label(s.window_label.as_deref())))}</p>
+                        <p class="subtitle">{move || state.segmentation.with(|s| tr_args("{0} accounts · window {1} · printed {today}", &[("0", &(s.rows.len())), ("1", &(segmentation_words::window_label(s.window_label.as_deref()))), ("today", &today)]))}</p>
                     </div>
                     <div class="plan-figures">
                         {move || state.segmentation.with(|s| {

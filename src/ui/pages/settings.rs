@@ -66,7 +66,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <MeasureSelect label=tr("Rank accounts by") testid="setting-measure"/>
                     <PeriodSelect label=tr("XYZ periods") testid="setting-period"/>
                     <label class="field">
-                        <span>"Window (months)"</span>
+                        <span>{move || tr("Window (months)")}</span>
                         <input type="number" min="1" max="120" data-testid="setting-window" prop:value=move || state.settings.with(|s| s.window_months.to_string())
                             on:change=move |ev| {
                                 match event_target_value(&ev).trim().parse::<u32>() {
@@ -86,21 +86,21 @@ pub fn SettingsPage() -> impl IntoView {
                             }/>
                         <small>{move || tr("Empty: the month of the latest order.")}</small>
                     </label>
-                    {number("A while accounts above hold less than (%)", "setting-a", |s| s.a_limit_pct, |s, v| s.a_limit_pct = v)}
-                    {number("B while they hold less than (%)", "setting-b", |s| s.b_limit_pct, |s, v| s.b_limit_pct = v)}
-                    {number("X up to coefficient of variation (%)", "setting-x", |s| s.x_limit_pct, |s, v| s.x_limit_pct = v)}
-                    {number("Y up to coefficient of variation (%)", "setting-y", |s| s.y_limit_pct, |s, v| s.y_limit_pct = v)}
+                    {number(tr("A while accounts above hold less than (%)"), "setting-a", |s| s.a_limit_pct, |s, v| s.a_limit_pct = v)}
+                    {number(tr("B while they hold less than (%)"), "setting-b", |s| s.b_limit_pct, |s, v| s.b_limit_pct = v)}
+                    {number(tr("X up to coefficient of variation (%)"), "setting-x", |s| s.x_limit_pct, |s, v| s.x_limit_pct = v)}
+                    {number(tr("Y up to coefficient of variation (%)"), "setting-y", |s| s.y_limit_pct, |s, v| s.y_limit_pct = v)}
                 </div>
             </section>
             <section class="panel">
                 <h2>{move || tr("Dependency")}</h2>
                 <div class="settings-grid">
-                    {number("Key by size above (% of profit)", "setting-key-size", |s| s.key_size_pct, |s, v| s.key_size_pct = v)}
-                    {number("Critical dependency above (%)", "setting-critical", |s| s.critical_pct, |s, v| s.critical_pct = v)}
-                    {number("Mono-client above (%)", "setting-mono-client", |s| s.mono_client_pct, |s, v| s.mono_client_pct = v)}
-                    {number("Key accounts' healthy share from (%)", "setting-key-low", |s| s.key_share_low_pct, |s, v| s.key_share_low_pct = v)}
+                    {number(tr("Key by size above (% of profit)"), "setting-key-size", |s| s.key_size_pct, |s, v| s.key_size_pct = v)}
+                    {number(tr("Critical dependency above (%)"), "setting-critical", |s| s.critical_pct, |s, v| s.critical_pct = v)}
+                    {number(tr("Mono-client above (%)"), "setting-mono-client", |s| s.mono_client_pct, |s, v| s.mono_client_pct = v)}
+                    {number(tr("Key accounts' healthy share from (%)"), "setting-key-low", |s| s.key_share_low_pct, |s, v| s.key_share_low_pct = v)}
                     {number("… to (%)", "setting-key-high", |s| s.key_share_high_pct, |s, v| s.key_share_high_pct = v)}
-                    {number("Mono-dependent above (%)", "setting-mono-dependency", |s| s.mono_dependency_pct, |s, v| s.mono_dependency_pct = v)}
+                    {number(tr("Mono-dependent above (%)"), "setting-mono-dependency", |s| s.mono_dependency_pct, |s, v| s.mono_dependency_pct = v)}
                 </div>
                 <button type="button" class="button" data-testid="settings-reset" on:click=move |_| { problems.set(vec![]); state.set_settings(SegmentationSettings::default()); }>{move || tr("Restore the model's defaults")}</button>
             </section>
@@ -125,7 +125,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <h2>{move || tr("Workspace")}</h2>
                 <p>{move || tr("Everything you enter stays in this browser's storage. Clearing removes it from this browser; you can undo right after.")}</p>
                 <p class="muted" data-testid="storage-status">{move || storage.get().map(|s| match s {
-                    Some((persistent, used, quota)) => tr_args("Storage used: {0} MB of {1} MB available. {2}", &[("0", &(format!("{:.1}", used / 1_048_576.0))), ("1", &(format!("{:.0}", quota / 1_048_576.0))), ("2", &(if persistent { "The browser keeps it even when the disk runs low." } else { "The browser may clear it when the disk runs low: export a backup now and then." }))]),
+                    Some((persistent, used, quota)) => tr_args("Storage used: {0} MB of {1} MB available. {2}", &[("0", &(format!("{:.1}", used / 1_048_576.0))), ("1", &(format!("{:.0}", quota / 1_048_576.0))), ("2", &(if persistent { tr("The browser keeps it even when the disk runs low.") } else { tr("The browser may clear it when the disk runs low: export a backup now and then.") }))]),
                     None => tr("This browser does not report its storage use.").to_string(),
                 })}</p>
                 <button type="button" class="button danger" data-testid="clear-workspace" disabled=move || state.workspace.with(|ws| ws.is_empty()) on:click=clear>{move || tr("Clear workspace…")}</button>

@@ -23,7 +23,7 @@ impl Words for KeyReason {
         match self {
             KeyReason::BigRevenue => tr("Big revenue / profit"),
             KeyReason::Potential => tr("Big potential"),
-            KeyReason::Reference => "Famous / reference",
+            KeyReason::Reference => tr("Famous / reference"),
             KeyReason::Partner => tr("Partner"),
             KeyReason::MoreCompetent => tr("More competent than us"),
             KeyReason::Innovator => tr("Innovator"),

@@ -30,9 +30,9 @@ pub fn thousands(n: usize) -> String {
 /// serde_json's words for a type error, with the names only a programmer knows replaced.
 fn serde_words(detail: &str) -> String {
     detail
-        .replace(tr("struct FileData"), tr("an object with accounts, history and dossiers"))
-        .replace(tr("expected u32"), tr("expected a whole number from 0"))
-        .replace(tr("expected f64"), tr("expected a number"))
+        .replace("struct FileData", tr("an object with accounts, history and dossiers"))
+        .replace("expected u32", tr("expected a whole number from 0"))
+        .replace("expected f64", tr("expected a number"))
 }
 
 /// Why a KAM Planner file (or a protected file's wrapper) is refused.
@@ -216,7 +216,7 @@ pub fn more_skipped(unlisted: usize) -> String {
 
 /// One entry of the skipped-rows list.
 pub fn skipped_line(s: &Skipped) -> String {
-    format!("Line {}: {}", s.line, skip_reason(&s.reason))
+    tr_args("Line {0}: {1}", &[("0", &s.line), ("1", &(skip_reason(&s.reason)))])
 }
 
 pub fn date_format_name(format: DateFormat) -> &'static str {
@@ -243,7 +243,7 @@ pub fn rows(n: usize) -> String {
 
 /// What reading every row found: "6,401 rows imported, 3 skipped".
 pub fn import_counts(imported: usize, skipped: usize) -> String {
-    format!("{} imported, {} skipped", rows(imported), thousands(skipped))
+    tr_args("{0} imported, {1} skipped", &[("0", &(rows(imported))), ("1", &(thousands(skipped)))])
 }
 
 /// What a confirmed import did, as the Portfolio shows it until the next file.
@@ -376,26 +376,26 @@ pub fn account_grouping(grouping: AccountGrouping) -> Option<String> {
 pub fn encoding_name(label: &str) -> String {
     let name = match label {
         "utf-8" => "UTF-8",
-        "utf-16le" => "UTF-16 (little-endian)",
-        "utf-16be" => "UTF-16 (big-endian)",
+        "utf-16le" => tr("UTF-16 (little-endian)"),
+        "utf-16be" => tr("UTF-16 (big-endian)"),
         "windows-1250" => tr("Central European (Windows-1250)"),
-        "windows-1251" => "Cyrillic (Windows-1251)",
+        "windows-1251" => tr("Cyrillic (Windows-1251)"),
         "windows-1252" => tr("Western European (Windows-1252)"),
-        "windows-1257" => "Baltic (Windows-1257)",
+        "windows-1257" => tr("Baltic (Windows-1257)"),
         "iso-8859-2" => tr("Central European (ISO-8859-2)"),
-        "iso-8859-4" => "Baltic (ISO-8859-4)",
-        "iso-8859-5" => "Cyrillic (ISO-8859-5)",
-        "iso-8859-13" => "Baltic (ISO-8859-13)",
+        "iso-8859-4" => tr("Baltic (ISO-8859-4)"),
+        "iso-8859-5" => tr("Cyrillic (ISO-8859-5)"),
+        "iso-8859-13" => tr("Baltic (ISO-8859-13)"),
         "iso-8859-15" => tr("Western European (ISO-8859-15)"),
-        "koi8-r" => "Cyrillic (KOI8-R)",
-        "koi8-u" => "Cyrillic (KOI8-U)",
-        "ibm866" => "Cyrillic (DOS 866)",
-        "gbk" => "Chinese, simplified (GBK)",
-        "gb18030" => "Chinese, simplified (GB18030)",
-        "big5" => "Chinese, traditional (Big5)",
-        "shift_jis" => "Japanese (Shift_JIS)",
-        "euc-jp" => "Japanese (EUC-JP)",
-        "euc-kr" => "Korean (EUC-KR)",
+        "koi8-r" => tr("Cyrillic (KOI8-R)"),
+        "koi8-u" => tr("Cyrillic (KOI8-U)"),
+        "ibm866" => tr("Cyrillic (DOS 866)"),
+        "gbk" => tr("Chinese, simplified (GBK)"),
+        "gb18030" => tr("Chinese, simplified (GB18030)"),
+        "big5" => tr("Chinese, traditional (Big5)"),
+        "shift_jis" => tr("Japanese (Shift_JIS)"),
+        "euc-jp" => tr("Japanese (EUC-JP)"),
+        "euc-kr" => tr("Korean (EUC-KR)"),
         other => return other.to_string(),
     };
     name.to_string()
@@ -429,7 +429,7 @@ pub fn encoding_used(label: &str, chosen: bool) -> String {
 /// as a spreadsheet shows them; long rows cut).
 pub fn header_row_option(row: usize, cells: &[String]) -> String {
     let cells: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
-    let mut text = format!("Row {}: {}", row + 1, cells.join(" · "));
+    let mut text = tr_args("Row {0}: {1}", &[("0", &(row + 1)), ("1", &(cells.join(" · ")))]);
     if text.chars().count() > 60 {
         text = text.chars().take(59).collect::<String>() + "…";
     }

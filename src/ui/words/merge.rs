@@ -197,7 +197,7 @@ pub fn merge_summary(s: &MergeSummary) -> String {
         ],
     );
     if s.programme_changes {
-        text.push_str(" The programme settings change.");
+        text.push_str(tr(" The programme settings change."));
     }
     if s.conflicts > 0 {
         text.push_str(&tr_args(

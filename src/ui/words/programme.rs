@@ -28,7 +28,7 @@ pub fn step_title(fact: &StepFact) -> &'static str {
 
 /// "Step 2: Senior management support", the heading on the Programme page.
 pub fn step_heading(check: &ProgrammeCheck) -> String {
-    format!("Step {}: {}", check.step, step_title(&check.fact))
+    tr_args("Step {0}: {1}", &[("0", &check.step), ("1", &(step_title(&check.fact)))])
 }
 
 /// A step's status as the Programme page's badge shows it.
@@ -77,17 +77,19 @@ pub fn step_evidence(fact: &StepFact) -> String {
                 (
                     "1",
                     &(match range {
-                        CountRange::Below => format!("fewer than the usual {}", key_account_range()),
-                        CountRange::Above => format!("more than the usual {}: start small", key_account_range()),
+                        CountRange::Below => tr_args("fewer than the usual {0}", &[("0", &(key_account_range()))]),
+                        CountRange::Above => {
+                            tr_args("more than the usual {0}: start small", &[("0", &(key_account_range()))])
+                        }
                         CountRange::Inside => format!("inside {}", key_account_range()),
                     }),
                 ),
                 (
                     "2",
                     &(if *criteria_written {
-                        "written criteria exist"
+                        tr("written criteria exist")
                     } else {
-                        "the criteria are not written down yet"
+                        tr("the criteria are not written down yet")
                     }),
                 ),
                 ("meeting", &meeting),
@@ -101,11 +103,17 @@ pub fn step_evidence(fact: &StepFact) -> String {
                 (
                     "1",
                     &(if overloaded.is_empty() {
-                        format!("none carries more than {MANAGER_LOAD_MAX} accounts; ")
+                        tr_args(
+                            "none carries more than {MANAGER_LOAD_MAX} accounts; ",
+                            &[("MANAGER_LOAD_MAX", &MANAGER_LOAD_MAX)],
+                        )
                     } else {
                         let list: Vec<String> =
                             overloaded.iter().map(|o| format!("{} ({})", o.manager, o.key_accounts)).collect();
-                        format!("more than {MANAGER_LOAD_MAX} accounts: {}; ", list.join(", "))
+                        tr_args(
+                            "more than {MANAGER_LOAD_MAX} accounts: {1}; ",
+                            &[("MANAGER_LOAD_MAX", &MANAGER_LOAD_MAX), ("1", &(list.join(", ")))],
+                        )
                     }),
                 ),
                 ("2", &plural(*unmanaged, "key account", "key accounts")),
@@ -123,7 +131,7 @@ pub fn step_evidence(fact: &StepFact) -> String {
                     &(if *on_profit {
                         ""
                     } else {
-                        " The order data has no profit column: import profit to judge accounts by what they earn."
+                        tr(" The order data has no profit column: import profit to judge accounts by what they earn.")
                     }),
                 ),
             ],
@@ -239,7 +247,7 @@ pub fn criterion_label(c: &Criterion) -> String {
             tr_args("Revenue in the window at least {threshold}", &[("threshold", &(format!("{:.0}", threshold)))])
         }
         Criterion::StrategicReasons { need, .. } => tr_plural(
-            *need as usize,
+            *need,
             "At least {n} strategic reason justified in writing",
             "At least {n} strategic reasons justified in writing",
             &[],

@@ -104,12 +104,12 @@ pub fn detail(r: &Reminder) -> String {
                 detail.push_str(&format!("{}. ", job_title.trim()));
             }
             if let Some(age) = turns {
-                detail.push_str(&format!("Turns {age}. "));
+                detail.push_str(&tr_args("Turns {age}. ", &[("age", &age)]));
             }
             if *on_28_february {
-                detail.push_str("Born on 29 February: reminded on 28 February this year. ");
+                detail.push_str(tr("Born on 29 February: reminded on 28 February this year. "));
             }
-            detail.push_str("Send greetings if that is your custom with them.");
+            detail.push_str(tr("Send greetings if that is your custom with them."));
             detail
         }
         ReminderFact::ProposalFollowUp { sent, .. } => tr_args("Sent on {sent} and receipt not yet confirmed. Call, ask about next steps and what makes it urgent, and agree a date for the next call or meeting.", &[("sent", &sent)]),
@@ -148,7 +148,7 @@ pub fn detail(r: &Reminder) -> String {
             ("", false) => tr("In the governance calendar; no day fixed yet (shown on the 1st of the month).").to_string(),
             ("", true) => tr("In the governance calendar.").to_string(),
             (with, false) => tr_args("With {with}. No day fixed yet (shown on the 1st of the month).", &[("with", &with)]),
-            (with, true) => format!("With {with}."),
+            (with, true) => tr_args("With {with}.", &[("with", &with)]),
         },
         ReminderFact::Action { owner, due, status, .. } => {
             let owner = if owner.trim().is_empty() { tr("No owner").to_string() } else { tr_args("Owner: {0}", &[("0", &owner.trim())]) };

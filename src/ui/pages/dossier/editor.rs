@@ -169,9 +169,10 @@ impl Editor {
         self.flush();
         let before = self.current();
         self.apply_dyn(change);
-        self.state
-            .notice
-            .set(Some(Notice { text: format!("Removed {what}."), undo: Some(Undo::Dossier(Box::new(before))) }));
+        self.state.notice.set(Some(Notice {
+            text: tr_args("Removed {what}.", &[("what", &what)]),
+            undo: Some(Undo::Dossier(Box::new(before))),
+        }));
     }
 
     /// Saves what is typed but not yet saved.

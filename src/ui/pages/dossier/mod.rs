@@ -150,11 +150,11 @@ fn DossierView(account_id: String) -> impl IntoView {
         <AtRisk account_id=account_id.clone() row=row/>
         <div class="cards">
             {move || row.get().map(|r| view! {
-                <div class="card"><span class="card-label">"Revenue (window)"</span><span class="card-value">{money(r.revenue)}</span></div>
-                <div class="card"><span class="card-label">"Profit (window)"</span><span class="card-value">{r.profit.map_or("—".into(), money)}</span></div>
+                <div class="card"><span class="card-label">{move || tr("Revenue (window)")}</span><span class="card-value">{money(r.revenue)}</span></div>
+                <div class="card"><span class="card-label">{move || tr("Profit (window)")}</span><span class="card-value">{r.profit.map_or("—".into(), money)}</span></div>
                 <div class="card"><span class="card-label">{move || tr("Share of revenue")}</span><span class="card-value">{percent(r.revenue_share_pct)}</span></div>
                 <div class="card"><span class="card-label">{move || tr("Segment")}</span><span class="card-value">{r.code()}</span>
-                    <span class="card-note">{r.xyz.err().map(crate::ui::words::segmentation::unclassified_reason).or(r.cv_pct.map(|c| format!("CV {c:.0} %"))).unwrap_or_default()}</span></div>
+                    <span class="card-note">{r.xyz.err().map(crate::ui::words::segmentation::unclassified_reason).or(r.cv_pct.map(|c| tr_args("CV {c} %", &[("c", &(format!("{:.0}", c)))]))).unwrap_or_default()}</span></div>
             })}
         </div>
         {section_panel(Section::General, dossier, nav, view! {
@@ -272,16 +272,16 @@ fn Qualification(
             <ul class="checklist" data-testid="criteria-checks">
                 {move || q.get().checks.into_iter().map(|c| view! {
                     <li class:met=c.met><span aria-hidden="true">{if c.met { "✓" } else { "✗" }}</span>
-                        <span class="visually-hidden">{if c.met { "Met: " } else { "Not met: " }}</span>
+                        <span class="visually-hidden">{if c.met { tr("Met: ") } else { tr("Not met: ") }}</span>
                         <strong>{programme_words::criterion_label(&c.criterion)}</strong>" — "{programme_words::criterion_detail(&c.criterion)}</li>
                 }).collect_view()}
             </ul>
             <p data-testid="criteria-verdict" class=move || if q.get().meets { "message success" } else { "message warning" }>
-                {move || if q.get().meets { "Meets the criteria for a key account." } else { "Does not meet the criteria (yet): give a justified reason or check the figures." }}
+                {move || if q.get().meets { tr("Meets the criteria for a key account.") } else { tr("Does not meet the criteria (yet): give a justified reason or check the figures.") }}
             </p>
         </div>
         <div class="decision">
-            <h3>{move || if account.with(|a| a.is_key) { "Demote from key status" } else { "Promote to key account" }}</h3>
+            <h3>{move || if account.with(|a| a.is_key) { tr("Demote from key status") } else { tr("Promote to key account") }}</h3>
             <div class="field-grid">
                 <label class="field block"><span>{move || tr("Decided by")}</span>
                     <input type="text" data-testid="decision-by" prop:value=move || by.get() on:input=move |ev| by.set(event_target_value(&ev))/></label>
@@ -289,7 +289,7 @@ fn Qualification(
                     <input type="text" data-testid="decision-why" prop:value=move || why.get() on:input=move |ev| why.set(event_target_value(&ev))/></label>
             </div>
             <button type="button" class="button primary" data-testid="decide-key" on:click=decide>
-                {move || if account.with(|a| a.is_key) { "Demote" } else { "★ Promote to key account" }}
+                {move || if account.with(|a| a.is_key) { "Demote" } else { tr("★ Promote to key account") }}
             </button>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="decision-error">{e}</p> })}
             {move || {
@@ -298,7 +298,7 @@ fn Qualification(
                     <h4>{move || tr("History of decisions")}</h4>
                     <ol class="decisions" data-testid="decision-history">
                         {decisions.into_iter().rev().map(|d| view! {
-                            <li data-testid="decision-row"><strong>{d.date.to_string()}</strong>" · "{if d.promoted { "promoted to key" } else { "demoted" }}" by "{d.by}": "{d.why}</li>
+                            <li data-testid="decision-row"><strong>{d.date.to_string()}</strong>" · "{if d.promoted { tr("promoted to key") } else { "demoted" }}" by "{d.by}": "{d.why}</li>
                         }).collect_view()}
                     </ol>
                 })
@@ -339,11 +339,11 @@ fn MatrixScores(ed: Editor) -> impl IntoView {
         <h3>{move || tr("Position on the key-account portfolio matrix")}</h3>
         <p class="muted small">{move || tr("Score each factor from 0 (poor) to 10 (excellent). Factors and weights are set in Settings.")}</p>
         <div class="two-col">
-            {axis("Customer attractiveness", false)}
-            {axis("Our relative strength", true)}
+            {axis(tr("Customer attractiveness"), false)}
+            {axis(tr("Our relative strength"), true)}
         </div>
         <p data-testid="matrix-quadrant" class="small">{move || match point() {
-            Some(p) => format!("{} — attractiveness {:.1}, strength {:.1}. {}", programme_words::quadrant_label(p.quadrant), p.attractiveness, p.strength, programme_words::quadrant_advice(p.quadrant)),
+            Some(p) => tr_args("{0} — attractiveness {1}, strength {2}. {3}", &[("0", &(programme_words::quadrant_label(p.quadrant))), ("1", &(format!("{:.1}", p.attractiveness))), ("2", &(format!("{:.1}", p.strength))), ("3", &(programme_words::quadrant_advice(p.quadrant)))]),
             None => tr("Score at least one factor on each axis to place the account.").into(),
         }}</p>
     }

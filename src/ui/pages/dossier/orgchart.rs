@@ -99,7 +99,7 @@ pub fn OrgChart(dossier: Memo<Dossier>) -> impl IntoView {
                 </div>
                 <figcaption class="legend">
                     {Attitude::ALL.iter().map(|a| view! {
-                        <span class="legend-item"><span class=tr_args("swatch att-{0}", &[("0", &a.id())])></span>{a.label()}</span>
+                        <span class="legend-item"><span class=format!("swatch att-{}", a.id())></span>{a.label()}</span>
                     }).collect_view()}
                 </figcaption>
             </figure>

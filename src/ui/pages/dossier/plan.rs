@@ -71,7 +71,7 @@ fn PlanBody(
         view! {
             <div class="table-scroll" tabindex="0" role="region" aria-label=move || tr("Whitespace grid")>
                 <table class="plan-table whitespace-print">
-                <thead><tr><th scope="col">"Offering \\ unit"</th>{d.units.iter().map(|u| view! { <th scope="col">{u.clone()}</th> }).collect_view()}</tr></thead>
+                <thead><tr><th scope="col">{move || tr("Offering \\ unit")}</th>{d.units.iter().map(|u| view! { <th scope="col">{u.clone()}</th> }).collect_view()}</tr></thead>
                 <tbody>{d.offerings.iter().map(|o| view! {
                     <tr><th scope="row">{o.clone()}</th>{dd.units.iter().map(|u| {
                         let c = dd.cell(o, u).cloned().unwrap_or_default();
@@ -93,8 +93,8 @@ fn PlanBody(
                     <p class="subtitle">{tr_args("{0} · key account manager {1} · executive sponsor {2} · status {3} · {4}", &[("0", &or_dash(&account.industry)), ("1", &or_dash(&account.manager)), ("2", &or_dash(&d.executive_sponsor)), ("3", &d.status.label()), ("4", &d.stage.label())])}</p>
                 </div>
                 <div class="plan-figures">
-                    <div><span>"Revenue / year"</span><strong>{m.revenue.map_or("—".into(), money)}</strong></div>
-                    <div><span>"Profit / year"</span><strong>{m.profit.map_or("—".into(), money)}</strong></div>
+                    <div><span>{move || tr("Revenue / year")}</span><strong>{m.revenue.map_or("—".into(), money)}</strong></div>
+                    <div><span>{move || tr("Profit / year")}</span><strong>{m.profit.map_or("—".into(), money)}</strong></div>
                     <div><span>"CLV"</span><strong>{m.clv.map_or("—".into(), money)}</strong></div>
                     <div><span>{move || tr("Segment")}</span><strong>{r.as_ref().map(|r| r.code()).unwrap_or("—".into())}</strong></div>
                     <div><span>{move || tr("Share of revenue")}</span><strong>{r.as_ref().map(|r| percent(r.revenue_share_pct)).unwrap_or("—".into())}</strong></div>
@@ -148,7 +148,7 @@ fn PlanBody(
                 <h2>{move || tr("Objectives and actions")}</h2>
                 <div class="table-scroll" tabindex="0" role="region" aria-label=move || tr("Objectives and actions")>
                     <table class="plan-table">
-                    <thead><tr><th scope="col">{move || tr("Objective or action")}</th><th scope="col">"Measure / owner"</th><th scope="col">{move || tr("Due")}</th><th scope="col">{move || tr("Status")}</th></tr></thead>
+                    <thead><tr><th scope="col">{move || tr("Objective or action")}</th><th scope="col">{move || tr("Measure / owner")}</th><th scope="col">{move || tr("Due")}</th><th scope="col">{move || tr("Status")}</th></tr></thead>
                     <tbody>
                         {d.objectives.iter().map(|o| view! { <tr><td>{tr_args("Objective: {0}", &[("0", &o.text)])}</td><td>{o.measure.clone()}</td><td>{o.due.map(|d| d.to_string()).unwrap_or_default()}</td><td></td></tr> }).collect_view()}
                         {d.actions.iter().map(|a| view! { <tr class:overdue=rules::action_is_overdue(a, today)><td>{a.text.clone()}</td><td>{a.owner.clone()}</td><td>{a.due.map(|d| d.to_string()).unwrap_or_default()}</td><td>{a.status.label()}</td></tr> }).collect_view()}
@@ -161,7 +161,7 @@ fn PlanBody(
                     <h2>{move || tr("Tenders and proposals")}</h2>
                     <ul>
                         {d.tenders.iter().map(|t| view! { <li>{tr_args("Tender {0} on {1} — prepare from {2}; {3}", &[("0", &t.title), ("1", &(t.date.map(|d| d.to_string()).unwrap_or("?".into()))), ("2", &(t.date.and_then(rules::tender_preparation_start).map(|d| d.to_string()).unwrap_or("?".into()))), ("3", &t.outcome.label().to_lowercase())])}</li> }).collect_view()}
-                        {d.proposals.iter().filter(|p| p.outcome == Outcome::Open).map(|p| view! { <li>{tr_args("Proposal {0}{1} — sent {2}, valid until {3}", &[("0", &p.title), ("1", &(p.value.map(|v| format!(" ({})", money(v))).unwrap_or_default())), ("2", &(p.sent.map(|d| d.to_string()).unwrap_or("not yet".into()))), ("3", &(p.valid_until.map(|d| d.to_string()).unwrap_or("?".into())))])}</li> }).collect_view()}
+                        {d.proposals.iter().filter(|p| p.outcome == Outcome::Open).map(|p| view! { <li>{tr_args("Proposal {0}{1} — sent {2}, valid until {3}", &[("0", &p.title), ("1", &(p.value.map(|v| format!(" ({})", money(v))).unwrap_or_default())), ("2", &(p.sent.map(|d| d.to_string()).unwrap_or(tr("not yet").into()))), ("3", &(p.valid_until.map(|d| d.to_string()).unwrap_or("?".into())))])}</li> }).collect_view()}
                     </ul>
                 </section>
                 <section class="plan-section">

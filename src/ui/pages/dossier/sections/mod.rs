@@ -75,16 +75,16 @@ pub use strategy::strategy;
 
 pub fn general(ed: Editor) -> impl IntoView {
     view! {
-        {ed.text(Label::Shown("Company overview"), "dossier-overview".into(), top!(overview), 3)}
+        {ed.text(Label::Shown(tr("Company overview")), "dossier-overview".into(), top!(overview), 3)}
         <div class="field-row">
             {ed.number(Label::Shown("Employees"), "dossier-employees".into(),
                 (move |d: &Dossier| d.employees.map(f64::from), move |d: &mut Dossier, v: Option<f64>| d.employees = v.map(|v| v.round() as u32)),
                 (0.0, 5_000_000.0))}
         </div>
         {ed.text(Label::Shown("History"), "dossier-history".into(), top!(history), 2)}
-        {ed.text(Label::Shown("Organisation structure"), "dossier-organisation".into(), top!(organisation), 2)}
-        {ed.text(Label::Shown("Market and environment"), "dossier-market".into(), top!(market), 2)}
-        {ed.text(Label::Shown("Key financials"), "dossier-financials".into(), top!(financials), 2)}
+        {ed.text(Label::Shown(tr("Organisation structure")), "dossier-organisation".into(), top!(organisation), 2)}
+        {ed.text(Label::Shown(tr("Market and environment")), "dossier-market".into(), top!(market), 2)}
+        {ed.text(Label::Shown(tr("Key financials")), "dossier-financials".into(), top!(financials), 2)}
     }
 }
 
@@ -119,7 +119,7 @@ pub fn timeline(ed: Editor, lines: Memo<Vec<OrderLine>>) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {add_button("Add event", "add-event", move || ed.apply(|d| d.timeline.push(TimelineEvent { date: Some(chrono::Local::now().date_naive()), ..Default::default() })))}
+        {add_button(tr("Add event"), "add-event", move || ed.apply(|d| d.timeline.push(TimelineEvent { date: Some(chrono::Local::now().date_naive()), ..Default::default() })))}
         <div class="subsection">
             <label class="check">
                 <input type="checkbox" prop:checked=move || show_orders.get() on:change=move |ev| show_orders.set(event_target_checked(&ev))/>
@@ -164,15 +164,15 @@ pub fn competitors(ed: Editor) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {add_button("Add competitor", "add-competitor", move || ed.apply(|d| d.competitors.push(Competitor::default())))}
+        {add_button(tr("Add competitor"), "add-competitor", move || ed.apply(|d| d.competitors.push(Competitor::default())))}
     }
 }
 
 pub fn analysis(ed: Editor) -> impl IntoView {
     view! {
         <div class="two-col">
-            {ed.text(Label::Shown("The customer's goals"), "dossier-goals".into(), top!(goals), 3)}
-            {ed.text(Label::Shown("Market situation and competition"), "dossier-market-situation".into(), top!(market_situation), 3)}
+            {ed.text(Label::Shown(tr("The customer's goals")), "dossier-goals".into(), top!(goals), 3)}
+            {ed.text(Label::Shown(tr("Market situation and competition")), "dossier-market-situation".into(), top!(market_situation), 3)}
         </div>
         <h3>"PESTEL"</h3>
         <div class="three-col">
@@ -195,7 +195,7 @@ pub fn analysis(ed: Editor) -> impl IntoView {
 
 pub fn team(ed: Editor, manager: Signal<String>) -> impl IntoView {
     view! {
-        {ed.text(Label::Shown("Executive sponsor (our top management)"), "dossier-sponsor".into(), top!(executive_sponsor), 1)}
+        {ed.text(Label::Shown(tr("Executive sponsor (our top management)")), "dossier-sponsor".into(), top!(executive_sponsor), 1)}
         <p class="small">{move || tr("Key account manager: ")}<strong>{move || { let m = manager.get(); if m.is_empty() { tr("— none yet (set it under General) —").to_string() } else { m } }}</strong></p>
         <div class="table-scroll">
             <table class="edit-table">
@@ -211,7 +211,7 @@ pub fn team(ed: Editor, manager: Signal<String>) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {add_button("Add team member", "add-team", move || ed.apply(|d| d.team.push(TeamMember::default())))}
+        {add_button(tr("Add team member"), "add-team", move || ed.apply(|d| d.team.push(TeamMember::default())))}
     }
 }
 
@@ -219,12 +219,12 @@ pub fn status(ed: Editor, lost_hint: Signal<Option<String>>) -> impl IntoView {
     view! {
         <div class="field-grid">
             {ed.choice::<AccountStatus, _, _>(Label::Shown("Status"), "dossier-status".into(), top!(status))}
-            {ed.choice(Label::Shown("Relationship stage"), "dossier-stage".into(), top!(stage))}
+            {ed.choice(Label::Shown(tr("Relationship stage")), "dossier-stage".into(), top!(stage))}
         </div>
         {move || lost_hint.get().map(|h| view! { <p class="message warning" data-testid="lost-hint">{h}</p> })}
         <Show when=move || ed.dossier.with(|d| d.status != AccountStatus::Active)>
-            {ed.text(Label::Shown("What triggered it (the lost criterion, the failures seen)"), "dossier-lost-criterion".into(), top!(lost_criterion), 2)}
-            {ed.text(Label::Shown("Win-back plan (special offer, visit, discount…)"), "dossier-winback".into(), top!(winback_plan), 2)}
+            {ed.text(Label::Shown(tr("What triggered it (the lost criterion, the failures seen)")), "dossier-lost-criterion".into(), top!(lost_criterion), 2)}
+            {ed.text(Label::Shown(tr("Win-back plan (special offer, visit, discount…)")), "dossier-winback".into(), top!(winback_plan), 2)}
         </Show>
     }
 }
@@ -258,11 +258,11 @@ pub fn reasons(ed: Editor) -> impl IntoView {
         <fieldset class="three-ps">
             <legend>{move || tr("For a prospect: the three P's")}</legend>
             <div class="field-grid">
-                {ed.verdict(Label::Shown("Need: a real need for what we offer"), "p-need".into(), top!(three_ps.need))}
+                {ed.verdict(Label::Shown(tr("Need: a real need for what we offer")), "p-need".into(), top!(three_ps.need))}
                 {ed.text(Label::Shown("Why"), "p-need-note".into(), top!(three_ps.need_note), 1)}
-                {ed.verdict(Label::Shown("Solvency: able to pay"), "p-solvency".into(), top!(three_ps.solvency))}
+                {ed.verdict(Label::Shown(tr("Solvency: able to pay")), "p-solvency".into(), top!(three_ps.solvency))}
                 {ed.text(Label::Shown("Why"), "p-solvency-note".into(), top!(three_ps.solvency_note), 1)}
-                {ed.verdict(Label::Shown("Power: our contact can decide"), "p-power".into(), top!(three_ps.power))}
+                {ed.verdict(Label::Shown(tr("Power: our contact can decide")), "p-power".into(), top!(three_ps.power))}
                 {ed.text(Label::Shown("Why"), "p-power-note".into(), top!(three_ps.power_note), 1)}
             </div>
         </fieldset>

@@ -67,13 +67,13 @@ pub fn people(ed: Editor, show_personal: RwSignal<bool>) -> impl IntoView {
                                 <td colspan="10">
                                     <div class="personal-grid">
                                         <span class="personal-tag">{move || tr("Personal")}</span>
-                                        {ed.text(Label::Shown("Birthday (YYYY-MM-DD or --MM-DD)"), format!("person-birthday-{i}"), item!(people, i, birthday), 1)}
+                                        {ed.text(Label::Shown(tr("Birthday (YYYY-MM-DD or --MM-DD)")), format!("person-birthday-{i}"), item!(people, i, birthday), 1)}
                                         {ed.text(Label::Shown("Family"), format!("person-family-{i}"), item!(people, i, family), 1)}
                                         {ed.text(Label::Shown("Hobbies"), format!("person-hobbies-{i}"), item!(people, i, hobbies), 1)}
                                         {ed.text(Label::Shown("Values"), format!("person-values-{i}"), item!(people, i, values), 1)}
                                         {ed.text(Label::Shown("Phone"), format!("person-phone-{i}"), item!(people, i, phone), 1)}
                                         {ed.text(Label::Shown("E-mail"), format!("person-email-{i}"), item!(people, i, email), 1)}
-                                        {ed.text(Label::Shown("Private notes"), format!("person-notes-{i}"), item!(people, i, personal_notes), 1)}
+                                        {ed.text(Label::Shown(tr("Private notes")), format!("person-notes-{i}"), item!(people, i, personal_notes), 1)}
                                     </div>
                                     {move || {
                                         let bad = ed.dossier.with(|d| d.people.get(i).is_some_and(|p| !p.birthday.trim().is_empty() && p.birthday_month_day().is_none()));
@@ -86,6 +86,6 @@ pub fn people(ed: Editor, show_personal: RwSignal<bool>) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {add_button("Add person", "add-person", move || ed.apply(|d| d.change_people(|people| people.push(Person::default()))))}
+        {add_button(tr("Add person"), "add-person", move || ed.apply(|d| d.change_people(|people| people.push(Person::default()))))}
     }
 }

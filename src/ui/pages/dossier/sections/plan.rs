@@ -31,7 +31,7 @@ pub fn plan(ed: Editor) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {add_button("Add objective", "add-objective", move || ed.apply(|d| d.objectives.push(Objective::default())))}
+        {add_button(tr("Add objective"), "add-objective", move || ed.apply(|d| d.objectives.push(Objective::default())))}
         <h3>{move || tr("Actions")}</h3>
         <div class="table-scroll">
             <table class="edit-table">
@@ -49,7 +49,7 @@ pub fn plan(ed: Editor) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {add_button("Add action", "add-action", move || ed.apply(|d| d.actions.push(Action::default())))}
+        {add_button(tr("Add action"), "add-action", move || ed.apply(|d| d.actions.push(Action::default())))}
         <h3>{move || tr("Governance calendar")}</h3>
         <p class="muted small">{move || tr("Recurring meetings and reviews of the year (the annual clock).")}</p>
         <div class="table-scroll">
@@ -77,7 +77,7 @@ pub fn plan(ed: Editor) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {add_button("Add meeting", "add-meeting", move || ed.apply(|d| d.meetings.push(Meeting { month: chrono::Local::now().month(), ..Default::default() })))}
+        {add_button(tr("Add meeting"), "add-meeting", move || ed.apply(|d| d.meetings.push(Meeting { month: chrono::Local::now().month(), ..Default::default() })))}
     }
 }
 
@@ -110,22 +110,22 @@ pub fn metrics(ed: Editor, row: Memo<Option<AccountSegment>>, window_months: Sig
             <div class="card"><span class="card-label">{move || tr("Revenue per year")}</span><span class="card-value">{move || view_model().revenue.map_or("—".into(), money)}</span><span class="card-note">{move || tr("from the order history")}</span></div>
             <div class="card"><span class="card-label">{move || tr("Profit per year")}</span><span class="card-value">{move || view_model().profit.map_or("—".into(), money)}</span><span class="card-note">{move || tr("from the order history")}</span></div>
             <div class="card"><span class="card-label">{move || tr("Customer lifetime value")}</span><span class="card-value" data-testid="clv">{move || view_model().clv.map_or("—".into(), money)}</span>
-                <span class="card-note">{move || { let m = ed.dossier.with(|d| d.metrics.clone()); format!("{} years, {} % retention, {} % discount", m.horizon_years, format_number(m.retention_pct), format_number(m.discount_pct)) }}</span></div>
+                <span class="card-note">{move || { let m = ed.dossier.with(|d| d.metrics.clone()); tr_args("{0} years, {1} % retention, {2} % discount", &[("0", &m.horizon_years), ("1", &(format_number(m.retention_pct))), ("2", &(format_number(m.discount_pct)))]) }}</span></div>
             <div class="card"><span class="card-label">{move || tr("Share of wallet")}</span><span class="card-value" data-testid="share-of-wallet">{move || view_model().share_of_wallet_pct.map_or("—".into(), percent)}</span><span class="card-note">{move || tr("revenue ÷ the customer's spend")}</span></div>
         </div>
         <div class="field-grid">
-            {ed.number(Label::Shown("Cost to serve per year"), "metric-cost-to-serve".into(), top!(metrics.cost_to_serve), (0.0, 1e13))}
-            {ed.number(Label::Shown("Yearly margin (empty: profit − cost to serve)"), "metric-margin".into(), top!(metrics.yearly_margin), (-1e13, 1e13))}
-            {ed.number(Label::Shown("Retention per year, %"), "metric-retention".into(), (move |d: &Dossier| Some(d.metrics.retention_pct), move |d: &mut Dossier, v: Option<f64>| d.metrics.retention_pct = v.unwrap_or(85.0)), (0.0, 100.0))}
-            {ed.number(Label::Shown("Discount rate per year, %"), "metric-discount".into(), (move |d: &Dossier| Some(d.metrics.discount_pct), move |d: &mut Dossier, v: Option<f64>| d.metrics.discount_pct = v.unwrap_or(8.0)), (0.0, 100.0))}
-            {ed.number(Label::Shown("Horizon, years"), "metric-horizon".into(), (move |d: &Dossier| Some(f64::from(d.metrics.horizon_years)), move |d: &mut Dossier, v: Option<f64>| d.metrics.horizon_years = v.map_or(5, |v| v.round() as u32)), (1.0, f64::from(kam_core::analysis::MAX_HORIZON_YEARS)))}
-            {ed.number(Label::Shown("Customer's yearly spend in our categories"), "metric-wallet".into(), top!(metrics.wallet), (0.0, 1e14))}
+            {ed.number(Label::Shown(tr("Cost to serve per year")), "metric-cost-to-serve".into(), top!(metrics.cost_to_serve), (0.0, 1e13))}
+            {ed.number(Label::Shown(tr("Yearly margin (empty: profit − cost to serve)")), "metric-margin".into(), top!(metrics.yearly_margin), (-1e13, 1e13))}
+            {ed.number(Label::Shown(tr("Retention per year, %")), "metric-retention".into(), (move |d: &Dossier| Some(d.metrics.retention_pct), move |d: &mut Dossier, v: Option<f64>| d.metrics.retention_pct = v.unwrap_or(85.0)), (0.0, 100.0))}
+            {ed.number(Label::Shown(tr("Discount rate per year, %")), "metric-discount".into(), (move |d: &Dossier| Some(d.metrics.discount_pct), move |d: &mut Dossier, v: Option<f64>| d.metrics.discount_pct = v.unwrap_or(8.0)), (0.0, 100.0))}
+            {ed.number(Label::Shown(tr("Horizon, years")), "metric-horizon".into(), (move |d: &Dossier| Some(f64::from(d.metrics.horizon_years)), move |d: &mut Dossier, v: Option<f64>| d.metrics.horizon_years = v.map_or(5, |v| v.round() as u32)), (1.0, f64::from(kam_core::analysis::MAX_HORIZON_YEARS)))}
+            {ed.number(Label::Shown(tr("Customer's yearly spend in our categories")), "metric-wallet".into(), top!(metrics.wallet), (0.0, 1e14))}
         </div>
         <p class="small formula" data-testid="clv-formula">{move || {
             let v = view_model();
             let m = ed.dossier.with(|d| d.metrics.clone());
             match v.margin {
-                Some(margin) => tr_args("CLV = Σ over years t = 1…{n} of margin × retention^(t−1) ÷ (1 + discount)^t, with margin {mg} ({src}), retention {r} %, discount {d} %.", &[("n", &m.horizon_years), ("mg", &money(margin)), ("src", &(if v.margin_entered { "entered" } else { "profit per year minus cost to serve" })), ("r", &format_number(m.retention_pct)), ("d", &format_number(m.discount_pct))]),
+                Some(margin) => tr_args("CLV = Σ over years t = 1…{n} of margin × retention^(t−1) ÷ (1 + discount)^t, with margin {mg} ({src}), retention {r} %, discount {d} %.", &[("n", &m.horizon_years), ("mg", &money(margin)), ("src", &(if v.margin_entered { "entered" } else { tr("profit per year minus cost to serve") })), ("r", &format_number(m.retention_pct)), ("d", &format_number(m.discount_pct))]),
                 None => tr("CLV needs a margin: enter one, or import order lines with profit.").into(),
             }
         }}</p>
@@ -146,7 +146,7 @@ pub fn tenders(ed: Editor) -> impl IntoView {
                             <td class="grow">{ed.text(Label::Hidden, format!("tender-title-{i}"), item!(tenders, i, title), 1)}</td>
                             <td>{ed.date(Label::Hidden, format!("tender-date-{i}"), item!(tenders, i, date))}</td>
                             <td data-testid=format!("tender-prep-{i}")>{move || ed.dossier.with(|d| d.tenders.get(i).and_then(|t| t.date).and_then(rules::tender_preparation_start).map(|p| {
-                                let note = if p < today { " (already started?)" } else { "" };
+                                let note = if p < today { tr(" (already started?)") } else { "" };
                                 format!("{}{note}", p)
                             }).unwrap_or_else(|| "—".into()))}</td>
                             <td>{ed.choice(Label::Hidden, format!("tender-outcome-{i}"), item!(tenders, i, outcome))}</td>
@@ -157,7 +157,7 @@ pub fn tenders(ed: Editor) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {add_button("Add tender", "add-tender", move || ed.apply(|d| d.tenders.push(Tender::default())))}
+        {add_button(tr("Add tender"), "add-tender", move || ed.apply(|d| d.tenders.push(Tender::default())))}
         <h3>{move || tr("Proposals")}</h3>
         <p class="muted small">{move || tr("After sending: call to confirm receipt after one day without answer, ask about next steps and what makes it urgent, agree the date of the next call.")}</p>
         {rows(ed, |d| d.proposals.len(), move |i| view! {
@@ -167,11 +167,11 @@ pub fn tenders(ed: Editor) -> impl IntoView {
                     {ed.text(Label::Shown("Title"), format!("proposal-title-{i}"), item!(proposals, i, title), 1)}
                     {ed.number(Label::Shown("Value"), format!("proposal-value-{i}"), item!(proposals, i, value), (0.0, 1e13))}
                     {ed.date(Label::Shown("Sent"), format!("proposal-sent-{i}"), item!(proposals, i, sent))}
-                    {ed.date(Label::Shown("Valid until"), format!("proposal-valid-{i}"), item!(proposals, i, valid_until))}
-                    {ed.date(Label::Shown("Next call or meeting agreed for"), format!("proposal-agreed-{i}"), item!(proposals, i, agreed_date))}
+                    {ed.date(Label::Shown(tr("Valid until")), format!("proposal-valid-{i}"), item!(proposals, i, valid_until))}
+                    {ed.date(Label::Shown(tr("Next call or meeting agreed for")), format!("proposal-agreed-{i}"), item!(proposals, i, agreed_date))}
                     {ed.choice(Label::Shown("Outcome"), format!("proposal-outcome-{i}"), item!(proposals, i, outcome))}
-                    {ed.text(Label::Shown("Next steps"), format!("proposal-next-{i}"), item!(proposals, i, next_steps), 1)}
-                    {ed.text(Label::Shown("What makes it urgent"), format!("proposal-urgency-{i}"), item!(proposals, i, urgency), 1)}
+                    {ed.text(Label::Shown(tr("Next steps")), format!("proposal-next-{i}"), item!(proposals, i, next_steps), 1)}
+                    {ed.text(Label::Shown(tr("What makes it urgent")), format!("proposal-urgency-{i}"), item!(proposals, i, urgency), 1)}
                 </div>
                 <label class="check">
                     <input type="checkbox" data-testid=format!("proposal-receipt-{i}")
@@ -184,7 +184,7 @@ pub fn tenders(ed: Editor) -> impl IntoView {
                     on:click=move |_| ed.remove(tr("the proposal").into(), move |d| { if i < d.proposals.len() { d.proposals.remove(i); } })>{move || tr("Remove proposal")}</button>
             </fieldset>
         })}
-        {add_button("Add proposal", "add-proposal", move || ed.apply(|d| d.proposals.push(Proposal::default())))}
+        {add_button(tr("Add proposal"), "add-proposal", move || ed.apply(|d| d.proposals.push(Proposal::default())))}
     }
 }
 
@@ -192,7 +192,7 @@ pub fn tenders(ed: Editor) -> impl IntoView {
 fn follow_up(p: &Proposal, today: NaiveDate) -> String {
     use kam_core::model::Outcome;
     if p.outcome != Outcome::Open {
-        return format!("Closed: {}.", p.outcome.label().to_lowercase());
+        return tr_args("Closed: {0}.", &[("0", &(p.outcome.label().to_lowercase()))]);
     }
     let Some(sent) = p.sent else { return tr("Not sent yet.").into() };
     let mut parts = Vec::new();

@@ -20,7 +20,7 @@ pub fn strategy(ed: Editor) -> impl IntoView {
         if name.is_empty() {
             error.set(Some(tr_args(
                 "Type the name of the {0} first.",
-                &[("0", &(if offering { "offering" } else { "business unit" }))],
+                &[("0", &(if offering { "offering" } else { tr("business unit") }))],
             )));
             return;
         }
@@ -49,7 +49,7 @@ pub fn strategy(ed: Editor) -> impl IntoView {
     };
     let axes = Memo::new(move |_| ed.dossier.with(|d| (d.offerings.clone(), d.units.clone())));
     view! {
-        {ed.text(Label::Shown("Strategy: what we want to achieve, who we still need to know"), "dossier-strategy".into(), top!(strategy), 3)}
+        {ed.text(Label::Shown(tr("Strategy: what we want to achieve, who we still need to know")), "dossier-strategy".into(), top!(strategy), 3)}
         <h3>{move || tr("Whitespace")}</h3>
         <p class="muted small">{move || tr("What the customer buys from us, per business unit, and where the openings are. Potential is a yearly value.")}</p>
         {move || {
@@ -62,7 +62,7 @@ pub fn strategy(ed: Editor) -> impl IntoView {
             view! {
                 <div class="table-scroll">
                     <table class="whitespace" data-testid="whitespace-grid">
-                        <thead><tr><th scope="col">"Offering \\ unit"</th>
+                        <thead><tr><th scope="col">{move || tr("Offering \\ unit")}</th>
                             {units.iter().enumerate().map(|(c, u)| {
                                 let name = u.clone();
                                 view! { <th scope="col">{u.clone()}
@@ -84,7 +84,7 @@ pub fn strategy(ed: Editor) -> impl IntoView {
                                             let state = move || ed.dossier.with(|d| d.cell(&o1, &u1).map(|x| x.state).unwrap_or_default());
                                             let state2 = state.clone();
                                             view! {
-                                                <td class=move || tr_args("ws-cell ws-{0}", &[("0", &state().id())])>
+                                                <td class=move || format!("ws-cell ws-{}", state().id())>
                                                     <select data-testid=format!("whitespace-cell-{r}-{c}") aria-label=format!("{o} in {u}")
                                                         prop:value=move || state2().id()
                                                         on:change=move |ev| { let s = CellState::parse(&event_target_value(&ev)); let (o, u) = (o2.clone(), u2.clone()); ed.apply(move |d| d.set_cell(&o, &u, |x| x.state = s)); }>
@@ -110,11 +110,11 @@ pub fn strategy(ed: Editor) -> impl IntoView {
             <label class="field"><span>{move || tr("New offering (row)")}</span>
                 <input type="text" data-testid="new-offering" prop:value=move || new_offering.get() on:input=move |ev| new_offering.set(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" { add(true) }/></label>
-            {add_button("Add offering", "add-offering", move || add(true))}
+            {add_button(tr("Add offering"), "add-offering", move || add(true))}
             <label class="field"><span>{move || tr("New business unit (column)")}</span>
                 <input type="text" data-testid="new-unit" prop:value=move || new_unit.get() on:input=move |ev| new_unit.set(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" { add(false) }/></label>
-            {add_button("Add unit", "add-unit", move || add(false))}
+            {add_button(tr("Add unit"), "add-unit", move || add(false))}
         </div>
         {move || error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="whitespace-error">{e}</p> })}
     }
