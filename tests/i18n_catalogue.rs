@@ -286,7 +286,7 @@ fn every_language_has_every_key_with_the_same_placeholders() {
     let en = english_json(&collect());
     let en = en.as_object().unwrap();
     let mut all = Vec::new();
-    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+    for &lang in Lang::OFFERED.iter().filter(|l| **l != Lang::En) {
         let path = root().join(format!("locales/{}.json", lang.tag()));
         let text = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} is missing", path.display()));
         let parsed: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

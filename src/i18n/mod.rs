@@ -37,6 +37,11 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 7] = [Lang::En, Lang::Et, Lang::Fi, Lang::Ru, Lang::ZhCn, Lang::Id, Lang::Jv];
 
+    /// The languages whose catalogue is complete (`locales/<tag>.json`, checked by
+    /// `tests/i18n_catalogue.rs`): the only ones the pickers offer and the browser's preference
+    /// can choose.
+    pub const OFFERED: &'static [Lang] = &[Lang::En, Lang::Et, Lang::Ru, Lang::ZhCn];
+
     /// The BCP 47 tag: catalogue file name and `<html lang>`.
     pub fn tag(self) -> &'static str {
         match self {
@@ -126,7 +131,7 @@ impl Lang {
                 }
                 _ => None,
             };
-            if let Some(l) = found {
+            if let Some(l) = found.filter(|l| Lang::OFFERED.contains(l)) {
                 return l;
             }
         }
@@ -294,6 +299,7 @@ mod tests {
     #[test]
     fn preferred_languages_match_by_primary_subtag() {
         assert_eq!(Lang::from_preferences(&["de-DE", "et-EE", "en"]), Lang::Et);
+        assert!(Lang::OFFERED.contains(&Lang::En));
         assert_eq!(Lang::from_preferences(&["zh-TW", "ru"]), Lang::Ru);
         assert_eq!(Lang::from_preferences(&["zh-Hant-HK"]), Lang::En);
         assert_eq!(Lang::from_preferences(&["zh"]), Lang::ZhCn);

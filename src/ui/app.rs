@@ -103,7 +103,7 @@ pub fn LanguagePicker(testid: &'static str) -> impl IntoView {
         <label class="language-picker">
             <span class="visually-hidden">{move || tr("Language")}</span>
             <select data-testid=testid prop:value=move || lang().tag() on:change=change>
-                {Lang::ALL.into_iter().map(|l| view! { <option value=l.tag() lang=l.tag()>{l.native_name()}</option> }).collect_view()}
+                {Lang::OFFERED.iter().map(|&l| view! { <option value=l.tag() lang=l.tag()>{l.native_name()}</option> }).collect_view()}
             </select>
             <Show when=move || failed.get()>
                 <span class="message error small" role="alert">{move || tr("That language could not be loaded (offline?). Try again when online.")}</span>

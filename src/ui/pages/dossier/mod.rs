@@ -298,7 +298,7 @@ fn Qualification(
                     <h4>{move || tr("History of decisions")}</h4>
                     <ol class="decisions" data-testid="decision-history">
                         {decisions.into_iter().rev().map(|d| view! {
-                            <li data-testid="decision-row"><strong>{d.date.to_string()}</strong>" · "{if d.promoted { tr("promoted to key") } else { "demoted" }}" by "{d.by}": "{d.why}</li>
+                            <li data-testid="decision-row"><strong>{d.date.to_string()}</strong>" · "{if d.promoted { tr("promoted to key") } else { tr("demoted") }}{tr(" by ")}{d.by}": "{d.why}</li>
                         }).collect_view()}
                     </ol>
                 })

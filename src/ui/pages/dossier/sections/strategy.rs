@@ -20,7 +20,7 @@ pub fn strategy(ed: Editor) -> impl IntoView {
         if name.is_empty() {
             error.set(Some(tr_args(
                 "Type the name of the {0} first.",
-                &[("0", &(if offering { "offering" } else { tr("business unit") }))],
+                &[("0", &(if offering { tr("offering") } else { tr("business unit") }))],
             )));
             return;
         }
