@@ -40,7 +40,7 @@ impl Lang {
     /// The languages whose catalogue is complete (`locales/<tag>.json`, checked by
     /// `tests/i18n_catalogue.rs`): the only ones the pickers offer and the browser's preference
     /// can choose.
-    pub const OFFERED: &'static [Lang] = &[Lang::En, Lang::Et, Lang::Ru, Lang::ZhCn];
+    pub const OFFERED: &'static [Lang] = &Lang::ALL;
 
     /// The BCP 47 tag: catalogue file name and `<html lang>`.
     pub fn tag(self) -> &'static str {
