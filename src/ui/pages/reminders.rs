@@ -44,7 +44,7 @@ pub fn RemindersPage() -> impl IntoView {
             <div class="page-head">
                 <div>
                     <h1>{move || tr("Reminders")}</h1>
-                    <p class="subtitle">{tr_args("What needs doing, from today ({today}); overdue items first in their place by date.", &[("today", &today)])}</p>
+                    <p class="subtitle">{tr_args("What needs doing, from today ({today}); overdue items first in their place by date.", &[("today", &crate::i18n::fmt::date(today))])}</p>
                 </div>
                 <div class="head-actions">
                     <label class="field inline">
@@ -85,7 +85,7 @@ pub fn RemindersPage() -> impl IntoView {
                         <tbody>
                             {move || shown().into_iter().map(|r| { let (title, detail) = (title(&r), detail(&r)); view! {
                                 <tr data-testid="reminder-row" class:overdue=r.overdue data-kind=r.kind.id()>
-                                    <td class="nowrap">{r.date.to_string()}{r.overdue.then(|| view! { <span class="badge-overdue">"overdue"</span> })}</td>
+                                    <td class="nowrap" data-date=r.date.to_string()>{crate::i18n::fmt::date(r.date)}{r.overdue.then(|| view! { <span class="badge-overdue">{tr("overdue")}</span> })}</td>
                                     <td>{kind_label(r.kind)}</td>
                                     <td><A href=crate::ui::format::dossier_href(&r.account_id)>{r.account_name.clone()}</A></td>
                                     <td><strong>{title}</strong><br/><span class="muted small">{detail}</span></td>

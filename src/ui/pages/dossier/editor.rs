@@ -402,8 +402,10 @@ fn wrap(label: Label, control: AnyView, error: Option<(String, RwSignal<Option<S
     let error_view =
         error.map(|(id, e)| view! { <small class="field-error" id=id role="alert">{move || e.get()}</small> });
     match label {
+        // `tr` again: a caller may pass the English, which is the key (a translated text is no key
+        // and comes back as it is). Reactive, so a language switch rewrites the label and not the field.
         Label::Shown(text) => {
-            view! { <label class="field block"><span>{text}</span>{control}{error_view}</label> }.into_any()
+            view! { <label class="field block"><span>{move || tr(text)}</span>{control}{error_view}</label> }.into_any()
         }
         Label::Owned(text) => {
             view! { <label class="field block"><span>{text}</span>{control}{error_view}</label> }.into_any()
