@@ -86,6 +86,9 @@ test('switching language while typing in a dossier field keeps the text', async 
   assert.equal(await field.inputValue(), 'Typed before the switch — 客户 — Клиент');
   // The label around the field changed language; the field is the same element.
   assert.ok((await page.locator('main').innerText()).includes(catalogue('zh-CN')['Company overview']));
+  // Leaving the field stores it, in whatever language the page now speaks.
+  await field.press('Tab');
+  await page.getByTestId('save-state').filter({ hasText: catalogue('zh-CN')['All changes saved'] }).waitFor();
   await page.reload();
   await ready(page);
   assert.equal(await page.getByTestId('dossier-overview').inputValue(), 'Typed before the switch — 客户 — Клиент', 'it was stored');

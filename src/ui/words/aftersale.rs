@@ -222,12 +222,12 @@ pub fn cell(c: Option<Cell>) -> String {
 /// The direction of a row of the table, in words and as a CSS class.
 pub fn direction(from: Option<Cell>, to: Option<Cell>) -> (&'static str, &'static str) {
     match (from, to) {
-        (None, _) => (movement::NEW, "new"),
-        (_, None) => (movement::GONE, "gone"),
+        (None, _) => (tr(movement::NEW), "new"),
+        (_, None) => (tr(movement::GONE), "gone"),
         (Some(from), Some(to)) => match to.rank().cmp(&from.rank()) {
-            std::cmp::Ordering::Less => (movement::ROSE, "rose"),
-            std::cmp::Ordering::Greater => (movement::FELL, "fell"),
-            std::cmp::Ordering::Equal => (movement::STAYED, "stayed"),
+            std::cmp::Ordering::Less => (tr(movement::ROSE), "rose"),
+            std::cmp::Ordering::Greater => (tr(movement::FELL), "fell"),
+            std::cmp::Ordering::Equal => (tr(movement::STAYED), "stayed"),
         },
     }
 }
