@@ -105,7 +105,7 @@ fn KeyAccountList() -> impl IntoView {
                             let risk_badge = risk.at_risk().then(|| {
                                 let why = aftersale_words::risk_reasons(&risk.reasons);
                                 view! {
-                                    " "<span class="badge warning" data-testid="at-risk" title=why.clone()>{aftersale_words::AT_RISK}
+                                    " "<span class="badge warning" data-testid="at-risk" title=why.clone()>{tr(aftersale_words::AT_RISK)}
                                         <span class="visually-hidden">{format!(": {why}")}</span></span>
                                 }
                             });

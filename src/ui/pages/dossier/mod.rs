@@ -217,7 +217,7 @@ fn AtRisk(account_id: String, row: Memo<Option<kam_core::analysis::AccountSegmen
             let reasons = risk.with(|r| r.reasons.iter().map(aftersale_words::risk_reason).collect::<Vec<_>>());
             view! {
                 <section class="message warning at-risk" data-testid="at-risk" aria-label=aftersale_words::AT_RISK>
-                    <strong>{aftersale_words::AT_RISK}</strong>
+                    <strong>{tr(aftersale_words::AT_RISK)}</strong>
                     <ul>{reasons.into_iter().map(|t| view! { <li data-testid="at-risk-reason">{t}</li> }).collect_view()}</ul>
                 </section>
             }
