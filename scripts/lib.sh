@@ -52,6 +52,18 @@ ensure_chromium() {
   fi
 }
 
+# The Russian and Chinese print views are checked as PDFs (tests/e2e/i18n.test.mjs): Chromium
+# needs CJK glyphs, which a minimal Debian lacks (tofu boxes instead of 客户计划书).
+ensure_cjk_fonts() {
+  if ! fc-list 2>/dev/null | grep -qi 'cjk'; then
+    say "Installing Noto CJK fonts (Debian package fonts-noto-cjk)"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq fonts-noto-cjk >/dev/null
+  fi
+}
+
 ensure_e2e_packages() {
   # exceljs reads the app's .xlsx export back in its e2e test (an independent reader).
   if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/exceljs" ]; then

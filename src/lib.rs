@@ -3,6 +3,7 @@
 
 pub mod browser;
 pub mod crypto;
+pub mod i18n;
 pub mod import_client;
 pub mod import_protocol;
 pub mod segmentation_export;

@@ -20,6 +20,9 @@ pub fn save_settings(settings: &SegmentationSettings) -> Result<(), String> {
 pub struct Prefs {
     /// The header names chosen for account, date, revenue and profit at the last import.
     pub last_mapping: Option<[String; 4]>,
+    /// The language chosen on this device (a tag of `crate::i18n::Lang`); a workspace file never
+    /// carries it, so opening a colleague's file keeps the reader's language.
+    pub language: Option<String>,
 }
 
 impl Prefs {

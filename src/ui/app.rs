@@ -1,3 +1,4 @@
+use crate::i18n::{tr, tr_args};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
@@ -12,32 +13,35 @@ use super::state::{AppState, LoadState};
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::provide();
+    crate::i18n::sync_document();
+    Effect::new(move |_| crate::i18n::set_currency(state.workspace.with(|ws| ws.programme.currency.clone())));
     let menu_open = RwSignal::new(false);
     view! {
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main">{move || tr("Skip to content")}</a>
             <header class="app-header" on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { menu_open.set(false) }>
                 <A href="/" attr:class="brand">
                     <span class="brand-mark" aria-hidden="true">"◆"</span>
-                    <span>"KAM Planner"</span>
+                    <span>{move || tr("KAM Planner")}</span>
                 </A>
                 <div class="header-tools">
+                    <LanguagePicker testid="language-picker"/>
                     <SaveIndicator/>
                     <WorkshopToggle/>
                     // Phones only (CSS): the navigation folds into this menu.
                     <button type="button" class="menu-toggle" data-testid="menu-toggle" aria-controls="main-nav"
                         aria-expanded=move || menu_open.get().to_string() on:click=move |_| menu_open.update(|o| *o = !*o)>
-                        "Menu"
+                        {move || tr("Menu")}
                     </button>
                 </div>
                 // A chosen page closes the menu.
-                <nav id="main-nav" aria-label="Main" class:open=move || menu_open.get() on:click=move |_| menu_open.set(false)>
-                    <A href="/portfolio">"Portfolio"</A>
-                    <A href="/key-accounts">"Key accounts"</A>
-                    <A href="/programme">"Programme"</A>
-                    <A href="/reminders">"Reminders"</A>
-                    <A href="/calendar">"Calendar"</A>
-                    <A href="/settings">"Settings"</A>
+                <nav id="main-nav" aria-label=move || tr("Main") class:open=move || menu_open.get() on:click=move |_| menu_open.set(false)>
+                    <A href="/portfolio">{move || tr("Portfolio")}</A>
+                    <A href="/key-accounts">{move || tr("Key accounts")}</A>
+                    <A href="/programme">{move || tr("Programme")}</A>
+                    <A href="/reminders">{move || tr("Reminders")}</A>
+                    <A href="/calendar">{move || tr("Calendar")}</A>
+                    <A href="/settings">{move || tr("Settings")}</A>
                 </nav>
             </header>
             <Banners/>
@@ -46,17 +50,17 @@ pub fn App() -> impl IntoView {
                 {move || match state.load.get() {
                     LoadState::Loading => view! {
                         <div class="loading" role="status">
-                            <p>"Opening your workspace…"</p>
+                            <p>{move || tr("Opening your workspace…")}</p>
                             // Shown only after a few seconds (CSS): the likely cause then is an
                             // older version of the app in another tab holding the database.
-                            <p class="loading-slow">"Taking long? If KAM Planner is open in another tab, close or reload that tab: this one may be waiting for it to finish an update."</p>
+                            <p class="loading-slow">{move || tr("Taking long? If KAM Planner is open in another tab, close or reload that tab: this one may be waiting for it to finish an update.")}</p>
                         </div>
                     }.into_any(),
                     LoadState::Failed(why) => view! {
                         <section class="panel error-panel" role="alert">
-                            <h1>"Your workspace could not be opened"</h1>
+                            <h1>{move || tr("Your workspace could not be opened")}</h1>
                             <p>{why}</p>
-                            <p>"KAM Planner keeps your data in this browser. Check that storage is allowed for this site (private windows may block it), then reload the page."</p>
+                            <p>{move || tr("KAM Planner keeps your data in this browser. Check that storage is allowed for this site (private windows may block it), then reload the page.")}</p>
                         </section>
                     }.into_any(),
                     LoadState::Ready => view! {
@@ -76,9 +80,35 @@ pub fn App() -> impl IntoView {
                 }}
             </main>
             <footer class="app-footer">
-                "Your data stays in this browser. Nothing is sent anywhere."
+                {move || tr("Your data stays in this browser. Nothing is sent anywhere.")}
             </footer>
         </Router>
+    }
+}
+
+/// The language switcher (header and Settings): each language by its own name. The catalogue is
+/// fetched before the switch, so nothing shows half-translated; offline with a language never
+/// used, the current one stays and says why.
+#[component]
+pub fn LanguagePicker(testid: &'static str) -> impl IntoView {
+    use crate::i18n::{choose, lang, Lang};
+    let failed = RwSignal::new(false);
+    let change = move |ev: leptos::ev::Event| {
+        let Some(l) = Lang::from_tag(&event_target_value(&ev)) else { return };
+        leptos::task::spawn_local(async move {
+            failed.set(choose(l).await.is_err());
+        });
+    };
+    view! {
+        <label class="language-picker">
+            <span class="visually-hidden">{move || tr("Language")}</span>
+            <select data-testid=testid prop:value=move || lang().tag() on:change=change>
+                {Lang::OFFERED.iter().map(|&l| view! { <option value=l.tag() lang=l.tag()>{l.native_name()}</option> }).collect_view()}
+            </select>
+            <Show when=move || failed.get()>
+                <span class="message error small" role="alert">{move || tr("That language could not be loaded (offline?). Try again when online.")}</span>
+            </Show>
+        </label>
     }
 }
 
@@ -87,7 +117,7 @@ fn SaveIndicator() -> impl IntoView {
     let state = super::state::use_app();
     view! {
         <span class="save-state" role="status" data-testid="save-state">
-            {move || if state.is_saving() { "Saving…" } else if state.error.with(Option::is_some) { "Not saved" } else { "All changes saved" }}
+            {move || if state.is_saving() { "Saving…" } else if state.error.with(Option::is_some) { tr("Not saved") } else { tr("All changes saved") }}
         </span>
     }
 }
@@ -116,7 +146,7 @@ fn WorkshopToggle() -> impl IntoView {
     };
     view! {
         <button type="button" class="workshop-toggle" data-testid="workshop-toggle" aria-pressed=move || state.workshop.get().to_string() on:click=toggle>
-            {move || if state.workshop.get() { "Leave workshop mode" } else { "Workshop mode" }}
+            {move || if state.workshop.get() { tr("Leave workshop mode") } else { tr("Workshop mode") }}
         </button>
     }
 }
@@ -190,17 +220,17 @@ fn WorkshopBar() -> impl IntoView {
     let (prev, next) = (go.clone(), go);
     view! {
         <Show when=move || state.workshop.get()>
-            <div class="workshop-bar" role="region" aria-label="Workshop navigation">
-                <button type="button" class="button" data-testid="workshop-prev" on:click={ let prev = prev.clone(); move |_| prev(-1) }>"← Previous key account"</button>
+            <div class="workshop-bar" role="region" aria-label=move || tr("Workshop navigation")>
+                <button type="button" class="button" data-testid="workshop-prev" on:click={ let prev = prev.clone(); move |_| prev(-1) }>{move || tr("← Previous key account")}</button>
                 <span data-testid="workshop-position">{move || {
                     let ids = key_ids.get();
                     match current.get().and_then(|c| ids.iter().position(|(_, id)| *id == c)) {
                         Some(i) => format!("{} — {} of {}", ids[i].0, i + 1, ids.len()),
-                        None => format!("{} key accounts · press ] to start", ids.len()),
+                        None => tr_args("{0} key accounts · press ] to start", &[("0", &ids.len())]),
                     }
                 }}</span>
-                <button type="button" class="button" data-testid="workshop-next" on:click={ let next = next.clone(); move |_| next(1) }>"Next key account →"</button>
-                <span class="muted small">"Keys: [ and ] move between accounts, { and } between a dossier's sections. Personal details stay hidden unless you turn them on."</span>
+                <button type="button" class="button" data-testid="workshop-next" on:click={ let next = next.clone(); move |_| next(1) }>{move || tr("Next key account →")}</button>
+                <span class="muted small">{move || tr("Keys: [ and ] move between accounts, { and } between a dossier's sections. Personal details stay hidden unless you turn them on.")}</span>
             </div>
         </Show>
     }

@@ -1,26 +1,14 @@
 //! Number formatting for display (never for files: exports write plain numbers).
 
-/// "1 234 567" style with a thin space grouping, no decimals; workshop walls need short numbers.
+/// An amount without cents (workshop walls need short numbers) in the workspace's currency and
+/// the language's conventions; in English without a currency, "1 234 567" as always.
 pub fn money(v: f64) -> String {
-    let negative = v < 0.0;
-    let digits = format!("{:.0}", v.abs());
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('\u{202f}');
-        }
-        out.push(ch);
-    }
-    if negative && digits != "0" {
-        format!("−{out}")
-    } else {
-        out
-    }
+    crate::i18n::fmt::amount(v)
 }
 
-/// "24.3 %".
+/// "24.3 %" ("24,3 %" in Estonian).
 pub fn percent(v: f64) -> String {
-    format!("{v:.1}\u{a0}%")
+    crate::i18n::fmt::percent(v)
 }
 
 /// The address of an account's dossier (ids can hold "/" and spaces).

@@ -25,6 +25,8 @@ pub use dossier::{
     Dossier, EventKind, KeyDecision, KeyReason, Meeting, Metrics, Objective, Outcome, Person, Pestel, Proposal,
     RelationshipStage, Section, Swot, TeamMember, Tender, ThreePs, TimelineEvent, WhitespaceCell,
 };
-pub use programme::{Factor, MatrixAxis, Programme, ProgrammeProblem, Skill, SkillAssessment, LOST_AFTER_MONTHS};
+pub use programme::{
+    is_currency_code, Factor, MatrixAxis, Programme, ProgrammeProblem, Skill, SkillAssessment, LOST_AFTER_MONTHS,
+};
 pub use restore::{account_order, restore, restore_dossier, sort_accounts, RestoreProblem, Restored, Stored};
 pub use settings::{Measure, PeriodLength, SegmentationSettings, SettingsProblem, WINDOW_MAX_MONTHS};

@@ -58,6 +58,15 @@ pub struct Programme {
     /// The KAM champion who drives the programme (step 3).
     pub champion: String,
     pub skills: Vec<SkillAssessment>,
+    /// The currency amounts are in (ISO 4217, e.g. "EUR"); `None` until chosen, when the app
+    /// shows the default of the reader's language. Files before it read without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+}
+
+/// Whether `code` has the shape of an ISO 4217 currency code: three capital letters.
+pub fn is_currency_code(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 impl Default for Programme {
@@ -83,6 +92,7 @@ impl Default for Programme {
             lost_after_months: 6,
             champion: String::new(),
             skills: Vec::new(),
+            currency: None,
         }
     }
 }
@@ -112,6 +122,8 @@ pub enum ProgrammeProblem {
     LostMonths,
     /// The revenue threshold is zero, negative or not a number.
     RevenueThreshold,
+    /// The currency is not three capital letters (ISO 4217).
+    Currency,
 }
 
 impl Programme {
@@ -139,6 +151,9 @@ impl Programme {
         if self.revenue_threshold.is_some_and(|t| !t.is_finite() || t <= 0.0) {
             out.push(ProgrammeProblem::RevenueThreshold);
         }
+        if self.currency.as_deref().is_some_and(|c| !is_currency_code(c)) {
+            out.push(ProgrammeProblem::Currency);
+        }
         out
     }
 }
@@ -146,6 +161,22 @@ impl Programme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn currency_is_an_iso_code_and_optional_in_files() {
+        let mut p = Programme::default();
+        assert!(!serde_json::to_string(&p).unwrap().contains("currency"));
+        p.currency = Some("EUR".into());
+        assert!(p.problems().is_empty());
+        let back: Programme = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+        assert_eq!(back.currency.as_deref(), Some("EUR"));
+        for bad in ["eur", "EU", "EURO", "€"] {
+            p.currency = Some(bad.into());
+            assert_eq!(p.problems(), vec![ProgrammeProblem::Currency], "{bad}");
+        }
+        let old: Programme = serde_json::from_str(r#"{"criteria_text": "x"}"#).unwrap();
+        assert_eq!(old.currency, None);
+    }
 
     #[test]
     fn defaults_are_usable() {

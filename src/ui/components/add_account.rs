@@ -1,3 +1,4 @@
+use crate::i18n::tr;
 use leptos::prelude::*;
 
 use crate::ui::state::use_app;
@@ -26,13 +27,13 @@ pub fn AddAccountForm() -> impl IntoView {
     };
     view! {
         <form class="add-account" on:submit=submit data-testid="add-account-form">
-            <label class="field"><span>"Account name"</span>
+            <label class="field"><span>{move || tr("Account name")}</span>
                 <input type="text" required data-testid="add-account-name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/></label>
-            <label class="field"><span>"Industry"</span>
+            <label class="field"><span>{move || tr("Industry")}</span>
                 <input type="text" prop:value=move || industry.get() on:input=move |ev| industry.set(event_target_value(&ev))/></label>
-            <label class="field"><span>"Key account manager"</span>
+            <label class="field"><span>{move || tr("Key account manager")}</span>
                 <input type="text" prop:value=move || manager.get() on:input=move |ev| manager.set(event_target_value(&ev))/></label>
-            <button type="submit" class="button primary" data-testid="add-account-submit">"Add account"</button>
+            <button type="submit" class="button primary" data-testid="add-account-submit">{move || tr("Add account")}</button>
             {move || message.get().map(|m| match m {
                 Ok(t) => view! { <p class="message success" role="status">{t}</p> }.into_any(),
                 Err(e) => view! { <p class="message error" role="alert" data-testid="add-account-error">{e}</p> }.into_any(),

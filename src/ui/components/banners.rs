@@ -1,3 +1,4 @@
+use crate::i18n::tr;
 use leptos::prelude::*;
 
 use crate::ui::state::use_app;
@@ -10,7 +11,7 @@ pub fn Banners() -> impl IntoView {
         {move || state.error.get().map(|e| view! {
             <div class="banner banner-error" role="alert" data-testid="error-banner">
                 <span>{e}</span>
-                <button type="button" on:click=move |_| state.error.set(None)>"Dismiss"</button>
+                <button type="button" on:click=move |_| state.error.set(None)>{move || tr("Dismiss")}</button>
             </div>
         })}
         {move || state.notice.get().map(|n| {
@@ -19,9 +20,9 @@ pub fn Banners() -> impl IntoView {
                 <div class="banner banner-notice" role="status" data-testid="notice">
                     <span>{n.text}</span>
                     <Show when=move || has_undo>
-                        <button type="button" data-testid="undo" on:click=move |_| state.undo()>"Undo"</button>
+                        <button type="button" data-testid="undo" on:click=move |_| state.undo()>{move || tr("Undo")}</button>
                     </Show>
-                    <button type="button" aria-label="Close message" on:click=move |_| state.notice.set(None)>"×"</button>
+                    <button type="button" aria-label=move || tr("Close message") on:click=move |_| state.notice.set(None)>"×"</button>
                 </div>
             }
         })}

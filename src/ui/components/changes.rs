@@ -1,6 +1,7 @@
 //! A field-by-field list of changes, grouped by account: the merge preview (with a choice per
 //! conflict) and the comparison with a snapshot.
 
+use crate::i18n::{tr, tr_args, tr_plural};
 use kam_core::merge::workspace::{item_name, RecordKey};
 use kam_core::merge::{Change, ChangeKind, Choice, Path, StampedDoc};
 use kam_core::model::Workspace;
@@ -45,7 +46,7 @@ impl Group {
                         .iter()
                         .find_map(|ws| ws.account(id).map(|a| a.name.clone()))
                         .unwrap_or_else(|| id.clone()),
-                    None => "Programme settings".to_string(),
+                    None => tr("Programme settings").to_string(),
                 };
                 let whole: Vec<&Path> = changes
                     .iter()
@@ -118,8 +119,8 @@ pub fn ChangeGroups(
                 let set_all_mine = set_all.clone();
                 view! {
                     <div class="actions">
-                        <button type="button" class="button small" data-testid="keep-mine-all" on:click=move |_| set_all_mine(Choice::KeepMine)>"Keep mine for all conflicts"</button>
-                        <button type="button" class="button small" data-testid="take-theirs-all" on:click=move |_| set_all(Choice::TakeTheirs)>"Take theirs for all conflicts"</button>
+                        <button type="button" class="button small" data-testid="keep-mine-all" on:click=move |_| set_all_mine(Choice::KeepMine)>{move || tr("Keep mine for all conflicts")}</button>
+                        <button type="button" class="button small" data-testid="take-theirs-all" on:click=move |_| set_all(Choice::TakeTheirs)>{move || tr("Take theirs for all conflicts")}</button>
                     </div>
                 }
             })}
@@ -127,14 +128,14 @@ pub fn ChangeGroups(
                 let count = g.lines.len() + g.folded;
                 view! {
                     <section class="change-group" data-testid="change-group">
-                        <h4>{g.title.clone()}<span class="muted small">{format!(" · {count} value{}", if count == 1 { "" } else { "s" })}</span></h4>
+                        <h4>{g.title.clone()}<span class="muted small">{tr_plural(count, " · {n} value", " · {n} values", &[])}</span></h4>
                         <ul>
                             {g.lines.into_iter().map(|l| line_view(l, choices)).collect_view()}
                         </ul>
                     </section>
                 }
             }).collect_view()}
-            {(listed < total).then(|| view! { <p class="muted small">{format!("… and {} more changes.", total - listed)}</p> })}
+            {(listed < total).then(|| view! { <p class="muted small">{tr_args("… and {0} more changes.", &[("0", &(total - listed))])}</p> })}
         </div>
     }
 }
@@ -175,9 +176,9 @@ fn line_view(l: Line, choices: Option<RwSignal<BTreeMap<Path, Choice>>>) -> AnyV
                 {choices.is_some().then(|| view! {
                     <span class="actions">
                         <button type="button" class="button small" data-testid="keep-mine"
-                            aria-pressed=move || (!keeps_theirs()).to_string() on:click=move |_| choose_mine(Choice::KeepMine)>"Keep mine"</button>
+                            aria-pressed=move || (!keeps_theirs()).to_string() on:click=move |_| choose_mine(Choice::KeepMine)>{move || tr("Keep mine")}</button>
                         <button type="button" class="button small" data-testid="take-theirs"
-                            aria-pressed=move || keeps_theirs().to_string() on:click=move |_| choose(Choice::TakeTheirs)>"Take theirs"</button>
+                            aria-pressed=move || keeps_theirs().to_string() on:click=move |_| choose(Choice::TakeTheirs)>{move || tr("Take theirs")}</button>
                     </span>
                 })}
             </div>

@@ -1,3 +1,4 @@
+use crate::i18n::tr;
 use leptos::prelude::*;
 
 use crate::ui::state::use_app;
@@ -12,9 +13,9 @@ pub fn DemoButton(#[prop(optional)] secondary: bool) -> impl IntoView {
         if has_data {
             let ok = web_sys::window()
                 .and_then(|w| {
-                    w.confirm_with_message(
+                    w.confirm_with_message(tr(
                         "Replace your current workspace with the demo portfolio? You can undo this right after.",
-                    )
+                    ))
                     .ok()
                 })
                 .unwrap_or(false);
@@ -24,12 +25,12 @@ pub fn DemoButton(#[prop(optional)] secondary: bool) -> impl IntoView {
         }
         state.replace_workspace(
             kam_core::demo::demo_workspace(),
-            Some("Demo portfolio loaded: 40 accounts, 24 months of orders.".into()),
+            Some(tr("Demo portfolio loaded: 40 accounts, 24 months of orders.").into()),
         );
     };
     view! {
         <button type="button" class=if secondary { "button" } else { "button primary" } data-testid="load-demo" on:click=load>
-            "Load demo portfolio"
+            {move || tr("Load demo portfolio")}
         </button>
     }
 }

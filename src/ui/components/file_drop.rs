@@ -1,3 +1,4 @@
+use crate::i18n::tr_args;
 use leptos::prelude::*;
 
 /// A drop zone with a file picker: hands the chosen or dropped file to `on_file`. The picker's
@@ -43,6 +44,6 @@ pub fn FileDrop(
 pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| format!("{} could not be read by the browser.", file.name()))?;
+        .map_err(|_| tr_args("{0} could not be read by the browser.", &[("0", &file.name())]))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

@@ -4,6 +4,7 @@
 //! parser; the page keeps what it shows and applies the result. Nothing is stored before the
 //! confirmation, and the store is written in one transaction.
 
+use crate::i18n::{tr, tr_args};
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -197,7 +198,7 @@ pub fn ImportPanel() -> impl IntoView {
         reset();
         state.last_import.set(None);
         if file.size() > 300.0 * 1024.0 * 1024.0 {
-            error.set(Some(format!("{name} is larger than 300 MB. Export a shorter period, or only the columns customer, date, revenue and profit.")));
+            error.set(Some(tr_args("{name} is larger than 300 MB. Export a shorter period, or only the columns customer, date, revenue and profit.", &[("name", &name)])));
             return;
         }
         file_name.set(name.clone());
@@ -254,7 +255,7 @@ pub fn ImportPanel() -> impl IntoView {
                     }>
                     <option value="" selected=move || signal.get().is_none()>{if optional { "— none —" } else { "— choose —" }}</option>
                     {move || table.with(|t| t.as_ref().map(|t| t.headers.clone()).unwrap_or_default()).into_iter().enumerate().map(|(i, h)| {
-                        let text = if h.is_empty() { format!("Column {}", i + 1) } else { h };
+                        let text = if h.is_empty() { tr_args("Column {0}", &[("0", &(i + 1))]) } else { h };
                         view! { <option value=i.to_string() selected=move || signal.get() == Some(i)>{text}</option> }
                     }).collect_view()}
                 </select>
@@ -283,7 +284,7 @@ pub fn ImportPanel() -> impl IntoView {
             });
             view! {
                 <label class="field">
-                    <span>{ENCODING_LABEL}</span>
+                    <span>{tr(ENCODING_LABEL)}</span>
                     <select data-testid="import-encoding" on:change=move |ev| {
                         let options = ReadOptions { encoding: Some(event_target_value(&ev)), ..choices.get_untracked() };
                         reopen(options);
@@ -310,7 +311,7 @@ pub fn ImportPanel() -> impl IntoView {
                 .collect_view();
             view! {
                 <label class="field">
-                    <span>{SHEET_LABEL}</span>
+                    <span>{tr(SHEET_LABEL)}</span>
                     <select data-testid="import-sheet" on:change=move |ev| {
                         // Another sheet has its own header row: found afresh.
                         let sheet = event_target_value(&ev).parse().ok();
@@ -324,7 +325,7 @@ pub fn ImportPanel() -> impl IntoView {
                 {sheet_picker}
                 {encoding}
                 <label class="field">
-                    <span>{HEADER_ROW_LABEL}</span>
+                    <span>{tr(HEADER_ROW_LABEL)}</span>
                     <select data-testid="import-header-row" on:change=move |ev| {
                         let header_row = event_target_value(&ev).parse().ok();
                         reopen(ReadOptions { header_row, ..choices.get_untracked() });
@@ -348,7 +349,7 @@ pub fn ImportPanel() -> impl IntoView {
                 <div class="progress" role="status" data-testid="import-progress">
                     <label for="import-progress">{text}</label>
                     <progress id="import-progress" max="1" value=share></progress>
-                    <button type="button" class="button" data-testid="import-cancel" on:click=move |_| reset()>"Cancel"</button>
+                    <button type="button" class="button" data-testid="import-cancel" on:click=move |_| reset()>{move || tr("Cancel")}</button>
                 </div>
             }
         })
@@ -356,10 +357,10 @@ pub fn ImportPanel() -> impl IntoView {
 
     view! {
         <section class="panel import-panel" aria-labelledby="import-title">
-            <h2 id="import-title">"Import a sales export"</h2>
+            <h2 id="import-title">{move || tr("Import a sales export")}</h2>
             <FileDrop
-                prompt="Drop a CSV, Excel (.xlsx) or OpenDocument (.ods) file of order lines here (customer, date, revenue, optionally profit), or"
-                button="Choose a file…"
+                prompt=tr("Drop a CSV, Excel (.xlsx) or OpenDocument (.ods) file of order lines here (customer, date, revenue, optionally profit), or")
+                button=tr("Choose a file…")
                 accept=".csv,.txt,.tsv,.xlsx,.ods,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
                 testid="import-file"
                 on_file=Callback::new(open_file)/>
@@ -367,16 +368,16 @@ pub fn ImportPanel() -> impl IntoView {
             <Show when=move || table.with(Option::is_none)>{progress_line}</Show>
             <Show when=move || table.with(Option::is_some)>
                 <div class="mapping">
-                    <h3>{move || format!("Columns of {}", file_name.get())}</h3>
+                    <h3>{move || tr_args("Columns of {0}", &[("0", &file_name.get())])}</h3>
                     {move || table.with(|t| t.as_ref().map(|t| t.notes.clone()).unwrap_or_default()).into_iter().map(|n| view! { <p class="message warning">{n}</p> }).collect_view()}
                     {reading_choices}
                     <div class="mapping-fields">
                         {column_select("map-account", "Customer", account, false)}
                         {column_select("map-date", "Date", date, false)}
                         {column_select("map-revenue", "Revenue", revenue, false)}
-                        {column_select("map-profit", "Profit (optional)", profit, true)}
+                        {column_select("map-profit", tr("Profit (optional)"), profit, true)}
                         <label class="field">
-                            <span>"Date format"</span>
+                            <span>{move || tr("Date format")}</span>
                             <select data-testid="map-date-format" on:change=move |ev| {
                                 if let Some(f) = DateFormat::from_id(&event_target_value(&ev)) {
                                     date_format.set(f);
@@ -388,7 +389,7 @@ pub fn ImportPanel() -> impl IntoView {
                             </select>
                         </label>
                         <label class="field">
-                            <span>"Numbers"</span>
+                            <span>{move || tr("Numbers")}</span>
                             <select data-testid="map-decimal" on:change=move |ev| {
                                 decimal.set(Decimal::from_id(&event_target_value(&ev)).unwrap_or(Decimal::Dot));
                                 run(Some(chosen_formats()));
@@ -398,10 +399,10 @@ pub fn ImportPanel() -> impl IntoView {
                         </label>
                     </div>
                     <Show when=move || date_guessed.get()>
-                        <p class="message warning">{DATE_FORMAT_GUESSED}</p>
+                        <p class="message warning">{tr(DATE_FORMAT_GUESSED)}</p>
                     </Show>
                     <Show when=move || account.get().is_none() || date.get().is_none() || revenue.get().is_none()>
-                        <p class="message warning" data-testid="mapping-incomplete">{MAPPING_INCOMPLETE}</p>
+                        <p class="message warning" data-testid="mapping-incomplete">{tr(MAPPING_INCOMPLETE)}</p>
                     </Show>
                     <PreviewTable table=table account=account date=date revenue=revenue profit=profit/>
                     {progress_line}
@@ -410,9 +411,9 @@ pub fn ImportPanel() -> impl IntoView {
                         <button type="button" class="button primary" data-testid="import-confirm"
                             disabled=move || result.with(|r| r.as_ref().is_none_or(|r| r.imported == 0))
                             on:click=confirm>
-                            {move || result.with(|r| r.as_ref().map_or("Import".to_string(), |r| format!("Import {}", rows(r.imported))))}
+                            {move || result.with(|r| r.as_ref().map_or(tr("Import").to_string(), |r| tr_args("Import {0}", &[("0", &rows(r.imported))])))}
                         </button>
-                        <button type="button" class="button" on:click=move |_| reset()>"Cancel"</button>
+                        <button type="button" class="button" on:click=move |_| reset()>{move || tr("Cancel")}</button>
                     </div>
                 </div>
             </Show>
@@ -425,7 +426,7 @@ fn ReadSummary(r: ReadResult) -> impl IntoView {
     let o = r.outcome.clone();
     view! {
         <div class="read-summary" data-testid="import-summary">
-            <p><strong>{import_counts(r.imported, r.skipped_count)}</strong>" — nothing is stored until you confirm."</p>
+            <p><strong>{import_counts(r.imported, r.skipped_count)}</strong>{move || tr(" — nothing is stored until you confirm.")}</p>
             {r.range.map(|(a, b)| view! { <p>{import_preview(a, b, &o)}</p> })}
             {r.grouping.map(|words| view! { <p data-testid="import-grouping">{words}</p> })}
             {(r.skipped_count > 0).then(|| view! {
@@ -465,7 +466,7 @@ fn PreviewTable(
     view! {
         <div class="table-scroll">
             <table class="preview">
-                <caption>"First rows of the file"</caption>
+                <caption>{move || tr("First rows of the file")}</caption>
                 <thead><tr>
                     {move || table.with(|t| t.as_ref().map(|t| t.headers.clone()).unwrap_or_default()).into_iter().enumerate().map(|(i, h)| view! {
                         <th scope="col" class=move || format!("role-{}", role(i))>{h}<span class="role">{move || role(i)}</span></th>

@@ -1,3 +1,4 @@
+use crate::i18n::{tr, tr_args};
 use kam_core::analysis::rules::segment_code;
 use kam_core::analysis::{cell_role, AbcClass, CellRole, XyzClass};
 use leptos::prelude::*;
@@ -37,7 +38,7 @@ pub fn Matrix(filter: RwSignal<MatrixFilter>) -> impl IntoView {
         let (advice_text, tone) = (crate::ui::words::segmentation::cell_advice(role), tone(role));
         let class = move || format!("matrix-cell tone-{tone}{}", if selected() { " selected" } else { "" });
         view! {
-            <button type="button" class=class data-testid=format!("matrix-{label}") aria-pressed=move || selected().to_string() title=move || format!("{} accounts, value {}", data().count, money(data().value))
+            <button type="button" class=class data-testid=format!("matrix-{label}") aria-pressed=move || selected().to_string() title=move || tr_args("{0} accounts, value {1}", &[("0", &(data().count)), ("1", &(money(data().value)))])
                 on:click=move |_| filter.update(|f| *f = if *f == Some((abc, xyz)) { None } else { Some((abc, xyz)) })>
                 <span class="cell-label">{label.clone()}</span>
                 <span class="cell-count">{move || data().count}</span>
@@ -47,14 +48,14 @@ pub fn Matrix(filter: RwSignal<MatrixFilter>) -> impl IntoView {
         }
     };
     view! {
-        <div class="matrix" role="group" aria-label="ABC–XYZ matrix: click a cell to filter the table">
+        <div class="matrix" role="group" aria-label=move || tr("ABC–XYZ matrix: click a cell to filter the table")>
             <span class="matrix-corner" aria-hidden="true"></span>
-            <span class="matrix-head">"X · steady"</span>
-            <span class="matrix-head">"Y · fluctuating"</span>
-            <span class="matrix-head">"Z · irregular"</span>
-            <span class="matrix-head">"Unclassified"</span>
+            <span class="matrix-head">{move || tr("X · steady")}</span>
+            <span class="matrix-head">{move || tr("Y · fluctuating")}</span>
+            <span class="matrix-head">{move || tr("Z · irregular")}</span>
+            <span class="matrix-head">{move || tr("Unclassified")}</span>
             {AbcClass::ALL.into_iter().map(|abc| view! {
-                <span class="matrix-row-head">{match abc { AbcClass::A => "A · top value", AbcClass::B => "B · middle", AbcClass::C => "C · tail" }}</span>
+                <span class="matrix-row-head">{match abc { AbcClass::A => tr("A · top value"), AbcClass::B => tr("B · middle"), AbcClass::C => tr("C · tail") }}</span>
                 {XyzClass::ALL.into_iter().map(|x| cell(abc, Some(x))).collect_view()}
                 {cell(abc, None)}
             }).collect_view()}

@@ -7,6 +7,7 @@ use kam_core::analysis::movement::{movement, previous_window_settings, AccountRe
 use kam_core::analysis::segment_workspace;
 use leptos::prelude::*;
 
+use crate::i18n::tr;
 use crate::ui::state::use_app;
 use crate::ui::words::aftersale::{self as words, movement as w};
 use crate::ui::words::segmentation as segmentation_words;
@@ -85,11 +86,11 @@ pub fn MovementPanel() -> impl IntoView {
             let is_open = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|d| d.has_attribute("open"));
             open.set(is_open);
         }>
-            <summary data-testid="movement-toggle">{w::SHOW}</summary>
-            <h2>{w::TITLE}</h2>
-            <p class="muted small">{w::HINT}</p>
+            <summary data-testid="movement-toggle">{move || tr(w::SHOW)}</summary>
+            <h2>{move || tr(w::TITLE)}</h2>
+            <p class="muted small">{move || tr(w::HINT)}</p>
             {move || match compared.get() {
-                None => view! { <p class="muted">{w::NO_HISTORY}</p> }.into_any(),
+                None => view! { <p class="muted">{move || tr(w::NO_HISTORY)}</p> }.into_any(),
                 Some(((before, after), m)) => {
                     let rows = table_rows(&m);
                     view! {
@@ -97,8 +98,8 @@ pub fn MovementPanel() -> impl IntoView {
                         <p data-testid="movement-summary">{words::movement_summary(&m)}</p>
                         <div class="table-scroll"><table class="movement-table" data-testid="movement-table">
                             <thead><tr>
-                                <th scope="col">{w::FROM}</th><th scope="col">{w::TO}</th>
-                                <th scope="col" class="num">{w::ACCOUNTS}</th><th scope="col">{w::WHO}</th>
+                                <th scope="col">{move || tr(w::FROM)}</th><th scope="col">{move || tr(w::TO)}</th>
+                                <th scope="col" class="num">{move || tr(w::ACCOUNTS)}</th><th scope="col">{move || tr(w::WHO)}</th>
                             </tr></thead>
                             <tbody>
                                 {rows.into_iter().map(|r| {
@@ -116,7 +117,7 @@ pub fn MovementPanel() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table></div>
-                        {(m.moves.is_empty()).then(|| view! { <p class="muted small">{w::NO_MOVES}</p> })}
+                        {(m.moves.is_empty()).then(|| view! { <p class="muted small">{move || tr(w::NO_MOVES)}</p> })}
                     }.into_any()
                 }
             }}

@@ -1,3 +1,4 @@
+use crate::i18n::{tr, tr_args};
 use leptos::prelude::*;
 
 use crate::ui::state::use_app;
@@ -32,10 +33,7 @@ pub fn ParetoChart() -> impl IntoView {
     };
     let summary = move || {
         state.segmentation.with(|s| {
-            format!(
-                "Concentration curve: the top account holds {:.0} %, the top 5 hold {:.0} %, the top 10 hold {:.0} % of the value.",
-                s.concentration.top1_pct, s.concentration.top5_pct, s.concentration.top10_pct
-            )
+            tr_args("Concentration curve: the top account holds {0} %, the top 5 hold {1} %, the top 10 hold {2} % of the value.", &[("0", &(format!("{:.0}", s.concentration.top1_pct))), ("1", &(format!("{:.0}", s.concentration.top5_pct))), ("2", &(format!("{:.0}", s.concentration.top10_pct)))])
         })
     };
     view! {
@@ -47,7 +45,7 @@ pub fn ParetoChart() -> impl IntoView {
                 {move || { let b = state.settings.with(|s| s.b_limit_pct); limit_line(b) }}
                 <polyline points=points class="curve"/>
                 <text x=PAD y=H - 10.0 class="axis-label">"0"</text>
-                <text x=W - PAD y=H - 10.0 class="axis-label" text-anchor="end">"all accounts, by value →"</text>
+                <text x=W - PAD y=H - 10.0 class="axis-label" text-anchor="end">{move || tr("all accounts, by value →")}</text>
                 <text x=PAD - 4.0 y=PAD + 4.0 class="axis-label" text-anchor="end">"100%"</text>
             </svg>
             <figcaption>{summary}</figcaption>

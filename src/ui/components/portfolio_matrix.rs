@@ -1,6 +1,7 @@
 //! The key-account portfolio matrix (McDonald/Cranfield): customer attractiveness up, our
 //! relative strength to the left, bubble area from revenue, one quadrant per strategy.
 
+use crate::i18n::{tr, tr_args};
 use kam_core::analysis::{matrix_point, Quadrant, MATRIX_MIDDLE};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -57,7 +58,7 @@ pub fn PortfolioMatrix() -> impl IntoView {
         <figure class="portfolio-matrix">
             <svg data-testid="portfolio-matrix" role="group" viewBox=format!("0 0 {W} {H}") aria-label=move || {
                 let p = points.get();
-                format!("Portfolio matrix with {} accounts: {}", p.len(), p.iter().map(|(_, n, _, pt, _, _)| format!("{n} {}", quadrant_label(pt.quadrant))).collect::<Vec<_>>().join(", "))
+                tr_args("Portfolio matrix with {0} accounts: {1}", &[("0", &p.len()), ("1", &(p.iter().map(|(_, n, _, pt, _, _)| format!("{n} {}", quadrant_label(pt.quadrant))).collect::<Vec<_>>().join(", ")))])
             }>
                 {quadrants.iter().map(|(q, x, y)| {
                     let fill = match q { Quadrant::Strategic => "#d4efe9", Quadrant::Star => "#fff0c7", Quadrant::Status => "#e8edf3", Quadrant::Streamline => "#f6e3e1" };
@@ -68,8 +69,8 @@ pub fn PortfolioMatrix() -> impl IntoView {
                 }).collect_view()}
                 <line x1=M y1=H - M x2=W - M y2=H - M class="axis"/>
                 <line x1=M y1=M x2=M y2=H - M class="axis"/>
-                <text x=W / 2.0 y=H - 12.0 text-anchor="middle" class="axis-label">"← stronger   Our relative strength   weaker →"</text>
-                <text x="14" y=H / 2.0 text-anchor="middle" class="axis-label" transform=format!("rotate(-90 14 {})", H / 2.0)>"Customer attractiveness →"</text>
+                <text x=W / 2.0 y=H - 12.0 text-anchor="middle" class="axis-label">{move || tr("← stronger   Our relative strength   weaker →")}</text>
+                <text x="14" y=H / 2.0 text-anchor="middle" class="axis-label" transform=format!("rotate(-90 14 {})", H / 2.0)>{move || tr("Customer attractiveness →")}</text>
                 {move || {
                     let pts = points.get();
                     let max = pts.iter().map(|p| p.4).fold(0.0, f64::max).max(1.0);
@@ -84,7 +85,7 @@ pub fn PortfolioMatrix() -> impl IntoView {
                         let r = radius(revenue);
                         let (cx, cy) = (sx(p.strength), sy(p.attractiveness));
                         let href = crate::ui::format::dossier_href(&id);
-                        let label = format!("{name}: {}, attractiveness {:.1}, strength {:.1}, revenue {}, stage {}", quadrant_label(p.quadrant), p.attractiveness, p.strength, money(revenue), stage.label());
+                        let label = tr_args("{name}: {1}, attractiveness {2}, strength {3}, revenue {4}, stage {5}", &[("name", &name), ("1", &(quadrant_label(p.quadrant))), ("2", &(format!("{:.1}", p.attractiveness))), ("3", &(format!("{:.1}", p.strength))), ("4", &(money(revenue))), ("5", &(stage.label()))]);
                         let go = href.clone();
                         let go2 = href;
                         let (nav1, nav2) = (navigate.clone(), navigate.clone());
@@ -100,13 +101,13 @@ pub fn PortfolioMatrix() -> impl IntoView {
                 }}
             </svg>
             <figcaption class="small muted">
-                "Bubble area: revenue in the window. Filled: key account; outlined: candidate. "
-                {move || { let u = unscored(); (!u.is_empty()).then(|| format!("Not scored yet: {}.", u.join(", "))) }}
+                {move || tr("Bubble area: revenue in the window. Filled: key account; outlined: candidate. ")}
+                {move || { let u = unscored(); (!u.is_empty()).then(|| tr_args("Not scored yet: {0}.", &[("0", &u.join(", "))])) }}
             </figcaption>
         </figure>
         <div class="table-scroll">
             <table class="accounts small" data-testid="matrix-table">
-                <thead><tr><th scope="col">"Account"</th><th scope="col">"Quadrant"</th><th scope="col">"Attractiveness"</th><th scope="col">"Strength"</th><th scope="col">"Relationship stage"</th></tr></thead>
+                <thead><tr><th scope="col">{move || tr("Account")}</th><th scope="col">{move || tr("Quadrant")}</th><th scope="col">{move || tr("Attractiveness")}</th><th scope="col">{move || tr("Strength")}</th><th scope="col">{move || tr("Relationship stage")}</th></tr></thead>
                 <tbody>
                     {move || points.get().into_iter().map(|(id, name, _, p, _, stage)| view! {
                         <tr><th scope="row"><A href=crate::ui::format::dossier_href(&id)>{name}</A></th>

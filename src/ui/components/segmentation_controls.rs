@@ -1,3 +1,4 @@
+use crate::i18n::tr_args;
 use crate::ui::words::segmentation::settings_problems;
 use kam_core::model::{Measure, PeriodLength, SegmentationSettings};
 use leptos::prelude::*;
@@ -22,7 +23,7 @@ fn setting_select<C: Words + Send + Sync>(
             <select data-testid=testid on:change=move |ev| {
                 let Some(value) = C::from_id(&event_target_value(&ev)) else { return };
                 if let Err(problems) = state.change_settings(|s| apply(s, value)) {
-                    state.error.set(Some(format!("Not applied: {}", settings_problems(&problems).join(" "))));
+                    state.error.set(Some(tr_args("Not applied: {0}", &[("0", &settings_problems(&problems).join(" "))])));
                 }
             }>
                 {C::all().iter().map(|&c| view! {

@@ -1,5 +1,6 @@
 //! Export and import of KAM Planner files: how a plan travels by e-mail.
 
+use crate::i18n::{tr, tr_args};
 use kam_core::exchange::{is_encrypted, read_file, write_stamped_file, PersonalDetails, ReadFile};
 use kam_core::merge::workspace::{changes_by_account, preview_workspace, MergeSummary};
 use kam_core::merge::{Choice, Path, StampedDoc};
@@ -61,30 +62,42 @@ fn mail_summary(state: AppState, account: Option<&str>, file: &str) -> String {
             Some(a) => {
                 let row = seg.row(&a.id);
                 let d = ws.dossier(&a.id);
-                format!(
-                    "Account plan: {}\nSegment: {}\nKey account manager: {}\nExecutive sponsor: {}\nWhy key: {}\n",
-                    a.name,
-                    row.map(|r| r.code()).unwrap_or_default(),
-                    if a.manager.is_empty() { "—" } else { &a.manager },
-                    d.map_or("—".to_string(), |d| if d.executive_sponsor.is_empty() {
-                        "—".into()
-                    } else {
-                        d.executive_sponsor.clone()
-                    }),
-                    d.map_or(String::new(), |d| d.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")),
+                tr_args(
+                    "Account plan: {0}\nSegment: {1}\nKey account manager: {2}\nExecutive sponsor: {3}\nWhy key: {4}\n",
+                    &[
+                        ("0", &a.name),
+                        ("1", &(row.map(|r| r.code()).unwrap_or_default())),
+                        ("2", &(if a.manager.is_empty() { "—" } else { &a.manager })),
+                        (
+                            "3",
+                            &(d.map_or("—".to_string(), |d| {
+                                if d.executive_sponsor.is_empty() {
+                                    "—".into()
+                                } else {
+                                    d.executive_sponsor.clone()
+                                }
+                            })),
+                        ),
+                        (
+                            "4",
+                            &(d.map_or(String::new(), |d| {
+                                d.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")
+                            })),
+                        ),
+                    ],
                 )
             }
-            None => format!(
-                "KAM portfolio: {} accounts, {} key accounts.\nTop 5 accounts hold {:.0} % of the value.\n",
-                ws.accounts().len(),
-                seg.concentration.key_count,
-                seg.concentration.top5_pct
+            None => tr_args(
+                "KAM portfolio: {0} accounts, {1} key accounts.\nTop 5 accounts hold {2} % of the value.\n",
+                &[
+                    ("0", &ws.accounts().len()),
+                    ("1", &seg.concentration.key_count),
+                    ("2", &(format!("{:.0}", seg.concentration.top5_pct))),
+                ],
             ),
         })
     });
-    format!(
-        "{body}\nThe plan is attached as {file}. To open it: go to KAM Planner, Settings › Import a KAM Planner file, and choose the attachment. Nothing is uploaded: it opens in your browser.\n"
-    )
+    tr_args("{body}\nThe plan is attached as {file}. To open it: go to KAM Planner, Settings › Import a KAM Planner file, and choose the attachment. Nothing is uploaded: it opens in your browser.\n", &[("body", &body), ("file", &file)])
 }
 
 fn open_mail(subject: &str, body: &str) {
@@ -109,7 +122,7 @@ pub fn ExportControls(#[prop(optional, into)] account: Option<String>) -> impl I
         let choice = if personal.get_untracked() { PersonalDetails::Included } else { PersonalDetails::Removed };
         let secret = protect.get_untracked().then(|| passphrase.get_untracked());
         if secret.as_ref().is_some_and(|p| p.chars().count() < 8) {
-            state.error.set(Some("Choose a passphrase of at least 8 characters, and tell it to the receiver another way than the e-mail.".into()));
+            state.error.set(Some(tr("Choose a passphrase of at least 8 characters, and tell it to the receiver another way than the e-mail.").into()));
             return;
         }
         busy.set(true);
@@ -119,9 +132,9 @@ pub fn ExportControls(#[prop(optional, into)] account: Option<String>) -> impl I
             match result {
                 Ok((file, name)) if mail => {
                     let subject = if account.get_value().is_some() {
-                        format!("Account plan: {name}")
+                        tr_args("Account plan: {name}", &[("name", &name)])
                     } else {
-                        "KAM portfolio".to_string()
+                        tr("KAM portfolio").to_string()
                     };
                     open_mail(&subject, &mail_summary(state, account.get_value().as_deref(), &file));
                 }
@@ -134,27 +147,27 @@ pub fn ExportControls(#[prop(optional, into)] account: Option<String>) -> impl I
         <div class="export-controls">
             <label class="check">
                 <input type="checkbox" data-testid="export-include-personal" prop:checked=move || personal.get() on:change=move |ev| personal.set(event_target_checked(&ev))/>
-                <span>"Include personal details (birthdays, family, hobbies, private notes)"</span>
+                <span>{move || tr("Include personal details (birthdays, family, hobbies, private notes)")}</span>
             </label>
             <label class="check">
                 <input type="checkbox" data-testid="export-protect" prop:checked=move || protect.get() on:change=move |ev| protect.set(event_target_checked(&ev))/>
-                <span>"Protect the file with a passphrase"</span>
+                <span>{move || tr("Protect the file with a passphrase")}</span>
             </label>
             <Show when=move || protect.get()>
                 <label class="field">
-                    <span>"Passphrase (at least 8 characters; tell it to the receiver by phone, not in the e-mail)"</span>
+                    <span>{move || tr("Passphrase (at least 8 characters; tell it to the receiver by phone, not in the e-mail)")}</span>
                     <input type="password" autocomplete="new-password" data-testid="export-passphrase" prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
                 </label>
             </Show>
             <div class="actions">
-                <button type="button" class="button" disabled=move || busy.get() data-testid=if account.get_value().is_some() { "export-account" } else { "export-workspace" } on:click=move |_| run(false)>"Download file"</button>
-                <button type="button" class="button" disabled=move || busy.get() data-testid="share-email" on:click=move |_| run(true)>"Share by e-mail…"</button>
-                <Show when=move || busy.get()><span role="status">"Protecting the file…"</span></Show>
+                <button type="button" class="button" disabled=move || busy.get() data-testid=if account.get_value().is_some() { "export-account" } else { "export-workspace" } on:click=move |_| run(false)>{move || tr("Download file")}</button>
+                <button type="button" class="button" disabled=move || busy.get() data-testid="share-email" on:click=move |_| run(true)>{move || tr("Share by e-mail…")}</button>
+                <Show when=move || busy.get()><span role="status">{move || tr("Protecting the file…")}</span></Show>
             </div>
             <p class="muted small">{move || if personal.get() {
-                "The file will hold personal details of contacts: send it only to people allowed to see them."
+                tr("The file will hold personal details of contacts: send it only to people allowed to see them.")
             } else {
-                "Personal details are left out of the file: names, roles and the plan travel; birthdays, family and private notes stay here."
+                tr("Personal details are left out of the file: names, roles and the plan travel; birthdays, family and private notes stay here.")
             }}</p>
         </div>
     }
@@ -256,25 +269,25 @@ pub fn ImportFileControls() -> impl IntoView {
         state.replace_keeping_snapshot(
             read.workspace,
             Stamps::Exactly(read.document),
-            format!("before importing {name}"),
-            format!("Replaced the workspace with {name}. The previous one is kept as a snapshot."),
+            tr_args("before importing {name}", &[("name", &name)]),
+            tr_args("Replaced the workspace with {name}. The previous one is kept as a snapshot.", &[("name", &name)]),
         );
         pending.set(None);
     };
     view! {
         <FileDrop
-            prompt="Drop a .kam.json file here, or"
-            button="Choose a KAM Planner file…"
+            prompt=tr("Drop a .kam.json file here, or")
+            button=tr("Choose a KAM Planner file…")
             accept=".json,.kam.json,application/json"
             testid="import-workspace"
             on_file=Callback::new(open)/>
         {move || locked.with(|l| l.as_ref().map(|(name, _)| name.clone())).map(|name| view! {
             <form class="unlock" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); unlock(); }>
                 <label class="field">
-                    <span>{format!("{name} is protected. Passphrase:")}</span>
+                    <span>{tr_args("{name} is protected. Passphrase:", &[("name", &name)])}</span>
                     <input type="password" autocomplete="off" data-testid="import-passphrase" prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
                 </label>
-                <button type="submit" class="button primary" data-testid="import-unlock">"Open"</button>
+                <button type="submit" class="button primary" data-testid="import-unlock">{move || tr("Open")}</button>
             </form>
         })}
         {move || error.get().map(|e| view! { <p class="message error" role="alert" data-testid="import-error">{e}</p> })}
@@ -285,23 +298,23 @@ pub fn ImportFileControls() -> impl IntoView {
                 <div class="read-summary" data-testid="workspace-import-preview">
                     <p><strong>{read_file_summary(&name, &read)}</strong></p>
                     <p>{merge_summary(&summary)}</p>
-                    {withheld.then(|| view! { <p>{MERGE_PERSONAL_WITHHELD}</p> })}
-                    {nothing.then(|| view! { <p role="status" data-testid="merge-nothing">{MERGE_NOTHING_TO_CHANGE}</p> })}
+                    {withheld.then(|| view! { <p>{tr(MERGE_PERSONAL_WITHHELD)}</p> })}
+                    {nothing.then(|| view! { <p role="status" data-testid="merge-nothing">{tr(MERGE_NOTHING_TO_CHANGE)}</p> })}
                     {(!groups.is_empty()).then(|| view! { <ChangeGroups groups=groups choices=choices/> })}
                     <fieldset class="import-choice">
-                        <legend>"How to import"</legend>
+                        <legend>{move || tr("How to import")}</legend>
                         <label class="check"><input type="radio" name="import-choice" data-testid="import-choice-merge" prop:checked=move || !replace_chosen.get() on:change=move |_| replace_chosen.set(false)/>
-                            <span><strong>"Merge"</strong>{MERGE_CHOICE}</span></label>
+                            <span><strong>{move || tr("Merge")}</strong>{tr(MERGE_CHOICE)}</span></label>
                         <label class="check"><input type="radio" name="import-choice" data-testid="import-choice-replace" prop:checked=move || replace_chosen.get() on:change=move |_| replace_chosen.set(true)/>
-                            <span><strong>"Replace"</strong>" — the workspace becomes the file's; yours is kept as a snapshot you can restore."</span></label>
+                            <span><strong>{move || tr("Replace")}</strong>{move || tr(" — the workspace becomes the file's; yours is kept as a snapshot you can restore.")}</span></label>
                     </fieldset>
                     <div class="actions">
                         <button type="button" class="button primary" data-testid="import-apply"
                             disabled=move || nothing && !replace_chosen.get()
                             on:click=move |_| if replace_chosen.get_untracked() { apply_replace() } else { apply_merge() }>
-                            {move || if replace_chosen.get() { "Replace my workspace" } else { "Merge into my workspace" }}
+                            {move || if replace_chosen.get() { tr("Replace my workspace") } else { tr("Merge into my workspace") }}
                         </button>
-                        <button type="button" class="button" on:click=move |_| pending.set(None)>"Cancel"</button>
+                        <button type="button" class="button" on:click=move |_| pending.set(None)>{move || tr("Cancel")}</button>
                     </div>
                 </div>
             }

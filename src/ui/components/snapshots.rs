@@ -2,6 +2,7 @@
 //! Kept in this browser's IndexedDB as KAM Planner files with personal details (they never leave
 //! the browser). Restoring keeps the current workspace as the automatic snapshot first.
 
+use crate::i18n::{tr, tr_args};
 use kam_core::exchange::read_file;
 use kam_core::merge::workspace::{changes_by_account, compare, document_of, zero_stamp};
 use leptos::prelude::*;
@@ -22,18 +23,18 @@ pub fn Snapshots() -> impl IntoView {
     let refresh = move || {
         state.named_snapshots(move |result| match result {
             Ok(l) => list.set(l),
-            Err(e) => error.set(Some(format!("The snapshots could not be listed: {}", store_error(&e)))),
+            Err(e) => error.set(Some(tr_args("The snapshots could not be listed: {0}", &[("0", &store_error(&e))]))),
         })
     };
     refresh();
     let save = move || {
         let label = name.get_untracked().trim().to_string();
         if label.is_empty() {
-            error.set(Some("Give the snapshot a name, such as \"after the March workshop\".".into()));
+            error.set(Some(tr("Give the snapshot a name, such as \"after the March workshop\".").into()));
             return;
         }
         if label.chars().count() > 120 {
-            error.set(Some("Snapshot names are limited to 120 characters.".into()));
+            error.set(Some(tr("Snapshot names are limited to 120 characters.").into()));
             return;
         }
         state.save_named_snapshot(label, move |result| match result {
@@ -42,7 +43,7 @@ pub fn Snapshots() -> impl IntoView {
                 name.set(String::new());
                 refresh();
             }
-            Err(e) => error.set(Some(format!("The snapshot was not saved: {}", store_error(&e)))),
+            Err(e) => error.set(Some(tr_args("The snapshot was not saved: {0}", &[("0", &store_error(&e))]))),
         });
     };
     // What changed since a snapshot: heading and the changes, by account.
@@ -63,7 +64,10 @@ pub fn Snapshots() -> impl IntoView {
             error.set(None);
             comparison.set(Some(groups));
         }
-        Err(e) => error.set(Some(format!("The snapshot \"{}\" could not be read: {}", s.reason, file_error(&e)))),
+        Err(e) => error.set(Some(tr_args(
+            "The snapshot \"{0}\" could not be read: {1}",
+            &[("0", &s.reason), ("1", &file_error(&e))],
+        ))),
     };
     let restore = move |s: Snapshot| match read_file(s.file.as_bytes()) {
         // Restoring is an edit made now: what it changes wins over older copies when the plan is
@@ -71,18 +75,25 @@ pub fn Snapshots() -> impl IntoView {
         Ok(file) => state.replace_keeping_snapshot(
             file.workspace,
             Stamps::Recorded,
-            format!("before restoring \"{}\"", s.reason),
-            format!(
-                "Restored the snapshot \"{}\" ({}). The workspace before it is kept: Undo, or restore it below.",
-                s.reason, s.taken_at
+            tr_args("before restoring \"{0}\"", &[("0", &s.reason)]),
+            tr_args(
+                "Restored the snapshot \"{0}\" ({1}). The workspace before it is kept: Undo, or restore it below.",
+                &[("0", &s.reason), ("1", &s.taken_at)],
             ),
         ),
-        Err(e) => error.set(Some(format!("The snapshot \"{}\" could not be read: {}", s.reason, file_error(&e)))),
+        Err(e) => error.set(Some(tr_args(
+            "The snapshot \"{0}\" could not be read: {1}",
+            &[("0", &s.reason), ("1", &file_error(&e))],
+        ))),
     };
     let delete = move |key: String, label: String| {
         let ok = web_sys::window()
             .and_then(|w| {
-                w.confirm_with_message(&format!("Delete the snapshot \"{label}\"? This cannot be undone.")).ok()
+                w.confirm_with_message(&tr_args(
+                    "Delete the snapshot \"{label}\"? This cannot be undone.",
+                    &[("label", &label)],
+                ))
+                .ok()
             })
             .unwrap_or(false);
         if !ok {
@@ -90,22 +101,22 @@ pub fn Snapshots() -> impl IntoView {
         }
         state.delete_named_snapshot(key, move |result| match result {
             Ok(()) => refresh(),
-            Err(e) => error.set(Some(format!("The snapshot was not deleted: {}", store_error(&e)))),
+            Err(e) => error.set(Some(tr_args("The snapshot was not deleted: {0}", &[("0", &store_error(&e))]))),
         });
     };
     view! {
-        <h3>"Snapshots"</h3>
-        <p class="muted small">"A snapshot keeps the whole workspace as it is now, in this browser, to come back to later."</p>
+        <h3>{move || tr("Snapshots")}</h3>
+        <p class="muted small">{move || tr("A snapshot keeps the whole workspace as it is now, in this browser, to come back to later.")}</p>
         <form class="inline-add" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); save(); }>
-            <label class="field"><span>"Snapshot name"</span>
-                <input type="text" data-testid="snapshot-name" placeholder="after the March workshop" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/></label>
-            <button type="submit" class="button" data-testid="snapshot-save" disabled=move || state.workspace.with(|ws| ws.is_empty())>"Save snapshot"</button>
+            <label class="field"><span>{move || tr("Snapshot name")}</span>
+                <input type="text" data-testid="snapshot-name" placeholder=move || tr("after the March workshop") prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/></label>
+            <button type="submit" class="button" data-testid="snapshot-save" disabled=move || state.workspace.with(|ws| ws.is_empty())>{move || tr("Save snapshot")}</button>
         </form>
         {move || error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="snapshot-error">{e}</p> })}
         {move || {
             let l = list.get();
             if l.is_empty() {
-                return view! { <p class="muted small" data-testid="snapshot-none">"No named snapshots yet."</p> }.into_any();
+                return view! { <p class="muted small" data-testid="snapshot-none">{move || tr("No named snapshots yet.")}</p> }.into_any();
             }
             view! {
                 <ul class="snapshot-list" data-testid="snapshot-list">
@@ -114,9 +125,9 @@ pub fn Snapshots() -> impl IntoView {
                         view! {
                             <li data-testid="snapshot-row">
                                 <span><strong>{s.reason.clone()}</strong>" · "{s.taken_at.clone()}</span>
-                                <button type="button" class="button small" data-testid="compare-snapshot" on:click=move |_| compare_with(s3.clone())>"Compare with now"</button>
-                                <button type="button" class="button small" data-testid="snapshot-restore" on:click=move |_| restore(s2.clone())>"Restore"</button>
-                                <button type="button" class="button small danger" data-testid="snapshot-delete" on:click=move |_| delete(key.clone(), label.clone())>"Delete"</button>
+                                <button type="button" class="button small" data-testid="compare-snapshot" on:click=move |_| compare_with(s3.clone())>{move || tr("Compare with now")}</button>
+                                <button type="button" class="button small" data-testid="snapshot-restore" on:click=move |_| restore(s2.clone())>{move || tr("Restore")}</button>
+                                <button type="button" class="button small danger" data-testid="snapshot-delete" on:click=move |_| delete(key.clone(), label.clone())>{move || tr("Delete")}</button>
                             </li>
                         }
                     }).collect_view()}
@@ -124,10 +135,10 @@ pub fn Snapshots() -> impl IntoView {
             }.into_any()
         }}
         {move || comparison.get().map(|(heading, groups)| view! {
-            <div class="snapshot-compare" data-testid="snapshot-compare" role="region" aria-label="Changes since the snapshot">
+            <div class="snapshot-compare" data-testid="snapshot-compare" role="region" aria-label=move || tr("Changes since the snapshot")>
                 <p><strong>{heading}</strong></p>
                 {(!groups.is_empty()).then(|| view! { <ChangeGroups groups=groups/> })}
-                <button type="button" class="button small" on:click=move |_| comparison.set(None)>"Close"</button>
+                <button type="button" class="button small" on:click=move |_| comparison.set(None)>{move || tr("Close")}</button>
             </div>
         })}
     }

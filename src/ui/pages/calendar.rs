@@ -1,6 +1,7 @@
 //! The annual calendar ("annual clock"): the year's governance meetings, reviews, tenders and
 //! proposal dates of all key accounts on one view, by month.
 
+use crate::i18n::tr;
 use chrono::Datelike;
 use kam_core::analysis::{annual_calendar, CalendarEntry};
 use leptos::prelude::*;
@@ -23,18 +24,18 @@ pub fn CalendarPage() -> impl IntoView {
         <div class="page">
             <div class="page-head">
                 <div>
-                    <h1>"Annual calendar"</h1>
-                    <p class="subtitle">"The year's governance meetings and reviews for all key accounts, with tenders, proposal deadlines and objectives."</p>
+                    <h1>{move || tr("Annual calendar")}</h1>
+                    <p class="subtitle">{move || tr("The year's governance meetings and reviews for all key accounts, with tenders, proposal deadlines and objectives.")}</p>
                 </div>
                 <div class="head-actions">
-                    <button type="button" class="button" data-testid="calendar-prev" on:click=move |_| year.update(|y| *y -= 1) aria-label="Previous year">"←"</button>
+                    <button type="button" class="button" data-testid="calendar-prev" on:click=move |_| year.update(|y| *y -= 1) aria-label=move || tr("Previous year")>"←"</button>
                     <strong class="year" data-testid="calendar-year">{move || year.get()}</strong>
-                    <button type="button" class="button" data-testid="calendar-next" on:click=move |_| year.update(|y| *y += 1) aria-label="Next year">"→"</button>
+                    <button type="button" class="button" data-testid="calendar-next" on:click=move |_| year.update(|y| *y += 1) aria-label=move || tr("Next year")>"→"</button>
                 </div>
             </div>
             <Show when=move || state.workspace.with(|ws| ws.accounts().iter().any(|a| a.is_key)) fallback=|| view! {
-                <EmptyState title="No key accounts yet">
-                    <p>"The annual calendar gathers the governance meetings you plan in each key account's dossier (under Objectives and actions)."</p>
+                <EmptyState title=tr("No key accounts yet")>
+                    <p>{move || tr("The annual calendar gathers the governance meetings you plan in each key account's dossier (under Objectives and actions).")}</p>
                     <DemoButton/>
                 </EmptyState>
             }>

@@ -1,3 +1,4 @@
+use crate::i18n::{tr, tr_args};
 use kam_core::analysis::{key_account_candidates, key_account_warnings, key_share_range, loss_risk, qualify};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -15,17 +16,17 @@ pub fn KeyAccountsPage() -> impl IntoView {
     let key_count = move || state.workspace.with(|ws| ws.accounts().iter().filter(|a| a.is_key).count());
     view! {
         <div class="page">
-            <div class="page-head"><h1>"Key accounts"</h1></div>
+            <div class="page-head"><h1>{move || tr("Key accounts")}</h1></div>
             <Show when=move || { key_count() > 0 } fallback=move || view! {
-                <EmptyState title="No key accounts yet">
+                <EmptyState title=tr("No key accounts yet")>
                     {move || if state.workspace.with(|ws| ws.is_empty()) {
                         view! {
-                            <p>"Key accounts are chosen from your portfolio. Import your orders on the Portfolio page, or load the demo portfolio to see how dossiers look."</p>
+                            <p>{move || tr("Key accounts are chosen from your portfolio. Import your orders on the Portfolio page, or load the demo portfolio to see how dossiers look.")}</p>
                             <DemoButton/>
                         }.into_any()
                     } else {
                         view! {
-                            <p>"Mark accounts as key with the ☆ button in the "<A href="/portfolio">"portfolio table"</A>{words::choose_few_key_accounts()}</p>
+                            <p>{move || tr("Mark accounts as key with the ☆ button in the ")}<A href="/portfolio">{move || tr("portfolio table")}</A>{words::choose_few_key_accounts()}</p>
                         }.into_any()
                     }}
                 </EmptyState>
@@ -77,24 +78,24 @@ fn KeyAccountList() -> impl IntoView {
                 let c = &s.concentration;
                 let note = |v: Option<f64>| words::healthy_range_note(state.settings.with(|s| v.map(|v| key_share_range(v, s))));
                 view! {
-                    <div class="card"><span class="card-label">"Key accounts"</span><span class="card-value" data-testid="key-count">{c.key_count}</span><span class="card-note">{words::usual_key_account_range()}</span></div>
-                    <div class="card"><span class="card-label">"Key accounts' share of revenue"</span><span class="card-value" data-testid="key-revenue-share">{percent(c.key_revenue_pct)}</span>
+                    <div class="card"><span class="card-label">{move || tr("Key accounts")}</span><span class="card-value" data-testid="key-count">{c.key_count}</span><span class="card-note">{words::usual_key_account_range()}</span></div>
+                    <div class="card"><span class="card-label">{move || tr("Key accounts' share of revenue")}</span><span class="card-value" data-testid="key-revenue-share">{percent(c.key_revenue_pct)}</span>
                         <span class="card-note">{note(Some(c.key_revenue_pct))}</span></div>
-                    <div class="card"><span class="card-label">"Key accounts' share of profit"</span><span class="card-value" data-testid="key-profit-share">{c.key_profit_pct.map_or("—".into(), percent)}</span>
+                    <div class="card"><span class="card-label">{move || tr("Key accounts' share of profit")}</span><span class="card-value" data-testid="key-profit-share">{c.key_profit_pct.map_or("—".into(), percent)}</span>
                         <span class="card-note">{note(c.key_profit_pct)}</span></div>
                 }
             })}
         </section>
         {move || {
             let w = warnings();
-            (!w.is_empty()).then(|| view! { <section class="warnings" aria-label="Warnings"><ul>{w.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul></section> })
+            (!w.is_empty()).then(|| view! { <section class="warnings" aria-label=move || tr("Warnings")><ul>{w.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul></section> })
         }}
         <section class="panel">
             <div class="table-scroll">
                 <table class="accounts" data-testid="key-accounts-table">
                     <thead><tr>
-                        <th scope="col">"Account"</th><th scope="col">"Manager"</th><th scope="col">"Executive sponsor"</th>
-                        <th scope="col">"Why key"</th><th scope="col">"Criteria"</th><th scope="col">"Segment"</th><th scope="col">"Share"</th><th scope="col">"Dossier"</th>
+                        <th scope="col">{move || tr("Account")}</th><th scope="col">{move || tr("Manager")}</th><th scope="col">{move || tr("Executive sponsor")}</th>
+                        <th scope="col">{move || tr("Why key")}</th><th scope="col">{move || tr("Criteria")}</th><th scope="col">{move || tr("Segment")}</th><th scope="col">{move || tr("Share")}</th><th scope="col">{move || tr("Dossier")}</th>
                     </tr></thead>
                     <tbody>
                         {move || rows().into_iter().map(|(a, row, d)| {
@@ -104,7 +105,7 @@ fn KeyAccountList() -> impl IntoView {
                             let risk_badge = risk.at_risk().then(|| {
                                 let why = aftersale_words::risk_reasons(&risk.reasons);
                                 view! {
-                                    " "<span class="badge warning" data-testid="at-risk" title=why.clone()>{aftersale_words::AT_RISK}
+                                    " "<span class="badge warning" data-testid="at-risk" title=why.clone()>{tr(aftersale_words::AT_RISK)}
                                         <span class="visually-hidden">{format!(": {why}")}</span></span>
                                 }
                             });
@@ -115,11 +116,11 @@ fn KeyAccountList() -> impl IntoView {
                                     <td>{if a.manager.is_empty() { "— none —".to_string() } else { a.manager.clone() }}</td>
                                     <td>{if d.executive_sponsor.is_empty() { "— none —".to_string() } else { d.executive_sponsor.clone() }}</td>
                                     <td>{d.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")}</td>
-                                    <td data-testid="meets-criteria">{if meets(&row, &d) { "✓ met" } else { "✗ not met" }}</td>
+                                    <td data-testid="meets-criteria">{if meets(&row, &d) { "✓ met" } else { tr("✗ not met") }}</td>
                                     <td>{row.as_ref().map(|r| r.code()).unwrap_or_default()}</td>
                                     <td class="num">{row.as_ref().map(|r| percent(r.revenue_share_pct)).unwrap_or_default()}</td>
                                     <td class="nowrap">
-                                        <meter min="0" max=total.to_string() value=filled.to_string() aria-label=format!("Dossier {filled} of {total} sections filled")></meter>
+                                        <meter min="0" max=total.to_string() value=filled.to_string() aria-label=tr_args("Dossier {filled} of {total} sections filled", &[("filled", &filled), ("total", &total)])></meter>
                                         {format!(" {} %", d.completeness_pct())}
                                     </td>
                                 </tr>
@@ -133,7 +134,7 @@ fn KeyAccountList() -> impl IntoView {
             let c = candidates();
             (!c.is_empty()).then(|| view! {
                 <section class="panel" data-testid="candidates">
-                    <h2>"Candidates that meet the criteria"</h2>
+                    <h2>{move || tr("Candidates that meet the criteria")}</h2>
                     <ul>{c.into_iter().map(|c| view! {
                         <li><A href=crate::ui::format::dossier_href(&c.id)>{c.name}</A>" — "{words::criteria_met(&c.qualification.checks)}</li>
                     }).collect_view()}</ul>
@@ -141,8 +142,8 @@ fn KeyAccountList() -> impl IntoView {
             })
         }}
         <section class="panel">
-            <h2>"Portfolio matrix"</h2>
-            <p class="muted small">"Where to invest: each key account scored on customer attractiveness and our relative strength (score them in the dossier, under Status)."</p>
+            <h2>{move || tr("Portfolio matrix")}</h2>
+            <p class="muted small">{move || tr("Where to invest: each key account scored on customer attractiveness and our relative strength (score them in the dossier, under Status).")}</p>
             <PortfolioMatrix/>
         </section>
     }

@@ -1,3 +1,4 @@
+use crate::i18n::tr;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -5,8 +6,8 @@ use leptos_router::components::A;
 pub fn NotFound() -> impl IntoView {
     view! {
         <section class="panel">
-            <h1>"Page not found"</h1>
-            <p>"This address is not part of KAM Planner. "<A href="/portfolio">"Go to the portfolio"</A>"."</p>
+            <h1>{move || tr("Page not found")}</h1>
+            <p>{move || tr("This address is not part of KAM Planner. ")}<A href="/portfolio">{move || tr("Go to the portfolio")}</A>"."</p>
         </section>
     }
 }

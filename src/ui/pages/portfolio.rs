@@ -1,3 +1,4 @@
+use crate::i18n::{tr, tr_args};
 use kam_core::analysis::{AccountSegment, Flag};
 use kam_core::model::Measure;
 use leptos::prelude::*;
@@ -35,20 +36,20 @@ pub fn PortfolioPage() -> impl IntoView {
     view! {
         <div class="page">
             <div class="page-head">
-                <h1>"Portfolio"</h1>
+                <h1>{move || tr("Portfolio")}</h1>
                 <Show when=move || !is_empty()>
                     <PortfolioToolbar/>
                 </Show>
             </div>
             <Show when=is_empty fallback=|| view! { <PortfolioView/> }>
-                <EmptyState title="Start with your customers">
-                    <p>"Import a sales export (one row per order line: customer, date, revenue and, if you have it, profit) to see your whole portfolio segmented by ABC–XYZ, with dependency warnings."</p>
-                    <p>"Running a workshop or just looking around? Load the demo portfolio: 40 B2B accounts with two years of orders."</p>
+                <EmptyState title=tr("Start with your customers")>
+                    <p>{move || tr("Import a sales export (one row per order line: customer, date, revenue and, if you have it, profit) to see your whole portfolio segmented by ABC–XYZ, with dependency warnings.")}</p>
+                    <p>{move || tr("Running a workshop or just looking around? Load the demo portfolio: 40 B2B accounts with two years of orders.")}</p>
                     <DemoButton/>
                 </EmptyState>
                 <ImportPanel/>
                 <details class="panel import-details">
-                    <summary>"Or add accounts by hand"</summary>
+                    <summary>{move || tr("Or add accounts by hand")}</summary>
                     <AddAccountForm/>
                 </details>
             </Show>
@@ -101,11 +102,11 @@ fn PortfolioToolbar() -> impl IntoView {
     let export = move |_| export_segmentation(state, worker, ToWorker::ExportCsv, "csv");
     let export_xlsx = move |_| export_segmentation(state, worker, ToWorker::ExportXlsx, "xlsx");
     view! {
-        <div class="toolbar" role="group" aria-label="Segmentation">
-            <MeasureSelect label="Rank by" testid="measure" inline=true/>
-            <PeriodSelect label="Periods" testid="period" inline=true/>
-            <button type="button" class="button" data-testid="export-segmentation" on:click=export>"Export CSV"</button>
-            <button type="button" class="button" data-testid="export-xlsx" on:click=export_xlsx>"Export Excel"</button>
+        <div class="toolbar" role="group" aria-label=move || tr("Segmentation")>
+            <MeasureSelect label=tr("Rank by") testid="measure" inline=true/>
+            <PeriodSelect label=tr("Periods") testid="period" inline=true/>
+            <button type="button" class="button" data-testid="export-segmentation" on:click=export>{move || tr("Export CSV")}</button>
+            <button type="button" class="button" data-testid="export-xlsx" on:click=export_xlsx>{move || tr("Export Excel")}</button>
             <DemoButton secondary=true/>
         </div>
     }
@@ -124,18 +125,18 @@ fn PortfolioView() -> impl IntoView {
         }
     };
     view! {
-        <p class="window-note">{move || format!("Window: {} · ranked by {} · {} accounts", seg.with(|s| segmentation_words::window_label(s.window_label.as_deref())), measure_word(), seg.with(|s| s.rows.len()))}</p>
+        <p class="window-note">{move || tr_args("Window: {0} · ranked by {1} · {2} accounts", &[("0", &(seg.with(|s| segmentation_words::window_label(s.window_label.as_deref())))), ("1", &measure_word()), ("2", &(seg.with(|s| s.rows.len())))])}</p>
         {move || state.last_import.get().map(|text| view! {
             <p class="message success" role="status" data-testid="import-summary">{text}</p>
         })}
         <Show when=move || state.settings.with(|s| s.measure == Measure::Profit) && !seg.with(|s| s.flags_on_profit)>
-            <p class="message warning">"Ranked by revenue: the data has no profit figures."</p>
+            <p class="message warning">{move || tr("Ranked by revenue: the data has no profit figures.")}</p>
         </Show>
         <div class="cards">
-            <div class="card"><span class="card-label">"Revenue"</span><span class="card-value" data-testid="total-revenue">{move || money(seg.with(|s| s.total_revenue))}</span></div>
-            <div class="card"><span class="card-label">"Profit"</span><span class="card-value">{move || seg.with(|s| s.total_profit).map_or("—".into(), money)}</span></div>
-            <div class="card"><span class="card-label">"Top 1 / 5 / 10"</span><span class="card-value">{move || seg.with(|s| format!("{:.0} / {:.0} / {:.0} %", s.concentration.top1_pct, s.concentration.top5_pct, s.concentration.top10_pct))}</span></div>
-            <div class="card"><span class="card-label">"Key accounts' share"</span><span class="card-value">{move || seg.with(|s| {
+            <div class="card"><span class="card-label">{move || tr("Revenue")}</span><span class="card-value" data-testid="total-revenue">{move || money(seg.with(|s| s.total_revenue))}</span></div>
+            <div class="card"><span class="card-label">{move || tr("Profit")}</span><span class="card-value">{move || seg.with(|s| s.total_profit).map_or("—".into(), money)}</span></div>
+            <div class="card"><span class="card-label">{move || tr("Top 1 / 5 / 10")}</span><span class="card-value">{move || seg.with(|s| format!("{:.0} / {:.0} / {:.0} %", s.concentration.top1_pct, s.concentration.top5_pct, s.concentration.top10_pct))}</span></div>
+            <div class="card"><span class="card-label">{move || tr("Key accounts' share")}</span><span class="card-value">{move || seg.with(|s| {
                 let c = &s.concentration;
                 format!("{} · {}", c.key_count, percent(c.key_profit_pct.unwrap_or(c.key_revenue_pct)))
             })}</span><span class="card-note">{move || state.settings.with(|s| crate::ui::words::programme::healthy_range(s.key_share_low_pct, s.key_share_high_pct))}</span></div>
@@ -143,29 +144,29 @@ fn PortfolioView() -> impl IntoView {
         {move || {
             let warnings = seg.with(|s| s.warnings.iter().map(segmentation_words::segmentation_warning).collect::<Vec<_>>());
             (!warnings.is_empty()).then(|| view! {
-                <section class="warnings" aria-label="Warnings" data-testid="warnings">
+                <section class="warnings" aria-label=move || tr("Warnings") data-testid="warnings">
                     <ul>{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
                 </section>
             })
         }}
         <div class="charts">
             <section class="panel">
-                <h2>"ABC–XYZ matrix"</h2>
+                <h2>{move || tr("ABC–XYZ matrix")}</h2>
                 <Matrix filter=filter/>
             </section>
             <section class="panel">
-                <h2>"Concentration"</h2>
+                <h2>{move || tr("Concentration")}</h2>
                 <ParetoChart/>
             </section>
         </div>
         <MovementPanel/>
         <AccountTable filter=filter/>
         <details class="panel import-details">
-            <summary>"Import more orders"</summary>
+            <summary>{move || tr("Import more orders")}</summary>
             <ImportPanel/>
         </details>
         <details class="panel import-details">
-            <summary>"Add an account by hand"</summary>
+            <summary>{move || tr("Add an account by hand")}</summary>
             <AddAccountForm/>
         </details>
     }
@@ -241,31 +242,31 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
     let toggle_key = move |id: String| {
         let promote = !state.workspace.with_untracked(|ws| ws.account(&id).is_some_and(|a| a.is_key));
         let why = if promote {
-            "Marked key in the portfolio table; reasons to be written in the dossier."
+            tr("Marked key in the portfolio table; reasons to be written in the dossier.")
         } else {
-            "Unmarked in the portfolio table."
+            tr("Unmarked in the portfolio table.")
         };
-        if let Err(e) = state.decide_key(&id, promote, "Portfolio table", why) {
+        if let Err(e) = state.decide_key(&id, promote, tr("Portfolio table"), why) {
             state.error.set(Some(decision_error(&e)));
         }
     };
     view! {
         <section class="panel">
             <div class="table-head">
-                <h2>"Accounts"</h2>
+                <h2>{move || tr("Accounts")}</h2>
                 <label class="field inline">
-                    <span>"Find"</span>
-                    <input type="search" data-testid="account-filter" placeholder="Account name" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
+                    <span>{move || tr("Find")}</span>
+                    <input type="search" data-testid="account-filter" placeholder=move || tr("Account name") prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
                 </label>
                 {move || filter.get().map(|(abc, xyz)| view! {
                     <button type="button" class="chip" data-testid="clear-matrix-filter" on:click=move |_| filter.set(None)>
-                        {format!("Showing {}{} only ×", abc.letter(), xyz.map_or(" unclassified", |x| x.letter()))}
+                        {tr_args("Showing {0}{1} only ×", &[("0", &abc.letter()), ("1", &(xyz.map_or(" unclassified", |x| x.letter())))])}
                     </button>
                 })}
                 <span class="count" role="status">{move || {
                     let total = rows.with(Vec::len);
                     let shown = total.min(limit.get());
-                    if shown < total { format!("{shown} of {total} shown") } else { format!("{total} shown") }
+                    if shown < total { tr_args("{shown} of {total} shown", &[("shown", &shown), ("total", &total)]) } else { format!("{total} shown") }
                 }}</span>
             </div>
             <div class="table-scroll">
@@ -280,8 +281,8 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
                         <th scope="col">"XYZ"</th>
                         {header("CV", SortKey::Cv)}
                         {header("Trend", SortKey::Trend)}
-                        <th scope="col">"Key"</th>
-                        <th scope="col">"Flags"</th>
+                        <th scope="col">{move || tr("Key")}</th>
+                        <th scope="col">{move || tr("Flags")}</th>
                     </tr></thead>
                     <tbody>
                         <For each=move || rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>()) key=|r| (r.id.clone(), r.rank, r.is_key, r.abc, r.xyz.ok(), r.revenue.to_bits()) let:r>
@@ -305,7 +306,7 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
                                         <td class="num">{r.trend_pct.map_or("—".into(), |t| format!("{}{t:.0} %", if t > 0.0 { "+" } else { "" }))}</td>
                                         <td>
                                             <button type="button" class="key-toggle" aria-pressed=r.is_key.to_string()
-                                                aria-label=format!("Key account: {name}")
+                                                aria-label=tr_args("Key account: {name}", &[("name", &name)])
                                                 on:click=move |_| toggle_key(id.to_string())>
                                                 {if r.is_key { "★ Key" } else { "☆" }}
                                             </button>
@@ -321,7 +322,7 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
             <Show when=move || { rows.with(Vec::len) > limit.get() }>
                 <div class="actions">
                     <button type="button" class="button" data-testid="show-more" on:click=move |_| limit.update(|l| *l += PAGE * 5)>
-                        {move || format!("Show {} more", (rows.with(Vec::len) - limit.get()).min(PAGE * 5))}
+                        {move || tr_args("Show {0} more", &[("0", &((rows.with(Vec::len) - limit.get()).min(PAGE * 5)))])}
                     </button>
                 </div>
             </Show>

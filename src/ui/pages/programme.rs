@@ -2,6 +2,7 @@
 //! the healthy range, managers and their load, account health and knowledge risk (explained),
 //! and the key account managers' skills self-assessment.
 
+use crate::i18n::{tr, tr_args};
 use kam_core::analysis::{
     key_accounts_health, key_share_range, knowledge_concentration, manager_load, manager_load_range, CheckStatus,
 };
@@ -24,12 +25,12 @@ pub fn ProgrammePage() -> impl IntoView {
     view! {
         <div class="page">
             <div class="page-head">
-                <h1>"Programme"</h1>
-                <A href="/report" attr:class="button" attr:data-testid="open-report">"Portfolio report (print)"</A>
+                <h1>{move || tr("Programme")}</h1>
+                <A href="/report" attr:class="button" attr:data-testid="open-report">{move || tr("Portfolio report (print)")}</A>
             </div>
             <Show when=move || state.workspace.with(|ws| !ws.is_empty()) fallback=|| view! {
-                <EmptyState title="The KAM programme at a glance">
-                    <p>"Here you will see the seven steps of a key account programme checked against your data: executive sponsors, the number of key accounts, managers' load, the right measures, and accounts to add or retire. Import your portfolio or load the demo to begin."</p>
+                <EmptyState title=tr("The KAM programme at a glance")>
+                    <p>{move || tr("Here you will see the seven steps of a key account programme checked against your data: executive sponsors, the number of key accounts, managers' load, the right measures, and accounts to add or retire. Import your portfolio or load the demo to begin.")}</p>
                     <DemoButton/>
                 </EmptyState>
             }>
@@ -56,15 +57,15 @@ pub fn ProgrammePage() -> impl IntoView {
                 <HealthTable/>
                 <Concentration/>
                 <section class="panel">
-                    <h2>"Key account managers"</h2>
+                    <h2>{move || tr("Key account managers")}</h2>
                     {move || {
                         let load = state.workspace.with(manager_load);
                         if load.is_empty() {
-                            view! { <p class="muted">"No key account has a manager yet."</p> }.into_any()
+                            view! { <p class="muted">{move || tr("No key account has a manager yet.")}</p> }.into_any()
                         } else {
                             view! {
                                 <table class="accounts compact" data-testid="manager-load">
-                                    <thead><tr><th scope="col">"Manager"</th><th scope="col">"Key accounts"</th><th scope="col">"Load"</th></tr></thead>
+                                    <thead><tr><th scope="col">{move || tr("Manager")}</th><th scope="col">{move || tr("Key accounts")}</th><th scope="col">{move || tr("Load")}</th></tr></thead>
                                     <tbody>{load.into_iter().map(|(m, n)| view! {
                                         <tr><th scope="row">{m}</th><td class="num">{n}</td><td>{words::manager_load_note(manager_load_range(n))}</td></tr>
                                     }).collect_view()}</tbody>
@@ -88,9 +89,9 @@ fn ShareCards() -> impl IntoView {
                 let c = &s.concentration;
                 let note = move |v: Option<f64>| words::healthy_range_note(state.settings.with(|s| v.map(|v| key_share_range(v, s))));
                 view! {
-                    <div class="card"><span class="card-label">"Key accounts"</span><span class="card-value">{c.key_count}</span><span class="card-note">{words::usual_key_account_range()}</span></div>
-                    <div class="card"><span class="card-label">"Their share of revenue"</span><span class="card-value" data-testid="programme-revenue-share">{percent(c.key_revenue_pct)}</span><span class="card-note">{note(Some(c.key_revenue_pct))}</span></div>
-                    <div class="card"><span class="card-label">"Their share of profit"</span><span class="card-value">{c.key_profit_pct.map_or("—".into(), percent)}</span><span class="card-note">{note(c.key_profit_pct)}</span></div>
+                    <div class="card"><span class="card-label">{move || tr("Key accounts")}</span><span class="card-value">{c.key_count}</span><span class="card-note">{words::usual_key_account_range()}</span></div>
+                    <div class="card"><span class="card-label">{move || tr("Their share of revenue")}</span><span class="card-value" data-testid="programme-revenue-share">{percent(c.key_revenue_pct)}</span><span class="card-note">{note(Some(c.key_revenue_pct))}</span></div>
+                    <div class="card"><span class="card-label">{move || tr("Their share of profit")}</span><span class="card-value">{c.key_profit_pct.map_or("—".into(), percent)}</span><span class="card-note">{note(c.key_profit_pct)}</span></div>
                 }
             })}
         </section>
@@ -107,12 +108,12 @@ fn HealthTable() -> impl IntoView {
     });
     view! {
         <section class="panel">
-            <h2>"Account health and knowledge risk"</h2>
-            <p class="muted small">"Each key account starts at 100; every point lost is explained below with what to do. Lowest first."</p>
+            <h2>{move || tr("Account health and knowledge risk")}</h2>
+            <p class="muted small">{move || tr("Each key account starts at 100; every point lost is explained below with what to do. Lowest first.")}</p>
             {move || {
                 let rows = rows.get();
                 if rows.is_empty() {
-                    return view! { <p class="muted">"No key accounts yet."</p> }.into_any();
+                    return view! { <p class="muted">{move || tr("No key accounts yet.")}</p> }.into_any();
                 }
                 view! {
                     <div class="health-list" data-testid="health-table">
@@ -128,10 +129,10 @@ fn HealthTable() -> impl IntoView {
                                     <ul class="findings">
                                         {h.findings.into_iter().map(|f| view! {
                                             <li data-testid="finding"><span class="points">{format!("−{}", f.points_lost)}</span>
-                                                <div><strong>{health_words::rule_label(f.rule)}</strong>": "{health_words::reason(&f)}<br/><span class="todo">"What to do: "{health_words::what_to_do(&f)}</span></div></li>
+                                                <div><strong>{health_words::rule_label(f.rule)}</strong>": "{health_words::reason(&f)}<br/><span class="todo">{move || tr("What to do: ")}{health_words::what_to_do(&f)}</span></div></li>
                                         }).collect_view()}
                                     </ul>
-                                    <A href=crate::ui::format::dossier_href(&id)>{format!("Open the dossier of {name}")}</A>
+                                    <A href=crate::ui::format::dossier_href(&id)>{tr_args("Open the dossier of {name}", &[("name", &name)])}</A>
                                 </details>
                             }
                         }).collect_view()}
@@ -148,11 +149,11 @@ fn Concentration() -> impl IntoView {
     let items = Memo::new(move |_| state.workspace.with(knowledge_concentration));
     view! {
         <section class="panel">
-            <h2>"Knowledge in single heads"</h2>
+            <h2>{move || tr("Knowledge in single heads")}</h2>
             {move || {
                 let items = items.get();
                 if items.is_empty() {
-                    return view! { <p class="muted" data-testid="concentration-none">"Every key contact is known to more than one of us."</p> }.into_any();
+                    return view! { <p class="muted" data-testid="concentration-none">{move || tr("Every key contact is known to more than one of us.")}</p> }.into_any();
                 }
                 view! {
                     <ul class="concentration" data-testid="concentration">
@@ -224,28 +225,28 @@ fn Skills() -> impl IntoView {
     };
     view! {
         <section class="panel">
-            <h2>"Key account manager skills"</h2>
-            <p class="muted small">"A self-assessment against the profile: 1 = just starting, 5 = could teach it. The best salespeople are often not the best key account managers; this shows where to train."</p>
+            <h2>{move || tr("Key account manager skills")}</h2>
+            <p class="muted small">{move || tr("A self-assessment against the profile: 1 = just starting, 5 = could teach it. The best salespeople are often not the best key account managers; this shows where to train.")}</p>
             {move || if no_managers.get() {
-                view! { <p class="muted">"Give a key account a manager first (in its dossier)."</p> }.into_any()
+                view! { <p class="muted">{move || tr("Give a key account a manager first (in its dossier).")}</p> }.into_any()
             } else {
                 view! {
                     <label class="field inline">
-                        <span>"Manager"</span>
+                        <span>{move || tr("Manager")}</span>
                         <select data-testid="skills-manager" prop:value=move || selected.get() on:change=move |ev| selected.set(event_target_value(&ev))>
                             {move || managers.get().into_iter().map(|m| { let (m2, m3) = (m.clone(), m.clone()); view! { <option value=m3 selected=move || selected.get() == m2>{m}</option> } }).collect_view()}
                         </select>
                     </label>
                     <div class="skills">
                         <table class="accounts compact">
-                            <thead><tr><th scope="col">"Skill"</th><th scope="col">"Score"</th></tr></thead>
+                            <thead><tr><th scope="col">{move || tr("Skill")}</th><th scope="col">{move || tr("Score")}</th></tr></thead>
                             <tbody>
                                 {Skill::ALL.iter().enumerate().map(|(i, skill)| view! {
                                     <tr><th scope="row"><label for=format!("skill-{i}")>{format!("{}. {}", i + 1, skill.label())}</label></th>
                                         <td><select id=format!("skill-{i}") data-testid=format!("skill-{i}")
                                             prop:value=move || assessment.with(|a| a.scores.get(i).copied().flatten().map(|v| v.to_string()).unwrap_or_default())
                                             on:change=move |ev| { let v: Option<u8> = event_target_value(&ev).parse().ok(); save(Rc::new(move |a| a.scores[i] = v)); }>
-                                            <option value="">"Not assessed"</option>
+                                            <option value="">{move || tr("Not assessed")}</option>
                                             {(1..=5u8).map(|v| view! { <option value=v.to_string() selected=move || assessment.with(|a| a.scores.get(i).copied().flatten() == Some(v))>{v}</option> }).collect_view()}
                                         </select></td></tr>
                                 }).collect_view()}
@@ -254,7 +255,7 @@ fn Skills() -> impl IntoView {
                         <SkillsChart scores=Signal::derive(move || assessment.with(|a| a.scores.clone()))/>
                     </div>
                     <label class="field block">
-                        <span>"Development notes"</span>
+                        <span>{move || tr("Development notes")}</span>
                         <textarea rows="3" data-testid="skills-notes" prop:value=move || notes.get()
                             on:change=move |ev| { let v = event_target_value(&ev); save(Rc::new(move |a| a.notes = v.clone())); }></textarea>
                     </label>
@@ -286,7 +287,7 @@ fn SkillsChart(scores: Signal<Vec<Option<u8>>>) -> impl IntoView {
     };
     view! {
         <svg class="skills-chart" data-testid="skills-chart" viewBox="0 0 320 320" role="img"
-            aria-label=move || format!("Skills: {}", Skill::ALL.iter().zip(scores.get()).map(|(s, v)| format!("{} {}", s.label(), v.map_or("not assessed".to_string(), |v| v.to_string()))).collect::<Vec<_>>().join(", "))>
+            aria-label=move || tr_args("Skills: {0}", &[("0", &(Skill::ALL.iter().zip(scores.get()).map(|(s, v)| format!("{} {}", s.label(), v.map_or(tr("not assessed").to_string(), |v| v.to_string()))).collect::<Vec<_>>().join(", ")))])>
             {(1..=5).map(|v| view! { <polygon points=ring(f64::from(v)) class="ring"/> }).collect_view()}
             {(0..n).map(|i| { let (x, y) = point(i, 5.0); let (lx, ly) = point(i, 5.9); view! {
                 <line x1=C y1=C x2=format!("{x:.1}") y2=format!("{y:.1}") class="spoke"/>

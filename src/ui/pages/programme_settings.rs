@@ -1,6 +1,7 @@
 //! The programme's written criteria and portfolio-matrix factors. They travel with the plan
 //! (stored in IndexedDB, carried in workspace files), unlike display preferences.
 
+use crate::i18n::{tr, tr_args};
 use crate::ui::words::programme::programme_problems;
 use kam_core::exchange::parse_typed_number;
 use kam_core::model::{Factor, Programme};
@@ -53,72 +54,81 @@ pub fn ProgrammeSettings() -> impl IntoView {
         let axis = if strength { "strength" } else { "attractiveness" };
         view! {
             <fieldset class="factors">
-                <legend>{if strength { "Our relative strength: factors and weights" } else { "Customer attractiveness: factors and weights" }}</legend>
+                <legend>{if strength { tr("Our relative strength: factors and weights") } else { tr("Customer attractiveness: factors and weights") }}</legend>
                 {move || (0..count.get()).map(|i| {
                     let pick = if strength { pick_strength } else { pick_attractiveness };
                     let (name, weight) = (part(i, |f| f.name.clone()), part(i, |f| f.weight.to_string()));
                     view! {
                         <div class="factor-row">
-                            <input type="text" aria-label=format!("{axis} factor {} name", i + 1) data-testid=format!("{axis}-factor-{i}") prop:value=name
+                            <input type="text" aria-label=tr_args("{axis} factor {1} name", &[("axis", &axis), ("1", &(i + 1))]) data-testid=format!("{axis}-factor-{i}") prop:value=name
                                 on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); change(Rc::new(move |p| if let Some(f) = pick(p).get_mut(i) { f.name = v.clone(); })); }/>
-                            <input type="text" inputmode="decimal" class="weight" aria-label=format!("{axis} factor {} weight", i + 1) data-testid=format!("{axis}-weight-{i}") prop:value=weight
+                            <input type="text" inputmode="decimal" class="weight" aria-label=tr_args("{axis} factor {1} weight", &[("axis", &axis), ("1", &(i + 1))]) data-testid=format!("{axis}-weight-{i}") prop:value=weight
                                 on:change=move |ev| { match parse_typed_number(&event_target_value(&ev)) {
                                     Ok(v) => change(Rc::new(move |p| if let Some(f) = pick(p).get_mut(i) { f.weight = v; })),
-                                    Err(e) => problems.set(vec![format!("Weight: {}.", crate::ui::words::exchange::number_error(&e))]),
+                                    Err(e) => problems.set(vec![tr_args("Weight: {0}.", &[("0", &(crate::ui::words::exchange::number_error(&e)))])]),
                                 } }/>
-                            <button type="button" class="icon-button" aria-label=format!("Remove {axis} factor {}", i + 1)
+                            <button type="button" class="icon-button" aria-label=tr_args("Remove {axis} factor {1}", &[("axis", &axis), ("1", &(i + 1))])
                                 on:click=move |_| change(Rc::new(move |p| { let l = pick(p); if i < l.len() { l.remove(i); } }))>"✕"</button>
                         </div>
                     }
                 }).collect_view()}
                 <button type="button" class="button small" data-testid=format!("add-{axis}-factor")
-                    on:click=move |_| change(Rc::new(move |p| (if strength { &mut p.strength } else { &mut p.attractiveness }).push(Factor { name: "New factor".into(), weight: 10.0 })))>"Add factor"</button>
+                    on:click=move |_| change(Rc::new(move |p| (if strength { &mut p.strength } else { &mut p.attractiveness }).push(Factor { name: tr("New factor").into(), weight: 10.0 })))>{move || tr("Add factor")}</button>
             </fieldset>
         }
     };
     view! {
         <section class="panel" data-testid="programme-settings">
-            <h2>"Key-account programme"</h2>
+            <h2>{move || tr("Key-account programme")}</h2>
             {move || {
                 let p = problems.get();
-                (!p.is_empty()).then(|| view! { <div class="message error" role="alert" data-testid="programme-error"><p>"Not saved:"</p><ul>{p.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul></div> })
+                (!p.is_empty()).then(|| view! { <div class="message error" role="alert" data-testid="programme-error"><p>{move || tr("Not saved:")}</p><ul>{p.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul></div> })
             }}
             <label class="field block">
-                <span>"Written criteria for key accounts (agreed and kept: an account is not key because of a long history)"</span>
+                <span>{move || tr("Written criteria for key accounts (agreed and kept: an account is not key because of a long history)")}</span>
                 <textarea rows="4" data-testid="setting-criteria" prop:value=field(|p| p.criteria_text.clone())
                     on:change=move |ev| { let v = event_target_value(&ev); change(Rc::new(move |p| p.criteria_text = v.clone())); }></textarea>
             </label>
             <div class="settings-grid">
                 <label class="field">
-                    <span>"Strategic reasons needed (each justified)"</span>
+                    <span>{move || tr("Strategic reasons needed (each justified)")}</span>
                     <input type="number" min="1" max="5" data-testid="setting-min-reasons" prop:value=field(|p| p.min_strategic_reasons.to_string())
                         on:change=move |ev| { match event_target_value(&ev).trim().parse::<u32>() {
                             Ok(v) if (1..=5).contains(&v) => change(Rc::new(move |p| p.min_strategic_reasons = v)),
-                            _ => problems.set(vec!["Strategic reasons needed: a whole number from 1 to 5.".into()]),
+                            _ => problems.set(vec![tr("Strategic reasons needed: a whole number from 1 to 5.").into()]),
                         } }/>
                 </label>
                 <label class="field">
-                    <span>"Also key by size from this revenue in the window (empty: share only)"</span>
+                    <span>{move || tr("Also key by size from this revenue in the window (empty: share only)")}</span>
                     <input type="text" inputmode="decimal" data-testid="setting-revenue-threshold" prop:value=field(|p| p.revenue_threshold.map(|v| v.to_string()).unwrap_or_default())
                         on:change=move |ev| {
                             let raw = event_target_value(&ev);
                             if raw.trim().is_empty() { change(Rc::new(|p| p.revenue_threshold = None)); return; }
                             match parse_typed_number(&raw) {
                                 Ok(v) => change(Rc::new(move |p| p.revenue_threshold = Some(v))),
-                                Err(e) => problems.set(vec![format!("Revenue threshold: {}.", crate::ui::words::exchange::number_error(&e))]),
+                                Err(e) => problems.set(vec![tr_args("Revenue threshold: {0}.", &[("0", &crate::ui::words::exchange::number_error(&e))])]),
                             }
                         }/>
                 </label>
                 <label class="field">
-                    <span>"Lost after months without a purchase"</span>
+                    <span>{move || tr("Lost after months without a purchase")}</span>
                     <input type="number" min="1" max="60" data-testid="setting-lost-months" prop:value=field(|p| p.lost_after_months.to_string())
                         on:change=move |ev| { match event_target_value(&ev).trim().parse::<u32>() {
                             Ok(v) => change(Rc::new(move |p| p.lost_after_months = v)),
-                            Err(_) => problems.set(vec!["Lost after: a whole number of months.".into()]),
+                            Err(_) => problems.set(vec![tr("Lost after: a whole number of months.").into()]),
                         } }/>
                 </label>
                 <label class="field">
-                    <span>"KAM champion who drives the programme"</span>
+                    <span>{move || tr("Currency of the amounts (ISO 4217 code, e.g. EUR; empty: the language's default)")}</span>
+                    <input type="text" maxlength="3" autocomplete="off" data-testid="setting-currency" prop:value=field(|p| p.currency.clone().unwrap_or_default())
+                        placeholder=move || crate::i18n::lang().default_currency().unwrap_or("")
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev).trim().to_ascii_uppercase();
+                            if v.is_empty() { change(Rc::new(|p| p.currency = None)); } else { change(Rc::new(move |p| p.currency = Some(v.clone()))); }
+                        }/>
+                </label>
+                <label class="field">
+                    <span>{move || tr("KAM champion who drives the programme")}</span>
                     <input type="text" data-testid="setting-champion" prop:value=field(|p| p.champion.clone())
                         on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); change(Rc::new(move |p| p.champion = v.clone())); }/>
                 </label>
@@ -128,7 +138,7 @@ pub fn ProgrammeSettings() -> impl IntoView {
                 {factors(true)}
             </div>
             <button type="button" class="button" data-testid="programme-reset-factors"
-                on:click=move |_| change(Rc::new(|p| { let d = Programme::default(); p.attractiveness = d.attractiveness; p.strength = d.strength; }))>"Restore the default factors"</button>
+                on:click=move |_| change(Rc::new(|p| { let d = Programme::default(); p.attractiveness = d.attractiveness; p.strength = d.strength; }))>{move || tr("Restore the default factors")}</button>
         </section>
     }
 }

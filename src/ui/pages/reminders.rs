@@ -1,5 +1,6 @@
 //! One list, by date, of what needs doing; exportable as an .ics calendar file.
 
+use crate::i18n::{tr, tr_args, tr_plural};
 use kam_core::analysis::{reminders, Reminder};
 use kam_core::exchange::reminders_to_ics;
 use leptos::prelude::*;
@@ -42,12 +43,12 @@ pub fn RemindersPage() -> impl IntoView {
         <div class="page">
             <div class="page-head">
                 <div>
-                    <h1>"Reminders"</h1>
-                    <p class="subtitle">{format!("What needs doing, from today ({today}); overdue items first in their place by date.")}</p>
+                    <h1>{move || tr("Reminders")}</h1>
+                    <p class="subtitle">{tr_args("What needs doing, from today ({today}); overdue items first in their place by date.", &[("today", &crate::i18n::fmt::date(today))])}</p>
                 </div>
                 <div class="head-actions">
                     <label class="field inline">
-                        <span>"Look ahead"</span>
+                        <span>{move || tr("Look ahead")}</span>
                         <select data-testid="reminders-horizon" prop:value=move || horizon.get().to_string() on:change=move |ev| horizon.set(event_target_value(&ev).parse().unwrap_or(90))>
                             <option value="30">"30 days"</option>
                             <option value="90">"90 days"</option>
@@ -57,30 +58,34 @@ pub fn RemindersPage() -> impl IntoView {
                     </label>
                     <label class="check">
                         <input type="checkbox" data-testid="reminders-personal" prop:checked=move || show_personal.get() on:change=move |ev| show_personal.set(event_target_checked(&ev))/>
-                        <span>"Show birthdays (personal)"</span>
+                        <span>{move || tr("Show birthdays (personal)")}</span>
                     </label>
-                    <button type="button" class="button primary" data-testid="export-ics" on:click=export disabled=move || all.with(Vec::is_empty)>"Export to calendar (.ics)"</button>
+                    <button type="button" class="button primary" data-testid="export-ics" on:click=export disabled=move || all.with(Vec::is_empty)>{move || tr("Export to calendar (.ics)")}</button>
                 </div>
             </div>
             {move || error.get().map(|e| view! { <p class="message error" role="alert">{e}</p> })}
             <Show when=move || state.workspace.with(|ws| !ws.is_empty()) fallback=|| view! {
-                <EmptyState title="Nothing to remind you of yet">
-                    <p>"Reminders come from the dossiers: contacts' birthdays, proposal follow-ups and validity, tender preparation from 9 months before, governance meetings, overdue actions, and accounts that stopped buying."</p>
+                <EmptyState title=tr("Nothing to remind you of yet")>
+                    <p>{move || tr("Reminders come from the dossiers: contacts' birthdays, proposal follow-ups and validity, tender preparation from 9 months before, governance meetings, overdue actions, and accounts that stopped buying.")}</p>
                     <DemoButton/>
                 </EmptyState>
             }>
                 <p class="muted small" data-testid="reminders-count">{move || {
                     let n = shown().len();
                     let h = hidden();
-                    format!("{n} reminder{}{}.", if n == 1 { "" } else { "s" }, if !show_personal.get() && h > 0 { format!(" ({h} personal hidden)") } else { String::new() })
-                }}" The .ics file holds the reminders shown here; import it into your own calendar."</p>
+                    if !show_personal.get() && h > 0 {
+                        tr_plural(n, "{n} reminder ({h} personal hidden).", "{n} reminders ({h} personal hidden).", &[("h", &h)])
+                    } else {
+                        tr_plural(n, "{n} reminder.", "{n} reminders.", &[])
+                    }
+                }}{move || tr(" The .ics file holds the reminders shown here; import it into your own calendar.")}</p>
                 <div class="table-scroll">
                     <table class="accounts" data-testid="reminders-table">
-                        <thead><tr><th scope="col">"Date"</th><th scope="col">"What"</th><th scope="col">"Account"</th><th scope="col">"Reminder"</th></tr></thead>
+                        <thead><tr><th scope="col">{move || tr("Date")}</th><th scope="col">{move || tr("What")}</th><th scope="col">{move || tr("Account")}</th><th scope="col">{move || tr("Reminder")}</th></tr></thead>
                         <tbody>
                             {move || shown().into_iter().map(|r| { let (title, detail) = (title(&r), detail(&r)); view! {
                                 <tr data-testid="reminder-row" class:overdue=r.overdue data-kind=r.kind.id()>
-                                    <td class="nowrap">{r.date.to_string()}{r.overdue.then(|| view! { <span class="badge-overdue">"overdue"</span> })}</td>
+                                    <td class="nowrap" data-date=r.date.to_string()>{crate::i18n::fmt::date(r.date)}{r.overdue.then(|| view! { <span class="badge-overdue">{tr("overdue")}</span> })}</td>
                                     <td>{kind_label(r.kind)}</td>
                                     <td><A href=crate::ui::format::dossier_href(&r.account_id)>{r.account_name.clone()}</A></td>
                                     <td><strong>{title}</strong><br/><span class="muted small">{detail}</span></td>

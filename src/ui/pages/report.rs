@@ -1,6 +1,7 @@
 //! The portfolio report for print: segmentation matrix, concentration, the key account list
 //! and the programme checklist, made for the browser's "print to PDF" (charts are SVG).
 
+use crate::i18n::{tr, tr_args};
 use kam_core::analysis::account_health;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -19,42 +20,42 @@ pub fn ReportPage() -> impl IntoView {
     view! {
         <div class="page plan">
             <div class="no-print plan-actions">
-                <A href="/programme">"← Back to the programme"</A>
-                <button type="button" class="button primary" data-testid="print" on:click=|_| crate::browser::print_page()>"Print or save as PDF"</button>
+                <A href="/programme">{move || tr("← Back to the programme")}</A>
+                <button type="button" class="button primary" data-testid="print" on:click=|_| crate::browser::print_page()>{move || tr("Print or save as PDF")}</button>
             </div>
             <article class="plan-doc" data-testid="portfolio-report">
                 <header class="plan-head">
                     <div>
-                        <p class="plan-kicker">"Portfolio report"</p>
-                        <h1>"Key account portfolio"</h1>
-                        <p class="subtitle">{move || state.segmentation.with(|s| format!("{} accounts · window {} · printed {today}", s.rows.len(), segmentation_words::window_label(s.window_label.as_deref())))}</p>
+                        <p class="plan-kicker">{move || tr("Portfolio report")}</p>
+                        <h1>{move || tr("Key account portfolio")}</h1>
+                        <p class="subtitle">{move || state.segmentation.with(|s| tr_args("{0} accounts · window {1} · printed {today}", &[("0", &(s.rows.len())), ("1", &(segmentation_words::window_label(s.window_label.as_deref()))), ("today", &today)]))}</p>
                     </div>
                     <div class="plan-figures">
                         {move || state.segmentation.with(|s| {
                             let c = &s.concentration;
                             view! {
-                                <div><span>"Revenue"</span><strong>{money(s.total_revenue)}</strong></div>
-                                <div><span>"Profit"</span><strong>{s.total_profit.map_or("—".into(), money)}</strong></div>
-                                <div><span>"Key accounts"</span><strong>{c.key_count}</strong></div>
-                                <div><span>"Their revenue share"</span><strong>{percent(c.key_revenue_pct)}</strong></div>
-                                <div><span>"Their profit share"</span><strong>{c.key_profit_pct.map_or("—".into(), percent)}</strong></div>
+                                <div><span>{move || tr("Revenue")}</span><strong>{money(s.total_revenue)}</strong></div>
+                                <div><span>{move || tr("Profit")}</span><strong>{s.total_profit.map_or("—".into(), money)}</strong></div>
+                                <div><span>{move || tr("Key accounts")}</span><strong>{c.key_count}</strong></div>
+                                <div><span>{move || tr("Their revenue share")}</span><strong>{percent(c.key_revenue_pct)}</strong></div>
+                                <div><span>{move || tr("Their profit share")}</span><strong>{c.key_profit_pct.map_or("—".into(), percent)}</strong></div>
                             }
                         })}
                     </div>
                 </header>
                 <section class="plan-section report-matrix">
-                    <h2>"ABC–XYZ segmentation"</h2>
+                    <h2>{move || tr("ABC–XYZ segmentation")}</h2>
                     <Matrix filter=filter/>
                 </section>
                 <section class="plan-section report-pareto">
-                    <h2>"Concentration"</h2>
+                    <h2>{move || tr("Concentration")}</h2>
                     <ParetoChart/>
                 </section>
                 <section class="plan-section">
-                    <h2>"Key accounts"</h2>
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Key accounts">
+                    <h2>{move || tr("Key accounts")}</h2>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=move || tr("Key accounts")>
                         <table class="plan-table" data-testid="report-key-accounts">
-                        <thead><tr><th scope="col">"Account"</th><th scope="col">"Manager"</th><th scope="col">"Sponsor"</th><th scope="col">"Segment"</th><th scope="col">"Revenue"</th><th scope="col">"Share"</th><th scope="col">"Dossier"</th><th scope="col">"Health"</th></tr></thead>
+                        <thead><tr><th scope="col">{move || tr("Account")}</th><th scope="col">{move || tr("Manager")}</th><th scope="col">{move || tr("Sponsor")}</th><th scope="col">{move || tr("Segment")}</th><th scope="col">{move || tr("Revenue")}</th><th scope="col">{move || tr("Share")}</th><th scope="col">{move || tr("Dossier")}</th><th scope="col">{move || tr("Health")}</th></tr></thead>
                         <tbody>
                             {move || state.workspace.with(|ws| state.segmentation.with(|seg| {
                                 // The rows are in rank order already.
@@ -78,11 +79,11 @@ pub fn ReportPage() -> impl IntoView {
                     </div>
                 </section>
                 <section class="plan-section">
-                    <h2>"Key-account portfolio matrix"</h2>
+                    <h2>{move || tr("Key-account portfolio matrix")}</h2>
                     <PortfolioMatrix/>
                 </section>
                 <section class="plan-section">
-                    <h2>"Programme checklist"</h2>
+                    <h2>{move || tr("Programme checklist")}</h2>
                     <ol class="checklist-print" data-testid="report-checklist">
                         {move || checks.get().into_iter().map(|c| view! {
                             <li><strong>{programme_words::check_print_head(&c)}</strong>{programme_words::step_evidence(&c.fact)}</li>

@@ -4,6 +4,7 @@
 //! By concern: the signals and their setting up (here), the one write path every stored change
 //! takes (`write`), and undo, notices and snapshots (`undo`).
 
+use crate::i18n::{tr, tr_args};
 mod undo;
 mod write;
 
@@ -138,13 +139,14 @@ impl AppState {
                 match async { Repository::shared().await?.load().await }.await {
                     Ok(ws) => {
                         state.set_workspace(ws);
-                        state
-                            .notice
-                            .set(Some(Notice { text: "Updated with changes made in another tab.".into(), undo: None }));
+                        state.notice.set(Some(Notice {
+                            text: tr("Updated with changes made in another tab.").into(),
+                            undo: None,
+                        }));
                     }
-                    Err(e) => state.error.set(Some(format!(
-                        "Another tab changed the workspace and it could not be read again ({}): reload this page.",
-                        store_error(&e)
+                    Err(e) => state.error.set(Some(tr_args(
+                        "Another tab changed the workspace and it could not be read again ({0}): reload this page.",
+                        &[("0", &store_error(&e))],
                     ))),
                 }
             });

@@ -2,6 +2,7 @@
 //! once (a notice's Undo) or later (the automatic snapshot taken before a replace, and the
 //! snapshots the user names). Their writes take the one write path (`write`).
 
+use crate::i18n::{tr, tr_args};
 use kam_core::exchange::{read_file, write_stamped_file, PersonalDetails};
 use kam_core::merge::{Choice, Path, StampedDoc};
 use kam_core::model::{Dossier, Workspace};
@@ -72,9 +73,9 @@ impl AppState {
                         undo: Some(Undo::Workspace(Box::new(previous), Some(Box::new(before)))),
                     }));
                 }
-                Err(e) => state.error.set(Some(format!(
-                    "Nothing was changed: the current workspace could not be kept as a snapshot first ({}).",
-                    store_error(&e)
+                Err(e) => state.error.set(Some(tr_args(
+                    "Nothing was changed: the current workspace could not be kept as a snapshot first ({0}).",
+                    &[("0", &store_error(&e))],
                 ))),
             },
         );
@@ -88,7 +89,7 @@ impl AppState {
         let current = state.workspace.get_untracked();
         self.write_then(
             move |repo| async move {
-                let reason = format!("before merging {name}");
+                let reason = tr_args("before merging {name}", &[("name", &name)]);
                 let make = |before: &StampedDoc| snapshot_of(&current, Some(before), reason.clone());
                 let (merged, before, snapshot) = repo.merge_file(&current, &remote, &choices, &make).await?;
                 Ok((merged.workspace, current, before, snapshot, name))
@@ -99,11 +100,14 @@ impl AppState {
                     state.snapshot.set(Some(snapshot));
                     state.set_workspace(next);
                     state.notice.set(Some(Notice {
-                        text: format!("Merged {name}. The previous workspace is kept as a snapshot."),
+                        text: tr_args(
+                            "Merged {name}. The previous workspace is kept as a snapshot.",
+                            &[("name", &name)],
+                        ),
                         undo: Some(Undo::Workspace(Box::new(previous), Some(Box::new(before)))),
                     }));
                 }
-                Err(e) => state.error.set(Some(format!("Nothing was changed: {}", store_error(&e)))),
+                Err(e) => state.error.set(Some(tr_args("Nothing was changed: {0}", &[("0", &store_error(&e))]))),
             },
         );
     }
@@ -114,9 +118,9 @@ impl AppState {
         match read_file(snapshot.file.as_bytes()) {
             Ok(file) => self.replace_workspace(
                 file.workspace,
-                Some(format!("Restored the workspace as it was {}.", snapshot.reason)),
+                Some(tr_args("Restored the workspace as it was {0}.", &[("0", &snapshot.reason)])),
             ),
-            Err(e) => self.error.set(Some(format!("The snapshot could not be read: {}", file_error(&e)))),
+            Err(e) => self.error.set(Some(tr_args("The snapshot could not be read: {0}", &[("0", &file_error(&e))]))),
         }
     }
 
@@ -127,10 +131,10 @@ impl AppState {
                 self.notice.set(None);
                 // An undo of an undo is not offered: it would only confuse.
                 let stamps = stamps.map_or(Stamps::Recorded, |d| Stamps::Exactly(*d));
-                self.replace_workspace_with(*previous, stamps, Some("Undone.".into()), false);
+                self.replace_workspace_with(*previous, stamps, Some(tr("Undone.").into()), false);
             }
             Some(Notice { undo: Some(Undo::Dossier(previous)), .. }) => {
-                self.notice.set(Some(Notice { text: "Undone.".into(), undo: None }));
+                self.notice.set(Some(Notice { text: tr("Undone.").into(), undo: None }));
                 self.update_dossier(previous.account_id.clone(), Box::new(move |d| *d = *previous));
             }
             _ => {}

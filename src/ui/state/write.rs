@@ -4,6 +4,7 @@
 //! show, and a failure is never silent. Stored first, shown once stored: what is shown is what
 //! is stored.
 
+use crate::i18n::{tr, tr_args};
 use chrono::NaiveDate;
 use kam_core::model::{
     Account, DecisionError, Dossier, KeyDecision, NewAccountError, Programme, ProgrammeProblem, Workspace,
@@ -131,7 +132,7 @@ impl AppState {
                         state.notice.set(Some(Notice { text, undo }));
                     }
                 }
-                Err(e) => state.error.set(Some(format!("Nothing was changed: {}", store_error(&e)))),
+                Err(e) => state.error.set(Some(tr_args("Nothing was changed: {0}", &[("0", &store_error(&e))]))),
             },
         );
     }
@@ -168,7 +169,7 @@ impl AppState {
                     ws.upsert_dossier(d);
                 }
             },
-            format!("The change to {name} was not saved"),
+            tr_args("The change to {name} was not saved", &[("name", &name)]),
         );
     }
 
@@ -177,7 +178,7 @@ impl AppState {
         let mut account = self.workspace.with_untracked(|ws| ws.new_account(name))?;
         account.industry = industry.trim().to_string();
         account.manager = manager.trim().to_string();
-        let failure = format!("{} was not added", account.name);
+        let failure = tr_args("{0} was not added", &[("0", &account.name)]);
         let stored = account.clone();
         self.write(
             move |repo| async move { repo.put_account(&stored).await },
@@ -217,7 +218,7 @@ impl AppState {
             },
             Touches::Plans,
             |ws, programme| ws.programme = programme,
-            "The programme settings were not saved".into(),
+            tr("The programme settings were not saved").into(),
         );
         Ok(())
     }
@@ -250,7 +251,7 @@ impl AppState {
             |ws, d| {
                 ws.upsert_dossier(d);
             },
-            "The dossier was not saved".into(),
+            tr("The dossier was not saved").into(),
         );
     }
 }

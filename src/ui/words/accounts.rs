@@ -1,13 +1,16 @@
 //! Words for the accounts themselves: why one typed by hand is not added.
 
+use crate::i18n::{tr, tr_args};
 use kam_core::model::NewAccountError;
 
 /// Why an account typed by hand was not added.
 pub fn new_account_error(e: &NewAccountError) -> String {
     match e {
-        NewAccountError::NoName => "Give the account a name.".into(),
-        NewAccountError::NameTooLong { max_chars } => format!("Names are limited to {max_chars} characters."),
-        NewAccountError::AlreadyThere { name } => format!("\"{name}\" is already in the portfolio."),
+        NewAccountError::NoName => tr("Give the account a name.").into(),
+        NewAccountError::NameTooLong { max_chars } => {
+            tr_args("Names are limited to {max_chars} characters.", &[("max_chars", max_chars)])
+        }
+        NewAccountError::AlreadyThere { name } => tr_args("\"{name}\" is already in the portfolio.", &[("name", name)]),
     }
 }
 

@@ -3,6 +3,7 @@
 //! movement between two windows. The labels of the section's own forms are here too, so that the
 //! whole area reads (and translates) in one place.
 
+use crate::i18n::{tr, tr_args, tr_plural};
 use kam_core::analysis::{Cell, ComplaintCounts, Movement, RiskReason, Trend};
 use kam_core::model::{ComplaintKind, PromiseFunction, PromiseState, ReferenceKind, Severity};
 
@@ -12,12 +13,12 @@ use super::text::{and_list, or_default, plural};
 impl Words for ComplaintKind {
     fn label(self) -> &'static str {
         match self {
-            ComplaintKind::LateDelivery => "Late delivery",
-            ComplaintKind::Quality => "Quality",
-            ComplaintKind::Billing => "Billing",
-            ComplaintKind::LostBid => "Lost bid",
-            ComplaintKind::Conflict => "Conflict",
-            ComplaintKind::Other => "Other",
+            ComplaintKind::LateDelivery => tr("Late delivery"),
+            ComplaintKind::Quality => tr("Quality"),
+            ComplaintKind::Billing => tr("Billing"),
+            ComplaintKind::LostBid => tr("Lost bid"),
+            ComplaintKind::Conflict => tr("Conflict"),
+            ComplaintKind::Other => tr("Other"),
         }
     }
 }
@@ -25,9 +26,9 @@ impl Words for ComplaintKind {
 impl Words for Severity {
     fn label(self) -> &'static str {
         match self {
-            Severity::Low => "Low",
-            Severity::Medium => "Medium",
-            Severity::High => "High",
+            Severity::Low => tr("Low"),
+            Severity::Medium => tr("Medium"),
+            Severity::High => tr("High"),
         }
     }
 }
@@ -35,9 +36,9 @@ impl Words for Severity {
 impl Words for ReferenceKind {
     fn label(self) -> &'static str {
         match self {
-            ReferenceKind::ReferenceLetter => "Reference letter",
-            ReferenceKind::Referral => "Referral",
-            ReferenceKind::CaseStudy => "Case study",
+            ReferenceKind::ReferenceLetter => tr("Reference letter"),
+            ReferenceKind::Referral => tr("Referral"),
+            ReferenceKind::CaseStudy => tr("Case study"),
         }
     }
 }
@@ -45,11 +46,11 @@ impl Words for ReferenceKind {
 impl Words for PromiseFunction {
     fn label(self) -> &'static str {
         match self {
-            PromiseFunction::Operations => "Operations",
-            PromiseFunction::SupplyChain => "Supply chain",
-            PromiseFunction::Service => "Service",
-            PromiseFunction::Finance => "Finance",
-            PromiseFunction::Other => "Other",
+            PromiseFunction::Operations => tr("Operations"),
+            PromiseFunction::SupplyChain => tr("Supply chain"),
+            PromiseFunction::Service => tr("Service"),
+            PromiseFunction::Finance => tr("Finance"),
+            PromiseFunction::Other => tr("Other"),
         }
     }
 }
@@ -57,9 +58,9 @@ impl Words for PromiseFunction {
 impl Words for PromiseState {
     fn label(self) -> &'static str {
         match self {
-            PromiseState::Open => "Open",
-            PromiseState::Kept => "Kept",
-            PromiseState::Missed => "Missed",
+            PromiseState::Open => tr("Open"),
+            PromiseState::Kept => tr("Kept"),
+            PromiseState::Missed => tr("Missed"),
         }
     }
 }
@@ -102,23 +103,28 @@ pub mod form {
 /// the last 90 days against 0 before: rising."
 pub fn complaint_summary(c: &ComplaintCounts, window_days: u64) -> String {
     if c.total == 0 {
-        return "No complaints recorded.".into();
+        return tr("No complaints recorded.").into();
     }
     let open = match (c.open, c.open_high) {
-        (0, _) => "none open".to_string(),
+        (0, _) => tr("none open").to_string(),
         (n, 0) => format!("{n} open"),
-        (n, h) => format!("{n} open ({h} of high severity)"),
+        (n, h) => tr_args("{n} open ({h} of high severity)", &[("n", &n), ("h", &h)]),
     };
     let trend = match c.trend {
         Trend::Rising => "rising",
         Trend::Falling => "falling",
         Trend::Steady => "steady",
     };
-    format!(
-        "{}, {open}; {} in the last {window_days} days against {} before: {trend}.",
-        plural(c.total, "complaint", "complaints"),
-        c.this_window,
-        c.previous_window
+    tr_args(
+        "{0}, {open}; {2} in the last {window_days} days against {4} before: {trend}.",
+        &[
+            ("0", &plural(c.total, "complaint", "complaints")),
+            ("open", &open),
+            ("2", &c.this_window),
+            ("window_days", &window_days),
+            ("4", &c.previous_window),
+            ("trend", &trend),
+        ],
     )
 }
 
@@ -128,24 +134,22 @@ pub const AT_RISK: &str = "At risk of loss";
 /// One reason the account is at risk of loss.
 pub fn risk_reason(r: &RiskReason) -> String {
     match r {
-        RiskReason::RisingComplaints { this_window, previous_window, window_days } => format!(
-            "Complaints are rising: {this_window} in the last {window_days} days against {previous_window} in the {window_days} before."
-        ),
+        RiskReason::RisingComplaints { this_window, previous_window, window_days } => tr_args("Complaints are rising: {this_window} in the last {window_days} days against {previous_window} in the {window_days} before.", &[("this_window", &this_window), ("window_days", &window_days), ("previous_window", &previous_window)]),
         RiskReason::UnresolvedHighComplaints { count, oldest } => {
-            let since = oldest.map(|d| format!(", the oldest from {d}")).unwrap_or_default();
-            format!("{} of high severity {} unresolved{since}.", plural(*count, "complaint", "complaints"), is_are(*count))
+            let since = oldest.map(|d| tr_args(", the oldest from {d}", &[("d", &d)])).unwrap_or_default();
+            tr_plural(*count, "{n} complaint of high severity is unresolved{since}.", "{n} complaints of high severity are unresolved{since}.", &[("since", &since)])
         }
         RiskReason::MissedPromises { count } => {
-            format!("{} to the customer {} missed in the last year.", plural(*count, "promise", "promises"), was_were(*count))
+            tr_plural(*count, "{n} promise to the customer was missed in the last year.", "{n} promises to the customer were missed in the last year.", &[])
         }
         RiskReason::NoRecentContact { last, days_ago } => {
-            format!("No recorded contact since {last} ({days_ago} days).")
+            tr_args("No recorded contact since {last} ({days_ago} days).", &[("last", &last), ("days_ago", &days_ago)])
         }
         RiskReason::SalesFalling { change_pct } => {
-            format!("Sales fell {:.0} % from the first half of the window to the second.", change_pct.abs())
+            tr_args("Sales fell {0} % from the first half of the window to the second.", &[("0", &(format!("{:.0}", change_pct.abs())))])
         }
         RiskReason::NoPurchase { last_purchase, lost_from } => {
-            format!("No purchase since {last_purchase}: counts as lost since {lost_from}.")
+            tr_args("No purchase since {last_purchase}: counts as lost since {lost_from}.", &[("last_purchase", &last_purchase), ("lost_from", &lost_from)])
         }
     }
 }
@@ -155,26 +159,10 @@ pub fn risk_reasons(reasons: &[RiskReason]) -> String {
     reasons.iter().map(risk_reason).collect::<Vec<_>>().join(" ")
 }
 
-fn is_are(n: usize) -> &'static str {
-    if n == 1 {
-        "is"
-    } else {
-        "are"
-    }
-}
-
-fn was_were(n: usize) -> &'static str {
-    if n == 1 {
-        "was"
-    } else {
-        "were"
-    }
-}
-
 /// A missed promise in a list: "\"Spare parts in 48 h\" (Logistics, supply chain, due 2026-11-10)".
 pub fn missed_promise(text: &str, owner: &str, function: PromiseFunction, due: Option<chrono::NaiveDate>) -> String {
-    let text = or_default(text, "(untitled promise)");
-    let owner = or_default(owner, "no owner named");
+    let text = or_default(text, tr("(untitled promise)"));
+    let owner = or_default(owner, tr("no owner named"));
     let due = due.map(|d| format!(", due {d}")).unwrap_or_default();
     format!("\"{text}\" ({owner}, {}{due})", function.label().to_lowercase())
 }
@@ -182,7 +170,7 @@ pub fn missed_promise(text: &str, owner: &str, function: PromiseFunction, due: O
 /// An open complaint in a list: "quality of 2026-05-01: \"Cracked pallets\"".
 pub fn open_complaint(kind: ComplaintKind, date: Option<chrono::NaiveDate>, text: &str) -> String {
     let when = date.map(|d| format!(" of {d}")).unwrap_or_default();
-    let text = or_default(text, "(no description)");
+    let text = or_default(text, tr("(no description)"));
     format!("{}{when}: \"{text}\"", kind.label().to_lowercase())
 }
 
@@ -212,14 +200,16 @@ pub fn movement_windows(before: &str, after: &str) -> String {
 
 /// "2 rose, 1 fell, 10 stayed in their cell; 3 new, 1 gone."
 pub fn movement_summary(m: &Movement) -> String {
-    format!(
-        "{} rose, {} fell, {} stayed in {} cell; {} new, {} gone.",
-        m.rose(),
-        m.fell(),
-        m.stayed,
-        if m.stayed == 1 { "its" } else { "their" },
-        m.new_accounts.len(),
-        m.gone_accounts.len()
+    tr_args(
+        "{0} rose, {1} fell, {2} stayed in {3} cell; {4} new, {5} gone.",
+        &[
+            ("0", &m.rose()),
+            ("1", &m.fell()),
+            ("2", &m.stayed),
+            ("3", &(if m.stayed == 1 { "its" } else { "their" })),
+            ("4", &m.new_accounts.len()),
+            ("5", &m.gone_accounts.len()),
+        ],
     )
 }
 
@@ -232,12 +222,12 @@ pub fn cell(c: Option<Cell>) -> String {
 /// The direction of a row of the table, in words and as a CSS class.
 pub fn direction(from: Option<Cell>, to: Option<Cell>) -> (&'static str, &'static str) {
     match (from, to) {
-        (None, _) => (movement::NEW, "new"),
-        (_, None) => (movement::GONE, "gone"),
+        (None, _) => (tr(movement::NEW), "new"),
+        (_, None) => (tr(movement::GONE), "gone"),
         (Some(from), Some(to)) => match to.rank().cmp(&from.rank()) {
-            std::cmp::Ordering::Less => (movement::ROSE, "rose"),
-            std::cmp::Ordering::Greater => (movement::FELL, "fell"),
-            std::cmp::Ordering::Equal => (movement::STAYED, "stayed"),
+            std::cmp::Ordering::Less => (tr(movement::ROSE), "rose"),
+            std::cmp::Ordering::Greater => (tr(movement::FELL), "fell"),
+            std::cmp::Ordering::Equal => (tr(movement::STAYED), "stayed"),
         },
     }
 }

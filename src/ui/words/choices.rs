@@ -2,6 +2,7 @@
 //! reasons, the dossier's section titles and the skill names. The core knows only the stable
 //! ids (`kam_core::model::Choice`); what a person reads is written here, once.
 
+use crate::i18n::tr;
 use kam_core::model::{
     AccountStatus, ActionStatus, Attitude, CellState, Choice, DmuRole, EventKind, KeyReason, Measure, Outcome,
     PeriodLength, RelationshipStage, Section, Skill,
@@ -20,24 +21,24 @@ pub trait Words: Choice {
 impl Words for KeyReason {
     fn label(self) -> &'static str {
         match self {
-            KeyReason::BigRevenue => "Big revenue / profit",
-            KeyReason::Potential => "Big potential",
-            KeyReason::Reference => "Famous / reference",
-            KeyReason::Partner => "Partner",
-            KeyReason::MoreCompetent => "More competent than us",
-            KeyReason::Innovator => "Innovator",
+            KeyReason::BigRevenue => tr("Big revenue / profit"),
+            KeyReason::Potential => tr("Big potential"),
+            KeyReason::Reference => tr("Famous / reference"),
+            KeyReason::Partner => tr("Partner"),
+            KeyReason::MoreCompetent => tr("More competent than us"),
+            KeyReason::Innovator => tr("Innovator"),
         }
     }
 
     /// What the reason means, as a hint under its checkbox.
     fn hint(self) -> Option<&'static str> {
         Some(match self {
-            KeyReason::BigRevenue => "A large share of our profit now (filled from the data).",
-            KeyReason::Potential => "Has the need and the budget, but buys little from us yet.",
-            KeyReason::Reference => "A name that opens doors in its industry or region.",
-            KeyReason::Partner => "Shares plans and budgets, tests ideas with us.",
-            KeyReason::MoreCompetent => "Demanding; teaches us professional standards.",
-            KeyReason::Innovator => "Buys new products and ideas first.",
+            KeyReason::BigRevenue => tr("A large share of our profit now (filled from the data)."),
+            KeyReason::Potential => tr("Has the need and the budget, but buys little from us yet."),
+            KeyReason::Reference => tr("A name that opens doors in its industry or region."),
+            KeyReason::Partner => tr("Shares plans and budgets, tests ideas with us."),
+            KeyReason::MoreCompetent => tr("Demanding; teaches us professional standards."),
+            KeyReason::Innovator => tr("Buys new products and ideas first."),
         })
     }
 }
@@ -45,14 +46,14 @@ impl Words for KeyReason {
 impl Words for DmuRole {
     fn label(self) -> &'static str {
         match self {
-            DmuRole::EconomicBuyer => "Economic buyer / decider",
-            DmuRole::User => "User",
-            DmuRole::TechnicalEvaluator => "Technical evaluator",
-            DmuRole::Finance => "Finance",
-            DmuRole::Influencer => "Influencer",
-            DmuRole::Gatekeeper => "Gatekeeper",
-            DmuRole::Coach => "Coach",
-            DmuRole::Unknown => "Not yet known",
+            DmuRole::EconomicBuyer => tr("Economic buyer / decider"),
+            DmuRole::User => tr("User"),
+            DmuRole::TechnicalEvaluator => tr("Technical evaluator"),
+            DmuRole::Finance => tr("Finance"),
+            DmuRole::Influencer => tr("Influencer"),
+            DmuRole::Gatekeeper => tr("Gatekeeper"),
+            DmuRole::Coach => tr("Coach"),
+            DmuRole::Unknown => tr("Not yet known"),
         }
     }
 }
@@ -60,12 +61,12 @@ impl Words for DmuRole {
 impl Words for Attitude {
     fn label(self) -> &'static str {
         match self {
-            Attitude::Champion => "Champion",
-            Attitude::Supporter => "Supporter",
-            Attitude::Neutral => "Neutral",
-            Attitude::Sceptic => "Sceptic",
-            Attitude::Opponent => "Opponent",
-            Attitude::Unknown => "Not yet known",
+            Attitude::Champion => tr("Champion"),
+            Attitude::Supporter => tr("Supporter"),
+            Attitude::Neutral => tr("Neutral"),
+            Attitude::Sceptic => tr("Sceptic"),
+            Attitude::Opponent => tr("Opponent"),
+            Attitude::Unknown => tr("Not yet known"),
         }
     }
 }
@@ -73,13 +74,13 @@ impl Words for Attitude {
 impl Words for EventKind {
     fn label(self) -> &'static str {
         match self {
-            EventKind::Delivery => "Delivery",
-            EventKind::Win => "Win",
-            EventKind::Loss => "Loss",
-            EventKind::Problem => "Problem",
-            EventKind::Resolution => "Resolution",
-            EventKind::Meeting => "Meeting",
-            EventKind::Note => "Note",
+            EventKind::Delivery => tr("Delivery"),
+            EventKind::Win => tr("Win"),
+            EventKind::Loss => tr("Loss"),
+            EventKind::Problem => tr("Problem"),
+            EventKind::Resolution => tr("Resolution"),
+            EventKind::Meeting => tr("Meeting"),
+            EventKind::Note => tr("Note"),
         }
     }
 }
@@ -87,12 +88,12 @@ impl Words for EventKind {
 impl Words for CellState {
     fn label(self) -> &'static str {
         match self {
-            CellState::Bought => "Bought from us",
-            CellState::InProgress => "In progress",
-            CellState::Opportunity => "Opportunity",
-            CellState::Competitor => "With a competitor",
-            CellState::NotRelevant => "Not relevant",
-            CellState::Unknown => "Not yet known",
+            CellState::Bought => tr("Bought from us"),
+            CellState::InProgress => tr("In progress"),
+            CellState::Opportunity => tr("Opportunity"),
+            CellState::Competitor => tr("With a competitor"),
+            CellState::NotRelevant => tr("Not relevant"),
+            CellState::Unknown => tr("Not yet known"),
         }
     }
 }
@@ -100,10 +101,10 @@ impl Words for CellState {
 impl Words for ActionStatus {
     fn label(self) -> &'static str {
         match self {
-            ActionStatus::Open => "Open",
-            ActionStatus::InProgress => "In progress",
-            ActionStatus::Done => "Done",
-            ActionStatus::Dropped => "Dropped",
+            ActionStatus::Open => tr("Open"),
+            ActionStatus::InProgress => tr("In progress"),
+            ActionStatus::Done => tr("Done"),
+            ActionStatus::Dropped => tr("Dropped"),
         }
     }
 }
@@ -111,9 +112,9 @@ impl Words for ActionStatus {
 impl Words for AccountStatus {
     fn label(self) -> &'static str {
         match self {
-            AccountStatus::Active => "Active",
-            AccountStatus::AtRisk => "At risk",
-            AccountStatus::Lost => "Lost",
+            AccountStatus::Active => tr("Active"),
+            AccountStatus::AtRisk => tr("At risk"),
+            AccountStatus::Lost => tr("Lost"),
         }
     }
 }
@@ -121,12 +122,12 @@ impl Words for AccountStatus {
 impl Words for RelationshipStage {
     fn label(self) -> &'static str {
         match self {
-            RelationshipStage::Exploratory => "Exploratory",
-            RelationshipStage::Basic => "Basic",
-            RelationshipStage::Cooperative => "Cooperative",
-            RelationshipStage::Interdependent => "Interdependent",
-            RelationshipStage::Integrated => "Integrated",
-            RelationshipStage::Unknown => "Not yet assessed",
+            RelationshipStage::Exploratory => tr("Exploratory"),
+            RelationshipStage::Basic => tr("Basic"),
+            RelationshipStage::Cooperative => tr("Cooperative"),
+            RelationshipStage::Interdependent => tr("Interdependent"),
+            RelationshipStage::Integrated => tr("Integrated"),
+            RelationshipStage::Unknown => tr("Not yet assessed"),
         }
     }
 }
@@ -134,10 +135,10 @@ impl Words for RelationshipStage {
 impl Words for Outcome {
     fn label(self) -> &'static str {
         match self {
-            Outcome::Open => "Open",
-            Outcome::Won => "Won",
-            Outcome::Lost => "Lost",
-            Outcome::Withdrawn => "Withdrawn",
+            Outcome::Open => tr("Open"),
+            Outcome::Won => tr("Won"),
+            Outcome::Lost => tr("Lost"),
+            Outcome::Withdrawn => tr("Withdrawn"),
         }
     }
 }
@@ -146,19 +147,19 @@ impl Words for Outcome {
 impl Words for Section {
     fn label(self) -> &'static str {
         match self {
-            Section::General => "General",
-            Section::Qualification => "Why key",
-            Section::Timeline => "Relationship history",
-            Section::People => "Decision-making unit",
-            Section::Competitors => "Competitors",
-            Section::Analysis => "Analysis",
-            Section::Strategy => "Strategy and whitespace",
-            Section::Team => "Account team",
-            Section::Plan => "Objectives and actions",
-            Section::Metrics => "Metrics",
-            Section::Tenders => "Tenders and proposals",
+            Section::General => tr("General"),
+            Section::Qualification => tr("Why key"),
+            Section::Timeline => tr("Relationship history"),
+            Section::People => tr("Decision-making unit"),
+            Section::Competitors => tr("Competitors"),
+            Section::Analysis => tr("Analysis"),
+            Section::Strategy => tr("Strategy and whitespace"),
+            Section::Team => tr("Account team"),
+            Section::Plan => tr("Objectives and actions"),
+            Section::Metrics => tr("Metrics"),
+            Section::Tenders => tr("Tenders and proposals"),
             Section::AfterSale => "After-sale",
-            Section::Status => "Status",
+            Section::Status => tr("Status"),
         }
     }
 }
@@ -167,19 +168,19 @@ impl Words for Section {
 /// `Dossier::section_filled`).
 pub fn section_needs(section: Section) -> &'static str {
     match section {
-        Section::General => "an overview, history or organisation",
-        Section::Qualification => "a reason with its justification",
-        Section::Timeline => "a dated event",
+        Section::General => tr("an overview, history or organisation"),
+        Section::Qualification => tr("a reason with its justification"),
+        Section::Timeline => tr("a dated event"),
         Section::People => "a person",
         Section::Competitors => "a competitor",
-        Section::Analysis => "goals, market, PESTEL or SWOT",
-        Section::Strategy => "a strategy or a whitespace cell",
-        Section::Team => "an executive sponsor or team member",
-        Section::Plan => "an objective or action",
-        Section::Metrics => "cost to serve, margin or wallet",
-        Section::Tenders => "a tender or proposal",
-        Section::AfterSale => "a complaint, a promise or a reference asked for",
-        Section::Status => "the relationship stage or status",
+        Section::Analysis => tr("goals, market, PESTEL or SWOT"),
+        Section::Strategy => tr("a strategy or a whitespace cell"),
+        Section::Team => tr("an executive sponsor or team member"),
+        Section::Plan => tr("an objective or action"),
+        Section::Metrics => tr("cost to serve, margin or wallet"),
+        Section::Tenders => tr("a tender or proposal"),
+        Section::AfterSale => tr("a complaint, a promise or a reference asked for"),
+        Section::Status => tr("the relationship stage or status"),
     }
 }
 
@@ -187,13 +188,13 @@ pub fn section_needs(section: Section) -> &'static str {
 impl Words for Skill {
     fn label(self) -> &'static str {
         match self {
-            Skill::ProductKnowledge => "Product knowledge",
-            Skill::SellingIdeas => "Selling ideas",
-            Skill::CustomerBusiness => "Understanding the customer's business",
-            Skill::BusinessCommunication => "Business communication",
-            Skill::AnalyticalThinking => "Analytical thinking",
-            Skill::Negotiation => "Negotiation",
-            Skill::ProjectManagement => "Project management",
+            Skill::ProductKnowledge => tr("Product knowledge"),
+            Skill::SellingIdeas => tr("Selling ideas"),
+            Skill::CustomerBusiness => tr("Understanding the customer's business"),
+            Skill::BusinessCommunication => tr("Business communication"),
+            Skill::AnalyticalThinking => tr("Analytical thinking"),
+            Skill::Negotiation => tr("Negotiation"),
+            Skill::ProjectManagement => tr("Project management"),
         }
     }
 }
@@ -202,8 +203,8 @@ impl Words for Skill {
 impl Words for Measure {
     fn label(self) -> &'static str {
         match self {
-            Measure::Revenue => "Revenue",
-            Measure::Profit => "Profit",
+            Measure::Revenue => tr("Revenue"),
+            Measure::Profit => tr("Profit"),
         }
     }
 }
@@ -212,8 +213,8 @@ impl Words for Measure {
 impl Words for PeriodLength {
     fn label(self) -> &'static str {
         match self {
-            PeriodLength::Month => "Months",
-            PeriodLength::Quarter => "Quarters",
+            PeriodLength::Month => tr("Months"),
+            PeriodLength::Quarter => tr("Quarters"),
         }
     }
 }

@@ -1,15 +1,16 @@
 //! Words for promoting an account to key status or demoting it.
 
+use crate::i18n::{tr, tr_args};
 use kam_core::model::DecisionError;
 
 /// Why a promotion or demotion was not recorded.
 pub fn decision_error(e: &DecisionError) -> String {
     match e {
-        DecisionError::Unexplained { promoted } => format!(
-            "Say who decided and why: the decision to {} is kept in the account's history.",
-            if *promoted { "promote" } else { "demote" }
+        DecisionError::Unexplained { promoted } => tr_args(
+            "Say who decided and why: the decision to {0} is kept in the account's history.",
+            &[("0", &(if *promoted { "promote" } else { "demote" }))],
         ),
-        DecisionError::AccountGone => "This account is no longer in the workspace.".into(),
+        DecisionError::AccountGone => tr("This account is no longer in the workspace.").into(),
     }
 }
 

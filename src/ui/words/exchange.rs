@@ -2,6 +2,7 @@
 //! why a spreadsheet cannot be imported, why a row was skipped, how a file was read, and the
 //! names of number and date formats.
 
+use crate::i18n::{tr, tr_args, tr_plural};
 use chrono::NaiveDate;
 use kam_core::exchange::{
     AccountGrouping, Column, DateError, DateFormat, Decimal, FileError, ImportError, ImportOutcome, NumberError,
@@ -29,100 +30,102 @@ pub fn thousands(n: usize) -> String {
 /// serde_json's words for a type error, with the names only a programmer knows replaced.
 fn serde_words(detail: &str) -> String {
     detail
-        .replace("struct FileData", "an object with accounts, history and dossiers")
-        .replace("expected u32", "expected a whole number from 0")
-        .replace("expected f64", "expected a number")
+        .replace("struct FileData", tr("an object with accounts, history and dossiers"))
+        .replace("expected u32", tr("expected a whole number from 0"))
+        .replace("expected f64", tr("expected a number"))
 }
 
 /// Why a KAM Planner file (or a protected file's wrapper) is refused.
 pub fn file_error(e: &FileError) -> String {
     match e {
-        FileError::TooLarge { max_mb } => format!("The file is larger than {max_mb} MB: it is not a KAM Planner file, or it is damaged."),
-        FileError::NotUtf8 => "The file is not a text file in UTF-8: it is not a KAM Planner file.".into(),
-        FileError::Empty => "The file is empty.".into(),
-        FileError::TooDeep { max_depth } => format!("The file nests data more than {max_depth} levels deep: it is not a KAM Planner file."),
-        FileError::JsonNotAnObject => "This is not a KAM Planner file (it is JSON, but not an object).".into(),
-        FileError::NotKamPlanner => "This is not a KAM Planner file.".into(),
-        FileError::InvalidJson { message, line, column } => format!("The file is not valid JSON: {message} at line {line}, column {column}."),
-        FileError::WrongFormat => "This is not a KAM Planner file (its \"format\" is not \"kam-planner\").".into(),
-        FileError::VersionNotAWholeNumber => "The file's \"version\" is missing or not a whole number.".into(),
-        FileError::NewerVersion { version, newest } => format!(
-            "The file was made by a newer KAM Planner (file format {version}; this one reads up to {newest}). Update the app, or ask the sender to export again."
-        ),
-        FileError::VersionZero => "The file's \"version\" is 0, which no KAM Planner writes.".into(),
-        FileError::ChecksumMismatch => "The file's checksum does not match its content: it was changed or damaged after export.".into(),
-        FileError::Incomplete { detail } => format!("The file is incomplete: {}.", serde_words(detail)),
-        FileError::UnknownData { detail } => format!("The file holds data this KAM Planner does not know: {}.", serde_words(detail)),
-        FileError::WrongField { field, detail } => format!("The field \"{field}\" has a wrong type or value: {}.", serde_words(detail)),
-        FileError::NotKamPlannerData { detail } => format!("The file is not a KAM Planner file: {}.", serde_words(detail)),
-        FileError::WrongData { detail } => format!("The file's data is wrong: {detail}."),
+        FileError::TooLarge { max_mb } => tr_args("The file is larger than {max_mb} MB: it is not a KAM Planner file, or it is damaged.", &[("max_mb", &max_mb)]),
+        FileError::NotUtf8 => tr("The file is not a text file in UTF-8: it is not a KAM Planner file.").into(),
+        FileError::Empty => tr("The file is empty.").into(),
+        FileError::TooDeep { max_depth } => tr_args("The file nests data more than {max_depth} levels deep: it is not a KAM Planner file.", &[("max_depth", &max_depth)]),
+        FileError::JsonNotAnObject => tr("This is not a KAM Planner file (it is JSON, but not an object).").into(),
+        FileError::NotKamPlanner => tr("This is not a KAM Planner file.").into(),
+        FileError::InvalidJson { message, line, column } => tr_args("The file is not valid JSON: {message} at line {line}, column {column}.", &[("message", &message), ("line", &line), ("column", &column)]),
+        FileError::WrongFormat => tr("This is not a KAM Planner file (its \"format\" is not \"kam-planner\").").into(),
+        FileError::VersionNotAWholeNumber => tr("The file's \"version\" is missing or not a whole number.").into(),
+        FileError::NewerVersion { version, newest } => tr_args("The file was made by a newer KAM Planner (file format {version}; this one reads up to {newest}). Update the app, or ask the sender to export again.", &[("version", &version), ("newest", &newest)]),
+        FileError::VersionZero => tr("The file's \"version\" is 0, which no KAM Planner writes.").into(),
+        FileError::ChecksumMismatch => tr("The file's checksum does not match its content: it was changed or damaged after export.").into(),
+        FileError::Incomplete { detail } => tr_args("The file is incomplete: {0}.", &[("0", &serde_words(detail))]),
+        FileError::UnknownData { detail } => tr_args("The file holds data this KAM Planner does not know: {0}.", &[("0", &serde_words(detail))]),
+        FileError::WrongField { field, detail } => tr_args("The field \"{field}\" has a wrong type or value: {1}.", &[("field", &field), ("1", &serde_words(detail))]),
+        FileError::NotKamPlannerData { detail } => tr_args("The file is not a KAM Planner file: {0}.", &[("0", &serde_words(detail))]),
+        FileError::WrongData { detail } => tr_args("The file's data is wrong: {detail}.", &[("detail", &detail)]),
         FileError::Malformed { detail } => detail.clone(),
-        FileError::AccountWithoutIdOrName => "An account in the file has no id or no name.".into(),
-        FileError::DuplicateAccount { id } => format!("The account id \"{id}\" appears twice in the file."),
-        FileError::HistoryForUnknownAccount { account_id } => format!("Order history for \"{account_id}\", an account the file does not contain."),
-        FileError::HistoryNotFinite { account_id } => format!("Order history of \"{account_id}\" holds a number that is not finite."),
-        FileError::DuplicateHistory { account_id } => format!("Order history for \"{account_id}\" appears twice in the file."),
-        FileError::DossierForUnknownAccount { account_id } => format!("A dossier for \"{account_id}\", an account the file does not contain."),
-        FileError::DuplicateDossier { account_id } => format!("Two dossiers for \"{account_id}\" in the file."),
-        FileError::InvalidProgramme { problems } => format!("The file's programme settings are wrong: {}", super::programme::programme_problems(problems).join(" ")),
-        FileError::ProtectedNotUtf8 => "The protected file is not UTF-8: it is damaged.".into(),
-        FileError::ProtectedDamaged { detail } => format!("The protected file is damaged: {detail}."),
-        FileError::NotProtected => "This is not a passphrase-protected KAM Planner file.".into(),
+        FileError::AccountWithoutIdOrName => tr("An account in the file has no id or no name.").into(),
+        FileError::DuplicateAccount { id } => tr_args("The account id \"{id}\" appears twice in the file.", &[("id", &id)]),
+        FileError::HistoryForUnknownAccount { account_id } => tr_args("Order history for \"{account_id}\", an account the file does not contain.", &[("account_id", &account_id)]),
+        FileError::HistoryNotFinite { account_id } => tr_args("Order history of \"{account_id}\" holds a number that is not finite.", &[("account_id", &account_id)]),
+        FileError::DuplicateHistory { account_id } => tr_args("Order history for \"{account_id}\" appears twice in the file.", &[("account_id", &account_id)]),
+        FileError::DossierForUnknownAccount { account_id } => tr_args("A dossier for \"{account_id}\", an account the file does not contain.", &[("account_id", &account_id)]),
+        FileError::DuplicateDossier { account_id } => tr_args("Two dossiers for \"{account_id}\" in the file.", &[("account_id", &account_id)]),
+        FileError::InvalidProgramme { problems } => tr_args("The file's programme settings are wrong: {0}", &[("0", &super::programme::programme_problems(problems).join(" "))]),
+        FileError::ProtectedNotUtf8 => tr("The protected file is not UTF-8: it is damaged.").into(),
+        FileError::ProtectedDamaged { detail } => tr_args("The protected file is damaged: {detail}.", &[("detail", &detail)]),
+        FileError::NotProtected => tr("This is not a passphrase-protected KAM Planner file.").into(),
         FileError::ProtectedNewerVersion { version, newest } => {
-            format!("The protected file was made by a newer KAM Planner (version {version}; this one reads {newest}).")
+            tr_args("The protected file was made by a newer KAM Planner (version {version}; this one reads {newest}).", &[("version", &version), ("newest", &newest)])
         }
-        FileError::ProtectedUnknownMethod => "The file is protected with a method this KAM Planner does not use.".into(),
-        FileError::ProtectedIterations { iterations, min, max } => format!(
-            "The file asks for {iterations} key-derivation rounds; accepted are {} to {}.",
-            thousands(*min as usize),
-            thousands(*max as usize)
-        ),
-        FileError::ProtectedNotBase64 { part } => format!("The protected file is damaged ({} is not base64).", part.id()),
-        FileError::ProtectedWrongLength => "The protected file is damaged (salt, iv or ciphertext has the wrong length).".into(),
+        FileError::ProtectedUnknownMethod => tr("The file is protected with a method this KAM Planner does not use.").into(),
+        FileError::ProtectedIterations { iterations, min, max } => tr_args("The file asks for {iterations} key-derivation rounds; accepted are {1} to {2}.", &[("iterations", &iterations), ("1", &thousands(*min as usize)), ("2", &thousands(*max as usize))]),
+        FileError::ProtectedNotBase64 { part } => tr_args("The protected file is damaged ({0} is not base64).", &[("0", &part.id())]),
+        FileError::ProtectedWrongLength => tr("The protected file is damaged (salt, iv or ciphertext has the wrong length).").into(),
     }
 }
 
 fn crypto_step(step: CryptoStep) -> &'static str {
     match step {
         CryptoStep::WebCrypto => "WebCrypto",
-        CryptoStep::ReadingPassphrase => "Reading the passphrase",
-        CryptoStep::DerivingKey => "Deriving the key",
-        CryptoStep::RandomNumbers => "Random numbers",
-        CryptoStep::Encryption => "Encryption",
-        CryptoStep::Decryption => "Decryption",
+        CryptoStep::ReadingPassphrase => tr("Reading the passphrase"),
+        CryptoStep::DerivingKey => tr("Deriving the key"),
+        CryptoStep::RandomNumbers => tr("Random numbers"),
+        CryptoStep::Encryption => tr("Encryption"),
+        CryptoStep::Decryption => tr("Decryption"),
     }
 }
 
 /// Why protecting or opening a protected file failed.
 pub fn crypto_error(e: &CryptoError) -> String {
     match e {
-        CryptoError::NoWindow => "no window".into(),
-        CryptoError::Failed { step, detail } => format!("{} failed in this browser ({detail})", crypto_step(*step)),
+        CryptoError::NoWindow => tr("no window").into(),
+        CryptoError::Failed { step, detail } => {
+            tr_args("{0} failed in this browser ({detail})", &[("0", &crypto_step(*step)), ("detail", &detail)])
+        }
         CryptoError::File(e) => file_error(e),
-        CryptoError::WrongPassphrase => "Wrong passphrase, or the file was changed after it was protected.".into(),
+        CryptoError::WrongPassphrase => tr("Wrong passphrase, or the file was changed after it was protected.").into(),
     }
 }
 
 fn zip_error(e: &ZipError) -> String {
     match e {
-        ZipError::NoDirectory => "no ZIP directory found".into(),
+        ZipError::NoDirectory => tr("no ZIP directory found").into(),
         ZipError::Truncated => "truncated".into(),
-        ZipError::DamagedDirectory => "damaged ZIP directory".into(),
-        ZipError::TruncatedDirectory => "truncated directory".into(),
-        ZipError::Zip64 => "ZIP64 archives (parts over 4 GB) are not supported".into(),
-        ZipError::EntryTooLarge { name, limit_mb } => format!("{name} is larger than {limit_mb} MB"),
-        ZipError::DamagedEntry { name } => format!("{name}: damaged entry"),
+        ZipError::DamagedDirectory => tr("damaged ZIP directory").into(),
+        ZipError::TruncatedDirectory => tr("truncated directory").into(),
+        ZipError::Zip64 => tr("ZIP64 archives (parts over 4 GB) are not supported").into(),
+        ZipError::EntryTooLarge { name, limit_mb } => {
+            tr_args("{name} is larger than {limit_mb} MB", &[("name", &name), ("limit_mb", &limit_mb)])
+        }
+        ZipError::DamagedEntry { name } => tr_args("{name}: damaged entry", &[("name", &name)]),
         ZipError::TruncatedEntry { name } => format!("{name}: truncated"),
-        ZipError::NotInflatable { name, status } => format!("{name}: cannot be decompressed ({status})"),
-        ZipError::UnsupportedMethod { name, method } => format!("{name}: compression method {method} is not supported"),
+        ZipError::NotInflatable { name, status } => {
+            tr_args("{name}: cannot be decompressed ({status})", &[("name", &name), ("status", &status)])
+        }
+        ZipError::UnsupportedMethod { name, method } => {
+            tr_args("{name}: compression method {method} is not supported", &[("name", &name), ("method", &method)])
+        }
     }
 }
 
 fn workbook_problem(p: &WorkbookProblem) -> String {
     match p {
         WorkbookProblem::Zip(e) => zip_error(e),
-        WorkbookProblem::PartNotUtf8 { part } => format!("{part} is not UTF-8"),
-        WorkbookProblem::NoWorksheet => "no worksheet".into(),
+        WorkbookProblem::PartNotUtf8 { part } => tr_args("{part} is not UTF-8", &[("part", &part)]),
+        WorkbookProblem::NoWorksheet => tr("no worksheet").into(),
         WorkbookProblem::Xml(detail) | WorkbookProblem::Csv(detail) => detail.clone(),
     }
 }
@@ -130,29 +133,26 @@ fn workbook_problem(p: &WorkbookProblem) -> String {
 /// Why a spreadsheet cannot be imported.
 pub fn import_error(e: &ImportError) -> String {
     match e {
-        ImportError::Empty => "The file is empty.".into(),
-        ImportError::NoHeader => "The first row must name the columns (for example: Customer, Date, Revenue).".into(),
-        ImportError::TooFewColumns(n) => format!(
-            "Only {} found: an order export needs at least the customer, the date and the value. Is it a CSV or Excel file?",
-            plural(*n, "column", "columns")
-        ),
-        ImportError::Unreadable(why) => format!("The file cannot be read: {why}"),
-        ImportError::NotAWorkbook(e) => format!("The file cannot be read: this is not an Excel workbook that can be opened ({})", zip_error(e)),
+        ImportError::Empty => tr("The file is empty.").into(),
+        ImportError::NoHeader => tr("The first row must name the columns (for example: Customer, Date, Revenue).").into(),
+        ImportError::TooFewColumns(n) => tr_args("Only {0} found: an order export needs at least the customer, the date and the value. Is it a CSV or Excel file?", &[("0", &plural(*n, "column", "columns"))]),
+        ImportError::Unreadable(why) => tr_args("The file cannot be read: {why}", &[("why", &why)]),
+        ImportError::NotAWorkbook(e) => tr_args("The file cannot be read: this is not an Excel workbook that can be opened ({0})", &[("0", &zip_error(e))]),
         ImportError::DamagedWorkbook(p) => {
-            format!("The file cannot be read: the Excel workbook is damaged or not supported ({})", workbook_problem(p))
+            tr_args("The file cannot be read: the Excel workbook is damaged or not supported ({0})", &[("0", &workbook_problem(p))])
         }
-        ImportError::OldExcelWorkbook => "This is an old Excel 97–2003 workbook (.xls). Save it as .xlsx or CSV in Excel, then import that file.".into(),
-        ImportError::NoSuchHeaderRow { row, rows: n } => format!("There is no row {} near the top of the file (it has {}).", row + 1, rows(*n)),
-        ImportError::NoSuchSheet { sheet, sheets } => format!("There is no sheet {} in the workbook (it has {}).", sheet + 1, plural(*sheets, "sheet", "sheets")),
+        ImportError::OldExcelWorkbook => tr("This is an old Excel 97–2003 workbook (.xls). Save it as .xlsx or CSV in Excel, then import that file.").into(),
+        ImportError::NoSuchHeaderRow { row, rows: n } => tr_args("There is no row {0} near the top of the file (it has {1}).", &[("0", &(row + 1)), ("1", &rows(*n))]),
+        ImportError::NoSuchSheet { sheet, sheets } => tr_args("There is no sheet {0} in the workbook (it has {1}).", &[("0", &(sheet + 1)), ("1", &plural(*sheets, "sheet", "sheets"))]),
     }
 }
 
 /// How a spreadsheet was read, shown above the mapping.
 pub fn table_note(note: TableNote) -> &'static str {
     match note {
-        TableNote::ReadAsWindows1252 => "The file is not UTF-8: it was read as Windows-1252 (Western European). Check the accents in the names below.",
-        TableNote::FirstWorksheet => "Read from the first worksheet of the workbook.",
-        TableNote::SeveralSheets => "The workbook has several sheets: the one that looks like order lines is read. Choose another sheet if it is not the right one.",
+        TableNote::ReadAsWindows1252 => tr("The file is not UTF-8: it was read as Windows-1252 (Western European). Check the accents in the names below."),
+        TableNote::FirstWorksheet => tr("Read from the first worksheet of the workbook."),
+        TableNote::SeveralSheets => tr("The workbook has several sheets: the one that looks like order lines is read. Choose another sheet if it is not the right one."),
     }
 }
 
@@ -168,52 +168,55 @@ fn column_name(column: Column) -> &'static str {
 /// Why a cell is not a number ("\"abc\" is not a number").
 pub fn number_error(e: &NumberError) -> String {
     match e {
-        NumberError::Empty => "empty value".into(),
-        NumberError::NotANumber { value } => format!("\"{value}\" is not a number"),
-        NumberError::TooLarge { value } => format!("\"{value}\" is too large"),
+        NumberError::Empty => tr("empty value").into(),
+        NumberError::NotANumber { value } => tr_args("\"{value}\" is not a number", &[("value", &value)]),
+        NumberError::TooLarge { value } => tr_args("\"{value}\" is too large", &[("value", &value)]),
     }
 }
 
 /// Why a cell is not a date.
 pub fn date_error(e: &DateError) -> String {
     match e {
-        DateError::Empty => "empty date".into(),
-        DateError::WrongFormat { value, format } => {
-            format!("\"{value}\" is not a date in the format {}", date_format_name(*format))
-        }
-        DateError::NotReal { value } => format!("\"{value}\" is not a real date"),
+        DateError::Empty => tr("empty date").into(),
+        DateError::WrongFormat { value, format } => tr_args(
+            "\"{value}\" is not a date in the format {1}",
+            &[("value", &value), ("1", &date_format_name(*format))],
+        ),
+        DateError::NotReal { value } => tr_args("\"{value}\" is not a real date", &[("value", &value)]),
     }
 }
 
 /// Why a row was skipped, as listed after "Line n: ".
 pub fn skip_reason(reason: &SkipReason) -> String {
     match reason {
-        SkipReason::Unreadable(detail) => format!("unreadable row ({detail})"),
-        SkipReason::EmptyRow => "empty row".into(),
-        SkipReason::MissingColumn(column) => format!("no {} column in this row", column_name(*column)),
-        SkipReason::NoCustomerName => "no customer name".into(),
-        SkipReason::NameTooLong { max_chars } => format!("customer name longer than {max_chars} characters"),
+        SkipReason::Unreadable(detail) => tr_args("unreadable row ({detail})", &[("detail", &detail)]),
+        SkipReason::EmptyRow => tr("empty row").into(),
+        SkipReason::MissingColumn(column) => tr_args("no {0} column in this row", &[("0", &column_name(*column))]),
+        SkipReason::NoCustomerName => tr("no customer name").into(),
+        SkipReason::NameTooLong { max_chars } => {
+            tr_args("customer name longer than {max_chars} characters", &[("max_chars", &max_chars)])
+        }
         SkipReason::Date(e) => date_error(e),
         SkipReason::Revenue(e) => format!("revenue: {}", number_error(e)),
         SkipReason::Profit(e) => format!("profit: {}", number_error(e)),
-        SkipReason::TotalsRow => "a totals row, not a customer".into(),
-        SkipReason::SumOfRowsAbove => "the sum of the rows above (a total without a label)".into(),
+        SkipReason::TotalsRow => tr("a totals row, not a customer").into(),
+        SkipReason::SumOfRowsAbove => tr("the sum of the rows above (a total without a label)").into(),
     }
 }
 
 /// The heading of the skipped-rows list.
 pub fn skipped_title(count: usize) -> String {
-    format!("Skipped rows ({})", thousands(count))
+    tr_args("Skipped rows ({0})", &[("0", &thousands(count))])
 }
 
 /// The last entry of a skipped-rows list that lists only the first ones.
 pub fn more_skipped(unlisted: usize) -> String {
-    format!("… and {} more", thousands(unlisted))
+    tr_args("… and {0} more", &[("0", &thousands(unlisted))])
 }
 
 /// One entry of the skipped-rows list.
 pub fn skipped_line(s: &Skipped) -> String {
-    format!("Line {}: {}", s.line, skip_reason(&s.reason))
+    tr_args("Line {0}: {1}", &[("0", &s.line), ("1", &(skip_reason(&s.reason)))])
 }
 
 pub fn date_format_name(format: DateFormat) -> &'static str {
@@ -222,25 +225,25 @@ pub fn date_format_name(format: DateFormat) -> &'static str {
         DateFormat::DayMonthYearDots => "dd.mm.yyyy",
         DateFormat::DayMonthYearSlashes => "dd/mm/yyyy",
         DateFormat::MonthDayYearSlashes => "mm/dd/yyyy",
-        DateFormat::ExcelSerial => "Excel serial number",
+        DateFormat::ExcelSerial => tr("Excel serial number"),
     }
 }
 
 pub fn decimal_name(decimal: Decimal) -> &'static str {
     match decimal {
-        Decimal::Dot => "1,234.56 (decimal point)",
-        Decimal::Comma => "1.234,56 (decimal comma)",
+        Decimal::Dot => tr("1,234.56 (decimal point)"),
+        Decimal::Comma => tr("1.234,56 (decimal comma)"),
     }
 }
 
 /// "1 row", "6,401 rows".
 pub fn rows(n: usize) -> String {
-    format!("{} row{}", thousands(n), if n == 1 { "" } else { "s" })
+    tr_plural(n, "{count} row", "{count} rows", &[("count", &thousands(n))])
 }
 
 /// What reading every row found: "6,401 rows imported, 3 skipped".
 pub fn import_counts(imported: usize, skipped: usize) -> String {
-    format!("{} imported, {} skipped", rows(imported), thousands(skipped))
+    tr_args("{0} imported, {1} skipped", &[("0", &(rows(imported))), ("1", &(thousands(skipped)))])
 }
 
 /// What a confirmed import did, as the Portfolio shows it until the next file.
@@ -255,27 +258,37 @@ pub fn import_done(imported: usize, skipped: usize, outcome: &ImportOutcome) -> 
 
 /// What confirming would change, for the period the file covers.
 pub fn import_preview(first: NaiveDate, last: NaiveDate, outcome: &ImportOutcome) -> String {
-    format!(
-        "Orders from {first} to {last}: {}, {} updated{}.",
-        plural(outcome.new_accounts, "new account", "new accounts"),
-        outcome.updated_accounts,
-        if outcome.lines_replaced > 0 {
-            format!(", {} stored lines of this period replaced", thousands(outcome.lines_replaced))
-        } else {
-            String::new()
-        }
+    tr_args(
+        "Orders from {first} to {last}: {2}, {3} updated{4}.",
+        &[
+            ("first", &first),
+            ("last", &last),
+            ("2", &plural(outcome.new_accounts, "new account", "new accounts")),
+            ("3", &outcome.updated_accounts),
+            (
+                "4",
+                &(if outcome.lines_replaced > 0 {
+                    tr_args(
+                        ", {count} stored lines of this period replaced",
+                        &[("count", &thousands(outcome.lines_replaced))],
+                    )
+                } else {
+                    String::new()
+                }),
+            ),
+        ],
     )
 }
 
 /// The first line of a KAM Planner file's preview: what it holds, and when it was exported.
 pub fn read_file_summary(name: &str, read: &ReadFile) -> String {
     let scope = match read.scope {
-        Scope::Workspace => "a whole workspace",
-        Scope::Account => "one account plan",
+        Scope::Workspace => tr("a whole workspace"),
+        Scope::Account => tr("one account plan"),
     };
     let personal = match read.personal_details {
-        PersonalDetails::Included => "with personal details",
-        PersonalDetails::Removed => "without personal details",
+        PersonalDetails::Included => tr("with personal details"),
+        PersonalDetails::Removed => tr("without personal details"),
     };
     format!("{name}: {scope}, {personal}, exported {}.", read.exported_at.chars().take(10).collect::<String>())
 }
@@ -283,19 +296,24 @@ pub fn read_file_summary(name: &str, read: &ReadFile) -> String {
 /// Reading and decoding a file before its rows: "Reading the file… 40 % of 12.5 MB".
 pub fn reading_file(bytes_done: f64, bytes_total: f64) -> String {
     let share = if bytes_total > 0.0 { (bytes_done / bytes_total).clamp(0.0, 1.0) } else { 1.0 };
-    format!("Reading the file… {:.0} % of {:.1} MB", share * 100.0, bytes_total / 1e6)
+    tr_args(
+        "Reading the file… {0} % of {1} MB",
+        &[("0", &(format!("{:.0}", share * 100.0))), ("1", &(format!("{:.1}", bytes_total / 1e6)))],
+    )
 }
 
 /// Reading every row: "Reading rows… 40 % · 80,000 rows · 410,000 rows/s · about 2 s left".
 pub fn reading_rows(p: &Progress) -> String {
-    let mut text = format!(
-        "Reading rows… {:.0} % · {} · {} rows/s",
-        p.fraction * 100.0,
-        rows(p.rows),
-        thousands(p.rows_per_second.round() as usize)
+    let mut text = tr_args(
+        "Reading rows… {0} % · {1} · {2} rows/s",
+        &[
+            ("0", &(format!("{:.0}", p.fraction * 100.0))),
+            ("1", &rows(p.rows)),
+            ("2", &(thousands(p.rows_per_second.round() as usize))),
+        ],
     );
     if let Some(left) = p.seconds_left {
-        text.push_str(&format!(" · about {} s left", left.ceil().max(1.0)));
+        text.push_str(&tr_args(" · about {0} s left", &[("0", &left.ceil().max(1.0))]));
     }
     text
 }
@@ -303,28 +321,29 @@ pub fn reading_rows(p: &Progress) -> String {
 /// The file could not be read by the browser (moved, deleted, access withdrawn).
 pub fn file_not_readable(name: &str, detail: &str) -> String {
     if detail.is_empty() {
-        format!("{name} could not be read by the browser.")
+        tr_args("{name} could not be read by the browser.", &[("name", &name)])
     } else {
-        format!("{name} could not be read by the browser ({detail}).")
+        tr_args("{name} could not be read by the browser ({detail}).", &[("name", &name), ("detail", &detail)])
     }
 }
 
 /// An old `.xls` workbook, which the app does not read.
 pub fn old_excel(name: &str) -> String {
-    format!("{name} is an old Excel 97–2003 workbook. Save it as .xlsx or CSV in Excel, then import that file.")
+    tr_args(
+        "{name} is an old Excel 97–2003 workbook. Save it as .xlsx or CSV in Excel, then import that file.",
+        &[("name", &name)],
+    )
 }
 
 /// The import's worker could not start or stopped with an error.
 pub fn worker_problem(name: &str, problem: &WorkerProblem) -> String {
     match problem {
         WorkerProblem::NotStarted(why) => {
-            format!("{name}: the import could not start in this browser ({why}). Reload the page and try again.")
+            tr_args("{name}: the import could not start in this browser ({why}). Reload the page and try again.", &[("name", &name), ("why", &why)])
         }
-        WorkerProblem::Crashed(why) => format!(
-            "{name}: the import stopped unexpectedly ({why}). Nothing was stored. If the file is very large, export a shorter period."
-        ),
+        WorkerProblem::Crashed(why) => tr_args("{name}: the import stopped unexpectedly ({why}). Nothing was stored. If the file is very large, export a shorter period.", &[("name", &name), ("why", &why)]),
         WorkerProblem::Garbled => {
-            format!("{name}: the import stopped unexpectedly. Nothing was stored. Reload the page and try again.")
+            tr_args("{name}: the import stopped unexpectedly. Nothing was stored. Reload the page and try again.", &[("name", &name)])
         }
     }
 }
@@ -334,12 +353,21 @@ pub fn account_grouping(grouping: AccountGrouping) -> Option<String> {
     match grouping {
         AccountGrouping::ByName => None,
         AccountGrouping::ByCustomerNumber { accounts, accounts_renamed: 0 } => {
-            Some(format!("Grouped by customer number: {}.", plural(accounts, "account", "accounts")))
+            Some(tr_args("Grouped by customer number: {0}.", &[("0", &plural(accounts, "account", "accounts"))]))
         }
-        AccountGrouping::ByCustomerNumber { accounts, accounts_renamed } => Some(format!(
-            "Grouped by customer number: {}; {} more than one spelling, the latest is shown.",
-            plural(accounts, "account", "accounts"),
-            if accounts_renamed == 1 { "1 had".to_string() } else { format!("{} had", thousands(accounts_renamed)) }
+        AccountGrouping::ByCustomerNumber { accounts, accounts_renamed } => Some(tr_args(
+            "Grouped by customer number: {0}; {1} more than one spelling, the latest is shown.",
+            &[
+                ("0", &plural(accounts, "account", "accounts")),
+                (
+                    "1",
+                    &(if accounts_renamed == 1 {
+                        "1 had".to_string()
+                    } else {
+                        format!("{} had", thousands(accounts_renamed))
+                    }),
+                ),
+            ],
         )),
     }
 }
@@ -348,26 +376,26 @@ pub fn account_grouping(grouping: AccountGrouping) -> Option<String> {
 pub fn encoding_name(label: &str) -> String {
     let name = match label {
         "utf-8" => "UTF-8",
-        "utf-16le" => "UTF-16 (little-endian)",
-        "utf-16be" => "UTF-16 (big-endian)",
-        "windows-1250" => "Central European (Windows-1250)",
-        "windows-1251" => "Cyrillic (Windows-1251)",
-        "windows-1252" => "Western European (Windows-1252)",
-        "windows-1257" => "Baltic (Windows-1257)",
-        "iso-8859-2" => "Central European (ISO-8859-2)",
-        "iso-8859-4" => "Baltic (ISO-8859-4)",
-        "iso-8859-5" => "Cyrillic (ISO-8859-5)",
-        "iso-8859-13" => "Baltic (ISO-8859-13)",
-        "iso-8859-15" => "Western European (ISO-8859-15)",
-        "koi8-r" => "Cyrillic (KOI8-R)",
-        "koi8-u" => "Cyrillic (KOI8-U)",
-        "ibm866" => "Cyrillic (DOS 866)",
-        "gbk" => "Chinese, simplified (GBK)",
-        "gb18030" => "Chinese, simplified (GB18030)",
-        "big5" => "Chinese, traditional (Big5)",
-        "shift_jis" => "Japanese (Shift_JIS)",
-        "euc-jp" => "Japanese (EUC-JP)",
-        "euc-kr" => "Korean (EUC-KR)",
+        "utf-16le" => tr("UTF-16 (little-endian)"),
+        "utf-16be" => tr("UTF-16 (big-endian)"),
+        "windows-1250" => tr("Central European (Windows-1250)"),
+        "windows-1251" => tr("Cyrillic (Windows-1251)"),
+        "windows-1252" => tr("Western European (Windows-1252)"),
+        "windows-1257" => tr("Baltic (Windows-1257)"),
+        "iso-8859-2" => tr("Central European (ISO-8859-2)"),
+        "iso-8859-4" => tr("Baltic (ISO-8859-4)"),
+        "iso-8859-5" => tr("Cyrillic (ISO-8859-5)"),
+        "iso-8859-13" => tr("Baltic (ISO-8859-13)"),
+        "iso-8859-15" => tr("Western European (ISO-8859-15)"),
+        "koi8-r" => tr("Cyrillic (KOI8-R)"),
+        "koi8-u" => tr("Cyrillic (KOI8-U)"),
+        "ibm866" => tr("Cyrillic (DOS 866)"),
+        "gbk" => tr("Chinese, simplified (GBK)"),
+        "gb18030" => tr("Chinese, simplified (GB18030)"),
+        "big5" => tr("Chinese, traditional (Big5)"),
+        "shift_jis" => tr("Japanese (Shift_JIS)"),
+        "euc-jp" => tr("Japanese (EUC-JP)"),
+        "euc-kr" => tr("Korean (EUC-KR)"),
         other => return other.to_string(),
     };
     name.to_string()
@@ -375,9 +403,9 @@ pub fn encoding_name(label: &str) -> String {
 
 /// Said beside the encoding picker when the detector was not sure.
 pub fn encoding_unsure(label: &str) -> String {
-    format!(
-        "The file looks like {}, but that is a guess: if names look wrong, choose another encoding.",
-        encoding_name(label)
+    tr_args(
+        "The file looks like {0}, but that is a guess: if names look wrong, choose another encoding.",
+        &[("0", &encoding_name(label))],
     )
 }
 
@@ -391,9 +419,9 @@ pub const SHEET_LABEL: &str = "Sheet";
 /// Which encoding the file was decoded with, said above the picker.
 pub fn encoding_used(label: &str, chosen: bool) -> String {
     if chosen {
-        format!("Read as {}, as you chose.", encoding_name(label))
+        tr_args("Read as {0}, as you chose.", &[("0", &encoding_name(label))])
     } else {
-        format!("Read as {}, detected from the file.", encoding_name(label))
+        tr_args("Read as {0}, detected from the file.", &[("0", &encoding_name(label))])
     }
 }
 
@@ -401,7 +429,7 @@ pub fn encoding_used(label: &str, chosen: bool) -> String {
 /// as a spreadsheet shows them; long rows cut).
 pub fn header_row_option(row: usize, cells: &[String]) -> String {
     let cells: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
-    let mut text = format!("Row {}: {}", row + 1, cells.join(" · "));
+    let mut text = tr_args("Row {0}: {1}", &[("0", &(row + 1)), ("1", &(cells.join(" · ")))]);
     if text.chars().count() > 60 {
         text = text.chars().take(59).collect::<String>() + "…";
     }
@@ -411,11 +439,11 @@ pub fn header_row_option(row: usize, cells: &[String]) -> String {
 /// Said when the column names are not in the first row.
 pub fn header_row_found(row: usize) -> Option<String> {
     (row > 0).then(|| {
-        format!(
-            "The column names are in row {}: {} above it {} not read.",
-            row + 1,
-            plural(row, "row", "rows"),
-            if row == 1 { "is" } else { "are" }
+        tr_plural(
+            row,
+            "The column names are in row {row}: {n} row above it is not read.",
+            "The column names are in row {row}: {n} rows above it are not read.",
+            &[("row", &(row + 1))],
         )
     })
 }

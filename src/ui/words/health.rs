@@ -1,6 +1,7 @@
 //! Words for account health and knowledge concentration: the rule names, why each finding cost
 //! points and what to do about it, and the same for each place where knowledge lives in one head.
 
+use crate::i18n::{tr, tr_args, tr_plural};
 use kam_core::analysis::{ConcentrationFact, ConcentrationItem, Finding, HealthFact, OverdueAction, Rule, SinglePoint};
 
 use super::choices::{section_needs, Words};
@@ -9,19 +10,19 @@ use super::text::{and_list, or_default, plural};
 /// Short name of a rule, for a heading or a legend.
 pub fn rule_label(rule: Rule) -> &'static str {
     match rule {
-        Rule::Completeness => "Dossier completeness",
-        Rule::EconomicBuyer => "Economic buyer known",
-        Rule::Champion => "Champion on the customer's side",
-        Rule::ExecutiveSponsor => "Executive sponsor",
-        Rule::ContactFreshness => "Recent contact",
-        Rule::PlanFreshness => "Plan kept up to date",
-        Rule::OverdueActions => "Actions on time",
-        Rule::MissedPromises => "Promises kept",
-        Rule::OpenComplaints => "Serious complaints resolved",
-        Rule::ComplaintTrend => "Complaints not rising",
-        Rule::UnownedContacts => "Every contact has an owner",
-        Rule::SinglePointOfContact => "Relationship not in one head",
-        Rule::Status => "Account status",
+        Rule::Completeness => tr("Dossier completeness"),
+        Rule::EconomicBuyer => tr("Economic buyer known"),
+        Rule::Champion => tr("Champion on the customer's side"),
+        Rule::ExecutiveSponsor => tr("Executive sponsor"),
+        Rule::ContactFreshness => tr("Recent contact"),
+        Rule::PlanFreshness => tr("Plan kept up to date"),
+        Rule::OverdueActions => tr("Actions on time"),
+        Rule::MissedPromises => tr("Promises kept"),
+        Rule::OpenComplaints => tr("Serious complaints resolved"),
+        Rule::ComplaintTrend => tr("Complaints not rising"),
+        Rule::UnownedContacts => tr("Every contact has an owner"),
+        Rule::SinglePointOfContact => tr("Relationship not in one head"),
+        Rule::Status => tr("Account status"),
     }
 }
 
@@ -35,82 +36,54 @@ pub fn reason(f: &Finding) -> String {
     match &f.fact {
         HealthFact::IncompleteDossier { account, complete_pct, sections, missing, .. } => {
             let titles: Vec<&str> = missing.iter().map(|s| s.label()).collect();
-            format!(
-                "The dossier of {account} is {complete_pct} % complete: {} of {sections} sections {} empty: {}.",
-                missing.len(),
-                if missing.len() == 1 { "is" } else { "are" },
-                and_list(&titles)
-            )
+            tr_plural(missing.len(), "The dossier of {account} is {complete_pct} % complete: {n} of {sections} sections is empty: {list}.", "The dossier of {account} is {complete_pct} % complete: {n} of {sections} sections are empty: {list}.", &[("account", &account), ("complete_pct", &complete_pct), ("sections", &sections), ("list", &and_list(&titles))])
         }
         HealthFact::NoEconomicBuyer { account, people: 0 } => {
-            format!("No one in the decision-making unit of {account} is recorded, so we do not know who decides.")
+            tr_args("No one in the decision-making unit of {account} is recorded, so we do not know who decides.", &[("account", &account)])
         }
         HealthFact::NoEconomicBuyer { account, people } => {
-            format!(
-                "None of the {} recorded at {account} is the economic buyer who decides.",
-                plural(*people, "person", "people")
-            )
+            tr_args("None of the {0} recorded at {account} is the economic buyer who decides.", &[("0", &plural(*people, "person", "people")), ("account", &account)])
         }
         HealthFact::NoChampion { account, .. } => {
-            format!("Nobody at {account} is a champion who argues for us when we are not in the room.")
+            tr_args("Nobody at {account} is a champion who argues for us when we are not in the room.", &[("account", &account)])
         }
         HealthFact::NoExecutiveSponsor { account } => {
-            format!("{account} has no executive sponsor from our top management.")
+            tr_args("{account} has no executive sponsor from our top management.", &[("account", &account)])
         }
         HealthFact::ContactStale { account, with, on, days_ago, stale_after_days } => {
-            format!("The last recorded contact at {account} was with {with} on {on}, {days_ago} days ago (more than {stale_after_days}).")
+            tr_args("The last recorded contact at {account} was with {with} on {on}, {days_ago} days ago (more than {stale_after_days}).", &[("account", &account), ("with", &with), ("on", &on), ("days_ago", &days_ago), ("stale_after_days", &stale_after_days)])
         }
         HealthFact::NoContactDates { account, contacts: 0 } => {
-            format!("No contacts at {account} are recorded, so no contact either.")
+            tr_args("No contacts at {account} are recorded, so no contact either.", &[("account", &account)])
         }
         HealthFact::NoContactDates { account, contacts } => {
-            format!(
-                "No date of last contact is recorded for any of the {} at {account}.",
-                plural(*contacts, "contact", "contacts")
-            )
+            tr_args("No date of last contact is recorded for any of the {0} at {account}.", &[("0", &plural(*contacts, "contact", "contacts")), ("account", &account)])
         }
         HealthFact::PlanStale { account, on, days_ago, stale_after_days } => {
-            format!("The account plan of {account} was last changed on {on}, {days_ago} days ago (more than {stale_after_days}).")
+            tr_args("The account plan of {account} was last changed on {on}, {days_ago} days ago (more than {stale_after_days}).", &[("account", &account), ("on", &on), ("days_ago", &days_ago), ("stale_after_days", &stale_after_days)])
         }
         HealthFact::PlanNeverDated { account } => {
-            format!("There is no record of when the account plan of {account} was last updated.")
+            tr_args("There is no record of when the account plan of {account} was last updated.", &[("account", &account)])
         }
         HealthFact::OverdueActions { actions } => {
             let listed: Vec<String> = actions.iter().map(overdue_action).collect();
-            format!("{} overdue: {}.", plural(actions.len(), "action is", "actions are"), and_list(&listed))
+            tr_plural(actions.len(), "{n} action is overdue: {list}.", "{n} actions are overdue: {list}.", &[("list", &and_list(&listed))])
         }
         HealthFact::MissedPromises { account, promises } => {
             let listed: Vec<String> =
                 promises.iter().map(|p| super::aftersale::missed_promise(&p.text, &p.owner, p.function, p.due)).collect();
-            format!(
-                "{} to {account} {} missed in the last year: {}.",
-                plural(promises.len(), "promise", "promises"),
-                if promises.len() == 1 { "was" } else { "were" },
-                and_list(&listed)
-            )
+            tr_plural(promises.len(), "{n} promise to {account} was missed in the last year: {list}.", "{n} promises to {account} were missed in the last year: {list}.", &[("account", &account), ("list", &and_list(&listed))])
         }
         HealthFact::OpenHighComplaints { account, complaints } => {
             let listed: Vec<String> =
                 complaints.iter().map(|c| super::aftersale::open_complaint(c.kind, c.date, &c.text)).collect();
-            format!(
-                "{} of high severity from {account} {} not resolved: {}.",
-                plural(complaints.len(), "complaint", "complaints"),
-                if complaints.len() == 1 { "is" } else { "are" },
-                and_list(&listed)
-            )
+            tr_plural(complaints.len(), "{n} complaint of high severity from {account} is not resolved: {list}.", "{n} complaints of high severity from {account} are not resolved: {list}.", &[("account", &account), ("list", &and_list(&listed))])
         }
-        HealthFact::ComplaintsRising { account, this_window, previous_window, window_days } => format!(
-            "Complaints from {account} are rising: {this_window} in the last {window_days} days against {previous_window} in the {window_days} before."
-        ),
-        HealthFact::UnownedContacts { account, contacts } => format!(
-            "{} at {account} {} nobody on our side who owns the relationship: {}.",
-            plural(contacts.len(), "contact", "contacts"),
-            if contacts.len() == 1 { "has" } else { "have" },
-            and_list(contacts)
-        ),
+        HealthFact::ComplaintsRising { account, this_window, previous_window, window_days } => tr_args("Complaints from {account} are rising: {this_window} in the last {window_days} days against {previous_window} in the {window_days} before.", &[("account", &account), ("this_window", &this_window), ("window_days", &window_days), ("previous_window", &previous_window)]),
+        HealthFact::UnownedContacts { account, contacts } => tr_plural(contacts.len(), "{n} contact at {account} has nobody on our side who owns the relationship: {list}.", "{n} contacts at {account} have nobody on our side who owns the relationship: {list}.", &[("account", &account), ("list", &and_list(contacts))]),
         HealthFact::SinglePointOfContact { account, single } => single_point_reason(account, single),
-        HealthFact::AtRisk { account } => format!("{account} is marked at risk."),
-        HealthFact::Lost { account, .. } => format!("{account} is marked lost."),
+        HealthFact::AtRisk { account } => tr_args("{account} is marked at risk.", &[("account", &account)]),
+        HealthFact::Lost { account, .. } => tr_args("{account} is marked lost.", &[("account", &account)]),
     }
 }
 
@@ -119,50 +92,50 @@ pub fn what_to_do(f: &Finding) -> String {
     match &f.fact {
         HealthFact::IncompleteDossier { fill_next, .. } => {
             let next: Vec<String> = fill_next.iter().map(|s| format!("{} ({})", s.label(), section_needs(*s))).collect();
-            format!("Fill in {} next.", and_list(&next))
+            tr_args("Fill in {0} next.", &[("0", &and_list(&next))])
         }
         HealthFact::NoEconomicBuyer { .. } => {
-            "Find out who signs off the budget for what we sell, and add them to the decision-making unit as economic buyer / decider.".into()
+            tr("Find out who signs off the budget for what we sell, and add them to the decision-making unit as economic buyer / decider.").into()
         }
         HealthFact::NoChampion { supporters, .. } if supporters.is_empty() => {
-            "Find a person who gains from our success, win them as a supporter, and develop them into a champion.".into()
+            tr("Find a person who gains from our success, win them as a supporter, and develop them into a champion.").into()
         }
         HealthFact::NoChampion { supporters, .. } => {
-            format!("Develop {} from supporter to champion: share plans early, help them win internally.", and_list(supporters))
+            tr_args("Develop {0} from supporter to champion: share plans early, help them win internally.", &[("0", &and_list(supporters))])
         }
         HealthFact::NoExecutiveSponsor { .. } => {
-            "Ask a member of top management to sponsor the account, meet the customer's leadership and back the account plan.".into()
+            tr("Ask a member of top management to sponsor the account, meet the customer's leadership and back the account plan.").into()
         }
-        HealthFact::ContactStale { with, .. } => format!("Call or meet {with} or another contact soon, and record the date of the contact."),
+        HealthFact::ContactStale { with, .. } => tr_args("Call or meet {with} or another contact soon, and record the date of the contact.", &[("with", &with)]),
         HealthFact::NoContactDates { .. } => {
-            "Record when each contact was last met or called; get in touch with those not seen in three months.".into()
+            tr("Record when each contact was last met or called; get in touch with those not seen in three months.").into()
         }
-        HealthFact::PlanStale { .. } => "Review the plan with the account team: objectives, actions, people and status.".into(),
-        HealthFact::PlanNeverDated { .. } => "Review the plan with the account team and save it, so its date is recorded.".into(),
-        HealthFact::OverdueActions { .. } => "Do them, or agree a new due date with the owner, or mark them dropped.".into(),
+        HealthFact::PlanStale { .. } => tr("Review the plan with the account team: objectives, actions, people and status.").into(),
+        HealthFact::PlanNeverDated { .. } => tr("Review the plan with the account team and save it, so its date is recorded.").into(),
+        HealthFact::OverdueActions { .. } => tr("Do them, or agree a new due date with the owner, or mark them dropped.").into(),
         HealthFact::MissedPromises { .. } => {
-            "Tell the customer what went wrong and what is done now, and agree with the owners what they can keep before promising again.".into()
+            tr("Tell the customer what went wrong and what is done now, and agree with the owners what they can keep before promising again.").into()
         }
         HealthFact::OpenHighComplaints { .. } => {
-            "Resolve them first: call the customer, name who fixes each, and record the day it is resolved.".into()
+            tr("Resolve them first: call the customer, name who fixes each, and record the day it is resolved.").into()
         }
         HealthFact::ComplaintsRising { .. } => {
-            "Look for the common cause with operations and the account team, and tell the customer what changes.".into()
+            tr("Look for the common cause with operations and the account team, and tell the customer what changes.").into()
         }
-        HealthFact::UnownedContacts { .. } => "Name who on our side owns each of these relationships.".into(),
+        HealthFact::UnownedContacts { .. } => tr("Name who on our side owns each of these relationships.").into(),
         HealthFact::SinglePointOfContact { single, .. } => single_point_what_to_do(single),
-        HealthFact::AtRisk { .. } => "Agree a recovery plan with the executive sponsor: what went wrong, who fixes it, by when.".into(),
+        HealthFact::AtRisk { .. } => tr("Agree a recovery plan with the executive sponsor: what went wrong, who fixes it, by when.").into(),
         HealthFact::Lost { winback_plan: None, .. } => {
-            "Decide whether to win it back; if so, write the win-back approach (special offer, gift, discount…) in the Status section.".into()
+            tr("Decide whether to win it back; if so, write the win-back approach (special offer, gift, discount…) in the Status section.").into()
         }
-        HealthFact::Lost { winback_plan: Some(plan), .. } => format!("Work the win-back plan: {plan}"),
+        HealthFact::Lost { winback_plan: Some(plan), .. } => tr_args("Work the win-back plan: {plan}", &[("plan", &plan)]),
     }
 }
 
 /// An overdue action in a list: "\"Site visit\" (Maria Lind, due 2026-11-10)".
 fn overdue_action(a: &OverdueAction) -> String {
-    let text = or_default(&a.text, "(untitled action)");
-    let owner = or_default(&a.owner, "no owner");
+    let text = or_default(&a.text, tr("(untitled action)"));
+    let owner = or_default(&a.owner, tr("no owner"));
     format!("\"{text}\" ({owner}, due {})", a.due)
 }
 
@@ -174,32 +147,37 @@ fn single_point_reason(account: &str, single: &SinglePoint) -> String {
             let contacts_text = if *known == contacts.len() {
                 format!("the {} ({})", plural(contacts.len(), "contact", "contacts"), and_list(contacts))
             } else {
-                format!("{known} of the {} contacts", contacts.len())
+                tr_args("{known} of the {1} contacts", &[("known", &known), ("1", &contacts.len())])
             };
-            format!("Nobody on our side but {who} knows {contacts_text} at {account}.")
+            tr_args(
+                "Nobody on our side but {who} knows {contacts_text} at {account}.",
+                &[("who", &who), ("contacts_text", &contacts_text), ("account", &account)],
+            )
         }
-        SinglePoint::NobodyNamed => {
-            format!("Nobody on our side is named for {account}: no key account manager, no account team, no contact owners.")
-        }
+        SinglePoint::NobodyNamed => tr_args(
+            "Nobody on our side is named for {account}: no key account manager, no account team, no contact owners.",
+            &[("account", &account)],
+        ),
         SinglePoint::OnlyOneOfUs { who, contacts } => {
             let about = if contacts.is_empty() {
-                "and no customer contacts are recorded".to_string()
+                tr("and no customer contacts are recorded").to_string()
             } else {
-                format!("and the only one who knows {}", and_list(contacts))
+                tr_args("and the only one who knows {0}", &[("0", &and_list(contacts))])
             };
-            format!("{who} is the only person on our side working with {account}, {about}.")
+            tr_args(
+                "{who} is the only person on our side working with {account}, {about}.",
+                &[("who", &who), ("account", &account), ("about", &about)],
+            )
         }
     }
 }
 
 fn single_point_what_to_do(single: &SinglePoint) -> String {
     match single {
-        SinglePoint::OneOwner { who, .. } => format!(
-            "Introduce a second colleague to the most important contacts, starting with the decider, and have {who} write what they know into the dossier."
-        ),
-        SinglePoint::NobodyNamed => "Name a key account manager and an account team, and record who on our side knows each contact.".into(),
+        SinglePoint::OneOwner { who, .. } => tr_args("Introduce a second colleague to the most important contacts, starting with the decider, and have {who} write what they know into the dossier.", &[("who", &who)]),
+        SinglePoint::NobodyNamed => tr("Name a key account manager and an account team, and record who on our side knows each contact.").into(),
         SinglePoint::OnlyOneOfUs { who, .. } => {
-            format!("Add a second person to the account team (a colleague from delivery, service or the solution side) and let {who} introduce them to the customer.")
+            tr_args("Add a second person to the account team (a colleague from delivery, service or the solution side) and let {who} introduce them to the customer.", &[("who", &who)])
         }
     }
 }
@@ -213,12 +191,14 @@ pub fn concentration_reason(c: &ConcentrationItem) -> String {
                 .into_iter()
                 .map(|(name, contacts)| format!("{} ({name})", and_list(&contacts)))
                 .collect();
-            format!(
-                "Only {} knows {} at {}: {}.",
-                c.person,
-                plural(c.contacts.len(), "contact", "contacts"),
-                plural(c.account_ids.len(), "key account", "key accounts"),
-                per_account.join("; ")
+            tr_args(
+                "Only {0} knows {1} at {2}: {3}.",
+                &[
+                    ("0", &c.person),
+                    ("1", &(plural(c.contacts.len(), "contact", "contacts"))),
+                    ("2", &(plural(c.account_ids.len(), "key account", "key accounts"))),
+                    ("3", &per_account.join("; ")),
+                ],
             )
         }
         ConcentrationFact::SinglePointOfContact { account, single } => single_point_reason(account, single),
@@ -230,7 +210,7 @@ pub fn concentration_what_to_do(c: &ConcentrationItem) -> String {
     match &c.fact {
         ConcentrationFact::OnlyOneKnows => {
             let person = &c.person;
-            format!("Have {person} introduce a colleague to each of these contacts, and write down what {person} knows about them in the dossiers.")
+            tr_args("Have {person} introduce a colleague to each of these contacts, and write down what {person} knows about them in the dossiers.", &[("person", &person)])
         }
         ConcentrationFact::SinglePointOfContact { single, .. } => single_point_what_to_do(single),
     }

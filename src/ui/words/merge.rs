@@ -1,6 +1,7 @@
 //! Words of the field-level merge and of comparing with a snapshot: where a change is (record,
 //! section, item, field), what it does, and the preview's counts.
 
+use crate::i18n::{tr, tr_args};
 use kam_core::merge::workspace::{MergeSummary, RecordKey};
 use kam_core::merge::{Change, ChangeKind, Path, Seg};
 use serde_json::Value;
@@ -11,88 +12,88 @@ use super::text::plural;
 pub fn field_label(key: &str) -> String {
     let known = match key {
         // Account.
-        "name" => "Name",
-        "industry" => "Industry",
-        "is_key" => "Key account",
-        "manager" => "Key account manager",
+        "name" => tr("Name"),
+        "industry" => tr("Industry"),
+        "is_key" => tr("Key account"),
+        "manager" => tr("Key account manager"),
         // Dossier.
-        "overview" => "Overview",
-        "employees" => "Employees",
-        "history" => "History",
-        "organisation" => "Organisation",
-        "market" => "Market",
-        "financials" => "Financials",
-        "reasons" => "Why key",
-        "justifications" => "Justifications",
-        "three_ps" => "The three P's",
-        "decisions" => "Key decisions",
-        "timeline" => "Relationship history",
-        "people" => "Decision-making unit",
-        "competitors" => "Competitors",
-        "goals" => "Goals",
-        "market_situation" => "Market situation",
+        "overview" => tr("Overview"),
+        "employees" => tr("Employees"),
+        "history" => tr("History"),
+        "organisation" => tr("Organisation"),
+        "market" => tr("Market"),
+        "financials" => tr("Financials"),
+        "reasons" => tr("Why key"),
+        "justifications" => tr("Justifications"),
+        "three_ps" => tr("The three P's"),
+        "decisions" => tr("Key decisions"),
+        "timeline" => tr("Relationship history"),
+        "people" => tr("Decision-making unit"),
+        "competitors" => tr("Competitors"),
+        "goals" => tr("Goals"),
+        "market_situation" => tr("Market situation"),
         "pestel" => "PESTEL",
         "swot" => "SWOT",
-        "strategy" => "Strategy",
-        "offerings" => "Offerings",
-        "units" => "Business units",
-        "whitespace" => "Whitespace",
-        "executive_sponsor" => "Executive sponsor",
-        "team" => "Account team",
-        "objectives" => "Objectives",
-        "actions" => "Actions",
-        "meetings" => "Governance calendar",
-        "metrics" => "Metrics",
-        "tenders" => "Tenders",
-        "proposals" => "Proposals",
-        "status" => "Status",
-        "lost_criterion" => "Lost criterion",
-        "winback_plan" => "Win-back plan",
-        "attractiveness" => "Attractiveness scores",
-        "strength" => "Relative strength scores",
-        "stage" => "Relationship stage",
-        "updated" => "Last changed",
+        "strategy" => tr("Strategy"),
+        "offerings" => tr("Offerings"),
+        "units" => tr("Business units"),
+        "whitespace" => tr("Whitespace"),
+        "executive_sponsor" => tr("Executive sponsor"),
+        "team" => tr("Account team"),
+        "objectives" => tr("Objectives"),
+        "actions" => tr("Actions"),
+        "meetings" => tr("Governance calendar"),
+        "metrics" => tr("Metrics"),
+        "tenders" => tr("Tenders"),
+        "proposals" => tr("Proposals"),
+        "status" => tr("Status"),
+        "lost_criterion" => tr("Lost criterion"),
+        "winback_plan" => tr("Win-back plan"),
+        "attractiveness" => tr("Attractiveness scores"),
+        "strength" => tr("Relative strength scores"),
+        "stage" => tr("Relationship stage"),
+        "updated" => tr("Last changed"),
         // Items.
-        "title" => "Title",
-        "role" => "Role",
-        "influence" => "Influence",
-        "attitude" => "Attitude",
-        "expectations" => "Expectations",
-        "last_contact" => "Last contact",
-        "our_owner" => "Owner on our side",
-        "reports_to" => "Reports to",
-        "birthday" => "Birthday",
-        "family" => "Family",
-        "hobbies" => "Hobbies",
-        "values" => "Values",
-        "phone" => "Phone",
+        "title" => tr("Title"),
+        "role" => tr("Role"),
+        "influence" => tr("Influence"),
+        "attitude" => tr("Attitude"),
+        "expectations" => tr("Expectations"),
+        "last_contact" => tr("Last contact"),
+        "our_owner" => tr("Owner on our side"),
+        "reports_to" => tr("Reports to"),
+        "birthday" => tr("Birthday"),
+        "family" => tr("Family"),
+        "hobbies" => tr("Hobbies"),
+        "values" => tr("Values"),
+        "phone" => tr("Phone"),
         "email" => "E-mail",
-        "personal_notes" => "Private notes",
-        "text" => "Text",
-        "date" => "Date",
-        "due" => "Due",
-        "owner" => "Owner",
-        "measure" => "Measure",
-        "responsibility" => "Responsibility",
-        "outcome" => "Outcome",
-        "value" => "Value",
-        "notes" => "Notes",
-        "offering" => "Offering",
-        "position" => "Position",
-        "strengths" => "Strengths",
-        "threats" => "Threats",
-        "weaknesses" => "Weaknesses",
-        "opportunities" => "Opportunities",
-        "by" => "Decided by",
-        "why" => "Why",
-        "promoted" => "Promoted",
+        "personal_notes" => tr("Private notes"),
+        "text" => tr("Text"),
+        "date" => tr("Date"),
+        "due" => tr("Due"),
+        "owner" => tr("Owner"),
+        "measure" => tr("Measure"),
+        "responsibility" => tr("Responsibility"),
+        "outcome" => tr("Outcome"),
+        "value" => tr("Value"),
+        "notes" => tr("Notes"),
+        "offering" => tr("Offering"),
+        "position" => tr("Position"),
+        "strengths" => tr("Strengths"),
+        "threats" => tr("Threats"),
+        "weaknesses" => tr("Weaknesses"),
+        "opportunities" => tr("Opportunities"),
+        "by" => tr("Decided by"),
+        "why" => tr("Why"),
+        "promoted" => tr("Promoted"),
         // Programme.
-        "criteria_text" => "Written criteria",
-        "revenue_threshold" => "Revenue threshold",
-        "min_strategic_reasons" => "Strategic reasons needed",
-        "lost_after_months" => "Lost after (months)",
-        "champion" => "Programme champion",
-        "skills" => "Skills self-assessment",
+        "criteria_text" => tr("Written criteria"),
+        "revenue_threshold" => tr("Revenue threshold"),
+        "min_strategic_reasons" => tr("Strategic reasons needed"),
+        "lost_after_months" => tr("Lost after (months)"),
+        "champion" => tr("Programme champion"),
+        "skills" => tr("Skills self-assessment"),
         _ => "",
     };
     if !known.is_empty() {
@@ -106,13 +107,13 @@ pub fn field_label(key: &str) -> String {
 /// Where a change is, below its record: "Decision-making unit › Anna Berg › Phone". `item`
 /// names the items of lists (see `kam_core::merge::workspace::item_name`).
 pub fn place(change: &Change, item: impl Fn(&Path) -> Option<String>) -> String {
-    let Some(key) = RecordKey::of_path(&change.path) else { return "Workspace".into() };
+    let Some(key) = RecordKey::of_path(&change.path) else { return tr("Workspace").into() };
     let start = key.path().0.len();
     let mut parts: Vec<String> = Vec::new();
     if let RecordKey::History(_) = key {
         return match change.path.0.get(start) {
-            Some(Seg::Key(month)) => format!("Orders of {month}"),
-            _ => "Order history".into(),
+            Some(Seg::Key(month)) => tr_args("Orders of {month}", &[("month", &month)]),
+            _ => tr("Order history").into(),
         };
     }
     let mut here = Path(change.path.0[..start].to_vec());
@@ -125,10 +126,10 @@ pub fn place(change: &Change, item: impl Fn(&Path) -> Option<String>) -> String 
     }
     if parts.is_empty() {
         return match key {
-            RecordKey::Account(_) => "The account".into(),
-            RecordKey::Dossier(_) => "The account plan".into(),
-            RecordKey::History(_) => "Order history".into(),
-            RecordKey::Programme => "Programme settings".into(),
+            RecordKey::Account(_) => tr("The account").into(),
+            RecordKey::Dossier(_) => tr("The account plan").into(),
+            RecordKey::History(_) => tr("Order history").into(),
+            RecordKey::Programme => tr("Programme settings").into(),
         };
     }
     parts.join(" › ")
@@ -163,8 +164,8 @@ pub fn what(change: &Change) -> String {
     match (change.kind, node) {
         (ChangeKind::Added, true) => "added".into(),
         (ChangeKind::Removed, _) => "removed".into(),
-        (ChangeKind::Changed, true) if change.path.is_item() => "moved in its list".into(),
-        (ChangeKind::Added, false) => format!("set to {}", value_text(change.remote.as_ref())),
+        (ChangeKind::Changed, true) if change.path.is_item() => tr("moved in its list").into(),
+        (ChangeKind::Added, false) => tr_args("set to {0}", &[("0", &(value_text(change.remote.as_ref())))]),
         (ChangeKind::Changed, _) => {
             format!("{} → {}", value_text(change.local.as_ref()), value_text(change.remote.as_ref()))
         }
@@ -174,30 +175,34 @@ pub fn what(change: &Change) -> String {
 /// A conflict: both values, and which one the merge keeps unless the user chooses.
 pub fn conflict_text(change: &Change, keeps_theirs: bool) -> String {
     let side = |v: Option<&Value>| if v.is_none() { "(deleted)".to_string() } else { value_text(v) };
-    format!(
-        "Changed on both sides — yours: {}; theirs: {}. Keeping {}.",
-        side(change.local.as_ref()),
-        side(change.remote.as_ref()),
-        if keeps_theirs { "theirs" } else { "yours" }
+    tr_args(
+        "Changed on both sides — yours: {0}; theirs: {1}. Keeping {2}.",
+        &[
+            ("0", &(side(change.local.as_ref()))),
+            ("1", &(side(change.remote.as_ref()))),
+            ("2", &(if keeps_theirs { "theirs" } else { "yours" })),
+        ],
     )
 }
 
 /// What merging a file would do to the workspace's accounts.
 pub fn merge_summary(s: &MergeSummary) -> String {
-    let mut text = format!(
-        "{} in the file: {} new, {} changed, {} unchanged.",
-        plural(s.accounts_in_file, "account", "accounts"),
-        s.new_accounts,
-        s.changed_accounts,
-        s.unchanged_accounts
+    let mut text = tr_args(
+        "{0} in the file: {1} new, {2} changed, {3} unchanged.",
+        &[
+            ("0", &plural(s.accounts_in_file, "account", "accounts")),
+            ("1", &s.new_accounts),
+            ("2", &s.changed_accounts),
+            ("3", &s.unchanged_accounts),
+        ],
     );
     if s.programme_changes {
-        text.push_str(" The programme settings change.");
+        text.push_str(tr(" The programme settings change."));
     }
     if s.conflicts > 0 {
-        text.push_str(&format!(
-            " {} changed both here and in the file since you last exchanged: the newer edit wins unless you choose.",
-            plural(s.conflicts, "value was", "values were")
+        text.push_str(&tr_args(
+            " {0} changed both here and in the file since you last exchanged: the newer edit wins unless you choose.",
+            &[("0", &plural(s.conflicts, "value was", "values were"))],
         ));
     }
     text
@@ -214,9 +219,15 @@ pub const MERGE_CHOICE: &str = " — field by field: the later edit of each valu
 /// The heading of a comparison with a snapshot.
 pub fn compare_heading(snapshot: &str, taken_at: &str, changes: usize) -> String {
     if changes == 0 {
-        format!("Nothing changed since the snapshot \"{snapshot}\" ({taken_at}).")
+        tr_args(
+            "Nothing changed since the snapshot \"{snapshot}\" ({taken_at}).",
+            &[("snapshot", &snapshot), ("taken_at", &taken_at)],
+        )
     } else {
-        format!("Since the snapshot \"{snapshot}\" ({taken_at}): {}.", plural(changes, "change", "changes"))
+        tr_args(
+            "Since the snapshot \"{snapshot}\" ({taken_at}): {2}.",
+            &[("snapshot", &snapshot), ("taken_at", &taken_at), ("2", &plural(changes, "change", "changes"))],
+        )
     }
 }
 

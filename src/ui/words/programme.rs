@@ -2,6 +2,7 @@
 //! warnings, the qualification criteria, the portfolio-matrix quadrants, the metrics' input
 //! problems, and the key accounts' share against the healthy range.
 
+use crate::i18n::{tr, tr_args, tr_plural};
 use kam_core::analysis::{
     CheckStatus, CountRange, Criterion, CriterionCheck, KeyAccountWarning, KeyShareRange, MetricsProblem,
     ProgrammeCheck, Quadrant, StepFact, KEY_ACCOUNTS_MAX, KEY_ACCOUNTS_MIN, MANAGER_LOAD_MAX, MANAGER_LOAD_MIN,
@@ -15,27 +16,27 @@ use kam_core::model::{MatrixAxis, ProgrammeProblem, LOST_AFTER_MONTHS};
 /// The title of a step, e.g. "Senior management support".
 pub fn step_title(fact: &StepFact) -> &'static str {
     match fact {
-        StepFact::OrganisationalChange => "KAM is an organisational change",
-        StepFact::SeniorSupport { .. } => "Senior management support",
-        StepFact::Champion { .. } => "A KAM champion drives the programme",
-        StepFact::Identification { .. } => "Identify key accounts carefully",
-        StepFact::Managers { .. } => "Appoint and train key account managers",
-        StepFact::Measures { .. } => "The right measures: profit, lifetime value, cost to serve",
-        StepFact::Renewal { .. } => "Benchmark and renew",
+        StepFact::OrganisationalChange => tr("KAM is an organisational change"),
+        StepFact::SeniorSupport { .. } => tr("Senior management support"),
+        StepFact::Champion { .. } => tr("A KAM champion drives the programme"),
+        StepFact::Identification { .. } => tr("Identify key accounts carefully"),
+        StepFact::Managers { .. } => tr("Appoint and train key account managers"),
+        StepFact::Measures { .. } => tr("The right measures: profit, lifetime value, cost to serve"),
+        StepFact::Renewal { .. } => tr("Benchmark and renew"),
     }
 }
 
 /// "Step 2: Senior management support", the heading on the Programme page.
 pub fn step_heading(check: &ProgrammeCheck) -> String {
-    format!("Step {}: {}", check.step, step_title(&check.fact))
+    tr_args("Step {0}: {1}", &[("0", &check.step), ("1", &(step_title(&check.fact)))])
 }
 
 /// A step's status as the Programme page's badge shows it.
 pub fn check_status(status: CheckStatus) -> &'static str {
     match status {
-        CheckStatus::Met => "Met",
-        CheckStatus::Attention => "Needs attention",
-        CheckStatus::Discuss => "Discuss",
+        CheckStatus::Met => tr("Met"),
+        CheckStatus::Attention => tr("Needs attention"),
+        CheckStatus::Discuss => tr("Discuss"),
     }
 }
 
@@ -43,7 +44,7 @@ pub fn check_status(status: CheckStatus) -> &'static str {
 pub fn check_print_head(check: &ProgrammeCheck) -> String {
     let status = match check.status {
         CheckStatus::Met => "met",
-        CheckStatus::Attention => "needs attention",
+        CheckStatus::Attention => tr("needs attention"),
         CheckStatus::Discuss => "discuss",
     };
     format!("{} — {status}: ", step_title(&check.fact))
@@ -58,49 +59,88 @@ fn key_account_range() -> String {
 pub fn step_evidence(fact: &StepFact) -> String {
     match fact {
         StepFact::OrganisationalChange => {
-            "Agree that the programme runs for years and changes how the company works, not only how it sells.".into()
+            tr("Agree that the programme runs for years and changes how the company works, not only how it sells.")
+                .into()
         }
-        StepFact::SeniorSupport { sponsored, key_accounts } => {
-            format!("{sponsored} of {key_accounts} key accounts have an executive sponsor.")
+        StepFact::SeniorSupport { sponsored, key_accounts } => tr_args(
+            "{sponsored} of {key_accounts} key accounts have an executive sponsor.",
+            &[("sponsored", &sponsored), ("key_accounts", &key_accounts)],
+        ),
+        StepFact::Champion { name: None } => {
+            tr("No KAM champion is named yet (Settings → Key-account programme).").into()
         }
-        StepFact::Champion { name: None } => "No KAM champion is named yet (Settings → Key-account programme).".into(),
-        StepFact::Champion { name: Some(name) } => format!("{name} drives the programme."),
-        StepFact::Identification { key_accounts, range, criteria_written, meeting } => format!(
-            "{} ({}); {}; {meeting} of {key_accounts} meet them.",
-            plural(*key_accounts, "key account", "key accounts"),
-            match range {
-                CountRange::Below => format!("fewer than the usual {}", key_account_range()),
-                CountRange::Above => format!("more than the usual {}: start small", key_account_range()),
-                CountRange::Inside => format!("inside {}", key_account_range()),
-            },
-            if *criteria_written { "written criteria exist" } else { "the criteria are not written down yet" }
+        StepFact::Champion { name: Some(name) } => tr_args("{name} drives the programme.", &[("name", &name)]),
+        StepFact::Identification { key_accounts, range, criteria_written, meeting } => tr_args(
+            "{0} ({1}); {2}; {meeting} of {key_accounts} meet them.",
+            &[
+                ("0", &plural(*key_accounts, "key account", "key accounts")),
+                (
+                    "1",
+                    &(match range {
+                        CountRange::Below => tr_args("fewer than the usual {0}", &[("0", &(key_account_range()))]),
+                        CountRange::Above => {
+                            tr_args("more than the usual {0}: start small", &[("0", &(key_account_range()))])
+                        }
+                        CountRange::Inside => format!("inside {}", key_account_range()),
+                    }),
+                ),
+                (
+                    "2",
+                    &(if *criteria_written {
+                        tr("written criteria exist")
+                    } else {
+                        tr("the criteria are not written down yet")
+                    }),
+                ),
+                ("meeting", &meeting),
+                ("key_accounts", &key_accounts),
+            ],
         ),
-        StepFact::Managers { managers, overloaded, unmanaged, assessed } => format!(
-            "{}; {}{} without a manager; skills self-assessed by {assessed} of {managers}.",
-            plural(*managers, "manager", "managers"),
-            if overloaded.is_empty() {
-                format!("none carries more than {MANAGER_LOAD_MAX} accounts; ")
-            } else {
-                let list: Vec<String> =
-                    overloaded.iter().map(|o| format!("{} ({})", o.manager, o.key_accounts)).collect();
-                format!("more than {MANAGER_LOAD_MAX} accounts: {}; ", list.join(", "))
-            },
-            plural(*unmanaged, "key account", "key accounts"),
+        StepFact::Managers { managers, overloaded, unmanaged, assessed } => tr_args(
+            "{0}; {1}{2} without a manager; skills self-assessed by {assessed} of {managers}.",
+            &[
+                ("0", &plural(*managers, "manager", "managers")),
+                (
+                    "1",
+                    &(if overloaded.is_empty() {
+                        tr_args(
+                            "none carries more than {MANAGER_LOAD_MAX} accounts; ",
+                            &[("MANAGER_LOAD_MAX", &MANAGER_LOAD_MAX)],
+                        )
+                    } else {
+                        let list: Vec<String> =
+                            overloaded.iter().map(|o| format!("{} ({})", o.manager, o.key_accounts)).collect();
+                        tr_args(
+                            "more than {MANAGER_LOAD_MAX} accounts: {1}; ",
+                            &[("MANAGER_LOAD_MAX", &MANAGER_LOAD_MAX), ("1", &(list.join(", ")))],
+                        )
+                    }),
+                ),
+                ("2", &plural(*unmanaged, "key account", "key accounts")),
+                ("assessed", &assessed),
+                ("managers", &managers),
+            ],
         ),
-        StepFact::Measures { filled, key_accounts, on_profit } => format!(
-            "CLV and cost to serve filled for {filled} of {key_accounts}.{}",
-            if *on_profit {
-                ""
-            } else {
-                " The order data has no profit column: import profit to judge accounts by what they earn."
-            }
+        StepFact::Measures { filled, key_accounts, on_profit } => tr_args(
+            "CLV and cost to serve filled for {filled} of {key_accounts}.{2}",
+            &[
+                ("filled", &filled),
+                ("key_accounts", &key_accounts),
+                (
+                    "2",
+                    &(if *on_profit {
+                        ""
+                    } else {
+                        tr(" The order data has no profit column: import profit to judge accounts by what they earn.")
+                    }),
+                ),
+            ],
         ),
         StepFact::Renewal { retire, candidates } => {
             let list = |v: &[String]| if v.is_empty() { "none".to_string() } else { v.join(", ") };
-            format!(
-                "Key accounts that no longer meet the criteria: {}. Candidates that now do: {}.",
-                list(retire),
-                list(candidates)
+            tr_args(
+                "Key accounts that no longer meet the criteria: {0}. Candidates that now do: {1}.",
+                &[("0", &list(retire)), ("1", &list(candidates))],
             )
         }
     }
@@ -109,39 +149,48 @@ pub fn step_evidence(fact: &StepFact) -> String {
 /// A warning about the key-account list.
 pub fn key_account_warning(w: &KeyAccountWarning) -> String {
     match w {
-        KeyAccountWarning::TooFew { key_accounts } => {
-            format!(
-                "{}: a programme usually holds {KEY_ACCOUNTS_MIN} to {KEY_ACCOUNTS_MAX}.",
-                plural(*key_accounts, "key account", "key accounts")
-            )
-        }
-        KeyAccountWarning::TooMany { key_accounts } => {
-            format!("{key_accounts} key accounts: more than {KEY_ACCOUNTS_MAX} spreads attention thin. Start small.")
-        }
-        KeyAccountWarning::ManagerOverloaded(o) => {
-            format!(
-                "{} manages {} key accounts: one manager carries {MANAGER_LOAD_MIN} to {MANAGER_LOAD_MAX}.",
-                o.manager, o.key_accounts
-            )
-        }
+        KeyAccountWarning::TooFew { key_accounts } => tr_args(
+            "{0}: a programme usually holds {KEY_ACCOUNTS_MIN} to {KEY_ACCOUNTS_MAX}.",
+            &[
+                ("0", &plural(*key_accounts, "key account", "key accounts")),
+                ("KEY_ACCOUNTS_MIN", &KEY_ACCOUNTS_MIN),
+                ("KEY_ACCOUNTS_MAX", &KEY_ACCOUNTS_MAX),
+            ],
+        ),
+        KeyAccountWarning::TooMany { key_accounts } => tr_args(
+            "{key_accounts} key accounts: more than {KEY_ACCOUNTS_MAX} spreads attention thin. Start small.",
+            &[("key_accounts", &key_accounts), ("KEY_ACCOUNTS_MAX", &KEY_ACCOUNTS_MAX)],
+        ),
+        KeyAccountWarning::ManagerOverloaded(o) => tr_args(
+            "{0} manages {1} key accounts: one manager carries {MANAGER_LOAD_MIN} to {MANAGER_LOAD_MAX}.",
+            &[
+                ("0", &o.manager),
+                ("1", &o.key_accounts),
+                ("MANAGER_LOAD_MIN", &MANAGER_LOAD_MIN),
+                ("MANAGER_LOAD_MAX", &MANAGER_LOAD_MAX),
+            ],
+        ),
     }
 }
 
 /// The card note under the number of key accounts: "usual range 5–25".
 pub fn usual_key_account_range() -> String {
-    format!("usual range {}", key_account_range())
+    tr_args("usual range {0}", &[("0", &key_account_range())])
 }
 
 /// The Key accounts page's advice when none is marked yet, after the link to the portfolio
 /// table, with the usual range in it.
 pub fn choose_few_key_accounts() -> String {
-    format!(". Choose few ({KEY_ACCOUNTS_MIN} to {KEY_ACCOUNTS_MAX}), for written reasons: size, potential, reference, partnership, competence or innovation.")
+    tr_args(". Choose few ({KEY_ACCOUNTS_MIN} to {KEY_ACCOUNTS_MAX}), for written reasons: size, potential, reference, partnership, competence or innovation.", &[("KEY_ACCOUNTS_MIN", &KEY_ACCOUNTS_MIN), ("KEY_ACCOUNTS_MAX", &KEY_ACCOUNTS_MAX)])
 }
 
 /// A manager's load against the 1–3 rule, for the managers' table.
 pub fn manager_load_note(range: CountRange) -> String {
     match range {
-        CountRange::Above => format!("over the {MANAGER_LOAD_MIN}–{MANAGER_LOAD_MAX} rule"),
+        CountRange::Above => tr_args(
+            "over the {MANAGER_LOAD_MIN}–{MANAGER_LOAD_MAX} rule",
+            &[("MANAGER_LOAD_MIN", &MANAGER_LOAD_MIN), ("MANAGER_LOAD_MAX", &MANAGER_LOAD_MAX)],
+        ),
         CountRange::Below | CountRange::Inside => format!("within {MANAGER_LOAD_MIN}–{MANAGER_LOAD_MAX}"),
     }
 }
@@ -150,13 +199,23 @@ pub fn manager_load_note(range: CountRange) -> String {
 /// wrong; `None` (no share) when the data has no profit.
 pub fn healthy_range_note(range: Option<KeyShareRange>) -> String {
     match range {
-        None => "no profit in the data".into(),
-        Some(KeyShareRange::MonoDependent { mono_pct }) => {
-            format!("above {mono_pct:.0} %: mono-dependent on key accounts")
-        }
-        Some(KeyShareRange::Above { low_pct, high_pct }) => format!("above the healthy {low_pct:.0}–{high_pct:.0} %"),
-        Some(KeyShareRange::Below { low_pct, high_pct }) => format!("below the healthy {low_pct:.0}–{high_pct:.0} %"),
-        Some(KeyShareRange::Inside { low_pct, high_pct }) => format!("inside the healthy {low_pct:.0}–{high_pct:.0} %"),
+        None => tr("no profit in the data").into(),
+        Some(KeyShareRange::MonoDependent { mono_pct }) => tr_args(
+            "above {mono_pct} %: mono-dependent on key accounts",
+            &[("mono_pct", &(format!("{:.0}", mono_pct)))],
+        ),
+        Some(KeyShareRange::Above { low_pct, high_pct }) => tr_args(
+            "above the healthy {low_pct}–{high_pct} %",
+            &[("low_pct", &(format!("{:.0}", low_pct))), ("high_pct", &(format!("{:.0}", high_pct)))],
+        ),
+        Some(KeyShareRange::Below { low_pct, high_pct }) => tr_args(
+            "below the healthy {low_pct}–{high_pct} %",
+            &[("low_pct", &(format!("{:.0}", low_pct))), ("high_pct", &(format!("{:.0}", high_pct)))],
+        ),
+        Some(KeyShareRange::Inside { low_pct, high_pct }) => tr_args(
+            "inside the healthy {low_pct}–{high_pct} %",
+            &[("low_pct", &(format!("{:.0}", low_pct))), ("high_pct", &(format!("{:.0}", high_pct)))],
+        ),
     }
 }
 
@@ -182,13 +241,18 @@ fn measure(on_profit: bool) -> &'static str {
 pub fn criterion_label(c: &Criterion) -> String {
     match c {
         Criterion::ShareAbove { on_profit, threshold_pct, .. } => {
-            format!("Share of our {} above {}", measure(*on_profit), pct(*threshold_pct))
+            tr_args("Share of our {0} above {1}", &[("0", &measure(*on_profit)), ("1", &pct(*threshold_pct))])
         }
-        Criterion::RevenueAtLeast { threshold, .. } => format!("Revenue in the window at least {threshold:.0}"),
-        Criterion::StrategicReasons { need, .. } => {
-            format!("At least {need} strategic reason{} justified in writing", if *need == 1 { "" } else { "s" })
+        Criterion::RevenueAtLeast { threshold, .. } => {
+            tr_args("Revenue in the window at least {threshold}", &[("threshold", &(format!("{:.0}", threshold)))])
         }
-        Criterion::ThreePs { .. } => "Prospect: need, solvency and power".into(),
+        Criterion::StrategicReasons { need, .. } => tr_plural(
+            *need,
+            "At least {n} strategic reason justified in writing",
+            "At least {n} strategic reasons justified in writing",
+            &[],
+        ),
+        Criterion::ThreePs { .. } => tr("Prospect: need, solvency and power").into(),
     }
 }
 
@@ -196,21 +260,23 @@ pub fn criterion_label(c: &Criterion) -> String {
 pub fn criterion_detail(c: &Criterion) -> String {
     match c {
         Criterion::ShareAbove { on_profit, share_pct: Some(s), .. } => {
-            format!("{} of {} in the window", pct(*s), measure(*on_profit))
+            tr_args("{0} of {1} in the window", &[("0", &pct(*s)), ("1", &measure(*on_profit))])
         }
-        Criterion::ShareAbove { share_pct: None, .. } => "No orders in the window".into(),
-        Criterion::RevenueAtLeast { revenue, .. } => format!("{revenue:.0} in the window"),
+        Criterion::ShareAbove { share_pct: None, .. } => tr("No orders in the window").into(),
+        Criterion::RevenueAtLeast { revenue, .. } => {
+            tr_args("{revenue} in the window", &[("revenue", &(format!("{:.0}", revenue)))])
+        }
         Criterion::StrategicReasons { justified, unjustified, .. } => {
             if justified.is_empty() && unjustified.is_empty() {
-                "None given".into()
+                tr("None given").into()
             } else {
                 let mut parts: Vec<String> = justified.iter().map(|r| r.label().to_string()).collect();
-                parts.extend(unjustified.iter().map(|r| format!("{} (no justification yet)", r.label())));
+                parts.extend(unjustified.iter().map(|r| tr_args("{0} (no justification yet)", &[("0", &r.label())])));
                 parts.join(", ")
             }
         }
-        Criterion::ThreePs { all_met: true } => "All three P's are met".into(),
-        Criterion::ThreePs { all_met: false } => "One of the three P's is not met".into(),
+        Criterion::ThreePs { all_met: true } => tr("All three P's are met").into(),
+        Criterion::ThreePs { all_met: false } => tr("One of the three P's is not met").into(),
     }
 }
 
@@ -222,30 +288,32 @@ pub fn criteria_met(checks: &[CriterionCheck]) -> String {
 /// A quadrant's name on the portfolio matrix.
 pub fn quadrant_label(q: Quadrant) -> &'static str {
     match q {
-        Quadrant::Strategic => "Strategic",
-        Quadrant::Star => "Star",
-        Quadrant::Status => "Status",
-        Quadrant::Streamline => "Streamline",
+        Quadrant::Strategic => tr("Strategic"),
+        Quadrant::Star => tr("Star"),
+        Quadrant::Status => tr("Status"),
+        Quadrant::Streamline => tr("Streamline"),
     }
 }
 
 /// What a quadrant's accounts get from us.
 pub fn quadrant_advice(q: Quadrant) -> &'static str {
     match q {
-        Quadrant::Strategic => "Invest: joint plans, senior contacts, the best team.",
-        Quadrant::Star => "Build our position: close the gaps the customer sees.",
-        Quadrant::Status => "Maintain efficiently: keep service high, effort lean.",
-        Quadrant::Streamline => "Serve at low cost; reconsider key status.",
+        Quadrant::Strategic => tr("Invest: joint plans, senior contacts, the best team."),
+        Quadrant::Star => tr("Build our position: close the gaps the customer sees."),
+        Quadrant::Status => tr("Maintain efficiently: keep service high, effort lean."),
+        Quadrant::Streamline => tr("Serve at low cost; reconsider key status."),
     }
 }
 
 /// What is wrong with a metric input.
 pub fn metrics_problem(p: MetricsProblem) -> String {
     match p {
-        MetricsProblem::Retention => "Retention is a percentage from 0 to 100.".into(),
-        MetricsProblem::Discount => "The discount rate is a percentage from 0 to 100.".into(),
-        MetricsProblem::Horizon => format!("The horizon is 1 to {MAX_HORIZON_YEARS} years."),
-        MetricsProblem::NegativeAmount => "Cost to serve and wallet cannot be negative.".into(),
+        MetricsProblem::Retention => tr("Retention is a percentage from 0 to 100.").into(),
+        MetricsProblem::Discount => tr("The discount rate is a percentage from 0 to 100.").into(),
+        MetricsProblem::Horizon => {
+            tr_args("The horizon is 1 to {MAX_HORIZON_YEARS} years.", &[("MAX_HORIZON_YEARS", &MAX_HORIZON_YEARS)])
+        }
+        MetricsProblem::NegativeAmount => tr("Cost to serve and wallet cannot be negative.").into(),
     }
 }
 
@@ -253,19 +321,25 @@ pub fn metrics_problem(p: MetricsProblem) -> String {
 pub fn programme_problem(p: &ProgrammeProblem) -> String {
     let axis = |a: &MatrixAxis| match a {
         MatrixAxis::Attractiveness => "attractiveness",
-        MatrixAxis::Strength => "relative strength",
+        MatrixAxis::Strength => tr("relative strength"),
     };
     match p {
-        ProgrammeProblem::NoFactor(a) => format!("Give the {} axis at least one factor.", axis(a)),
-        ProgrammeProblem::NegativeWeight(a) => format!("Weights of {} factors must be zero or more.", axis(a)),
-        ProgrammeProblem::NoPositiveWeight(a) => format!("At least one {} factor needs a weight above zero.", axis(a)),
-        ProgrammeProblem::UnnamedFactor(a) => format!("Every {} factor needs a name.", axis(a)),
-        ProgrammeProblem::LostMonths => format!(
-            "An account counts as lost after {} to {} months without a purchase.",
-            LOST_AFTER_MONTHS.start(),
-            LOST_AFTER_MONTHS.end()
+        ProgrammeProblem::NoFactor(a) => tr_args("Give the {0} axis at least one factor.", &[("0", &axis(a))]),
+        ProgrammeProblem::NegativeWeight(a) => {
+            tr_args("Weights of {0} factors must be zero or more.", &[("0", &axis(a))])
+        }
+        ProgrammeProblem::NoPositiveWeight(a) => {
+            tr_args("At least one {0} factor needs a weight above zero.", &[("0", &axis(a))])
+        }
+        ProgrammeProblem::UnnamedFactor(a) => tr_args("Every {0} factor needs a name.", &[("0", &axis(a))]),
+        ProgrammeProblem::LostMonths => tr_args(
+            "An account counts as lost after {0} to {1} months without a purchase.",
+            &[("0", &LOST_AFTER_MONTHS.start()), ("1", &LOST_AFTER_MONTHS.end())],
         ),
-        ProgrammeProblem::RevenueThreshold => "The revenue threshold must be a positive amount.".into(),
+        ProgrammeProblem::RevenueThreshold => tr("The revenue threshold must be a positive amount.").into(),
+        ProgrammeProblem::Currency => {
+            tr("The currency must be an ISO 4217 code of three capital letters, e.g. EUR.").into()
+        }
     }
 }
 

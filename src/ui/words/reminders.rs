@@ -1,6 +1,7 @@
 //! Words for reminders, the calendar export, the annual calendar and the lost-account hint: every
 //! sentence made from a [`Reminder`] or a [`CalendarFact`] that `kam-core` returns.
 
+use crate::i18n::{tr, tr_args};
 use chrono::NaiveDate;
 use kam_core::analysis::rules::TENDER_LEAD_MONTHS;
 use kam_core::analysis::{CalendarFact, Reminder, ReminderFact, ReminderKind};
@@ -12,16 +13,16 @@ use super::text::or_default;
 /// Short name of a kind, for the list's "What" column and the calendar file's category.
 pub fn kind_label(kind: ReminderKind) -> &'static str {
     match kind {
-        ReminderKind::Birthday => "Birthday",
-        ReminderKind::ProposalFollowUp => "Proposal follow-up",
-        ReminderKind::ProposalValidity => "Proposal validity",
-        ReminderKind::ProposalAgreedDate => "Agreed call or meeting",
-        ReminderKind::TenderMilestone => "Tender",
-        ReminderKind::Meeting => "Governance meeting",
-        ReminderKind::OverdueAction => "Overdue action",
-        ReminderKind::ActionDue => "Action due",
-        ReminderKind::Promise => "Promise to the customer",
-        ReminderKind::Lost => "Lost account",
+        ReminderKind::Birthday => tr("Birthday"),
+        ReminderKind::ProposalFollowUp => tr("Proposal follow-up"),
+        ReminderKind::ProposalValidity => tr("Proposal validity"),
+        ReminderKind::ProposalAgreedDate => tr("Agreed call or meeting"),
+        ReminderKind::TenderMilestone => tr("Tender"),
+        ReminderKind::Meeting => tr("Governance meeting"),
+        ReminderKind::OverdueAction => tr("Overdue action"),
+        ReminderKind::ActionDue => tr("Action due"),
+        ReminderKind::Promise => tr("Promise to the customer"),
+        ReminderKind::Lost => tr("Lost account"),
         ReminderKind::WinBack => "Win-back",
     }
 }
@@ -40,53 +41,57 @@ fn first_line(text: &str, max: usize) -> String {
 fn milestone(months_before: u32) -> (String, String) {
     match months_before {
         TENDER_LEAD_MONTHS => (
-            "Start preparing the tender".into(),
-            format!("Preparation starts about {TENDER_LEAD_MONTHS} months ahead: form the bid team, study the requirements and past bids, meet the people who shape the specification."),
+            tr("Start preparing the tender").into(),
+            tr_args("Preparation starts about {TENDER_LEAD_MONTHS} months ahead: form the bid team, study the requirements and past bids, meet the people who shape the specification.", &[("TENDER_LEAD_MONTHS", &TENDER_LEAD_MONTHS)]),
         ),
-        6 => ("Tender in 6 months".into(), "Check the preparation: requirements understood, references and partners lined up, the decision makers met.".into()),
-        3 => ("Tender in 3 months".into(), "Settle the pricing approach, draft the offer and plan the internal approvals.".into()),
-        1 => ("Tender in 1 month".into(), "Finalise the offer, get it signed off, and check the formal requirements and the submission deadline.".into()),
-        n => (format!("Tender in {n} months"), "Check where the preparation stands.".into()),
+        6 => (tr("Tender in 6 months").into(), tr("Check the preparation: requirements understood, references and partners lined up, the decision makers met.").into()),
+        3 => (tr("Tender in 3 months").into(), tr("Settle the pricing approach, draft the offer and plan the internal approvals.").into()),
+        1 => (tr("Tender in 1 month").into(), tr("Finalise the offer, get it signed off, and check the formal requirements and the submission deadline.").into()),
+        n => (tr_args("Tender in {n} months", &[("n", &n)]), tr("Check where the preparation stands.").into()),
     }
 }
 
 /// One line, without the account name (shown next to it).
 pub fn title(r: &Reminder) -> String {
     match &r.fact {
-        ReminderFact::Birthday { person, .. } => format!("Birthday: {person}"),
+        ReminderFact::Birthday { person, .. } => tr_args("Birthday: {person}", &[("person", &person)]),
         ReminderFact::ProposalFollowUp { proposal, .. } => {
-            format!("Call to confirm receipt: {}", or_default(proposal, "proposal"))
+            tr_args("Call to confirm receipt: {0}", &[("0", &or_default(proposal, "proposal"))])
         }
         ReminderFact::ProposalValidity { proposal, .. } => {
-            format!("Proposal validity ends: {}", or_default(proposal, "proposal"))
+            tr_args("Proposal validity ends: {0}", &[("0", &or_default(proposal, "proposal"))])
         }
         ReminderFact::ProposalAgreedDate { proposal, .. } => {
-            format!("Agreed call or meeting: {}", or_default(proposal, "proposal"))
+            tr_args("Agreed call or meeting: {0}", &[("0", &or_default(proposal, "proposal"))])
         }
         ReminderFact::TenderMilestone { tender, months_before, .. } => {
             format!("{}: {}", milestone(*months_before).0, or_default(tender, "tender"))
         }
-        ReminderFact::TenderDay { tender, .. } => format!("Tender day: {}", or_default(tender, "tender")),
-        ReminderFact::TenderOutcome { tender, .. } => format!("Record the outcome: {}", or_default(tender, "tender")),
-        ReminderFact::Meeting { title, .. } => or_default(title, "Governance meeting").to_string(),
+        ReminderFact::TenderDay { tender, .. } => tr_args("Tender day: {0}", &[("0", &or_default(tender, "tender"))]),
+        ReminderFact::TenderOutcome { tender, .. } => {
+            tr_args("Record the outcome: {0}", &[("0", &or_default(tender, "tender"))])
+        }
+        ReminderFact::Meeting { title, .. } => or_default(title, tr("Governance meeting")).to_string(),
         ReminderFact::Action { text, .. } => {
-            let text = or_default(text, "(untitled action)");
+            let text = or_default(text, tr("(untitled action)"));
             if r.kind == ReminderKind::OverdueAction {
-                format!("Overdue: {text}")
+                tr_args("Overdue: {text}", &[("text", &text)])
             } else {
                 text.to_string()
             }
         }
         ReminderFact::Promise { text, .. } => {
-            let text = or_default(text, "(untitled promise)");
+            let text = or_default(text, tr("(untitled promise)"));
             if r.overdue {
-                format!("Promise overdue: {text}")
+                tr_args("Promise overdue: {text}", &[("text", &text)])
             } else {
-                format!("Promise due: {text}")
+                tr_args("Promise due: {text}", &[("text", &text)])
             }
         }
-        ReminderFact::Lost { last_purchase, .. } => format!("No purchase since {last_purchase}"),
-        ReminderFact::WinBack { plan } => format!("Win back: {}", first_line(plan, 80)),
+        ReminderFact::Lost { last_purchase, .. } => {
+            tr_args("No purchase since {last_purchase}", &[("last_purchase", &last_purchase)])
+        }
+        ReminderFact::WinBack { plan } => tr_args("Win back: {0}", &[("0", &first_line(plan, 80))]),
     }
 }
 
@@ -99,82 +104,80 @@ pub fn detail(r: &Reminder) -> String {
                 detail.push_str(&format!("{}. ", job_title.trim()));
             }
             if let Some(age) = turns {
-                detail.push_str(&format!("Turns {age}. "));
+                detail.push_str(&tr_args("Turns {age}. ", &[("age", &age)]));
             }
             if *on_28_february {
-                detail.push_str("Born on 29 February: reminded on 28 February this year. ");
+                detail.push_str(tr("Born on 29 February: reminded on 28 February this year. "));
             }
-            detail.push_str("Send greetings if that is your custom with them.");
+            detail.push_str(tr("Send greetings if that is your custom with them."));
             detail
         }
-        ReminderFact::ProposalFollowUp { sent, .. } => format!(
-            "Sent on {sent} and receipt not yet confirmed. Call, ask about next steps and what makes it urgent, and agree a date for the next call or meeting."
-        ),
+        ReminderFact::ProposalFollowUp { sent, .. } => tr_args("Sent on {sent} and receipt not yet confirmed. Call, ask about next steps and what makes it urgent, and agree a date for the next call or meeting.", &[("sent", &sent)]),
         ReminderFact::ProposalValidity { valid_until, .. } => {
             if r.overdue {
-                format!("The offer was valid until {valid_until} and no outcome is recorded: extend it, or record whether it was won, lost or withdrawn.")
+                tr_args("The offer was valid until {valid_until} and no outcome is recorded: extend it, or record whether it was won, lost or withdrawn.", &[("valid_until", &valid_until)])
             } else {
-                format!("The offer is valid until {valid_until}: ask about the decision before it lapses.")
+                tr_args("The offer is valid until {valid_until}: ask about the decision before it lapses.", &[("valid_until", &valid_until)])
             }
         }
         ReminderFact::ProposalAgreedDate { agreed, next_steps, .. } => {
             let mut detail = if r.overdue {
-                format!("The date agreed with the customer ({agreed}) has passed and the proposal is still open: record what came of it, or agree the next date.")
+                tr_args("The date agreed with the customer ({agreed}) has passed and the proposal is still open: record what came of it, or agree the next date.", &[("agreed", &agreed)])
             } else {
-                "The date agreed with the customer for the next call or meeting about this proposal.".to_string()
+                tr("The date agreed with the customer for the next call or meeting about this proposal.").to_string()
             };
             if !next_steps.trim().is_empty() {
-                detail.push_str(&format!(" Next steps: {}", next_steps.trim()));
+                detail.push_str(&tr_args(" Next steps: {0}", &[("0", &next_steps.trim())]));
             }
             detail
         }
         ReminderFact::TenderMilestone { tender_day, months_before, preparation_start, .. } => {
             let what = milestone(*months_before).1;
             if r.overdue {
-                let started = preparation_start.map(|s| format!("Preparation should have started on {s}. ")).unwrap_or_default();
-                format!("{started}This step was due on {}; the tender is on {tender_day}. {what}", r.date)
+                let started = preparation_start.map(|s| tr_args("Preparation should have started on {s}. ", &[("s", &s)])).unwrap_or_default();
+                tr_args("{started}This step was due on {1}; the tender is on {tender_day}. {what}", &[("started", &started), ("1", &r.date), ("tender_day", &tender_day), ("what", &what)])
             } else {
-                format!("{what} The tender is on {tender_day}.")
+                tr_args("{what} The tender is on {tender_day}.", &[("what", &what), ("tender_day", &tender_day)])
             }
         }
-        ReminderFact::TenderDay { tender, notes } => format!("Submission of {}. {}", or_default(tender, "tender"), notes.trim()).trim_end().to_string(),
+        ReminderFact::TenderDay { tender, notes } => tr_args("Submission of {0}. {1}", &[("0", &or_default(tender, "tender")), ("1", &notes.trim())]).trim_end().to_string(),
         ReminderFact::TenderOutcome { tender_day, .. } => {
-            format!("The tender was on {tender_day}: record whether it was won, lost or withdrawn, and what we learned.")
+            tr_args("The tender was on {tender_day}: record whether it was won, lost or withdrawn, and what we learned.", &[("tender_day", &tender_day)])
         }
         ReminderFact::Meeting { with, day_fixed, .. } => match (with.trim(), day_fixed) {
-            ("", false) => "In the governance calendar; no day fixed yet (shown on the 1st of the month).".to_string(),
-            ("", true) => "In the governance calendar.".to_string(),
-            (with, false) => format!("With {with}. No day fixed yet (shown on the 1st of the month)."),
-            (with, true) => format!("With {with}."),
+            ("", false) => tr("In the governance calendar; no day fixed yet (shown on the 1st of the month).").to_string(),
+            ("", true) => tr("In the governance calendar.").to_string(),
+            (with, false) => tr_args("With {with}. No day fixed yet (shown on the 1st of the month).", &[("with", &with)]),
+            (with, true) => tr_args("With {with}.", &[("with", &with)]),
         },
         ReminderFact::Action { owner, due, status, .. } => {
-            let owner = if owner.trim().is_empty() { "No owner".to_string() } else { format!("Owner: {}", owner.trim()) };
+            let owner = if owner.trim().is_empty() { tr("No owner").to_string() } else { tr_args("Owner: {0}", &[("0", &owner.trim())]) };
             if r.kind == ReminderKind::OverdueAction {
-                format!("{owner}. Was due on {due}: do it, agree a new date, or drop it.")
+                tr_args("{owner}. Was due on {due}: do it, agree a new date, or drop it.", &[("owner", &owner), ("due", &due)])
             } else {
-                format!("{owner}. Due on {due} ({}).", status.label().to_lowercase())
+                tr_args("{owner}. Due on {due} ({2}).", &[("owner", &owner), ("due", &due), ("2", &status.label().to_lowercase())])
             }
         }
         ReminderFact::Promise { owner, function, due, .. } => {
             let owner = if owner.trim().is_empty() {
-                format!("No owner named ({})", function.label().to_lowercase())
+                tr_args("No owner named ({0})", &[("0", &function.label().to_lowercase())])
             } else {
-                format!("Kept by {} ({})", owner.trim(), function.label().to_lowercase())
+                tr_args("Kept by {0} ({1})", &[("0", &owner.trim()), ("1", &function.label().to_lowercase())])
             };
             if r.overdue {
-                format!("{owner}. Was due on {due}: check with them, tell the customer where it stands, and record it as kept or missed.")
+                tr_args("{owner}. Was due on {due}: check with them, tell the customer where it stands, and record it as kept or missed.", &[("owner", &owner), ("due", &due)])
             } else {
-                format!("{owner}. Due on {due}: check with them that it will be kept.")
+                tr_args("{owner}. Due on {due}: check with them that it will be kept.", &[("owner", &owner), ("due", &due)])
             }
         }
         ReminderFact::Lost { lost_from, months, counts_as_lost, .. } => {
             if *counts_as_lost {
-                format!("Counts as lost since {lost_from}: no purchase for more than {months} months. Find out why, and decide whether to win it back and how.")
+                tr_args("Counts as lost since {lost_from}: no purchase for more than {months} months. Find out why, and decide whether to win it back and how.", &[("lost_from", &lost_from), ("months", &months)])
             } else {
-                format!("Counts as lost from {lost_from} unless it buys before then ({months} months without a purchase). Get in touch now.")
+                tr_args("Counts as lost from {lost_from} unless it buys before then ({months} months without a purchase). Get in touch now.", &[("lost_from", &lost_from), ("months", &months)])
             }
         }
-        ReminderFact::WinBack { plan } => format!("The account is marked lost. Win-back plan: {}", plan.trim()),
+        ReminderFact::WinBack { plan } => tr_args("The account is marked lost. Win-back plan: {0}", &[("0", &plan.trim())]),
     }
 }
 
@@ -184,14 +187,14 @@ pub fn event_words(r: &Reminder) -> EventWords {
         title: title(r),
         detail: detail(r),
         category: kind_label(r.kind).to_string(),
-        account_line: format!("Account: {}", r.account_name),
+        account_line: tr_args("Account: {0}", &[("0", &r.account_name)]),
     }
 }
 
 /// The dossier's status hint for an account that counts as lost
 /// ([`kam_core::analysis::rules::lost_since`]).
 pub fn lost_hint(last_purchase: NaiveDate, months: u32) -> String {
-    format!("No purchase since {last_purchase}: more than {months} months, so by the programme's criterion this account counts as lost.")
+    tr_args("No purchase since {last_purchase}: more than {months} months, so by the programme's criterion this account counts as lost.", &[("last_purchase", &last_purchase), ("months", &months)])
 }
 
 /// One entry of the annual calendar, without its account (shown below it).
@@ -204,10 +207,12 @@ pub fn calendar_entry(fact: &CalendarFact) -> String {
                 format!("{title} (with {with})")
             }
         }
-        CalendarFact::TenderDay { tender } => format!("Tender: {tender}"),
-        CalendarFact::TenderPreparation { tender } => format!("Start preparing: {tender}"),
-        CalendarFact::ProposalValidity { proposal } => format!("Proposal valid until: {proposal}"),
-        CalendarFact::ObjectiveDue { objective } => format!("Objective due: {objective}"),
+        CalendarFact::TenderDay { tender } => tr_args("Tender: {tender}", &[("tender", &tender)]),
+        CalendarFact::TenderPreparation { tender } => tr_args("Start preparing: {tender}", &[("tender", &tender)]),
+        CalendarFact::ProposalValidity { proposal } => {
+            tr_args("Proposal valid until: {proposal}", &[("proposal", &proposal)])
+        }
+        CalendarFact::ObjectiveDue { objective } => tr_args("Objective due: {objective}", &[("objective", &objective)]),
     }
 }
 

@@ -1,28 +1,29 @@
 //! Words for the segmentation: why an account has no XYZ class, the dependency flags, the
 //! portfolio's warnings and the analysis window.
 
+use crate::i18n::{tr, tr_args, tr_plural};
 use kam_core::analysis::{CellRole, Flag, KeyShareRange, SegmentationWarning, Unclassified, MIN_XYZ_PERIODS};
 use kam_core::model::{SettingsProblem, WINDOW_MAX_MONTHS};
 
 /// Why an account has no XYZ class: "no purchase in the window".
 pub fn unclassified_reason(u: Unclassified) -> String {
     match u {
-        Unclassified::NoPurchase => "no purchase in the window".into(),
-        Unclassified::TooFewPeriods(n) => {
-            format!(
-                "only {n} period{} since the first purchase ({MIN_XYZ_PERIODS} needed)",
-                if n == 1 { "" } else { "s" }
-            )
-        }
-        Unclassified::NonPositiveMean => "average per period is zero or negative".into(),
+        Unclassified::NoPurchase => tr("no purchase in the window").into(),
+        Unclassified::TooFewPeriods(n) => tr_plural(
+            n as usize,
+            "only {n} period since the first purchase ({needed} needed)",
+            "only {n} periods since the first purchase ({needed} needed)",
+            &[("needed", &MIN_XYZ_PERIODS)],
+        ),
+        Unclassified::NonPositiveMean => tr("average per period is zero or negative").into(),
     }
 }
 
 /// A dependency flag in the portfolio table: "critical dependency".
 pub fn flag_label(f: Flag) -> &'static str {
     match f {
-        Flag::KeyBySize => "key by size",
-        Flag::CriticalDependency => "critical dependency",
+        Flag::KeyBySize => tr("key by size"),
+        Flag::CriticalDependency => tr("critical dependency"),
         Flag::MonoClient => "mono-client",
     }
 }
@@ -30,11 +31,11 @@ pub fn flag_label(f: Flag) -> &'static str {
 /// What a cell of the ABC–XYZ matrix means for key-account effort.
 pub fn cell_advice(role: CellRole) -> &'static str {
     match role {
-        CellRole::Protect => "core to protect",
-        CellRole::Stabilise => "stabilise demand",
-        CellRole::RarelyWorthKam => "rarely worth KAM",
-        CellRole::NotEnoughHistory => "not enough history",
-        CellRole::Efficient => "serve efficiently",
+        CellRole::Protect => tr("core to protect"),
+        CellRole::Stabilise => tr("stabilise demand"),
+        CellRole::RarelyWorthKam => tr("rarely worth KAM"),
+        CellRole::NotEnoughHistory => tr("not enough history"),
+        CellRole::Efficient => tr("serve efficiently"),
     }
 }
 
@@ -54,22 +55,18 @@ fn basis(on_profit: bool) -> &'static str {
 /// A warning about the portfolio's dependency.
 pub fn segmentation_warning(w: &SegmentationWarning) -> String {
     match w {
-        SegmentationWarning::MonoClient { name, share_pct, on_profit } => {
-            format!(
-                "{name} brings {} of your {}: you are close to a mono-client business.",
-                pct(*share_pct),
-                basis(*on_profit)
-            )
-        }
-        SegmentationWarning::CriticalDependency { name, share_pct, on_profit } => {
-            format!("{name} brings {} of your {}: critical dependency.", pct(*share_pct), basis(*on_profit))
-        }
+        SegmentationWarning::MonoClient { name, share_pct, on_profit } => tr_args(
+            "{name} brings {1} of your {2}: you are close to a mono-client business.",
+            &[("name", &name), ("1", &pct(*share_pct)), ("2", &basis(*on_profit))],
+        ),
+        SegmentationWarning::CriticalDependency { name, share_pct, on_profit } => tr_args(
+            "{name} brings {1} of your {2}: critical dependency.",
+            &[("name", &name), ("1", &pct(*share_pct)), ("2", &basis(*on_profit))],
+        ),
         SegmentationWarning::KeyShare { share_pct, range: KeyShareRange::MonoDependent { mono_pct }, on_profit } => {
-            format!(
-                "Key accounts hold {} of your {}: above {} you are mono-dependent on them.",
-                pct(*share_pct),
-                basis(*on_profit),
-                pct(*mono_pct)
+            tr_args(
+                "Key accounts hold {0} of your {1}: above {2} you are mono-dependent on them.",
+                &[("0", &pct(*share_pct)), ("1", &basis(*on_profit)), ("2", &pct(*mono_pct))],
             )
         }
         SegmentationWarning::KeyShare {
@@ -79,33 +76,33 @@ pub fn segmentation_warning(w: &SegmentationWarning) -> String {
                 | KeyShareRange::Above { low_pct, high_pct }
                 | KeyShareRange::Inside { low_pct, high_pct },
             on_profit,
-        } => format!(
-            "Key accounts hold {} of your {}, outside the usual {}–{} range.",
-            pct(*share_pct),
-            basis(*on_profit),
-            pct(*low_pct),
-            pct(*high_pct)
+        } => tr_args(
+            "Key accounts hold {0} of your {1}, outside the usual {2}–{3} range.",
+            &[("0", &pct(*share_pct)), ("1", &basis(*on_profit)), ("2", &pct(*low_pct)), ("3", &pct(*high_pct))],
         ),
         SegmentationWarning::NoProfitData => {
-            "The data has no profit figures: dependency is judged on revenue, which discounts can inflate.".into()
+            tr("The data has no profit figures: dependency is judged on revenue, which discounts can inflate.").into()
         }
     }
 }
 
 /// The analysis window, "2024-06 – 2025-05", or that there is none.
 pub fn window_label(label: Option<&str>) -> String {
-    label.unwrap_or("no order history").to_string()
+    label.unwrap_or(tr("no order history")).to_string()
 }
 
 /// What makes the segmentation settings meaningless, as a sentence a user can act on.
 pub fn settings_problem(p: &SettingsProblem) -> String {
     match p {
-        SettingsProblem::AbcLimits => "ABC limits must be percentages with A ≤ B (for example 80 and 95).".into(),
-        SettingsProblem::XyzLimits => "XYZ limits must be non-negative with X ≤ Y (for example 10 and 25).".into(),
-        SettingsProblem::Window => {
-            format!("The window must hold at least one period and at most {WINDOW_MAX_MONTHS} months.")
+        SettingsProblem::AbcLimits => tr("ABC limits must be percentages with A ≤ B (for example 80 and 95).").into(),
+        SettingsProblem::XyzLimits => tr("XYZ limits must be non-negative with X ≤ Y (for example 10 and 25).").into(),
+        SettingsProblem::Window => tr_args(
+            "The window must hold at least one period and at most {WINDOW_MAX_MONTHS} months.",
+            &[("WINDOW_MAX_MONTHS", &WINDOW_MAX_MONTHS)],
+        ),
+        SettingsProblem::DependencyThresholds => {
+            tr("Dependency thresholds must be percentages between 0 and 100.").into()
         }
-        SettingsProblem::DependencyThresholds => "Dependency thresholds must be percentages between 0 and 100.".into(),
     }
 }
 

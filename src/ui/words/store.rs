@@ -1,22 +1,23 @@
 //! Words for what went wrong with the browser's storage.
 
+use crate::i18n::{tr, tr_args};
 use crate::store::StoreError;
 
 /// Why a read or write of the stored workspace failed.
 pub fn store_error(e: &StoreError) -> String {
     match e {
-        StoreError::QuotaExceeded => "The browser's storage is full: export a backup, then remove old data.".into(),
-        StoreError::Closed => "This page lost its connection to the browser's storage, most likely because KAM Planner was updated in another tab. Reload this page to keep working: everything you saved is kept.".into(),
-        StoreError::Superseded => "KAM Planner was updated in another tab. Reload this page to keep working: everything you saved is kept.".into(),
-        StoreError::Unavailable => "The browser's storage is not available (private window, or storage blocked for this site).".into(),
-        StoreError::Refused { detail } => format!("The browser refused to store the data ({detail})."),
-        StoreError::OpenFailed { detail } => format!("The browser's database could not be opened ({detail}). Private mode or blocked storage?"),
-        StoreError::Unreadable { detail } => format!("Stored data could not be read ({detail})."),
-        StoreError::UnreadableHistory { detail } => format!("Stored order history could not be read ({detail})."),
-        StoreError::NotPrepared { detail } => format!("The data could not be prepared for storage ({detail})."),
+        StoreError::QuotaExceeded => tr("The browser's storage is full: export a backup, then remove old data.").into(),
+        StoreError::Closed => tr("This page lost its connection to the browser's storage, most likely because KAM Planner was updated in another tab. Reload this page to keep working: everything you saved is kept.").into(),
+        StoreError::Superseded => tr("KAM Planner was updated in another tab. Reload this page to keep working: everything you saved is kept.").into(),
+        StoreError::Unavailable => tr("The browser's storage is not available (private window, or storage blocked for this site).").into(),
+        StoreError::Refused { detail } => tr_args("The browser refused to store the data ({detail}).", &[("detail", &detail)]),
+        StoreError::OpenFailed { detail } => tr_args("The browser's database could not be opened ({detail}). Private mode or blocked storage?", &[("detail", &detail)]),
+        StoreError::Unreadable { detail } => tr_args("Stored data could not be read ({detail}).", &[("detail", &detail)]),
+        StoreError::UnreadableHistory { detail } => tr_args("Stored order history could not be read ({detail}).", &[("detail", &detail)]),
+        StoreError::NotPrepared { detail } => tr_args("The data could not be prepared for storage ({detail}).", &[("detail", &detail)]),
         StoreError::NotSerialised { detail } => detail.clone(),
-        StoreError::AccountGone => "This account is no longer stored (removed in another tab?).".into(),
-        StoreError::NoSuchSnapshot => "There is no such snapshot.".into(),
+        StoreError::AccountGone => tr("This account is no longer stored (removed in another tab?).").into(),
+        StoreError::NoSuchSnapshot => tr("There is no such snapshot.").into(),
         StoreError::ChangeRefused(problems) => super::programme::programme_problems(problems).join(" "),
     }
 }

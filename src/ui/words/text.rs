@@ -1,5 +1,7 @@
 //! Helpers shared by every area's words: lists, counted nouns and quoted titles.
 
+use crate::i18n::{tr, tr_args};
+
 /// A list in words: "A", "A and B", "A, B and C".
 pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
     match items {
@@ -7,14 +9,16 @@ pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
         [one] => one.as_ref().to_string(),
         [init @ .., last] => {
             let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", init.join(", "), last.as_ref())
+            let init = init.join(tr(", "));
+            tr_args("{init} and {last}", &[("init", &init), ("last", &last.as_ref())])
         }
     }
 }
 
-/// A counted noun: "1 contact", "3 contacts".
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// A counted noun: "1 contact", "3 contacts"; other languages hold every plural form of the
+/// noun under `plural::<many>` (a form without `{n}` follows the number).
+pub fn plural(n: usize, one: &'static str, many: &'static str) -> String {
+    crate::i18n::tr_counted(n, one, many)
 }
 
 /// The text of a user-written field, or `fallback` when it is blank ("(untitled action)").

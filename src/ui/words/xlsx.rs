@@ -2,6 +2,7 @@
 //! written in the import worker (`crate::segmentation_export`), which links these words, so the page
 //! sends figures and names only.
 
+use crate::i18n::{tr, tr_args};
 use kam_core::analysis::Flag;
 
 use super::segmentation::flag_label;
@@ -26,7 +27,7 @@ pub fn account_headings() -> [&'static str; 9] {
 /// build does not know stays as it is.
 pub fn flag_word(id: &str) -> &str {
     if id == "key_account" {
-        return "key account";
+        return tr("key account");
     }
     match Flag::ALL.into_iter().find(|f| f.id() == id) {
         Some(f) => flag_label(f),
@@ -56,16 +57,16 @@ pub fn total() -> &'static str {
 
 /// The worker that writes the workbook did not start or stopped (the page's only words here).
 pub fn export_failed() -> &'static str {
-    "The file could not be written. Reload the page and export again."
+    tr("The file could not be written. Reload the page and export again.")
 }
 
 /// Why the workbook could not be written, for the page's error line.
 pub fn export_problem(p: &ExportProblem) -> String {
     match p {
         ExportProblem::Garbled => {
-            "The file could not be written: the page and its worker are of different versions. Reload the page and export again.".into()
+            tr("The file could not be written: the page and its worker are of different versions. Reload the page and export again.").into()
         }
-        ExportProblem::Writer(words) => format!("The file could not be written ({words})."),
+        ExportProblem::Writer(words) => tr_args("The file could not be written ({words}).", &[("words", words)]),
     }
 }
 

@@ -3,6 +3,7 @@
 //! saved at once. Numbers and dates are checked as they are entered: a wrong one shows a
 //! message next to the field and is not stored.
 
+use crate::i18n::{tr, tr_args};
 use chrono::NaiveDate;
 use kam_core::exchange::parse_typed_number;
 use kam_core::model::Dossier;
@@ -168,9 +169,10 @@ impl Editor {
         self.flush();
         let before = self.current();
         self.apply_dyn(change);
-        self.state
-            .notice
-            .set(Some(Notice { text: format!("Removed {what}."), undo: Some(Undo::Dossier(Box::new(before))) }));
+        self.state.notice.set(Some(Notice {
+            text: tr_args("Removed {what}.", &[("what", &what)]),
+            undo: Some(Undo::Dossier(Box::new(before))),
+        }));
     }
 
     /// Saves what is typed but not yet saved.
@@ -253,18 +255,17 @@ impl Editor {
                 return;
             }
             match parse_typed_number(&raw) {
-                Ok(v) if v < range.0 || v > range.1 => error.set(Some(format!(
-                    "Enter a number from {} to {}.",
-                    format_number(range.0),
-                    format_number(range.1)
+                Ok(v) if v < range.0 || v > range.1 => error.set(Some(tr_args(
+                    "Enter a number from {0} to {1}.",
+                    &[("0", &format_number(range.0)), ("1", &format_number(range.1))],
                 ))),
                 Ok(v) => {
                     error.set(None);
                     self.apply(move |d| set.with_value(|s| s(d, Some(v))));
                 }
-                Err(e) => error.set(Some(format!(
-                    "{}: enter a number such as 1200 or 12,5.",
-                    crate::ui::words::exchange::number_error(&e)
+                Err(e) => error.set(Some(tr_args(
+                    "{0}: enter a number such as 1200 or 12,5.",
+                    &[("0", &crate::ui::words::exchange::number_error(&e))],
                 ))),
             }
         };
@@ -306,7 +307,7 @@ impl Editor {
             let raw = input.value();
             if raw.is_empty() {
                 if input.validity().bad_input() {
-                    error.set(Some("Enter a complete date (day, month and year).".into()));
+                    error.set(Some(tr("Enter a complete date (day, month and year).").into()));
                 } else {
                     error.set(None);
                     self.apply(move |d| set.with_value(|s| s(d, None)));
@@ -318,7 +319,7 @@ impl Editor {
                     error.set(None);
                     self.apply(move |d| set.with_value(|s| s(d, Some(date))));
                 }
-                _ => error.set(Some("Enter a date between the years 1900 and 2200.".into())),
+                _ => error.set(Some(tr("Enter a date between the years 1900 and 2200.").into())),
             }
         };
         let aria = (label == Label::Hidden).then(|| aria_label(&testid));
@@ -387,9 +388,9 @@ impl Editor {
                     let v = match event_target_value(&ev).as_str() { "yes" => Some(true), "no" => Some(false), _ => None };
                     self.apply(move |d| set.with_value(|s| s(d, v)));
                 }>
-                <option value="open">"Not yet judged"</option>
-                <option value="yes">"Yes"</option>
-                <option value="no">"No"</option>
+                <option value="open">{move || tr("Not yet judged")}</option>
+                <option value="yes">{move || tr("Yes")}</option>
+                <option value="no">{move || tr("No")}</option>
             </select>
         }
         .into_any();
@@ -401,8 +402,10 @@ fn wrap(label: Label, control: AnyView, error: Option<(String, RwSignal<Option<S
     let error_view =
         error.map(|(id, e)| view! { <small class="field-error" id=id role="alert">{move || e.get()}</small> });
     match label {
+        // `tr` again: a caller may pass the English, which is the key (a translated text is no key
+        // and comes back as it is). Reactive, so a language switch rewrites the label and not the field.
         Label::Shown(text) => {
-            view! { <label class="field block"><span>{text}</span>{control}{error_view}</label> }.into_any()
+            view! { <label class="field block"><span>{move || tr(text)}</span>{control}{error_view}</label> }.into_any()
         }
         Label::Owned(text) => {
             view! { <label class="field block"><span>{text}</span>{control}{error_view}</label> }.into_any()

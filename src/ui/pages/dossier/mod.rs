@@ -1,6 +1,7 @@
 //! One account's plan: qualification, the dossier's sections with their completeness, the
 //! relationship map and the portfolio-matrix scores. Every field saves itself.
 
+use crate::i18n::{tr, tr_args};
 mod editor;
 mod navigation;
 mod orgchart;
@@ -39,8 +40,8 @@ pub fn DossierPage() -> impl IntoView {
             {move || match account.get() {
                 None => view! {
                     <section class="panel">
-                        <h1>"Account not found"</h1>
-                        <p>"There is no account with this address in your workspace. "<A href="/key-accounts">"Back to the key accounts"</A>"."</p>
+                        <h1>{move || tr("Account not found")}</h1>
+                        <p>{move || tr("There is no account with this address in your workspace. ")}<A href="/key-accounts">{move || tr("Back to the key accounts")}</A>"."</p>
                     </section>
                 }.into_any(),
                 Some(a) => view! { <DossierView account_id=a/> }.into_any(),
@@ -59,7 +60,7 @@ fn section_panel(section: Section, dossier: Memo<Dossier>, nav: SectionNav, body
                 <h2 id=format!("sec-{}-title", section.id())>{section.label()}</h2>
                 {move || match missing() {
                     None => view! { <span class="status met" data-testid="section-state">"✓ Filled"</span> }.into_any(),
-                    Some(m) => view! { <span class="status attention" data-testid="section-state">{format!("Missing: {m}")}</span> }.into_any(),
+                    Some(m) => view! { <span class="status attention" data-testid="section-state">{tr_args("Missing: {m}", &[("m", &m)])}</span> }.into_any(),
                 }}
                 <button type="button" class="section-toggle" data-testid="section-toggle" aria-controls=body_id.clone()
                     aria-expanded=move || (!nav.is_collapsed(section)).to_string() on:click=move |_| nav.toggle(section)>
@@ -114,24 +115,24 @@ fn DossierView(account_id: String) -> impl IntoView {
     view! {
         <div class="page-head">
             <div>
-                <p class="crumbs"><A href="/key-accounts">"Key accounts"</A>" › "</p>
+                <p class="crumbs"><A href="/key-accounts">{move || tr("Key accounts")}</A>" › "</p>
                 <h1 data-testid="dossier-title">{move || account.with(|a| a.name.clone())}</h1>
                 <p class="subtitle">{move || account.with(|a| {
-                    let mut parts = vec![if a.is_key { "★ Key account".to_string() } else { "Not a key account".to_string() }];
+                    let mut parts = vec![if a.is_key { tr("★ Key account").to_string() } else { tr("Not a key account").to_string() }];
                     if !a.industry.is_empty() { parts.push(a.industry.clone()); }
-                    parts.push(if a.manager.is_empty() { "no key account manager".into() } else { format!("managed by {}", a.manager) });
+                    parts.push(if a.manager.is_empty() { tr("no key account manager").into() } else { tr_args("managed by {0}", &[("0", &a.manager)]) });
                     parts.join(" · ")
                 })}</p>
             </div>
-            <A href=format!("{}/plan", crate::ui::format::dossier_href(&account_id)) attr:class="button" attr:data-testid="open-plan">"Account plan (print)"</A>
+            <A href=format!("{}/plan", crate::ui::format::dossier_href(&account_id)) attr:class="button" attr:data-testid="open-plan">{move || tr("Account plan (print)")}</A>
             <div class="completeness" data-testid="completeness">
-                <span class="card-label">"Dossier complete"</span>
+                <span class="card-label">{move || tr("Dossier complete")}</span>
                 <span class="card-value">{move || format!("{} %", completeness().1)}</span>
-                <span class="card-note">{move || { let ((n, t), _) = completeness(); format!("{n} of {t} sections filled") }}</span>
-                <progress max="100" value=move || completeness().1 aria-label="Dossier completeness"></progress>
+                <span class="card-note">{move || { let ((n, t), _) = completeness(); tr_args("{n} of {t} sections filled", &[("n", &n), ("t", &t)]) }}</span>
+                <progress max="100" value=move || completeness().1 aria-label=move || tr("Dossier completeness")></progress>
             </div>
         </div>
-        <nav class="section-nav" aria-label="Dossier sections" data-testid="section-nav">
+        <nav class="section-nav" aria-label=move || tr("Dossier sections") data-testid="section-nav">
             {Section::ALL.iter().copied().map(|s| view! {
                 <a href=format!("#sec-{}", s.id()) class:filled=move || dossier.with(|d| d.section_filled(s))
                     aria-current=move || (nav.current.get() == s).then_some("location")
@@ -149,23 +150,23 @@ fn DossierView(account_id: String) -> impl IntoView {
         <AtRisk account_id=account_id.clone() row=row/>
         <div class="cards">
             {move || row.get().map(|r| view! {
-                <div class="card"><span class="card-label">"Revenue (window)"</span><span class="card-value">{money(r.revenue)}</span></div>
-                <div class="card"><span class="card-label">"Profit (window)"</span><span class="card-value">{r.profit.map_or("—".into(), money)}</span></div>
-                <div class="card"><span class="card-label">"Share of revenue"</span><span class="card-value">{percent(r.revenue_share_pct)}</span></div>
-                <div class="card"><span class="card-label">"Segment"</span><span class="card-value">{r.code()}</span>
-                    <span class="card-note">{r.xyz.err().map(crate::ui::words::segmentation::unclassified_reason).or(r.cv_pct.map(|c| format!("CV {c:.0} %"))).unwrap_or_default()}</span></div>
+                <div class="card"><span class="card-label">{move || tr("Revenue (window)")}</span><span class="card-value">{money(r.revenue)}</span></div>
+                <div class="card"><span class="card-label">{move || tr("Profit (window)")}</span><span class="card-value">{r.profit.map_or("—".into(), money)}</span></div>
+                <div class="card"><span class="card-label">{move || tr("Share of revenue")}</span><span class="card-value">{percent(r.revenue_share_pct)}</span></div>
+                <div class="card"><span class="card-label">{move || tr("Segment")}</span><span class="card-value">{r.code()}</span>
+                    <span class="card-note">{r.xyz.err().map(crate::ui::words::segmentation::unclassified_reason).or(r.cv_pct.map(|c| tr_args("CV {c} %", &[("c", &(format!("{:.0}", c)))]))).unwrap_or_default()}</span></div>
             })}
         </div>
         {section_panel(Section::General, dossier, nav, view! {
             {sections::general(ed)}
             <div class="field-grid">
                 <label class="field block">
-                    <span>"Industry"</span>
+                    <span>{move || tr("Industry")}</span>
                     <input type="text" data-testid="account-industry" prop:value=move || industry.get()
                         on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); save_account(Box::new(move |a| a.industry = v)); }/>
                 </label>
                 <label class="field block">
-                    <span>"Key account manager"</span>
+                    <span>{move || tr("Key account manager")}</span>
                     <input type="text" data-testid="account-manager" prop:value=move || manager.get()
                         on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); save_account(Box::new(move |a| a.manager = v)); }/>
                 </label>
@@ -175,10 +176,10 @@ fn DossierView(account_id: String) -> impl IntoView {
         {section_panel(Section::Timeline, dossier, nav, sections::timeline(ed, lines).into_any())}
         {section_panel(Section::People, dossier, nav, view! {
             <div class="table-head">
-                <p class="muted small">"Everyone who matters in the customer's decision. Personal details are kept apart and left out of exports without personal details."</p>
+                <p class="muted small">{move || tr("Everyone who matters in the customer's decision. Personal details are kept apart and left out of exports without personal details.")}</p>
                 <label class="check">
                     <input type="checkbox" data-testid="show-personal" prop:checked=move || show_personal.get() on:change=move |ev| show_personal.set(event_target_checked(&ev))/>
-                    <span>"Show personal details"</span>
+                    <span>{move || tr("Show personal details")}</span>
                 </label>
             </div>
             <OrgChart dossier=dossier/>
@@ -197,7 +198,7 @@ fn DossierView(account_id: String) -> impl IntoView {
             <MatrixScores ed=ed/>
         }.into_any())}
         <section class="panel">
-            <h2>"Share this account plan"</h2>
+            <h2>{move || tr("Share this account plan")}</h2>
             <ExportControls account=account_id.clone()/>
         </section>
     }
@@ -216,7 +217,7 @@ fn AtRisk(account_id: String, row: Memo<Option<kam_core::analysis::AccountSegmen
             let reasons = risk.with(|r| r.reasons.iter().map(aftersale_words::risk_reason).collect::<Vec<_>>());
             view! {
                 <section class="message warning at-risk" data-testid="at-risk" aria-label=aftersale_words::AT_RISK>
-                    <strong>{aftersale_words::AT_RISK}</strong>
+                    <strong>{tr(aftersale_words::AT_RISK)}</strong>
                     <ul>{reasons.into_iter().map(|t| view! { <li data-testid="at-risk-reason">{t}</li> }).collect_view()}</ul>
                 </section>
             }
@@ -262,42 +263,42 @@ fn Qualification(
     view! {
         {sections::reasons(ed)}
         <div class="criteria">
-            <h3>"Against the programme's criteria"</h3>
+            <h3>{move || tr("Against the programme's criteria")}</h3>
             {move || { let t = criteria_text(); if t.trim().is_empty() {
-                view! { <p class="muted small">"The programme has no written criteria yet. "<A href="/settings">"Write them in Settings"</A>": an account is not key because of a long history."</p> }.into_any()
+                view! { <p class="muted small">{move || tr("The programme has no written criteria yet. ")}<A href="/settings">{move || tr("Write them in Settings")}</A>{move || tr(": an account is not key because of a long history.")}</p> }.into_any()
             } else {
                 view! { <blockquote class="criteria-text">{t}</blockquote> }.into_any()
             } }}
             <ul class="checklist" data-testid="criteria-checks">
                 {move || q.get().checks.into_iter().map(|c| view! {
                     <li class:met=c.met><span aria-hidden="true">{if c.met { "✓" } else { "✗" }}</span>
-                        <span class="visually-hidden">{if c.met { "Met: " } else { "Not met: " }}</span>
+                        <span class="visually-hidden">{if c.met { tr("Met: ") } else { tr("Not met: ") }}</span>
                         <strong>{programme_words::criterion_label(&c.criterion)}</strong>" — "{programme_words::criterion_detail(&c.criterion)}</li>
                 }).collect_view()}
             </ul>
             <p data-testid="criteria-verdict" class=move || if q.get().meets { "message success" } else { "message warning" }>
-                {move || if q.get().meets { "Meets the criteria for a key account." } else { "Does not meet the criteria (yet): give a justified reason or check the figures." }}
+                {move || if q.get().meets { tr("Meets the criteria for a key account.") } else { tr("Does not meet the criteria (yet): give a justified reason or check the figures.") }}
             </p>
         </div>
         <div class="decision">
-            <h3>{move || if account.with(|a| a.is_key) { "Demote from key status" } else { "Promote to key account" }}</h3>
+            <h3>{move || if account.with(|a| a.is_key) { tr("Demote from key status") } else { tr("Promote to key account") }}</h3>
             <div class="field-grid">
-                <label class="field block"><span>"Decided by"</span>
+                <label class="field block"><span>{move || tr("Decided by")}</span>
                     <input type="text" data-testid="decision-by" prop:value=move || by.get() on:input=move |ev| by.set(event_target_value(&ev))/></label>
-                <label class="field block"><span>"Why"</span>
+                <label class="field block"><span>{move || tr("Why")}</span>
                     <input type="text" data-testid="decision-why" prop:value=move || why.get() on:input=move |ev| why.set(event_target_value(&ev))/></label>
             </div>
             <button type="button" class="button primary" data-testid="decide-key" on:click=decide>
-                {move || if account.with(|a| a.is_key) { "Demote" } else { "★ Promote to key account" }}
+                {move || if account.with(|a| a.is_key) { "Demote" } else { tr("★ Promote to key account") }}
             </button>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="decision-error">{e}</p> })}
             {move || {
                 let decisions = dossier.with(|d| d.decisions.clone());
                 (!decisions.is_empty()).then(|| view! {
-                    <h4>"History of decisions"</h4>
+                    <h4>{move || tr("History of decisions")}</h4>
                     <ol class="decisions" data-testid="decision-history">
                         {decisions.into_iter().rev().map(|d| view! {
-                            <li data-testid="decision-row"><strong>{d.date.to_string()}</strong>" · "{if d.promoted { "promoted to key" } else { "demoted" }}" by "{d.by}": "{d.why}</li>
+                            <li data-testid="decision-row"><strong>{d.date.to_string()}</strong>" · "{if d.promoted { tr("promoted to key") } else { tr("demoted") }}{tr(" by ")}{d.by}": "{d.why}</li>
                         }).collect_view()}
                     </ol>
                 })
@@ -345,15 +346,15 @@ fn MatrixScores(ed: Editor) -> impl IntoView {
         }
     };
     view! {
-        <h3>"Position on the key-account portfolio matrix"</h3>
-        <p class="muted small">"Score each factor from 0 (poor) to 10 (excellent). Factors and weights are set in Settings."</p>
+        <h3>{move || tr("Position on the key-account portfolio matrix")}</h3>
+        <p class="muted small">{move || tr("Score each factor from 0 (poor) to 10 (excellent). Factors and weights are set in Settings.")}</p>
         <div class="two-col">
-            {axis("Customer attractiveness", false)}
-            {axis("Our relative strength", true)}
+            {axis(tr("Customer attractiveness"), false)}
+            {axis(tr("Our relative strength"), true)}
         </div>
         <p data-testid="matrix-quadrant" class="small">{move || match point() {
-            Some(p) => format!("{} — attractiveness {:.1}, strength {:.1}. {}", programme_words::quadrant_label(p.quadrant), p.attractiveness, p.strength, programme_words::quadrant_advice(p.quadrant)),
-            None => "Score at least one factor on each axis to place the account.".into(),
+            Some(p) => tr_args("{0} — attractiveness {1}, strength {2}. {3}", &[("0", &(programme_words::quadrant_label(p.quadrant))), ("1", &(format!("{:.1}", p.attractiveness))), ("2", &(format!("{:.1}", p.strength))), ("3", &(programme_words::quadrant_advice(p.quadrant)))]),
+            None => tr("Score at least one factor on each axis to place the account.").into(),
         }}</p>
     }
 }

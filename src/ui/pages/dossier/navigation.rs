@@ -3,6 +3,7 @@
 //! shows one section at a time, stepped through with buttons or the `{` and `}` keys (as `[` and
 //! `]` step through the key accounts).
 
+use crate::i18n::{tr, tr_args};
 use kam_core::model::Section;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -128,14 +129,14 @@ impl SectionNav {
 pub fn SectionStepper(nav: SectionNav) -> impl IntoView {
     view! {
         <Show when=move || nav.workshop.get()>
-            <div class="section-stepper" role="group" aria-label="Dossier sections" data-testid="section-stepper">
-                <button type="button" class="button" data-testid="section-prev" on:click=move |_| nav.step(-1)>"← Previous section"</button>
+            <div class="section-stepper" role="group" aria-label=move || tr("Dossier sections") data-testid="section-stepper">
+                <button type="button" class="button" data-testid="section-prev" on:click=move |_| nav.step(-1)>{move || tr("← Previous section")}</button>
                 <span data-testid="section-position">{move || {
                     let s = nav.current.get();
-                    format!("{} — section {} of {}", s.label(), SectionNav::index(s) + 1, Section::ALL.len())
+                    tr_args("{0} — section {1} of {2}", &[("0", &s.label()), ("1", &(SectionNav::index(s) + 1)), ("2", &Section::ALL.len())])
                 }}</span>
-                <button type="button" class="button" data-testid="section-next" on:click=move |_| nav.step(1)>"Next section →"</button>
-                <span class="muted small">"Keys: { and } move between sections."</span>
+                <button type="button" class="button" data-testid="section-next" on:click=move |_| nav.step(1)>{move || tr("Next section →")}</button>
+                <span class="muted small">{move || tr("Keys: { and } move between sections.")}</span>
             </div>
         </Show>
     }

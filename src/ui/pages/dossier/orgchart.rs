@@ -1,6 +1,7 @@
 //! The relationship map: the decision-making unit as an org chart (SVG, drawn from
 //! "reports to"), each box coloured by the person's attitude towards us.
 
+use crate::i18n::{tr, tr_args};
 use kam_core::analysis::org_chart;
 use kam_core::model::{Attitude, Dossier};
 use leptos::prelude::*;
@@ -38,7 +39,7 @@ pub fn OrgChart(dossier: Memo<Dossier>) -> impl IntoView {
     move || {
         let people = dossier.with(|d| d.people.clone());
         if people.is_empty() {
-            return view! { <p class="muted">"Nobody recorded yet. Who decides, who influences, who uses what we deliver?"</p> }.into_any();
+            return view! { <p class="muted">{move || tr("Nobody recorded yet. Who decides, who influences, who uses what we deliver?")}</p> }.into_any();
         }
         let nodes = org_chart(&people);
         let cols = nodes.iter().map(|n| n.column).fold(0.0, f64::max) + 1.0;
@@ -56,22 +57,27 @@ pub fn OrgChart(dossier: Memo<Dossier>) -> impl IntoView {
                 <path d=format!("M{:.1} {:.1} V{:.1} H{:.1} V{:.1}", px + BOX_W / 2.0, py + BOX_H, mid, cx + BOX_W / 2.0, cy) class="org-link"/>
             })
         }).collect_view();
-        let summary = format!(
-            "Relationship map of {} people: {}",
-            people.len(),
-            people
-                .iter()
-                .map(|p| format!("{} ({}, {})", p.name, p.role.label(), p.attitude.label()))
-                .collect::<Vec<_>>()
-                .join("; ")
+        let summary = tr_args(
+            "Relationship map of {0} people: {1}",
+            &[
+                ("0", &people.len()),
+                (
+                    "1",
+                    &(people
+                        .iter()
+                        .map(|p| format!("{} ({}, {})", p.name, p.role.label(), p.attitude.label()))
+                        .collect::<Vec<_>>()
+                        .join("; ")),
+                ),
+            ],
         );
         let boxes = nodes.iter().map(|n| {
             let p = &people[n.index];
             let (fill, stroke) = attitude_colours(p.attitude);
             let (bx, by) = (x(n.column), y(n.level));
-            let name = if p.name.trim().is_empty() { "(no name)".to_string() } else { clip(&p.name, 26) };
+            let name = if p.name.trim().is_empty() { tr("(no name)").to_string() } else { clip(&p.name, 26) };
             let line2 = clip(&[p.title.as_str(), p.role.label()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · "), 32);
-            let line3 = format!("{}{}", p.attitude.label(), if p.our_owner.is_empty() { " · no owner here".to_string() } else { format!(" · {}", clip(&p.our_owner, 14)) });
+            let line3 = format!("{}{}", p.attitude.label(), if p.our_owner.is_empty() { tr(" · no owner here").to_string() } else { format!(" · {}", clip(&p.our_owner, 14)) });
             view! {
                 <g data-testid="org-node" class="org-node">
                     <rect x=format!("{bx:.1}") y=format!("{by:.1}") width=BOX_W height=BOX_H rx="6" fill=fill stroke=stroke stroke-width=if p.attitude == Attitude::Champion { "3" } else { "1.5" }
@@ -85,7 +91,7 @@ pub fn OrgChart(dossier: Memo<Dossier>) -> impl IntoView {
         view! {
             <figure class="orgchart">
                 // Focusable, so that a keyboard can scroll a chart wider than the screen.
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Organisation chart">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=move || tr("Organisation chart")>
                     <svg data-testid="org-chart" role="img" aria-label=summary viewBox=format!("0 0 {width:.0} {height:.0}") width=format!("{width:.0}") height=format!("{height:.0}")>
                         {lines}
                         {boxes}

@@ -1,6 +1,7 @@
 //! The account plan for print: one or two pages per key account, read-only, made for the
 //! browser's "print to PDF". Personal details of contacts are never on it.
 
+use crate::i18n::{tr, tr_args};
 use kam_core::analysis::{matrix_point, metrics_view, rules};
 use kam_core::model::{Account, CellState, Dossier, KeyReason, Outcome};
 use leptos::prelude::*;
@@ -38,12 +39,12 @@ pub fn AccountPlanPage() -> impl IntoView {
     view! {
         <div class="page plan">
             {move || match account.get() {
-                None => view! { <section class="panel"><h1>"Account not found"</h1><p><A href="/key-accounts">"Back to the key accounts"</A></p></section> }.into_any(),
+                None => view! { <section class="panel"><h1>{move || tr("Account not found")}</h1><p><A href="/key-accounts">{move || tr("Back to the key accounts")}</A></p></section> }.into_any(),
                 Some(a) => view! {
                     <div class="no-print plan-actions">
-                        <A href=crate::ui::format::dossier_href(&a.id)>"← Back to the dossier"</A>
-                        <button type="button" class="button primary" data-testid="print" on:click=|_| crate::browser::print_page()>"Print or save as PDF"</button>
-                        <span class="muted small">"Personal details of contacts are not on the printed plan."</span>
+                        <A href=crate::ui::format::dossier_href(&a.id)>{move || tr("← Back to the dossier")}</A>
+                        <button type="button" class="button primary" data-testid="print" on:click=|_| crate::browser::print_page()>{move || tr("Print or save as PDF")}</button>
+                        <span class="muted small">{move || tr("Personal details of contacts are not on the printed plan.")}</span>
                     </div>
                     <PlanBody account=a dossier=dossier row=row/>
                 }.into_any(),
@@ -68,9 +69,9 @@ fn PlanBody(
     let whitespace = (!d.offerings.is_empty() && !d.units.is_empty()).then(|| {
         let dd = d.clone();
         view! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Whitespace grid">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || tr("Whitespace grid")>
                 <table class="plan-table whitespace-print">
-                <thead><tr><th scope="col">"Offering \\ unit"</th>{d.units.iter().map(|u| view! { <th scope="col">{u.clone()}</th> }).collect_view()}</tr></thead>
+                <thead><tr><th scope="col">{move || tr("Offering \\ unit")}</th>{d.units.iter().map(|u| view! { <th scope="col">{u.clone()}</th> }).collect_view()}</tr></thead>
                 <tbody>{d.offerings.iter().map(|o| view! {
                     <tr><th scope="row">{o.clone()}</th>{dd.units.iter().map(|u| {
                         let c = dd.cell(o, u).cloned().unwrap_or_default();
@@ -87,33 +88,32 @@ fn PlanBody(
         <article class="plan-doc" data-testid="account-plan">
             <header class="plan-head">
                 <div>
-                    <p class="plan-kicker">"Key account plan"</p>
+                    <p class="plan-kicker">{move || tr("Key account plan")}</p>
                     <h1>{account.name.clone()}</h1>
-                    <p class="subtitle">{format!("{} · key account manager {} · executive sponsor {} · status {} · {}",
-                        or_dash(&account.industry), or_dash(&account.manager), or_dash(&d.executive_sponsor), d.status.label(), d.stage.label())}</p>
+                    <p class="subtitle">{tr_args("{0} · key account manager {1} · executive sponsor {2} · status {3} · {4}", &[("0", &or_dash(&account.industry)), ("1", &or_dash(&account.manager)), ("2", &or_dash(&d.executive_sponsor)), ("3", &d.status.label()), ("4", &d.stage.label())])}</p>
                 </div>
                 <div class="plan-figures">
-                    <div><span>"Revenue / year"</span><strong>{m.revenue.map_or("—".into(), money)}</strong></div>
-                    <div><span>"Profit / year"</span><strong>{m.profit.map_or("—".into(), money)}</strong></div>
+                    <div><span>{move || tr("Revenue / year")}</span><strong>{m.revenue.map_or("—".into(), money)}</strong></div>
+                    <div><span>{move || tr("Profit / year")}</span><strong>{m.profit.map_or("—".into(), money)}</strong></div>
                     <div><span>"CLV"</span><strong>{m.clv.map_or("—".into(), money)}</strong></div>
-                    <div><span>"Segment"</span><strong>{r.as_ref().map(|r| r.code()).unwrap_or("—".into())}</strong></div>
-                    <div><span>"Share of revenue"</span><strong>{r.as_ref().map(|r| percent(r.revenue_share_pct)).unwrap_or("—".into())}</strong></div>
-                    <div><span>"Dossier"</span><strong>{format!("{} %", d.completeness_pct())}</strong></div>
+                    <div><span>{move || tr("Segment")}</span><strong>{r.as_ref().map(|r| r.code()).unwrap_or("—".into())}</strong></div>
+                    <div><span>{move || tr("Share of revenue")}</span><strong>{r.as_ref().map(|r| percent(r.revenue_share_pct)).unwrap_or("—".into())}</strong></div>
+                    <div><span>{move || tr("Dossier")}</span><strong>{format!("{} %", d.completeness_pct())}</strong></div>
                 </div>
             </header>
             <section class="plan-section">
-                <h2>"Overview and why key"</h2>
+                <h2>{move || tr("Overview and why key")}</h2>
                 <p>{or_dash(&d.overview)}</p>
                 <ul>{d.reasons.iter().map(|r: &KeyReason| view! { <li><strong>{r.label()}</strong>{d.justifications.get(r).filter(|j| !j.trim().is_empty()).map(|j| format!(": {j}")).unwrap_or_default()}</li> }).collect_view()}</ul>
-                {point.map(|p| view! { <p>{format!("Portfolio matrix: {} (attractiveness {:.1}, our strength {:.1}). {}", quadrant_label(p.quadrant), p.attractiveness, p.strength, quadrant_advice(p.quadrant))}</p> })}
+                {point.map(|p| view! { <p>{tr_args("Portfolio matrix: {0} (attractiveness {1}, our strength {2}). {3}", &[("0", &quadrant_label(p.quadrant)), ("1", &(format!("{:.1}", p.attractiveness))), ("2", &(format!("{:.1}", p.strength))), ("3", &quadrant_advice(p.quadrant))])}</p> })}
             </section>
             <section class="plan-section">
-                <h2>"Decision-making unit"</h2>
+                <h2>{move || tr("Decision-making unit")}</h2>
                 <OrgChart dossier=dossier/>
                 {(!d.people.is_empty()).then(|| view! {
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Decision-making unit">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=move || tr("Decision-making unit")>
                         <table class="plan-table">
-                        <thead><tr><th scope="col">"Name"</th><th scope="col">"Title"</th><th scope="col">"Role"</th><th scope="col">"Influence"</th><th scope="col">"Attitude"</th><th scope="col">"Our contact"</th><th scope="col">"Last contact"</th></tr></thead>
+                        <thead><tr><th scope="col">{move || tr("Name")}</th><th scope="col">{move || tr("Title")}</th><th scope="col">{move || tr("Role")}</th><th scope="col">{move || tr("Influence")}</th><th scope="col">{move || tr("Attitude")}</th><th scope="col">{move || tr("Our contact")}</th><th scope="col">{move || tr("Last contact")}</th></tr></thead>
                         <tbody>{d.people.iter().map(|p| view! {
                             <tr><td>{p.name.clone()}</td><td>{p.title.clone()}</td><td>{p.role.label()}</td><td>{p.influence.map(|v| v.to_string()).unwrap_or("?".into())}</td>
                                 <td>{p.attitude.label()}</td><td>{or_dash(&p.our_owner)}</td><td>{p.last_contact.map(|d| d.to_string()).unwrap_or("—".into())}</td></tr>
@@ -126,31 +126,31 @@ fn PlanBody(
                 <section class="plan-section">
                     <h2>"SWOT"</h2>
                     <dl class="swot-print">
-                        <dt>"Strengths"</dt><dd>{or_dash(&d.swot.strengths)}</dd>
-                        <dt>"Weaknesses"</dt><dd>{or_dash(&d.swot.weaknesses)}</dd>
-                        <dt>"Opportunities"</dt><dd>{or_dash(&d.swot.opportunities)}</dd>
-                        <dt>"Threats"</dt><dd>{or_dash(&d.swot.threats)}</dd>
+                        <dt>{move || tr("Strengths")}</dt><dd>{or_dash(&d.swot.strengths)}</dd>
+                        <dt>{move || tr("Weaknesses")}</dt><dd>{or_dash(&d.swot.weaknesses)}</dd>
+                        <dt>{move || tr("Opportunities")}</dt><dd>{or_dash(&d.swot.opportunities)}</dd>
+                        <dt>{move || tr("Threats")}</dt><dd>{or_dash(&d.swot.threats)}</dd>
                     </dl>
                 </section>
                 <section class="plan-section">
-                    <h2>"Competitors"</h2>
+                    <h2>{move || tr("Competitors")}</h2>
                     {if d.competitors.is_empty() { view! { <p>"—"</p> }.into_any() } else { view! {
                         <ul>{d.competitors.iter().map(|c| view! { <li><strong>{c.name.clone()}</strong>{[c.offering.as_str(), c.position.as_str(), c.threats.as_str()].iter().filter(|s| !s.trim().is_empty()).map(|s| format!(" · {s}")).collect::<String>()}</li> }).collect_view()}</ul>
                     }.into_any() }}
                 </section>
             </div>
             <section class="plan-section">
-                <h2>"Strategy and whitespace"</h2>
+                <h2>{move || tr("Strategy and whitespace")}</h2>
                 <p>{or_dash(&d.strategy)}</p>
                 {whitespace}
             </section>
             <section class="plan-section">
-                <h2>"Objectives and actions"</h2>
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Objectives and actions">
+                <h2>{move || tr("Objectives and actions")}</h2>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=move || tr("Objectives and actions")>
                     <table class="plan-table">
-                    <thead><tr><th scope="col">"Objective or action"</th><th scope="col">"Measure / owner"</th><th scope="col">"Due"</th><th scope="col">"Status"</th></tr></thead>
+                    <thead><tr><th scope="col">{move || tr("Objective or action")}</th><th scope="col">{move || tr("Measure / owner")}</th><th scope="col">{move || tr("Due")}</th><th scope="col">{move || tr("Status")}</th></tr></thead>
                     <tbody>
-                        {d.objectives.iter().map(|o| view! { <tr><td>{format!("Objective: {}", o.text)}</td><td>{o.measure.clone()}</td><td>{o.due.map(|d| d.to_string()).unwrap_or_default()}</td><td></td></tr> }).collect_view()}
+                        {d.objectives.iter().map(|o| view! { <tr><td>{tr_args("Objective: {0}", &[("0", &o.text)])}</td><td>{o.measure.clone()}</td><td>{o.due.map(|d| d.to_string()).unwrap_or_default()}</td><td></td></tr> }).collect_view()}
                         {d.actions.iter().map(|a| view! { <tr class:overdue=rules::action_is_overdue(a, today)><td>{a.text.clone()}</td><td>{a.owner.clone()}</td><td>{a.due.map(|d| d.to_string()).unwrap_or_default()}</td><td>{a.status.label()}</td></tr> }).collect_view()}
                     </tbody>
                     </table>
@@ -158,22 +158,20 @@ fn PlanBody(
             </section>
             <div class="plan-columns">
                 <section class="plan-section">
-                    <h2>"Tenders and proposals"</h2>
+                    <h2>{move || tr("Tenders and proposals")}</h2>
                     <ul>
-                        {d.tenders.iter().map(|t| view! { <li>{format!("Tender {} on {} — prepare from {}; {}", t.title, t.date.map(|d| d.to_string()).unwrap_or("?".into()),
-                            t.date.and_then(rules::tender_preparation_start).map(|d| d.to_string()).unwrap_or("?".into()), t.outcome.label().to_lowercase())}</li> }).collect_view()}
-                        {d.proposals.iter().filter(|p| p.outcome == Outcome::Open).map(|p| view! { <li>{format!("Proposal {}{} — sent {}, valid until {}", p.title, p.value.map(|v| format!(" ({})", money(v))).unwrap_or_default(),
-                            p.sent.map(|d| d.to_string()).unwrap_or("not yet".into()), p.valid_until.map(|d| d.to_string()).unwrap_or("?".into()))}</li> }).collect_view()}
+                        {d.tenders.iter().map(|t| view! { <li>{tr_args("Tender {0} on {1} — prepare from {2}; {3}", &[("0", &t.title), ("1", &(t.date.map(|d| d.to_string()).unwrap_or("?".into()))), ("2", &(t.date.and_then(rules::tender_preparation_start).map(|d| d.to_string()).unwrap_or("?".into()))), ("3", &t.outcome.label().to_lowercase())])}</li> }).collect_view()}
+                        {d.proposals.iter().filter(|p| p.outcome == Outcome::Open).map(|p| view! { <li>{tr_args("Proposal {0}{1} — sent {2}, valid until {3}", &[("0", &p.title), ("1", &(p.value.map(|v| format!(" ({})", money(v))).unwrap_or_default())), ("2", &(p.sent.map(|d| d.to_string()).unwrap_or(tr("not yet").into()))), ("3", &(p.valid_until.map(|d| d.to_string()).unwrap_or("?".into())))])}</li> }).collect_view()}
                     </ul>
                 </section>
                 <section class="plan-section">
-                    <h2>"Governance calendar"</h2>
+                    <h2>{move || tr("Governance calendar")}</h2>
                     <ul>{d.meetings.iter().map(|m| view! { <li>{format!("{} {} — {}{}", super::month_name(m.month), m.day.map(|d| d.to_string()).unwrap_or_default(), m.title, if m.with.is_empty() { String::new() } else { format!(" with {}", m.with) })}</li> }).collect_view()}</ul>
                 </section>
             </div>
             <footer class="plan-foot">
-                {format!("Printed {today} from KAM Planner. ")}
-                {if missing.is_empty() { "Every section of the dossier is filled.".to_string() } else { format!("Still unknown: {}.", missing.join(", ")) }}
+                {tr_args("Printed {today} from KAM Planner. ", &[("today", &today)])}
+                {if missing.is_empty() { tr("Every section of the dossier is filled.").to_string() } else { tr_args("Still unknown: {0}.", &[("0", &missing.join(", "))]) }}
             </footer>
         </article>
     }

@@ -1,6 +1,7 @@
 //! After the deal: the complaints and failures log with its counts and trend, the promises made
 //! to the customer (with who outside sales keeps them), and the references asked for after wins.
 
+use crate::i18n::tr;
 use kam_core::analysis::{aftersale::COMPLAINT_WINDOW_DAYS, complaint_counts, rules};
 use kam_core::model::{new_item_id, Complaint, Dossier, Promise, ReferenceRequest};
 use leptos::prelude::*;
@@ -20,7 +21,7 @@ fn head(cols: &[&'static str]) -> impl IntoView {
     view! {
         <thead><tr>
             {cols.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
-            <th scope="col"><span class="visually-hidden">{form::REMOVE}</span></th>
+            <th scope="col"><span class="visually-hidden">{tr(form::REMOVE)}</span></th>
         </tr></thead>
     }
 }
@@ -29,12 +30,12 @@ pub fn after_sale(ed: Editor) -> impl IntoView {
     let day = today();
     let counts = move || ed.dossier.with(|d| complaint_counts(d, day));
     view! {
-        <h3>{form::COMPLAINTS}</h3>
-        <p class="muted small">{form::COMPLAINTS_HINT}</p>
+        <h3>{tr(form::COMPLAINTS)}</h3>
+        <p class="muted small">{tr(form::COMPLAINTS_HINT)}</p>
         <p class="small" data-testid="complaint-summary">{move || words::complaint_summary(&counts(), COMPLAINT_WINDOW_DAYS)}</p>
-        <div class="table-scroll" tabindex="0" role="region" aria-label=form::COMPLAINTS>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=tr(form::COMPLAINTS)>
             <table class="edit-table">
-                {head(&[form::DATE, form::KIND, form::SEVERITY, form::WHAT_HAPPENED, form::RESOLVED_ON])}
+                {head(&[tr(form::DATE), tr(form::KIND), tr(form::SEVERITY), tr(form::WHAT_HAPPENED), tr(form::RESOLVED_ON)])}
                 <tbody>
                     {rows(ed, |d| d.complaints.len(), move |i| view! {
                         <tr data-testid="complaint-row" class:open-complaint=move || ed.dossier.with(|d| d.complaints.get(i).is_some_and(Complaint::is_open))>
@@ -43,22 +44,22 @@ pub fn after_sale(ed: Editor) -> impl IntoView {
                             <td>{ed.choice(Label::Hidden, format!("complaint-severity-{i}"), item!(complaints, i, severity))}</td>
                             <td class="grow">{ed.text(Label::Hidden, format!("complaint-text-{i}"), item!(complaints, i, text), 1)}</td>
                             <td>{ed.date(Label::Hidden, format!("complaint-resolved-{i}"), item!(complaints, i, resolved_on))}</td>
-                            <td>{remove_button(ed, form::THE_COMPLAINT.into(), move |d| { if i < d.complaints.len() { d.complaints.remove(i); } }, format!("remove-complaint-{i}"))}</td>
+                            <td>{remove_button(ed, tr(form::THE_COMPLAINT).into(), move |d| { if i < d.complaints.len() { d.complaints.remove(i); } }, format!("remove-complaint-{i}"))}</td>
                         </tr>
                     })}
                 </tbody>
             </table>
         </div>
-        {add_button(form::ADD_COMPLAINT, "complaint-add", move || ed.apply(move |d: &mut Dossier| {
+        {add_button(tr(form::ADD_COMPLAINT), "complaint-add", move || ed.apply(move |d: &mut Dossier| {
             let id = fresh_id(d.complaints.iter().map(|c| c.id.as_str()));
             d.complaints.push(Complaint { id, date: Some(day), ..Default::default() });
         }))}
 
-        <h3>{form::PROMISES}</h3>
-        <p class="muted small">{form::PROMISES_HINT}</p>
-        <div class="table-scroll" tabindex="0" role="region" aria-label=form::PROMISES>
+        <h3>{tr(form::PROMISES)}</h3>
+        <p class="muted small">{tr(form::PROMISES_HINT)}</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=tr(form::PROMISES)>
             <table class="edit-table">
-                {head(&[form::PROMISE, form::OWNER, form::FUNCTION, form::DUE, form::STATE, form::CLOSED_ON])}
+                {head(&[tr(form::PROMISE), tr(form::OWNER), tr(form::FUNCTION), tr(form::DUE), tr(form::STATE), tr(form::CLOSED_ON)])}
                 <tbody>
                     {rows(ed, |d| d.promises.len(), move |i| view! {
                         <tr data-testid="promise-row" class:overdue=move || ed.dossier.with(|d| d.promises.get(i).is_some_and(|p| rules::promise_is_overdue(p, day)))>
@@ -68,22 +69,22 @@ pub fn after_sale(ed: Editor) -> impl IntoView {
                             <td>{ed.date(Label::Hidden, format!("promise-due-{i}"), item!(promises, i, due))}</td>
                             <td>{ed.choice(Label::Hidden, format!("promise-state-{i}"), item!(promises, i, state))}</td>
                             <td>{ed.date(Label::Hidden, format!("promise-closed-{i}"), item!(promises, i, closed_on))}</td>
-                            <td>{remove_button(ed, form::THE_PROMISE.into(), move |d| { if i < d.promises.len() { d.promises.remove(i); } }, format!("remove-promise-{i}"))}</td>
+                            <td>{remove_button(ed, tr(form::THE_PROMISE).into(), move |d| { if i < d.promises.len() { d.promises.remove(i); } }, format!("remove-promise-{i}"))}</td>
                         </tr>
                     })}
                 </tbody>
             </table>
         </div>
-        {add_button(form::ADD_PROMISE, "promise-add", move || ed.apply(move |d: &mut Dossier| {
+        {add_button(tr(form::ADD_PROMISE), "promise-add", move || ed.apply(move |d: &mut Dossier| {
             let id = fresh_id(d.promises.iter().map(|p| p.id.as_str()));
             d.promises.push(Promise { id, ..Default::default() });
         }))}
 
-        <h3>{form::REFERENCES}</h3>
-        <p class="muted small">{form::REFERENCES_HINT}</p>
-        <div class="table-scroll" tabindex="0" role="region" aria-label=form::REFERENCES>
+        <h3>{tr(form::REFERENCES)}</h3>
+        <p class="muted small">{tr(form::REFERENCES_HINT)}</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=tr(form::REFERENCES)>
             <table class="edit-table">
-                {head(&[form::ASKED_ON, form::KIND, form::FROM_WHOM, form::RECEIVED_ON])}
+                {head(&[tr(form::ASKED_ON), tr(form::KIND), tr(form::FROM_WHOM), tr(form::RECEIVED_ON)])}
                 <tbody>
                     {rows(ed, |d| d.references.len(), move |i| view! {
                         <tr data-testid="reference-row">
@@ -91,13 +92,13 @@ pub fn after_sale(ed: Editor) -> impl IntoView {
                             <td>{ed.choice(Label::Hidden, format!("reference-kind-{i}"), item!(references, i, kind))}</td>
                             <td class="grow">{ed.text(Label::Hidden, format!("reference-from-{i}"), item!(references, i, from_whom), 1)}</td>
                             <td>{ed.date(Label::Hidden, format!("reference-received-{i}"), item!(references, i, received_on))}</td>
-                            <td>{remove_button(ed, form::THE_REFERENCE.into(), move |d| { if i < d.references.len() { d.references.remove(i); } }, format!("remove-reference-{i}"))}</td>
+                            <td>{remove_button(ed, tr(form::THE_REFERENCE).into(), move |d| { if i < d.references.len() { d.references.remove(i); } }, format!("remove-reference-{i}"))}</td>
                         </tr>
                     })}
                 </tbody>
             </table>
         </div>
-        {add_button(form::ADD_REFERENCE, "reference-add", move || ed.apply(move |d: &mut Dossier| {
+        {add_button(tr(form::ADD_REFERENCE), "reference-add", move || ed.apply(move |d: &mut Dossier| {
             let id = fresh_id(d.references.iter().map(|r| r.id.as_str()));
             d.references.push(ReferenceRequest { id, asked_on: Some(day), ..Default::default() });
         }))}

@@ -1,5 +1,6 @@
 //! Strategy and the whitespace grid: our offerings × the customer's business units.
 
+use crate::i18n::{tr, tr_args};
 use kam_core::model::{CellState, Dossier};
 use leptos::prelude::*;
 
@@ -17,16 +18,16 @@ pub fn strategy(ed: Editor) -> impl IntoView {
         let signal = if offering { new_offering } else { new_unit };
         let name = signal.get_untracked().trim().to_string();
         if name.is_empty() {
-            error.set(Some(format!(
-                "Type the name of the {} first.",
-                if offering { "offering" } else { "business unit" }
+            error.set(Some(tr_args(
+                "Type the name of the {0} first.",
+                &[("0", &(if offering { tr("offering") } else { tr("business unit") }))],
             )));
             return;
         }
         let exists =
             ed.dossier.with_untracked(|d| if offering { d.offerings.contains(&name) } else { d.units.contains(&name) });
         if exists {
-            error.set(Some(format!("\"{name}\" is already in the grid.")));
+            error.set(Some(tr_args("\"{name}\" is already in the grid.", &[("name", &name)])));
             return;
         }
         error.set(None);
@@ -48,25 +49,25 @@ pub fn strategy(ed: Editor) -> impl IntoView {
     };
     let axes = Memo::new(move |_| ed.dossier.with(|d| (d.offerings.clone(), d.units.clone())));
     view! {
-        {ed.text(Label::Shown("Strategy: what we want to achieve, who we still need to know"), "dossier-strategy".into(), top!(strategy), 3)}
-        <h3>"Whitespace"</h3>
-        <p class="muted small">"What the customer buys from us, per business unit, and where the openings are. Potential is a yearly value."</p>
+        {ed.text(Label::Shown(tr("Strategy: what we want to achieve, who we still need to know")), "dossier-strategy".into(), top!(strategy), 3)}
+        <h3>{move || tr("Whitespace")}</h3>
+        <p class="muted small">{move || tr("What the customer buys from us, per business unit, and where the openings are. Potential is a yearly value.")}</p>
         {move || {
             // Only the grid's rows and columns rebuild it: a cell's own save (echoed back while
             // the next cell is being typed into) must not replace the inputs under the user.
             let (offerings, units) = axes.get();
             if offerings.is_empty() || units.is_empty() {
-                return view! { <p class="muted" data-testid="whitespace-empty">"Add at least one offering and one business unit to draw the grid."</p> }.into_any();
+                return view! { <p class="muted" data-testid="whitespace-empty">{move || tr("Add at least one offering and one business unit to draw the grid.")}</p> }.into_any();
             }
             view! {
                 <div class="table-scroll">
                     <table class="whitespace" data-testid="whitespace-grid">
-                        <thead><tr><th scope="col">"Offering \\ unit"</th>
+                        <thead><tr><th scope="col">{move || tr("Offering \\ unit")}</th>
                             {units.iter().enumerate().map(|(c, u)| {
                                 let name = u.clone();
                                 view! { <th scope="col">{u.clone()}
-                                    <button type="button" class="icon-button" aria-label=format!("Remove unit {u}") data-testid=format!("remove-unit-{c}")
-                                        on:click=move |_| { let n = name.clone(); ed.remove(format!("the unit {n}"), move |d| { d.units.retain(|x| *x != n); d.whitespace.retain(|x| x.unit != n); }) }>"✕"</button></th> }
+                                    <button type="button" class="icon-button" aria-label=tr_args("Remove unit {u}", &[("u", &u)]) data-testid=format!("remove-unit-{c}")
+                                        on:click=move |_| { let n = name.clone(); ed.remove(tr_args("the unit {n}", &[("n", &n)]), move |d| { d.units.retain(|x| *x != n); d.whitespace.retain(|x| x.unit != n); }) }>"✕"</button></th> }
                             }).collect_view()}
                         </tr></thead>
                         <tbody>
@@ -75,8 +76,8 @@ pub fn strategy(ed: Editor) -> impl IntoView {
                                 view! {
                                     <tr>
                                         <th scope="row">{o.clone()}
-                                            <button type="button" class="icon-button" aria-label=format!("Remove offering {o}") data-testid=format!("remove-offering-{r}")
-                                                on:click=move |_| { let n = oname.clone(); ed.remove(format!("the offering {n}"), move |d| { d.offerings.retain(|x| *x != n); d.whitespace.retain(|x| x.offering != n); }) }>"✕"</button>
+                                            <button type="button" class="icon-button" aria-label=tr_args("Remove offering {o}", &[("o", &o)]) data-testid=format!("remove-offering-{r}")
+                                                on:click=move |_| { let n = oname.clone(); ed.remove(tr_args("the offering {n}", &[("n", &n)]), move |d| { d.offerings.retain(|x| *x != n); d.whitespace.retain(|x| x.offering != n); }) }>"✕"</button>
                                         </th>
                                         {units.iter().enumerate().map(|(c, u)| {
                                             let (o1, u1, o2, u2, o3, u3) = (o.clone(), u.clone(), o.clone(), u.clone(), o.clone(), u.clone());
@@ -102,18 +103,18 @@ pub fn strategy(ed: Editor) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <p class="small">"Open potential (opportunity, in progress, with a competitor): "<strong data-testid="whitespace-total">{move || money(total_potential())}</strong></p>
+                <p class="small">{move || tr("Open potential (opportunity, in progress, with a competitor): ")}<strong data-testid="whitespace-total">{move || money(total_potential())}</strong></p>
             }.into_any()
         }}
         <div class="inline-add">
-            <label class="field"><span>"New offering (row)"</span>
+            <label class="field"><span>{move || tr("New offering (row)")}</span>
                 <input type="text" data-testid="new-offering" prop:value=move || new_offering.get() on:input=move |ev| new_offering.set(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" { add(true) }/></label>
-            {add_button("Add offering", "add-offering", move || add(true))}
-            <label class="field"><span>"New business unit (column)"</span>
+            {add_button(tr("Add offering"), "add-offering", move || add(true))}
+            <label class="field"><span>{move || tr("New business unit (column)")}</span>
                 <input type="text" data-testid="new-unit" prop:value=move || new_unit.get() on:input=move |ev| new_unit.set(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" { add(false) }/></label>
-            {add_button("Add unit", "add-unit", move || add(false))}
+            {add_button(tr("Add unit"), "add-unit", move || add(false))}
         </div>
         {move || error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="whitespace-error">{e}</p> })}
     }

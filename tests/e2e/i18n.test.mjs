@@ -1,0 +1,179 @@
+// Issue 15: the app in seven languages. For each language: walk the main screens and the two
+// print views, screenshot them, and find none of the app's English sentences (from
+// locales/en.json) on them; switch language while typing in a dossier field and keep the text;
+// check money, dates and plurals in et, ru and zh-CN against the page's own Intl; print the
+// account plan in ru and zh-CN to PDF and check that a CJK font is embedded.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execSync } from 'node:child_process';
+import { setup, screenshot, ready, openWithDemo, dossierPath, ARTIFACTS, ROOT } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+const LANGS = ['et', 'fi', 'ru', 'zh-CN', 'id', 'jv'];
+const english = JSON.parse(readFileSync(join(ROOT, 'locales/en.json'), 'utf8'));
+const catalogue = (tag) => JSON.parse(readFileSync(join(ROOT, `locales/${tag}.json`), 'utf8'));
+
+/** The app's English sentences worth looking for: long enough to be unmistakable, without
+ *  placeholders (their filled form differs), and not the same in the other language (names). */
+function sentences(tag) {
+  const cat = catalogue(tag);
+  return Object.entries(english)
+    .filter(([, v]) => typeof v === 'string')
+    .map(([k]) => k)
+    .filter((k) => !k.includes('{') && !k.includes('::') && k.trim().split(/\s+/).length >= 4 && k.length >= 24)
+    .filter((k) => cat[k] !== k);
+}
+
+const ACCOUNT = 'Nordwind Logistics AS';
+
+async function choose(page, tag, testid = 'language-picker') {
+  await page.getByTestId(testid).selectOption(tag);
+  await page.waitForFunction((t) => document.documentElement.lang === t, tag);
+}
+
+async function englishOn(page, list) {
+  const text = await page.locator('body').innerText();
+  return list.filter((s) => text.includes(s));
+}
+
+async function firstKeyAccount(page) {
+  await page.goto(env.url + '/key-accounts');
+  await ready(page);
+  const href = await page.locator('main a[href^="/key-accounts/"]').first().getAttribute('href');
+  return href;
+}
+
+for (const tag of LANGS) {
+  test(`${tag}: every main screen and both print views without the app's English`, async () => {
+    const page = await openWithDemo(env);
+    await choose(page, tag);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), tag);
+    const list = sentences(tag);
+    const found = {};
+    const dossier = await firstKeyAccount(page);
+    const routes = ['/portfolio', '/key-accounts', '/programme', '/reminders', '/calendar', '/settings', dossier, `${dossier}/plan`, '/report'];
+    for (const route of routes) {
+      await page.goto(env.url + route);
+      await ready(page);
+      await page.waitForTimeout(150);
+      const left = await englishOn(page, list);
+      if (left.length) found[route] = left;
+      await screenshot(page, `i18n-${tag}${route.replaceAll('/', '-')}`);
+    }
+    assert.equal(await page.evaluate(() => document.documentElement.lang), tag, 'the language survives navigation and reloads');
+    writeFileSync(join(ARTIFACTS, `i18n-${tag}-english-left.json`), JSON.stringify(found, null, 2));
+    assert.deepEqual(found, {}, `English sentences left in ${tag}`);
+    assert.deepEqual(page.errors.filter((e) => !/favicon/.test(e)), []);
+  });
+}
+
+test('switching language while typing in a dossier field keeps the text', async () => {
+  const page = await openWithDemo(env);
+  const dossier = await firstKeyAccount(page);
+  await page.goto(env.url + dossier);
+  await ready(page);
+  const field = page.getByTestId('dossier-overview');
+  await field.click();
+  await field.fill('Typed before the switch — 客户 — Клиент');
+  await choose(page, 'ru');
+  assert.equal(await field.inputValue(), 'Typed before the switch — 客户 — Клиент');
+  await choose(page, 'zh-CN', 'language-picker');
+  assert.equal(await field.inputValue(), 'Typed before the switch — 客户 — Клиент');
+  // The label around the field changed language; the field is the same element.
+  assert.ok((await page.locator('main').innerText()).includes(catalogue('zh-CN')['Company overview']));
+  // Leaving the field stores it, in whatever language the page now speaks.
+  await field.press('Tab');
+  await page.getByTestId('save-state').filter({ hasText: catalogue('zh-CN')['All changes saved'] }).waitFor();
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByTestId('dossier-overview').inputValue(), 'Typed before the switch — 客户 — Клиент', 'it was stored');
+});
+
+test('the Settings picker switches too and the choice is remembered', async () => {
+  const page = await env.newPage();
+  await page.goto(env.url + '/settings');
+  await ready(page);
+  await choose(page, 'fi', 'settings-language');
+  assert.equal(await page.locator('main h1').first().innerText(), catalogue('fi').Settings);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fi');
+});
+
+const FORMATS = { et: 'EUR', ru: 'RUB', 'zh-CN': 'CNY' };
+for (const [tag, currency] of Object.entries(FORMATS)) {
+  test(`${tag}: money, dates and plurals agree with the browser's Intl`, async () => {
+    const page = await openWithDemo(env);
+    const grouped = await page.getByTestId('total-revenue').innerText();
+    const total = Number(grouped.replace(/[^\d−-]/g, '').replace('−', '-'));
+    assert.ok(total > 0, `English total ${grouped}`);
+    await choose(page, tag);
+    const shown = await page.getByTestId('total-revenue').innerText();
+    const expected = await page.evaluate(([t, c, v]) => new Intl.NumberFormat([t], { style: 'currency', currency: c, minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(v), [tag, currency, total]);
+    assert.equal(shown, expected, `money in ${tag}`);
+
+    await page.goto(env.url + '/reminders');
+    await ready(page);
+    await page.getByTestId('reminders-horizon').selectOption('366');
+    const cell = page.locator('[data-testid="reminder-row"] td[data-date]').first();
+    const iso = await cell.getAttribute('data-date');
+    const dateShown = await cell.innerText();
+    const dateExpected = await page.evaluate(([t, d]) => new Intl.DateTimeFormat([t], { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(d + 'T00:00:00Z')), [tag, iso]);
+    assert.ok(dateShown.startsWith(dateExpected), `date ${iso} in ${tag}: ${dateShown} vs ${dateExpected}`);
+
+    const n = await page.locator('[data-testid="reminder-row"]').count();
+    const countText = await page.getByTestId('reminders-count').innerText();
+    const category = await page.evaluate(([t, k]) => new Intl.PluralRules([t]).select(k), [tag, n]);
+    const forms = catalogue(tag)['{n} reminders.'];
+    const personal = catalogue(tag)['{n} reminders ({h} personal hidden).'];
+    const number = await page.evaluate(([t, k]) => new Intl.NumberFormat([t], { maximumFractionDigits: 0 }).format(k), [tag, n]);
+    const candidates = [forms[category], personal[category]].map((f) => f.replace('{n}', number).split('{h}')[0]);
+    assert.ok(candidates.some((c) => countText.startsWith(c)), `plural ${category} of ${n} in ${tag}: "${countText}" vs ${JSON.stringify(candidates)}`);
+    await screenshot(page, `i18n-formats-${tag}`);
+  });
+}
+
+test('Russian and Chinese plurals pick the CLDR forms', async () => {
+  const page = await env.newPage();
+  await page.goto(env.url + '/settings');
+  await ready(page);
+  const ru = await page.evaluate(() => [1, 2, 5, 21, 1.5].map((n) => new Intl.PluralRules(['ru']).select(n)));
+  assert.deepEqual(ru, ['one', 'few', 'many', 'one', 'other']);
+  const cats = await page.evaluate(() => ({
+    ru: new Intl.PluralRules(['ru']).resolvedOptions().pluralCategories,
+    zh: new Intl.PluralRules(['zh-CN']).resolvedOptions().pluralCategories,
+  }));
+  // Every plural message of the catalogues holds exactly the categories the browser uses.
+  for (const [tag, key] of [['ru', 'ru'], ['zh-CN', 'zh']]) {
+    for (const [k, v] of Object.entries(catalogue(tag))) {
+      if (typeof v === 'object') assert.deepEqual(Object.keys(v).sort(), [...cats[key]].sort(), `${tag} ${k}`);
+    }
+  }
+});
+
+for (const tag of ['ru', 'zh-CN']) {
+  test(`${tag}: the printed account plan and portfolio report render every character`, async () => {
+    const fonts = execSync('fc-list').toString();
+    assert.match(fonts, /CJK/i, 'fonts-noto-cjk is installed (scripts/lib.sh ensure_cjk_fonts)');
+    const page = await openWithDemo(env);
+    await choose(page, tag);
+    const dossier = await firstKeyAccount(page);
+    for (const [route, name] of [[`${dossier}/plan`, 'plan'], ['/report', 'report']]) {
+      await page.goto(env.url + route);
+      await ready(page);
+      await page.emulateMedia({ media: 'print' });
+      const path = join(ARTIFACTS, `i18n-${tag}-${name}.pdf`);
+      const pdf = await page.pdf({ path, format: 'A4', printBackground: true });
+      const raw = pdf.toString('latin1');
+      if (tag === 'zh-CN') assert.match(raw, /CJK/, `a CJK font is embedded in the ${name} PDF`);
+      assert.ok(pdf.length > 10_000, `${name} PDF has content`);
+      await page.emulateMedia({ media: 'screen' });
+      await screenshot(page, `i18n-${tag}-${name}-print`);
+    }
+  });
+}
