@@ -202,11 +202,24 @@ fn shown(v: Option<&Value>) -> Option<&Value> {
 /// Whether `r` (remote) is listed against `l` (local) by a preview: it differs, and wins or is
 /// in conflict. Returns (conflict, remote wins) when listed.
 fn listed(local: &StampedDoc, remote: &StampedDoc, l: Option<&Entry>, r: &Entry) -> Option<(bool, bool)> {
+    listed_under(local, remote, l, r, None)
+}
+
+/// [`listed`], where `deleted` is the stamp of a local deletion of the item above the path (a
+/// field the local copy never held, under an item it deleted: writing it is also a conflict).
+fn listed_under(
+    local: &StampedDoc,
+    remote: &StampedDoc,
+    l: Option<&Entry>,
+    r: &Entry,
+    deleted: Option<&Stamp>,
+) -> Option<(bool, bool)> {
     // An empty value and none read the same (a lean record leaves empty values out).
     if shown(l.and_then(|l| l.value.as_ref())) == shown(r.value.as_ref()) {
         return None;
     }
-    let conflict = l.is_some_and(|l| !seen_by(remote, &l.stamp) && !seen_by(local, &r.stamp));
+    let mine = l.map(|l| &l.stamp).or(deleted);
+    let conflict = mine.is_some_and(|m| !seen_by(remote, m) && !seen_by(local, &r.stamp));
     let remote_wins = l.is_none_or(|l| wins(r, l));
     (remote_wins || conflict).then_some((conflict, remote_wins))
 }
@@ -219,9 +232,17 @@ fn preview_into<'a>(
     y: impl Iterator<Item = (&'a Path, &'a Entry)>,
     out: &mut Vec<Change>,
 ) {
+    let mut deleted: Option<(&Path, &Stamp)> = None;
     zip_iter(x, y, |path, l, r| {
+        if deleted.is_some_and(|(d, _)| !path.starts_with(d)) {
+            deleted = None;
+        }
+        if let Some(l) = l.filter(|l| l.value.is_none() && path.is_item()) {
+            deleted = Some((path, &l.stamp));
+        }
         let Some(r) = r else { return };
-        let Some((conflict, remote_wins)) = listed(local, remote, l, r) else { return };
+        let under = deleted.filter(|(d, _)| *d != path).map(|(_, s)| s);
+        let Some((conflict, remote_wins)) = listed_under(local, remote, l, r, under) else { return };
         let l_value = shown(l.and_then(|l| l.value.as_ref()));
         let r_value = shown(r.value.as_ref());
         let kind = match (l_value, r_value) {
