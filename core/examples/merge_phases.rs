@@ -2,7 +2,7 @@
 //! for the sizes the browser bench uses: `cargo run --release -p kam-core --example merge_phases`.
 use kam_core::exchange::{read_file, write_stamped_file, PersonalDetails};
 use kam_core::merge::fixtures::diverged_copies;
-use kam_core::merge::workspace::{merge_workspaces, preview_workspace};
+use kam_core::merge::records::{merge_workspaces, preview_workspace};
 use kam_core::merge::Clock;
 use std::time::Instant;
 

@@ -3,7 +3,8 @@
 //! demo is total, and a merged file's preview against the result is empty.
 #![no_main]
 use kam_core::exchange::{read_encrypted, read_file, write_file, PersonalDetails};
-use kam_core::merge::workspace::{document_of, merge_workspaces, preview_workspace};
+use kam_core::merge::records::{merge_workspaces, preview_workspace};
+use kam_core::merge::workspace::document_of;
 use kam_core::merge::{Clock, Stamp};
 use libfuzzer_sys::fuzz_target;
 

@@ -1,7 +1,8 @@
 //! The workspace in IndexedDB: the app's one shared connection and every read and write of
 //! the stored workspace, each in a transaction of its own.
 
-use kam_core::merge::workspace::{dossier_value, merge_workspaces, records, Merged, RecordKey};
+use kam_core::merge::records::{merge_workspaces, Merged};
+use kam_core::merge::workspace::{dossier_value, records, RecordKey};
 use kam_core::merge::{Choice, Path, Stamp, StampedDoc};
 use kam_core::model::{
     restore, restore_dossier, Account, AccountHistory, Dossier, OrderLine, Programme, ProgrammeProblem, Stored,

@@ -86,7 +86,7 @@ async fn dossier_edit_to_indexeddb_commit() {
 fn merge_a_file_of_10k_accounts_into_10k() {
     use kam_core::exchange::{read_file, write_stamped_file, PersonalDetails};
     use kam_core::merge::fixtures::diverged_copies;
-    use kam_core::merge::workspace::merge_workspaces;
+    use kam_core::merge::records::merge_workspaces;
     use kam_core::merge::Clock;
     for n in [2_500usize, 5_000, 10_000] {
         let ((local_ws, local), (remote_ws, remote)) = diverged_copies(n);

@@ -41,15 +41,22 @@
 //! no per-account lookups. [`StampedDoc::record`] is linear in the document.
 
 pub mod doc;
+pub mod file_stamps;
 pub mod fixtures;
+pub mod flatten;
 pub mod hlc;
+pub mod path;
+mod positions;
+pub mod records;
 pub mod workspace;
 
 #[cfg(test)]
 mod tests;
 
-pub use doc::{flatten, flatten_with_positions, unflatten, Entry, Path, Seg, StampedDoc};
+pub use doc::{unflatten, Entry, StampedDoc};
+pub use flatten::{flatten, flatten_with_positions};
 pub use hlc::{Clock, Stamp};
+pub use path::{Path, Seg};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -196,7 +203,7 @@ pub fn preview(local: &StampedDoc, remote: &StampedDoc) -> Vec<Change> {
 }
 
 fn shown(v: Option<&Value>) -> Option<&Value> {
-    v.filter(|v| !doc::is_empty_leaf(v))
+    v.filter(|v| !flatten::is_empty_leaf(v))
 }
 
 /// Whether `r` (remote) is listed against `l` (local) by a preview: it differs, and wins or is

@@ -18,12 +18,14 @@
 //! Key decisions are items that are never deleted, so merging unites the two logs. Lists of plain
 //! values (offerings, units, the programme's criteria and factors, skills) are one register each.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap};
 
-use super::doc::{flatten_lean, sorted_map, Entry, Path, Seg, StampedDoc};
+use super::doc::{sorted_map, Entry, StampedDoc};
+use super::flatten::flatten_lean;
 use super::hlc::{Clock, Stamp};
+use super::path::{Path, Seg};
 use crate::model::{restore, Account, AccountHistory, Dossier, OrderLine, Programme, Stored, Workspace};
 
 /// One stored record that has stamps of its own: a subtree of the workspace document.
@@ -35,10 +37,10 @@ pub enum RecordKey {
     Programme,
 }
 
-const ACCOUNTS: &str = "accounts";
-const DOSSIERS: &str = "dossiers";
-const HISTORY: &str = "history";
-const PROGRAMME: &str = "programme";
+pub(super) const ACCOUNTS: &str = "accounts";
+pub(super) const DOSSIERS: &str = "dossiers";
+pub(super) const HISTORY: &str = "history";
+pub(super) const PROGRAMME: &str = "programme";
 
 impl RecordKey {
     /// The record's place in the workspace document.
@@ -391,277 +393,9 @@ pub fn document_of(ws: &Workspace, stamp: &Stamp, withheld: impl Fn(&Path, &Valu
     StampedDoc { entries, seen }
 }
 
-/// The fields of a person that a file without personal details empties.
-pub const PERSONAL_FIELDS: [&str; 7] = ["birthday", "family", "hobbies", "values", "phone", "email", "personal_notes"];
-
-/// Whether `path` is a personal field of a person of a dossier (withheld by a file without
-/// personal details, whatever its value).
-pub fn is_personal_field(path: &Path) -> bool {
-    matches!(path.0.as_slice(), [Seg::Key(d), _, Seg::Key(l), Seg::Item(_), Seg::Key(f)]
-        if d == DOSSIERS && l == "people" && PERSONAL_FIELDS.contains(&f.as_str()))
-}
-
-/// What a file without personal details withholds: every personal field, and every register
-/// the redaction changed (text that held a phone number or an e-mail address). `full` and
-/// `redacted` are the same workspace before and after `exchange::redact`.
-pub fn redacted_paths(full: &Workspace, redacted: &Workspace) -> std::collections::HashSet<Path> {
-    let b: HashMap<Path, Value> = flatten_workspace(redacted).into_iter().collect();
-    flatten_workspace(full)
-        .into_iter()
-        .filter(|(p, v)| is_personal_field(p) || b.get(p) != Some(v))
-        .map(|(p, _)| p)
-        .collect()
-}
-
-/// A file's stamps. Per record (`records`, format 4) the stamp most of its registers carry; per
-/// register that differs (`paths`) its own stamp, an item's position where it is not the one an
-/// even numbering of the file's list order gives, or a tombstone; `withheld`, the registers of
-/// the data that count as unknown (personal details and the text the redaction changed). A
-/// register of the data takes its `paths` stamp, else (unless withheld) its record's, else the
-/// [`zero_stamp`]. Format 3 files carry no `records`: every register they stamp is in `paths`,
-/// and the others are withheld — the same rule.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct FileStamps {
-    pub seen: BTreeMap<String, Stamp>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub records: BTreeMap<Path, Stamp>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub withheld: Vec<Path>,
-    pub paths: BTreeMap<Path, FileStamp>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FileStamp {
-    /// `None`: the record's stamp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub s: Option<Stamp>,
-    /// An item's position in its list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub p: Option<String>,
-    /// Deleted.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub d: bool,
-    /// The value of a register the data leaves out: an empty one (`""`, `null`, an emptied list
-    /// or object), which the lean data does not show but the document keeps.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::doc::some_value")]
-    pub v: Option<Value>,
-}
-
-/// How many steps of `path` name its record (2 for `accounts/<id>`, 1 for `programme`), without
-/// allocating; `None` for the top nodes.
-fn record_depth(path: &Path) -> Option<usize> {
-    match path.0.first() {
-        Some(Seg::Key(k)) if k == PROGRAMME => Some(1),
-        Some(Seg::Key(k)) if (k == ACCOUNTS || k == DOSSIERS || k == HISTORY) && path.0.len() >= 2 => Some(2),
-        _ => None,
-    }
-}
-
-impl FileStamps {
-    /// The stamps of `doc` for a file whose data reads as `data` (the workspace document value of
-    /// what the file holds), leaving out `withheld` paths (and what lies below them).
-    pub fn of(doc: &StampedDoc, data: &Workspace, withheld: &std::collections::HashSet<Path>) -> FileStamps {
-        let even: BTreeMap<Path, Value> = sorted_map(flatten_workspace(data));
-        let empty = |p: &Path, v: &Value| super::doc::is_empty_leaf(v) || (!p.is_item() && super::doc::is_node(p, v));
-        let mut out = FileStamps { seen: doc.seen.clone(), ..Default::default() };
-        let mut paths = Vec::new();
-        let mut group: Vec<(&Path, &Entry)> = Vec::new();
-        let mut flush = |group: &mut Vec<(&Path, &Entry)>, out: &mut FileStamps| {
-            let Some(&(first, _)) = group.first() else { return };
-            let depth = record_depth(first).expect("grouped by record");
-            let mut counts: HashMap<&Stamp, usize> = HashMap::new();
-            for (p, e) in group.iter() {
-                if e.value.is_some() && !withheld.contains(*p) {
-                    *counts.entry(&e.stamp).or_default() += 1;
-                }
-            }
-            let common = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0))).map(|(s, _)| s.clone());
-            for (p, e) in group.drain(..) {
-                if withheld.contains(p) {
-                    if e.value.is_some() && even.contains_key(p) {
-                        out.withheld.push(p.clone());
-                    }
-                    continue;
-                }
-                let s = (common.as_ref() != Some(&e.stamp)).then(|| e.stamp.clone());
-                let in_data = even.get(p);
-                let stamp = match &e.value {
-                    None => FileStamp { s: Some(e.stamp.clone()), p: None, d: true, v: None },
-                    // Not in the data: an empty value is carried; anything else is hidden (under a
-                    // deletion) and does not travel.
-                    Some(v) if in_data.is_none() => {
-                        if !empty(p, v) {
-                            continue;
-                        }
-                        FileStamp { s, p: None, d: false, v: Some(v.clone()) }
-                    }
-                    Some(v) if p.is_item() => {
-                        let here = v.as_str().map(str::to_string);
-                        let p_out = here.filter(|pos| in_data.and_then(Value::as_str) != Some(pos.as_str()));
-                        if s.is_none() && p_out.is_none() {
-                            continue;
-                        }
-                        FileStamp { s, p: p_out, d: false, v: None }
-                    }
-                    Some(_) if s.is_none() => continue,
-                    Some(_) => FileStamp { s, p: None, d: false, v: None },
-                };
-                paths.push((p.clone(), stamp));
-            }
-            if let Some(common) = common {
-                out.records.insert(Path(first.0[..depth].to_vec()), common);
-            }
-        };
-        for (p, e) in &doc.entries {
-            let Some(depth) = record_depth(p) else { continue };
-            if group.first().is_some_and(|(g, _)| g.0[..depth.min(g.0.len())] != p.0[..depth]) {
-                flush(&mut group, &mut out);
-            }
-            group.push((p, e));
-        }
-        flush(&mut group, &mut out);
-        out.paths = sorted_map(paths);
-        out
-    }
-
-    /// Keeps only the stamps of one account's records.
-    pub fn retain_account(&mut self, id: &str) {
-        let mine = |p: &Path| RecordKey::of_path(p).and_then(|k| k.account_id().map(|a| a == id)) == Some(true);
-        self.paths.retain(|p, _| mine(p));
-        self.records.retain(|p, _| mine(p));
-        self.withheld.retain(|p| mine(p));
-    }
-
-    /// The document a file of format 3 or 4 holds: its data's registers with these stamps. One
-    /// walk over the data's registers beside the (sorted) stamps; no lookups.
-    pub fn document(&self, data: &Workspace) -> StampedDoc {
-        let flat = flatten_workspace(data);
-        let mut entries: Vec<(Path, Entry)> = Vec::with_capacity(flat.len());
-        let mut stamps = self.paths.iter().peekable();
-        let mut withheld = self.withheld.iter().peekable();
-        let mut record: Option<(Path, Option<&Stamp>)> = None;
-        // A stamped register the data leaves out: deleted, or an empty value carried in `v`.
-        // (Any other is a format 3 file's empty value, which tells nothing a merge could use
-        // safely: an emptied list's node must not become a deletion. It is left out.)
-        let absent = |s: &FileStamp, record: Option<&Stamp>| {
-            let stamp = s.s.clone().or_else(|| record.cloned()).unwrap_or_else(zero_stamp);
-            match (&s.v, s.d) {
-                (_, true) => Some(Entry::tombstone(stamp)),
-                (Some(v), false) => Some(Entry::live(v.clone(), stamp)),
-                (None, false) => None,
-            }
-        };
-        let record_of = |p: &Path| record_depth(p).and_then(|d| self.records.get(&Path(p.0[..d].to_vec())));
-        for (path, value) in flat {
-            while let Some((p, s)) = stamps.next_if(|(p, _)| **p < path) {
-                entries.extend(absent(s, record_of(p)).map(|e| (p.clone(), e)));
-            }
-            let own = stamps.next_if(|(p, _)| **p == path).map(|(_, s)| s);
-            while withheld.next_if(|p| **p < path).is_some() {}
-            let is_withheld = withheld.next_if(|p| **p == path).is_some();
-            let depth = record_depth(&path);
-            let record_stamp = match depth {
-                None => None,
-                Some(d) => {
-                    if !record.as_ref().is_some_and(|(r, _)| path.starts_with(r)) {
-                        let prefix = Path(path.0[..d].to_vec());
-                        let stamp = self.records.get(&prefix);
-                        record = Some((prefix, stamp));
-                    }
-                    record.as_ref().and_then(|(_, s)| *s)
-                }
-            };
-            let entry = match own {
-                Some(s) if s.d => Entry::tombstone(s.s.clone().unwrap_or_else(zero_stamp)),
-                Some(s) => {
-                    let stamp = s.s.clone().or_else(|| record_stamp.cloned()).unwrap_or_else(zero_stamp);
-                    match &s.p {
-                        Some(pos) if path.is_item() => Entry::live(Value::String(pos.clone()), stamp),
-                        _ => Entry::live(value, stamp),
-                    }
-                }
-                None if is_withheld || depth.is_none() => Entry::live(value, zero_stamp()),
-                None => Entry::live(value, record_stamp.cloned().unwrap_or_else(zero_stamp)),
-            };
-            entries.push((path, entry));
-        }
-        for (p, s) in stamps {
-            entries.extend(absent(s, record_of(p)).map(|e| (p.clone(), e)));
-        }
-        StampedDoc { entries: sorted_map(entries), seen: self.seen.clone() }
-    }
-}
-
-/// A merge's result: the records it changes, each with its stamps after the merge (paths
-/// relative to the record), what the merged document has seen, and the workspace it reads as.
-/// Records the merge leaves as they are are not listed: for a file that changes a few
-/// accounts, the work and the writes are those accounts', whatever the size of the workspace.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Merged {
-    pub records: Vec<(RecordKey, StampedDoc)>,
-    pub seen: BTreeMap<String, Stamp>,
-    pub workspace: Workspace,
-}
-
-impl Merged {
-    /// The whole merged document: `local` with the changed records' stamps in their place.
-    pub fn document(&self, local: &StampedDoc) -> StampedDoc {
-        let mut doc = local.clone();
-        for (key, sub) in &self.records {
-            doc.graft(&key.path(), sub);
-        }
-        doc.seen = self.seen.clone();
-        doc
-    }
-}
-
-/// The records in which merging `remote` into `local` writes a register (a newer value, a
-/// newer stamp, a deletion), and those holding a conflict the user chose against the default;
-/// in path order. One walk over both documents, allocating only for the records it finds.
-fn touched_records(local: &StampedDoc, remote: &StampedDoc, choices: &BTreeMap<Path, super::Choice>) -> Vec<RecordKey> {
-    let mut keys: Vec<RecordKey> = Vec::new();
-    let mut last: Option<Path> = None;
-    let mut note = |path: &Path, keys: &mut Vec<RecordKey>| {
-        if last.as_ref().is_some_and(|p| path.starts_with(p)) {
-            return;
-        }
-        if let Some(key) = RecordKey::of_path(path) {
-            last = Some(key.path());
-            keys.push(key);
-        }
-    };
-    super::zip(local, remote, |path, l, r| {
-        if let Some(r) = r {
-            if l.is_none_or(|l| super::wins(r, l)) || super::listed(local, remote, l, r).is_some() {
-                note(path, &mut keys);
-            }
-        }
-    });
-    for path in choices.keys() {
-        note(path, &mut keys);
-    }
-    keys.sort();
-    keys.dedup();
-    keys
-}
-
-/// [`super::preview`] of a workspace's document, record by record: the same changes in the same
-/// order, with the full walk only finding the records that change (most of a large file's
-/// records change nothing and cost one comparison per register).
-pub fn preview_workspace(local: &StampedDoc, remote: &StampedDoc) -> Vec<super::Change> {
-    let mut out = Vec::new();
-    for key in touched_records(local, remote, &BTreeMap::new()) {
-        let prefix = key.path();
-        let mine = local.entries.range(prefix.clone()..).take_while(|(p, _)| p.starts_with(&prefix));
-        let theirs = remote.entries.range(prefix.clone()..).take_while(|(p, _)| p.starts_with(&prefix));
-        super::preview_into(local, remote, mine, theirs, &mut out);
-    }
-    out
-}
-
 /// Puts a record read from its merged value into `ws` (through the one restore of a record) and
 /// returns its value as the workspace now holds it; `None` when the record reads as deleted.
-fn put_record(ws: &mut Workspace, key: &RecordKey, value: Value) -> Result<Option<Value>, NotAWorkspace> {
+pub(super) fn put_record(ws: &mut Workspace, key: &RecordKey, value: Value) -> Result<Option<Value>, NotAWorkspace> {
     let bad = |e: serde_json::Error| NotAWorkspace { detail: e.to_string() };
     if !value.is_object() {
         return Ok(None);
@@ -683,190 +417,26 @@ fn put_record(ws: &mut Workspace, key: &RecordKey, value: Value) -> Result<Optio
     Ok(record_value(ws, key))
 }
 
-/// Merges a file's document into the local one, field by field ([`super::merge_with_choices`]),
-/// record by record: only the records the file changes are merged and read again; `local_ws` is
-/// the workspace `local` reads as (the app's loaded workspace) and gives every other record.
-/// Where reading a merged record makes it whole (people numbered apart after both sides added
-/// one), that is recorded as an edit, so the document and the workspace agree and every copy
-/// makes the same repair. The workspace comes back in the order a workspace read from its
-/// document has (accounts by name, dossiers by account id), whatever order `local_ws` had.
-pub fn merge_workspaces(
-    local_ws: &Workspace,
-    local: &StampedDoc,
-    remote: &StampedDoc,
-    choices: &BTreeMap<Path, super::Choice>,
-    clock: &mut Clock,
-    now_ms: u64,
-) -> Result<Merged, NotAWorkspace> {
-    let mut workspace = local_ws.clone();
-    let mut seen = super::merge_seen(&local.seen, &remote.seen);
-    let mut records = Vec::new();
-    let mut deleted = false;
-    for key in touched_records(local, remote, choices) {
-        let path = key.path();
-        let (mut l, mut r) = (local.subtree(&path), remote.subtree(&path));
-        l.seen = local.seen.clone();
-        r.seen = remote.seen.clone();
-        let n = path.0.len();
-        let mine: BTreeMap<Path, super::Choice> = sorted_map(
-            choices
-                .range(path.clone()..)
-                .take_while(|(p, _)| p.starts_with(&path))
-                .map(|(p, c)| (Path(p.0[n..].to_vec()), *c))
-                .collect(),
-        );
-        let mut merged = super::merge_with_choices(&l, &r, &mine, clock, now_ms);
-        match put_record(&mut workspace, &key, merged.value())? {
-            Some(value) => {
-                if let Some(stamp) = merged.record_record(&value, clock, now_ms) {
-                    merged.note_seen(&stamp);
-                }
-            }
-            None => deleted = true,
-        }
-        seen = super::merge_seen(&seen, &merged.seen);
-        merged.seen = BTreeMap::new();
-        records.push((key, merged));
-    }
-    let mut result = Merged { records, seen, workspace };
-    if deleted {
-        // A record deleted whole (only in documents made by hand: the app deletes items and
-        // fields, not records): the workspace is read from the whole document instead.
-        result.workspace = workspace_from_value(&result.document(local).value())?;
-    } else {
-        result.workspace.sort_accounts_by(crate::model::account_order);
-        result.workspace.sort_dossiers_by_account();
-    }
-    Ok(result)
+/// The fields of a person that a file without personal details empties.
+pub const PERSONAL_FIELDS: [&str; 7] = ["birthday", "family", "hobbies", "values", "phone", "email", "personal_notes"];
+
+/// Whether `path` is a personal field of a person of a dossier (withheld by a file without
+/// personal details, whatever its value).
+pub fn is_personal_field(path: &Path) -> bool {
+    matches!(path.0.as_slice(), [Seg::Key(d), _, Seg::Key(l), Seg::Item(_), Seg::Key(f)]
+        if d == DOSSIERS && l == "people" && PERSONAL_FIELDS.contains(&f.as_str()))
 }
 
-/// The changes of a preview grouped by account (in the order met), the programme's last.
-pub fn changes_by_account(changes: Vec<super::Change>) -> Vec<(Option<String>, Vec<super::Change>)> {
-    let mut out: Vec<(Option<String>, Vec<super::Change>)> = Vec::new();
-    let mut index: HashMap<Option<String>, usize> = HashMap::new();
-    for c in changes {
-        let account = RecordKey::of_path(&c.path).and_then(|k| k.account_id().map(str::to_string));
-        let i = *index.entry(account.clone()).or_insert_with(|| {
-            out.push((account, Vec::new()));
-            out.len() - 1
-        });
-        out[i].1.push(c);
-    }
-    // The programme's last (a move, not a sort: no sort code for this alone).
-    if let Some(i) = out.iter().position(|(a, _)| a.is_none()) {
-        let programme = out.remove(i);
-        out.push(programme);
-    }
-    out
-}
-
-/// A merge preview in numbers: of the accounts in the file, how many are new here, how many
-/// change, how many stay as they are; and how many registers are in conflict.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct MergeSummary {
-    pub accounts_in_file: usize,
-    pub new_accounts: usize,
-    pub changed_accounts: usize,
-    pub unchanged_accounts: usize,
-    pub conflicts: usize,
-    /// The programme settings change.
-    pub programme_changes: bool,
-}
-
-impl MergeSummary {
-    pub fn of(groups: &[(Option<String>, Vec<super::Change>)], accounts_in_file: usize) -> MergeSummary {
-        let mut s = MergeSummary { accounts_in_file, ..Default::default() };
-        for (account, changes) in groups {
-            s.conflicts += changes.iter().filter(|c| c.conflict).count();
-            match account {
-                None => s.programme_changes = true,
-                Some(id) => {
-                    let root = RecordKey::Account(id.clone()).path();
-                    if changes.iter().any(|c| c.path == root && c.kind == super::ChangeKind::Added) {
-                        s.new_accounts += 1;
-                    } else {
-                        s.changed_accounts += 1;
-                    }
-                }
-            }
-        }
-        s.unchanged_accounts = accounts_in_file.saturating_sub(s.new_accounts + s.changed_accounts);
-        s
-    }
-
-    pub fn changes_nothing(&self) -> bool {
-        self.new_accounts == 0 && self.changed_accounts == 0 && !self.programme_changes
-    }
-}
-
-/// What to call an item of a list in a preview: its name, title, text, or offering and unit,
-/// as `doc` holds them (the first that is written).
-pub fn item_name(doc: &StampedDoc, item: &Path) -> Option<String> {
-    ["name", "title", "text", "offering", "why"].iter().find_map(|field| {
-        let text = doc.entries.get(&item.key(field))?.value.as_ref()?.as_str()?.trim().to_string();
-        (!text.is_empty()).then_some(text)
-    })
-}
-
-/// What differs between two workspaces, register by register, as a [`super::Change`] list read
-/// from `before` to `now` (what changed since a snapshot): no stamps, no conflicts.
-pub fn compare(before: &Workspace, now: &Workspace) -> Vec<super::Change> {
-    use super::{Change, ChangeKind};
-    let a = flatten_workspace(before);
-    let b = flatten_workspace(now);
-    let mut out = Vec::new();
-    let mut push = |path: &Path, old: Option<&Value>, new: Option<&Value>| {
-        // Item positions are order, not content: a list re-numbered evenly is no change.
-        if path.is_item() && old.is_some() && new.is_some() {
-            return;
-        }
-        let kind = match (old, new) {
-            (None, _) => ChangeKind::Added,
-            (Some(_), Some(_)) => ChangeKind::Changed,
-            (Some(_), None) => ChangeKind::Removed,
-        };
-        out.push(Change {
-            path: path.clone(),
-            kind,
-            local: old.cloned(),
-            remote: new.cloned(),
-            conflict: false,
-            remote_wins: true,
-        });
-    };
-    // Both maps walked together, in path order.
-    let (mut x, mut y) = (a.iter().peekable(), b.iter().peekable());
-    loop {
-        match (x.peek(), y.peek()) {
-            (Some((p, v)), Some((q, w))) => match p.cmp(q) {
-                std::cmp::Ordering::Equal => {
-                    if v != w {
-                        push(p, Some(v), Some(w));
-                    }
-                    x.next();
-                    y.next();
-                }
-                std::cmp::Ordering::Less => {
-                    push(p, Some(v), None);
-                    x.next();
-                }
-                std::cmp::Ordering::Greater => {
-                    push(q, None, Some(w));
-                    y.next();
-                }
-            },
-            (Some((p, v)), None) => {
-                push(p, Some(v), None);
-                x.next();
-            }
-            (None, Some((q, w))) => {
-                push(q, None, Some(w));
-                y.next();
-            }
-            (None, None) => break,
-        }
-    }
-    out
+/// What a file without personal details withholds: every personal field, and every register
+/// the redaction changed (text that held a phone number or an e-mail address). `full` and
+/// `redacted` are the same workspace before and after `exchange::redact`.
+pub fn redacted_paths(full: &Workspace, redacted: &Workspace) -> std::collections::HashSet<Path> {
+    let b: HashMap<Path, Value> = flatten_workspace(redacted).into_iter().collect();
+    flatten_workspace(full)
+        .into_iter()
+        .filter(|(p, v)| is_personal_field(p) || b.get(p) != Some(v))
+        .map(|(p, _)| p)
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 use super::*;
 use crate::demo::demo_workspace;
 use crate::exchange::{read_file, write_stamped_file, PersonalDetails};
+use crate::merge::records::{compare, merge_workspaces, preview_workspace};
 use crate::merge::{merge, preview, Choice};
 use crate::model::{Competitor, Person};
 use proptest::prelude::*;

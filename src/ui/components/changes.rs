@@ -2,7 +2,8 @@
 //! conflict) and the comparison with a snapshot.
 
 use crate::i18n::{tr, tr_args, tr_plural};
-use kam_core::merge::workspace::{item_name, RecordKey};
+use kam_core::merge::records::item_name;
+use kam_core::merge::workspace::RecordKey;
 use kam_core::merge::{Change, ChangeKind, Choice, Path, StampedDoc};
 use kam_core::model::Workspace;
 use leptos::prelude::*;

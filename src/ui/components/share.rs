@@ -2,7 +2,7 @@
 
 use crate::i18n::{tr, tr_args};
 use kam_core::exchange::{is_encrypted, read_file, write_stamped_file, PersonalDetails, ReadFile};
-use kam_core::merge::workspace::{changes_by_account, preview_workspace, MergeSummary};
+use kam_core::merge::records::{changes_by_account, preview_workspace, MergeSummary};
 use kam_core::merge::{Choice, Path, StampedDoc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,8 +13,8 @@ use crate::ui::components::changes::{ChangeGroups, Group};
 use crate::ui::components::{download_text, read_bytes, FileDrop};
 use crate::ui::state::{use_app, AppState, APP_VERSION};
 use crate::ui::words::choices::Words;
-use crate::ui::words::exchange::{crypto_error, file_error, read_file_summary};
 use crate::ui::words::merge::{merge_summary, MERGE_CHOICE, MERGE_NOTHING_TO_CHANGE, MERGE_PERSONAL_WITHHELD};
+use crate::ui::words::share::{crypto_error, file_error, read_file_summary};
 use crate::ui::words::store::store_error;
 
 /// `<name>-<yyyy-mm-dd>.kam.json`, with the name reduced to safe file-name characters.

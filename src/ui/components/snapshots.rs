@@ -4,14 +4,15 @@
 
 use crate::i18n::{tr, tr_args};
 use kam_core::exchange::read_file;
-use kam_core::merge::workspace::{changes_by_account, compare, document_of, zero_stamp};
+use kam_core::merge::records::{changes_by_account, compare};
+use kam_core::merge::workspace::{document_of, zero_stamp};
 use leptos::prelude::*;
 
 use crate::store::{Snapshot, Stamps};
 use crate::ui::components::changes::{ChangeGroups, Group};
 use crate::ui::state::use_app;
-use crate::ui::words::exchange::file_error;
 use crate::ui::words::merge::compare_heading;
+use crate::ui::words::share::file_error;
 use crate::ui::words::store::store_error;
 
 #[component]

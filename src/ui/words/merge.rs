@@ -2,7 +2,8 @@
 //! section, item, field), what it does, and the preview's counts.
 
 use crate::i18n::{tr, tr_args};
-use kam_core::merge::workspace::{MergeSummary, RecordKey};
+use kam_core::merge::records::MergeSummary;
+use kam_core::merge::workspace::RecordKey;
 use kam_core::merge::{Change, ChangeKind, Path, Seg};
 use serde_json::Value;
 
@@ -105,7 +106,7 @@ pub fn field_label(key: &str) -> String {
 }
 
 /// Where a change is, below its record: "Decision-making unit › Anna Berg › Phone". `item`
-/// names the items of lists (see `kam_core::merge::workspace::item_name`).
+/// names the items of lists (see `kam_core::merge::records::item_name`).
 pub fn place(change: &Change, item: impl Fn(&Path) -> Option<String>) -> String {
     let Some(key) = RecordKey::of_path(&change.path) else { return tr("Workspace").into() };
     let start = key.path().0.len();
