@@ -6,8 +6,11 @@
 //! refusal is a [`FileError`] that names exactly what is wrong (the UI words it so that a user
 //! can act on it).
 
-use crate::merge::workspace::{document_of, is_personal_field, redacted_paths, FileStamps};
-use crate::merge::{Path, Seg, Stamp, StampedDoc};
+use super::legacy::{legacy_document, MIGRATIONS};
+use super::redact::redact;
+use crate::merge::file_stamps::FileStamps;
+use crate::merge::workspace::redacted_paths;
+use crate::merge::StampedDoc;
 use crate::model::{
     restore, Account, AccountHistory, Dossier, OrderLine, Programme, RestoreProblem, Stored, Workspace,
 };
@@ -231,98 +234,6 @@ pub fn checksum(text: &str) -> String {
     format!("fnv1a64:{hash:016x}")
 }
 
-/// What [`redact`] writes in place of an e-mail address or a phone number in free text; a merge
-/// keeps the local text of a field whose incoming text holds it.
-pub const REDACTED: &str = "[removed]";
-
-/// Removes what identifies people privately: birthdays, personal notes (family, hobbies, values)
-/// and any phone number or e-mail address written in a contact's fields.
-pub fn redact(ws: &Workspace) -> Workspace {
-    let mut out = ws.clone();
-    out.change_dossiers(redact_dossier);
-    out
-}
-
-/// [`redact`] of one dossier, in place; its lists keep their lengths and order.
-pub(super) fn redact_dossier(d: &mut Dossier) {
-    for p in &mut d.people {
-        for field in [
-            &mut p.birthday,
-            &mut p.family,
-            &mut p.hobbies,
-            &mut p.values,
-            &mut p.phone,
-            &mut p.email,
-            &mut p.personal_notes,
-        ] {
-            field.clear();
-        }
-        for field in [&mut p.name, &mut p.title, &mut p.expectations, &mut p.our_owner] {
-            *field = strip_contact_details(field);
-        }
-    }
-    // Free text anywhere in the plan may hold a number or address someone typed in.
-    for field in [&mut d.overview, &mut d.history, &mut d.organisation, &mut d.executive_sponsor] {
-        *field = strip_contact_details(field);
-    }
-    for m in &mut d.team {
-        m.name = strip_contact_details(&m.name);
-        m.responsibility = strip_contact_details(&m.responsibility);
-    }
-    for e in &mut d.timeline {
-        e.text = strip_contact_details(&e.text);
-    }
-    // After-sale: the referee's name is a business contact, like a contact's name, and travels;
-    // contact details typed into any of these texts do not.
-    for c in &mut d.complaints {
-        c.text = strip_contact_details(&c.text);
-    }
-    for r in &mut d.references {
-        r.from_whom = strip_contact_details(&r.from_whom);
-    }
-    for p in &mut d.promises {
-        p.text = strip_contact_details(&p.text);
-        p.owner = strip_contact_details(&p.owner);
-    }
-}
-
-/// Blanks what looks like an e-mail address, or a phone number (a run of digit groups with at
-/// least six digits, such as "+45 20 12 34 56").
-fn strip_contact_details(text: &str) -> String {
-    let phoneish = |w: &str| {
-        let w = w.trim_end_matches([',', ';', '.']);
-        !w.is_empty()
-            && w.chars().any(|c| c.is_ascii_digit())
-            && w.chars().all(|c| c.is_ascii_digit() || "+-()./".contains(c))
-    };
-    let words: Vec<&str> = text.split(' ').collect();
-    let mut out: Vec<&str> = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        if words[i].contains('@') {
-            out.push(REDACTED);
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j < words.len() && phoneish(words[j]) {
-            j += 1;
-        }
-        let digits: usize = words[i..j].iter().map(|w| w.chars().filter(char::is_ascii_digit).count()).sum();
-        if j > i && digits >= 6 {
-            out.push(REDACTED);
-            i = j;
-        } else if j > i {
-            out.extend_from_slice(&words[i..j]);
-            i = j;
-        } else {
-            out.push(words[i]);
-            i += 1;
-        }
-    }
-    out.join(" ")
-}
-
 /// The workspace, or one account of it, as a file.
 pub fn write_file(
     ws: &Workspace,
@@ -415,32 +326,6 @@ fn depth_exceeds(text: &str, limit: usize) -> bool {
     false
 }
 
-/// Migrations from older file versions, applied in order to the parsed `data`: `(from, f)`
-/// turns data of version `from` into version `from + 1`.
-/// One step of the file format's migrations: the data of version N to version N + 1.
-type Migration = fn(Value) -> Result<Value, FileError>;
-
-const MIGRATIONS: &[(u32, Migration)] = &[(1, migrate_1_to_2)];
-
-/// Version 1 → 2: competitors were names only (strings), and a person's role and attitude were
-/// free text. Version 2 writes competitors as objects and role/attitude as fixed keys. Old free
-/// text needs no step here: reading a person maps it to the nearest key ("Decider" →
-/// "economic_buyer") and keeps text that maps to nothing in the person's `expectations`, for
-/// files and stored records alike (see `model::restore`).
-fn migrate_1_to_2(mut data: Value) -> Result<Value, FileError> {
-    let Some(dossiers) = data.get_mut("dossiers").and_then(Value::as_array_mut) else { return Ok(data) };
-    for d in dossiers {
-        if let Some(list) = d.get_mut("competitors").and_then(Value::as_array_mut) {
-            for c in list.iter_mut() {
-                if let Value::String(name) = c {
-                    *c = serde_json::json!({ "name": name });
-                }
-            }
-        }
-    }
-    Ok(data)
-}
-
 /// Checks and reads a file. Every refusal names the problem: not JSON (with line and column),
 /// not a KAM Planner file, a newer version, a checksum mismatch, a field of the wrong type
 /// (with its path), or data that contradicts itself.
@@ -519,63 +404,6 @@ pub fn read_file(bytes: &[u8]) -> Result<ReadFile, FileError> {
         workspace,
         document,
     })
-}
-
-/// The document of a file without stamps (format 1–2, or written without them): every value
-/// changed when the file was exported (device `file:<checksum>`, so that two people importing
-/// the same file hold the same stamps). Without personal details, the emptied personal fields
-/// and text that held a contact detail are withheld (the zero stamp: they never win).
-fn legacy_document(
-    ws: &Workspace,
-    exported_at: &str,
-    checksum: &str,
-    personal: PersonalDetails,
-    scope: Scope,
-) -> StampedDoc {
-    let wall_ms = rfc3339_ms(exported_at).unwrap_or(0);
-    let stamp = Stamp::new(wall_ms, 0, format!("file:{}", checksum.trim_start_matches("fnv1a64:")));
-    document_of(ws, &stamp, |path: &Path, value: &serde_json::Value| {
-        // A one-account plan says nothing of the programme (its default stands in for it).
-        (scope == Scope::Account && matches!(path.0.first(), Some(Seg::Key(k)) if k == "programme"))
-            || personal == PersonalDetails::Removed
-                && (value.as_str().is_some_and(|t| t.contains(REDACTED)) || is_personal_field(path))
-    })
-}
-
-/// Milliseconds since 1970 of an RFC 3339 time as the app writes `exportedAt`
-/// (`2026-11-24T12:00:00.123+02:00`, `…Z`). By hand: chrono's parser would weigh on the wasm for
-/// this one field. `None` for anything else (the file then counts as exported at time 0, so that
-/// any edit here wins over it).
-fn rfc3339_ms(text: &str) -> Option<u64> {
-    let t = text.trim();
-    let num = |a: usize, b: usize| t.get(a..b)?.parse::<u32>().ok();
-    let date = chrono::NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 7)?, num(8, 10)?)?;
-    if !matches!(t.as_bytes().get(10), Some(b'T' | b't' | b' ')) {
-        return None;
-    }
-    let (h, m, sec) = (num(11, 13)?, num(14, 16)?, num(17, 19)?);
-    let mut rest = t.get(19..)?;
-    let mut ms = 0u32;
-    if let Some(frac) = rest.strip_prefix('.') {
-        let digits = frac.bytes().take_while(u8::is_ascii_digit).count();
-        ms = frac.get(..digits.min(3))?.parse::<u32>().ok().map_or(0, |v| v * 10u32.pow(3 - digits.min(3) as u32));
-        rest = &frac[digits..];
-    }
-    let offset_s: i64 = match rest {
-        "Z" | "z" => 0,
-        o if o.len() == 6 && (o.starts_with('+') || o.starts_with('-')) => {
-            let v =
-                i64::from(o.get(1..3)?.parse::<u32>().ok()?) * 3600 + i64::from(o.get(4..6)?.parse::<u32>().ok()?) * 60;
-            if o.starts_with('-') {
-                -v
-            } else {
-                v
-            }
-        }
-        _ => return None,
-    };
-    let local = date.and_hms_milli_opt(h, m, sec, ms)?.and_utc().timestamp_millis();
-    u64::try_from(local - offset_s * 1000).ok()
 }
 
 fn strip_position(message: &str) -> String {

@@ -337,11 +337,11 @@ fn migration_keeps_unmapped_role_text() {
 
 #[test]
 fn export_times_read_as_milliseconds() {
-    assert_eq!(super::rfc3339_ms("1970-01-01T00:00:01Z"), Some(1000));
-    assert_eq!(super::rfc3339_ms("2026-11-24T12:00:00.5+02:00"), Some(1_795_514_400_500));
-    assert_eq!(super::rfc3339_ms("2026-11-24T12:00:00.123456789Z"), Some(1_795_521_600_123));
-    assert_eq!(super::rfc3339_ms("yesterday"), None);
-    assert_eq!(super::rfc3339_ms("2026-02-30T00:00:00Z"), None);
+    assert_eq!(crate::exchange::legacy::rfc3339_ms("1970-01-01T00:00:01Z"), Some(1000));
+    assert_eq!(crate::exchange::legacy::rfc3339_ms("2026-11-24T12:00:00.5+02:00"), Some(1_795_514_400_500));
+    assert_eq!(crate::exchange::legacy::rfc3339_ms("2026-11-24T12:00:00.123456789Z"), Some(1_795_521_600_123));
+    assert_eq!(crate::exchange::legacy::rfc3339_ms("yesterday"), None);
+    assert_eq!(crate::exchange::legacy::rfc3339_ms("2026-02-30T00:00:00Z"), None);
 }
 
 /// The after-sale lists travel: export → import keeps every field (ids too), and a version 2 file
