@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use super::write::Tell;
 use super::{AppState, APP_VERSION};
 use crate::store::{Repository, Snapshot, Stamps, StoreError};
-use crate::ui::words::exchange::file_error;
+use crate::ui::words::share::file_error;
 use crate::ui::words::store::store_error;
 
 /// A message with an optional undo: the workspace as it was before a destructive action.

@@ -16,6 +16,7 @@ pub mod merge;
 pub mod programme;
 pub mod reminders;
 pub mod segmentation;
+pub mod share;
 pub mod store;
 pub mod text;
 pub mod xlsx;
