@@ -1,7 +1,7 @@
 //! Times the phases of merging a file into a workspace natively (read the file, preview, merge),
 //! for the sizes the browser bench uses: `cargo run --release -p kam-core --example merge_phases`.
-use kam_core::exchange::{read_file, write_stamped_file, PersonalDetails};
-use kam_core::merge::fixtures::diverged_copies;
+use kam_core::exchange::read_file;
+use kam_core::merge::fixtures::{diverged_file, DivergedFile};
 use kam_core::merge::records::{merge_workspaces, preview_workspace};
 use kam_core::merge::Clock;
 use std::time::Instant;
@@ -9,15 +9,7 @@ use std::time::Instant;
 fn main() {
     let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
     for n in if sizes.is_empty() { vec![2_500, 10_000] } else { sizes } {
-        let ((local_ws, local), (remote_ws, remote)) = diverged_copies(n);
-        let file = write_stamped_file(
-            &remote_ws,
-            Some(&remote),
-            None,
-            PersonalDetails::Removed,
-            "bench",
-            "2026-12-01T10:00:00Z",
-        );
+        let DivergedFile { local_ws, local, file } = diverged_file(n);
         let t0 = Instant::now();
         let read = read_file(file.as_bytes()).expect("reads");
         let t1 = Instant::now();

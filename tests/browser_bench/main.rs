@@ -84,20 +84,12 @@ async fn dossier_edit_to_indexeddb_commit() {
 /// to show how it grows.
 #[wasm_bindgen_test]
 fn merge_a_file_of_10k_accounts_into_10k() {
-    use kam_core::exchange::{read_file, write_stamped_file, PersonalDetails};
-    use kam_core::merge::fixtures::diverged_copies;
+    use kam_core::exchange::read_file;
+    use kam_core::merge::fixtures::{diverged_file, DivergedFile};
     use kam_core::merge::records::merge_workspaces;
     use kam_core::merge::Clock;
     for n in [2_500usize, 5_000, 10_000] {
-        let ((local_ws, local), (remote_ws, remote)) = diverged_copies(n);
-        let file = write_stamped_file(
-            &remote_ws,
-            Some(&remote),
-            None,
-            PersonalDetails::Removed,
-            "bench",
-            "2026-12-01T10:00:00Z",
-        );
+        let DivergedFile { local_ws, local, file } = diverged_file(n);
         let (mut reads, mut merges) = (Vec::new(), Vec::new());
         for _ in 0..5 {
             let t0 = now();

@@ -73,3 +73,25 @@ pub fn diverged_copies(n: usize) -> ((Workspace, StampedDoc), (Workspace, Stampe
     };
     (edit(37, "eva", |d, v| d.strategy = v), edit(53, "jon", |d, v| d.goals = v))
 }
+
+/// What the merge benchmarks time: eva's copy of [`diverged_copies`]`(n)` (her workspace and
+/// document) and the file jon sends her, written without personal details as the app writes it.
+pub struct DivergedFile {
+    pub local_ws: Workspace,
+    pub local: StampedDoc,
+    pub file: String,
+}
+
+/// [`diverged_copies`]`(n)`, with jon's copy written as a file for eva.
+pub fn diverged_file(n: usize) -> DivergedFile {
+    let ((local_ws, local), (remote_ws, remote)) = diverged_copies(n);
+    let file = crate::exchange::write_stamped_file(
+        &remote_ws,
+        Some(&remote),
+        None,
+        crate::exchange::PersonalDetails::Removed,
+        "bench",
+        "2026-12-01T10:00:00Z",
+    );
+    DivergedFile { local_ws, local, file }
+}
