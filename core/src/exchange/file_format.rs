@@ -8,8 +8,9 @@
 
 use super::legacy::{legacy_document, MIGRATIONS};
 use super::redact::redact;
+use crate::merge::doc::sorted_map;
 use crate::merge::file_stamps::FileStamps;
-use crate::merge::workspace::redacted_paths;
+use crate::merge::workspace::{flatten_workspace, redacted_paths};
 use crate::merge::StampedDoc;
 use crate::model::{
     restore, Account, AccountHistory, Dossier, OrderLine, Programme, RestoreProblem, Stored, Workspace,
@@ -262,11 +263,13 @@ pub fn write_stamped_file(
         PersonalDetails::Removed => redact(ws),
     };
     let stamps = document.map(|doc| {
+        // The data's flat form, once: the stamps are read against it, and so is the redaction.
+        let data_flat = sorted_map(flatten_workspace(&source));
         let withheld = match personal {
             PersonalDetails::Included => Default::default(),
-            PersonalDetails::Removed => redacted_paths(ws, &source),
+            PersonalDetails::Removed => redacted_paths(ws, &data_flat),
         };
-        let mut stamps = FileStamps::of(doc, &source, &withheld);
+        let mut stamps = FileStamps::of(doc, &data_flat, &withheld);
         if let Some(a) = account {
             stamps.retain_account(a);
         }

@@ -56,10 +56,14 @@ fn record_depth(path: &Path) -> Option<usize> {
 }
 
 impl FileStamps {
-    /// The stamps of `doc` for a file whose data reads as `data` (the workspace document value of
-    /// what the file holds), leaving out `withheld` paths (and what lies below them).
-    pub fn of(doc: &StampedDoc, data: &Workspace, withheld: &std::collections::HashSet<Path>) -> FileStamps {
-        let even: BTreeMap<Path, Value> = sorted_map(flatten_workspace(data));
+    /// The stamps of `doc` for a file whose data reads as `even` (the flat form,
+    /// [`flatten_workspace`], of what the file holds), leaving out `withheld` paths (and what
+    /// lies below them).
+    pub fn of(
+        doc: &StampedDoc,
+        even: &BTreeMap<Path, Value>,
+        withheld: &std::collections::HashSet<Path>,
+    ) -> FileStamps {
         let empty =
             |p: &Path, v: &Value| super::flatten::is_empty_leaf(v) || (!p.is_item() && super::doc::is_node(p, v));
         let mut out = FileStamps { seen: doc.seen.clone(), ..Default::default() };

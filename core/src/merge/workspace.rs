@@ -428,13 +428,12 @@ pub fn is_personal_field(path: &Path) -> bool {
 }
 
 /// What a file without personal details withholds: every personal field, and every register
-/// the redaction changed (text that held a phone number or an e-mail address). `full` and
-/// `redacted` are the same workspace before and after `exchange::redact`.
-pub fn redacted_paths(full: &Workspace, redacted: &Workspace) -> std::collections::HashSet<Path> {
-    let b: HashMap<Path, Value> = flatten_workspace(redacted).into_iter().collect();
+/// the redaction changed (text that held a phone number or an e-mail address). `redacted` is
+/// the flat form ([`flatten_workspace`]) of `full` after `exchange::redact`.
+pub fn redacted_paths(full: &Workspace, redacted: &BTreeMap<Path, Value>) -> std::collections::HashSet<Path> {
     flatten_workspace(full)
         .into_iter()
-        .filter(|(p, v)| is_personal_field(p) || b.get(p) != Some(v))
+        .filter(|(p, v)| is_personal_field(p) || redacted.get(p) != Some(v))
         .map(|(p, _)| p)
         .collect()
 }
