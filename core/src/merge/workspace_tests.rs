@@ -31,7 +31,7 @@ impl Replica {
         self.now += 1000;
         if let RecordKey::Dossier(id) = &key {
             let seed = format!("{}-{}", self.clock.device(), self.now);
-            self.ws.change_dossier(id, |d| d.assign_ids(Some(&seed)));
+            self.ws.change_dossier(id, |d| d.assign_ids(Some(&|| seed.clone())));
         }
         let value = record_value(&self.ws, &key).expect("the record exists");
         let path = key.path();

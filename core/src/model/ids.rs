@@ -12,20 +12,23 @@ impl Dossier {
     /// Gives every list item that has no id one, and a second item with an id already used in
     /// its list a new one, so that each list merges as a set of items (`crate::merge`).
     ///
-    /// `fresh` is `Some(seed)` for items added here and now (the write path passes its clock's
-    /// device and time, so that two people adding an item at the same place get two items).
+    /// `fresh` makes the seed for items added here and now (the write path passes its clock's
+    /// device and time, so that two people adding an item at the same place get two items). It
+    /// is called only when an item needs an id, at most once, so a save that adds nothing does
+    /// not tick the clock.
     /// `None` derives ids from the account, the list and the item's natural key (a person's or
     /// competitor's name, an action's text, a cell's offering and unit…), for data read without
     /// ids (files of versions 1–2, older records): two people reading old copies of one plan get
     /// the same ids for the same items, so those merge field by field (as the format-2 merge
     /// matched them); an item renamed in one old copy stays apart, never lost.
-    pub fn assign_ids(&mut self, fresh: Option<&str>) {
+    pub fn assign_ids(&mut self, fresh: Option<&dyn Fn() -> String>) {
         let account = self.account_id.clone();
         let mut made = 0usize;
+        let mut seed: Option<String> = None;
         let mut id_for = |list: &str, natural: String| match fresh {
-            Some(seed) => {
+            Some(make) => {
                 made += 1;
-                format!("{seed}.{made}")
+                format!("{}.{made}", seed.get_or_insert_with(make))
             }
             None => format!("{:016x}", fnv64(&format!("{account}\u{1f}{list}\u{1f}{natural}"))),
         };
@@ -77,5 +80,30 @@ impl Dossier {
             |x| format!("{}\u{1f}{}\u{1f}{}", x.date, x.promoted, x.by),
             &mut id_for,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Competitor, Dossier};
+    use std::cell::Cell;
+
+    #[test]
+    fn the_fresh_seed_is_made_only_when_an_item_needs_an_id() {
+        let calls = Cell::new(0);
+        let make = || {
+            calls.set(calls.get() + 1);
+            "dev7k".to_string()
+        };
+        let mut d = Dossier::new("acme");
+        d.competitors = vec![Competitor { id: "c1".into(), name: "Rival".into(), ..Default::default() }];
+        d.assign_ids(Some(&make));
+        assert_eq!(calls.get(), 0, "nothing new: no seed, so the save does not tick the clock");
+        d.competitors.push(Competitor { name: "Second".into(), ..Default::default() });
+        d.competitors.push(Competitor { name: "Third".into(), ..Default::default() });
+        d.assign_ids(Some(&make));
+        assert_eq!(calls.get(), 1, "one seed per save, however many items it adds");
+        let ids: Vec<&str> = d.competitors.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["c1", "dev7k.1", "dev7k.2"]);
     }
 }

@@ -48,7 +48,7 @@ fn stamped(change: DossierChange, today: NaiveDate) -> DossierChange {
     Box::new(move |d: &mut Dossier| {
         change(d);
         d.touch(today);
-        d.assign_ids(Some(&store::fresh_id_seed()));
+        d.assign_ids(Some(&store::fresh_id_seed));
     })
 }
 
