@@ -206,29 +206,34 @@ fn shown(v: Option<&Value>) -> Option<&Value> {
     v.filter(|v| !flatten::is_empty_leaf(v))
 }
 
-/// Whether `r` (remote) is listed against `l` (local) by a preview: it differs, and wins or is
-/// in conflict. Returns (conflict, remote wins) when listed.
-fn listed(local: &StampedDoc, remote: &StampedDoc, l: Option<&Entry>, r: &Entry) -> Option<(bool, bool)> {
-    listed_under(local, remote, l, r, None)
-}
-
-/// [`listed`], where `deleted` is the stamp of a local deletion of the item above the path (a
-/// field the local copy never held, under an item it deleted: writing it is also a conflict).
-fn listed_under(
-    local: &StampedDoc,
-    remote: &StampedDoc,
-    l: Option<&Entry>,
-    r: &Entry,
-    deleted: Option<&Stamp>,
-) -> Option<(bool, bool)> {
+/// Whether `r` (remote, at `path`) is listed against `l` (local) by a preview: it differs, and
+/// wins or is in conflict. Returns (conflict, remote wins) when listed.
+///
+/// A path the local copy has no register for, under an item it deleted, stands against that
+/// deletion: the item's tombstone covers its empty fields too (a lean record leaves them out),
+/// so a write there that the deletion did not see is a conflict like any other.
+fn listed(local: &StampedDoc, remote: &StampedDoc, path: &Path, l: Option<&Entry>, r: &Entry) -> Option<(bool, bool)> {
     // An empty value and none read the same (a lean record leaves empty values out).
     if shown(l.and_then(|l| l.value.as_ref())) == shown(r.value.as_ref()) {
         return None;
     }
-    let mine = l.map(|l| &l.stamp).or(deleted);
+    let mine = match l {
+        Some(l) => Some(&l.stamp),
+        None => deletion_above(local, path),
+    };
     let conflict = mine.is_some_and(|m| !seen_by(remote, m) && !seen_by(local, &r.stamp));
     let remote_wins = l.is_none_or(|l| wins(r, l));
     (remote_wins || conflict).then_some((conflict, remote_wins))
+}
+
+/// The stamp of the nearest item above `path` that `doc` holds as deleted (a tombstone).
+fn deletion_above<'a>(doc: &'a StampedDoc, path: &Path) -> Option<&'a Stamp> {
+    (1..path.0.len())
+        .rev()
+        .filter(|&k| matches!(path.0[k - 1], Seg::Item(_)))
+        .find_map(|k| doc.entries.get(&path.0[..k]))
+        .filter(|e| e.value.is_none())
+        .map(|e| &e.stamp)
 }
 
 /// [`preview`] of the registers in two sorted runs of `local` and `remote`, appended to `out`.
@@ -239,17 +244,9 @@ fn preview_into<'a>(
     y: impl Iterator<Item = (&'a Path, &'a Entry)>,
     out: &mut Vec<Change>,
 ) {
-    let mut deleted: Option<(&Path, &Stamp)> = None;
     zip_iter(x, y, |path, l, r| {
-        if deleted.is_some_and(|(d, _)| !path.starts_with(d)) {
-            deleted = None;
-        }
-        if let Some(l) = l.filter(|l| l.value.is_none() && path.is_item()) {
-            deleted = Some((path, &l.stamp));
-        }
         let Some(r) = r else { return };
-        let under = deleted.filter(|(d, _)| *d != path).map(|(_, s)| s);
-        let Some((conflict, remote_wins)) = listed_under(local, remote, l, r, under) else { return };
+        let Some((conflict, remote_wins)) = listed(local, remote, path, l, r) else { return };
         let l_value = shown(l.and_then(|l| l.value.as_ref()));
         let r_value = shown(r.value.as_ref());
         let kind = match (l_value, r_value) {

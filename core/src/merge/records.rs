@@ -52,7 +52,7 @@ fn touched_records(local: &StampedDoc, remote: &StampedDoc, choices: &BTreeMap<P
     };
     super::zip(local, remote, |path, l, r| {
         if let Some(r) = r {
-            if l.is_none_or(|l| super::wins(r, l)) || super::listed(local, remote, l, r).is_some() {
+            if l.is_none_or(|l| super::wins(r, l)) || super::listed(local, remote, path, l, r).is_some() {
                 note(path, &mut keys);
             }
         }

@@ -211,6 +211,38 @@ fn conflicts_are_listed_and_a_choice_wins_everywhere() {
     assert_eq!(b.ws.dossier(&id).unwrap().goals, "A's goals");
 }
 
+/// A field written on one side under an item the other side deleted is a conflict, even where
+/// the deleting side had the field empty (a lean record holds no register for it): the item's
+/// tombstone stands for its empty fields.
+#[test]
+fn a_field_written_under_an_item_deleted_here_is_a_conflict() {
+    let mut base = Replica::new(&restored_demo(), "base");
+    let id = first_dossier(&base.ws);
+    base.edit(RecordKey::Dossier(id.clone()), |ws| {
+        ws.change_dossier(&id, |d| d.competitors.push(Competitor { name: "Steelco".into(), ..Default::default() }));
+    });
+    let item = base.ws.dossier(&id).unwrap().competitors.last().unwrap().id.clone();
+    let (mut a, mut b) = (base.clone(), base.clone());
+    a.clock = Clock::new("a");
+    b.clock = Clock::new("b");
+    a.edit(RecordKey::Dossier(id.clone()), |ws| {
+        ws.change_dossier(&id, |d| d.competitors.retain(|c| c.id != item));
+    });
+    b.edit(RecordKey::Dossier(id.clone()), |ws| {
+        ws.change_dossier(&id, |d| d.competitors.iter_mut().find(|c| c.id == item).unwrap().offering = "Rails".into());
+    });
+    let file = read_file(b.export(PersonalDetails::Included).as_bytes()).unwrap();
+    let changes = preview(&a.doc, &file.document);
+    assert_eq!(preview_workspace(&a.doc, &file.document), changes);
+    let offering = changes.iter().find(|c| c.path.last_key() == Some("offering")).expect("B's offering is listed");
+    assert!(offering.conflict, "written without having seen A's deletion: {offering:?}");
+    assert_eq!(offering.remote, Some(serde_json::json!("Rails")));
+    // The rule for delete against a later edit keeps the item, with B's field.
+    a.import(&b.export(PersonalDetails::Included));
+    let kept = a.ws.dossier(&id).unwrap().competitors.iter().find(|c| c.id == item).cloned().expect("kept");
+    assert_eq!((kept.offering.as_str(), kept.name.as_str()), ("Rails", ""));
+}
+
 #[test]
 fn comparing_two_workspaces_lists_each_difference() {
     let before = restored_demo();
