@@ -1,8 +1,8 @@
 //! Times the phases of merging a file into a workspace natively (read the file, preview, merge),
-//! for the sizes the browser bench uses: `cargo run --release -p kam-core --example merge_phases`.
+//! for the sizes the browser bench uses (the merge is the Apply after the preview): `cargo run --release -p kam-core --example merge_phases`.
 use kam_core::exchange::read_file;
 use kam_core::merge::fixtures::{diverged_file, DivergedFile};
-use kam_core::merge::records::{merge_workspaces, preview_workspace};
+use kam_core::merge::records::{merge_workspaces, preview_records};
 use kam_core::merge::Clock;
 use std::time::Instant;
 
@@ -13,13 +13,15 @@ fn main() {
         let t0 = Instant::now();
         let read = read_file(file.as_bytes()).expect("reads");
         let t1 = Instant::now();
-        let changes = preview_workspace(&local, &read.document);
+        let (changes, touched) = preview_records(&local, &read.document);
+        let loaded = local_ws.clone(); // the app's copy of its loaded workspace, not timed
         let t2 = Instant::now();
         let merged = merge_workspaces(
-            &local_ws,
+            loaded,
             &local,
             &read.document,
             &Default::default(),
+            Some(&touched),
             &mut Clock::new("eva"),
             1_780_000_200_000,
         )

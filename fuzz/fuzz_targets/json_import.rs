@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
         let local = document_of(&demo, &Stamp::new(1, 0, "here"), |_, _| false);
         let _ = preview_workspace(&local, &read.document);
         if let Ok(merged) =
-            merge_workspaces(&demo, &local, &read.document, &Default::default(), &mut Clock::new("here"), 2)
+            merge_workspaces(demo.clone(), &local, &read.document, &Default::default(), None, &mut Clock::new("here"), 2)
         {
             let after = merged.document(&local);
             assert!(preview_workspace(&after, &read.document).is_empty(), "merging again changes nothing");

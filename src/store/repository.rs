@@ -1,7 +1,7 @@
 //! The workspace in IndexedDB: the app's one shared connection and every read and write of
 //! the stored workspace, each in a transaction of its own.
 
-use kam_core::merge::records::{merge_workspaces, Merged};
+use kam_core::merge::records::{merge_workspaces, Merged, Touched};
 use kam_core::merge::workspace::{dossier_value, records, RecordKey};
 use kam_core::merge::{Choice, Path, Stamp, StampedDoc};
 use kam_core::model::{
@@ -250,21 +250,25 @@ impl Repository {
     /// stamps, merges field by field with the user's `choices` for conflicts, keeps the
     /// workspace before as the automatic snapshot (made by `snapshot` from the stamps it had),
     /// and writes the records the merge changes with their stamps. All or nothing. `local_ws` is
-    /// the workspace as loaded; records the file does not change are neither read from it nor
-    /// written. Returns the merge and the stamps before it (for an undo).
+    /// the workspace as loaded (moved in: the merged workspace is made from it); records the file
+    /// does not change are neither read again nor written. `previewed` is what the preview found,
+    /// used while the stored document is still the one it previewed. Returns the merge and the
+    /// stamps before it (for an undo).
     pub async fn merge_file(
         &self,
-        local_ws: &Workspace,
+        local_ws: Workspace,
         remote: &StampedDoc,
         choices: &BTreeMap<Path, Choice>,
-        snapshot: &dyn Fn(&StampedDoc) -> Snapshot,
+        previewed: Option<&Touched>,
+        snapshot: &dyn Fn(&Workspace, &StampedDoc) -> Snapshot,
     ) -> Result<(Merged, StampedDoc, Snapshot), StoreError> {
         let tx = self.transaction(&ALL_STORES, TransactionMode::ReadWrite)?;
         let result = async {
             let before = read_document(&tx).await?;
-            let merged = with_clock(|clock| merge_workspaces(local_ws, &before, remote, choices, clock, now_ms()))
-                .map_err(|e| StoreError::Unreadable { detail: e.detail })?;
-            let kept = snapshot(&before);
+            let kept = snapshot(&local_ws, &before);
+            let merged =
+                with_clock(|clock| merge_workspaces(local_ws, &before, remote, choices, previewed, clock, now_ms()))
+                    .map_err(|e| StoreError::Unreadable { detail: e.detail })?;
             tx.store(META)?.put(&to_js(&kept)?, Some(&JsValue::from_str(SNAPSHOT_KEY))).await?;
             write_merged(&tx, &merged).await?;
             Ok::<_, StoreError>((merged, before, kept))

@@ -414,13 +414,13 @@ async fn a_merge_is_one_transaction_and_idempotent() {
         "2026-12-01T10:00:00Z",
     );
     let read = read_file(file.as_bytes()).unwrap();
-    let make = |_: &kam_core::merge::StampedDoc| Snapshot {
+    let make = |_: &kam_core::model::Workspace, _: &kam_core::merge::StampedDoc| Snapshot {
         reason: "before merging".into(),
         taken_at: "now".into(),
         file: "{}".into(),
     };
     let mine = repo.load().await.unwrap();
-    let (merged, _, _) = repo.merge_file(&mine, &read.document, &Default::default(), &make).await.unwrap();
+    let (merged, _, _) = repo.merge_file(mine, &read.document, &Default::default(), None, &make).await.unwrap();
     assert!(merged.workspace.dossier(&id).unwrap().competitors.iter().any(|c| c.name == "Rival X"));
     assert_eq!(repo.load().await.unwrap(), merged.workspace, "stored as merged");
     assert_eq!(repo.load_snapshot().await.unwrap().unwrap().reason, "before merging");

@@ -79,39 +79,55 @@ async fn dossier_edit_to_indexeddb_commit() {
 
 /// Merging a file of `n` accounts into a workspace of `n` (issue 13's figure: 10,000 into
 /// 10,000): both copies started from one document, then each edited other fields of a few
-/// hundred dossiers. Times reading the file (JSON, checks, the document) and the merge itself
-/// (`merge_workspaces`: the field-level merge, the result read as a workspace), for three sizes,
-/// to show how it grows.
+/// hundred dossiers. Times the phases as the app runs them: reading the file (JSON, checks, the
+/// document), the preview (`preview_records`: the walk over both documents and the listed
+/// changes), the app's one copy of its loaded workspace, and the Apply (`merge_workspaces` with
+/// the preview's records: the field-level merge of those records, read back into the
+/// workspace); and, for comparison, the merge without a preview (walking both documents
+/// again). Three sizes, to show how it grows.
 #[wasm_bindgen_test]
 fn merge_a_file_of_10k_accounts_into_10k() {
     use kam_core::exchange::read_file;
     use kam_core::merge::fixtures::{diverged_file, DivergedFile};
-    use kam_core::merge::records::merge_workspaces;
+    use kam_core::merge::records::{merge_workspaces, preview_records};
     use kam_core::merge::Clock;
     for n in [2_500usize, 5_000, 10_000] {
         let DivergedFile { local_ws, local, file } = diverged_file(n);
-        let (mut reads, mut merges) = (Vec::new(), Vec::new());
+        let mut times: [Vec<f64>; 5] = Default::default();
         for _ in 0..5 {
             let t0 = now();
             let read = read_file(file.as_bytes()).unwrap();
             let t1 = now();
-            let merged = merge_workspaces(
-                &local_ws,
-                &local,
-                &read.document,
-                &Default::default(),
-                &mut Clock::new("eva"),
-                1_780_000_200_000,
-            )
-            .unwrap();
+            let (changes, touched) = preview_records(&local, &read.document);
             let t2 = now();
-            assert_eq!(merged.workspace.accounts().len(), n);
-            reads.push(t1 - t0);
-            merges.push(t2 - t1);
+            let loaded = local_ws.clone();
+            let t3 = now();
+            let merge = |loaded, previewed| {
+                merge_workspaces(
+                    loaded,
+                    &local,
+                    &read.document,
+                    &Default::default(),
+                    previewed,
+                    &mut Clock::new("eva"),
+                    1_780_000_200_000,
+                )
+                .unwrap()
+            };
+            let applied = merge(loaded, Some(&touched));
+            let t4 = now();
+            let walked = merge(local_ws.clone(), None);
+            let t5 = now();
+            assert!(!changes.is_empty());
+            assert_eq!(applied, walked);
+            for (list, t) in times.iter_mut().zip([t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4]) {
+                list.push(t);
+            }
         }
-        let ((r, _, _), (m, mlo, mhi)) = (median(reads), median(merges));
+        let [read, preview, copy, apply, walked] = times.map(|t| median(t).0);
         console_log!(
-            "BENCH merge a {n}-account file into {n} accounts in Chromium: merge median {m:.1} ms (min {mlo:.1}, max {mhi:.1}); reading the file {r:.1} ms; {} registers, {:.1} MB file, 5 runs",
+            "BENCH merge a {n}-account file into {n} accounts in Chromium (medians of 5): preview {preview:.1} ms + copy of the loaded workspace {copy:.1} ms + apply {apply:.1} ms = {:.1} ms after reading the file ({read:.1} ms); a merge without a preview {walked:.1} ms; {} registers, {:.1} MB file",
+            preview + copy + apply,
             local.entries.len(),
             file.len() as f64 / 1e6
         );

@@ -83,11 +83,12 @@ fn zip<'a>(a: &'a StampedDoc, b: &'a StampedDoc, f: impl FnMut(&'a Path, Option<
     zip_iter(a.entries.iter(), b.entries.iter(), f)
 }
 
-/// [`zip`] over two sorted runs of registers (a whole document, or one record's range).
-fn zip_iter<'a>(
-    x: impl Iterator<Item = (&'a Path, &'a Entry)>,
-    y: impl Iterator<Item = (&'a Path, &'a Entry)>,
-    mut f: impl FnMut(&'a Path, Option<&'a Entry>, Option<&'a Entry>),
+/// [`zip`] over two sorted runs of registers (a whole document, or one record's range), or of
+/// any path-sorted pairs.
+fn zip_iter<'a, V: 'a>(
+    x: impl Iterator<Item = (&'a Path, &'a V)>,
+    y: impl Iterator<Item = (&'a Path, &'a V)>,
+    mut f: impl FnMut(&'a Path, Option<&'a V>, Option<&'a V>),
 ) {
     let (mut x, mut y) = (x.peekable(), y.peekable());
     loop {

@@ -65,40 +65,79 @@ fn touched_records(local: &StampedDoc, remote: &StampedDoc, choices: &BTreeMap<P
     keys
 }
 
+/// The records a preview found the file to change, and the local document's version (`seen`)
+/// it was made against: an Apply against the same version merges those records without walking
+/// both documents again ([`merge_workspaces`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Touched {
+    keys: Vec<RecordKey>,
+    seen: BTreeMap<String, Stamp>,
+}
+
+impl Touched {
+    /// The records to merge into `local` now: the preview's, if `local` is still the document it
+    /// previewed (every write here moves `seen` on), else `None`.
+    pub(crate) fn for_document(&self, local: &StampedDoc) -> Option<&[RecordKey]> {
+        (self.seen == local.seen).then_some(&self.keys)
+    }
+}
+
 /// [`super::preview`] of a workspace's document, record by record: the same changes in the same
 /// order, with the full walk only finding the records that change (most of a large file's
 /// records change nothing and cost one comparison per register).
 pub fn preview_workspace(local: &StampedDoc, remote: &StampedDoc) -> Vec<super::Change> {
+    preview_records(local, remote).0
+}
+
+/// [`preview_workspace`], with the records it found, for the Apply that may follow.
+pub fn preview_records(local: &StampedDoc, remote: &StampedDoc) -> (Vec<super::Change>, Touched) {
     let mut out = Vec::new();
-    for key in touched_records(local, remote, &BTreeMap::new()) {
+    let keys = touched_records(local, remote, &BTreeMap::new());
+    for key in &keys {
         let prefix = key.path();
         let mine = local.entries.range(prefix.clone()..).take_while(|(p, _)| p.starts_with(&prefix));
         let theirs = remote.entries.range(prefix.clone()..).take_while(|(p, _)| p.starts_with(&prefix));
         super::preview_into(local, remote, mine, theirs, &mut out);
     }
-    out
+    (out, Touched { keys, seen: local.seen.clone() })
 }
 
 /// Merges a file's document into the local one, field by field ([`super::merge_with_choices`]),
 /// record by record: only the records the file changes are merged and read again; `local_ws` is
-/// the workspace `local` reads as (the app's loaded workspace) and gives every other record.
+/// the workspace `local` reads as (the app's loaded workspace), moved in: every other record is
+/// its own, and the changed records are put into it in place (no copy of the workspace).
 /// Where reading a merged record makes it whole (people numbered apart after both sides added
 /// one), that is recorded as an edit, so the document and the workspace agree and every copy
 /// makes the same repair. The workspace comes back in the order a workspace read from its
 /// document has (accounts by name, dossiers by account id), whatever order `local_ws` had.
+///
+/// `previewed`: what [`preview_records`] found for this file. While `local` is the document it
+/// previewed, its records (and those of the `choices`) are the ones merged, and the walk over
+/// both documents is not made again; otherwise (a write here since) the walk is made.
 pub fn merge_workspaces(
-    local_ws: &Workspace,
+    local_ws: Workspace,
     local: &StampedDoc,
     remote: &StampedDoc,
     choices: &BTreeMap<Path, super::Choice>,
+    previewed: Option<&Touched>,
     clock: &mut Clock,
     now_ms: u64,
 ) -> Result<Merged, NotAWorkspace> {
-    let mut workspace = local_ws.clone();
+    let keys = match previewed.and_then(|t| t.for_document(local)) {
+        Some(found) => {
+            let mut keys = found.to_vec();
+            keys.extend(choices.keys().filter_map(RecordKey::of_path));
+            keys.sort();
+            keys.dedup();
+            keys
+        }
+        None => touched_records(local, remote, choices),
+    };
+    let mut workspace = local_ws;
     let mut seen = super::merge_seen(&local.seen, &remote.seen);
     let mut records = Vec::new();
     let mut deleted = false;
-    for key in touched_records(local, remote, choices) {
+    for key in keys {
         let path = key.path();
         let (mut l, mut r) = (local.subtree(&path), remote.subtree(&path));
         l.seen = local.seen.clone();
@@ -230,37 +269,11 @@ pub fn compare(before: &Workspace, now: &Workspace) -> Vec<super::Change> {
             remote_wins: true,
         });
     };
-    // Both maps walked together, in path order.
-    let (mut x, mut y) = (a.iter().peekable(), b.iter().peekable());
-    loop {
-        match (x.peek(), y.peek()) {
-            (Some((p, v)), Some((q, w))) => match p.cmp(q) {
-                std::cmp::Ordering::Equal => {
-                    if v != w {
-                        push(p, Some(v), Some(w));
-                    }
-                    x.next();
-                    y.next();
-                }
-                std::cmp::Ordering::Less => {
-                    push(p, Some(v), None);
-                    x.next();
-                }
-                std::cmp::Ordering::Greater => {
-                    push(q, None, Some(w));
-                    y.next();
-                }
-            },
-            (Some((p, v)), None) => {
-                push(p, Some(v), None);
-                x.next();
-            }
-            (None, Some((q, w))) => {
-                push(q, None, Some(w));
-                y.next();
-            }
-            (None, None) => break,
+    // Both flat forms walked together, in path order.
+    super::zip_iter(a.iter().map(|(p, v)| (p, v)), b.iter().map(|(p, v)| (p, v)), |path, old, new| {
+        if old != new {
+            push(path, old, new);
         }
-    }
+    });
     out
 }

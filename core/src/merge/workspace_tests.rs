@@ -1,7 +1,7 @@
 use super::*;
 use crate::demo::demo_workspace;
 use crate::exchange::{read_file, write_stamped_file, PersonalDetails};
-use crate::merge::records::{compare, merge_workspaces, preview_workspace};
+use crate::merge::records::{compare, merge_workspaces, preview_records, preview_workspace, Touched};
 use crate::merge::{merge, preview, Choice};
 use crate::model::{Competitor, Person};
 use proptest::prelude::*;
@@ -50,11 +50,17 @@ impl Replica {
     fn import(&mut self, file: &str) -> usize {
         let read = read_file(file.as_bytes()).expect("the file reads");
         let changes = preview(&self.doc, &read.document);
-        assert_eq!(preview_workspace(&self.doc, &read.document), changes, "record by record, the same list");
+        let (by_record, touched) = preview_records(&self.doc, &read.document);
+        assert_eq!(by_record, changes, "record by record, the same list");
         let changes = changes.len();
         self.now += 1000;
-        let merged =
-            merge_workspaces(&self.ws, &self.doc, &read.document, &BTreeMap::new(), &mut self.clock, self.now).unwrap();
+        let merge = |previewed: Option<&Touched>, clock: &mut Clock| {
+            merge_workspaces(self.ws.clone(), &self.doc, &read.document, &BTreeMap::new(), previewed, clock, self.now)
+                .unwrap()
+        };
+        let merged = merge(Some(&touched), &mut self.clock.clone());
+        // The records the preview found are the ones a merge that walks again finds.
+        assert_eq!(merged, merge(None, &mut self.clock));
         let document = merged.document(&self.doc);
         // Record by record gives what the whole document reads as.
         assert_eq!(merged.workspace, workspace_from_value(&document.value()).unwrap());
@@ -202,7 +208,7 @@ fn conflicts_are_listed_and_a_choice_wins_everywhere() {
     let mut choices = BTreeMap::new();
     choices.insert(conflict.path.clone(), Choice::KeepMine);
     a.now += 10_000;
-    let merged = merge_workspaces(&a.ws, &a.doc, &file.document, &choices, &mut a.clock, a.now).unwrap();
+    let merged = merge_workspaces(a.ws.clone(), &a.doc, &file.document, &choices, None, &mut a.clock, a.now).unwrap();
     assert_eq!(merged.workspace.dossier(&id).unwrap().goals, "A's goals");
     a.doc = merged.document(&a.doc);
     a.ws = merged.workspace;
@@ -241,6 +247,31 @@ fn a_field_written_under_an_item_deleted_here_is_a_conflict() {
     a.import(&b.export(PersonalDetails::Included));
     let kept = a.ws.dossier(&id).unwrap().competitors.iter().find(|c| c.id == item).cloned().expect("kept");
     assert_eq!((kept.offering.as_str(), kept.name.as_str()), ("Rails", ""));
+}
+
+/// An Apply after a write here does not trust the preview's records: it walks again.
+#[test]
+fn a_preview_made_before_a_local_write_is_walked_again() {
+    let base = Replica::new(&restored_demo(), "base");
+    let id = first_dossier(&base.ws);
+    let (mut a, mut b) = (base.clone(), base.clone());
+    a.clock = Clock::new("a");
+    b.clock = Clock::new("b");
+    b.edit(RecordKey::Dossier(id.clone()), |ws| {
+        ws.change_dossier(&id, |d| d.goals = "B's goals".into());
+    });
+    let file = read_file(b.export(PersonalDetails::Included).as_bytes()).unwrap();
+    let (_, touched) = preview_records(&a.doc, &file.document);
+    assert_eq!(touched.for_document(&a.doc), Some(&[RecordKey::Dossier(id.clone())][..]));
+    a.edit(RecordKey::Dossier(id.clone()), |ws| {
+        ws.change_dossier(&id, |d| d.strategy = "A's strategy".into());
+    });
+    assert_eq!(touched.for_document(&a.doc), None, "the document moved on since the preview");
+    let merged =
+        merge_workspaces(a.ws.clone(), &a.doc, &file.document, &BTreeMap::new(), Some(&touched), &mut a.clock, a.now)
+            .unwrap();
+    let d = merged.workspace.dossier(&id).unwrap();
+    assert_eq!((d.goals.as_str(), d.strategy.as_str()), ("B's goals", "A's strategy"));
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use crate::i18n::{tr, tr_args};
 use kam_core::exchange::{is_encrypted, read_file, write_stamped_file, PersonalDetails, ReadFile};
-use kam_core::merge::records::{changes_by_account, preview_workspace, MergeSummary};
+use kam_core::merge::records::{changes_by_account, preview_records, MergeSummary, Touched};
 use kam_core::merge::{Choice, Path, StampedDoc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -180,17 +180,20 @@ struct Pending {
     read: ReadFile,
     groups: Vec<Group>,
     summary: MergeSummary,
+    /// The records the preview found the file to change, for the Apply.
+    touched: Touched,
 }
 
 /// The preview of merging `read` into the stored workspace: every change, grouped by account.
-async fn compare_with_stored(state: AppState, read: &ReadFile) -> Result<(Vec<Group>, MergeSummary), String> {
+async fn compare_with_stored(state: AppState, read: &ReadFile) -> Result<(Vec<Group>, MergeSummary, Touched), String> {
     let local: StampedDoc =
         async { Repository::shared().await?.document().await }.await.map_err(|e| store_error(&e))?;
-    let grouped = changes_by_account(preview_workspace(&local, &read.document));
+    let (changes, touched) = preview_records(&local, &read.document);
+    let grouped = changes_by_account(changes);
     let summary = MergeSummary::of(&grouped, read.workspace.accounts().len());
     let groups =
         state.workspace.with_untracked(|ws| Group::list(grouped, &[ws, &read.workspace], &[&local, &read.document]));
-    Ok((groups, summary))
+    Ok((groups, summary, touched))
 }
 
 /// Import of a KAM Planner file: check, preview field by field, then merge or replace.
@@ -205,10 +208,10 @@ pub fn ImportFileControls() -> impl IntoView {
     let show = move |name: String, bytes: &[u8]| match read_file(bytes) {
         Ok(read) => spawn_local(async move {
             match compare_with_stored(state, &read).await {
-                Ok((groups, summary)) => {
+                Ok((groups, summary, touched)) => {
                     error.set(None);
                     choices.set(BTreeMap::new());
-                    pending.set(Some(Pending { name, read, groups, summary }));
+                    pending.set(Some(Pending { name, read, groups, summary, touched }));
                 }
                 Err(e) => error.set(Some(format!("{name}: {e}"))),
             }
@@ -256,23 +259,22 @@ pub fn ImportFileControls() -> impl IntoView {
     // Merge is the default: field by field (kam_core::merge), and it keeps the workspace as a
     // snapshot first, in the same transaction, as a replace does.
     let replace_chosen = RwSignal::new(false);
+    // The file read is moved out of the preview, not copied (it may hold a large workspace).
     let apply_merge = move || {
-        let Some(p) = pending.get_untracked() else { return };
-        if p.summary.changes_nothing() {
+        if pending.with_untracked(|p| p.as_ref().is_none_or(|p| p.summary.changes_nothing())) {
             return;
         }
-        state.merge_file(p.name, p.read.document, choices.get_untracked());
-        pending.set(None);
+        let Some(p) = pending.try_update(Option::take).flatten() else { return };
+        state.merge_file(p.name, p.read.document, choices.get_untracked(), Some(p.touched));
     };
     let apply_replace = move || {
-        let Some(Pending { name, read, .. }) = pending.get_untracked() else { return };
+        let Some(Pending { name, read, .. }) = pending.try_update(Option::take).flatten() else { return };
         state.replace_keeping_snapshot(
             read.workspace,
             Stamps::Exactly(read.document),
             tr_args("before importing {name}", &[("name", &name)]),
             tr_args("Replaced the workspace with {name}. The previous one is kept as a snapshot.", &[("name", &name)]),
         );
-        pending.set(None);
     };
     view! {
         <FileDrop
@@ -291,12 +293,14 @@ pub fn ImportFileControls() -> impl IntoView {
             </form>
         })}
         {move || error.get().map(|e| view! { <p class="message error" role="alert" data-testid="import-error">{e}</p> })}
-        {move || pending.get().map(|Pending { name, read, groups, summary }| {
+        {move || pending.with(|p| p.as_ref().map(|p| {
+            let withheld = p.read.personal_details == PersonalDetails::Removed;
+            (read_file_summary(&p.name, &p.read), withheld, p.groups.clone(), p.summary)
+        })).map(|(first_line, withheld, groups, summary)| {
             let nothing = summary.changes_nothing();
-            let withheld = read.personal_details == PersonalDetails::Removed;
             view! {
                 <div class="read-summary" data-testid="workspace-import-preview">
-                    <p><strong>{read_file_summary(&name, &read)}</strong></p>
+                    <p><strong>{first_line}</strong></p>
                     <p>{merge_summary(&summary)}</p>
                     {withheld.then(|| view! { <p>{tr(MERGE_PERSONAL_WITHHELD)}</p> })}
                     {nothing.then(|| view! { <p role="status" data-testid="merge-nothing">{tr(MERGE_NOTHING_TO_CHANGE)}</p> })}

@@ -108,6 +108,13 @@ impl AppState {
         self.orders_changed();
     }
 
+    /// [`Self::set_workspace`], handing back the workspace it replaces (without copying it).
+    pub(super) fn swap_workspace(&self, ws: Workspace) -> Workspace {
+        let previous = self.workspace.try_update(|w| std::mem::replace(w, ws)).unwrap_or_default();
+        self.orders_changed();
+        previous
+    }
+
     /// After the accounts or the order history changed: the segmentation is due again. Called
     /// after the workspace is updated, so the segmentation reads the new one.
     pub(super) fn orders_changed(&self) {

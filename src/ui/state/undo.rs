@@ -4,6 +4,7 @@
 
 use crate::i18n::{tr, tr_args};
 use kam_core::exchange::{read_file, write_stamped_file, PersonalDetails};
+use kam_core::merge::records::Touched;
 use kam_core::merge::{Choice, Path, StampedDoc};
 use kam_core::model::{Dossier, Workspace};
 use leptos::prelude::*;
@@ -84,21 +85,31 @@ impl AppState {
     /// Merges a file's document into the workspace, field by field, with the user's choices for
     /// conflicts: the workspace before is kept as a snapshot, all in one transaction, and the
     /// notice offers Undo.
-    pub fn merge_file(&self, name: String, remote: StampedDoc, choices: BTreeMap<Path, Choice>) {
+    /// `previewed`: the records the preview found (see `kam_core::merge::records::Touched`).
+    pub fn merge_file(
+        &self,
+        name: String,
+        remote: StampedDoc,
+        choices: BTreeMap<Path, Choice>,
+        previewed: Option<Touched>,
+    ) {
         let state = *self;
+        // The merge's one copy of the loaded workspace: the merged workspace is made from it, and
+        // the one it replaces is moved into the Undo.
         let current = state.workspace.get_untracked();
         self.write_then(
             move |repo| async move {
                 let reason = tr_args("before merging {name}", &[("name", &name)]);
-                let make = |before: &StampedDoc| snapshot_of(&current, Some(before), reason.clone());
-                let (merged, before, snapshot) = repo.merge_file(&current, &remote, &choices, &make).await?;
-                Ok((merged.workspace, current, before, snapshot, name))
+                let make = |ws: &Workspace, before: &StampedDoc| snapshot_of(ws, Some(before), reason.clone());
+                let (merged, before, snapshot) =
+                    repo.merge_file(current, &remote, &choices, previewed.as_ref(), &make).await?;
+                Ok((merged.workspace, before, snapshot, name))
             },
             Tell::OtherTabs,
             move |result| match result {
-                Ok((next, previous, before, snapshot, name)) => {
+                Ok((next, before, snapshot, name)) => {
                     state.snapshot.set(Some(snapshot));
-                    state.set_workspace(next);
+                    let previous = state.swap_workspace(next);
                     state.notice.set(Some(Notice {
                         text: tr_args(
                             "Merged {name}. The previous workspace is kept as a snapshot.",
