@@ -14,7 +14,7 @@ pub fn rule_label(rule: Rule) -> &'static str {
         Rule::EconomicBuyer => tr("Economic buyer known"),
         Rule::Champion => tr("Champion on the customer's side"),
         Rule::ExecutiveSponsor => tr("Executive sponsor"),
-        Rule::ContactFreshness => tr("Recent contact"),
+        Rule::ContactFreshness => tr("What we know is current"),
         Rule::PlanFreshness => tr("Plan kept up to date"),
         Rule::OverdueActions => tr("Actions on time"),
         Rule::MissedPromises => tr("Promises kept"),
@@ -51,7 +51,7 @@ pub fn reason(f: &Finding) -> String {
             tr_args("{account} has no executive sponsor from our top management.", &[("account", &account)])
         }
         HealthFact::ContactStale { account, with, on, days_ago, stale_after_days } => {
-            tr_args("The last recorded contact at {account} was with {with} on {on}, {days_ago} days ago (more than {stale_after_days}).", &[("account", &account), ("with", &with), ("on", &on), ("days_ago", &days_ago), ("stale_after_days", &stale_after_days)])
+            tr_args("What we know of {account} may be out of date: the last recorded contact was with {with} on {on}, {days_ago} days ago (more than {stale_after_days}).", &[("account", &account), ("with", &with), ("on", &on), ("days_ago", &days_ago), ("stale_after_days", &stale_after_days)])
         }
         HealthFact::NoContactDates { account, contacts: 0 } => {
             tr_args("No contacts at {account} are recorded, so no contact either.", &[("account", &account)])
@@ -106,9 +106,9 @@ pub fn what_to_do(f: &Finding) -> String {
         HealthFact::NoExecutiveSponsor { .. } => {
             tr("Ask a member of top management to sponsor the account, meet the customer's leadership and back the account plan.").into()
         }
-        HealthFact::ContactStale { with, .. } => tr_args("Call or meet {with} or another contact soon, and record the date of the contact.", &[("with", &with)]),
+        HealthFact::ContactStale { with, .. } => tr_args("Check that what we know still holds: ask {with} or another contact what has changed in their plans, people and needs, and record the date. Not a visit quota: a call or an informal talk counts.", &[("with", &with)]),
         HealthFact::NoContactDates { .. } => {
-            tr("Record when each contact was last met or called; get in touch with those not seen in three months.").into()
+            tr("Record when each contact was last met or called, so the plan shows how current our knowledge of them is.").into()
         }
         HealthFact::PlanStale { .. } => tr("Review the plan with the account team: objectives, actions, people and status.").into(),
         HealthFact::PlanNeverDated { .. } => tr("Review the plan with the account team and save it, so its date is recorded.").into(),
@@ -356,11 +356,11 @@ mod tests {
         });
         assert_eq!(
             reason(&stale),
-            "The last recorded contact at Acme Oy was with Jens Madsen on 2026-08-25, 91 days ago (more than 90)."
+            "What we know of Acme Oy may be out of date: the last recorded contact was with Jens Madsen on 2026-08-25, 91 days ago (more than 90)."
         );
         assert_eq!(
             what_to_do(&stale),
-            "Call or meet Jens Madsen or another contact soon, and record the date of the contact."
+            "Check that what we know still holds: ask Jens Madsen or another contact what has changed in their plans, people and needs, and record the date. Not a visit quota: a call or an informal talk counts."
         );
         assert_eq!(
             reason(&finding(HealthFact::NoContactDates { account: acme(), contacts: 2 })),
