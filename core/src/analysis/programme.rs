@@ -1,11 +1,12 @@
 //! The seven steps of a KAM programme (docs/model.md section 7), each with the evidence the app
 //! can see in the workspace as a typed fact; steps the data cannot judge are marked to discuss.
-//! Also the programme's size rules (5–25 key accounts, 1–3 per manager) and its candidates.
+//! Also the programme's size rules (5–25 key accounts, 1–3 per manager), the share of customers
+//! tagged innovators, and its candidates.
 
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-use crate::model::{Dossier, Workspace};
+use crate::model::{Dossier, KeyReason, Workspace};
 
 use super::{qualify, Qualification, Segmentation};
 
@@ -27,6 +28,22 @@ pub const KEY_ACCOUNTS_MAX: usize = 25;
 /// The key accounts one manager carries (docs/model.md section 2: 1 to 3).
 pub const MANAGER_LOAD_MIN: usize = 1;
 pub const MANAGER_LOAD_MAX: usize = 3;
+
+/// The share of customers who take up new products and ideas first: "only 2.5 % of customers are
+/// ready to consider new ideas and solutions openly at once" (docs/model.md section 2.1, from the
+/// Russian article).
+pub const INNOVATOR_SHARE: f64 = 0.025;
+/// Tagging more than this many times [`INNOVATOR_SHARE`] of the customers as innovators is "far
+/// more" than the model expects (app's own addition: twice the article's figure), and so is
+/// worth a look; below [`INNOVATORS_NOTICED`] tagged the share says too little to warn.
+pub const INNOVATORS_FAR_MORE: f64 = 2.0;
+pub const INNOVATORS_NOTICED: usize = 2;
+
+/// How many of `customers` accounts are tagged innovators, and whether that is far more than the
+/// model's 2.5 %.
+pub fn innovators_far_more(tagged: usize, customers: usize) -> bool {
+    tagged >= INNOVATORS_NOTICED && tagged as f64 > INNOVATORS_FAR_MORE * INNOVATOR_SHARE * customers as f64
+}
 
 /// A count against a usual range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -118,10 +135,13 @@ pub enum KeyAccountWarning {
     TooMany { key_accounts: usize },
     /// One manager carries more key accounts than one manager can.
     ManagerOverloaded(Overload),
+    /// Far more of the customers are tagged innovators (a strategic reason in their dossiers)
+    /// than the model's 2.5 % ([`innovators_far_more`]).
+    ManyInnovators { tagged: usize, customers: usize },
 }
 
-/// Warnings about the key-account list itself: a programme outside 5–25 accounts, and managers
-/// carrying more than 3.
+/// Warnings about the key-account list itself: a programme outside 5–25 accounts, managers
+/// carrying more than 3, and far more innovators than customers hold.
 pub fn key_account_warnings(ws: &Workspace) -> Vec<KeyAccountWarning> {
     let mut out = Vec::new();
     let n = ws.accounts().iter().filter(|a| a.is_key).count();
@@ -131,6 +151,15 @@ pub fn key_account_warnings(ws: &Workspace) -> Vec<KeyAccountWarning> {
         CountRange::Inside => {}
     }
     out.extend(overloaded(&manager_load(ws)).into_iter().map(KeyAccountWarning::ManagerOverloaded));
+    let customers = ws.accounts().len();
+    let tagged = ws
+        .dossiers()
+        .iter()
+        .filter(|d| d.reasons.contains(&KeyReason::Innovator) && ws.account(&d.account_id).is_some())
+        .count();
+    if innovators_far_more(tagged, customers) {
+        out.push(KeyAccountWarning::ManyInnovators { tagged, customers });
+    }
     out
 }
 
@@ -325,6 +354,38 @@ mod tests {
         assert_eq!(w[0], KeyAccountWarning::TooMany { key_accounts: n });
         assert!(w.iter().any(|t| matches!(t, KeyAccountWarning::ManagerOverloaded(o) if o.manager == "Maria Lind" && o.key_accounts >= 30)), "{w:?}");
         assert_eq!(key_account_warnings(&Workspace::default()), vec![KeyAccountWarning::TooFew { key_accounts: 0 }]);
+    }
+
+    #[test]
+    fn far_more_innovators_than_the_model_expects_are_named() {
+        // 2.5 % of 40 customers is 1; twice that is 2: a third innovator is far more.
+        assert!(!innovators_far_more(1, 4), "one tagged says too little");
+        assert!(!innovators_far_more(2, 40));
+        assert!(innovators_far_more(3, 40));
+        assert!(!innovators_far_more(5, 100) && innovators_far_more(6, 100));
+        let mut ws = crate::demo::demo_workspace();
+        let innovators = |ws: &Workspace| {
+            key_account_warnings(ws).into_iter().find(|w| matches!(w, KeyAccountWarning::ManyInnovators { .. }))
+        };
+        let customers = ws.accounts().len();
+        let tagged = ws.dossiers().iter().filter(|d| d.reasons.contains(&KeyReason::Innovator)).count();
+        assert!(innovators(&ws).is_none(), "the demo tags {tagged} of {customers}");
+        let untagged: Vec<String> = ws
+            .dossiers()
+            .iter()
+            .filter(|d| !d.reasons.contains(&KeyReason::Innovator))
+            .map(|d| d.account_id.clone())
+            .collect();
+        let mut n = tagged;
+        for id in untagged {
+            if innovators_far_more(n, customers) {
+                break;
+            }
+            ws.change_dossier(&id, |d| d.reasons.push(KeyReason::Innovator));
+            n += 1;
+        }
+        assert!(innovators_far_more(n, customers), "the demo has dossiers enough to tag");
+        assert_eq!(innovators(&ws), Some(KeyAccountWarning::ManyInnovators { tagged: n, customers }));
     }
 
     #[test]

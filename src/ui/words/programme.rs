@@ -5,8 +5,8 @@
 use crate::i18n::{tr, tr_args, tr_plural};
 use kam_core::analysis::{
     CheckStatus, CountRange, Criterion, CriterionCheck, KeyAccountWarning, KeyShareRange, MetricsProblem,
-    ProgrammeCheck, Quadrant, StepFact, KEY_ACCOUNTS_MAX, KEY_ACCOUNTS_MIN, MANAGER_LOAD_MAX, MANAGER_LOAD_MIN,
-    MAX_HORIZON_YEARS,
+    ProgrammeCheck, Quadrant, StepFact, INNOVATOR_SHARE, KEY_ACCOUNTS_MAX, KEY_ACCOUNTS_MIN, MANAGER_LOAD_MAX,
+    MANAGER_LOAD_MIN, MAX_HORIZON_YEARS,
 };
 
 use super::choices::Words;
@@ -168,6 +168,15 @@ pub fn key_account_warning(w: &KeyAccountWarning) -> String {
                 ("1", &o.key_accounts),
                 ("MANAGER_LOAD_MIN", &MANAGER_LOAD_MIN),
                 ("MANAGER_LOAD_MAX", &MANAGER_LOAD_MAX),
+            ],
+        ),
+        KeyAccountWarning::ManyInnovators { tagged, customers } => tr_args(
+            "{tagged} of {customers} customers ({share}) are tagged innovators; the articles put innovators at about {expected} of customers. Check that each one really takes up new products and ideas first.",
+            &[
+                ("tagged", &tagged),
+                ("customers", &customers),
+                ("share", &crate::i18n::fmt::percent(100.0 * *tagged as f64 / (*customers).max(1) as f64)),
+                ("expected", &crate::i18n::fmt::percent(100.0 * INNOVATOR_SHARE)),
             ],
         ),
     }
@@ -454,6 +463,10 @@ mod tests {
                 key_accounts: 4
             })),
             "Maria Lind manages 4 key accounts: one manager carries 1 to 3."
+        );
+        assert_eq!(
+            key_account_warning(&KeyAccountWarning::ManyInnovators { tagged: 3, customers: 40 }),
+            "3 of 40 customers (7.5\u{a0}%) are tagged innovators; the articles put innovators at about 2.5\u{a0}% of customers. Check that each one really takes up new products and ideas first."
         );
         assert_eq!(usual_key_account_range(), "usual range 5–25");
         assert_eq!(manager_load_note(CountRange::Above), "over the 1–3 rule");
