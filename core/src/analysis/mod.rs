@@ -19,7 +19,7 @@ pub use programme::{
 };
 pub use qualification::{
     clv, matrix_point, metrics_problems, metrics_view, qualify, weighted_score, Criterion, CriterionCheck, MatrixPoint,
-    MetricsProblem, MetricsView, Quadrant, Qualification, MATRIX_MIDDLE, MAX_HORIZON_YEARS,
+    MetricsProblem, MetricsView, Quadrant, Qualification, MATRIX_MIDDLE, MAX_HORIZON_YEARS, MIN_HORIZON_YEARS,
 };
 pub use segmentation::{
     cell_role, key_share_range, segment, segment_workspace, AbcClass, AccountSegment, CellRole, Concentration, Flag,

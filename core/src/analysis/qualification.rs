@@ -173,6 +173,8 @@ pub struct MetricsView {
 
 /// The longest CLV horizon the metrics accept, in years (the shortest is one year).
 pub const MAX_HORIZON_YEARS: u32 = 30;
+/// The shortest horizon a lifetime value is computed over.
+pub const MIN_HORIZON_YEARS: u32 = 1;
 
 /// A metric input that cannot be computed with; the UI says what is wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -181,7 +183,7 @@ pub enum MetricsProblem {
     Retention,
     /// The discount rate is not a percentage from 0 to 100.
     Discount,
-    /// The horizon is not 1 to [`MAX_HORIZON_YEARS`] years.
+    /// The horizon is not [`MIN_HORIZON_YEARS`] to [`MAX_HORIZON_YEARS`] years.
     Horizon,
     /// Cost to serve or the customer's wallet is negative.
     NegativeAmount,
@@ -197,7 +199,7 @@ pub fn metrics_problems(d: &Dossier) -> Vec<MetricsProblem> {
     if !(0.0..=100.0).contains(&m.discount_pct) {
         out.push(MetricsProblem::Discount);
     }
-    if m.horizon_years == 0 || m.horizon_years > MAX_HORIZON_YEARS {
+    if !(MIN_HORIZON_YEARS..=MAX_HORIZON_YEARS).contains(&m.horizon_years) {
         out.push(MetricsProblem::Horizon);
     }
     if m.cost_to_serve.is_some_and(|c| c < 0.0) || m.wallet.is_some_and(|w| w < 0.0) {

@@ -1,12 +1,13 @@
 //! The small named rules that several parts of the app ask about: when an action is overdue,
 //! when an account counts as lost, when a proposal is followed up, how long before a tender the
-//! preparation starts, and how a segment is written. Each lives here once; pages, reminders,
+//! preparation starts, how a segment is written, an account's orders per month, and the open
+//! potential of its whitespace grid. Each lives here once; pages, reminders,
 //! health and print views call these instead of writing their own copy (see `docs/model.md`).
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
 use crate::analysis::{AbcClass, XyzClass};
-use crate::model::{Action, ActionStatus, OrderLine, Promise, PromiseState};
+use crate::model::{Action, ActionStatus, CellState, Dossier, OrderLine, Promise, PromiseState};
 
 /// Months before a tender at which its preparation starts (docs/model.md section 5: "about nine
 /// months before"). The reminders' milestones and the calendar's preparation marks count from it.
@@ -78,9 +79,51 @@ pub fn segment_code(abc: AbcClass, xyz: Option<XyzClass>) -> String {
     format!("{}{}", abc.letter(), xyz.map_or("?", |x| x.letter()))
 }
 
+/// One calendar month of an account's order history: how many order lines, and their revenue
+/// (credit notes included, as the export has them).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MonthOrders {
+    pub year: i32,
+    pub month: u32,
+    pub lines: usize,
+    pub revenue: f64,
+}
+
+/// An account's orders per month, the newest month first (the dossier's timeline).
+pub fn monthly_orders(lines: &[OrderLine]) -> Vec<MonthOrders> {
+    let mut months: std::collections::BTreeMap<(i32, u32), (usize, f64)> = Default::default();
+    for l in lines {
+        let e = months.entry((l.date.year(), l.date.month())).or_default();
+        e.0 += 1;
+        e.1 += l.revenue;
+    }
+    months
+        .into_iter()
+        .rev()
+        .map(|((year, month), (lines, revenue))| MonthOrders { year, month, lines, revenue })
+        .collect()
+}
+
+/// Whether a whitespace cell is an opening still to win: an opportunity, work in progress, or a
+/// competitor's business.
+pub fn cell_is_open(state: CellState) -> bool {
+    matches!(state, CellState::Opportunity | CellState::InProgress | CellState::Competitor)
+}
+
+/// The yearly potential of a dossier's open whitespace cells, counting only cells whose offering
+/// and business unit are still on the grid.
+pub fn open_potential(d: &Dossier) -> f64 {
+    d.whitespace
+        .iter()
+        .filter(|c| cell_is_open(c.state) && d.offerings.contains(&c.offering) && d.units.contains(&c.unit))
+        .filter_map(|c| c.potential)
+        .sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::WhitespaceCell;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -88,6 +131,44 @@ mod tests {
 
     fn line(d: NaiveDate, revenue: f64) -> OrderLine {
         OrderLine { date: d, revenue, profit: None }
+    }
+
+    #[test]
+    fn orders_per_month_newest_first() {
+        let lines = [
+            line(date(2026, 1, 10), 500.0),
+            line(date(2026, 3, 2), 100.0),
+            line(date(2026, 1, 28), -120.0),
+            line(date(2025, 12, 31), 40.0),
+        ];
+        let m = monthly_orders(&lines);
+        let got: Vec<(i32, u32, usize, f64)> = m.iter().map(|m| (m.year, m.month, m.lines, m.revenue)).collect();
+        assert_eq!(got, [(2026, 3, 1, 100.0), (2026, 1, 2, 380.0), (2025, 12, 1, 40.0)]);
+        assert!(monthly_orders(&[]).is_empty());
+    }
+
+    #[test]
+    fn open_potential_counts_open_cells_still_on_the_grid() {
+        let mut d = Dossier::new("acme");
+        d.offerings = vec!["Service".into(), "Parts".into()];
+        d.units = vec!["Oslo".into()];
+        let cell = |offering: &str, unit: &str, state, potential| WhitespaceCell {
+            offering: offering.into(),
+            unit: unit.into(),
+            state,
+            potential,
+            ..Default::default()
+        };
+        d.whitespace = vec![
+            cell("Service", "Oslo", CellState::Opportunity, Some(100.0)),
+            cell("Parts", "Oslo", CellState::Competitor, Some(50.0)),
+            cell("Parts", "Oslo", CellState::InProgress, None),
+            cell("Service", "Oslo", CellState::Bought, Some(999.0)),
+            cell("Service", "Bergen", CellState::Opportunity, Some(70.0)),
+            cell("Gone", "Oslo", CellState::Opportunity, Some(30.0)),
+        ];
+        assert_eq!(open_potential(&d), 150.0);
+        assert!(!cell_is_open(CellState::NotRelevant) && !cell_is_open(CellState::Unknown));
     }
 
     #[test]

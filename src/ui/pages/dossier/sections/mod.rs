@@ -3,7 +3,8 @@
 //! sections have files of their own.
 
 use crate::i18n::{tr, tr_args, tr_plural};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
+use kam_core::analysis::rules::{monthly_orders, MonthOrders};
 use kam_core::model::{AccountStatus, Competitor, Dossier, EventKind, KeyReason, OrderLine, TeamMember, TimelineEvent};
 use leptos::prelude::*;
 
@@ -92,17 +93,7 @@ pub fn general(ed: Editor) -> impl IntoView {
 /// imported history (read-only), newest first.
 pub fn timeline(ed: Editor, lines: Memo<Vec<OrderLine>>) -> impl IntoView {
     let show_orders = RwSignal::new(true);
-    let order_months = move || {
-        let mut months: std::collections::BTreeMap<(i32, u32), (usize, f64)> = Default::default();
-        lines.with(|ls| {
-            for l in ls {
-                let e = months.entry((l.date.year(), l.date.month())).or_default();
-                e.0 += 1;
-                e.1 += l.revenue;
-            }
-        });
-        months.into_iter().rev().collect::<Vec<_>>()
-    };
+    let order_months = move || lines.with(|ls| monthly_orders(ls));
     view! {
         <div class="table-scroll">
             <table class="edit-table">
@@ -133,8 +124,8 @@ pub fn timeline(ed: Editor, lines: Memo<Vec<OrderLine>>) -> impl IntoView {
                     } else {
                         view! {
                             <ul class="order-months" data-testid="timeline-orders">
-                                {months.into_iter().take(24).map(|((y, m), (n, v))| view! {
-                                    <li><span class="when">{format!("{y}-{m:02}")}</span>{tr_plural(n, "{n} order line, revenue {revenue}", "{n} order lines, revenue {revenue}", &[("revenue", &money(v))])}</li>
+                                {months.into_iter().take(24).map(|MonthOrders { year, month, lines, revenue }| view! {
+                                    <li><span class="when">{format!("{year}-{month:02}")}</span>{tr_plural(lines, "{n} order line, revenue {revenue}", "{n} order lines, revenue {revenue}", &[("revenue", &money(revenue))])}</li>
                                 }).collect_view()}
                             </ul>
                         }.into_any()

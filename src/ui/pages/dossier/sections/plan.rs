@@ -4,7 +4,7 @@
 use crate::i18n::{tr, tr_args};
 use chrono::{Datelike, NaiveDate};
 use kam_core::analysis::{metrics_problems, metrics_view, rules, AccountSegment};
-use kam_core::model::{Action, Dossier, Meeting, Objective, Proposal, Tender};
+use kam_core::model::{Action, Dossier, Meeting, Metrics, Objective, Proposal, Tender};
 use leptos::prelude::*;
 
 use super::super::editor::{format_number, Editor, Label};
@@ -116,9 +116,9 @@ pub fn metrics(ed: Editor, row: Memo<Option<AccountSegment>>, window_months: Sig
         <div class="field-grid">
             {ed.number(Label::Shown(tr("Cost to serve per year")), "metric-cost-to-serve".into(), top!(metrics.cost_to_serve), (0.0, 1e13))}
             {ed.number(Label::Shown(tr("Yearly margin (empty: profit − cost to serve)")), "metric-margin".into(), top!(metrics.yearly_margin), (-1e13, 1e13))}
-            {ed.number(Label::Shown(tr("Retention per year, %")), "metric-retention".into(), (move |d: &Dossier| Some(d.metrics.retention_pct), move |d: &mut Dossier, v: Option<f64>| d.metrics.retention_pct = v.unwrap_or(85.0)), (0.0, 100.0))}
-            {ed.number(Label::Shown(tr("Discount rate per year, %")), "metric-discount".into(), (move |d: &Dossier| Some(d.metrics.discount_pct), move |d: &mut Dossier, v: Option<f64>| d.metrics.discount_pct = v.unwrap_or(8.0)), (0.0, 100.0))}
-            {ed.number(Label::Shown(tr("Horizon, years")), "metric-horizon".into(), (move |d: &Dossier| Some(f64::from(d.metrics.horizon_years)), move |d: &mut Dossier, v: Option<f64>| d.metrics.horizon_years = v.map_or(5, |v| v.round() as u32)), (1.0, f64::from(kam_core::analysis::MAX_HORIZON_YEARS)))}
+            {ed.number(Label::Shown(tr("Retention per year, %")), "metric-retention".into(), (move |d: &Dossier| Some(d.metrics.retention_pct), move |d: &mut Dossier, v: Option<f64>| d.metrics.retention_pct = v.unwrap_or(Metrics::default().retention_pct)), (0.0, 100.0))}
+            {ed.number(Label::Shown(tr("Discount rate per year, %")), "metric-discount".into(), (move |d: &Dossier| Some(d.metrics.discount_pct), move |d: &mut Dossier, v: Option<f64>| d.metrics.discount_pct = v.unwrap_or(Metrics::default().discount_pct)), (0.0, 100.0))}
+            {ed.number(Label::Shown(tr("Horizon, years")), "metric-horizon".into(), (move |d: &Dossier| Some(f64::from(d.metrics.horizon_years)), move |d: &mut Dossier, v: Option<f64>| d.metrics.horizon_years = v.map_or(Metrics::default().horizon_years, |v| v.round() as u32)), (f64::from(kam_core::analysis::MIN_HORIZON_YEARS), f64::from(kam_core::analysis::MAX_HORIZON_YEARS)))}
             {ed.number(Label::Shown(tr("Customer's yearly spend in our categories")), "metric-wallet".into(), top!(metrics.wallet), (0.0, 1e14))}
         </div>
         <p class="small formula" data-testid="clv-formula">{move || {

@@ -1,6 +1,7 @@
 //! Strategy and the whitespace grid: our offerings × the customer's business units.
 
 use crate::i18n::{tr, tr_args};
+use kam_core::analysis::rules::open_potential;
 use kam_core::model::{CellState, Dossier};
 use leptos::prelude::*;
 
@@ -34,19 +35,7 @@ pub fn strategy(ed: Editor) -> impl IntoView {
         signal.set(String::new());
         ed.apply(move |d| if offering { d.offerings.push(name) } else { d.units.push(name) });
     };
-    let total_potential = move || {
-        ed.dossier.with(|d| {
-            d.whitespace
-                .iter()
-                .filter(|c| {
-                    matches!(c.state, CellState::Opportunity | CellState::InProgress | CellState::Competitor)
-                        && d.offerings.contains(&c.offering)
-                        && d.units.contains(&c.unit)
-                })
-                .filter_map(|c| c.potential)
-                .sum::<f64>()
-        })
-    };
+    let total_potential = move || ed.dossier.with(open_potential);
     let axes = Memo::new(move |_| ed.dossier.with(|d| (d.offerings.clone(), d.units.clone())));
     view! {
         {ed.text(Label::Shown(tr("Strategy: what we want to achieve, who we still need to know")), "dossier-strategy".into(), top!(strategy), 3)}
