@@ -1,6 +1,7 @@
 //! One list, by date, of what needs doing; exportable as an .ics calendar file.
 
 use crate::i18n::{tr, tr_args, tr_plural};
+use kam_core::analysis::rules::TENDER_LEAD_MONTHS;
 use kam_core::analysis::{reminders, Reminder};
 use kam_core::exchange::reminders_to_ics;
 use leptos::prelude::*;
@@ -66,7 +67,7 @@ pub fn RemindersPage() -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="message error" role="alert">{e}</p> })}
             <Show when=move || state.workspace.with(|ws| !ws.is_empty()) fallback=|| view! {
                 <EmptyState title=tr("Nothing to remind you of yet")>
-                    <p>{move || tr("Reminders come from the dossiers: contacts' birthdays, proposal follow-ups and validity, tender preparation from 9 months before, governance meetings, overdue actions, and accounts that stopped buying.")}</p>
+                    <p>{move || tr_plural(TENDER_LEAD_MONTHS as usize, "Reminders come from the dossiers: contacts' birthdays, proposal follow-ups and validity, tender preparation from {n} month before, governance meetings, overdue actions, and accounts that stopped buying.", "Reminders come from the dossiers: contacts' birthdays, proposal follow-ups and validity, tender preparation from {n} months before, governance meetings, overdue actions, and accounts that stopped buying.", &[])}</p>
                     <DemoButton/>
                 </EmptyState>
             }>

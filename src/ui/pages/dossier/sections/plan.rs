@@ -1,8 +1,9 @@
 //! Objectives, actions and the governance calendar; the metrics with customer lifetime value;
 //! tenders and proposals with their follow-up.
 
-use crate::i18n::{tr, tr_args};
+use crate::i18n::{tr, tr_args, tr_plural};
 use chrono::{Datelike, NaiveDate};
+use kam_core::analysis::rules::PROPOSAL_FOLLOW_UP_DAYS;
 use kam_core::analysis::{metrics_problems, metrics_view, rules, AccountSegment};
 use kam_core::model::{Action, Dossier, Meeting, Metrics, Objective, Proposal, Tender};
 use leptos::prelude::*;
@@ -159,7 +160,7 @@ pub fn tenders(ed: Editor) -> impl IntoView {
         </div>
         {add_button(tr("Add tender"), "add-tender", move || ed.apply(|d| d.tenders.push(Tender::default())))}
         <h3>{move || tr("Proposals")}</h3>
-        <p class="muted small">{move || tr("After sending: call to confirm receipt after one day without answer, ask about next steps and what makes it urgent, agree the date of the next call.")}</p>
+        <p class="muted small">{move || tr_plural(PROPOSAL_FOLLOW_UP_DAYS as usize, "After sending: call to confirm receipt after {n} day without answer, ask about next steps and what makes it urgent, agree the date of the next call.", "After sending: call to confirm receipt after {n} days without answer, ask about next steps and what makes it urgent, agree the date of the next call.", &[])}</p>
         {rows(ed, |d| d.proposals.len(), move |i| view! {
             <fieldset class="proposal" data-testid="proposal-row">
                 <legend>{move || ed.dossier.with(|d| d.proposals.get(i).map(|p| if p.title.trim().is_empty() { tr_args("Proposal {0}", &[("0", &(i + 1))]) } else { p.title.clone() }).unwrap_or_default())}</legend>
