@@ -180,6 +180,17 @@ pub struct Change {
     pub remote_wins: bool,
 }
 
+impl ChangeKind {
+    /// What replacing `old` by `new` is (`None`: absent or deleted).
+    pub fn of(old: Option<&Value>, new: Option<&Value>) -> ChangeKind {
+        match (old, new) {
+            (None, _) => ChangeKind::Added,
+            (Some(_), Some(_)) => ChangeKind::Changed,
+            (Some(_), None) => ChangeKind::Removed,
+        }
+    }
+}
+
 /// Which side a user keeps for a conflicting path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Choice {
@@ -250,14 +261,9 @@ fn preview_into<'a>(
         let Some((conflict, remote_wins)) = listed(local, remote, path, l, r) else { return };
         let l_value = shown(l.and_then(|l| l.value.as_ref()));
         let r_value = shown(r.value.as_ref());
-        let kind = match (l_value, r_value) {
-            (None, _) => ChangeKind::Added,
-            (Some(_), Some(_)) => ChangeKind::Changed,
-            (Some(_), None) => ChangeKind::Removed,
-        };
         out.push(Change {
             path: path.clone(),
-            kind,
+            kind: ChangeKind::of(l_value, r_value),
             local: l_value.cloned(),
             remote: r_value.cloned(),
             conflict,

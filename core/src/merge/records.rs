@@ -255,14 +255,9 @@ pub fn compare(before: &Workspace, now: &Workspace) -> Vec<super::Change> {
         if path.is_item() && old.is_some() && new.is_some() {
             return;
         }
-        let kind = match (old, new) {
-            (None, _) => ChangeKind::Added,
-            (Some(_), Some(_)) => ChangeKind::Changed,
-            (Some(_), None) => ChangeKind::Removed,
-        };
         out.push(Change {
             path: path.clone(),
-            kind,
+            kind: ChangeKind::of(old, new),
             local: old.cloned(),
             remote: new.cloned(),
             conflict: false,
