@@ -1,5 +1,5 @@
 use super::*;
-use crate::demo::demo_workspace;
+use crate::demo::test_demo as demo_workspace;
 use crate::model::{restore, AccountHistory, Stored};
 use proptest::prelude::*;
 
