@@ -40,12 +40,11 @@ fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
-/// Key accounts of the demo, with a manager and a partly filled dossier each, its texts from
-/// `text`. Scores are stored under each preset factor's key.
-pub(super) fn key_dossiers(text: &dyn Fn(DemoText) -> String) -> Vec<(&'static str, &'static str, Dossier)> {
+/// Key accounts of the demo, with a manager and a partly filled dossier each, its texts worded
+/// by `t`. Scores are stored under each preset factor's score key.
+pub(super) fn key_dossiers(t: &dyn Fn(DemoText) -> String) -> Vec<(&'static str, &'static str, Dossier)> {
     use DemoText::*;
     use KeyReason::*;
-    let t = |x: DemoText| text(x);
     let d = |overview: &str,
              employees: Option<u32>,
              reasons: &[(KeyReason, &str)],
