@@ -42,7 +42,7 @@ fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 
 /// Key accounts of the demo, with a manager and a partly filled dossier each, its texts worded
 /// by `t`. Scores are stored under each preset factor's score key.
-pub(super) fn key_dossiers(t: &dyn Fn(DemoText) -> String) -> Vec<(&'static str, &'static str, Dossier)> {
+pub(super) fn key_dossiers(t: &dyn Fn(DemoText) -> &'static str) -> Vec<(&'static str, &'static str, Dossier)> {
     use DemoText::*;
     use KeyReason::*;
     let d = |overview: &str,
@@ -61,43 +61,33 @@ pub(super) fn key_dossiers(t: &dyn Fn(DemoText) -> String) -> Vec<(&'static str,
         ..Default::default()
     };
     let mut nordhavn = d(
-        t(NordhavnOverview).as_str(),
+        t(NordhavnOverview),
         Some(2_300),
-        &[(BigRevenue, t(NordhavnProfitShare).as_str()), (Partner, t(NordhavnSharesRoadmap).as_str())],
-        t(SponsorHenrikBerg).as_str(),
+        &[(BigRevenue, t(NordhavnProfitShare)), (Partner, t(NordhavnSharesRoadmap))],
+        t(SponsorHenrikBerg),
         vec![
             person(
                 1,
                 "Jens Madsen",
-                t(TitleCoo).as_str(),
+                t(TitleCoo),
                 None,
                 "Decider",
                 "Supporter",
                 "Maria Lind",
                 "1971-03-14",
-                t(JensMadsenNotes).as_str(),
+                t(JensMadsenNotes),
             ),
-            person(
-                2,
-                "Sofie Holm",
-                t(TitleHeadOfProcurement).as_str(),
-                Some(1),
-                "Finance",
-                "Neutral",
-                "Maria Lind",
-                "",
-                "",
-            ),
+            person(2, "Sofie Holm", t(TitleHeadOfProcurement), Some(1), "Finance", "Neutral", "Maria Lind", "", ""),
             person(
                 3,
                 "Anders Kjær",
-                t(TitleItArchitect).as_str(),
+                t(TitleItArchitect),
                 Some(1),
                 "Technical evaluator",
                 "Champion",
                 "Pekka Virtanen",
                 "",
-                t(AndersKjaerNotes).as_str(),
+                t(AndersKjaerNotes),
             ),
         ],
         &["LogiNord", "ScanFreight"],
@@ -107,58 +97,62 @@ pub(super) fn key_dossiers(t: &dyn Fn(DemoText) -> String) -> Vec<(&'static str,
             id: Default::default(),
             date: date(2024, 11, 4),
             kind: EventKind::Win,
-            text: t(FrameworkAgreement),
+            text: t(FrameworkAgreement).into(),
         },
         TimelineEvent {
             id: Default::default(),
             date: date(2025, 9, 18),
             kind: EventKind::Problem,
-            text: t(LateDeliveries),
+            text: t(LateDeliveries).into(),
         },
         TimelineEvent {
             id: Default::default(),
             date: date(2025, 10, 2),
             kind: EventKind::Resolution,
-            text: t(BackupCarrier),
+            text: t(BackupCarrier).into(),
         },
     ];
-    nordhavn.offerings = vec![t(PalletHandling), t(PickingRobots), t(ServiceContracts)];
-    nordhavn.units = vec![t(Denmark), t(Sweden), t(Norway)];
-    nordhavn.set_cell(t(PalletHandling).as_str(), t(Denmark).as_str(), |c| c.state = CellState::Bought);
-    nordhavn.set_cell(t(PalletHandling).as_str(), t(Sweden).as_str(), |c| c.state = CellState::Bought);
-    nordhavn.set_cell(t(PalletHandling).as_str(), t(Norway).as_str(), |c| {
+    nordhavn.offerings = vec![t(PalletHandling).into(), t(PickingRobots).into(), t(ServiceContracts).into()];
+    nordhavn.units = vec![t(Denmark).into(), t(Sweden).into(), t(Norway).into()];
+    nordhavn.set_cell(t(PalletHandling), t(Denmark), |c| c.state = CellState::Bought);
+    nordhavn.set_cell(t(PalletHandling), t(Sweden), |c| c.state = CellState::Bought);
+    nordhavn.set_cell(t(PalletHandling), t(Norway), |c| {
         c.state = CellState::Competitor;
         c.potential = Some(400_000.0)
     });
-    nordhavn.set_cell(t(PickingRobots).as_str(), t(Denmark).as_str(), |c| {
+    nordhavn.set_cell(t(PickingRobots), t(Denmark), |c| {
         c.state = CellState::InProgress;
         c.potential = Some(1_200_000.0)
     });
-    nordhavn.set_cell(t(ServiceContracts).as_str(), t(Sweden).as_str(), |c| {
+    nordhavn.set_cell(t(ServiceContracts), t(Sweden), |c| {
         c.state = CellState::Opportunity;
         c.potential = Some(250_000.0)
     });
     nordhavn.team = vec![
-        TeamMember { id: Default::default(), name: "Maria Lind".into(), responsibility: t(KeyAccountManager) },
-        TeamMember { id: Default::default(), name: "Pekka Virtanen".into(), responsibility: t(SolutionArchitect) },
+        TeamMember { id: Default::default(), name: "Maria Lind".into(), responsibility: t(KeyAccountManager).into() },
+        TeamMember {
+            id: Default::default(),
+            name: "Pekka Virtanen".into(),
+            responsibility: t(SolutionArchitect).into(),
+        },
     ];
     nordhavn.objectives = vec![Objective {
         id: Default::default(),
-        text: t(WinNorway),
-        measure: t(WinNorwayMeasure),
+        text: t(WinNorway).into(),
+        measure: t(WinNorwayMeasure).into(),
         due: date(2027, 6, 30),
     }];
     nordhavn.actions = vec![
         Action {
             id: Default::default(),
-            text: t(SiteVisitOslo),
+            text: t(SiteVisitOslo).into(),
             owner: "Maria Lind".into(),
             due: date(2026, 11, 10),
             status: ActionStatus::Open,
         },
         Action {
             id: Default::default(),
-            text: t(RobotPilotProposal),
+            text: t(RobotPilotProposal).into(),
             owner: "Pekka Virtanen".into(),
             due: date(2027, 1, 15),
             status: ActionStatus::InProgress,
@@ -167,23 +161,29 @@ pub(super) fn key_dossiers(t: &dyn Fn(DemoText) -> String) -> Vec<(&'static str,
     nordhavn.meetings = vec![
         Meeting {
             id: Default::default(),
-            title: t(AnnualBusinessReview),
+            title: t(AnnualBusinessReview).into(),
             month: 2,
             day: Some(12),
             with: "Jens Madsen".into(),
         },
-        Meeting { id: Default::default(), title: t(RoadmapWorkshop), month: 9, day: None, with: "Anders Kjær".into() },
+        Meeting {
+            id: Default::default(),
+            title: t(RoadmapWorkshop).into(),
+            month: 9,
+            day: None,
+            with: "Anders Kjær".into(),
+        },
     ];
     nordhavn.metrics = Metrics { cost_to_serve: Some(95_000.0), wallet: Some(3_500_000.0), ..Default::default() };
     nordhavn.tenders = vec![Tender {
         id: Default::default(),
-        title: t(NordicTransportTender),
+        title: t(NordicTransportTender).into(),
         date: date(2027, 5, 3),
-        notes: t(NordicTransportTenderNotes),
+        notes: t(NordicTransportTenderNotes).into(),
         outcome: Outcome::Open,
     }];
     nordhavn.proposals = vec![Proposal {
-        title: t(PickingRobotPilot),
+        title: t(PickingRobotPilot).into(),
         value: Some(180_000.0),
         sent: date(2026, 11, 20),
         valid_until: date(2026, 12, 31),
@@ -211,26 +211,26 @@ pub(super) fn key_dossiers(t: &dyn Fn(DemoText) -> String) -> Vec<(&'static str,
     .map(|(k, v)| (k.score_key().to_string(), *v))
     .collect();
     let mut helsinki = d(
-        t(HelsinkiOverview).as_str(),
+        t(HelsinkiOverview),
         Some(410),
-        &[(BigRevenue, ""), (MoreCompetent, t(HelsinkiAudits).as_str())],
-        t(SponsorHenrikBerg).as_str(),
+        &[(BigRevenue, ""), (MoreCompetent, t(HelsinkiAudits))],
+        t(SponsorHenrikBerg),
         vec![
             person(
                 1,
                 "Liisa Korhonen",
-                t(TitleManagingDirector).as_str(),
+                t(TitleManagingDirector),
                 None,
                 "Decider",
                 "Supporter",
                 "Pekka Virtanen",
                 "1975-11-30",
-                t(LiisaKorhonenNotes).as_str(),
+                t(LiisaKorhonenNotes),
             ),
             person(
                 2,
                 "Mikko Laine",
-                t(TitleQualityManager).as_str(),
+                t(TitleQualityManager),
                 Some(1),
                 "Influencer",
                 "Opponent",
@@ -264,19 +264,13 @@ pub(super) fn key_dossiers(t: &dyn Fn(DemoText) -> String) -> Vec<(&'static str,
     .collect();
     helsinki.meetings = vec![Meeting {
         id: Default::default(),
-        title: t(QualityAudit),
+        title: t(QualityAudit).into(),
         month: 4,
         day: None,
         with: "Mikko Laine".into(),
     }];
-    let mut tartu = d(
-        t(TartuOverview).as_str(),
-        Some(120),
-        &[(Innovator, t(TartuPilots).as_str()), (Potential, "")],
-        t(SponsorAnuTamm).as_str(),
-        vec![],
-        &[],
-    );
+    let mut tartu =
+        d(t(TartuOverview), Some(120), &[(Innovator, t(TartuPilots)), (Potential, "")], t(SponsorAnuTamm), vec![], &[]);
     tartu.stage = RelationshipStage::Exploratory;
     tartu.attractiveness =
         [(FactorPreset::VolumeGrowth, 9), (FactorPreset::ProfitPotential, 6), (FactorPreset::ReferenceValue, 9)]
@@ -294,14 +288,14 @@ pub(super) fn key_dossiers(t: &dyn Fn(DemoText) -> String) -> Vec<(&'static str,
             "Baltic Timber Group",
             "Maria Lind",
             d(
-                t(BalticOverview).as_str(),
+                t(BalticOverview),
                 Some(870),
                 &[(BigRevenue, "")],
                 "",
                 vec![person(
                     1,
                     "Ilze Kalniņa",
-                    t(TitleCfo).as_str(),
+                    t(TitleCfo),
                     None,
                     "Finance",
                     "Neutral",
@@ -315,10 +309,6 @@ pub(super) fn key_dossiers(t: &dyn Fn(DemoText) -> String) -> Vec<(&'static str,
         ("Helsinki Medical Supplies Oy", "Pekka Virtanen", helsinki),
         ("Tartu Software Partners OÜ", "Pekka Virtanen", tartu),
         ("Kraków Automotive Parts", "Maria Lind", d("", None, &[(Potential, "")], "", vec![], &["AutoDist PL"])),
-        (
-            "Uppsala BioLabs AB",
-            "Jonas Ek",
-            d(t(UppsalaOverview).as_str(), Some(60), &[(Reference, "")], "", vec![], &[]),
-        ),
+        ("Uppsala BioLabs AB", "Jonas Ek", d(t(UppsalaOverview), Some(60), &[(Reference, "")], "", vec![], &[])),
     ]
 }

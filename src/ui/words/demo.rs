@@ -95,7 +95,7 @@ pub fn demo_text(text: DemoText) -> &'static str {
 
 /// The demo portfolio in the reader's language.
 pub fn demo_workspace() -> Workspace {
-    kam_core::demo::demo_workspace(|t| demo_text(t).to_string())
+    kam_core::demo::demo_workspace(demo_text)
 }
 
 #[cfg(test)]
