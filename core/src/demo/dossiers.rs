@@ -40,11 +40,14 @@ fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
-/// Key accounts of the demo, with a manager and a partly filled dossier each, its texts worded
-/// by `t`. Scores are stored under each preset factor's score key.
-pub(super) fn key_dossiers(t: &dyn Fn(DemoText) -> &'static str) -> Vec<(&'static str, &'static str, Dossier)> {
+/// Key accounts of the demo, with a manager and a partly filled dossier each, its texts taken
+/// from `words` (each [`DemoText`]'s, in the order of `DemoText::ALL`). Scores are stored under
+/// each preset factor's score key.
+pub(super) fn key_dossiers(words: &super::Words) -> Vec<(&'static str, &'static str, Dossier)> {
     use DemoText::*;
     use KeyReason::*;
+    // A look-up, not a call per text: the demo ships in the app's download.
+    let t = |x: DemoText| words[x as usize];
     let d = |overview: &str,
              employees: Option<u32>,
              reasons: &[(KeyReason, &str)],

@@ -173,19 +173,24 @@ fn history(monthly: f64, shape: Shape, margin: f64, rng: &mut Rng) -> Vec<OrderL
     lines
 }
 
+/// Each [`DemoText`]'s words, in the order of `DemoText::ALL` (a fixed size: looking one up
+/// needs no bounds check).
+type Words = [&'static str; DemoText::ALL.len()];
+
 /// The whole demo workspace, its texts worded by `text` (the app's words in the reader's
 /// language). Deterministic: the same on every call and every machine for the same words.
 pub fn demo_workspace(text: impl Fn(DemoText) -> &'static str) -> Workspace {
+    let words: Words = std::array::from_fn(|i| text(DemoText::ALL[i]));
     let mut rng = Rng(0x4B41_4D20_4445_4D4F);
     let mut ws = Workspace::default();
     for &(name, industry, monthly, shape, margin) in ACCOUNTS {
         let mut account = Account::new(name);
-        account.industry = text(industry).into();
+        account.industry = words[industry as usize].into();
         let lines = history(monthly, shape, margin, &mut rng);
         ws.set_history(&account.id, lines);
         ws.insert_account(account);
     }
-    for (n, (name, manager, mut dossier)) in dossiers::key_dossiers(&text).into_iter().enumerate() {
+    for (n, (name, manager, mut dossier)) in dossiers::key_dossiers(&words).into_iter().enumerate() {
         let id = ws.accounts().iter().find(|a| a.name == name).expect("demo key account exists").id.clone();
         ws.change_account(&id, |account| {
             account.is_key = true;

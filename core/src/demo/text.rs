@@ -6,7 +6,7 @@ use crate::model::closed_list::closed_list;
 closed_list! {
     /// One text of the demo portfolio: an industry, a job title, a dossier's overview, note,
     /// objective, action, meeting or tender. Names of companies and people are not texts: they
-    /// stay as they are in every language.
+    /// stay as they are in every language. (The demo looks a text up by its position in `ALL`.)
     pub enum DemoText {
         IndustryLogistics = "industry_logistics",
         IndustryWoodPaper = "industry_wood_paper",
