@@ -22,7 +22,7 @@ fn table_import(data: &[u8]) {
         let mut importer = RowImporter::new(&table, table.mapping(a, d, r, p));
         while !importer.step(256) {}
         if let (Some(first), Some(last)) = (importer.first_date, importer.last_date) {
-            let mut ws = kam_core::demo::demo_workspace();
+            let mut ws = kam_core::demo::demo_workspace(|t| t.id());
             apply_import(&mut ws, &importer.accounts, (first, last));
         }
     }

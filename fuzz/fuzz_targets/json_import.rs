@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(back.workspace.dossiers(), read.workspace.dossiers());
         let redacted = write_file(&read.workspace, None, PersonalDetails::Removed, "fuzz", "2026-11-24T00:00:00Z");
         read_file(redacted.as_bytes()).expect("a redacted file must read");
-        let demo = kam_core::demo::demo_workspace();
+        let demo = kam_core::demo::demo_workspace(|t| t.id());
         let local = document_of(&demo, &Stamp::new(1, 0, "here"), |_, _| false);
         let _ = preview_workspace(&local, &read.document);
         if let Ok(merged) =

@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     let Some(importer) = common::import_guessed(&table) else { return };
     if let (Some(first), Some(last)) = (importer.first_date, importer.last_date) {
         assert!(first <= last);
-        let mut ws = kam_core::demo::demo_workspace();
+        let mut ws = kam_core::demo::demo_workspace(|t| t.id());
         let _ = apply_import(&mut ws, &importer.accounts, (first, last));
         for account in ws.accounts() {
             let lines = ws.history(&account.id).map(|h| h.as_slice()).unwrap_or(&[]);

@@ -5,8 +5,8 @@ use kam_core::merge::records::{merge_workspaces, Merged, Touched};
 use kam_core::merge::workspace::{dossier_value, records, RecordKey};
 use kam_core::merge::{Choice, Path, Stamp, StampedDoc};
 use kam_core::model::{
-    restore, restore_dossier, Account, AccountHistory, Dossier, OrderLine, Programme, ProgrammeProblem, Stored,
-    Workspace,
+    restore, restore_dossier, restore_programme, Account, AccountHistory, Dossier, OrderLine, Programme,
+    ProgrammeProblem, Stored, Workspace,
 };
 use rexie::{Rexie, TransactionMode};
 use std::cell::RefCell;
@@ -354,7 +354,9 @@ impl Repository {
         let store = tx.store(META)?;
         let key = JsValue::from_str(PROGRAMME_KEY);
         let mut programme = match store.get(key.clone()).await? {
-            Some(v) if !v.is_undefined() => from_js::<Programme>(v)?,
+            // Read as a restore reads it (old default names become presets), so that the change
+            // applies to what the page shows.
+            Some(v) if !v.is_undefined() => restore_programme(from_js::<Programme>(v)?),
             _ => Programme::default(),
         };
         change(&mut programme).map_err(StoreError::ChangeRefused)?;

@@ -2,11 +2,11 @@
 //! (`cargo test --target wasm32-unknown-unknown --test browser`, see scripts/test).
 #![cfg(target_arch = "wasm32")]
 
-use kam_core::demo::demo_workspace;
 use kam_core::model::{
     restore, AccountHistory, Dossier, KeyReason, Measure, ProgrammeProblem, SegmentationSettings, Stored, Workspace,
 };
 use kam_planner::store::{load_settings, save_settings, Repository, Snapshot, StoreError};
+use kam_planner::ui::words::demo::demo_workspace;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

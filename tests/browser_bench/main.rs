@@ -61,7 +61,7 @@ async fn load_10k_accounts_from_indexeddb() {
 async fn dossier_edit_to_indexeddb_commit() {
     let name = format!("kam-bench-edit-{}", js_sys::Math::random().to_bits());
     let repo = kam_planner::store::Repository::open(&name).await.unwrap();
-    let ws = kam_core::demo::demo_workspace();
+    let ws = kam_planner::ui::words::demo::demo_workspace();
     repo.replace(&ws).await.unwrap();
     let id = ws.dossiers()[0].account_id.clone();
     let mut times = Vec::new();

@@ -59,12 +59,17 @@ export async function ready(page) {
 }
 
 /** A fresh profile with the demo portfolio loaded, on the Portfolio page; `at` fixes the
- *  browser's clock (Date) at that moment first. */
-export async function openWithDemo(env, { at } = {}) {
+ *  browser's clock (Date) at that moment first; `lang` picks the app's language before the demo
+ *  loads, so that the demo's texts are in it. */
+export async function openWithDemo(env, { at, lang } = {}) {
   const page = await env.newPage();
   if (at) await page.clock.setFixedTime(at);
   await page.goto(env.url + '/portfolio');
   await ready(page);
+  if (lang) {
+    await page.getByTestId('language-picker').selectOption(lang);
+    await page.waitForFunction((t) => document.documentElement.lang === t, lang);
+  }
   await page.getByTestId('load-demo').click();
   await page.getByTestId('accounts-table').waitFor();
   return page;

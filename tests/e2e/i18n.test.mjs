@@ -1,6 +1,7 @@
-// Issue 15: the app in seven languages. For each language: walk the main screens and the two
-// print views, screenshot them, and find none of the app's English sentences (from
-// locales/en.json) on them; switch language while typing in a dossier field and keep the text;
+// Issue 15: the app in seven languages. For each language: load the demo in it, walk the main
+// screens and the two print views, screenshot them, and find none of the app's English sentences
+// (from locales/en.json, the demo's texts included) on them; load the demo in Estonian and find
+// its texts and the default matrix factors in Estonian, until a name is typed over one; switch language while typing in a dossier field and keep the text;
 // check money, dates and plurals in et, ru and zh-CN against the page's own Intl; print the
 // account plan in ru and zh-CN to PDF and check that a CJK font is embedded.
 import { test, before, after } from 'node:test';
@@ -8,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
-import { setup, screenshot, ready, openWithDemo, dossierPath, ARTIFACTS, ROOT } from './helpers.mjs';
+import { setup, screenshot, ready, openWithDemo, dossierPath, saved, ARTIFACTS, ROOT } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -50,8 +51,8 @@ async function firstKeyAccount(page) {
 
 for (const tag of LANGS) {
   test(`${tag}: every main screen and both print views without the app's English`, async () => {
-    const page = await openWithDemo(env);
-    await choose(page, tag);
+    // The demo loaded in the language: its texts are the app's words too (issue 15 point 6).
+    const page = await openWithDemo(env, { lang: tag });
     assert.equal(await page.evaluate(() => document.documentElement.lang), tag);
     const list = sentences(tag);
     const found = {};
@@ -177,3 +178,45 @@ for (const tag of ['ru', 'zh-CN']) {
     }
   });
 }
+
+test('et: the demo loads in Estonian, and the default matrix factors follow the language until renamed', async () => {
+  const et = catalogue('et');
+  const page = await openWithDemo(env, { lang: 'et' });
+  const nordhavn = dossierPath('Nordhavn Logistics A/S');
+  await page.goto(env.url + nordhavn);
+  await ready(page);
+  assert.equal(await page.getByTestId('account-industry').inputValue(), et.Logistics, 'an industry in Estonian');
+  const overview = 'Third-party logistics for the Nordic retail sector; 14 warehouses, moving to automated picking.';
+  assert.equal(await page.getByTestId('dossier-overview').inputValue(), et[overview]);
+  const scoreLabel = (i) => page.getByTestId(`attractiveness-score-${i}`).evaluate((el) => el.closest('label').textContent);
+  assert.equal(await scoreLabel(0), et['{0} (weight {1})'].replace('{0}', et['Volume and growth potential']).replace('{1}', '30'));
+  assert.equal(await page.getByTestId('attractiveness-score-0').inputValue(), '8', 'the demo scores count for the presets');
+  const quadrant = await page.getByTestId('matrix-quadrant').textContent();
+  assert.ok(quadrant.startsWith(et.Strategic), quadrant);
+
+  await page.goto(env.url + '/settings');
+  await ready(page);
+  const factor = page.getByTestId('attractiveness-factor-0');
+  assert.equal(await factor.inputValue(), et['Volume and growth potential']);
+  assert.equal(await page.getByTestId('strength-factor-4').inputValue(), et['Reputation with the customer']);
+  assert.equal(await factor.getAttribute('placeholder'), et['Volume and growth potential']);
+  await screenshot(page, 'i18n-et-settings-factors');
+  // In English the preset reads in English; the demo's texts stay as they were loaded (data).
+  await choose(page, 'en');
+  assert.equal(await factor.inputValue(), 'Volume and growth potential');
+  // A name typed over a preset is the factor's own, in every language, and its scores stay.
+  await factor.fill('Kasvuruum');
+  await factor.press('Tab');
+  await saved(page);
+  await choose(page, 'et');
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByTestId('attractiveness-factor-0').inputValue(), 'Kasvuruum');
+  assert.equal(await page.getByTestId('attractiveness-factor-1').inputValue(), et['Profit potential']);
+  await page.goto(env.url + nordhavn);
+  await ready(page);
+  assert.equal(await page.getByTestId('dossier-overview').inputValue(), et[overview]);
+  assert.ok((await scoreLabel(0)).startsWith('Kasvuruum'));
+  assert.equal(await page.getByTestId('attractiveness-score-0').inputValue(), '8', 'renamed, the factor keeps its scores');
+  assert.deepEqual(page.errors.filter((e) => !/favicon/.test(e)), []);
+});

@@ -302,7 +302,7 @@ mod tests {
 
     #[test]
     fn the_demo_s_key_accounts_are_not_at_risk_until_complaints_and_a_missed_promise_come() {
-        let mut ws = crate::demo::demo_workspace();
+        let mut ws = crate::demo::test_demo();
         let seg = crate::analysis::segment_workspace(&ws, &Default::default());
         for a in ws.accounts().iter().filter(|a| a.is_key) {
             assert_eq!(loss_risk(&ws, &a.id, seg.row(&a.id), today()).reasons, vec![], "{}", a.name);

@@ -251,7 +251,7 @@ mod tests {
 
     #[test]
     fn demo_calendar() {
-        let ws = crate::demo::demo_workspace();
+        let ws = crate::demo::test_demo();
         let has = |months: &[CalendarMonth], month: u32, account: &str, fact: &CalendarFact| {
             months[(month - 1) as usize].entries.iter().any(|e| e.account_name == account && e.fact == *fact)
         };

@@ -319,7 +319,7 @@ mod tests {
 
     #[test]
     fn the_demo_portfolio_compares_two_years() {
-        let ws = crate::demo::demo_workspace();
+        let ws = crate::demo::test_demo();
         let cmp = compare_windows(&ws, &SegmentationSettings::default()).unwrap();
         assert_eq!(cmp.before.window_label.as_deref(), Some("2024-11 – 2025-10"));
         assert_eq!(cmp.after.window_label.as_deref(), Some("2025-11 – 2026-10"));

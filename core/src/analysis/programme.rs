@@ -269,7 +269,7 @@ mod tests {
 
     #[test]
     fn demo_programme_has_seven_steps_with_evidence() {
-        let ws = crate::demo::demo_workspace();
+        let ws = crate::demo::test_demo();
         let seg = segment_workspace(&ws, &SegmentationSettings::default());
         let checks = programme_checks(&ws, &seg, 10.0);
         assert_eq!(checks.iter().map(|c| c.step).collect::<Vec<_>>(), vec![1, 2, 3, 4, 5, 6, 7]);
@@ -300,7 +300,7 @@ mod tests {
 
     #[test]
     fn renewal_names_accounts_that_no_longer_qualify_and_candidates_that_do() {
-        let mut ws = crate::demo::demo_workspace();
+        let mut ws = crate::demo::test_demo();
         ws.programme.champion = " Eva Saar ".into();
         ws.programme.criteria_text = "Over 10 % of profit, or a justified strategic reason.".into();
         let seg = segment_workspace(&ws, &SegmentationSettings::default());
@@ -316,7 +316,7 @@ mod tests {
 
     #[test]
     fn candidates_are_accounts_outside_the_programme_that_meet_the_criteria() {
-        let mut ws = crate::demo::demo_workspace();
+        let mut ws = crate::demo::test_demo();
         let seg = segment_workspace(&ws, &SegmentationSettings::default());
         let biggest = seg
             .rows
@@ -343,7 +343,7 @@ mod tests {
 
     #[test]
     fn key_account_warnings_name_count_and_overload() {
-        let mut ws = crate::demo::demo_workspace();
+        let mut ws = crate::demo::test_demo();
         assert!(key_account_warnings(&ws).is_empty(), "the demo's 6 key accounts and managers are within the rules");
         for a in ws.accounts_mut().iter_mut().take(30) {
             a.is_key = true;
@@ -363,7 +363,7 @@ mod tests {
         assert!(!innovators_far_more(2, 40));
         assert!(innovators_far_more(3, 40));
         assert!(!innovators_far_more(5, 100) && innovators_far_more(6, 100));
-        let mut ws = crate::demo::demo_workspace();
+        let mut ws = crate::demo::test_demo();
         let innovators = |ws: &Workspace| {
             key_account_warnings(ws).into_iter().find(|w| matches!(w, KeyAccountWarning::ManyInnovators { .. }))
         };
@@ -390,7 +390,7 @@ mod tests {
 
     #[test]
     fn overloaded_managers_show_in_step_five() {
-        let mut ws = crate::demo::demo_workspace();
+        let mut ws = crate::demo::test_demo();
         for a in ws.accounts_mut().iter_mut().filter(|a| a.is_key) {
             a.manager = "Maria Lind".into();
         }

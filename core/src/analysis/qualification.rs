@@ -118,12 +118,12 @@ pub struct MatrixPoint {
     pub quadrant: Quadrant,
 }
 
-/// The weighted mean score (0–10) over the factors that are scored. `None` when no factor with
+/// The weighted mean score (0–10) over the factors that are scored (by [`Factor::score_key`]). `None` when no factor with
 /// a weight above zero has a score.
 pub fn weighted_score(factors: &[Factor], scores: &std::collections::BTreeMap<String, u8>) -> Option<f64> {
     let (mut sum, mut weight) = (0.0, 0.0);
     for f in factors.iter().filter(|f| f.weight > 0.0) {
-        if let Some(s) = scores.get(&f.name) {
+        if let Some(s) = scores.get(f.score_key()) {
             sum += f.weight * f64::from((*s).min(10));
             weight += f.weight;
         }
@@ -348,7 +348,8 @@ mod tests {
         let p = Programme::default();
         let mut d = Dossier::new("a");
         assert_eq!(matrix_point(&d, &p), None, "unscored");
-        let all = |list: &[Factor], s: u8| list.iter().map(|f| (f.name.clone(), s)).collect::<BTreeMap<_, _>>();
+        let all =
+            |list: &[Factor], s: u8| list.iter().map(|f| (f.score_key().to_string(), s)).collect::<BTreeMap<_, _>>();
         for (a, s, q) in [
             (8, 8, Quadrant::Strategic),
             (8, 2, Quadrant::Star),
@@ -366,11 +367,7 @@ mod tests {
 
     #[test]
     fn weights_decide_the_score_and_unscored_factors_are_left_out() {
-        let factors = vec![
-            Factor { name: "x".into(), weight: 3.0 },
-            Factor { name: "y".into(), weight: 1.0 },
-            Factor { name: "z".into(), weight: 5.0 },
-        ];
+        let factors = vec![Factor::named("x", 3.0), Factor::named("y", 1.0), Factor::named("z", 5.0)];
         let scores: BTreeMap<String, u8> = [("x".to_string(), 10), ("y".to_string(), 2)].into_iter().collect();
         assert!((weighted_score(&factors, &scores).unwrap() - 8.0).abs() < 1e-9);
         assert_eq!(weighted_score(&factors, &BTreeMap::new()), None);
@@ -428,7 +425,7 @@ mod tests {
 
         #[test]
         fn weighted_score_stays_in_range(scores in prop::collection::vec(0u8..=10, 5), weights in prop::collection::vec(0.0f64..100.0, 5)) {
-            let factors: Vec<Factor> = weights.iter().enumerate().map(|(i, w)| Factor { name: i.to_string(), weight: *w }).collect();
+            let factors: Vec<Factor> = weights.iter().enumerate().map(|(i, w)| Factor::named(i.to_string(), *w)).collect();
             let map: BTreeMap<String, u8> = scores.iter().enumerate().map(|(i, s)| (i.to_string(), *s)).collect();
             if let Some(s) = weighted_score(&factors, &map) {
                 prop_assert!((0.0..=10.0).contains(&s));

@@ -1,5 +1,5 @@
 use super::*;
-use crate::demo::demo_workspace;
+use crate::demo::test_demo as demo_workspace;
 use crate::model::{restore, AccountHistory, Stored};
 use proptest::prelude::*;
 
@@ -273,7 +273,7 @@ fn the_documented_examples_are_valid_files() {
         examples.push(&body[..end]);
         rest = &body[end..];
     }
-    assert_eq!(examples.len(), 4);
+    assert_eq!(examples.len(), 5);
     // Version 4: a record's stamp for what `paths` does not list; withheld paths lose to any value.
     let v4 = read_file(examples[0].as_bytes()).unwrap();
     let entry = |path: &str| v4.document.entries.get(&path.parse::<crate::merge::Path>().unwrap()).cloned().unwrap();
@@ -317,6 +317,20 @@ fn the_documented_examples_are_valid_files() {
     let p = &v1.workspace.dossiers()[0].people[0];
     assert_eq!((p.role, p.attitude), (crate::model::DmuRole::EconomicBuyer, crate::model::Attitude::Supporter));
     assert_eq!(v1.workspace.dossiers()[0].competitors[0].name, "LogiNord");
+    // A workspace with its programme: presets, an own factor, a rename, an old default name.
+    use crate::model::{Factor, FactorPreset};
+    let with_programme = read_file(examples[3].as_bytes()).unwrap().workspace;
+    let p = &with_programme.programme;
+    assert_eq!(
+        p.attractiveness,
+        [Factor::from_preset(FactorPreset::ProfitPotential, 25.0), Factor::named("Growth of the port", 10.0)]
+    );
+    let renamed =
+        Factor { name: "Suhe ja ligipääs".into(), ..Factor::from_preset(FactorPreset::RelationshipAccess, 25.0) };
+    assert_eq!(p.strength, [renamed, Factor::from_preset(FactorPreset::PriceTerms, 20.0)]);
+    let point = crate::analysis::matrix_point(&with_programme.dossiers()[0], p).unwrap();
+    assert!((point.attractiveness - (25.0 * 8.0 + 10.0 * 6.0) / 35.0).abs() < 1e-9);
+    assert!((point.strength - 4.0).abs() < 1e-9, "scored under the renamed preset's key");
 }
 
 /// A version 1 file whose free text maps to no fixed key keeps that text.

@@ -441,7 +441,7 @@ mod tests {
 
     #[test]
     fn demo_reminders_export() {
-        let ws = crate::demo::demo_workspace();
+        let ws = crate::demo::test_demo();
         let list = reminders(&ws, ws.programme.lost_after_months, date(2027, 2, 1), 30);
         let ics = export(&list, stamp(), false);
         let personal = list.iter().filter(|r| r.personal).count();

@@ -106,7 +106,7 @@ fn excel_serial_and_us_dates() {
 
 #[test]
 fn reimport_replaces_the_covered_period_and_keeps_the_rest() {
-    let mut ws = crate::demo::demo_workspace();
+    let mut ws = crate::demo::test_demo();
     let id = ws.accounts()[0].id.clone();
     let name = ws.accounts()[0].name.to_uppercase();
     let dossiers_before = ws.dossiers().to_vec();

@@ -644,7 +644,7 @@ fn two_imports_of_the_same_old_file_are_the_same_document() {
 
 #[test]
 fn the_typed_demo_workspace_survives_the_stamped_document() {
-    let ws = crate::demo::demo_workspace();
+    let ws = crate::demo::test_demo();
     let v = serde_json::to_value(&ws).unwrap();
     let doc = StampedDoc::from_value(&v, Stamp::new(1, 0, "file"));
     let back: crate::model::Workspace = serde_json::from_value(doc.value()).unwrap();

@@ -412,7 +412,9 @@ pub(super) fn put_record(ws: &mut Workspace, key: &RecordKey, value: Value) -> R
         RecordKey::History(id) => {
             ws.set_history(id, history_from_value(value).map_err(bad)?);
         }
-        RecordKey::Programme => ws.programme = from_value::<Programme>(&value).map_err(bad)?,
+        RecordKey::Programme => {
+            ws.programme = crate::model::restore_programme(from_value::<Programme>(&value).map_err(bad)?)
+        }
     }
     Ok(record_value(ws, key))
 }

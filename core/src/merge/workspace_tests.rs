@@ -1,5 +1,5 @@
 use super::*;
-use crate::demo::demo_workspace;
+use crate::demo::test_demo as demo_workspace;
 use crate::exchange::{read_file, write_stamped_file, PersonalDetails};
 use crate::merge::records::{compare, merge_workspaces, preview_records, preview_workspace, Touched};
 use crate::merge::{merge, preview, Choice};
@@ -491,4 +491,18 @@ fn every_empty_value_reads_the_same_when_left_out() {
         }
     }
     assert!(checked > 500, "checked {checked}");
+}
+
+/// A programme merged in from a copy of an earlier version reads as a restore reads it: the
+/// defaults' English names become presets (shown in the reader's language).
+#[test]
+fn a_merged_programme_reads_old_default_names_as_presets() {
+    use crate::model::{Factor, FactorPreset};
+    let mut ws = Workspace::default();
+    let old = serde_json::json!({"attractiveness": [{"name": "Profit potential", "weight": 25.0}],
+        "strength": [{"name": "Own", "weight": 1.0}]});
+    let back = put_record(&mut ws, &RecordKey::Programme, old).unwrap().unwrap();
+    assert_eq!(ws.programme.attractiveness, [Factor::from_preset(FactorPreset::ProfitPotential, 25.0)]);
+    assert_eq!(ws.programme.strength, [Factor::named("Own", 1.0)]);
+    assert_eq!(back["attractiveness"][0]["preset"], "profit_potential", "the document learns the preset");
 }

@@ -26,7 +26,10 @@ pub use dossier::{
     RelationshipStage, Section, Swot, TeamMember, Tender, ThreePs, TimelineEvent, WhitespaceCell,
 };
 pub use programme::{
-    is_currency_code, Factor, MatrixAxis, Programme, ProgrammeProblem, Skill, SkillAssessment, LOST_AFTER_MONTHS,
+    is_currency_code, Factor, FactorPreset, MatrixAxis, Programme, ProgrammeProblem, Skill, SkillAssessment,
+    LOST_AFTER_MONTHS,
 };
-pub use restore::{account_order, restore, restore_dossier, sort_accounts, RestoreProblem, Restored, Stored};
+pub use restore::{
+    account_order, restore, restore_dossier, restore_programme, sort_accounts, RestoreProblem, Restored, Stored,
+};
 pub use settings::{Measure, PeriodLength, SegmentationSettings, SettingsProblem, WINDOW_MAX_MONTHS};

@@ -4,15 +4,116 @@ use serde::{Deserialize, Serialize};
 /// One weighted factor of the portfolio matrix.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Factor {
-    /// Default: a lean record leaves an empty name out (`crate::merge`).
+    /// The name the user gave it. Empty for a [`preset`](Self::preset) factor means "the preset's
+    /// name in the reader's language" (worded by the app); a typed name overrides it. Default: a
+    /// lean record leaves an empty name out (`crate::merge`).
     #[serde(default)]
     pub name: String,
     /// Relative weight; weights need not add up to 100, they are normalised.
     pub weight: f64,
+    /// The factor the app proposes that this one is, if any. Files before it read without it
+    /// (the restore recognises the old English names, [`Programme::adopt_presets`]); an id this
+    /// version does not know reads as none.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "known_preset")]
+    pub preset: Option<FactorPreset>,
 }
 
-fn factors(list: &[(&str, f64)]) -> Vec<Factor> {
-    list.iter().map(|(n, w)| Factor { name: (*n).into(), weight: *w }).collect()
+/// A preset id, or none for an id of a later version (the factor keeps its name and weight).
+fn known_preset<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<FactorPreset>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.and_then(|id| FactorPreset::from_id(&id)))
+}
+
+impl Factor {
+    /// A factor of the user's own, under the name given.
+    pub fn named(name: impl Into<String>, weight: f64) -> Factor {
+        Factor { name: name.into(), weight, preset: None }
+    }
+
+    /// A preset factor under its own name (the reader's language).
+    pub fn from_preset(preset: FactorPreset, weight: f64) -> Factor {
+        Factor { name: String::new(), weight, preset: Some(preset) }
+    }
+
+    /// The key a dossier stores this factor's score under ([`crate::model::Dossier`]'s
+    /// `attractiveness` and `strength`): a preset's [`FactorPreset::score_key`], whatever name it is
+    /// shown under, so that renaming it or switching the language keeps its scores; otherwise
+    /// the name.
+    pub fn score_key(&self) -> &str {
+        match self.preset {
+            Some(p) => p.score_key(),
+            None => &self.name,
+        }
+    }
+
+    /// Whether the factor has no name at all: none typed and no preset's to show.
+    pub fn is_unnamed(&self) -> bool {
+        self.preset.is_none() && self.name.trim().is_empty()
+    }
+}
+
+closed_list! {
+    /// The portfolio-matrix factors the app proposes (docs/model.md section 9): five of customer
+    /// attractiveness, then five of our relative strength. Their names are the app's words, in
+    /// the reader's language.
+    pub enum FactorPreset {
+        VolumeGrowth = "volume_growth",
+        ProfitPotential = "profit_potential",
+        StrategicFit = "strategic_fit",
+        ReferenceValue = "reference_value",
+        EaseOfBusiness = "ease_of_business",
+        OfferingFit = "offering_fit",
+        RelationshipAccess = "relationship_access",
+        PriceTerms = "price_terms",
+        DeliveryRecord = "delivery_record",
+        Reputation = "reputation",
+    }
+}
+
+impl FactorPreset {
+    /// The default attractiveness factors with their weights, in order.
+    pub const ATTRACTIVENESS: [(FactorPreset, f64); 5] = [
+        (FactorPreset::VolumeGrowth, 30.0),
+        (FactorPreset::ProfitPotential, 25.0),
+        (FactorPreset::StrategicFit, 20.0),
+        (FactorPreset::ReferenceValue, 15.0),
+        (FactorPreset::EaseOfBusiness, 10.0),
+    ];
+    /// The default relative-strength factors with their weights, in order.
+    pub const STRENGTH: [(FactorPreset, f64); 5] = [
+        (FactorPreset::OfferingFit, 30.0),
+        (FactorPreset::RelationshipAccess, 25.0),
+        (FactorPreset::PriceTerms, 20.0),
+        (FactorPreset::DeliveryRecord, 15.0),
+        (FactorPreset::Reputation, 10.0),
+    ];
+
+    /// The name earlier versions stored for this factor, and the key dossiers store its scores
+    /// under (so scores given before presets existed still count). Stored data, never shown:
+    /// the app words the name.
+    pub const fn score_key(self) -> &'static str {
+        match self {
+            FactorPreset::VolumeGrowth => "Volume and growth potential",
+            FactorPreset::ProfitPotential => "Profit potential",
+            FactorPreset::StrategicFit => "Strategic fit with our offering",
+            FactorPreset::ReferenceValue => "Reference and innovation value",
+            FactorPreset::EaseOfBusiness => "Ease of doing business",
+            FactorPreset::OfferingFit => "Fit of our products and services",
+            FactorPreset::RelationshipAccess => "Relationship and access",
+            FactorPreset::PriceTerms => "Price and commercial terms",
+            FactorPreset::DeliveryRecord => "Delivery and service record",
+            FactorPreset::Reputation => "Reputation with the customer",
+        }
+    }
+
+    /// The preset an earlier version stored under this name, if any.
+    pub fn of_stored_name(name: &str) -> Option<FactorPreset> {
+        let name = name.trim();
+        FactorPreset::ALL.iter().copied().find(|p| p.score_key() == name)
+    }
+}
+
+fn factors(list: &[(FactorPreset, f64)]) -> Vec<Factor> {
+    list.iter().map(|&(p, w)| Factor::from_preset(p, w)).collect()
 }
 
 closed_list! {
@@ -75,20 +176,8 @@ impl Default for Programme {
             criteria_text: String::new(),
             revenue_threshold: None,
             min_strategic_reasons: 1,
-            attractiveness: factors(&[
-                ("Volume and growth potential", 30.0),
-                ("Profit potential", 25.0),
-                ("Strategic fit with our offering", 20.0),
-                ("Reference and innovation value", 15.0),
-                ("Ease of doing business", 10.0),
-            ]),
-            strength: factors(&[
-                ("Fit of our products and services", 30.0),
-                ("Relationship and access", 25.0),
-                ("Price and commercial terms", 20.0),
-                ("Delivery and service record", 15.0),
-                ("Reputation with the customer", 10.0),
-            ]),
+            attractiveness: factors(&FactorPreset::ATTRACTIVENESS),
+            strength: factors(&FactorPreset::STRENGTH),
             lost_after_months: 6,
             champion: String::new(),
             skills: Vec::new(),
@@ -116,7 +205,7 @@ pub enum ProgrammeProblem {
     NegativeWeight(MatrixAxis),
     /// The axis has factors, but their weights add up to zero.
     NoPositiveWeight(MatrixAxis),
-    /// A factor has no name.
+    /// A factor has no name (typed or preset).
     UnnamedFactor(MatrixAxis),
     /// "Lost after" lies outside [`LOST_AFTER_MONTHS`].
     LostMonths,
@@ -127,6 +216,22 @@ pub enum ProgrammeProblem {
 }
 
 impl Programme {
+    /// Gives a factor stored under an old default's English name (files and records of earlier
+    /// versions) its preset and an empty name, so that it shows in the reader's language. Part
+    /// of the restore (`crate::model::restore_programme`); its scores keep counting, since a
+    /// preset's score key is that name.
+    pub fn adopt_presets(&mut self) {
+        for f in self.attractiveness.iter_mut().chain(self.strength.iter_mut()) {
+            if f.preset.is_some() {
+                continue;
+            }
+            if let Some(p) = FactorPreset::of_stored_name(&f.name) {
+                f.preset = Some(p);
+                f.name.clear();
+            }
+        }
+    }
+
     /// What is wrong with the programme settings; empty when they can be used.
     pub fn problems(&self) -> Vec<ProgrammeProblem> {
         let mut out = Vec::new();
@@ -141,7 +246,7 @@ impl Programme {
             if !list.is_empty() && list.iter().map(|f| f.weight).sum::<f64>() <= 0.0 {
                 out.push(ProgrammeProblem::NoPositiveWeight(axis));
             }
-            if list.iter().any(|f| f.name.trim().is_empty()) {
+            if list.iter().any(Factor::is_unnamed) {
                 out.push(ProgrammeProblem::UnnamedFactor(axis));
             }
         }
@@ -181,6 +286,74 @@ mod tests {
     #[test]
     fn defaults_are_usable() {
         assert!(Programme::default().problems().is_empty());
+    }
+
+    /// The defaults are presets without a name of their own (the app shows each preset's name
+    /// in the reader's language); the field is optional in files.
+    #[test]
+    fn default_factors_are_presets_and_preset_is_optional_in_files() {
+        let p = Programme::default();
+        let ids: Vec<_> = p.attractiveness.iter().chain(&p.strength).map(|f| f.preset.unwrap().id()).collect();
+        assert_eq!(ids, FactorPreset::IDS);
+        assert!(p.attractiveness.iter().chain(&p.strength).all(|f| f.name.is_empty()));
+        assert_eq!(p.attractiveness.iter().map(|f| f.weight).collect::<Vec<_>>(), [30.0, 25.0, 20.0, 15.0, 10.0]);
+        assert_eq!(
+            serde_json::to_string(&p.strength[0]).unwrap(),
+            r#"{"name":"","weight":30.0,"preset":"offering_fit"}"#
+        );
+        assert_eq!(serde_json::to_string(&Factor::named("Margin", 5.0)).unwrap(), r#"{"name":"Margin","weight":5.0}"#);
+        let read = |json: &str| serde_json::from_str::<Factor>(json).unwrap();
+        assert_eq!(read(r#"{"name":"Margin","weight":5}"#), Factor::named("Margin", 5.0));
+        assert_eq!(
+            read(r#"{"weight":30,"preset":"offering_fit"}"#),
+            p.strength[0],
+            "a lean record leaves the name out"
+        );
+        let later = read(r#"{"name":"Speed","weight":5,"preset":"some_later_preset"}"#);
+        assert_eq!(later, Factor::named("Speed", 5.0), "a preset of a later version reads as none");
+    }
+
+    #[test]
+    fn a_preset_keeps_its_score_key_whatever_it_is_called() {
+        let mut f = Factor::from_preset(FactorPreset::PriceTerms, 20.0);
+        assert_eq!(f.score_key(), "Price and commercial terms");
+        assert!(!f.is_unnamed());
+        f.name = "Hind ja tingimused".into();
+        assert_eq!(f.score_key(), "Price and commercial terms");
+        assert_eq!(Factor::named("Hind", 1.0).score_key(), "Hind");
+        assert!(Factor::named(" ", 1.0).is_unnamed());
+        let keys: std::collections::HashSet<_> = FactorPreset::ALL.iter().map(|p| p.score_key()).collect();
+        assert_eq!(keys.len(), FactorPreset::ALL.len());
+    }
+
+    /// What earlier versions stored: the defaults' English names. They become presets with an
+    /// empty name; a renamed or own factor, and a factor that is already a preset, stay.
+    #[test]
+    fn old_default_names_become_presets() {
+        let mut p: Programme = serde_json::from_str(
+            r#"{"attractiveness":[{"name":"Volume and growth potential","weight":30},{"name":" Profit potential ","weight":25},
+                {"name":"Growth of the port","weight":10}],
+               "strength":[{"name":"Reputation with the customer","weight":10},{"name":"Profit potential","weight":5},
+                {"name":"Oma nimi","weight":7,"preset":"price_terms"}]}"#,
+        )
+        .unwrap();
+        p.adopt_presets();
+        fn seen(list: &[Factor]) -> Vec<(Option<FactorPreset>, &str)> {
+            list.iter().map(|f| (f.preset, f.name.as_str())).collect()
+        }
+        use FactorPreset::*;
+        assert_eq!(
+            seen(&p.attractiveness),
+            [(Some(VolumeGrowth), ""), (Some(ProfitPotential), ""), (None, "Growth of the port")]
+        );
+        assert_eq!(
+            seen(&p.strength),
+            [(Some(Reputation), ""), (Some(ProfitPotential), ""), (Some(PriceTerms), "Oma nimi")]
+        );
+        assert!(p.problems().is_empty());
+        let once = p.clone();
+        p.adopt_presets();
+        assert_eq!(p, once);
     }
 
     #[test]

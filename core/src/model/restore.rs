@@ -7,6 +7,8 @@
 //!   the file format's version 1 migration did; this happens as the person is read
 //!   ([`PersonRecord`]), so even a single dossier record read for an edit keeps it;
 //! - people get unique ids and lose links to nobody ([`restore_dossier`]);
+//! - a matrix factor stored under an old default's English name becomes that preset, shown in
+//!   the reader's language ([`restore_programme`]);
 //! - one account per id and one dossier per account: the first wins, as lookups found the first
 //!   before the workspace enforced it; each breach is a [`RestoreProblem`], which the file format
 //!   refuses and the store (whose keys make them impossible) tolerates.
@@ -98,6 +100,7 @@ pub fn restore(stored: Stored) -> Restored {
         ws.upsert_dossier(restore_dossier(d));
     }
     if let Some(p) = stored.programme {
+        let p = restore_programme(p);
         let found = p.problems();
         if !found.is_empty() {
             problems.push(RestoreProblem::InvalidProgramme { problems: found });
@@ -128,6 +131,14 @@ pub fn restore_dossier(mut dossier: Dossier) -> Dossier {
     dossier.assign_ids(None);
     dossier.number_item_ids();
     dossier
+}
+
+/// The programme as stored, made current: factors stored under an old default's English name
+/// get their preset ([`Programme::adopt_presets`]). Also what a change applies to the record
+/// it reads.
+pub fn restore_programme(mut programme: Programme) -> Programme {
+    programme.adopt_presets();
+    programme
 }
 
 /// A person as stored, before its role and attitude are read as fixed values: the first

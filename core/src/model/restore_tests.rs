@@ -231,3 +231,48 @@ proptest! {
         prop_assert_eq!(serde_json::to_string(&ws).unwrap(), serde_json::to_string(&old).unwrap());
     }
 }
+
+/// A programme and scores as earlier versions stored them (the defaults' English names, in a
+/// version 1 file as in IndexedDB): the factors become presets with an empty name, so the app
+/// shows them in the reader's language, and the scores given under the old names still count.
+#[test]
+fn old_default_factor_names_become_presets_and_keep_their_scores() {
+    let data = r#"{"accounts":[{"id":"acme","name":"Acme"}],
+        "dossiers":[{"account_id":"acme","attractiveness":{"Profit potential":8,"Own factor":2},"strength":{"Relationship and access":6}}],
+        "programme":{"attractiveness":[{"name":"Profit potential","weight":25},{"name":"Own factor","weight":5}],
+                     "strength":[{"name":"Relationship and access","weight":25}]}}"#;
+    let text = format!(
+        r#"{{"format":"kam-planner","version":1,"appVersion":"0.1.0","exportedAt":"x","scope":"workspace","personalDetails":"included","checksum":"{}","data":{}}}"#,
+        checksum(data),
+        data
+    );
+    let from_file = read_file(text.as_bytes()).unwrap().workspace;
+    let stored: serde_json::Value = serde_json::from_str(data).unwrap();
+    let record: crate::model::Programme = serde_json::from_value(stored["programme"].clone()).unwrap();
+    assert_eq!(record.attractiveness[0].preset, None, "as stored");
+    let from_records = restore(Stored {
+        accounts: vec![Account::new("Acme")],
+        dossiers: vec![serde_json::from_value(stored["dossiers"][0].clone()).unwrap()],
+        programme: Some(record),
+        ..Default::default()
+    });
+    assert!(from_records.problems.is_empty());
+    for ws in [&from_file, &from_records.workspace] {
+        let p = &ws.programme;
+        let seen: Vec<_> = p.attractiveness.iter().chain(&p.strength).map(|f| (f.preset, f.name.as_str())).collect();
+        assert_eq!(
+            seen,
+            [
+                (Some(crate::model::FactorPreset::ProfitPotential), ""),
+                (None, "Own factor"),
+                (Some(crate::model::FactorPreset::RelationshipAccess), "")
+            ]
+        );
+        let point = crate::analysis::matrix_point(ws.dossier("acme").unwrap(), p).unwrap();
+        assert!((point.attractiveness - (25.0 * 8.0 + 5.0 * 2.0) / 30.0).abs() < 1e-9);
+        assert!((point.strength - 6.0).abs() < 1e-9);
+    }
+    // Written again, the file carries the presets and reads back the same.
+    let again = read_file(write_file(&from_file, None, PersonalDetails::Included, "0.1.0", "x").as_bytes()).unwrap();
+    assert_eq!(again.workspace.programme, from_file.programme);
+}

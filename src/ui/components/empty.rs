@@ -24,7 +24,7 @@ pub fn DemoButton(#[prop(optional)] secondary: bool) -> impl IntoView {
             }
         }
         state.replace_workspace(
-            kam_core::demo::demo_workspace(),
+            crate::ui::words::demo::demo_workspace(),
             Some(tr("Demo portfolio loaded: 40 accounts, 24 months of orders.").into()),
         );
     };

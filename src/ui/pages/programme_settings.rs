@@ -2,7 +2,7 @@
 //! (stored in IndexedDB, carried in workspace files), unlike display preferences.
 
 use crate::i18n::{tr, tr_args};
-use crate::ui::words::programme::programme_problems;
+use crate::ui::words::programme::{factor_name, factor_name_to_store, preset_name, programme_problems};
 use kam_core::exchange::parse_typed_number;
 use kam_core::model::{Factor, Programme};
 use leptos::prelude::*;
@@ -57,11 +57,15 @@ pub fn ProgrammeSettings() -> impl IntoView {
                 <legend>{if strength { tr("Our relative strength: factors and weights") } else { tr("Customer attractiveness: factors and weights") }}</legend>
                 {move || (0..count.get()).map(|i| {
                     let pick = if strength { pick_strength } else { pick_attractiveness };
-                    let (name, weight) = (part(i, |f| f.name.clone()), part(i, |f| f.weight.to_string()));
+                    // A preset factor shows its name in the reader's language as the value (and
+                    // as the placeholder once emptied); left as it is, or emptied, it follows the
+                    // language; a name typed over it is the factor's own.
+                    let (name, weight) = (part(i, factor_name), part(i, |f| f.weight.to_string()));
+                    let default_name = part(i, |f| f.preset.map(|p| preset_name(p).to_string()).unwrap_or_default());
                     view! {
                         <div class="factor-row">
-                            <input type="text" aria-label=tr_args("{axis} factor {1} name", &[("axis", &axis), ("1", &(i + 1))]) data-testid=format!("{axis}-factor-{i}") prop:value=name
-                                on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); change(Rc::new(move |p| if let Some(f) = pick(p).get_mut(i) { f.name = v.clone(); })); }/>
+                            <input type="text" aria-label=tr_args("{axis} factor {1} name", &[("axis", &axis), ("1", &(i + 1))]) data-testid=format!("{axis}-factor-{i}") prop:value=name placeholder=default_name
+                                on:change=move |ev| { let v = event_target_value(&ev); change(Rc::new(move |p| if let Some(f) = pick(p).get_mut(i) { f.name = factor_name_to_store(f, &v); })); }/>
                             <input type="text" inputmode="decimal" class="weight" aria-label=tr_args("{axis} factor {1} weight", &[("axis", &axis), ("1", &(i + 1))]) data-testid=format!("{axis}-weight-{i}") prop:value=weight
                                 on:change=move |ev| { match parse_typed_number(&event_target_value(&ev)) {
                                     Ok(v) => change(Rc::new(move |p| if let Some(f) = pick(p).get_mut(i) { f.weight = v; })),
@@ -73,7 +77,7 @@ pub fn ProgrammeSettings() -> impl IntoView {
                     }
                 }).collect_view()}
                 <button type="button" class="button small" data-testid=format!("add-{axis}-factor")
-                    on:click=move |_| change(Rc::new(move |p| (if strength { &mut p.strength } else { &mut p.attractiveness }).push(Factor { name: tr("New factor").into(), weight: 10.0 })))>{move || tr("Add factor")}</button>
+                    on:click=move |_| change(Rc::new(move |p| (if strength { &mut p.strength } else { &mut p.attractiveness }).push(Factor::named(tr("New factor"), 10.0))))>{move || tr("Add factor")}</button>
             </fieldset>
         }
     };

@@ -454,7 +454,7 @@ mod tests {
 
     #[test]
     fn demo_sentences() {
-        let ws = kam_core::demo::demo_workspace();
+        let ws = crate::ui::words::demo::demo_workspace();
         let today = date(2026, 11, 24);
         let id =
             |name: &str| ws.accounts().iter().find(|a| a.name == name).map(|a| a.id.clone()).expect("demo account");

@@ -7,7 +7,9 @@ use kam_core::merge::workspace::RecordKey;
 use kam_core::merge::{Change, ChangeKind, Path, Seg};
 use serde_json::Value;
 
+use super::programme::preset_name;
 use super::text::plural;
+use kam_core::model::FactorPreset;
 
 /// A field or list of a record, as people call it.
 pub fn field_label(key: &str) -> String {
@@ -118,12 +120,20 @@ pub fn place(change: &Change, item: impl Fn(&Path) -> Option<String>) -> String 
         };
     }
     let mut here = Path(change.path.0[..start].to_vec());
+    let mut scores = false;
     for seg in &change.path.0[start..] {
         here.0.push(seg.clone());
         parts.push(match seg {
+            // A dossier's matrix score is keyed by its factor's score key: a preset's is shown
+            // under the preset's name in the reader's language, any other as it is.
+            Seg::Key(k) if scores => {
+                FactorPreset::of_stored_name(k).map_or_else(|| k.clone(), |p| preset_name(p).into())
+            }
             Seg::Key(k) => field_label(k),
             Seg::Item(id) => item(&here).unwrap_or_else(|| format!("item {}", id.chars().take(6).collect::<String>())),
         });
+        scores = matches!(key, RecordKey::Dossier(_))
+            && matches!(seg, Seg::Key(k) if k == "attractiveness" || k == "strength");
     }
     if parts.is_empty() {
         return match key {
@@ -255,6 +265,13 @@ mod tests {
         assert_eq!(what(&c), "“1” → “2”");
         let added = change(person, ChangeKind::Added, None, Some("V".into()));
         assert_eq!(what(&added), "added");
+        let dossier = Path(vec![Seg::Key("dossiers".into()), Seg::Key("acme".into())]);
+        let score = |key: &str| change(dossier.key("strength").key(key), ChangeKind::Changed, None, None);
+        assert_eq!(
+            place(&score("Relationship and access"), |_| None),
+            "Relative strength scores › Relationship and access"
+        );
+        assert_eq!(place(&score("own_factor"), |_| None), "Relative strength scores › own_factor", "as it is");
         let month = Path(vec![Seg::Key("history".into()), Seg::Key("acme".into()), Seg::Key("2026-03".into())]);
         assert_eq!(place(&change(month, ChangeKind::Changed, None, None), |_| None), "Orders of 2026-03");
         let s = MergeSummary {

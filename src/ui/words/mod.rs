@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod aftersale;
 pub mod choices;
 pub mod decisions;
+pub mod demo;
 pub mod exchange;
 pub mod health;
 pub mod merge;

@@ -11,7 +11,7 @@ use kam_core::analysis::{
 
 use super::choices::Words;
 use super::text::plural;
-use kam_core::model::{MatrixAxis, ProgrammeProblem, LOST_AFTER_MONTHS};
+use kam_core::model::{Factor, FactorPreset, MatrixAxis, ProgrammeProblem, LOST_AFTER_MONTHS};
 
 /// The title of a step, e.g. "Senior management support".
 pub fn step_title(fact: &StepFact) -> &'static str {
@@ -304,6 +304,42 @@ pub fn quadrant_label(q: Quadrant) -> &'static str {
     }
 }
 
+/// A preset factor's name, e.g. "Profit potential".
+pub fn preset_name(p: FactorPreset) -> &'static str {
+    match p {
+        FactorPreset::VolumeGrowth => tr("Volume and growth potential"),
+        FactorPreset::ProfitPotential => tr("Profit potential"),
+        FactorPreset::StrategicFit => tr("Strategic fit with our offering"),
+        FactorPreset::ReferenceValue => tr("Reference and innovation value"),
+        FactorPreset::EaseOfBusiness => tr("Ease of doing business"),
+        FactorPreset::OfferingFit => tr("Fit of our products and services"),
+        FactorPreset::RelationshipAccess => tr("Relationship and access"),
+        FactorPreset::PriceTerms => tr("Price and commercial terms"),
+        FactorPreset::DeliveryRecord => tr("Delivery and service record"),
+        FactorPreset::Reputation => tr("Reputation with the customer"),
+    }
+}
+
+/// A matrix factor's name wherever it is shown: the name typed for it, or else its preset's
+/// in the reader's language.
+pub fn factor_name(f: &Factor) -> String {
+    match f.preset {
+        Some(p) if f.name.trim().is_empty() => preset_name(p).to_string(),
+        _ => f.name.clone(),
+    }
+}
+
+/// The name to store for a factor when `typed` is entered for it: for a preset factor, nothing
+/// when the field is emptied or still shows the preset's name (it then follows the language);
+/// otherwise what was typed.
+pub fn factor_name_to_store(f: &Factor, typed: &str) -> String {
+    let typed = typed.trim();
+    match f.preset {
+        Some(p) if typed.is_empty() || typed == preset_name(p) => String::new(),
+        _ => typed.to_string(),
+    }
+}
+
 /// What a quadrant's accounts get from us.
 pub fn quadrant_advice(q: Quadrant) -> &'static str {
     match q {
@@ -552,5 +588,22 @@ mod tests {
                 "An account counts as lost after 1 to 60 months without a purchase.",
             ]
         );
+    }
+
+    #[test]
+    fn factor_names_follow_the_preset_until_one_is_typed() {
+        for p in FactorPreset::ALL {
+            assert_eq!(preset_name(*p), p.score_key(), "in English a preset reads as earlier versions stored it");
+        }
+        let f = Factor::from_preset(FactorPreset::ProfitPotential, 25.0);
+        assert_eq!(factor_name(&f), "Profit potential");
+        assert_eq!(factor_name_to_store(&f, " Profit potential "), "", "the preset's own name is not stored");
+        assert_eq!(factor_name_to_store(&f, ""), "", "emptied: the preset's name again");
+        let typed = Factor { name: factor_name_to_store(&f, " Margin "), ..f.clone() };
+        assert_eq!(factor_name(&typed), "Margin");
+        assert_eq!(typed.score_key(), "Profit potential", "its scores stay");
+        let own = Factor::named("Profit potential", 5.0);
+        assert_eq!(factor_name_to_store(&own, "  "), "", "a factor of one's own can be left unnamed (a problem)");
+        assert_eq!(factor_name(&own), "Profit potential");
     }
 }

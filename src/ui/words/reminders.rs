@@ -530,7 +530,7 @@ mod tests {
 
     #[test]
     fn the_calendar_file_keeps_its_english() {
-        let ws = kam_core::demo::demo_workspace();
+        let ws = crate::ui::words::demo::demo_workspace();
         let list = kam_core::analysis::reminders(&ws, ws.programme.lost_after_months, date(2026, 11, 24), 30);
         let stamp = chrono::DateTime::<chrono::Utc>::from_naive_utc_and_offset(
             date(2026, 11, 24).and_hms_opt(9, 30, 0).expect("valid time"),

@@ -113,7 +113,7 @@ mod tests {
 
     #[test]
     fn demo_knowledge_concentration() {
-        let ws = crate::demo::demo_workspace();
+        let ws = crate::demo::test_demo();
         let items = knowledge_concentration(&ws);
         let first = &items[0];
         assert_eq!(first.fact, ConcentrationFact::OnlyOneKnows);

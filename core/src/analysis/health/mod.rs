@@ -302,7 +302,7 @@ mod tests {
 
     #[test]
     fn demo_accounts_have_explained_scores() {
-        let ws = crate::demo::demo_workspace();
+        let ws = crate::demo::test_demo();
         let id =
             |name: &str| ws.accounts().iter().find(|a| a.name == name).map(|a| a.id.clone()).expect("demo account");
         let nordhavn = account_health(&ws, &id("Nordhavn Logistics A/S"), today());
@@ -339,7 +339,7 @@ mod tests {
 
     #[test]
     fn key_accounts_are_listed_lowest_score_first() {
-        let ws = crate::demo::demo_workspace();
+        let ws = crate::demo::test_demo();
         let rows = key_accounts_health(&ws, today());
         assert_eq!(rows.len(), ws.accounts().iter().filter(|a| a.is_key).count());
         assert!(rows

@@ -453,7 +453,7 @@ fn today_is_the_local_date_passed_in() {
 
 #[test]
 fn demo_workspace_reminders() {
-    let ws = crate::demo::demo_workspace();
+    let ws = crate::demo::test_demo();
     let lost_months = ws.programme.lost_after_months;
     let r = reminders(&ws, lost_months, date(2026, 11, 24), 30);
     let nordhavn: Vec<&Reminder> = r.iter().filter(|r| r.account_name == "Nordhavn Logistics A/S").collect();

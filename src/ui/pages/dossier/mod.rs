@@ -328,12 +328,14 @@ fn MatrixScores(ed: Editor) -> impl IntoView {
             <fieldset class="scores">
                 <legend>{title}{move || {
                     let s = ed.dossier.with(|d| programme.with(|p| if strength { weighted_score(&p.strength, &d.strength) } else { weighted_score(&p.attractiveness, &d.attractiveness) }));
-                    s.map(|s| format!(" — {s:.1} of 10")).unwrap_or_default()
+                    s.map(|s| tr_args(" — {0} of 10", &[("0", &format!("{s:.1}"))])).unwrap_or_default()
                 }}</legend>
                 {move || factors.with(|p| if strength { p.strength.clone() } else { p.attractiveness.clone() }).into_iter().enumerate().map(|(i, f)| {
-                    let name = f.name.clone();
-                    let name2 = f.name.clone();
-                    ed.number(Label::Owned(format!("{} (weight {})", f.name, editor::format_number(f.weight))),
+                    // Scores are kept under the factor's key, whatever name it is shown under.
+                    let name = f.score_key().to_string();
+                    let name2 = name.clone();
+                    let label = tr_args("{0} (weight {1})", &[("0", &programme_words::factor_name(&f)), ("1", &editor::format_number(f.weight))]);
+                    ed.number(Label::Owned(label),
                         format!("{}-score-{i}", if strength { "strength" } else { "attractiveness" }),
                         (move |d: &Dossier| (if strength { &d.strength } else { &d.attractiveness }).get(&name).map(|v| f64::from(*v)),
                          move |d: &mut Dossier, v: Option<f64>| {
