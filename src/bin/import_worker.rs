@@ -34,7 +34,7 @@ mod worker {
     };
     use kam_planner::import_protocol::{
         split_lines, to_columns, Columns, EncodingUsed, Formats, FromWorker, LineColumns, OpenedTable, Progress,
-        ReadOptions, ToWorker, LINES_PER_MESSAGE,
+        ReadOptions, ToWorker, WorkbookWords, LINES_PER_MESSAGE,
     };
     use kam_planner::segmentation_export::{segmentation_xlsx, unpack, ExportProblem, CSV_MIME, XLSX_MIME};
     use kam_planner::ui::words::exchange::{account_grouping, import_error, skipped_line, table_note};
@@ -131,8 +131,8 @@ mod worker {
                     CURRENT_RUN.with(|r| r.set(run));
                     spawn_local(read_rows(run, [account, date, revenue], profit, formats));
                 }
-                ToWorker::ExportCsv => export(&data, false),
-                ToWorker::ExportXlsx => export(&data, true),
+                ToWorker::ExportCsv => export(&data, None),
+                ToWorker::ExportXlsx { words } => export(&data, Some(&words)),
             }
         });
         scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -349,8 +349,9 @@ mod worker {
         });
     }
 
-    /// Writes the CSV or the workbook of `[json, names, numbers, codes]` and posts it as a `Blob`.
-    fn export(data: &Array, xlsx: bool) {
+    /// Writes the CSV, or the workbook in `xlsx`'s words, of `[json, names, numbers, codes]` and
+    /// posts it as a `Blob`.
+    fn export(data: &Array, xlsx: Option<&WorkbookWords>) {
         let written = (|| {
             let names = Array::from(&data.get(1)).iter().map(|n| n.as_string()).collect::<Option<Vec<_>>>();
             let numbers = Float64Array::new(&data.get(2)).to_vec();
@@ -358,8 +359,8 @@ mod worker {
             let (rows, matrix) =
                 unpack(names.ok_or(ExportProblem::Garbled)?, &numbers, &codes).ok_or(ExportProblem::Garbled)?;
             match xlsx {
-                true => Ok((segmentation_xlsx(&rows, &matrix)?, XLSX_MIME)),
-                false => Ok((segmentation_csv_rows(&rows).into_bytes(), CSV_MIME)),
+                Some(words) => Ok((segmentation_xlsx(&rows, &matrix, words)?, XLSX_MIME)),
+                None => Ok((segmentation_csv_rows(&rows).into_bytes(), CSV_MIME)),
             }
         })();
         let blob = written.and_then(|(bytes, mime)| {

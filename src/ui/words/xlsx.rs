@@ -1,58 +1,30 @@
-//! Words of the segmentation workbook (`.xlsx`): its sheet names and headings. The workbook is
-//! written in the import worker (`crate::segmentation_export`), which links these words, so the page
-//! sends figures and names only.
+//! Words of the segmentation workbook (`.xlsx`): its sheet names, headings and flags. The
+//! workbook is written in the import worker (`crate::segmentation_export`), which has no
+//! language: the page words them here, in the reader's language, and sends them with the
+//! figures (`ToWorker::ExportXlsx`).
 
 use crate::i18n::{tr, tr_args};
+use crate::import_protocol::WorkbookWords;
 use kam_core::analysis::Flag;
 
 use super::segmentation::flag_label;
 use crate::segmentation_export::ExportProblem;
 
-/// The sheet with one row per account.
-pub fn accounts_sheet() -> &'static str {
-    "Accounts"
-}
-
-/// The sheet with the 3×3 ABC–XYZ counts and values.
-pub fn matrix_sheet() -> &'static str {
-    "Matrix"
-}
-
-/// The Accounts sheet's header row: the CSV export's columns in its order, after the rank.
-pub fn account_headings() -> [&'static str; 9] {
-    ["Rank", "Account", "Revenue", "Profit", "Share", "ABC", "XYZ", "CV", "Flags"]
-}
-
-/// A flag of the CSV's `flags` column (its stable id) in words: "critical dependency". An id this
-/// build does not know stays as it is.
-pub fn flag_word(id: &str) -> &str {
-    if id == "key_account" {
-        return tr("key account");
+/// The workbook's words in the current language, sent with the export request.
+pub fn workbook_words() -> WorkbookWords {
+    WorkbookWords {
+        accounts_sheet: tr("Accounts").into(),
+        matrix_sheet: tr("Matrix").into(),
+        // ABC and XYZ are the analyses' names in every language the app speaks.
+        headings: [tr("Rank"), tr("Account"), tr("Revenue"), tr("Profit"), tr("Share"), "ABC", "XYZ", tr("CV"), tr("Flags")]
+            .map(String::from),
+        flags: Flag::ALL.into_iter().map(|f| flag_label(f).to_string()).collect(),
+        key_account: tr("key account").into(),
+        matrix_counts: tr("Accounts").into(),
+        matrix_values: tr("Value").into(),
+        unclassified: tr("Unclassified").into(),
+        total: tr("Total").into(),
     }
-    match Flag::ALL.into_iter().find(|f| f.id() == id) {
-        Some(f) => flag_label(f),
-        None => id,
-    }
-}
-
-/// The heading above the matrix of account counts.
-pub fn matrix_counts() -> &'static str {
-    "Accounts"
-}
-
-/// The heading above the matrix of values: the measure the portfolio is ranked by.
-pub fn matrix_values() -> &'static str {
-    "Value"
-}
-
-/// The column of accounts without an XYZ class.
-pub fn unclassified() -> &'static str {
-    "Unclassified"
-}
-
-/// The last row and column of each matrix.
-pub fn total() -> &'static str {
-    "Total"
 }
 
 /// The worker that writes the workbook did not start or stopped (the page's only words here).
@@ -73,12 +45,20 @@ pub fn export_problem(p: &ExportProblem) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{install, Catalogue, Lang};
 
     #[test]
-    fn flags_are_worded_and_unknown_ids_kept() {
-        assert_eq!(flag_word("critical_dependency"), "critical dependency");
-        assert_eq!(flag_word("key_account"), "key account");
-        assert_eq!(flag_word("something_new"), "something_new");
-        assert_eq!(account_headings()[1], "Account");
+    fn the_words_follow_the_language() {
+        let en = workbook_words();
+        assert_eq!(en.headings[1], "Account");
+        assert_eq!(en.flags.len(), Flag::ALL.len());
+        assert_eq!(en.flags[Flag::ALL.iter().position(|f| *f == Flag::CriticalDependency).unwrap()], "critical dependency");
+        let cat = Catalogue::parse(r#"{"Account": "Klient", "Matrix": "Maatriks", "key account": "võtmeklient"}"#).unwrap();
+        install(Lang::Et, Some(cat));
+        let et = workbook_words();
+        install(Lang::En, None);
+        assert_eq!((et.headings[1].as_str(), et.matrix_sheet.as_str(), et.key_account.as_str()), ("Klient", "Maatriks", "võtmeklient"));
+        assert_eq!(et.headings[5], "ABC", "codes stay");
+        assert_eq!(et.total, "Total", "an untranslated word falls back to English");
     }
 }
