@@ -164,7 +164,11 @@ fn sheet_name(word: &str, n: usize, taken: Option<&str>) -> String {
 }
 
 /// The workbook's bytes, in `words`.
-pub fn segmentation_xlsx(rows: &[AccountSegment], matrix: &Matrix, words: &WorkbookWords) -> Result<Vec<u8>, ExportProblem> {
+pub fn segmentation_xlsx(
+    rows: &[AccountSegment],
+    matrix: &Matrix,
+    words: &WorkbookWords,
+) -> Result<Vec<u8>, ExportProblem> {
     let mut book = Workbook::new();
     let first = sheet_name(&words.accounts_sheet, 1, None);
     let second = sheet_name(&words.matrix_sheet, 2, Some(&first));
@@ -173,7 +177,12 @@ pub fn segmentation_xlsx(rows: &[AccountSegment], matrix: &Matrix, words: &Workb
     Ok(book.save_to_buffer()?)
 }
 
-fn accounts_sheet(sheet: &mut Worksheet, name: &str, rows: &[AccountSegment], words: &WorkbookWords) -> Result<(), XlsxError> {
+fn accounts_sheet(
+    sheet: &mut Worksheet,
+    name: &str,
+    rows: &[AccountSegment],
+    words: &WorkbookWords,
+) -> Result<(), XlsxError> {
     sheet.set_name(name)?;
     let heading = Format::new().set_bold().set_border_bottom(FormatBorder::Thin);
     let money = Format::new().set_num_format("#,##0.00");
@@ -410,7 +419,7 @@ mod tests {
         // A flag the page did not word (another build) is written as its id.
         let mut short = estonian();
         short.flags.clear();
-        let i = rows.iter().position(|r| !r.flags.is_empty()).expect("the largest account is flagged");
+        let i = rows.iter().position(|r| r.flags.iter().next().is_some()).expect("the largest account is flagged");
         let bytes = segmentation_xlsx(&rows, &matrix, &short).unwrap();
         let table = read_workbook(&bytes, &TableOptions { header_row: None, sheet: Some(0) }).unwrap();
         assert!(table.sample[i][8].contains(rows[i].flags.iter().next().unwrap().id()), "{:?}", table.sample[i]);

@@ -292,7 +292,15 @@ pub fn read_file_summary(name: &str, read: &ReadFile) -> String {
         PersonalDetails::Included => tr("with personal details"),
         PersonalDetails::Removed => tr("without personal details"),
     };
-    tr_args("{name}: {scope}, {personal}, exported {date}.", &[("name", &name), ("scope", &scope), ("personal", &personal), ("date", &read.exported_at.chars().take(10).collect::<String>())])
+    tr_args(
+        "{name}: {scope}, {personal}, exported {date}.",
+        &[
+            ("name", &name),
+            ("scope", &scope),
+            ("personal", &personal),
+            ("date", &read.exported_at.chars().take(10).collect::<String>()),
+        ],
+    )
 }
 
 /// Reading and decoding a file before its rows: "Reading the file… 40 % of 12.5 MB".

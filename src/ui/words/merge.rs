@@ -121,7 +121,9 @@ pub fn place(change: &Change, item: impl Fn(&Path) -> Option<String>) -> String 
         here.0.push(seg.clone());
         parts.push(match seg {
             Seg::Key(k) => field_label(k),
-            Seg::Item(id) => item(&here).unwrap_or_else(|| tr_args("item {id}", &[("id", &id.chars().take(6).collect::<String>())])),
+            Seg::Item(id) => {
+                item(&here).unwrap_or_else(|| tr_args("item {id}", &[("id", &id.chars().take(6).collect::<String>())]))
+            }
         });
     }
     if parts.is_empty() {

@@ -224,7 +224,10 @@ pub fn healthy_range_note(range: Option<KeyShareRange>) -> String {
 
 /// The settings' healthy range of the key accounts' share, "healthy 30–55 %" (Portfolio card).
 pub fn healthy_range(low_pct: f64, high_pct: f64) -> String {
-    tr_args("healthy {low}–{high} %", &[("low", &crate::i18n::fmt::number(low_pct, 0)), ("high", &crate::i18n::fmt::number(high_pct, 0))])
+    tr_args(
+        "healthy {low}–{high} %",
+        &[("low", &crate::i18n::fmt::number(low_pct, 0)), ("high", &crate::i18n::fmt::number(high_pct, 0))],
+    )
 }
 
 /// "12.0 %", as the criteria write shares and thresholds.

@@ -67,7 +67,9 @@ pub fn title(r: &Reminder) -> String {
         ReminderFact::TenderMilestone { tender, months_before, .. } => {
             format!("{}: {}", milestone(*months_before).0, or_default(tender, tr("tender")))
         }
-        ReminderFact::TenderDay { tender, .. } => tr_args("Tender day: {0}", &[("0", &or_default(tender, tr("tender")))]),
+        ReminderFact::TenderDay { tender, .. } => {
+            tr_args("Tender day: {0}", &[("0", &or_default(tender, tr("tender")))])
+        }
         ReminderFact::TenderOutcome { tender, .. } => {
             tr_args("Record the outcome: {0}", &[("0", &or_default(tender, tr("tender")))])
         }

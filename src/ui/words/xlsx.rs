@@ -16,8 +16,18 @@ pub fn workbook_words() -> WorkbookWords {
         accounts_sheet: tr("Accounts").into(),
         matrix_sheet: tr("Matrix").into(),
         // ABC and XYZ are the analyses' names in every language the app speaks.
-        headings: [tr("Rank"), tr("Account"), tr("Revenue"), tr("Profit"), tr("Share"), "ABC", "XYZ", tr("CV"), tr("Flags")]
-            .map(String::from),
+        headings: [
+            tr("Rank"),
+            tr("Account"),
+            tr("Revenue"),
+            tr("Profit"),
+            tr("Share"),
+            "ABC",
+            "XYZ",
+            tr("CV"),
+            tr("Flags"),
+        ]
+        .map(String::from),
         flags: Flag::ALL.into_iter().map(|f| flag_label(f).to_string()).collect(),
         key_account: tr("key account").into(),
         matrix_counts: tr("Accounts").into(),
@@ -52,12 +62,19 @@ mod tests {
         let en = workbook_words();
         assert_eq!(en.headings[1], "Account");
         assert_eq!(en.flags.len(), Flag::ALL.len());
-        assert_eq!(en.flags[Flag::ALL.iter().position(|f| *f == Flag::CriticalDependency).unwrap()], "critical dependency");
-        let cat = Catalogue::parse(r#"{"Account": "Klient", "Matrix": "Maatriks", "key account": "võtmeklient"}"#).unwrap();
+        assert_eq!(
+            en.flags[Flag::ALL.iter().position(|f| *f == Flag::CriticalDependency).unwrap()],
+            "critical dependency"
+        );
+        let cat =
+            Catalogue::parse(r#"{"Account": "Klient", "Matrix": "Maatriks", "key account": "võtmeklient"}"#).unwrap();
         install(Lang::Et, Some(cat));
         let et = workbook_words();
         install(Lang::En, None);
-        assert_eq!((et.headings[1].as_str(), et.matrix_sheet.as_str(), et.key_account.as_str()), ("Klient", "Maatriks", "võtmeklient"));
+        assert_eq!(
+            (et.headings[1].as_str(), et.matrix_sheet.as_str(), et.key_account.as_str()),
+            ("Klient", "Maatriks", "võtmeklient")
+        );
         assert_eq!(et.headings[5], "ABC", "codes stay");
         assert_eq!(et.total, "Total", "an untranslated word falls back to English");
     }
