@@ -22,6 +22,10 @@ const NOT_WORDS: &[&str] = &[
     "INPUT",
     "TEXTAREA",
     "SELECT",
+    // CSS classes chosen by a condition (`class=if secondary { "button" } else { … }`).
+    "button",
+    "field",
+    " selected",
     // The CSS classes of a movement's direction, beside its words.
     "new",
     "gone",
@@ -29,6 +33,25 @@ const NOT_WORDS: &[&str] = &[
     "fell",
     "stayed",
 ];
+
+/// Lone words one file uses as ids, never shown: (file, literal).
+const IDS_IN: &[(&str, &str)] = &[
+    // Test ids of the score inputs and factor rows (the labels say `tr("strength")`).
+    ("src/ui/pages/dossier/mod.rs", "strength"),
+    ("src/ui/pages/dossier/mod.rs", "attractiveness"),
+    ("src/ui/pages/programme_settings.rs", "strength"),
+    ("src/ui/pages/programme_settings.rs", "attractiveness"),
+    // The import preview's role classes (`role_word` says them).
+    ("src/ui/components/import.rs", "customer"),
+    ("src/ui/components/import.rs", "date"),
+    ("src/ui/components/import.rs", "revenue"),
+    ("src/ui/components/import.rs", "profit"),
+];
+
+/// Whether `text` in `file` (relative to the crate) is one of [`IDS_IN`].
+pub fn id_in(file: &str, text: &str) -> bool {
+    IDS_IN.iter().any(|(f, t)| *f == file && *t == text)
+}
 
 /// Attributes people read (a screen reader says them, a hover shows them): any word there is
 /// for people, even a single lower-case one.
@@ -212,7 +235,10 @@ pub fn wordy(text: &str, before: &str) -> bool {
     }
     let token = stripped.trim();
     let attr = context_of(before);
+    // The value of a block, as an `if`/`else` arm gives it: `{ "revenue" }`.
+    let block_value = before.trim_end().ends_with('{');
     token.chars().next().is_some_and(char::is_uppercase)
+        || block_value
         || READ_ATTRS.iter().any(|a| attr.ends_with(a))
         || (attr.ends_with('>') && !attr.ends_with("=>") && !attr.ends_with("->"))
 }

@@ -469,7 +469,7 @@ fn PreviewTable(
                 <caption>{move || tr("First rows of the file")}</caption>
                 <thead><tr>
                     {move || table.with(|t| t.as_ref().map(|t| t.headers.clone()).unwrap_or_default()).into_iter().enumerate().map(|(i, h)| view! {
-                        <th scope="col" class=move || format!("role-{}", role(i))>{h}<span class="role">{move || role(i)}</span></th>
+                        <th scope="col" class=move || format!("role-{}", role(i))>{h}<span class="role">{move || role_word(role(i))}</span></th>
                     }).collect_view()}
                 </tr></thead>
                 <tbody>
@@ -479,5 +479,16 @@ fn PreviewTable(
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// A column's role as the preview's header shows it (`role` is its CSS class).
+fn role_word(role: &str) -> &'static str {
+    match role {
+        "customer" => tr("customer"),
+        "date" => tr("date"),
+        "revenue" => tr("revenue"),
+        "profit" => tr("profit"),
+        _ => "",
     }
 }

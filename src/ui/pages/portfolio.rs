@@ -121,9 +121,9 @@ fn PortfolioView() -> impl IntoView {
     let seg = state.segmentation;
     let measure_word = move || {
         if seg.with(|s| s.flags_on_profit) && state.settings.with(|s| s.measure == Measure::Profit) {
-            "profit"
+            tr("profit")
         } else {
-            "revenue"
+            tr("revenue")
         }
     };
     view! {

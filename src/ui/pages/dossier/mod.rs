@@ -141,7 +141,7 @@ fn DossierView(account_id: String) -> impl IntoView {
                     }>
                     <span aria-hidden="true">{move || if dossier.with(|d| d.section_filled(s)) { "✓ " } else { "○ " }}</span>
                     {s.label()}
-                    <span class="visually-hidden">{move || if dossier.with(|d| d.section_filled(s)) { " (filled)" } else { " (missing)" }}</span>
+                    <span class="visually-hidden">{move || if dossier.with(|d| d.section_filled(s)) { tr(" (filled)") } else { tr(" (missing)") }}</span>
                 </a>
             }).collect_view()}
         </nav>

@@ -108,7 +108,7 @@ pub fn metrics(ed: Editor, row: Memo<Option<AccountSegment>>, window_months: Sig
             let v = view_model();
             let m = ed.dossier.with(|d| d.metrics.clone());
             match v.margin {
-                Some(margin) => tr_args("CLV = Σ over years t = 1…{n} of margin × retention^(t−1) ÷ (1 + discount)^t, with margin {mg} ({src}), retention {r} %, discount {d} %.", &[("n", &m.horizon_years), ("mg", &money(margin)), ("src", &(if v.margin_entered { "entered" } else { tr("profit per year minus cost to serve") })), ("r", &format_number(m.retention_pct)), ("d", &format_number(m.discount_pct))]),
+                Some(margin) => tr_args("CLV = Σ over years t = 1…{n} of margin × retention^(t−1) ÷ (1 + discount)^t, with margin {mg} ({src}), retention {r} %, discount {d} %.", &[("n", &m.horizon_years), ("mg", &money(margin)), ("src", &(if v.margin_entered { tr("entered") } else { tr("profit per year minus cost to serve") })), ("r", &format_number(m.retention_pct)), ("d", &format_number(m.discount_pct))]),
                 None => tr("CLV needs a margin: enter one, or import order lines with profit.").into(),
             }
         }}</p>
