@@ -92,7 +92,7 @@ pub enum ToWorker {
     /// [`FromWorker::Exported`] or [`FromWorker::Refused`].
     ExportCsv,
     /// The same as an Excel workbook, in the words the page gives (the worker has no language).
-    ExportXlsx { words: WorkbookWords },
+    ExportXlsx { words: Box<WorkbookWords> },
 }
 
 /// The segmentation workbook's words in the reader's language (`ui::words::xlsx::workbook_words`):

@@ -230,7 +230,7 @@ fn accounts_sheet(
 }
 
 /// A flag in `words`; one the page did not word (a page of another build) as its stable id.
-fn flag_word<'a>(words: &'a WorkbookWords, f: Flag) -> &'a str {
+fn flag_word(words: &WorkbookWords, f: Flag) -> &str {
     Flag::ALL.iter().position(|x| *x == f).and_then(|i| words.flags.get(i)).map_or(f.id(), String::as_str)
 }
 

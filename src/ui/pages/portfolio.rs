@@ -101,7 +101,12 @@ fn PortfolioToolbar() -> impl IntoView {
     let worker = StoredValue::new_local(None::<ImportWorker>);
     let export = move |_| export_segmentation(state, worker, ToWorker::ExportCsv, "csv");
     let export_xlsx = move |_| {
-        export_segmentation(state, worker, ToWorker::ExportXlsx { words: export_words::workbook_words() }, "xlsx")
+        export_segmentation(
+            state,
+            worker,
+            ToWorker::ExportXlsx { words: Box::new(export_words::workbook_words()) },
+            "xlsx",
+        )
     };
     view! {
         <div class="toolbar" role="group" aria-label=move || tr("Segmentation")>
