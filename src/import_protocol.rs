@@ -91,29 +91,10 @@ pub enum ToWorker {
     /// `segmentation_export::pack` makes (a `Float64Array` and a `Uint8Array`). Answered by
     /// [`FromWorker::Exported`] or [`FromWorker::Refused`].
     ExportCsv,
-    /// The same as an Excel workbook, in the words the page gives (the worker has no language).
-    ExportXlsx { words: Box<WorkbookWords> },
-}
-
-/// The segmentation workbook's words in the reader's language (`ui::words::xlsx::workbook_words`):
-/// the page has the catalogue, the worker writes the file. The CSV takes none: its header,
-/// codes and flag ids are a contract and stay as they are.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct WorkbookWords {
-    pub accounts_sheet: String,
-    pub matrix_sheet: String,
-    /// The Accounts sheet's header row: rank, then the CSV's columns in its order.
-    pub headings: [String; 9],
-    /// Each of `Flag::ALL` in words, in its order.
-    pub flags: Vec<String>,
-    pub key_account: String,
-    /// The headings above the matrix of account counts and of values.
-    pub matrix_counts: String,
-    pub matrix_values: String,
-    /// The column of accounts without an XYZ class.
-    pub unclassified: String,
-    /// The last row and column of each matrix.
-    pub total: String,
+    /// The same as an Excel workbook, posted with a fifth part: the workbook's words in the
+    /// reader's language (`segmentation_export::WorkbookWords::to_list`, a JS array of strings),
+    /// as the worker has no language.
+    ExportXlsx,
 }
 
 /// What the worker found at the top of the file: the page keeps it for the mapping step as it

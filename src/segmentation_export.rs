@@ -11,7 +11,67 @@
 use kam_core::analysis::{AbcClass, AccountSegment, Flag, Segmentation, Unclassified, XyzClass};
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
-use crate::import_protocol::WorkbookWords;
+/// The segmentation workbook's words in the reader's language (`ui::words::xlsx::workbook_words`):
+/// the page has the catalogue, the worker writes the file. They cross as a JS array of strings
+/// ([`WorkbookWords::to_list`]), like the accounts' names, so the page links no serialiser. The
+/// CSV takes none: its header, codes and flag ids are a contract and stay as they are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkbookWords {
+    pub accounts_sheet: String,
+    pub matrix_sheet: String,
+    /// The Accounts sheet's header row: rank, then the CSV's columns in its order.
+    pub headings: [String; 9],
+    pub key_account: String,
+    /// The headings above the matrix of account counts and of values.
+    pub matrix_counts: String,
+    pub matrix_values: String,
+    /// The column of accounts without an XYZ class.
+    pub unclassified: String,
+    /// The last row and column of each matrix.
+    pub total: String,
+    /// Each of `Flag::ALL` in words, in its order.
+    pub flags: Vec<String>,
+}
+
+/// The words of [`WorkbookWords`] before its flags.
+const FIXED_WORDS: usize = 2 + 9 + 5;
+
+impl WorkbookWords {
+    /// The words in a fixed order, the flags last.
+    pub fn to_list(&self) -> Vec<String> {
+        let mut out = vec![self.accounts_sheet.clone(), self.matrix_sheet.clone()];
+        out.extend(self.headings.iter().cloned());
+        out.extend(
+            [&self.key_account, &self.matrix_counts, &self.matrix_values, &self.unclassified, &self.total]
+                .map(String::clone),
+        );
+        out.extend(self.flags.iter().cloned());
+        out
+    }
+
+    /// The inverse of [`Self::to_list`]; `None` when words are missing.
+    pub fn from_list(list: Vec<String>) -> Option<Self> {
+        if list.len() < FIXED_WORDS {
+            return None;
+        }
+        let mut it = list.into_iter();
+        let mut next = || it.next().unwrap_or_default();
+        let (accounts_sheet, matrix_sheet) = (next(), next());
+        let headings = std::array::from_fn(|_| next());
+        let (key_account, matrix_counts, matrix_values, unclassified, total) = (next(), next(), next(), next(), next());
+        Some(WorkbookWords {
+            accounts_sheet,
+            matrix_sheet,
+            headings,
+            key_account,
+            matrix_counts,
+            matrix_values,
+            unclassified,
+            total,
+            flags: it.collect(),
+        })
+    }
+}
 
 /// The matrix crosses as counts and values, A..C × (X, Y, Z, unclassified), count then value.
 pub const MATRIX_NUMBERS: usize = 3 * 4 * 2;
@@ -423,6 +483,16 @@ mod tests {
         let bytes = segmentation_xlsx(&rows, &matrix, &short).unwrap();
         let table = read_workbook(&bytes, &TableOptions { header_row: None, sheet: Some(0) }).unwrap();
         assert!(table.sample[i][8].contains(rows[i].flags.iter().next().unwrap().id()), "{:?}", table.sample[i]);
+    }
+
+    #[test]
+    fn the_words_cross_as_a_list() {
+        let words = estonian();
+        assert_eq!(WorkbookWords::from_list(words.to_list()), Some(words.clone()));
+        let mut none = words.clone();
+        none.flags.clear();
+        assert_eq!(WorkbookWords::from_list(none.to_list()), Some(none));
+        assert_eq!(WorkbookWords::from_list(words.to_list()[..FIXED_WORDS - 1].to_vec()), None);
     }
 
     #[test]

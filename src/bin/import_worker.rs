@@ -34,9 +34,11 @@ mod worker {
     };
     use kam_planner::import_protocol::{
         split_lines, to_columns, Columns, EncodingUsed, Formats, FromWorker, LineColumns, OpenedTable, Progress,
-        ReadOptions, ToWorker, WorkbookWords, LINES_PER_MESSAGE,
+        ReadOptions, ToWorker, LINES_PER_MESSAGE,
     };
-    use kam_planner::segmentation_export::{segmentation_xlsx, unpack, ExportProblem, CSV_MIME, XLSX_MIME};
+    use kam_planner::segmentation_export::{
+        segmentation_xlsx, unpack, ExportProblem, WorkbookWords, CSV_MIME, XLSX_MIME,
+    };
     use kam_planner::ui::words::exchange::{account_grouping, import_error, skipped_line, table_note};
     use kam_planner::ui::words::xlsx::export_problem;
     use wasm_bindgen::prelude::*;
@@ -131,8 +133,8 @@ mod worker {
                     CURRENT_RUN.with(|r| r.set(run));
                     spawn_local(read_rows(run, [account, date, revenue], profit, formats));
                 }
-                ToWorker::ExportCsv => export(&data, None),
-                ToWorker::ExportXlsx { words } => export(&data, Some(&words)),
+                ToWorker::ExportCsv => export(&data, false),
+                ToWorker::ExportXlsx => export(&data, true),
             }
         });
         scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -349,18 +351,21 @@ mod worker {
         });
     }
 
-    /// Writes the CSV, or the workbook in `xlsx`'s words, of `[json, names, numbers, codes]` and
-    /// posts it as a `Blob`.
-    fn export(data: &Array, xlsx: Option<&WorkbookWords>) {
+    /// Writes the CSV of `[json, names, numbers, codes]`, or the workbook of `[json, names,
+    /// numbers, codes, words]`, and posts it as a `Blob`.
+    fn export(data: &Array, xlsx: bool) {
         let written = (|| {
             let names = Array::from(&data.get(1)).iter().map(|n| n.as_string()).collect::<Option<Vec<_>>>();
             let numbers = Float64Array::new(&data.get(2)).to_vec();
             let codes = Uint8Array::new(&data.get(3)).to_vec();
             let (rows, matrix) =
                 unpack(names.ok_or(ExportProblem::Garbled)?, &numbers, &codes).ok_or(ExportProblem::Garbled)?;
-            match xlsx {
-                Some(words) => Ok((segmentation_xlsx(&rows, &matrix, words)?, XLSX_MIME)),
-                None => Ok((segmentation_csv_rows(&rows).into_bytes(), CSV_MIME)),
+            if xlsx {
+                let words = Array::from(&data.get(4)).iter().map(|w| w.as_string()).collect::<Option<Vec<_>>>();
+                let words = words.and_then(WorkbookWords::from_list).ok_or(ExportProblem::Garbled)?;
+                Ok((segmentation_xlsx(&rows, &matrix, &words)?, XLSX_MIME))
+            } else {
+                Ok((segmentation_csv_rows(&rows).into_bytes(), CSV_MIME))
             }
         })();
         let blob = written.and_then(|(bytes, mime)| {

@@ -88,7 +88,17 @@ fn export_segmentation(
     let on_problem = move |_: WorkerProblem| state.error.set(Some(export_words::export_failed().into()));
     match ImportWorker::start(on_message, on_problem) {
         Ok(w) => {
-            w.post_parts(js_sys::Array::of4(&request.to_json().into(), &names, &numbers, &codes));
+            let parts = js_sys::Array::of4(&request.to_json().into(), &names, &numbers, &codes);
+            if request == ToWorker::ExportXlsx {
+                // The workbook's words, in the reader's language: the worker has none.
+                let words: js_sys::Array = export_words::workbook_words()
+                    .to_list()
+                    .iter()
+                    .map(|w| wasm_bindgen::JsValue::from_str(w))
+                    .collect();
+                parts.push(&words);
+            }
+            w.post_parts(parts);
             worker.set_value(Some(w));
         }
         Err(problem) => on_problem(problem),
@@ -100,14 +110,7 @@ fn PortfolioToolbar() -> impl IntoView {
     let state = use_app();
     let worker = StoredValue::new_local(None::<ImportWorker>);
     let export = move |_| export_segmentation(state, worker, ToWorker::ExportCsv, "csv");
-    let export_xlsx = move |_| {
-        export_segmentation(
-            state,
-            worker,
-            ToWorker::ExportXlsx { words: Box::new(export_words::workbook_words()) },
-            "xlsx",
-        )
-    };
+    let export_xlsx = move |_| export_segmentation(state, worker, ToWorker::ExportXlsx, "xlsx");
     view! {
         <div class="toolbar" role="group" aria-label=move || tr("Segmentation")>
             <MeasureSelect label=tr("Rank by") testid="measure" inline=true/>

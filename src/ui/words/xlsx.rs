@@ -1,14 +1,13 @@
 //! Words of the segmentation workbook (`.xlsx`): its sheet names, headings and flags. The
 //! workbook is written in the import worker (`crate::segmentation_export`), which has no
 //! language: the page words them here, in the reader's language, and sends them with the
-//! figures (`ToWorker::ExportXlsx`).
+//! figures (`ToWorker::ExportXlsx`, as `WorkbookWords::to_list`).
 
 use crate::i18n::{tr, tr_args};
-use crate::import_protocol::WorkbookWords;
 use kam_core::analysis::Flag;
 
 use super::segmentation::flag_label;
-use crate::segmentation_export::ExportProblem;
+use crate::segmentation_export::{ExportProblem, WorkbookWords};
 
 /// The workbook's words in the current language, sent with the export request.
 pub fn workbook_words() -> WorkbookWords {
