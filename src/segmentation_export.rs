@@ -421,7 +421,7 @@ mod tests {
     fn the_workbook_has_both_sheets_a_frozen_header_and_a_filter() {
         let seg = named(&[("Big", 100.0, true), ("Middle", 20.0, false), ("Small", 1.0, true), ("New", 0.0, true)]);
         let (rows, matrix) = cross(&seg).unwrap();
-        let words = crate::ui::words::xlsx::workbook_words();
+        let words = crate::ui::words::xlsx::workbook_words_read();
         let bytes = segmentation_xlsx(&rows, &matrix, &words).unwrap();
 
         // kam-core's own workbook reader, a parser written apart from the writer.

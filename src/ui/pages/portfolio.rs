@@ -91,11 +91,8 @@ fn export_segmentation(
             let parts = js_sys::Array::of4(&request.to_json().into(), &names, &numbers, &codes);
             if request == ToWorker::ExportXlsx {
                 // The workbook's words, in the reader's language: the worker has none.
-                let words: js_sys::Array = export_words::workbook_words()
-                    .to_list()
-                    .iter()
-                    .map(|w| wasm_bindgen::JsValue::from_str(w))
-                    .collect();
+                let words: js_sys::Array =
+                    export_words::workbook_words().into_iter().map(wasm_bindgen::JsValue::from_str).collect();
                 parts.push(&words);
             }
             w.post_parts(parts);

@@ -7,33 +7,40 @@ use crate::i18n::{tr, tr_args};
 use kam_core::analysis::Flag;
 
 use super::segmentation::flag_label;
-use crate::segmentation_export::{ExportProblem, WorkbookWords};
+use crate::segmentation_export::ExportProblem;
 
-/// The workbook's words in the current language, sent with the export request.
-pub fn workbook_words() -> WorkbookWords {
-    WorkbookWords {
-        accounts_sheet: tr("Accounts").into(),
-        matrix_sheet: tr("Matrix").into(),
-        // ABC and XYZ are the analyses' names in every language the app speaks.
-        headings: [
-            tr("Rank"),
-            tr("Account"),
-            tr("Revenue"),
-            tr("Profit"),
-            tr("Share"),
-            "ABC",
-            "XYZ",
-            tr("CV"),
-            tr("Flags"),
-        ]
-        .map(String::from),
-        flags: Flag::ALL.into_iter().map(|f| flag_label(f).to_string()).collect(),
-        key_account: tr("key account").into(),
-        matrix_counts: tr("Accounts").into(),
-        matrix_values: tr("Value").into(),
-        unclassified: tr("Unclassified").into(),
-        total: tr("Total").into(),
-    }
+/// The workbook's words in the current language, sent with the export request in the order of
+/// `WorkbookWords::to_list` (the page needs them only as that list).
+pub fn workbook_words() -> Vec<&'static str> {
+    let mut words = vec![
+        tr("Accounts"),
+        tr("Matrix"),
+        // The headings; ABC and XYZ are the analyses' names in every language the app speaks.
+        tr("Rank"),
+        tr("Account"),
+        tr("Revenue"),
+        tr("Profit"),
+        tr("Share"),
+        "ABC",
+        "XYZ",
+        tr("CV"),
+        tr("Flags"),
+        tr("key account"),
+        // Above the matrix of counts and of values, its unclassified column and its totals.
+        tr("Accounts"),
+        tr("Value"),
+        tr("Unclassified"),
+        tr("Total"),
+    ];
+    words.extend(Flag::ALL.into_iter().map(flag_label));
+    words
+}
+
+/// [`workbook_words`] as the worker reads them.
+#[cfg(test)]
+pub fn workbook_words_read() -> crate::segmentation_export::WorkbookWords {
+    crate::segmentation_export::WorkbookWords::from_list(workbook_words().into_iter().map(String::from).collect())
+        .expect("every word is there")
 }
 
 /// The worker that writes the workbook did not start or stopped (the page's only words here).
@@ -58,7 +65,7 @@ mod tests {
 
     #[test]
     fn the_words_follow_the_language() {
-        let en = workbook_words();
+        let en = workbook_words_read();
         assert_eq!(en.headings[1], "Account");
         assert_eq!(en.flags.len(), Flag::ALL.len());
         assert_eq!(
@@ -68,7 +75,7 @@ mod tests {
         let cat =
             Catalogue::parse(r#"{"Account": "Klient", "Matrix": "Maatriks", "key account": "võtmeklient"}"#).unwrap();
         install(Lang::Et, Some(cat));
-        let et = workbook_words();
+        let et = workbook_words_read();
         install(Lang::En, None);
         assert_eq!(
             (et.headings[1].as_str(), et.matrix_sheet.as_str(), et.key_account.as_str()),
