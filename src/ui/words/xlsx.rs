@@ -36,8 +36,7 @@ pub fn workbook_words() -> Vec<&'static str> {
     words
 }
 
-/// [`workbook_words`] as the worker reads them.
-#[cfg(test)]
+/// [`workbook_words`] as the worker reads them (for tests: the page sends the list).
 pub fn workbook_words_read() -> crate::segmentation_export::WorkbookWords {
     crate::segmentation_export::WorkbookWords::from_list(workbook_words().into_iter().map(String::from).collect())
         .expect("every word is there")
