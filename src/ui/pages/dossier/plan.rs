@@ -170,7 +170,7 @@ fn PlanBody(
                 </section>
             </div>
             <footer class="plan-foot">
-                {tr_args("Printed {today} from KAM Planner. ", &[("today", &today)])}
+                {tr_args("Printed {today} from KAM Planner. ", &[("today", &fmt::date(today))])}
                 {if missing.is_empty() { tr("Every section of the dossier is filled.").to_string() } else { tr_args("Still unknown: {0}.", &[("0", &missing.join(", "))]) }}
             </footer>
         </article>
