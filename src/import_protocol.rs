@@ -91,7 +91,9 @@ pub enum ToWorker {
     /// `segmentation_export::pack` makes (a `Float64Array` and a `Uint8Array`). Answered by
     /// [`FromWorker::Exported`] or [`FromWorker::Refused`].
     ExportCsv,
-    /// The same as an Excel workbook.
+    /// The same as an Excel workbook, posted with a fifth part: the workbook's words in the
+    /// reader's language (`segmentation_export::WorkbookWords::to_list`, a JS array of strings),
+    /// as the worker has no language.
     ExportXlsx,
 }
 

@@ -11,7 +11,67 @@
 use kam_core::analysis::{AbcClass, AccountSegment, Flag, Segmentation, Unclassified, XyzClass};
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
-use crate::ui::words::xlsx as words;
+/// The segmentation workbook's words in the reader's language (`ui::words::xlsx::workbook_words`):
+/// the page has the catalogue, the worker writes the file. They cross as a JS array of strings
+/// ([`WorkbookWords::to_list`]), like the accounts' names, so the page links no serialiser. The
+/// CSV takes none: its header, codes and flag ids are a contract and stay as they are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkbookWords {
+    pub accounts_sheet: String,
+    pub matrix_sheet: String,
+    /// The Accounts sheet's header row: rank, then the CSV's columns in its order.
+    pub headings: [String; 9],
+    pub key_account: String,
+    /// The headings above the matrix of account counts and of values.
+    pub matrix_counts: String,
+    pub matrix_values: String,
+    /// The column of accounts without an XYZ class.
+    pub unclassified: String,
+    /// The last row and column of each matrix.
+    pub total: String,
+    /// Each of `Flag::ALL` in words, in its order.
+    pub flags: Vec<String>,
+}
+
+/// The words of [`WorkbookWords`] before its flags.
+const FIXED_WORDS: usize = 2 + 9 + 5;
+
+impl WorkbookWords {
+    /// The words in a fixed order, the flags last.
+    pub fn to_list(&self) -> Vec<String> {
+        let mut out = vec![self.accounts_sheet.clone(), self.matrix_sheet.clone()];
+        out.extend(self.headings.iter().cloned());
+        out.extend(
+            [&self.key_account, &self.matrix_counts, &self.matrix_values, &self.unclassified, &self.total]
+                .map(String::clone),
+        );
+        out.extend(self.flags.iter().cloned());
+        out
+    }
+
+    /// The inverse of [`Self::to_list`]; `None` when words are missing.
+    pub fn from_list(list: Vec<String>) -> Option<Self> {
+        if list.len() < FIXED_WORDS {
+            return None;
+        }
+        let mut it = list.into_iter();
+        let mut next = || it.next().unwrap_or_default();
+        let (accounts_sheet, matrix_sheet) = (next(), next());
+        let headings = std::array::from_fn(|_| next());
+        let (key_account, matrix_counts, matrix_values, unclassified, total) = (next(), next(), next(), next(), next());
+        Some(WorkbookWords {
+            accounts_sheet,
+            matrix_sheet,
+            headings,
+            key_account,
+            matrix_counts,
+            matrix_values,
+            unclassified,
+            total,
+            flags: it.collect(),
+        })
+    }
+}
 
 /// The matrix crosses as counts and values, A..C × (X, Y, Z, unclassified), count then value.
 pub const MATRIX_NUMBERS: usize = 3 * 4 * 2;
@@ -148,23 +208,49 @@ fn class_format(i: usize) -> Format {
     Format::new().set_background_color(Color::RGB(fill)).set_font_color(Color::RGB(text)).set_bold()
 }
 
-/// The workbook's bytes.
-pub fn segmentation_xlsx(rows: &[AccountSegment], matrix: &Matrix) -> Result<Vec<u8>, ExportProblem> {
+/// A sheet name Excel accepts made of `word`: without `[]:*?/\`, no apostrophe at either end,
+/// at most 31 characters, not empty (then `n`) and not the same as `taken` (then with ` n`).
+fn sheet_name(word: &str, n: usize, taken: Option<&str>) -> String {
+    let cleaned: String = word.chars().filter(|c| !"[]:*?/\\".contains(*c)).collect();
+    let mut name: String = cleaned.trim().trim_matches('\'').trim().chars().take(31).collect();
+    if name.is_empty() {
+        name = n.to_string();
+    }
+    if taken.is_some_and(|t| t.to_lowercase() == name.to_lowercase()) {
+        let suffix = format!(" {n}");
+        name = name.chars().take(31 - suffix.len()).collect::<String>() + &suffix;
+    }
+    name
+}
+
+/// The workbook's bytes, in `words`.
+pub fn segmentation_xlsx(
+    rows: &[AccountSegment],
+    matrix: &Matrix,
+    words: &WorkbookWords,
+) -> Result<Vec<u8>, ExportProblem> {
     let mut book = Workbook::new();
-    accounts_sheet(book.add_worksheet(), rows)?;
-    matrix_sheet(book.add_worksheet(), matrix)?;
+    let first = sheet_name(&words.accounts_sheet, 1, None);
+    let second = sheet_name(&words.matrix_sheet, 2, Some(&first));
+    accounts_sheet(book.add_worksheet(), &first, rows, words)?;
+    matrix_sheet(book.add_worksheet(), &second, matrix, words)?;
     Ok(book.save_to_buffer()?)
 }
 
-fn accounts_sheet(sheet: &mut Worksheet, rows: &[AccountSegment]) -> Result<(), XlsxError> {
-    sheet.set_name(words::accounts_sheet())?;
+fn accounts_sheet(
+    sheet: &mut Worksheet,
+    name: &str,
+    rows: &[AccountSegment],
+    words: &WorkbookWords,
+) -> Result<(), XlsxError> {
+    sheet.set_name(name)?;
     let heading = Format::new().set_bold().set_border_bottom(FormatBorder::Thin);
     let money = Format::new().set_num_format("#,##0.00");
     let percent = Format::new().set_num_format("0.00%");
     let classes: Vec<Format> = (0..3).map(class_format).collect();
-    let headings = words::account_headings();
+    let headings = &words.headings;
     for (col, h) in headings.iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, *h, &heading)?;
+        sheet.write_string_with_format(0, col as u16, h, &heading)?;
     }
     for (i, r) in rows.iter().enumerate() {
         let row = i as u32 + 1;
@@ -185,9 +271,9 @@ fn accounts_sheet(sheet: &mut Worksheet, rows: &[AccountSegment]) -> Result<(), 
             sheet.write_number_with_format(row, 7, cv / 100.0, &percent)?;
         }
         // Worded as the CSV lists them: the dependency flags, then key account.
-        let mut flags: Vec<&str> = r.flags.iter().map(|f| words::flag_word(f.id())).collect();
+        let mut flags: Vec<&str> = r.flags.iter().map(|f| flag_word(words, f)).collect();
         if r.is_key {
-            flags.push(words::flag_word("key_account"));
+            flags.push(&words.key_account);
         }
         sheet.write_string(row, 8, flags.join(", "))?;
     }
@@ -203,17 +289,22 @@ fn accounts_sheet(sheet: &mut Worksheet, rows: &[AccountSegment]) -> Result<(), 
     Ok(())
 }
 
-fn matrix_sheet(sheet: &mut Worksheet, matrix: &Matrix) -> Result<(), XlsxError> {
-    sheet.set_name(words::matrix_sheet())?;
+/// A flag in `words`; one the page did not word (a page of another build) as its stable id.
+fn flag_word(words: &WorkbookWords, f: Flag) -> &str {
+    Flag::ALL.iter().position(|x| *x == f).and_then(|i| words.flags.get(i)).map_or(f.id(), String::as_str)
+}
+
+fn matrix_sheet(sheet: &mut Worksheet, name: &str, matrix: &Matrix, words: &WorkbookWords) -> Result<(), XlsxError> {
+    sheet.set_name(name)?;
     let heading = Format::new().set_bold().set_border_bottom(FormatBorder::Thin);
     let bold = Format::new().set_bold();
     let money = Format::new().set_num_format("#,##0.00");
     let money_bold = Format::new().set_num_format("#,##0.00").set_bold();
-    let columns = [XyzClass::X.letter(), XyzClass::Y.letter(), XyzClass::Z.letter(), words::unclassified()];
+    let columns = [XyzClass::X.letter(), XyzClass::Y.letter(), XyzClass::Z.letter(), words.unclassified.as_str()];
     // Two tables one under the other: counts from row 0, values from row 6.
-    for (top, title, values) in [(0u32, words::matrix_counts(), false), (6, words::matrix_values(), true)] {
+    for (top, title, values) in [(0u32, &words.matrix_counts, false), (6, &words.matrix_values, true)] {
         sheet.write_string_with_format(top, 0, title, &heading)?;
-        for (c, name) in columns.iter().chain([&words::total()]).enumerate() {
+        for (c, name) in columns.iter().chain([&words.total.as_str()]).enumerate() {
             let format = if c < 3 { class_format(c).set_border_bottom(FormatBorder::Thin) } else { heading.clone() };
             sheet.write_string_with_format(top, c as u16 + 1, *name, &format)?;
         }
@@ -234,7 +325,7 @@ fn matrix_sheet(sheet: &mut Worksheet, matrix: &Matrix) -> Result<(), XlsxError>
             sheet.write_number_with_format(row, 5, row_total, if values { &money_bold } else { &bold })?;
         }
         let total_row = top + 4;
-        sheet.write_string_with_format(total_row, 0, words::total(), &bold)?;
+        sheet.write_string_with_format(total_row, 0, &words.total, &bold)?;
         for (c, t) in column_totals.iter().chain([&column_totals.iter().sum()]).enumerate() {
             sheet.write_number_with_format(total_row, c as u16 + 1, *t, if values { &money_bold } else { &bold })?;
         }
@@ -330,12 +421,13 @@ mod tests {
     fn the_workbook_has_both_sheets_a_frozen_header_and_a_filter() {
         let seg = named(&[("Big", 100.0, true), ("Middle", 20.0, false), ("Small", 1.0, true), ("New", 0.0, true)]);
         let (rows, matrix) = cross(&seg).unwrap();
-        let bytes = segmentation_xlsx(&rows, &matrix).unwrap();
+        let words = crate::ui::words::xlsx::workbook_words_read();
+        let bytes = segmentation_xlsx(&rows, &matrix, &words).unwrap();
 
         // kam-core's own workbook reader, a parser written apart from the writer.
         let table = read_workbook(&bytes, &TableOptions { header_row: None, sheet: Some(0) }).unwrap();
         assert_eq!(table.sheets, vec!["Accounts".to_string(), "Matrix".to_string()]);
-        assert_eq!(table.headers, words::account_headings().map(String::from).to_vec());
+        assert_eq!(table.headers[..3], ["Rank", "Account", "Revenue"].map(String::from));
         assert_eq!(table.sample[0][1], "Big");
         assert_eq!(table.sample[0][5], seg.rows[0].abc.letter());
         assert!(table.sample[0][8].ends_with("key account"), "{:?}", table.sample[0]);
@@ -352,5 +444,63 @@ mod tests {
 
         let matrix = read_workbook(&bytes, &TableOptions { header_row: None, sheet: Some(1) }).unwrap();
         assert_eq!(matrix.headers[..6], ["Accounts", "X", "Y", "Z", "Unclassified", "Total"].map(String::from));
+    }
+
+    /// Estonian words, as the page sends them in Estonian; the sheet names as Excel wants them.
+    fn estonian() -> WorkbookWords {
+        WorkbookWords {
+            accounts_sheet: "Kliendid: kõik [2025]".into(),
+            matrix_sheet: "kliendid: KÕIK 2025".into(),
+            headings: ["Koht", "Klient", "Käive", "Kasum", "Osakaal", "ABC", "XYZ", "VK", "Märgid"].map(String::from),
+            flags: vec!["suuruselt võtmeklient".into(), "kriitiline sõltuvus".into()],
+            key_account: "võtmeklient".into(),
+            matrix_counts: "Kliente".into(),
+            matrix_values: "Väärtus".into(),
+            unclassified: "Liigitamata".into(),
+            total: "Kokku".into(),
+        }
+    }
+
+    #[test]
+    fn the_workbook_is_in_the_words_the_page_sent() {
+        let seg = named(&[("Suur", 100.0, true), ("Keskmine", 20.0, false), ("Väike", 1.0, true)]);
+        let (rows, matrix) = cross(&seg).unwrap();
+        let bytes = segmentation_xlsx(&rows, &matrix, &estonian()).unwrap();
+        let table = read_workbook(&bytes, &TableOptions { header_row: None, sheet: Some(0) }).unwrap();
+        // Excel's forbidden characters are left out; the second name would repeat the first.
+        assert_eq!(table.sheets, ["Kliendid kõik 2025", "kliendid KÕIK 2025 2"].map(String::from));
+        assert_eq!(table.headers, estonian().headings.to_vec());
+        assert!(table.sample[0][8].ends_with("võtmeklient"), "{:?}", table.sample[0]);
+        // Figures stay numbers with formats, not text in the reader's notation.
+        let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+        assert!(sheet.contains(r#"<c r="C2" s="#) && !sheet.contains(r#"<c r="C2" t="s""#), "{sheet}");
+        let counts = read_workbook(&bytes, &TableOptions { header_row: None, sheet: Some(1) }).unwrap();
+        assert_eq!(counts.headers[..6], ["Kliente", "X", "Y", "Z", "Liigitamata", "Kokku"].map(String::from));
+        // A flag the page did not word (another build) is written as its id.
+        let mut short = estonian();
+        short.flags.clear();
+        let i = rows.iter().position(|r| r.flags.iter().next().is_some()).expect("the largest account is flagged");
+        let bytes = segmentation_xlsx(&rows, &matrix, &short).unwrap();
+        let table = read_workbook(&bytes, &TableOptions { header_row: None, sheet: Some(0) }).unwrap();
+        assert!(table.sample[i][8].contains(rows[i].flags.iter().next().unwrap().id()), "{:?}", table.sample[i]);
+    }
+
+    #[test]
+    fn the_words_cross_as_a_list() {
+        let words = estonian();
+        assert_eq!(WorkbookWords::from_list(words.to_list()), Some(words.clone()));
+        let mut none = words.clone();
+        none.flags.clear();
+        assert_eq!(WorkbookWords::from_list(none.to_list()), Some(none));
+        assert_eq!(WorkbookWords::from_list(words.to_list()[..FIXED_WORDS - 1].to_vec()), None);
+    }
+
+    #[test]
+    fn sheet_names_are_ones_excel_takes() {
+        assert_eq!(sheet_name("Accounts", 1, None), "Accounts");
+        assert_eq!(sheet_name("'[]:*?/\\'", 1, None), "1");
+        assert_eq!(sheet_name(&"ж".repeat(40), 2, None).chars().count(), 31);
+        assert_eq!(sheet_name(&"ж".repeat(40), 2, Some(&"Ж".repeat(31))), "ж".repeat(29) + " 2");
+        assert_eq!(sheet_name("客户", 2, Some("矩阵")), "客户");
     }
 }

@@ -11,6 +11,10 @@ use kam_planner::i18n::catalogue::placeholders;
 use kam_planner::i18n::Lang;
 use serde_json::{json, Map, Value};
 
+#[path = "i18n/literals.rs"]
+mod literals;
+use literals::{has_word, id_in, identifier, pattern, technical, wordy};
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -316,105 +320,6 @@ fn problems_are_found() {
     assert!(problems(Lang::Et, &en, &good).is_empty());
 }
 
-/// Literals that look like words but are not for people: CSS classes, test ids, codes, file
-/// names, MIME types, attribute values, log lines.
-/// CSS classes chosen in code (`if key { "bubble key" } else { … }`) and the serde and DOM
-/// texts that are matched or logged, never shown as they are.
-const NOT_WORDS: &[&str] = &[
-    "button primary",
-    "drop-zone dragging",
-    "bubble key",
-    "bubble candidate",
-    "field inline",
-    "message success",
-    "message warning",
-    "status met",
-    "status attention",
-    "status discuss",
-    "struct FileData",
-    "not an anchor",
-];
-
-fn allowed(text: &str, before: &str) -> bool {
-    if NOT_WORDS.contains(&text) {
-        return true;
-    }
-    let attr = before.trim_end();
-    let technical_attr = [
-        "class=",
-        "data-testid=",
-        "href=",
-        "type=",
-        "id=",
-        "for=",
-        "role=",
-        "name=",
-        "value=",
-        "accept=",
-        "rel=",
-        "scope=",
-        "autocomplete=",
-        "inputmode=",
-        "testid=",
-        "step=",
-        "min=",
-        "max=",
-        "lang=",
-        "style=",
-        "d=",
-        "viewBox=",
-        "aria-controls=",
-        "aria-hidden=",
-        "aria-live=",
-    ];
-    if technical_attr.iter().any(|a| attr.ends_with(a)) {
-        return true;
-    }
-    let calls = [
-        "class_list().add_1(",
-        "remove_1(",
-        "set_attribute(",
-        "get_item(",
-        "set_item(",
-        "log(",
-        "expect(",
-        "panic!(",
-        "download_text(",
-        "download_bytes(",
-        "query_selector(",
-        "debug_assert",
-        "unreachable!(",
-        "Err(format!(",
-    ];
-    if calls.iter().any(|c| attr.ends_with(c)) {
-        return true;
-    }
-    text.contains("{{")
-        || text.starts_with('/')
-        || text.starts_with("kam-")
-        || text.contains("-{")
-        || !text.contains(' ')
-}
-
-fn wordy(text: &str) -> bool {
-    let stripped: String = {
-        let mut out = String::new();
-        let mut depth = 0;
-        for c in text.chars() {
-            match c {
-                '{' => depth += 1,
-                '}' => depth -= 1,
-                c if depth == 0 => out.push(c),
-                _ => {}
-            }
-        }
-        out
-    };
-    let words = stripped.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).count();
-    words >= 2
-        || (words == 1 && stripped.trim().chars().next().is_some_and(char::is_uppercase) && stripped.trim().len() > 2)
-}
-
 #[test]
 fn views_show_no_word_that_bypasses_the_catalogue() {
     let found = collect();
@@ -453,7 +358,23 @@ fn views_show_no_word_that_bypasses_the_catalogue() {
                 }
                 let before = &code[from..i];
                 let raw = code[..i].ends_with('r') || code[..i].ends_with("r#");
-                if !raw && !spans.contains(&i) && wordy(&text) && !allowed(&text, before) {
+                let mut to = (end + 8).min(code.len());
+                while !code.is_char_boundary(to) {
+                    to -= 1;
+                }
+                let after = &code[end..to];
+                // In the words modules every literal is for people (lower-case lone words too: "rising").
+                let words_module = f.starts_with(root().join("src/ui/words"));
+                let rel = f.strip_prefix(root()).unwrap().display().to_string();
+                let suspect = wordy(&text, before) || (words_module && has_word(&text));
+                if !raw
+                    && !spans.contains(&i)
+                    && suspect
+                    && !technical(&text, before)
+                    && !pattern(before, &text, after)
+                    && !identifier(&text, words_module)
+                    && !id_in(&rel, &text)
+                {
                     let line = code[..i].matches('\n').count() + 1;
                     bad.push(format!("{}:{line}: {text:?}", f.strip_prefix(root()).unwrap().display()));
                 }

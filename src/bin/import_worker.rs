@@ -36,7 +36,9 @@ mod worker {
         split_lines, to_columns, Columns, EncodingUsed, Formats, FromWorker, LineColumns, OpenedTable, Progress,
         ReadOptions, ToWorker, LINES_PER_MESSAGE,
     };
-    use kam_planner::segmentation_export::{segmentation_xlsx, unpack, ExportProblem, CSV_MIME, XLSX_MIME};
+    use kam_planner::segmentation_export::{
+        segmentation_xlsx, unpack, ExportProblem, WorkbookWords, CSV_MIME, XLSX_MIME,
+    };
     use kam_planner::ui::words::exchange::{account_grouping, import_error, skipped_line, table_note};
     use kam_planner::ui::words::xlsx::export_problem;
     use wasm_bindgen::prelude::*;
@@ -349,7 +351,8 @@ mod worker {
         });
     }
 
-    /// Writes the CSV or the workbook of `[json, names, numbers, codes]` and posts it as a `Blob`.
+    /// Writes the CSV of `[json, names, numbers, codes]`, or the workbook of `[json, names,
+    /// numbers, codes, words]`, and posts it as a `Blob`.
     fn export(data: &Array, xlsx: bool) {
         let written = (|| {
             let names = Array::from(&data.get(1)).iter().map(|n| n.as_string()).collect::<Option<Vec<_>>>();
@@ -357,9 +360,12 @@ mod worker {
             let codes = Uint8Array::new(&data.get(3)).to_vec();
             let (rows, matrix) =
                 unpack(names.ok_or(ExportProblem::Garbled)?, &numbers, &codes).ok_or(ExportProblem::Garbled)?;
-            match xlsx {
-                true => Ok((segmentation_xlsx(&rows, &matrix)?, XLSX_MIME)),
-                false => Ok((segmentation_csv_rows(&rows).into_bytes(), CSV_MIME)),
+            if xlsx {
+                let words = Array::from(&data.get(4)).iter().map(|w| w.as_string()).collect::<Option<Vec<_>>>();
+                let words = words.and_then(WorkbookWords::from_list).ok_or(ExportProblem::Garbled)?;
+                Ok((segmentation_xlsx(&rows, &matrix, &words)?, XLSX_MIME))
+            } else {
+                Ok((segmentation_csv_rows(&rows).into_bytes(), CSV_MIME))
             }
         })();
         let blob = written.and_then(|(bytes, mime)| {

@@ -152,6 +152,18 @@ pub fn month(m: u32) -> String {
     }
 }
 
+/// A day of a month with no year, as the governance calendar plans meetings ("March 14",
+/// "14. märts", "14 марта", "3月14日"); the month alone without a day.
+pub fn month_day(m: u32, day: Option<u32>) -> String {
+    let Some(d) = day.filter(|d| (1..=31).contains(d)) else { return month(m) };
+    let i = (m.clamp(1, 12) - 1) as usize;
+    match lang() {
+        #[cfg(target_arch = "wasm32")]
+        l if l != Lang::En => intl::month_day(l, m, d).unwrap_or_else(|| format!("{} {d}", MONTHS[i])),
+        _ => format!("{} {d}", MONTHS[i]),
+    }
+}
+
 /// A short month and year for charts ("Mar 2025"; "märts 2025").
 pub fn month_year(d: NaiveDate) -> String {
     match lang() {
@@ -275,6 +287,14 @@ mod intl {
         call(&f, &utc(2024, m.clamp(1, 12), 15))
     }
 
+    pub fn month_day(l: Lang, m: u32, d: u32) -> Option<String> {
+        // A leap year, so that 29 February is a day; a day past the month's end stays in it.
+        let m = m.clamp(1, 12);
+        let last = (28..=31).rev().find(|&x| NaiveDate::from_ymd_opt(2024, m, x).is_some()).unwrap_or(28);
+        let f = date_format(l, "month-day", &[("month", "long".into()), ("day", "numeric".into())]);
+        call(&f, &utc(2024, m, d.min(last)))
+    }
+
     pub fn month_year(l: Lang, d: NaiveDate) -> Option<String> {
         let f = date_format(l, "month-year", &[("month", "short".into()), ("year", "numeric".into())]);
         call(&f, &utc(d.year(), d.month(), 15))
@@ -313,6 +333,9 @@ mod tests {
         assert_eq!(percent(24.345), "24.3\u{a0}%");
         assert_eq!(date(NaiveDate::from_ymd_opt(2025, 3, 14).unwrap()), "2025-03-14");
         assert_eq!(month(3), "March");
+        assert_eq!(month_day(3, Some(14)), "March 14");
+        assert_eq!(month_day(12, None), "December");
+        assert_eq!(month_day(0, Some(40)), "January");
         assert_eq!(money(1234.0, "EUR"), "1\u{202f}234\u{a0}EUR");
         assert_eq!(count(1234), "1234");
     }

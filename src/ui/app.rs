@@ -117,7 +117,7 @@ fn SaveIndicator() -> impl IntoView {
     let state = super::state::use_app();
     view! {
         <span class="save-state" role="status" data-testid="save-state">
-            {move || if state.is_saving() { "Saving…" } else if state.error.with(Option::is_some) { tr("Not saved") } else { tr("All changes saved") }}
+            {move || if state.is_saving() { tr("Saving…") } else if state.error.with(Option::is_some) { tr("Not saved") } else { tr("All changes saved") }}
         </span>
     }
 }
@@ -225,7 +225,7 @@ fn WorkshopBar() -> impl IntoView {
                 <span data-testid="workshop-position">{move || {
                     let ids = key_ids.get();
                     match current.get().and_then(|c| ids.iter().position(|(_, id)| *id == c)) {
-                        Some(i) => format!("{} — {} of {}", ids[i].0, i + 1, ids.len()),
+                        Some(i) => tr_args("{name} — {n} of {total}", &[("name", &ids[i].0), ("n", &(i + 1)), ("total", &ids.len())]),
                         None => tr_args("{0} key accounts · press ] to start", &[("0", &ids.len())]),
                     }
                 }}</span>

@@ -30,6 +30,71 @@ function sentences(tag) {
     .filter((k) => cat[k] !== k);
 }
 
+/** Texts that read the same in every language: codes and units the app shows as they are. */
+const SAME_EVERYWHERE = new Set(['ABC', 'XYZ', 'PESTEL', 'SWOT', 'KAM', 'CSV', 'ICS', 'PDF', 'ISO 4217', 'WebCrypto', 'OK']);
+
+/** Every English catalogue text of one word or more as a test of a whole text on the page: a
+ *  text without placeholders as it is, one with placeholders as a pattern whose English words
+ *  around them must be there. Texts the language's catalogue also holds as they are (a name, a
+ *  code, a word the same in both) are not English left over. */
+function englishWords(tag) {
+  const own = new Set();
+  for (const v of Object.values(catalogue(tag))) for (const f of typeof v === 'string' ? [v] : Object.values(v)) own.add(f.trim());
+  const exact = new Set();
+  const patterns = [];
+  for (const v of Object.values(english)) {
+    for (const form of typeof v === 'string' ? [v] : Object.values(v)) {
+      const text = form.trim().replace(/\s+/g, ' ');
+      if (own.has(text) || SAME_EVERYWHERE.has(text)) continue;
+      const outside = text.replace(/\{[A-Za-z0-9_]+\}/g, ' ');
+      if (!/\p{L}{2}/u.test(outside)) continue;
+      if (outside === text) exact.add(text);
+      else if (/^\{[A-Za-z0-9_]+\}.*\{[A-Za-z0-9_]+\}$/s.test(text) && (outside.match(/\p{L}{2,}/gu) ?? []).length < 2) {
+        // "{offering} in {unit}", "{0} and {1}": one word between placeholders matches any
+        // text that holds it, a name or the account's own notes ("Site visit in Oslo").
+        continue;
+      } else {
+        const parts = text.split(/\{[A-Za-z0-9_]+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+        patterns.push({ text, re: new RegExp('^' + parts.join('.+?') + '$', 's') });
+      }
+    }
+  }
+  return { exact, patterns };
+}
+
+/** The page's texts as people meet them: each text node, and the attributes read aloud or shown
+ *  on hover, trimmed; scripts and styles aside. */
+async function pageTexts(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement?.closest('script, style, noscript, template')) continue;
+      const t = n.textContent.trim().replace(/\s+/g, ' ');
+      if (t) out.push(t);
+    }
+    for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+      for (const a of ['aria-label', 'title', 'placeholder', 'alt']) {
+        const t = el.getAttribute(a)?.trim().replace(/\s+/g, ' ');
+        if (t) out.push(t);
+      }
+    }
+    out.push(document.title.trim());
+    return [...new Set(out)];
+  });
+}
+
+function englishWordsOn(texts, { exact, patterns }) {
+  return texts.filter((t) => exact.has(t) || patterns.some((p) => p.re.test(t)));
+}
+
+test('the English check finds single words, fragments beside figures and attributes', () => {
+  const zh = englishWords('zh-CN');
+  // 'Spare parts in Bergen' has the shape of '{offering} in {unit}' but is data, not the app's words.
+  const left = englishWordsOn(['Revenue', '40 shown', 'healthy 30–55 %', 'Month', '营收', 'Nordwind Logistics AS', 'ABC', '30–55 %', 'Spare parts in Bergen'], zh);
+  assert.deepEqual(left, ['Revenue', '40 shown', 'healthy 30–55 %', 'Month']);
+});
+
 const ACCOUNT = 'Nordwind Logistics AS';
 
 async function choose(page, tag, testid = 'language-picker') {
@@ -55,7 +120,9 @@ for (const tag of LANGS) {
     const page = await openWithDemo(env, { lang: tag });
     assert.equal(await page.evaluate(() => document.documentElement.lang), tag);
     const list = sentences(tag);
+    const words = englishWords(tag);
     const found = {};
+    const single = {};
     const dossier = await firstKeyAccount(page);
     const routes = ['/portfolio', '/key-accounts', '/programme', '/reminders', '/calendar', '/settings', dossier, `${dossier}/plan`, '/report'];
     for (const route of routes) {
@@ -64,11 +131,14 @@ for (const tag of LANGS) {
       await page.waitForTimeout(150);
       const left = await englishOn(page, list);
       if (left.length) found[route] = left;
+      const lone = englishWordsOn(await pageTexts(page), words);
+      if (lone.length) single[route] = lone;
       await screenshot(page, `i18n-${tag}${route.replaceAll('/', '-')}`);
     }
     assert.equal(await page.evaluate(() => document.documentElement.lang), tag, 'the language survives navigation and reloads');
-    writeFileSync(join(ARTIFACTS, `i18n-${tag}-english-left.json`), JSON.stringify(found, null, 2));
+    writeFileSync(join(ARTIFACTS, `i18n-${tag}-english-left.json`), JSON.stringify({ sentences: found, texts: single }, null, 2));
     assert.deepEqual(found, {}, `English sentences left in ${tag}`);
+    assert.deepEqual(single, {}, `English words left in ${tag} (whole texts equal to an English catalogue text)`);
     assert.deepEqual(page.errors.filter((e) => !/favicon/.test(e)), []);
   });
 }
@@ -189,7 +259,7 @@ test('et: the demo loads in Estonian, and the default matrix factors follow the 
   const overview = 'Third-party logistics for the Nordic retail sector; 14 warehouses, moving to automated picking.';
   assert.equal(await page.getByTestId('dossier-overview').inputValue(), et[overview]);
   const scoreLabel = (i) => page.getByTestId(`attractiveness-score-${i}`).evaluate((el) => el.closest('label').textContent);
-  assert.equal(await scoreLabel(0), et['{0} (weight {1})'].replace('{0}', et['Volume and growth potential']).replace('{1}', '30'));
+  assert.equal(await scoreLabel(0), et['{factor} (weight {weight})'].replace('{factor}', et['Volume and growth potential']).replace('{weight}', '30'));
   assert.equal(await page.getByTestId('attractiveness-score-0').inputValue(), '8', 'the demo scores count for the presets');
   const quadrant = await page.getByTestId('matrix-quadrant').textContent();
   assert.ok(quadrant.startsWith(et.Strategic), quadrant);

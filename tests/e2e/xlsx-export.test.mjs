@@ -3,7 +3,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import { setup, screenshot, openWithDemo, download } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setup, screenshot, openWithDemo, download, ROOT } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -120,5 +122,49 @@ test('the CSV export, written in the worker too, is unchanged by an Excel export
   const again = await download(page, 'export-segmentation');
   assert.equal(again.text, before.text);
   assert.ok(before.text.startsWith('account,revenue,profit,share,abc,xyz,cv,flags\r\n'));
+  await page.close();
+});
+
+test('exported in Chinese or Estonian, the workbook is in the reader\'s language and the CSV is not', async () => {
+  const page = await openWithDemo(env);
+  const english = await download(page, 'export-segmentation');
+  for (const tag of ['zh-CN', 'et']) {
+    const cat = JSON.parse(readFileSync(join(ROOT, `locales/${tag}.json`), 'utf8'));
+    const t = (en) => { assert.ok(cat[en], `${tag} has ${en}`); return cat[en]; };
+    await page.getByTestId('language-picker').selectOption(tag);
+    await page.waitForFunction((l) => document.documentElement.lang === l, tag);
+
+    // The CSV is a contract: the same header, codes and flag ids in every language.
+    const csv = await download(page, 'export-segmentation');
+    const [header, ...lines] = csv.text.trim().split(/\r\n/);
+    assert.equal(header, 'account,revenue,profit,share,abc,xyz,cv,flags');
+    assert.equal(csv.text.split(/\r\n/)[0], english.text.split(/\r\n/)[0]);
+    const rows = lines.map(cells);
+    assert.ok(rows.some((r) => /^[a-z_|]+$/.test(r[7])), 'flags stay ids');
+
+    const xlsx = await download(page, 'export-xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx.path);
+    assert.deepEqual(book.worksheets.map((s) => s.name), [t('Accounts'), t('Matrix')]);
+    const accounts = book.worksheets[0];
+    assert.deepEqual(accounts.getRow(1).values.slice(1),
+      [t('Rank'), t('Account'), t('Revenue'), t('Profit'), t('Share'), 'ABC', 'XYZ', t('CV'), t('Flags')]);
+    const words = { key_by_size: t('key by size'), critical_dependency: t('critical dependency'), mono_client: t('mono-client'), key_account: t('key account') };
+    rows.forEach(([name, revenue, , share, , , , flags], i) => {
+      const r = accounts.getRow(i + 2);
+      assert.equal(r.getCell(2).value, name);
+      // Figures stay numbers with a number format, whatever the language.
+      assert.equal(typeof r.getCell(3).value, 'number', `revenue of ${name} is a number`);
+      assert.equal(fixed(r.getCell(3).value), revenue);
+      assert.equal(r.getCell(3).numFmt, '#,##0.00');
+      assert.equal(fixed(r.getCell(5).value * 100), share);
+      assert.equal(r.getCell(9).value ?? '', flags === '' ? '' : flags.split('|').map((f) => words[f]).join(', '));
+    });
+    const matrix = book.worksheets[1];
+    assert.deepEqual(matrix.getRow(1).values.slice(1), [t('Accounts'), 'X', 'Y', 'Z', t('Unclassified'), t('Total')]);
+    assert.deepEqual(matrix.getRow(7).values.slice(1), [t('Value'), 'X', 'Y', 'Z', t('Unclassified'), t('Total')]);
+    assert.equal(matrix.getRow(5).getCell(1).value, t('Total'));
+    assert.equal(typeof matrix.getRow(5).getCell(6).value, 'number');
+  }
   await page.close();
 });

@@ -1,4 +1,4 @@
-use crate::i18n::tr;
+use crate::i18n::{tr, tr_args};
 use leptos::prelude::*;
 
 use crate::ui::state::use_app;
@@ -17,7 +17,7 @@ pub fn AddAccountForm() -> impl IntoView {
         let n = name.get_untracked();
         match state.add_account(&n, &industry.get_untracked(), &manager.get_untracked()) {
             Ok(()) => {
-                message.set(Some(Ok(format!("{} added.", n.trim()))));
+                message.set(Some(Ok(tr_args("{name} added.", &[("name", &n.trim())]))));
                 name.set(String::new());
                 industry.set(String::new());
                 manager.set(String::new());

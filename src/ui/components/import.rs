@@ -253,7 +253,7 @@ pub fn ImportPanel() -> impl IntoView {
                         signal.set(v.parse().ok());
                         run(None);
                     }>
-                    <option value="" selected=move || signal.get().is_none()>{if optional { "— none —" } else { "— choose —" }}</option>
+                    <option value="" selected=move || signal.get().is_none()>{move || if optional { tr("— none —") } else { tr("— choose —") }}</option>
                     {move || table.with(|t| t.as_ref().map(|t| t.headers.clone()).unwrap_or_default()).into_iter().enumerate().map(|(i, h)| {
                         let text = if h.is_empty() { tr_args("Column {0}", &[("0", &(i + 1))]) } else { h };
                         view! { <option value=i.to_string() selected=move || signal.get() == Some(i)>{text}</option> }
@@ -372,9 +372,9 @@ pub fn ImportPanel() -> impl IntoView {
                     {move || table.with(|t| t.as_ref().map(|t| t.notes.clone()).unwrap_or_default()).into_iter().map(|n| view! { <p class="message warning">{n}</p> }).collect_view()}
                     {reading_choices}
                     <div class="mapping-fields">
-                        {column_select("map-account", "Customer", account, false)}
-                        {column_select("map-date", "Date", date, false)}
-                        {column_select("map-revenue", "Revenue", revenue, false)}
+                        {column_select("map-account", tr("Customer"), account, false)}
+                        {column_select("map-date", tr("Date"), date, false)}
+                        {column_select("map-revenue", tr("Revenue"), revenue, false)}
                         {column_select("map-profit", tr("Profit (optional)"), profit, true)}
                         <label class="field">
                             <span>{move || tr("Date format")}</span>
@@ -469,7 +469,7 @@ fn PreviewTable(
                 <caption>{move || tr("First rows of the file")}</caption>
                 <thead><tr>
                     {move || table.with(|t| t.as_ref().map(|t| t.headers.clone()).unwrap_or_default()).into_iter().enumerate().map(|(i, h)| view! {
-                        <th scope="col" class=move || format!("role-{}", role(i))>{h}<span class="role">{move || role(i)}</span></th>
+                        <th scope="col" class=move || format!("role-{}", role(i))>{h}<span class="role">{move || role_word(role(i))}</span></th>
                     }).collect_view()}
                 </tr></thead>
                 <tbody>
@@ -479,5 +479,16 @@ fn PreviewTable(
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// A column's role as the preview's header shows it (`role` is its CSS class).
+fn role_word(role: &str) -> &'static str {
+    match role {
+        "customer" => tr("customer"),
+        "date" => tr("date"),
+        "revenue" => tr("revenue"),
+        "profit" => tr("profit"),
+        _ => "",
     }
 }

@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::ui::components::{DemoButton, EmptyState};
-use crate::ui::pages::dossier::month_name;
 use crate::ui::state::use_app;
 use crate::ui::words::reminders::calendar_entry;
 
@@ -42,7 +41,7 @@ pub fn CalendarPage() -> impl IntoView {
                 <div class="calendar" data-testid="calendar">
                     {(1..=12u32).map(|m| view! {
                         <section class="month" data-testid=format!("calendar-month-{m}") aria-labelledby=format!("month-{m}")>
-                            <h2 id=format!("month-{m}")>{month_name(m)}</h2>
+                            <h2 id=format!("month-{m}")>{move || crate::i18n::fmt::month(m)}</h2>
                             {move || {
                                 let list: Vec<CalendarEntry> = months.with(|months| months.iter().find(|x| x.month == m).map(|x| x.entries.clone()).unwrap_or_default());
                                 if list.is_empty() {

@@ -113,10 +113,10 @@ fn KeyAccountList() -> impl IntoView {
                             view! {
                                 <tr data-testid="key-account-row">
                                     <th scope="row"><A href=href>{a.name.clone()}</A>{risk_badge}</th>
-                                    <td>{if a.manager.is_empty() { "— none —".to_string() } else { a.manager.clone() }}</td>
-                                    <td>{if d.executive_sponsor.is_empty() { "— none —".to_string() } else { d.executive_sponsor.clone() }}</td>
+                                    <td>{if a.manager.is_empty() { tr("— none —").to_string() } else { a.manager.clone() }}</td>
+                                    <td>{if d.executive_sponsor.is_empty() { tr("— none —").to_string() } else { d.executive_sponsor.clone() }}</td>
                                     <td>{d.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")}</td>
-                                    <td data-testid="meets-criteria">{if meets(&row, &d) { "✓ met" } else { tr("✗ not met") }}</td>
+                                    <td data-testid="meets-criteria">{if meets(&row, &d) { tr("✓ met") } else { tr("✗ not met") }}</td>
                                     <td>{row.as_ref().map(|r| r.code()).unwrap_or_default()}</td>
                                     <td class="num">{row.as_ref().map(|r| percent(r.revenue_share_pct)).unwrap_or_default()}</td>
                                     <td class="nowrap">

@@ -88,7 +88,14 @@ fn export_segmentation(
     let on_problem = move |_: WorkerProblem| state.error.set(Some(export_words::export_failed().into()));
     match ImportWorker::start(on_message, on_problem) {
         Ok(w) => {
-            w.post_parts(js_sys::Array::of4(&request.to_json().into(), &names, &numbers, &codes));
+            let parts = js_sys::Array::of4(&request.to_json().into(), &names, &numbers, &codes);
+            if request == ToWorker::ExportXlsx {
+                // The workbook's words, in the reader's language: the worker has none.
+                let words: js_sys::Array =
+                    export_words::workbook_words().into_iter().map(wasm_bindgen::JsValue::from_str).collect();
+                parts.push(&words);
+            }
+            w.post_parts(parts);
             worker.set_value(Some(w));
         }
         Err(problem) => on_problem(problem),
@@ -119,9 +126,9 @@ fn PortfolioView() -> impl IntoView {
     let seg = state.segmentation;
     let measure_word = move || {
         if seg.with(|s| s.flags_on_profit) && state.settings.with(|s| s.measure == Measure::Profit) {
-            "profit"
+            tr("profit")
         } else {
-            "revenue"
+            tr("revenue")
         }
     };
     view! {
@@ -222,7 +229,7 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
             rows
         })
     });
-    let header = move |label: &'static str, key: SortKey| {
+    let header = move |label: fn() -> &'static str, key: SortKey| {
         let aria_sort = move || match sort.get() {
             (k, true) if k == key => "ascending",
             (k, false) if k == key => "descending",
@@ -231,7 +238,7 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
         view! {
             <th scope="col" aria-sort=aria_sort>
                 <button type="button" class="sort" on:click=move |_| sort.update(|s| *s = if s.0 == key { (key, !s.1) } else { (key, matches!(key, SortKey::Rank | SortKey::Name)) })>
-                    {label}
+                    {move || label()}
                     <span aria-hidden="true">{move || match aria_sort() { "ascending" => " ▲", "descending" => " ▼", _ => "" }}</span>
                 </button>
             </th>
@@ -266,21 +273,21 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
                 <span class="count" role="status">{move || {
                     let total = rows.with(Vec::len);
                     let shown = total.min(limit.get());
-                    if shown < total { tr_args("{shown} of {total} shown", &[("shown", &shown), ("total", &total)]) } else { format!("{total} shown") }
+                    if shown < total { tr_args("{shown} of {total} shown", &[("shown", &shown), ("total", &total)]) } else { tr_args("{total} shown", &[("total", &total)]) }
                 }}</span>
             </div>
             <div class="table-scroll">
                 <table class="accounts" data-testid="accounts-table">
                     <thead><tr>
-                        {header("#", SortKey::Rank)}
-                        {header("Account", SortKey::Name)}
-                        {header("Revenue", SortKey::Revenue)}
-                        {header("Profit", SortKey::Profit)}
-                        {header("Share", SortKey::Share)}
+                        {header(|| "#", SortKey::Rank)}
+                        {header(|| tr("Account"), SortKey::Name)}
+                        {header(|| tr("Revenue"), SortKey::Revenue)}
+                        {header(|| tr("Profit"), SortKey::Profit)}
+                        {header(|| tr("Share"), SortKey::Share)}
                         <th scope="col">"ABC"</th>
                         <th scope="col">"XYZ"</th>
-                        {header("CV", SortKey::Cv)}
-                        {header("Trend", SortKey::Trend)}
+                        {header(|| tr("CV"), SortKey::Cv)}
+                        {header(|| tr("Trend"), SortKey::Trend)}
                         <th scope="col">{move || tr("Key")}</th>
                         <th scope="col">{move || tr("Flags")}</th>
                     </tr></thead>
@@ -308,7 +315,7 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
                                             <button type="button" class="key-toggle" aria-pressed=r.is_key.to_string()
                                                 aria-label=tr_args("Key account: {name}", &[("name", &name)])
                                                 on:click=move |_| toggle_key(id.to_string())>
-                                                {if r.is_key { "★ Key" } else { "☆" }}
+                                                {move || if r.is_key { tr("★ Key") } else { "☆" }}
                                             </button>
                                         </td>
                                         <td class="flags">{flags_text(&r)}</td>

@@ -51,7 +51,9 @@ pub fn ProgrammeSettings() -> impl IntoView {
         let part = move |i: usize, get: fn(&Factor) -> String| {
             field_of(Arc::new(move |p| factor_list(p, strength).get(i).map(get).unwrap_or_default()))
         };
+        // `axis` names the test ids, `axis_word` is what the labels say.
         let axis = if strength { "strength" } else { "attractiveness" };
+        let axis_word = if strength { tr("strength") } else { tr("attractiveness") };
         view! {
             <fieldset class="factors">
                 <legend>{if strength { tr("Our relative strength: factors and weights") } else { tr("Customer attractiveness: factors and weights") }}</legend>
@@ -64,14 +66,14 @@ pub fn ProgrammeSettings() -> impl IntoView {
                     let default_name = part(i, |f| f.preset.map(|p| preset_name(p).to_string()).unwrap_or_default());
                     view! {
                         <div class="factor-row">
-                            <input type="text" aria-label=tr_args("{axis} factor {1} name", &[("axis", &axis), ("1", &(i + 1))]) data-testid=format!("{axis}-factor-{i}") prop:value=name placeholder=default_name
+                            <input type="text" aria-label=tr_args("{axis} factor {1} name", &[("axis", &axis_word), ("1", &(i + 1))]) data-testid=format!("{axis}-factor-{i}") prop:value=name placeholder=default_name
                                 on:change=move |ev| { let v = event_target_value(&ev); change(Rc::new(move |p| if let Some(f) = pick(p).get_mut(i) { f.name = factor_name_to_store(f, &v); })); }/>
-                            <input type="text" inputmode="decimal" class="weight" aria-label=tr_args("{axis} factor {1} weight", &[("axis", &axis), ("1", &(i + 1))]) data-testid=format!("{axis}-weight-{i}") prop:value=weight
+                            <input type="text" inputmode="decimal" class="weight" aria-label=tr_args("{axis} factor {1} weight", &[("axis", &axis_word), ("1", &(i + 1))]) data-testid=format!("{axis}-weight-{i}") prop:value=weight
                                 on:change=move |ev| { match parse_typed_number(&event_target_value(&ev)) {
                                     Ok(v) => change(Rc::new(move |p| if let Some(f) = pick(p).get_mut(i) { f.weight = v; })),
                                     Err(e) => problems.set(vec![tr_args("Weight: {0}.", &[("0", &(crate::ui::words::exchange::number_error(&e)))])]),
                                 } }/>
-                            <button type="button" class="icon-button" aria-label=tr_args("Remove {axis} factor {1}", &[("axis", &axis), ("1", &(i + 1))])
+                            <button type="button" class="icon-button" aria-label=tr_args("Remove {axis} factor {1}", &[("axis", &axis_word), ("1", &(i + 1))])
                                 on:click=move |_| change(Rc::new(move |p| { let l = pick(p); if i < l.len() { l.remove(i); } }))>"✕"</button>
                         </div>
                     }

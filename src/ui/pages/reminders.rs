@@ -51,10 +51,10 @@ pub fn RemindersPage() -> impl IntoView {
                     <label class="field inline">
                         <span>{move || tr("Look ahead")}</span>
                         <select data-testid="reminders-horizon" prop:value=move || horizon.get().to_string() on:change=move |ev| horizon.set(event_target_value(&ev).parse().unwrap_or(90))>
-                            <option value="30">"30 days"</option>
-                            <option value="90">"90 days"</option>
-                            <option value="180">"6 months"</option>
-                            <option value="366">"a year"</option>
+                            <option value="30">{move || tr("30 days")}</option>
+                            <option value="90">{move || tr("90 days")}</option>
+                            <option value="180">{move || tr("6 months")}</option>
+                            <option value="366">{move || tr("a year")}</option>
                         </select>
                     </label>
                     <label class="check">

@@ -28,7 +28,7 @@ pub fn ReportPage() -> impl IntoView {
                     <div>
                         <p class="plan-kicker">{move || tr("Portfolio report")}</p>
                         <h1>{move || tr("Key account portfolio")}</h1>
-                        <p class="subtitle">{move || state.segmentation.with(|s| tr_args("{0} accounts · window {1} · printed {today}", &[("0", &(s.rows.len())), ("1", &(segmentation_words::window_label(s.window_label.as_deref()))), ("today", &today)]))}</p>
+                        <p class="subtitle">{move || state.segmentation.with(|s| tr_args("{0} accounts · window {1} · printed {today}", &[("0", &(s.rows.len())), ("1", &(segmentation_words::window_label(s.window_label.as_deref()))), ("today", &crate::i18n::fmt::date(today))]))}</p>
                     </div>
                     <div class="plan-figures">
                         {move || state.segmentation.with(|s| {

@@ -99,7 +99,7 @@ pub fn SettingsPage() -> impl IntoView {
                     {number(tr("Critical dependency above (%)"), "setting-critical", |s| s.critical_pct, |s, v| s.critical_pct = v)}
                     {number(tr("Mono-client above (%)"), "setting-mono-client", |s| s.mono_client_pct, |s, v| s.mono_client_pct = v)}
                     {number(tr("Key accounts' healthy share from (%)"), "setting-key-low", |s| s.key_share_low_pct, |s, v| s.key_share_low_pct = v)}
-                    {number("… to (%)", "setting-key-high", |s| s.key_share_high_pct, |s, v| s.key_share_high_pct = v)}
+                    {number(tr("… to (%)"), "setting-key-high", |s| s.key_share_high_pct, |s, v| s.key_share_high_pct = v)}
                     {number(tr("Mono-dependent above (%)"), "setting-mono-dependency", |s| s.mono_dependency_pct, |s, v| s.mono_dependency_pct = v)}
                 </div>
                 <button type="button" class="button" data-testid="settings-reset" on:click=move |_| { problems.set(vec![]); state.set_settings(SegmentationSettings::default()); }>{move || tr("Restore the model's defaults")}</button>

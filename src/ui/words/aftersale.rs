@@ -107,13 +107,13 @@ pub fn complaint_summary(c: &ComplaintCounts, window_days: u64) -> String {
     }
     let open = match (c.open, c.open_high) {
         (0, _) => tr("none open").to_string(),
-        (n, 0) => format!("{n} open"),
+        (n, 0) => tr_args("{n} open", &[("n", &n)]),
         (n, h) => tr_args("{n} open ({h} of high severity)", &[("n", &n), ("h", &h)]),
     };
     let trend = match c.trend {
-        Trend::Rising => "rising",
-        Trend::Falling => "falling",
-        Trend::Steady => "steady",
+        Trend::Rising => tr("rising"),
+        Trend::Falling => tr("falling"),
+        Trend::Steady => tr("steady"),
     };
     tr_args(
         "{0}, {open}; {2} in the last {window_days} days against {4} before: {trend}.",
@@ -163,13 +163,13 @@ pub fn risk_reasons(reasons: &[RiskReason]) -> String {
 pub fn missed_promise(text: &str, owner: &str, function: PromiseFunction, due: Option<chrono::NaiveDate>) -> String {
     let text = or_default(text, tr("(untitled promise)"));
     let owner = or_default(owner, tr("no owner named"));
-    let due = due.map(|d| format!(", due {d}")).unwrap_or_default();
+    let due = due.map(|d| tr_args(", due {date}", &[("date", &crate::i18n::fmt::date(d))])).unwrap_or_default();
     format!("\"{text}\" ({owner}, {}{due})", function.label().to_lowercase())
 }
 
 /// An open complaint in a list: "quality of 2026-05-01: \"Cracked pallets\"".
 pub fn open_complaint(kind: ComplaintKind, date: Option<chrono::NaiveDate>, text: &str) -> String {
-    let when = date.map(|d| format!(" of {d}")).unwrap_or_default();
+    let when = date.map(|d| tr_args(" of {date}", &[("date", &crate::i18n::fmt::date(d))])).unwrap_or_default();
     let text = or_default(text, tr("(no description)"));
     format!("{}{when}: \"{text}\"", kind.label().to_lowercase())
 }
@@ -200,17 +200,18 @@ pub fn movement_windows(before: &str, after: &str) -> String {
 
 /// "2 rose, 1 fell, 10 stayed in their cell; 3 new, 1 gone."
 pub fn movement_summary(m: &Movement) -> String {
-    tr_args(
-        "{0} rose, {1} fell, {2} stayed in {3} cell; {4} new, {5} gone.",
-        &[
-            ("0", &m.rose()),
-            ("1", &m.fell()),
-            ("2", &m.stayed),
-            ("3", &(if m.stayed == 1 { "its" } else { "their" })),
-            ("4", &m.new_accounts.len()),
-            ("5", &m.gone_accounts.len()),
-        ],
-    )
+    let args: [(&str, &dyn std::fmt::Display); 5] = [
+        ("0", &m.rose()),
+        ("1", &m.fell()),
+        ("2", &m.stayed),
+        ("4", &m.new_accounts.len()),
+        ("5", &m.gone_accounts.len()),
+    ];
+    if m.stayed == 1 {
+        tr_args("{0} rose, {1} fell, {2} stayed in its cell; {4} new, {5} gone.", &args)
+    } else {
+        tr_args("{0} rose, {1} fell, {2} stayed in their cell; {4} new, {5} gone.", &args)
+    }
 }
 
 /// A cell as a heading: "AX", "A?" for an ABC class without XYZ, "—" for no cell (an account
@@ -238,7 +239,7 @@ pub fn account_names(names: &[&str], max: usize) -> String {
         return and_list(names);
     }
     let mut shown: Vec<String> = names[..max].iter().map(|n| n.to_string()).collect();
-    shown.push(format!("{} more", names.len() - max));
+    shown.push(tr_args("{n} more", &[("n", &(names.len() - max))]));
     and_list(&shown)
 }
 

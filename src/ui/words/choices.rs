@@ -158,7 +158,7 @@ impl Words for Section {
             Section::Plan => tr("Objectives and actions"),
             Section::Metrics => tr("Metrics"),
             Section::Tenders => tr("Tenders and proposals"),
-            Section::AfterSale => "After-sale",
+            Section::AfterSale => tr("After-sale"),
             Section::Status => tr("Status"),
         }
     }
@@ -171,8 +171,8 @@ pub fn section_needs(section: Section) -> &'static str {
         Section::General => tr("an overview, history or organisation"),
         Section::Qualification => tr("a reason with its justification"),
         Section::Timeline => tr("a dated event"),
-        Section::People => "a person",
-        Section::Competitors => "a competitor",
+        Section::People => tr("a person"),
+        Section::Competitors => tr("a competitor"),
         Section::Analysis => tr("goals, market, PESTEL or SWOT"),
         Section::Strategy => tr("a strategy or a whitespace cell"),
         Section::Team => tr("an executive sponsor or team member"),

@@ -8,7 +8,7 @@ pub fn decision_error(e: &DecisionError) -> String {
     match e {
         DecisionError::Unexplained { promoted } => tr_args(
             "Say who decided and why: the decision to {0} is kept in the account's history.",
-            &[("0", &(if *promoted { "promote" } else { "demote" }))],
+            &[("0", &(if *promoted { tr("promote") } else { tr("demote") }))],
         ),
         DecisionError::AccountGone => tr("This account is no longer in the workspace.").into(),
     }

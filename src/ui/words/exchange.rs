@@ -29,7 +29,7 @@ pub fn thousands(n: usize) -> String {
 fn zip_error(e: &ZipError) -> String {
     match e {
         ZipError::NoDirectory => tr("no ZIP directory found").into(),
-        ZipError::Truncated => "truncated".into(),
+        ZipError::Truncated => tr("truncated").into(),
         ZipError::DamagedDirectory => tr("damaged ZIP directory").into(),
         ZipError::TruncatedDirectory => tr("truncated directory").into(),
         ZipError::Zip64 => tr("ZIP64 archives (parts over 4 GB) are not supported").into(),
@@ -37,7 +37,7 @@ fn zip_error(e: &ZipError) -> String {
             tr_args("{name} is larger than {limit_mb} MB", &[("name", &name), ("limit_mb", &limit_mb)])
         }
         ZipError::DamagedEntry { name } => tr_args("{name}: damaged entry", &[("name", &name)]),
-        ZipError::TruncatedEntry { name } => format!("{name}: truncated"),
+        ZipError::TruncatedEntry { name } => tr_args("{name}: truncated", &[("name", &name)]),
         ZipError::NotInflatable { name, status } => {
             tr_args("{name}: cannot be decompressed ({status})", &[("name", &name), ("status", &status)])
         }
@@ -84,10 +84,10 @@ pub fn table_note(note: TableNote) -> &'static str {
 
 fn column_name(column: Column) -> &'static str {
     match column {
-        Column::Customer => "customer",
-        Column::Date => "date",
-        Column::Revenue => "revenue",
-        Column::Profit => "profit",
+        Column::Customer => tr("customer"),
+        Column::Date => tr("date"),
+        Column::Revenue => tr("revenue"),
+        Column::Profit => tr("profit"),
     }
 }
 
@@ -123,8 +123,8 @@ pub fn skip_reason(reason: &SkipReason) -> String {
             tr_args("customer name longer than {max_chars} characters", &[("max_chars", &max_chars)])
         }
         SkipReason::Date(e) => date_error(e),
-        SkipReason::Revenue(e) => format!("revenue: {}", number_error(e)),
-        SkipReason::Profit(e) => format!("profit: {}", number_error(e)),
+        SkipReason::Revenue(e) => tr_args("revenue: {why}", &[("why", &number_error(e))]),
+        SkipReason::Profit(e) => tr_args("profit: {why}", &[("why", &number_error(e))]),
         SkipReason::TotalsRow => tr("a totals row, not a customer").into(),
         SkipReason::SumOfRowsAbove => tr("the sum of the rows above (a total without a label)").into(),
     }
@@ -174,11 +174,13 @@ pub fn import_counts(imported: usize, skipped: usize) -> String {
 
 /// What a confirmed import did, as the Portfolio shows it until the next file.
 pub fn import_done(imported: usize, skipped: usize, outcome: &ImportOutcome) -> String {
-    format!(
-        "{} · {}, {} updated",
-        import_counts(imported, skipped),
-        plural(outcome.new_accounts, "new account", "new accounts"),
-        outcome.updated_accounts
+    tr_args(
+        "{counts} · {new}, {updated} updated",
+        &[
+            ("counts", &import_counts(imported, skipped)),
+            ("new", &plural(outcome.new_accounts, "new account", "new accounts")),
+            ("updated", &outcome.updated_accounts),
+        ],
     )
 }
 
@@ -268,19 +270,13 @@ pub fn account_grouping(grouping: AccountGrouping) -> Option<String> {
         AccountGrouping::ByCustomerNumber { accounts, accounts_renamed: 0 } => {
             Some(tr_args("Grouped by customer number: {0}.", &[("0", &plural(accounts, "account", "accounts"))]))
         }
+        AccountGrouping::ByCustomerNumber { accounts, accounts_renamed: 1 } => Some(tr_args(
+            "Grouped by customer number: {0}; one had more than one spelling, the latest is shown.",
+            &[("0", &plural(accounts, "account", "accounts"))],
+        )),
         AccountGrouping::ByCustomerNumber { accounts, accounts_renamed } => Some(tr_args(
-            "Grouped by customer number: {0}; {1} more than one spelling, the latest is shown.",
-            &[
-                ("0", &plural(accounts, "account", "accounts")),
-                (
-                    "1",
-                    &(if accounts_renamed == 1 {
-                        "1 had".to_string()
-                    } else {
-                        format!("{} had", thousands(accounts_renamed))
-                    }),
-                ),
-            ],
+            "Grouped by customer number: {0}; {1} had more than one spelling, the latest is shown.",
+            &[("0", &plural(accounts, "account", "accounts")), ("1", &thousands(accounts_renamed))],
         )),
     }
 }

@@ -136,7 +136,10 @@ pub fn what_to_do(f: &Finding) -> String {
 fn overdue_action(a: &OverdueAction) -> String {
     let text = or_default(&a.text, tr("(untitled action)"));
     let owner = or_default(&a.owner, tr("no owner"));
-    format!("\"{text}\" ({owner}, due {})", a.due)
+    tr_args(
+        "\"{text}\" ({owner}, due {date})",
+        &[("text", &text), ("owner", &owner), ("date", &crate::i18n::fmt::date(a.due))],
+    )
 }
 
 /// Why one account's relationship is in one head (the health finding and the concentration item
@@ -145,7 +148,10 @@ fn single_point_reason(account: &str, single: &SinglePoint) -> String {
     match single {
         SinglePoint::OneOwner { who, contacts, known } => {
             let contacts_text = if *known == contacts.len() {
-                format!("the {} ({})", plural(contacts.len(), "contact", "contacts"), and_list(contacts))
+                tr_args(
+                    "the {contacts} ({names})",
+                    &[("contacts", &plural(contacts.len(), "contact", "contacts")), ("names", &and_list(contacts))],
+                )
             } else {
                 tr_args("{known} of the {1} contacts", &[("known", &known), ("1", &contacts.len())])
             };

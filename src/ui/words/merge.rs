@@ -70,7 +70,7 @@ pub fn field_label(key: &str) -> String {
         "hobbies" => tr("Hobbies"),
         "values" => tr("Values"),
         "phone" => tr("Phone"),
-        "email" => "E-mail",
+        "email" => tr("E-mail"),
         "personal_notes" => tr("Private notes"),
         "text" => tr("Text"),
         "date" => tr("Date"),
@@ -130,7 +130,9 @@ pub fn place(change: &Change, item: impl Fn(&Path) -> Option<String>) -> String 
                 FactorPreset::of_stored_name(k).map_or_else(|| k.clone(), |p| preset_name(p).into())
             }
             Seg::Key(k) => field_label(k),
-            Seg::Item(id) => item(&here).unwrap_or_else(|| format!("item {}", id.chars().take(6).collect::<String>())),
+            Seg::Item(id) => {
+                item(&here).unwrap_or_else(|| tr_args("item {id}", &[("id", &id.chars().take(6).collect::<String>())]))
+            }
         });
         scores = matches!(key, RecordKey::Dossier(_))
             && matches!(seg, Seg::Key(k) if k == "attractiveness" || k == "strength");
@@ -149,11 +151,11 @@ pub fn place(change: &Change, item: impl Fn(&Path) -> Option<String>) -> String 
 /// A value as the preview shows it, shortened.
 pub fn value_text(value: Option<&Value>) -> String {
     match value {
-        None => "(none)".into(),
-        Some(Value::Null) => "(empty)".into(),
-        Some(Value::Bool(b)) => if *b { "yes" } else { "no" }.into(),
+        None => tr("(none)").into(),
+        Some(Value::Null) => tr("(empty)").into(),
+        Some(Value::Bool(b)) => if *b { tr("yes") } else { tr("no") }.into(),
         Some(Value::Number(n)) => n.to_string(),
-        Some(Value::String(s)) if s.is_empty() => "(empty)".into(),
+        Some(Value::String(s)) if s.is_empty() => tr("(empty)").into(),
         Some(Value::String(s)) => {
             let short: String = s.chars().take(80).collect();
             if short.len() < s.len() {
@@ -163,7 +165,7 @@ pub fn value_text(value: Option<&Value>) -> String {
             }
         }
         Some(Value::Array(a)) => plural(a.len(), "entry", "entries"),
-        Some(Value::Object(_)) => "(new)".into(),
+        Some(Value::Object(_)) => tr("(new)").into(),
     }
 }
 
@@ -173,8 +175,8 @@ pub fn what(change: &Change) -> String {
         || matches!(&change.remote, Some(Value::Object(m)) if m.is_empty())
         || matches!(&change.local, Some(Value::Object(m)) if m.is_empty());
     match (change.kind, node) {
-        (ChangeKind::Added, true) => "added".into(),
-        (ChangeKind::Removed, _) => "removed".into(),
+        (ChangeKind::Added, true) => tr("added").into(),
+        (ChangeKind::Removed, _) => tr("removed").into(),
         (ChangeKind::Changed, true) if change.path.is_item() => tr("moved in its list").into(),
         (ChangeKind::Added, false) => tr_args("set to {0}", &[("0", &(value_text(change.remote.as_ref())))]),
         (ChangeKind::Changed, _) => {
@@ -185,13 +187,13 @@ pub fn what(change: &Change) -> String {
 
 /// A conflict: both values, and which one the merge keeps unless the user chooses.
 pub fn conflict_text(change: &Change, keeps_theirs: bool) -> String {
-    let side = |v: Option<&Value>| if v.is_none() { "(deleted)".to_string() } else { value_text(v) };
+    let side = |v: Option<&Value>| if v.is_none() { tr("(deleted)").to_string() } else { value_text(v) };
     tr_args(
         "Changed on both sides — yours: {0}; theirs: {1}. Keeping {2}.",
         &[
             ("0", &(side(change.local.as_ref()))),
             ("1", &(side(change.remote.as_ref()))),
-            ("2", &(if keeps_theirs { "theirs" } else { "yours" })),
+            ("2", &(if keeps_theirs { tr("theirs") } else { tr("yours") })),
         ],
     )
 }

@@ -2,7 +2,7 @@
 //! warnings, the qualification criteria, the portfolio-matrix quadrants, the metrics' input
 //! problems, and the key accounts' share against the healthy range.
 
-use crate::i18n::{tr, tr_args, tr_plural};
+use crate::i18n::{tr, tr_args, tr_plural, trc};
 use kam_core::analysis::{
     CheckStatus, CountRange, Criterion, CriterionCheck, KeyAccountWarning, KeyShareRange, MetricsProblem,
     ProgrammeCheck, Quadrant, StepFact, INNOVATOR_SHARE, KEY_ACCOUNTS_MAX, KEY_ACCOUNTS_MIN, MANAGER_LOAD_MAX,
@@ -43,9 +43,9 @@ pub fn check_status(status: CheckStatus) -> &'static str {
 /// The printed checklist's line head: "Senior management support — needs attention: ".
 pub fn check_print_head(check: &ProgrammeCheck) -> String {
     let status = match check.status {
-        CheckStatus::Met => "met",
+        CheckStatus::Met => tr("met"),
         CheckStatus::Attention => tr("needs attention"),
-        CheckStatus::Discuss => "discuss",
+        CheckStatus::Discuss => tr("discuss"),
     };
     format!("{} — {status}: ", step_title(&check.fact))
 }
@@ -81,7 +81,7 @@ pub fn step_evidence(fact: &StepFact) -> String {
                         CountRange::Above => {
                             tr_args("more than the usual {0}: start small", &[("0", &(key_account_range()))])
                         }
-                        CountRange::Inside => format!("inside {}", key_account_range()),
+                        CountRange::Inside => tr_args("inside {range}", &[("range", &key_account_range())]),
                     }),
                 ),
                 (
@@ -137,7 +137,7 @@ pub fn step_evidence(fact: &StepFact) -> String {
             ],
         ),
         StepFact::Renewal { retire, candidates } => {
-            let list = |v: &[String]| if v.is_empty() { "none".to_string() } else { v.join(", ") };
+            let list = |v: &[String]| if v.is_empty() { tr("none").to_string() } else { v.join(", ") };
             tr_args(
                 "Key accounts that no longer meet the criteria: {0}. Candidates that now do: {1}.",
                 &[("0", &list(retire)), ("1", &list(candidates))],
@@ -200,7 +200,10 @@ pub fn manager_load_note(range: CountRange) -> String {
             "over the {MANAGER_LOAD_MIN}–{MANAGER_LOAD_MAX} rule",
             &[("MANAGER_LOAD_MIN", &MANAGER_LOAD_MIN), ("MANAGER_LOAD_MAX", &MANAGER_LOAD_MAX)],
         ),
-        CountRange::Below | CountRange::Inside => format!("within {MANAGER_LOAD_MIN}–{MANAGER_LOAD_MAX}"),
+        CountRange::Below | CountRange::Inside => tr_args(
+            "within {MANAGER_LOAD_MIN}–{MANAGER_LOAD_MAX}",
+            &[("MANAGER_LOAD_MIN", &MANAGER_LOAD_MIN), ("MANAGER_LOAD_MAX", &MANAGER_LOAD_MAX)],
+        ),
     }
 }
 
@@ -230,7 +233,10 @@ pub fn healthy_range_note(range: Option<KeyShareRange>) -> String {
 
 /// The settings' healthy range of the key accounts' share, "healthy 30–55 %" (Portfolio card).
 pub fn healthy_range(low_pct: f64, high_pct: f64) -> String {
-    format!("healthy {low_pct:.0}–{high_pct:.0} %")
+    tr_args(
+        "healthy {low}–{high} %",
+        &[("low", &crate::i18n::fmt::number(low_pct, 0)), ("high", &crate::i18n::fmt::number(high_pct, 0))],
+    )
 }
 
 /// "12.0 %", as the criteria write shares and thresholds.
@@ -239,10 +245,11 @@ fn pct(v: f64) -> String {
 }
 
 fn measure(on_profit: bool) -> &'static str {
+    // "of": the measure follows "a share of" ("доля выручки").
     if on_profit {
-        "profit"
+        trc("of", "profit")
     } else {
-        "revenue"
+        trc("of", "revenue")
     }
 }
 
@@ -365,7 +372,7 @@ pub fn metrics_problem(p: MetricsProblem) -> String {
 /// What is wrong with the programme settings, as a sentence.
 pub fn programme_problem(p: &ProgrammeProblem) -> String {
     let axis = |a: &MatrixAxis| match a {
-        MatrixAxis::Attractiveness => "attractiveness",
+        MatrixAxis::Attractiveness => tr("attractiveness"),
         MatrixAxis::Strength => tr("relative strength"),
     };
     match p {

@@ -23,7 +23,7 @@ pub fn kind_label(kind: ReminderKind) -> &'static str {
         ReminderKind::ActionDue => tr("Action due"),
         ReminderKind::Promise => tr("Promise to the customer"),
         ReminderKind::Lost => tr("Lost account"),
-        ReminderKind::WinBack => "Win-back",
+        ReminderKind::WinBack => tr("Win-back"),
     }
 }
 
@@ -56,20 +56,22 @@ pub fn title(r: &Reminder) -> String {
     match &r.fact {
         ReminderFact::Birthday { person, .. } => tr_args("Birthday: {person}", &[("person", &person)]),
         ReminderFact::ProposalFollowUp { proposal, .. } => {
-            tr_args("Call to confirm receipt: {0}", &[("0", &or_default(proposal, "proposal"))])
+            tr_args("Call to confirm receipt: {0}", &[("0", &or_default(proposal, tr("proposal")))])
         }
         ReminderFact::ProposalValidity { proposal, .. } => {
-            tr_args("Proposal validity ends: {0}", &[("0", &or_default(proposal, "proposal"))])
+            tr_args("Proposal validity ends: {0}", &[("0", &or_default(proposal, tr("proposal")))])
         }
         ReminderFact::ProposalAgreedDate { proposal, .. } => {
-            tr_args("Agreed call or meeting: {0}", &[("0", &or_default(proposal, "proposal"))])
+            tr_args("Agreed call or meeting: {0}", &[("0", &or_default(proposal, tr("proposal")))])
         }
         ReminderFact::TenderMilestone { tender, months_before, .. } => {
-            format!("{}: {}", milestone(*months_before).0, or_default(tender, "tender"))
+            format!("{}: {}", milestone(*months_before).0, or_default(tender, tr("tender")))
         }
-        ReminderFact::TenderDay { tender, .. } => tr_args("Tender day: {0}", &[("0", &or_default(tender, "tender"))]),
+        ReminderFact::TenderDay { tender, .. } => {
+            tr_args("Tender day: {0}", &[("0", &or_default(tender, tr("tender")))])
+        }
         ReminderFact::TenderOutcome { tender, .. } => {
-            tr_args("Record the outcome: {0}", &[("0", &or_default(tender, "tender"))])
+            tr_args("Record the outcome: {0}", &[("0", &or_default(tender, tr("tender")))])
         }
         ReminderFact::Meeting { title, .. } => or_default(title, tr("Governance meeting")).to_string(),
         ReminderFact::Action { text, .. } => {
@@ -140,7 +142,7 @@ pub fn detail(r: &Reminder) -> String {
                 tr_args("{what} The tender is on {tender_day}.", &[("what", &what), ("tender_day", &tender_day)])
             }
         }
-        ReminderFact::TenderDay { tender, notes } => tr_args("Submission of {0}. {1}", &[("0", &or_default(tender, "tender")), ("1", &notes.trim())]).trim_end().to_string(),
+        ReminderFact::TenderDay { tender, notes } => tr_args("Submission of {0}. {1}", &[("0", &or_default(tender, tr("tender"))), ("1", &notes.trim())]).trim_end().to_string(),
         ReminderFact::TenderOutcome { tender_day, .. } => {
             tr_args("The tender was on {tender_day}: record whether it was won, lost or withdrawn, and what we learned.", &[("tender_day", &tender_day)])
         }
@@ -204,7 +206,7 @@ pub fn calendar_entry(fact: &CalendarFact) -> String {
             if with.trim().is_empty() {
                 title.clone()
             } else {
-                format!("{title} (with {with})")
+                tr_args("{title} (with {with})", &[("title", &title), ("with", &with)])
             }
         }
         CalendarFact::TenderDay { tender } => tr_args("Tender: {tender}", &[("tender", &tender)]),

@@ -1,7 +1,7 @@
 //! Words for the segmentation: why an account has no XYZ class, the dependency flags, the
 //! portfolio's warnings and the analysis window.
 
-use crate::i18n::{tr, tr_args, tr_plural};
+use crate::i18n::{tr, tr_args, tr_plural, trc};
 use kam_core::analysis::{CellRole, Flag, KeyShareRange, SegmentationWarning, Unclassified, MIN_XYZ_PERIODS};
 use kam_core::model::{SettingsProblem, WINDOW_MAX_MONTHS};
 
@@ -24,7 +24,7 @@ pub fn flag_label(f: Flag) -> &'static str {
     match f {
         Flag::KeyBySize => tr("key by size"),
         Flag::CriticalDependency => tr("critical dependency"),
-        Flag::MonoClient => "mono-client",
+        Flag::MonoClient => tr("mono-client"),
     }
 }
 
@@ -45,10 +45,11 @@ fn pct(v: f64) -> String {
 }
 
 fn basis(on_profit: bool) -> &'static str {
+    // "of": the measure follows "a share of" ("доля выручки").
     if on_profit {
-        "profit"
+        trc("of", "profit")
     } else {
-        "revenue"
+        trc("of", "revenue")
     }
 }
 

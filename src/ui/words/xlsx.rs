@@ -1,6 +1,7 @@
-//! Words of the segmentation workbook (`.xlsx`): its sheet names and headings. The workbook is
-//! written in the import worker (`crate::segmentation_export`), which links these words, so the page
-//! sends figures and names only.
+//! Words of the segmentation workbook (`.xlsx`): its sheet names, headings and flags. The
+//! workbook is written in the import worker (`crate::segmentation_export`), which has no
+//! language: the page words them here, in the reader's language, and sends them with the
+//! figures (`ToWorker::ExportXlsx`, as `WorkbookWords::to_list`).
 
 use crate::i18n::{tr, tr_args};
 use kam_core::analysis::Flag;
@@ -8,51 +9,37 @@ use kam_core::analysis::Flag;
 use super::segmentation::flag_label;
 use crate::segmentation_export::ExportProblem;
 
-/// The sheet with one row per account.
-pub fn accounts_sheet() -> &'static str {
-    "Accounts"
+/// The workbook's words in the current language, sent with the export request in the order of
+/// `WorkbookWords::to_list` (the page needs them only as that list).
+pub fn workbook_words() -> Vec<&'static str> {
+    let mut words = vec![
+        tr("Accounts"),
+        tr("Matrix"),
+        // The headings; ABC and XYZ are the analyses' names in every language the app speaks.
+        tr("Rank"),
+        tr("Account"),
+        tr("Revenue"),
+        tr("Profit"),
+        tr("Share"),
+        "ABC",
+        "XYZ",
+        tr("CV"),
+        tr("Flags"),
+        tr("key account"),
+        // Above the matrix of counts and of values, its unclassified column and its totals.
+        tr("Accounts"),
+        tr("Value"),
+        tr("Unclassified"),
+        tr("Total"),
+    ];
+    words.extend(Flag::ALL.into_iter().map(flag_label));
+    words
 }
 
-/// The sheet with the 3×3 ABC–XYZ counts and values.
-pub fn matrix_sheet() -> &'static str {
-    "Matrix"
-}
-
-/// The Accounts sheet's header row: the CSV export's columns in its order, after the rank.
-pub fn account_headings() -> [&'static str; 9] {
-    ["Rank", "Account", "Revenue", "Profit", "Share", "ABC", "XYZ", "CV", "Flags"]
-}
-
-/// A flag of the CSV's `flags` column (its stable id) in words: "critical dependency". An id this
-/// build does not know stays as it is.
-pub fn flag_word(id: &str) -> &str {
-    if id == "key_account" {
-        return tr("key account");
-    }
-    match Flag::ALL.into_iter().find(|f| f.id() == id) {
-        Some(f) => flag_label(f),
-        None => id,
-    }
-}
-
-/// The heading above the matrix of account counts.
-pub fn matrix_counts() -> &'static str {
-    "Accounts"
-}
-
-/// The heading above the matrix of values: the measure the portfolio is ranked by.
-pub fn matrix_values() -> &'static str {
-    "Value"
-}
-
-/// The column of accounts without an XYZ class.
-pub fn unclassified() -> &'static str {
-    "Unclassified"
-}
-
-/// The last row and column of each matrix.
-pub fn total() -> &'static str {
-    "Total"
+/// [`workbook_words`] as the worker reads them (for tests: the page sends the list).
+pub fn workbook_words_read() -> crate::segmentation_export::WorkbookWords {
+    crate::segmentation_export::WorkbookWords::from_list(workbook_words().into_iter().map(String::from).collect())
+        .expect("every word is there")
 }
 
 /// The worker that writes the workbook did not start or stopped (the page's only words here).
@@ -73,12 +60,27 @@ pub fn export_problem(p: &ExportProblem) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{install, Catalogue, Lang};
 
     #[test]
-    fn flags_are_worded_and_unknown_ids_kept() {
-        assert_eq!(flag_word("critical_dependency"), "critical dependency");
-        assert_eq!(flag_word("key_account"), "key account");
-        assert_eq!(flag_word("something_new"), "something_new");
-        assert_eq!(account_headings()[1], "Account");
+    fn the_words_follow_the_language() {
+        let en = workbook_words_read();
+        assert_eq!(en.headings[1], "Account");
+        assert_eq!(en.flags.len(), Flag::ALL.len());
+        assert_eq!(
+            en.flags[Flag::ALL.iter().position(|f| *f == Flag::CriticalDependency).unwrap()],
+            "critical dependency"
+        );
+        let cat =
+            Catalogue::parse(r#"{"Account": "Klient", "Matrix": "Maatriks", "key account": "võtmeklient"}"#).unwrap();
+        install(Lang::Et, Some(cat));
+        let et = workbook_words_read();
+        install(Lang::En, None);
+        assert_eq!(
+            (et.headings[1].as_str(), et.matrix_sheet.as_str(), et.key_account.as_str()),
+            ("Klient", "Maatriks", "võtmeklient")
+        );
+        assert_eq!(et.headings[5], "ABC", "codes stay");
+        assert_eq!(et.total, "Total", "an untranslated word falls back to English");
     }
 }

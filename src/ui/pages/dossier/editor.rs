@@ -422,7 +422,7 @@ pub fn aria_label(testid: &str) -> String {
     let numbers: Vec<usize> = parts.iter().filter_map(|p| p.parse::<usize>().ok()).collect();
     let mut out = words.join(" ");
     for (i, n) in numbers.iter().enumerate() {
-        out.push_str(&format!(", {} {}", if i == 0 { "row" } else { "column" }, n + 1));
+        out.push_str(&format!(", {} {}", if i == 0 { tr("row") } else { tr("column") }, n + 1));
     }
     out
 }

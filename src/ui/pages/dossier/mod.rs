@@ -25,7 +25,6 @@ use editor::{Editor, Label};
 use navigation::{SectionNav, SectionStepper};
 pub use orgchart::OrgChart;
 pub use plan::AccountPlanPage;
-pub use sections::month_name;
 
 #[component]
 pub fn DossierPage() -> impl IntoView {
@@ -59,12 +58,12 @@ fn section_panel(section: Section, dossier: Memo<Dossier>, nav: SectionNav, body
             <div class="section-head">
                 <h2 id=format!("sec-{}-title", section.id())>{section.label()}</h2>
                 {move || match missing() {
-                    None => view! { <span class="status met" data-testid="section-state">"✓ Filled"</span> }.into_any(),
+                    None => view! { <span class="status met" data-testid="section-state">{move || tr("✓ Filled")}</span> }.into_any(),
                     Some(m) => view! { <span class="status attention" data-testid="section-state">{tr_args("Missing: {m}", &[("m", &m)])}</span> }.into_any(),
                 }}
                 <button type="button" class="section-toggle" data-testid="section-toggle" aria-controls=body_id.clone()
                     aria-expanded=move || (!nav.is_collapsed(section)).to_string() on:click=move |_| nav.toggle(section)>
-                    {move || if nav.is_collapsed(section) { "Show" } else { "Hide" }}
+                    {move || if nav.is_collapsed(section) { tr("Show") } else { tr("Hide") }}
                     <span class="visually-hidden">" "{section.label()}</span>
                 </button>
             </div>
@@ -142,7 +141,7 @@ fn DossierView(account_id: String) -> impl IntoView {
                     }>
                     <span aria-hidden="true">{move || if dossier.with(|d| d.section_filled(s)) { "✓ " } else { "○ " }}</span>
                     {s.label()}
-                    <span class="visually-hidden">{move || if dossier.with(|d| d.section_filled(s)) { " (filled)" } else { " (missing)" }}</span>
+                    <span class="visually-hidden">{move || if dossier.with(|d| d.section_filled(s)) { tr(" (filled)") } else { tr(" (missing)") }}</span>
                 </a>
             }).collect_view()}
         </nav>
@@ -289,7 +288,7 @@ fn Qualification(
                     <input type="text" data-testid="decision-why" prop:value=move || why.get() on:input=move |ev| why.set(event_target_value(&ev))/></label>
             </div>
             <button type="button" class="button primary" data-testid="decide-key" on:click=decide>
-                {move || if account.with(|a| a.is_key) { "Demote" } else { tr("★ Promote to key account") }}
+                {move || if account.with(|a| a.is_key) { tr("Demote") } else { tr("★ Promote to key account") }}
             </button>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="decision-error">{e}</p> })}
             {move || {
@@ -328,13 +327,13 @@ fn MatrixScores(ed: Editor) -> impl IntoView {
             <fieldset class="scores">
                 <legend>{title}{move || {
                     let s = ed.dossier.with(|d| programme.with(|p| if strength { weighted_score(&p.strength, &d.strength) } else { weighted_score(&p.attractiveness, &d.attractiveness) }));
-                    s.map(|s| tr_args(" — {0} of 10", &[("0", &format!("{s:.1}"))])).unwrap_or_default()
+                    s.map(|s| tr_args(" — {score} of 10", &[("score", &crate::i18n::fmt::number(s, 1))])).unwrap_or_default()
                 }}</legend>
                 {move || factors.with(|p| if strength { p.strength.clone() } else { p.attractiveness.clone() }).into_iter().enumerate().map(|(i, f)| {
                     // Scores are kept under the factor's key, whatever name it is shown under.
                     let name = f.score_key().to_string();
                     let name2 = name.clone();
-                    let label = tr_args("{0} (weight {1})", &[("0", &programme_words::factor_name(&f)), ("1", &editor::format_number(f.weight))]);
+                    let label = tr_args("{factor} (weight {weight})", &[("factor", &programme_words::factor_name(&f)), ("weight", &editor::format_number(f.weight))]);
                     ed.number(Label::Owned(label),
                         format!("{}-score-{i}", if strength { "strength" } else { "attractiveness" }),
                         (move |d: &Dossier| (if strength { &d.strength } else { &d.attractiveness }).get(&name).map(|v| f64::from(*v)),

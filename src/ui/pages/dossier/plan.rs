@@ -1,9 +1,9 @@
 //! The account plan for print: one or two pages per key account, read-only, made for the
 //! browser's "print to PDF". Personal details of contacts are never on it.
 
-use crate::i18n::{tr, tr_args};
+use crate::i18n::{fmt, tr, tr_args};
 use kam_core::analysis::{matrix_point, metrics_view, rules};
-use kam_core::model::{Account, CellState, Dossier, KeyReason, Outcome};
+use kam_core::model::{Account, CellState, Dossier, KeyReason, Meeting, Outcome};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -95,7 +95,7 @@ fn PlanBody(
                 <div class="plan-figures">
                     <div><span>{move || tr("Revenue / year")}</span><strong>{m.revenue.map_or("—".into(), money)}</strong></div>
                     <div><span>{move || tr("Profit / year")}</span><strong>{m.profit.map_or("—".into(), money)}</strong></div>
-                    <div><span>"CLV"</span><strong>{m.clv.map_or("—".into(), money)}</strong></div>
+                    <div><span>{move || tr("CLV")}</span><strong>{m.clv.map_or("—".into(), money)}</strong></div>
                     <div><span>{move || tr("Segment")}</span><strong>{r.as_ref().map(|r| r.code()).unwrap_or("—".into())}</strong></div>
                     <div><span>{move || tr("Share of revenue")}</span><strong>{r.as_ref().map(|r| percent(r.revenue_share_pct)).unwrap_or("—".into())}</strong></div>
                     <div><span>{move || tr("Dossier")}</span><strong>{format!("{} %", d.completeness_pct())}</strong></div>
@@ -116,7 +116,7 @@ fn PlanBody(
                         <thead><tr><th scope="col">{move || tr("Name")}</th><th scope="col">{move || tr("Title")}</th><th scope="col">{move || tr("Role")}</th><th scope="col">{move || tr("Influence")}</th><th scope="col">{move || tr("Attitude")}</th><th scope="col">{move || tr("Our contact")}</th><th scope="col">{move || tr("Last contact")}</th></tr></thead>
                         <tbody>{d.people.iter().map(|p| view! {
                             <tr><td>{p.name.clone()}</td><td>{p.title.clone()}</td><td>{p.role.label()}</td><td>{p.influence.map(|v| v.to_string()).unwrap_or("?".into())}</td>
-                                <td>{p.attitude.label()}</td><td>{or_dash(&p.our_owner)}</td><td>{p.last_contact.map(|d| d.to_string()).unwrap_or("—".into())}</td></tr>
+                                <td>{p.attitude.label()}</td><td>{or_dash(&p.our_owner)}</td><td>{p.last_contact.map(fmt::date).unwrap_or("—".into())}</td></tr>
                         }).collect_view()}</tbody>
                         </table>
                     </div>
@@ -150,8 +150,8 @@ fn PlanBody(
                     <table class="plan-table">
                     <thead><tr><th scope="col">{move || tr("Objective or action")}</th><th scope="col">{move || tr("Measure / owner")}</th><th scope="col">{move || tr("Due")}</th><th scope="col">{move || tr("Status")}</th></tr></thead>
                     <tbody>
-                        {d.objectives.iter().map(|o| view! { <tr><td>{tr_args("Objective: {0}", &[("0", &o.text)])}</td><td>{o.measure.clone()}</td><td>{o.due.map(|d| d.to_string()).unwrap_or_default()}</td><td></td></tr> }).collect_view()}
-                        {d.actions.iter().map(|a| view! { <tr class:overdue=rules::action_is_overdue(a, today)><td>{a.text.clone()}</td><td>{a.owner.clone()}</td><td>{a.due.map(|d| d.to_string()).unwrap_or_default()}</td><td>{a.status.label()}</td></tr> }).collect_view()}
+                        {d.objectives.iter().map(|o| view! { <tr><td>{tr_args("Objective: {0}", &[("0", &o.text)])}</td><td>{o.measure.clone()}</td><td>{o.due.map(fmt::date).unwrap_or_default()}</td><td></td></tr> }).collect_view()}
+                        {d.actions.iter().map(|a| view! { <tr class:overdue=rules::action_is_overdue(a, today)><td>{a.text.clone()}</td><td>{a.owner.clone()}</td><td>{a.due.map(fmt::date).unwrap_or_default()}</td><td>{a.status.label()}</td></tr> }).collect_view()}
                     </tbody>
                     </table>
                 </div>
@@ -160,19 +160,29 @@ fn PlanBody(
                 <section class="plan-section">
                     <h2>{move || tr("Tenders and proposals")}</h2>
                     <ul>
-                        {d.tenders.iter().map(|t| view! { <li>{tr_args("Tender {0} on {1} — prepare from {2}; {3}", &[("0", &t.title), ("1", &(t.date.map(|d| d.to_string()).unwrap_or("?".into()))), ("2", &(t.date.and_then(rules::tender_preparation_start).map(|d| d.to_string()).unwrap_or("?".into()))), ("3", &t.outcome.label().to_lowercase())])}</li> }).collect_view()}
-                        {d.proposals.iter().filter(|p| p.outcome == Outcome::Open).map(|p| view! { <li>{tr_args("Proposal {0}{1} — sent {2}, valid until {3}", &[("0", &p.title), ("1", &(p.value.map(|v| format!(" ({})", money(v))).unwrap_or_default())), ("2", &(p.sent.map(|d| d.to_string()).unwrap_or(tr("not yet").into()))), ("3", &(p.valid_until.map(|d| d.to_string()).unwrap_or("?".into())))])}</li> }).collect_view()}
+                        {d.tenders.iter().map(|t| view! { <li>{tr_args("Tender {0} on {1} — prepare from {2}; {3}", &[("0", &t.title), ("1", &(t.date.map(fmt::date).unwrap_or("?".into()))), ("2", &(t.date.and_then(rules::tender_preparation_start).map(fmt::date).unwrap_or("?".into()))), ("3", &t.outcome.label().to_lowercase())])}</li> }).collect_view()}
+                        {d.proposals.iter().filter(|p| p.outcome == Outcome::Open).map(|p| view! { <li>{tr_args("Proposal {0}{1} — sent {2}, valid until {3}", &[("0", &p.title), ("1", &(p.value.map(|v| format!(" ({})", money(v))).unwrap_or_default())), ("2", &(p.sent.map(fmt::date).unwrap_or(tr("not yet").into()))), ("3", &(p.valid_until.map(fmt::date).unwrap_or("?".into())))])}</li> }).collect_view()}
                     </ul>
                 </section>
                 <section class="plan-section">
                     <h2>{move || tr("Governance calendar")}</h2>
-                    <ul>{d.meetings.iter().map(|m| view! { <li>{format!("{} {} — {}{}", super::month_name(m.month), m.day.map(|d| d.to_string()).unwrap_or_default(), m.title, if m.with.is_empty() { String::new() } else { format!(" with {}", m.with) })}</li> }).collect_view()}</ul>
+                    <ul>{d.meetings.iter().map(|m| view! { <li>{meeting_line(m)}</li> }).collect_view()}</ul>
                 </section>
             </div>
             <footer class="plan-foot">
-                {tr_args("Printed {today} from KAM Planner. ", &[("today", &today)])}
+                {tr_args("Printed {today} from KAM Planner. ", &[("today", &fmt::date(today))])}
                 {if missing.is_empty() { tr("Every section of the dossier is filled.").to_string() } else { tr_args("Still unknown: {0}.", &[("0", &missing.join(", "))]) }}
             </footer>
         </article>
+    }
+}
+
+/// A governance meeting as the printed plan lists it: "March 14 — Quarterly review with CFO".
+fn meeting_line(m: &Meeting) -> String {
+    let when = fmt::month_day(m.month, m.day);
+    if m.with.is_empty() {
+        tr_args("{when} — {title}", &[("when", &when), ("title", &m.title)])
+    } else {
+        tr_args("{when} — {title} with {who}", &[("when", &when), ("title", &m.title), ("who", &m.with)])
     }
 }

@@ -71,18 +71,18 @@ mod strategy;
 
 pub use aftersale::after_sale;
 pub use people::people;
-pub use plan::{metrics, month_name, plan, tenders};
+pub use plan::{metrics, plan, tenders};
 pub use strategy::strategy;
 
 pub fn general(ed: Editor) -> impl IntoView {
     view! {
         {ed.text(Label::Shown(tr("Company overview")), "dossier-overview".into(), top!(overview), 3)}
         <div class="field-row">
-            {ed.number(Label::Shown("Employees"), "dossier-employees".into(),
+            {ed.number(Label::Shown(tr("Employees")), "dossier-employees".into(),
                 (move |d: &Dossier| d.employees.map(f64::from), move |d: &mut Dossier, v: Option<f64>| d.employees = v.map(|v| v.round() as u32)),
                 (0.0, 5_000_000.0))}
         </div>
-        {ed.text(Label::Shown("History"), "dossier-history".into(), top!(history), 2)}
+        {ed.text(Label::Shown(tr("History")), "dossier-history".into(), top!(history), 2)}
         {ed.text(Label::Shown(tr("Organisation structure")), "dossier-organisation".into(), top!(organisation), 2)}
         {ed.text(Label::Shown(tr("Market and environment")), "dossier-market".into(), top!(market), 2)}
         {ed.text(Label::Shown(tr("Key financials")), "dossier-financials".into(), top!(financials), 2)}
@@ -167,19 +167,19 @@ pub fn analysis(ed: Editor) -> impl IntoView {
         </div>
         <h3>"PESTEL"</h3>
         <div class="three-col">
-            {ed.text(Label::Shown("Political"), "pestel-political".into(), top!(pestel.political), 2)}
-            {ed.text(Label::Shown("Economic"), "pestel-economic".into(), top!(pestel.economic), 2)}
-            {ed.text(Label::Shown("Social"), "pestel-social".into(), top!(pestel.social), 2)}
-            {ed.text(Label::Shown("Technological"), "pestel-technological".into(), top!(pestel.technological), 2)}
-            {ed.text(Label::Shown("Environmental"), "pestel-environmental".into(), top!(pestel.environmental), 2)}
-            {ed.text(Label::Shown("Legal"), "pestel-legal".into(), top!(pestel.legal), 2)}
+            {ed.text(Label::Shown(tr("Political")), "pestel-political".into(), top!(pestel.political), 2)}
+            {ed.text(Label::Shown(tr("Economic")), "pestel-economic".into(), top!(pestel.economic), 2)}
+            {ed.text(Label::Shown(tr("Social")), "pestel-social".into(), top!(pestel.social), 2)}
+            {ed.text(Label::Shown(tr("Technological")), "pestel-technological".into(), top!(pestel.technological), 2)}
+            {ed.text(Label::Shown(tr("Environmental")), "pestel-environmental".into(), top!(pestel.environmental), 2)}
+            {ed.text(Label::Shown(tr("Legal")), "pestel-legal".into(), top!(pestel.legal), 2)}
         </div>
         <h3>{move || tr("SWOT (the customer's)")}</h3>
         <div class="two-col swot">
-            {ed.text(Label::Shown("Strengths"), "swot-strengths".into(), top!(swot.strengths), 3)}
-            {ed.text(Label::Shown("Weaknesses"), "swot-weaknesses".into(), top!(swot.weaknesses), 3)}
-            {ed.text(Label::Shown("Opportunities"), "swot-opportunities".into(), top!(swot.opportunities), 3)}
-            {ed.text(Label::Shown("Threats"), "swot-threats".into(), top!(swot.threats), 3)}
+            {ed.text(Label::Shown(tr("Strengths")), "swot-strengths".into(), top!(swot.strengths), 3)}
+            {ed.text(Label::Shown(tr("Weaknesses")), "swot-weaknesses".into(), top!(swot.weaknesses), 3)}
+            {ed.text(Label::Shown(tr("Opportunities")), "swot-opportunities".into(), top!(swot.opportunities), 3)}
+            {ed.text(Label::Shown(tr("Threats")), "swot-threats".into(), top!(swot.threats), 3)}
         </div>
     }
 }
@@ -209,7 +209,7 @@ pub fn team(ed: Editor, manager: Signal<String>) -> impl IntoView {
 pub fn status(ed: Editor, lost_hint: Signal<Option<String>>) -> impl IntoView {
     view! {
         <div class="field-grid">
-            {ed.choice::<AccountStatus, _, _>(Label::Shown("Status"), "dossier-status".into(), top!(status))}
+            {ed.choice::<AccountStatus, _, _>(Label::Shown(tr("Status")), "dossier-status".into(), top!(status))}
             {ed.choice(Label::Shown(tr("Relationship stage")), "dossier-stage".into(), top!(stage))}
         </div>
         {move || lost_hint.get().map(|h| view! { <p class="message warning" data-testid="lost-hint">{h}</p> })}
@@ -238,7 +238,7 @@ pub fn reasons(ed: Editor) -> impl IntoView {
                             <span><strong>{reason.label()}</strong>" — "<span class="muted">{reason.hint()}</span></span>
                         </label>
                         <Show when=has>
-                            {ed.text(Label::Shown("Justification"), format!("justification-{}", reason.id()),
+                            {ed.text(Label::Shown(tr("Justification")), format!("justification-{}", reason.id()),
                                 (move |d: &Dossier| d.justifications.get(&reason).cloned().unwrap_or_default(),
                                  move |d: &mut Dossier, v: String| { d.justifications.insert(reason, v); }), 1)}
                         </Show>
@@ -250,11 +250,11 @@ pub fn reasons(ed: Editor) -> impl IntoView {
             <legend>{move || tr("For a prospect: the three P's")}</legend>
             <div class="field-grid">
                 {ed.verdict(Label::Shown(tr("Need: a real need for what we offer")), "p-need".into(), top!(three_ps.need))}
-                {ed.text(Label::Shown("Why"), "p-need-note".into(), top!(three_ps.need_note), 1)}
+                {ed.text(Label::Shown(tr("Why")), "p-need-note".into(), top!(three_ps.need_note), 1)}
                 {ed.verdict(Label::Shown(tr("Solvency: able to pay")), "p-solvency".into(), top!(three_ps.solvency))}
-                {ed.text(Label::Shown("Why"), "p-solvency-note".into(), top!(three_ps.solvency_note), 1)}
+                {ed.text(Label::Shown(tr("Why")), "p-solvency-note".into(), top!(three_ps.solvency_note), 1)}
                 {ed.verdict(Label::Shown(tr("Power: our contact can decide")), "p-power".into(), top!(three_ps.power))}
-                {ed.text(Label::Shown("Why"), "p-power-note".into(), top!(three_ps.power_note), 1)}
+                {ed.text(Label::Shown(tr("Why")), "p-power-note".into(), top!(three_ps.power_note), 1)}
             </div>
         </fieldset>
     }

@@ -47,12 +47,12 @@ pub fn people(ed: Editor, show_personal: RwSignal<bool>) -> impl IntoView {
                             </td>
                             <td>{ed.choice(Label::Hidden, format!("person-role-{i}"), item!(people, i, role))}</td>
                             <td>
-                                <select data-testid=format!("person-influence-{i}") aria-label="influence"
+                                <select data-testid=format!("person-influence-{i}") aria-label=move || tr("Influence")
                                     prop:value=move || ed.dossier.with(|d| d.people.get(i).and_then(|p| p.influence).map(|v| v.to_string()).unwrap_or_default())
                                     on:change=move |ev| { let v: Option<u8> = event_target_value(&ev).parse().ok(); ed.apply(move |d| if let Some(p) = d.people.get_mut(i) { p.influence = v; }); }>
                                     <option value="">"?"</option>
-                                    {[(1, "1 little"), (2, "2"), (3, "3 some"), (4, "4"), (5, "5 decisive")].into_iter().map(|(v, l)| view! {
-                                        <option value=v.to_string() selected=move || ed.dossier.with(|d| d.people.get(i).and_then(|p| p.influence) == Some(v))>{l}</option>
+                                    {[1u8, 2, 3, 4, 5].into_iter().map(|v| view! {
+                                        <option value=v.to_string() selected=move || ed.dossier.with(|d| d.people.get(i).and_then(|p| p.influence) == Some(v))>{move || influence_option(v)}</option>
                                     }).collect_view()}
                                 </select>
                             </td>
@@ -68,11 +68,11 @@ pub fn people(ed: Editor, show_personal: RwSignal<bool>) -> impl IntoView {
                                     <div class="personal-grid">
                                         <span class="personal-tag">{move || tr("Personal")}</span>
                                         {ed.text(Label::Shown(tr("Birthday (YYYY-MM-DD or --MM-DD)")), format!("person-birthday-{i}"), item!(people, i, birthday), 1)}
-                                        {ed.text(Label::Shown("Family"), format!("person-family-{i}"), item!(people, i, family), 1)}
-                                        {ed.text(Label::Shown("Hobbies"), format!("person-hobbies-{i}"), item!(people, i, hobbies), 1)}
-                                        {ed.text(Label::Shown("Values"), format!("person-values-{i}"), item!(people, i, values), 1)}
-                                        {ed.text(Label::Shown("Phone"), format!("person-phone-{i}"), item!(people, i, phone), 1)}
-                                        {ed.text(Label::Shown("E-mail"), format!("person-email-{i}"), item!(people, i, email), 1)}
+                                        {ed.text(Label::Shown(tr("Family")), format!("person-family-{i}"), item!(people, i, family), 1)}
+                                        {ed.text(Label::Shown(tr("Hobbies")), format!("person-hobbies-{i}"), item!(people, i, hobbies), 1)}
+                                        {ed.text(Label::Shown(tr("Values")), format!("person-values-{i}"), item!(people, i, values), 1)}
+                                        {ed.text(Label::Shown(tr("Phone")), format!("person-phone-{i}"), item!(people, i, phone), 1)}
+                                        {ed.text(Label::Shown(tr("E-mail")), format!("person-email-{i}"), item!(people, i, email), 1)}
                                         {ed.text(Label::Shown(tr("Private notes")), format!("person-notes-{i}"), item!(people, i, personal_notes), 1)}
                                     </div>
                                     {move || {
@@ -87,5 +87,15 @@ pub fn people(ed: Editor, show_personal: RwSignal<bool>) -> impl IntoView {
             </table>
         </div>
         {add_button(tr("Add person"), "add-person", move || ed.apply(|d| d.change_people(|people| people.push(Person::default()))))}
+    }
+}
+
+/// An influence score as the picker offers it: "1 little", "3 some", "5 decisive", the others bare.
+fn influence_option(v: u8) -> String {
+    match v {
+        1 => tr("1 little").into(),
+        3 => tr("3 some").into(),
+        5 => tr("5 decisive").into(),
+        v => v.to_string(),
     }
 }

@@ -61,10 +61,10 @@ pub fn plan(ed: Editor) -> impl IntoView {
                         <tr data-testid="meeting-row">
                             <td class="grow">{ed.text(Label::Hidden, format!("meeting-title-{i}"), item!(meetings, i, title), 1)}</td>
                             <td>
-                                <select data-testid=format!("meeting-month-{i}") aria-label="month"
+                                <select data-testid=format!("meeting-month-{i}") aria-label=move || tr("Month")
                                     prop:value=move || ed.dossier.with(|d| d.meetings.get(i).map(|m| m.month.to_string()).unwrap_or_default())
                                     on:change=move |ev| { let v: u32 = event_target_value(&ev).parse().unwrap_or(1); ed.apply(move |d| if let Some(m) = d.meetings.get_mut(i) { m.month = v; }); }>
-                                    {(1..=12u32).map(|m| view! { <option value=m.to_string() selected=move || ed.dossier.with(|d| d.meetings.get(i).is_some_and(|x| x.month == m))>{month_name(m)}</option> }).collect_view()}
+                                    {(1..=12u32).map(|m| view! { <option value=m.to_string() selected=move || ed.dossier.with(|d| d.meetings.get(i).is_some_and(|x| x.month == m))>{move || crate::i18n::fmt::month(m)}</option> }).collect_view()}
                                 </select>
                             </td>
                             <td>{ed.number(Label::Hidden, format!("meeting-day-{i}"),
@@ -80,23 +80,6 @@ pub fn plan(ed: Editor) -> impl IntoView {
         </div>
         {add_button(tr("Add meeting"), "add-meeting", move || ed.apply(|d| d.meetings.push(Meeting { month: chrono::Local::now().month(), ..Default::default() })))}
     }
-}
-
-pub fn month_name(m: u32) -> &'static str {
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ][(m.clamp(1, 12) - 1) as usize]
 }
 
 pub fn metrics(ed: Editor, row: Memo<Option<AccountSegment>>, window_months: Signal<u32>) -> impl IntoView {
@@ -126,7 +109,7 @@ pub fn metrics(ed: Editor, row: Memo<Option<AccountSegment>>, window_months: Sig
             let v = view_model();
             let m = ed.dossier.with(|d| d.metrics.clone());
             match v.margin {
-                Some(margin) => tr_args("CLV = Σ over years t = 1…{n} of margin × retention^(t−1) ÷ (1 + discount)^t, with margin {mg} ({src}), retention {r} %, discount {d} %.", &[("n", &m.horizon_years), ("mg", &money(margin)), ("src", &(if v.margin_entered { "entered" } else { tr("profit per year minus cost to serve") })), ("r", &format_number(m.retention_pct)), ("d", &format_number(m.discount_pct))]),
+                Some(margin) => tr_args("CLV = Σ over years t = 1…{n} of margin × retention^(t−1) ÷ (1 + discount)^t, with margin {mg} ({src}), retention {r} %, discount {d} %.", &[("n", &m.horizon_years), ("mg", &money(margin)), ("src", &(if v.margin_entered { tr("entered") } else { tr("profit per year minus cost to serve") })), ("r", &format_number(m.retention_pct)), ("d", &format_number(m.discount_pct))]),
                 None => tr("CLV needs a margin: enter one, or import order lines with profit.").into(),
             }
         }}</p>
@@ -165,12 +148,12 @@ pub fn tenders(ed: Editor) -> impl IntoView {
             <fieldset class="proposal" data-testid="proposal-row">
                 <legend>{move || ed.dossier.with(|d| d.proposals.get(i).map(|p| if p.title.trim().is_empty() { tr_args("Proposal {0}", &[("0", &(i + 1))]) } else { p.title.clone() }).unwrap_or_default())}</legend>
                 <div class="field-grid">
-                    {ed.text(Label::Shown("Title"), format!("proposal-title-{i}"), item!(proposals, i, title), 1)}
-                    {ed.number(Label::Shown("Value"), format!("proposal-value-{i}"), item!(proposals, i, value), (0.0, 1e13))}
-                    {ed.date(Label::Shown("Sent"), format!("proposal-sent-{i}"), item!(proposals, i, sent))}
+                    {ed.text(Label::Shown(tr("Title")), format!("proposal-title-{i}"), item!(proposals, i, title), 1)}
+                    {ed.number(Label::Shown(tr("Value")), format!("proposal-value-{i}"), item!(proposals, i, value), (0.0, 1e13))}
+                    {ed.date(Label::Shown(tr("Sent")), format!("proposal-sent-{i}"), item!(proposals, i, sent))}
                     {ed.date(Label::Shown(tr("Valid until")), format!("proposal-valid-{i}"), item!(proposals, i, valid_until))}
                     {ed.date(Label::Shown(tr("Next call or meeting agreed for")), format!("proposal-agreed-{i}"), item!(proposals, i, agreed_date))}
-                    {ed.choice(Label::Shown("Outcome"), format!("proposal-outcome-{i}"), item!(proposals, i, outcome))}
+                    {ed.choice(Label::Shown(tr("Outcome")), format!("proposal-outcome-{i}"), item!(proposals, i, outcome))}
                     {ed.text(Label::Shown(tr("Next steps")), format!("proposal-next-{i}"), item!(proposals, i, next_steps), 1)}
                     {ed.text(Label::Shown(tr("What makes it urgent")), format!("proposal-urgency-{i}"), item!(proposals, i, urgency), 1)}
                 </div>

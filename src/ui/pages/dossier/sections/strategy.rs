@@ -74,7 +74,7 @@ pub fn strategy(ed: Editor) -> impl IntoView {
                                             let state2 = state.clone();
                                             view! {
                                                 <td class=move || format!("ws-cell ws-{}", state().id())>
-                                                    <select data-testid=format!("whitespace-cell-{r}-{c}") aria-label=format!("{o} in {u}")
+                                                    <select data-testid=format!("whitespace-cell-{r}-{c}") aria-label=tr_args("{offering} in {unit}", &[("offering", &o), ("unit", &u)])
                                                         prop:value=move || state2().id()
                                                         on:change=move |ev| { let s = CellState::parse(&event_target_value(&ev)); let (o, u) = (o2.clone(), u2.clone()); ed.apply(move |d| d.set_cell(&o, &u, |x| x.state = s)); }>
                                                         {CellState::ALL.iter().map(|s| view! { <option value=s.id()>{s.label()}</option> }).collect_view()}
