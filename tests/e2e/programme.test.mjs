@@ -277,3 +277,23 @@ test('a factor name being typed survives another setting stored meanwhile in the
   assert.equal(await page.getByTestId('setting-lost-months').inputValue(), '18');
   assert.deepEqual(page.errors, []);
 });
+
+test('strategic reasons outside 1–5 are refused by the core rule, and nothing is stored', async () => {
+  const page = await demoAt(env);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const reasons = page.getByTestId('setting-min-reasons');
+  await reasons.waitFor();
+  const set = (v) => reasons.evaluate((el, v) => {
+    el.value = v;
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  }, v);
+  await set('7');
+  assert.match(await page.getByTestId('programme-error').innerText(), /Strategic reasons needed: a whole number from 1 to 5\./);
+  await set('2');
+  await saved(page);
+  await page.getByTestId('programme-error').waitFor({ state: 'detached' });
+  await page.reload();
+  await page.getByTestId('setting-min-reasons').waitFor();
+  assert.equal(await page.getByTestId('setting-min-reasons').inputValue(), '2');
+  assert.deepEqual(page.errors, []);
+});

@@ -27,7 +27,7 @@ pub use dossier::{
 };
 pub use programme::{
     is_currency_code, Factor, FactorPreset, MatrixAxis, Programme, ProgrammeProblem, Skill, SkillAssessment,
-    LOST_AFTER_MONTHS,
+    LOST_AFTER_MONTHS, STRATEGIC_REASONS,
 };
 pub use restore::{
     account_order, restore, restore_dossier, restore_programme, sort_accounts, RestoreProblem, Restored, Stored,

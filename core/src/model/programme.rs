@@ -196,6 +196,10 @@ pub enum MatrixAxis {
 /// The programme's "lost after" months must lie in this range.
 pub const LOST_AFTER_MONTHS: std::ops::RangeInclusive<u32> = 1..=60;
 
+/// How many justified strategic reasons the programme may ask of a key account (docs/model.md
+/// section 2.7): at least one, at most the five strategic reasons there are.
+pub const STRATEGIC_REASONS: std::ops::RangeInclusive<u32> = 1..=5;
+
 /// Something that makes the programme settings unusable (worded by the UI).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProgrammeProblem {
@@ -209,6 +213,8 @@ pub enum ProgrammeProblem {
     UnnamedFactor(MatrixAxis),
     /// "Lost after" lies outside [`LOST_AFTER_MONTHS`].
     LostMonths,
+    /// The strategic reasons asked for lie outside [`STRATEGIC_REASONS`].
+    StrategicReasons,
     /// The revenue threshold is zero, negative or not a number.
     RevenueThreshold,
     /// The currency is not three capital letters (ISO 4217).
@@ -252,6 +258,9 @@ impl Programme {
         }
         if !LOST_AFTER_MONTHS.contains(&self.lost_after_months) {
             out.push(ProgrammeProblem::LostMonths);
+        }
+        if !STRATEGIC_REASONS.contains(&self.min_strategic_reasons) {
+            out.push(ProgrammeProblem::StrategicReasons);
         }
         if self.revenue_threshold.is_some_and(|t| !t.is_finite() || t <= 0.0) {
             out.push(ProgrammeProblem::RevenueThreshold);
@@ -362,14 +371,23 @@ mod tests {
         p.strength.clear();
         p.attractiveness[0].weight = -1.0;
         p.lost_after_months = 0;
+        p.min_strategic_reasons = 6;
         assert_eq!(
             p.problems(),
             [
                 ProgrammeProblem::NegativeWeight(MatrixAxis::Attractiveness),
                 ProgrammeProblem::NoFactor(MatrixAxis::Strength),
-                ProgrammeProblem::LostMonths
+                ProgrammeProblem::LostMonths,
+                ProgrammeProblem::StrategicReasons,
             ]
         );
+        p = Programme::default();
+        for n in STRATEGIC_REASONS {
+            p.min_strategic_reasons = n;
+            assert!(p.problems().is_empty(), "{n} reasons");
+        }
+        p.min_strategic_reasons = 0;
+        assert_eq!(p.problems(), [ProgrammeProblem::StrategicReasons]);
     }
 
     #[test]

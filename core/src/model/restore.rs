@@ -134,10 +134,12 @@ pub fn restore_dossier(mut dossier: Dossier) -> Dossier {
 }
 
 /// The programme as stored, made current: factors stored under an old default's English name
-/// get their preset ([`Programme::adopt_presets`]). Also what a change applies to the record
-/// it reads.
+/// get their preset ([`Programme::adopt_presets`]), and zero strategic reasons (older data)
+/// read as one. Also what a change applies to the record it reads.
 pub fn restore_programme(mut programme: Programme) -> Programme {
     programme.adopt_presets();
+    // Zero strategic reasons always read as one (the qualification asks for at least one).
+    programme.min_strategic_reasons = programme.min_strategic_reasons.max(*super::STRATEGIC_REASONS.start());
     programme
 }
 

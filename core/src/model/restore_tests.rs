@@ -1,6 +1,6 @@
 use super::*;
 use crate::exchange::{checksum, read_file, write_file, PersonalDetails};
-use crate::model::OrderLine;
+use crate::model::{OrderLine, ProgrammeProblem};
 use proptest::prelude::*;
 
 /// A first-release dossier record as IndexedDB held it: people without ids, role and attitude
@@ -275,4 +275,20 @@ fn old_default_factor_names_become_presets_and_keep_their_scores() {
     // Written again, the file carries the presets and reads back the same.
     let again = read_file(write_file(&from_file, None, PersonalDetails::Included, "0.1.0", "x").as_bytes()).unwrap();
     assert_eq!(again.workspace.programme, from_file.programme);
+}
+
+#[test]
+fn strategic_reasons_outside_one_to_five_are_refused_and_zero_reads_as_one() {
+    let stored = |n: u32| Stored {
+        programme: Some(Programme { min_strategic_reasons: n, ..Programme::default() }),
+        ..Default::default()
+    };
+    let zero = restore(stored(0));
+    assert!(zero.problems.is_empty(), "{:?}", zero.problems);
+    assert_eq!(zero.workspace.programme.min_strategic_reasons, 1);
+    assert_eq!(restore(stored(5)).workspace.programme.min_strategic_reasons, 5);
+    assert_eq!(
+        restore(stored(9)).problems,
+        [RestoreProblem::InvalidProgramme { problems: vec![ProgrammeProblem::StrategicReasons] }]
+    );
 }

@@ -4,7 +4,7 @@
 use crate::i18n::{tr, tr_args};
 use crate::ui::words::programme::{factor_name, factor_name_to_store, preset_name, programme_problems};
 use kam_core::exchange::parse_typed_number;
-use kam_core::model::{Factor, Programme};
+use kam_core::model::{Factor, Programme, ProgrammeProblem, STRATEGIC_REASONS};
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -98,10 +98,10 @@ pub fn ProgrammeSettings() -> impl IntoView {
             <div class="settings-grid">
                 <label class="field">
                     <span>{move || tr("Strategic reasons needed (each justified)")}</span>
-                    <input type="number" min="1" max="5" data-testid="setting-min-reasons" prop:value=field(|p| p.min_strategic_reasons.to_string())
+                    <input type="number" min=*STRATEGIC_REASONS.start() max=*STRATEGIC_REASONS.end() data-testid="setting-min-reasons" prop:value=field(|p| p.min_strategic_reasons.to_string())
                         on:change=move |ev| { match event_target_value(&ev).trim().parse::<u32>() {
-                            Ok(v) if (1..=5).contains(&v) => change(Rc::new(move |p| p.min_strategic_reasons = v)),
-                            _ => problems.set(vec![tr("Strategic reasons needed: a whole number from 1 to 5.").into()]),
+                            Ok(v) => change(Rc::new(move |p| p.min_strategic_reasons = v)),
+                            Err(_) => problems.set(programme_problems(&[ProgrammeProblem::StrategicReasons])),
                         } }/>
                 </label>
                 <label class="field">

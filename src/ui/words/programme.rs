@@ -11,7 +11,7 @@ use kam_core::analysis::{
 
 use super::choices::Words;
 use super::text::plural;
-use kam_core::model::{Factor, FactorPreset, MatrixAxis, ProgrammeProblem, LOST_AFTER_MONTHS};
+use kam_core::model::{Factor, FactorPreset, MatrixAxis, ProgrammeProblem, LOST_AFTER_MONTHS, STRATEGIC_REASONS};
 
 /// The title of a step, e.g. "Senior management support".
 pub fn step_title(fact: &StepFact) -> &'static str {
@@ -388,6 +388,10 @@ pub fn programme_problem(p: &ProgrammeProblem) -> String {
             "An account counts as lost after {0} to {1} months without a purchase.",
             &[("0", &LOST_AFTER_MONTHS.start()), ("1", &LOST_AFTER_MONTHS.end())],
         ),
+        ProgrammeProblem::StrategicReasons => tr_args(
+            "Strategic reasons needed: a whole number from {0} to {1}.",
+            &[("0", &STRATEGIC_REASONS.start()), ("1", &STRATEGIC_REASONS.end())],
+        ),
         ProgrammeProblem::RevenueThreshold => tr("The revenue threshold must be a positive amount.").into(),
         ProgrammeProblem::Currency => {
             tr("The currency must be an ISO 4217 code of three capital letters, e.g. EUR.").into()
@@ -588,11 +592,13 @@ mod tests {
                 ProgrammeProblem::NoFactor(MatrixAxis::Strength),
                 ProgrammeProblem::NegativeWeight(MatrixAxis::Attractiveness),
                 ProgrammeProblem::LostMonths,
+                ProgrammeProblem::StrategicReasons,
             ]),
             [
                 "Give the relative strength axis at least one factor.",
                 "Weights of attractiveness factors must be zero or more.",
                 "An account counts as lost after 1 to 60 months without a purchase.",
+                "Strategic reasons needed: a whole number from 1 to 5.",
             ]
         );
     }
