@@ -112,6 +112,7 @@ pub fn segment(inputs: &[SegmentInput], settings: &SegmentationSettings) -> Segm
         total_revenue,
         total_profit: portfolio_has_profit.then_some(total_profit),
         flags_on_profit: portfolio_has_profit,
+        ranked_on_profit: use_profit,
         ..Default::default()
     };
     out.rows.reserve(n);

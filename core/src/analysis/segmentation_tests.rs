@@ -124,7 +124,24 @@ fn profit_measure_with_negative_mean_is_unclassified() {
     let mixed = &s.rows[1];
     assert_eq!(mixed.abc, AbcClass::C);
     assert_eq!(mixed.xyz, Err(Unclassified::NonPositiveMean));
-    assert!(s.flags_on_profit);
+    assert!(s.flags_on_profit && s.ranked_on_profit);
+}
+
+#[test]
+fn profit_is_the_ranking_only_when_chosen_and_in_the_data() {
+    let profit = SegmentationSettings { measure: Measure::Profit, ..Default::default() };
+    let no_profit = [flat("Acme", 100.0), flat("Beta", 50.0)];
+    let s = segment(&no_profit, &profit);
+    assert!(!s.ranked_on_profit && !s.flags_on_profit, "no profit figures: ranked on revenue");
+    let mut with_profit = no_profit.clone();
+    for i in with_profit.iter_mut() {
+        i.has_profit = true;
+        i.profit = vec![1.0; 12];
+    }
+    assert!(segment(&with_profit, &profit).ranked_on_profit);
+    let revenue = SegmentationSettings::default();
+    let s = segment(&with_profit, &revenue);
+    assert!(!s.ranked_on_profit && s.flags_on_profit, "revenue chosen: ranked on revenue, flags still on profit");
 }
 
 #[test]

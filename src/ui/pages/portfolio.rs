@@ -125,7 +125,7 @@ fn PortfolioView() -> impl IntoView {
     let filter = RwSignal::<MatrixFilter>::new(None);
     let seg = state.segmentation;
     let measure_word = move || {
-        if seg.with(|s| s.flags_on_profit) && state.settings.with(|s| s.measure == Measure::Profit) {
+        if seg.with(|s| s.ranked_on_profit) {
             tr("profit")
         } else {
             tr("revenue")
@@ -136,7 +136,7 @@ fn PortfolioView() -> impl IntoView {
         {move || state.last_import.get().map(|text| view! {
             <p class="message success" role="status" data-testid="import-summary">{text}</p>
         })}
-        <Show when=move || state.settings.with(|s| s.measure == Measure::Profit) && !seg.with(|s| s.flags_on_profit)>
+        <Show when=move || state.settings.with(|s| s.measure == Measure::Profit) && !seg.with(|s| s.ranked_on_profit)>
             <p class="message warning">{move || tr("Ranked by revenue: the data has no profit figures.")}</p>
         </Show>
         <div class="cards">

@@ -223,6 +223,9 @@ pub struct Segmentation {
     pub warnings: Vec<SegmentationWarning>,
     /// True when dependency flags use profit; false when they fall back to revenue.
     pub flags_on_profit: bool,
+    /// True when the accounts are ranked on profit: profit was chosen and the data has it
+    /// (otherwise they are ranked on revenue).
+    pub ranked_on_profit: bool,
     /// The window, "2024-06 – 2025-05"; `None` when there is no order history to anchor it on.
     pub window_label: Option<String>,
     /// Position in `rows` by account id, built once by [`segment`] (see [`Segmentation::row`]).
