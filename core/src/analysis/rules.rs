@@ -7,7 +7,7 @@
 use chrono::{Datelike, Days, Months, NaiveDate};
 
 use crate::analysis::{AbcClass, XyzClass};
-use crate::model::{Action, ActionStatus, CellState, Dossier, OrderLine, Promise, PromiseState};
+use crate::model::{Action, ActionStatus, CellState, Dossier, OrderLine, Outcome, Promise, PromiseState, Proposal};
 
 /// Months before a tender at which its preparation starts (docs/model.md section 5: "about nine
 /// months before"). The reminders' milestones and the calendar's preparation marks count from it.
@@ -27,6 +27,47 @@ pub fn tender_preparation_start(tender_day: NaiveDate) -> Option<NaiveDate> {
 /// The day to call about a proposal sent on `sent`.
 pub fn proposal_follow_up(sent: NaiveDate) -> Option<NaiveDate> {
     sent.checked_add_days(Days::new(PROPOSAL_FOLLOW_UP_DAYS))
+}
+
+/// A day a proposal is followed up on, and whether it has passed (it is before today).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FollowUpDay {
+    pub day: NaiveDate,
+    pub passed: bool,
+}
+
+impl FollowUpDay {
+    fn of(day: NaiveDate, today: NaiveDate) -> FollowUpDay {
+        FollowUpDay { day, passed: day < today }
+    }
+}
+
+/// Where a proposal stands in its follow-up (docs/model.md section 5): closed with its outcome,
+/// or open with the days that matter: the call to confirm receipt (sent and not yet confirmed),
+/// the end of its validity, and the next contact agreed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProposalState {
+    Closed(Outcome),
+    Open {
+        sent: Option<NaiveDate>,
+        receipt_call: Option<FollowUpDay>,
+        valid_until: Option<FollowUpDay>,
+        agreed: Option<FollowUpDay>,
+    },
+}
+
+/// [`ProposalState`] of `p` on `today`: what the plan shows and the reminders remind of.
+pub fn proposal_state(p: &Proposal, today: NaiveDate) -> ProposalState {
+    if p.outcome != Outcome::Open {
+        return ProposalState::Closed(p.outcome);
+    }
+    let receipt_call = p.sent.filter(|_| !p.receipt_confirmed).and_then(proposal_follow_up);
+    ProposalState::Open {
+        sent: p.sent,
+        receipt_call: receipt_call.map(|d| FollowUpDay::of(d, today)),
+        valid_until: p.valid_until.map(|d| FollowUpDay::of(d, today)),
+        agreed: p.agreed_date.map(|d| FollowUpDay::of(d, today)),
+    }
 }
 
 /// An action still to be done (open or in progress).
@@ -211,6 +252,34 @@ mod tests {
         p.state = PromiseState::Open;
         p.due = None;
         assert!(!promise_is_overdue(&p, today));
+    }
+
+    #[test]
+    fn a_proposal_follow_up_in_facts() {
+        let today = date(2026, 11, 24);
+        let mut p =
+            Proposal { sent: Some(date(2026, 11, 20)), valid_until: Some(date(2026, 12, 31)), ..Default::default() };
+        assert_eq!(
+            proposal_state(&p, today),
+            ProposalState::Open {
+                sent: Some(date(2026, 11, 20)),
+                receipt_call: Some(FollowUpDay { day: date(2026, 11, 21), passed: true }),
+                valid_until: Some(FollowUpDay { day: date(2026, 12, 31), passed: false }),
+                agreed: None,
+            }
+        );
+        p.receipt_confirmed = true;
+        p.agreed_date = Some(today);
+        let ProposalState::Open { receipt_call, agreed, .. } = proposal_state(&p, today) else { panic!("open") };
+        assert_eq!(
+            (receipt_call, agreed),
+            (None, Some(FollowUpDay { day: today, passed: false })),
+            "today is not passed"
+        );
+        p.outcome = Outcome::Won;
+        assert_eq!(proposal_state(&p, today), ProposalState::Closed(Outcome::Won));
+        let unsent = Proposal::default();
+        assert!(matches!(proposal_state(&unsent, today), ProposalState::Open { sent: None, receipt_call: None, .. }));
     }
 
     #[test]

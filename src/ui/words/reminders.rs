@@ -3,7 +3,7 @@
 
 use crate::i18n::{tr, tr_args};
 use chrono::NaiveDate;
-use kam_core::analysis::rules::TENDER_LEAD_MONTHS;
+use kam_core::analysis::rules::{FollowUpDay, ProposalState, TENDER_LEAD_MONTHS};
 use kam_core::analysis::{CalendarFact, Reminder, ReminderFact, ReminderKind};
 use kam_core::exchange::EventWords;
 
@@ -218,10 +218,62 @@ pub fn calendar_entry(fact: &CalendarFact) -> String {
     }
 }
 
+/// A proposal's follow-up in words, as the plan shows it under each proposal.
+pub fn proposal_follow_up(state: &ProposalState) -> String {
+    let (sent, receipt_call, valid_until, agreed) = match state {
+        ProposalState::Closed(outcome) => return tr_args("Closed: {0}.", &[("0", &outcome.label().to_lowercase())]),
+        ProposalState::Open { sent, receipt_call, valid_until, agreed } => (sent, receipt_call, valid_until, agreed),
+    };
+    if sent.is_none() {
+        return tr("Not sent yet.").into();
+    }
+    let day = |d: &FollowUpDay| crate::i18n::fmt::date(d.day);
+    let mut parts = Vec::new();
+    if let Some(call) = receipt_call {
+        parts.push(if call.passed {
+            tr_args("Receipt not confirmed: the call was due {call}.", &[("call", &day(call))])
+        } else {
+            tr_args("Call to confirm receipt on {call} if there is no answer.", &[("call", &day(call))])
+        });
+    }
+    if let Some(v) = valid_until {
+        parts.push(if v.passed {
+            tr_args("Validity ended {v}.", &[("v", &day(v))])
+        } else {
+            tr_args("Valid until {v}.", &[("v", &day(v))])
+        });
+    }
+    match agreed {
+        Some(a) => parts.push(tr_args("Next contact agreed for {a}.", &[("a", &day(a))])),
+        None => parts.push(tr("Agree the date of the next call.").into()),
+    }
+    parts.join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use kam_core::model::ActionStatus;
+
+    #[test]
+    fn a_proposal_follow_up_in_words() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        let at = |day, passed| Some(FollowUpDay { day, passed });
+        let open = ProposalState::Open {
+            sent: Some(d(11, 20)),
+            receipt_call: at(d(11, 21), true),
+            valid_until: at(d(12, 31), false),
+            agreed: None,
+        };
+        assert_eq!(
+            proposal_follow_up(&open),
+            "Receipt not confirmed: the call was due 2026-11-21. Valid until 2026-12-31. Agree the date of the next call."
+        );
+        let unsent =
+            ProposalState::Open { sent: None, receipt_call: None, valid_until: at(d(12, 31), false), agreed: None };
+        assert_eq!(proposal_follow_up(&unsent), "Not sent yet.");
+        assert_eq!(proposal_follow_up(&ProposalState::Closed(kam_core::model::Outcome::Won)), "Closed: won.");
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")

@@ -4,8 +4,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{next_meeting, next_yearly, Reminder, ReminderFact, ReminderKind};
 use crate::analysis::rules::{
-    action_is_open, action_is_overdue, last_purchase, lost_from, promise_is_open, promise_is_overdue,
-    proposal_follow_up, tender_preparation_start, TENDER_MILESTONE_MONTHS,
+    action_is_open, action_is_overdue, last_purchase, lost_from, promise_is_open, promise_is_overdue, proposal_state,
+    tender_preparation_start, ProposalState, TENDER_MILESTONE_MONTHS,
 };
 use crate::model::{parse_birthday, Account, AccountStatus, Dossier, OrderLine, Outcome};
 
@@ -64,35 +64,26 @@ impl Collector<'_> {
     }
 
     pub fn proposals(&mut self, account: &Account, d: &Dossier) {
-        for p in d.proposals.iter().filter(|p| p.outcome == Outcome::Open) {
+        for p in &d.proposals {
+            let ProposalState::Open { sent, receipt_call, valid_until, agreed } = proposal_state(p, self.today) else {
+                continue;
+            };
             let proposal = p.title.trim().to_string();
-            if let (Some(sent), false) = (p.sent, p.receipt_confirmed) {
-                if let Some(date) = proposal_follow_up(sent) {
-                    self.add(
-                        account,
-                        ReminderKind::ProposalFollowUp,
-                        date,
-                        date < self.today,
-                        ReminderFact::ProposalFollowUp { proposal: proposal.clone(), sent },
-                    );
-                }
+            if let (Some(sent), Some(call)) = (sent, receipt_call) {
+                let fact = ReminderFact::ProposalFollowUp { proposal: proposal.clone(), sent };
+                self.add(account, ReminderKind::ProposalFollowUp, call.day, call.passed, fact);
             }
-            if let Some(date) = p.valid_until {
-                self.add(
-                    account,
-                    ReminderKind::ProposalValidity,
-                    date,
-                    date < self.today,
-                    ReminderFact::ProposalValidity { proposal: proposal.clone(), valid_until: date },
-                );
+            if let Some(v) = valid_until {
+                let fact = ReminderFact::ProposalValidity { proposal: proposal.clone(), valid_until: v.day };
+                self.add(account, ReminderKind::ProposalValidity, v.day, v.passed, fact);
             }
-            if let Some(date) = p.agreed_date {
+            if let Some(a) = agreed {
                 let fact = ReminderFact::ProposalAgreedDate {
                     proposal: proposal.clone(),
-                    agreed: date,
+                    agreed: a.day,
                     next_steps: p.next_steps.trim().to_string(),
                 };
-                self.add(account, ReminderKind::ProposalAgreedDate, date, date < self.today, fact);
+                self.add(account, ReminderKind::ProposalAgreedDate, a.day, a.passed, fact);
             }
         }
     }

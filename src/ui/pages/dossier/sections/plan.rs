@@ -2,7 +2,7 @@
 //! tenders and proposals with their follow-up.
 
 use crate::i18n::{tr, tr_args, tr_plural};
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use kam_core::analysis::rules::PROPOSAL_FOLLOW_UP_DAYS;
 use kam_core::analysis::{metrics_problems, metrics_view, rules, AccountSegment};
 use kam_core::model::{Action, Dossier, Meeting, Metrics, Objective, Proposal, Tender};
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use super::super::editor::{format_number, Editor, Label};
 use super::{add_button, remove_button, rows};
 use crate::ui::format::{money, percent};
-use crate::ui::words::choices::Words;
+use crate::ui::words::reminders::proposal_follow_up;
 
 pub fn plan(ed: Editor) -> impl IntoView {
     let today = chrono::Local::now().date_naive();
@@ -163,40 +163,11 @@ pub fn tenders(ed: Editor) -> impl IntoView {
                         on:change=move |ev| { let v = event_target_checked(&ev); ed.apply(move |d| if let Some(p) = d.proposals.get_mut(i) { p.receipt_confirmed = v; }); }/>
                     <span>{move || tr("The customer confirmed receipt")}</span>
                 </label>
-                <p class="small follow-up" data-testid=format!("proposal-follow-up-{i}")>{move || ed.dossier.with(|d| d.proposals.get(i).map(|p| follow_up(p, today)).unwrap_or_default())}</p>
+                <p class="small follow-up" data-testid=format!("proposal-follow-up-{i}")>{move || ed.dossier.with(|d| d.proposals.get(i).map(|p| proposal_follow_up(&rules::proposal_state(p, today))).unwrap_or_default())}</p>
                 <button type="button" class="button small danger" data-testid=format!("remove-proposal-{i}")
                     on:click=move |_| ed.remove(tr("the proposal").into(), move |d| { if i < d.proposals.len() { d.proposals.remove(i); } })>{move || tr("Remove proposal")}</button>
             </fieldset>
         })}
         {add_button(tr("Add proposal"), "add-proposal", move || ed.apply(|d| d.proposals.push(Proposal::default())))}
     }
-}
-
-/// The next follow-up step of a proposal, in words.
-fn follow_up(p: &Proposal, today: NaiveDate) -> String {
-    use kam_core::model::Outcome;
-    if p.outcome != Outcome::Open {
-        return tr_args("Closed: {0}.", &[("0", &(p.outcome.label().to_lowercase()))]);
-    }
-    let Some(sent) = p.sent else { return tr("Not sent yet.").into() };
-    let mut parts = Vec::new();
-    if let Some(call) = rules::proposal_follow_up(sent).filter(|_| !p.receipt_confirmed) {
-        parts.push(if call < today {
-            tr_args("Receipt not confirmed: the call was due {call}.", &[("call", &call)])
-        } else {
-            tr_args("Call to confirm receipt on {call} if there is no answer.", &[("call", &call)])
-        });
-    }
-    if let Some(v) = p.valid_until {
-        parts.push(if v < today {
-            tr_args("Validity ended {v}.", &[("v", &v)])
-        } else {
-            tr_args("Valid until {v}.", &[("v", &v)])
-        });
-    }
-    match p.agreed_date {
-        Some(a) => parts.push(tr_args("Next contact agreed for {a}.", &[("a", &a)])),
-        None => parts.push(tr("Agree the date of the next call.").into()),
-    }
-    parts.join(" ")
 }
