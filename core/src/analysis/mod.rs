@@ -9,7 +9,7 @@ pub mod rules;
 mod segmentation;
 mod window;
 
-pub use movement::{compare_windows, movement, AccountMove, Cell, Movement, WindowComparison};
+pub use movement::{compare_windows, movement, AccountMove, Cell, Direction, Movement, MovementRow, WindowComparison};
 pub use orgchart::{org_chart, OrgNode};
 pub use programme::{
     innovators_far_more, key_account_candidates, key_account_count_range, key_account_warnings, manager_load,

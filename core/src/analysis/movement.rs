@@ -80,6 +80,46 @@ impl AccountMove {
     }
 }
 
+/// Which way accounts went between the two windows' cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Direction {
+    /// Not bought in the first window.
+    New,
+    /// Not bought in the second window.
+    Gone,
+    /// To a better-ranked cell.
+    Rose,
+    /// To a worse-ranked cell.
+    Fell,
+    Stayed,
+}
+
+impl Direction {
+    /// The direction from `from` to `to` (`None`: no cell in that window).
+    pub fn of(from: Option<Cell>, to: Option<Cell>) -> Direction {
+        match (from, to) {
+            (None, _) => Direction::New,
+            (_, None) => Direction::Gone,
+            (Some(from), Some(to)) => match to.rank().cmp(&from.rank()) {
+                std::cmp::Ordering::Less => Direction::Rose,
+                std::cmp::Ordering::Greater => Direction::Fell,
+                std::cmp::Ordering::Equal => Direction::Stayed,
+            },
+        }
+    }
+}
+
+/// One row of the movement table: from a cell to a cell (`None`: a new account, or one gone),
+/// which way, how many accounts, and which (for all but those that stayed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MovementRow {
+    pub from: Option<Cell>,
+    pub to: Option<Cell>,
+    pub direction: Direction,
+    pub count: usize,
+    pub accounts: Vec<Arc<str>>,
+}
+
 /// How the portfolio moved between two segmentations.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Movement {
@@ -104,6 +144,44 @@ impl Movement {
     }
     pub fn fell(&self) -> usize {
         self.moves.len() - self.rose()
+    }
+
+    /// The table's rows: every pair of cells with accounts, in rank order, then the new
+    /// accounts and those gone, by cell. So each cell's column sum is the second window's count
+    /// of that cell, and each row sum the first's.
+    pub fn rows(&self) -> Vec<MovementRow> {
+        let mut rows = Vec::new();
+        let row =
+            |from, to, count, accounts| MovementRow { from, to, direction: Direction::of(from, to), count, accounts };
+        for (i, from) in Cell::ALL.iter().enumerate() {
+            for (j, to) in Cell::ALL.iter().enumerate() {
+                let count = self.table[i][j];
+                if count == 0 {
+                    continue;
+                }
+                let names = self
+                    .moves
+                    .iter()
+                    .filter(|m| m.from == *from && m.to == *to)
+                    .map(|m| m.account.name.clone())
+                    .collect();
+                rows.push(row(Some(*from), Some(*to), count, names));
+            }
+        }
+        for cell in Cell::ALL {
+            let names = |list: &[AccountRef]| -> Vec<Arc<str>> {
+                list.iter().filter(|a| a.cell == cell).map(|a| a.name.clone()).collect()
+            };
+            let new = names(&self.new_accounts);
+            if !new.is_empty() {
+                rows.push(row(None, Some(cell), new.len(), new));
+            }
+            let gone = names(&self.gone_accounts);
+            if !gone.is_empty() {
+                rows.push(row(Some(cell), None, gone.len(), gone));
+            }
+        }
+        rows
     }
 }
 
@@ -178,6 +256,51 @@ pub struct WindowComparison {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_rows_name_direction_count_and_accounts() {
+        let cell = |abc, xyz| Cell { abc, xyz };
+        let (ax, bx, cz) = (
+            cell(AbcClass::A, Some(XyzClass::X)),
+            cell(AbcClass::B, Some(XyzClass::X)),
+            cell(AbcClass::C, Some(XyzClass::Z)),
+        );
+        let account = |name: &str, cell| AccountRef { id: name.to_lowercase().into(), name: name.into(), cell };
+        let mut table = [[0; CELLS]; CELLS];
+        table[bx.rank()][ax.rank()] = 1;
+        table[ax.rank()][ax.rank()] = 2;
+        let m = Movement {
+            table,
+            moves: vec![AccountMove { account: account("Acme", ax), from: bx, to: ax }],
+            stayed: 2,
+            new_accounts: vec![account("Nova", cz)],
+            gone_accounts: vec![account("Old", bx)],
+        };
+        let rows: Vec<(Option<String>, Option<String>, Direction, usize, Vec<String>)> = m
+            .rows()
+            .into_iter()
+            .map(|r| {
+                (
+                    r.from.map(Cell::code),
+                    r.to.map(Cell::code),
+                    r.direction,
+                    r.count,
+                    r.accounts.iter().map(|a| a.to_string()).collect(),
+                )
+            })
+            .collect();
+        let ax_s = Some("AX".to_string());
+        assert_eq!(
+            rows,
+            [
+                (ax_s.clone(), ax_s.clone(), Direction::Stayed, 2, vec![]),
+                (Some("BX".into()), ax_s.clone(), Direction::Rose, 1, vec!["Acme".to_string()]),
+                (Some("BX".into()), None, Direction::Gone, 1, vec!["Old".to_string()]),
+                (None, Some("CZ".into()), Direction::New, 1, vec!["Nova".to_string()]),
+            ]
+        );
+        assert_eq!(Direction::of(Some(ax), Some(cz)), Direction::Fell);
+    }
     use crate::model::{Account, OrderLine};
     use proptest::prelude::*;
 

@@ -3,7 +3,7 @@
 //! are new or gone. The previous window is segmented only while the panel is open: a large
 //! portfolio pays for the second segmentation only when someone looks.
 
-use kam_core::analysis::movement::{movement, previous_window_settings, AccountRef, Cell, Movement};
+use kam_core::analysis::movement::{movement, previous_window_settings, Cell};
 use kam_core::analysis::segment_workspace;
 use leptos::prelude::*;
 
@@ -11,51 +11,6 @@ use crate::i18n::tr;
 use crate::ui::state::use_app;
 use crate::ui::words::aftersale::{self as words, movement as w};
 use crate::ui::words::segmentation as segmentation_words;
-
-/// One row of the table: from, to (`None`: a new account, or one gone), how many, and the
-/// accounts (named for everything but those that stayed).
-struct Row {
-    from: Option<Cell>,
-    to: Option<Cell>,
-    count: usize,
-    names: Vec<String>,
-}
-
-/// The table's rows: every pair of cells with accounts, then the new accounts and those gone by
-/// cell. So each cell's column sum is the current window's count of that cell, and each row sum
-/// the window before's.
-fn table_rows(m: &Movement) -> Vec<Row> {
-    let mut rows = Vec::new();
-    for (i, from) in Cell::ALL.iter().enumerate() {
-        for (j, to) in Cell::ALL.iter().enumerate() {
-            let count = m.table[i][j];
-            if count == 0 {
-                continue;
-            }
-            let names = m
-                .moves
-                .iter()
-                .filter(|mv| mv.from == *from && mv.to == *to)
-                .map(|mv| mv.account.name.to_string())
-                .collect();
-            rows.push(Row { from: Some(*from), to: Some(*to), count, names });
-        }
-    }
-    for cell in Cell::ALL {
-        let names = |list: &[AccountRef]| -> Vec<String> {
-            list.iter().filter(|a| a.cell == cell).map(|a| a.name.to_string()).collect()
-        };
-        let new = names(&m.new_accounts);
-        if !new.is_empty() {
-            rows.push(Row { from: None, to: Some(cell), count: new.len(), names: new });
-        }
-        let gone = names(&m.gone_accounts);
-        if !gone.is_empty() {
-            rows.push(Row { from: Some(cell), to: None, count: gone.len(), names: gone });
-        }
-    }
-    rows
-}
 
 #[component]
 pub fn MovementPanel() -> impl IntoView {
@@ -92,7 +47,7 @@ pub fn MovementPanel() -> impl IntoView {
             {move || match compared.get() {
                 None => view! { <p class="muted">{move || tr(w::NO_HISTORY)}</p> }.into_any(),
                 Some(((before, after), m)) => {
-                    let rows = table_rows(&m);
+                    let rows = m.rows();
                     view! {
                         <p data-testid="movement-windows"><strong>{words::movement_windows(&before, &after)}</strong></p>
                         <p data-testid="movement-summary">{words::movement_summary(&m)}</p>
@@ -103,8 +58,8 @@ pub fn MovementPanel() -> impl IntoView {
                             </tr></thead>
                             <tbody>
                                 {rows.into_iter().map(|r| {
-                                    let (dir, class) = words::direction(r.from, r.to);
-                                    let names: Vec<&str> = r.names.iter().map(String::as_str).collect();
+                                    let (dir, class) = words::direction(r.direction);
+                                    let names: Vec<&str> = r.accounts.iter().map(|a| &**a).collect();
                                     let code = |c: Option<Cell>| c.map(|c| c.code()).unwrap_or_default();
                                     view! {
                                         <tr data-testid="movement-row" class=class data-from=code(r.from) data-to=code(r.to)>

@@ -4,7 +4,7 @@
 //! whole area reads (and translates) in one place.
 
 use crate::i18n::{tr, tr_args, tr_plural};
-use kam_core::analysis::{Cell, ComplaintCounts, Movement, RiskReason, Trend};
+use kam_core::analysis::{Cell, ComplaintCounts, Direction, Movement, RiskReason, Trend};
 use kam_core::model::{ComplaintKind, PromiseFunction, PromiseState, ReferenceKind, Severity};
 
 use super::choices::Words;
@@ -221,15 +221,13 @@ pub fn cell(c: Option<Cell>) -> String {
 }
 
 /// The direction of a row of the table, in words and as a CSS class.
-pub fn direction(from: Option<Cell>, to: Option<Cell>) -> (&'static str, &'static str) {
-    match (from, to) {
-        (None, _) => (tr(movement::NEW), "new"),
-        (_, None) => (tr(movement::GONE), "gone"),
-        (Some(from), Some(to)) => match to.rank().cmp(&from.rank()) {
-            std::cmp::Ordering::Less => (tr(movement::ROSE), "rose"),
-            std::cmp::Ordering::Greater => (tr(movement::FELL), "fell"),
-            std::cmp::Ordering::Equal => (tr(movement::STAYED), "stayed"),
-        },
+pub fn direction(d: Direction) -> (&'static str, &'static str) {
+    match d {
+        Direction::New => (tr(movement::NEW), "new"),
+        Direction::Gone => (tr(movement::GONE), "gone"),
+        Direction::Rose => (tr(movement::ROSE), "rose"),
+        Direction::Fell => (tr(movement::FELL), "fell"),
+        Direction::Stayed => (tr(movement::STAYED), "stayed"),
     }
 }
 
@@ -318,7 +316,7 @@ mod tests {
         let ax = Cell { abc: AbcClass::A, xyz: Some(XyzClass::X) };
         let b_ = Cell { abc: AbcClass::B, xyz: None };
         assert_eq!((cell(Some(ax)), cell(Some(b_)), cell(None)), ("AX".to_string(), "B?".to_string(), "—".to_string()));
-        let words = |from, to| direction(from, to).0;
+        let words = |from, to| direction(Direction::of(from, to)).0;
         assert_eq!(
             (words(Some(ax), Some(b_)), words(Some(b_), Some(ax)), words(Some(ax), Some(ax))),
             ("↓ fell", "↑ rose", "= stayed")
