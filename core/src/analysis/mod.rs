@@ -18,8 +18,9 @@ pub use programme::{
     KEY_ACCOUNTS_MIN, MANAGER_LOAD_MAX, MANAGER_LOAD_MIN,
 };
 pub use qualification::{
-    clv, matrix_point, metrics_problems, metrics_view, qualify, weighted_score, Criterion, CriterionCheck, MatrixPoint,
-    MetricsProblem, MetricsView, Quadrant, Qualification, MATRIX_MIDDLE, MAX_HORIZON_YEARS, MIN_HORIZON_YEARS,
+    clv, matrix_point, metrics_problems, metrics_view, portfolio_matrix, qualify, weighted_score, Criterion,
+    CriterionCheck, MatrixEntry, MatrixPoint, MetricsProblem, MetricsView, PortfolioMatrix, Quadrant, Qualification,
+    MATRIX_MIDDLE, MATRIX_SCORE_MAX, MAX_HORIZON_YEARS, MIN_HORIZON_YEARS,
 };
 pub use segmentation::{
     cell_role, key_share_range, segment, segment_workspace, AbcClass, AccountSegment, CellRole, Concentration, Flag,

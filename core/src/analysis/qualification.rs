@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use crate::model::{Dossier, Factor, KeyReason, Programme};
+use crate::model::{Dossier, Factor, KeyReason, Programme, RelationshipStage, Workspace};
 
-use super::{AccountSegment, Flag};
+use super::{AccountSegment, Flag, Segmentation};
 
 /// One of the programme's criteria, with what the data and the dossier show against it. The
 /// words ("Share of our profit above 10.0 %") are made by the UI.
@@ -133,6 +133,54 @@ pub fn weighted_score(factors: &[Factor], scores: &std::collections::BTreeMap<St
 
 /// The matrix boundary: scores at or above the middle count as high.
 pub const MATRIX_MIDDLE: f64 = 5.0;
+/// The highest score on either axis (scores run 0 to 10).
+pub const MATRIX_SCORE_MAX: f64 = 10.0;
+
+/// An account on the portfolio matrix: where it sits, its revenue in the window (the bubble's
+/// size) and its relationship stage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MatrixEntry {
+    pub account_id: String,
+    pub name: String,
+    pub is_key: bool,
+    pub point: MatrixPoint,
+    pub revenue: f64,
+    pub stage: RelationshipStage,
+}
+
+/// What the portfolio matrix shows: every account with a dossier scored on both axes (key
+/// accounts and candidates), in dossier order, and the key accounts not scored yet, by name.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PortfolioMatrix {
+    pub entries: Vec<MatrixEntry>,
+    pub unscored_key_accounts: Vec<String>,
+}
+
+/// [`PortfolioMatrix`] of a workspace, with revenues from its segmentation.
+pub fn portfolio_matrix(ws: &Workspace, seg: &Segmentation) -> PortfolioMatrix {
+    let entries = ws
+        .dossiers()
+        .iter()
+        .filter_map(|d| {
+            let a = ws.account(&d.account_id)?;
+            Some(MatrixEntry {
+                account_id: a.id.clone(),
+                name: a.name.clone(),
+                is_key: a.is_key,
+                point: matrix_point(d, &ws.programme)?,
+                revenue: seg.row(&a.id).map_or(0.0, |r| r.revenue),
+                stage: d.stage,
+            })
+        })
+        .collect();
+    let unscored_key_accounts = ws
+        .accounts()
+        .iter()
+        .filter(|a| a.is_key && ws.dossier(&a.id).and_then(|d| matrix_point(d, &ws.programme)).is_none())
+        .map(|a| a.name.clone())
+        .collect();
+    PortfolioMatrix { entries, unscored_key_accounts }
+}
 
 /// Places a dossier on the matrix; `None` until both axes have at least one score.
 pub fn matrix_point(d: &Dossier, p: &Programme) -> Option<MatrixPoint> {
@@ -241,6 +289,28 @@ pub fn metrics_view(d: &Dossier, row: Option<&AccountSegment>, window_months: u3
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_portfolio_matrix_places_scored_dossiers_and_names_unscored_key_accounts() {
+        let ws = crate::demo::test_demo();
+        let seg = crate::analysis::segment_workspace(&ws, &crate::model::SegmentationSettings::default());
+        let m = portfolio_matrix(&ws, &seg);
+        assert!(!m.entries.is_empty());
+        for e in &m.entries {
+            let d = ws.dossier(&e.account_id).expect("a dossier");
+            assert_eq!(Some(e.point), matrix_point(d, &ws.programme));
+            assert_eq!(e.revenue, seg.row(&e.account_id).unwrap().revenue);
+            assert!(e.point.attractiveness <= MATRIX_SCORE_MAX && e.point.strength <= MATRIX_SCORE_MAX);
+        }
+        let key_unscored: Vec<&str> = ws
+            .accounts()
+            .iter()
+            .filter(|a| a.is_key && !m.entries.iter().any(|e| e.account_id == a.id))
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(m.unscored_key_accounts, key_unscored);
+        assert!(!key_unscored.is_empty(), "the demo leaves some key accounts unscored");
+    }
     use crate::analysis::{AbcClass, XyzClass};
     use proptest::prelude::*;
     use std::collections::BTreeMap;

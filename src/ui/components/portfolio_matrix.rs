@@ -2,7 +2,7 @@
 //! relative strength to the left, bubble area from revenue, one quadrant per strategy.
 
 use crate::i18n::{tr, tr_args};
-use kam_core::analysis::{matrix_point, Quadrant, MATRIX_MIDDLE};
+use kam_core::analysis::{portfolio_matrix, MatrixEntry, Quadrant, MATRIX_MIDDLE, MATRIX_SCORE_MAX};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -21,44 +21,24 @@ pub fn PortfolioMatrix() -> impl IntoView {
     let state = use_app();
     let navigate = leptos_router::hooks::use_navigate();
     // Key accounts and candidates (accounts with a dossier) that are scored on both axes.
-    let points = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            state.segmentation.with(|seg| {
-                ws.dossiers()
-                    .iter()
-                    .filter_map(|d| {
-                        let a = ws.account(&d.account_id)?;
-                        let p = matrix_point(d, &ws.programme)?;
-                        let revenue = seg.row(&a.id).map_or(0.0, |r| r.revenue);
-                        Some((a.id.clone(), a.name.clone(), a.is_key, p, revenue, d.stage))
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
-    });
-    let unscored = move || {
-        state.workspace.with(|ws| {
-            ws.accounts()
-                .iter()
-                .filter(|a| a.is_key && ws.dossier(&a.id).and_then(|d| matrix_point(d, &ws.programme)).is_none())
-                .map(|a| a.name.clone())
-                .collect::<Vec<_>>()
-        })
-    };
+    let matrix =
+        Memo::new(move |_| state.workspace.with(|ws| state.segmentation.with(|seg| portfolio_matrix(ws, seg))));
+    let points = move || matrix.with(|m| m.entries.clone());
+    let unscored = move || matrix.with(|m| m.unscored_key_accounts.clone());
     // Strength grows to the left, as in McDonald's directional policy matrix.
-    let sx = |s: f64| M + (10.0 - s) / 10.0 * (W - 2.0 * M);
-    let sy = |a: f64| H - M - a / 10.0 * (H - 2.0 * M);
+    let sx = |s: f64| M + (MATRIX_SCORE_MAX - s) / MATRIX_SCORE_MAX * (W - 2.0 * M);
+    let sy = |a: f64| H - M - a / MATRIX_SCORE_MAX * (H - 2.0 * M);
     let quadrants = [
-        (Quadrant::Strategic, sx(10.0), sy(10.0)),
-        (Quadrant::Star, sx(MATRIX_MIDDLE), sy(10.0)),
-        (Quadrant::Status, sx(10.0), sy(MATRIX_MIDDLE)),
+        (Quadrant::Strategic, sx(MATRIX_SCORE_MAX), sy(MATRIX_SCORE_MAX)),
+        (Quadrant::Star, sx(MATRIX_MIDDLE), sy(MATRIX_SCORE_MAX)),
+        (Quadrant::Status, sx(MATRIX_SCORE_MAX), sy(MATRIX_MIDDLE)),
         (Quadrant::Streamline, sx(MATRIX_MIDDLE), sy(MATRIX_MIDDLE)),
     ];
     view! {
         <figure class="portfolio-matrix">
             <svg data-testid="portfolio-matrix" role="group" viewBox=format!("0 0 {W} {H}") aria-label=move || {
-                let p = points.get();
-                tr_args("Portfolio matrix with {0} accounts: {1}", &[("0", &p.len()), ("1", &(p.iter().map(|(_, n, _, pt, _, _)| format!("{n} {}", quadrant_label(pt.quadrant))).collect::<Vec<_>>().join(", ")))])
+                let p = points();
+                tr_args("Portfolio matrix with {0} accounts: {1}", &[("0", &p.len()), ("1", &(p.iter().map(|e| format!("{} {}", e.name, quadrant_label(e.point.quadrant))).collect::<Vec<_>>().join(", ")))])
             }>
                 {quadrants.iter().map(|(q, x, y)| {
                     let fill = match q { Quadrant::Strategic => "#d4efe9", Quadrant::Star => "#fff0c7", Quadrant::Status => "#e8edf3", Quadrant::Streamline => "#f6e3e1" };
@@ -72,16 +52,16 @@ pub fn PortfolioMatrix() -> impl IntoView {
                 <text x=W / 2.0 y=H - 12.0 text-anchor="middle" class="axis-label">{move || tr("← stronger   Our relative strength   weaker →")}</text>
                 <text x="14" y=H / 2.0 text-anchor="middle" class="axis-label" transform=format!("rotate(-90 14 {})", H / 2.0)>{move || tr("Customer attractiveness →")}</text>
                 {move || {
-                    let pts = points.get();
-                    let max = pts.iter().map(|p| p.4).fold(0.0, f64::max).max(1.0);
+                    let pts = points();
+                    let max = pts.iter().map(|e| e.revenue).fold(0.0, f64::max).max(1.0);
                     let radius = |revenue: f64| 6.0 + 22.0 * (revenue.max(0.0) / max).sqrt();
                     // Names placed so that none covers another name or another bubble.
                     let bubbles: Vec<Bubble> = pts
                         .iter()
-                        .map(|(_, name, _, p, revenue, _)| Bubble { cx: sx(p.strength), cy: sy(p.attractiveness), r: radius(*revenue), label_width: label_width(name) })
+                        .map(|e| Bubble { cx: sx(e.point.strength), cy: sy(e.point.attractiveness), r: radius(e.revenue), label_width: label_width(&e.name) })
                         .collect();
                     let labels = place_labels(&bubbles, (0.0, 0.0, W, H));
-                    pts.into_iter().zip(labels).map(|((id, name, is_key, p, revenue, stage), at)| {
+                    pts.into_iter().zip(labels).map(|(MatrixEntry { account_id: id, name, is_key, point: p, revenue, stage }, at)| {
                         let r = radius(revenue);
                         let (cx, cy) = (sx(p.strength), sy(p.attractiveness));
                         let href = crate::ui::format::dossier_href(&id);
@@ -109,7 +89,7 @@ pub fn PortfolioMatrix() -> impl IntoView {
             <table class="accounts small" data-testid="matrix-table">
                 <thead><tr><th scope="col">{move || tr("Account")}</th><th scope="col">{move || tr("Quadrant")}</th><th scope="col">{move || tr("Attractiveness")}</th><th scope="col">{move || tr("Strength")}</th><th scope="col">{move || tr("Relationship stage")}</th></tr></thead>
                 <tbody>
-                    {move || points.get().into_iter().map(|(id, name, _, p, _, stage)| view! {
+                    {move || points().into_iter().map(|MatrixEntry { account_id: id, name, point: p, stage, .. }| view! {
                         <tr><th scope="row"><A href=crate::ui::format::dossier_href(&id)>{name}</A></th>
                             <td>{quadrant_label(p.quadrant)}</td><td class="num">{format!("{:.1}", p.attractiveness)}</td><td class="num">{format!("{:.1}", p.strength)}</td><td>{stage.label()}</td></tr>
                     }).collect_view()}
