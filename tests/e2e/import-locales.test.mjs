@@ -139,7 +139,7 @@ test('a customer number beside the name groups the rows, named by the latest spe
   assert.equal(expected.note, 'grouped by number');
   const page = await open('customer-numbers.csv');
   const accounts = Object.keys(expected.accounts).length;
-  assert.match(await page.getByTestId('import-grouping').innerText(), new RegExp(`^Grouped by customer number: ${accounts} accounts; 1 had more than one spelling`));
+  assert.match(await page.getByTestId('import-grouping').innerText(), new RegExp(`^Grouped by customer number: ${accounts} accounts; one had more than one spelling`));
   await checkCounts(page, expected);
   await checkNames(page, expected);
 });
