@@ -24,7 +24,10 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
         let p = e.unwrap().path();
         if p.is_dir() {
             rust_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
+        } else if p.extension().is_some_and(|x| x == "rs")
+            && !p.file_name().is_some_and(|n| n.to_string_lossy().ends_with("_tests.rs"))
+        {
+            // A `*_tests.rs` file is a test module kept apart: its English is on purpose.
             out.push(p);
         }
     }
