@@ -276,7 +276,8 @@ mod tests {
             new_accounts: vec![account("Nova", cz)],
             gone_accounts: vec![account("Old", bx)],
         };
-        let rows: Vec<(Option<String>, Option<String>, Direction, usize, Vec<String>)> = m
+        type Shown = (Option<String>, Option<String>, Direction, usize, Vec<String>);
+        let rows: Vec<Shown> = m
             .rows()
             .into_iter()
             .map(|r| {

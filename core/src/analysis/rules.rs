@@ -24,21 +24,27 @@ pub fn tender_preparation_start(tender_day: NaiveDate) -> Option<NaiveDate> {
     tender_day.checked_sub_months(Months::new(TENDER_LEAD_MONTHS))
 }
 
+/// The day preparation for a tender on `tender_day` starts, and whether that day has passed.
+pub fn tender_preparation(tender_day: NaiveDate, today: NaiveDate) -> Option<DayMark> {
+    tender_preparation_start(tender_day).map(|day| DayMark::of(day, today))
+}
+
 /// The day to call about a proposal sent on `sent`.
 pub fn proposal_follow_up(sent: NaiveDate) -> Option<NaiveDate> {
     sent.checked_add_days(Days::new(PROPOSAL_FOLLOW_UP_DAYS))
 }
 
-/// A day a proposal is followed up on, and whether it has passed (it is before today).
+/// A day the plan counts on (a proposal's follow-up, a tender's preparation), and whether it
+/// has passed (it is before today).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FollowUpDay {
+pub struct DayMark {
     pub day: NaiveDate,
     pub passed: bool,
 }
 
-impl FollowUpDay {
-    fn of(day: NaiveDate, today: NaiveDate) -> FollowUpDay {
-        FollowUpDay { day, passed: day < today }
+impl DayMark {
+    fn of(day: NaiveDate, today: NaiveDate) -> DayMark {
+        DayMark { day, passed: day < today }
     }
 }
 
@@ -50,9 +56,9 @@ pub enum ProposalState {
     Closed(Outcome),
     Open {
         sent: Option<NaiveDate>,
-        receipt_call: Option<FollowUpDay>,
-        valid_until: Option<FollowUpDay>,
-        agreed: Option<FollowUpDay>,
+        receipt_call: Option<DayMark>,
+        valid_until: Option<DayMark>,
+        agreed: Option<DayMark>,
     },
 }
 
@@ -64,9 +70,9 @@ pub fn proposal_state(p: &Proposal, today: NaiveDate) -> ProposalState {
     let receipt_call = p.sent.filter(|_| !p.receipt_confirmed).and_then(proposal_follow_up);
     ProposalState::Open {
         sent: p.sent,
-        receipt_call: receipt_call.map(|d| FollowUpDay::of(d, today)),
-        valid_until: p.valid_until.map(|d| FollowUpDay::of(d, today)),
-        agreed: p.agreed_date.map(|d| FollowUpDay::of(d, today)),
+        receipt_call: receipt_call.map(|d| DayMark::of(d, today)),
+        valid_until: p.valid_until.map(|d| DayMark::of(d, today)),
+        agreed: p.agreed_date.map(|d| DayMark::of(d, today)),
     }
 }
 
@@ -263,19 +269,15 @@ mod tests {
             proposal_state(&p, today),
             ProposalState::Open {
                 sent: Some(date(2026, 11, 20)),
-                receipt_call: Some(FollowUpDay { day: date(2026, 11, 21), passed: true }),
-                valid_until: Some(FollowUpDay { day: date(2026, 12, 31), passed: false }),
+                receipt_call: Some(DayMark { day: date(2026, 11, 21), passed: true }),
+                valid_until: Some(DayMark { day: date(2026, 12, 31), passed: false }),
                 agreed: None,
             }
         );
         p.receipt_confirmed = true;
         p.agreed_date = Some(today);
         let ProposalState::Open { receipt_call, agreed, .. } = proposal_state(&p, today) else { panic!("open") };
-        assert_eq!(
-            (receipt_call, agreed),
-            (None, Some(FollowUpDay { day: today, passed: false })),
-            "today is not passed"
-        );
+        assert_eq!((receipt_call, agreed), (None, Some(DayMark { day: today, passed: false })), "today is not passed");
         p.outcome = Outcome::Won;
         assert_eq!(proposal_state(&p, today), ProposalState::Closed(Outcome::Won));
         let unsent = Proposal::default();
@@ -287,6 +289,12 @@ mod tests {
         assert_eq!(tender_preparation_start(date(2027, 5, 31)), Some(date(2026, 8, 31)));
         assert_eq!(tender_preparation_start(date(2027, 11, 30)), Some(date(2027, 2, 28)));
         assert_eq!(proposal_follow_up(date(2026, 11, 24)), Some(date(2026, 11, 25)));
+        let today = date(2026, 9, 1);
+        assert_eq!(
+            tender_preparation(date(2027, 5, 31), today),
+            Some(DayMark { day: date(2026, 8, 31), passed: true })
+        );
+        assert_eq!(tender_preparation(date(2027, 6, 1), today), Some(DayMark { day: today, passed: false }));
     }
 
     #[test]

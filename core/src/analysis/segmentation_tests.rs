@@ -395,3 +395,14 @@ proptest! {
         prop_assert_eq!(ranks, (1..=inputs.len()).collect::<Vec<_>>());
     }
 }
+
+#[test]
+fn the_main_flag_is_the_most_serious() {
+    let s = segment(&[flat("Solo", 1000.0)], &SegmentationSettings::default());
+    let row = &s.rows[0];
+    assert!(row.flags.contains(Flag::MonoClient) && row.flags.contains(Flag::CriticalDependency));
+    assert_eq!(row.main_flag(), Some(Flag::MonoClient));
+    let even: Vec<SegmentInput> = (0..20).map(|i| flat(&format!("A{i:02}"), 10.0)).collect();
+    let s = segment(&even, &SegmentationSettings::default());
+    assert!(s.rows.iter().all(|r| r.main_flag().is_none()), "5 % each: no dependency");
+}

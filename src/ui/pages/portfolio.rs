@@ -1,5 +1,5 @@
 use crate::i18n::{tr, tr_args};
-use kam_core::analysis::{AccountSegment, Flag};
+use kam_core::analysis::AccountSegment;
 use kam_core::model::Measure;
 use leptos::prelude::*;
 
@@ -180,7 +180,7 @@ fn PortfolioView() -> impl IntoView {
 }
 
 fn flags_text(r: &AccountSegment) -> String {
-    r.flags.iter().rev().take(1).map(|f: Flag| segmentation_words::flag_label(f)).collect::<Vec<_>>().join(", ")
+    r.main_flag().map(segmentation_words::flag_label).map(str::to_string).unwrap_or_default()
 }
 
 /// Alphabetical order as people expect it in their language (Š next to S, Ö near O), from the

@@ -3,7 +3,7 @@
 
 use crate::i18n::{tr, tr_args};
 use chrono::NaiveDate;
-use kam_core::analysis::rules::{FollowUpDay, ProposalState, TENDER_LEAD_MONTHS};
+use kam_core::analysis::rules::{DayMark, ProposalState, TENDER_LEAD_MONTHS};
 use kam_core::analysis::{CalendarFact, Reminder, ReminderFact, ReminderKind};
 use kam_core::exchange::EventWords;
 
@@ -227,7 +227,7 @@ pub fn proposal_follow_up(state: &ProposalState) -> String {
     if sent.is_none() {
         return tr("Not sent yet.").into();
     }
-    let day = |d: &FollowUpDay| crate::i18n::fmt::date(d.day);
+    let day = |d: &DayMark| crate::i18n::fmt::date(d.day);
     let mut parts = Vec::new();
     if let Some(call) = receipt_call {
         parts.push(if call.passed {

@@ -4,7 +4,7 @@ use kam_core::model::ActionStatus;
 #[test]
 fn a_proposal_follow_up_in_words() {
     let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
-    let at = |day, passed| Some(FollowUpDay { day, passed });
+    let at = |day, passed| Some(DayMark { day, passed });
     let open = ProposalState::Open {
         sent: Some(d(11, 20)),
         receipt_call: at(d(11, 21), true),

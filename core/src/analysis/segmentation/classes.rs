@@ -186,6 +186,12 @@ impl AccountSegment {
     pub fn code(&self) -> String {
         super::super::rules::segment_code(self.abc, self.xyz.ok())
     }
+
+    /// The most serious of the account's flags (the last in [`Flag::ALL`]'s order: mono-client
+    /// over critical dependency over key by size), the one a one-column table shows.
+    pub fn main_flag(&self) -> Option<Flag> {
+        self.flags.iter().next_back()
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]

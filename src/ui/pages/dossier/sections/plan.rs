@@ -129,9 +129,9 @@ pub fn tenders(ed: Editor) -> impl IntoView {
                         <tr data-testid="tender-row">
                             <td class="grow">{ed.text(Label::Hidden, format!("tender-title-{i}"), item!(tenders, i, title), 1)}</td>
                             <td>{ed.date(Label::Hidden, format!("tender-date-{i}"), item!(tenders, i, date))}</td>
-                            <td data-testid=format!("tender-prep-{i}")>{move || ed.dossier.with(|d| d.tenders.get(i).and_then(|t| t.date).and_then(rules::tender_preparation_start).map(|p| {
-                                let note = if p < today { tr(" (already started?)") } else { "" };
-                                format!("{}{note}", p)
+                            <td data-testid=format!("tender-prep-{i}")>{move || ed.dossier.with(|d| d.tenders.get(i).and_then(|t| t.date).and_then(|day| rules::tender_preparation(day, today)).map(|p| {
+                                let note = if p.passed { tr(" (already started?)") } else { "" };
+                                format!("{}{note}", crate::i18n::fmt::date(p.day))
                             }).unwrap_or_else(|| "—".into()))}</td>
                             <td>{ed.choice(Label::Hidden, format!("tender-outcome-{i}"), item!(tenders, i, outcome))}</td>
                             <td>{ed.text(Label::Hidden, format!("tender-notes-{i}"), item!(tenders, i, notes), 1)}</td>
