@@ -13,8 +13,8 @@ pub use movement::{compare_windows, movement, AccountMove, Cell, Direction, Move
 pub use orgchart::{org_chart, OrgNode};
 pub use programme::{
     innovators_far_more, key_account_candidates, key_account_count_range, key_account_warnings, manager_load,
-    manager_load_range, programme_checks, Candidate, CheckStatus, CountRange, KeyAccountWarning, Overload,
-    ProgrammeCheck, StepFact, INNOVATORS_FAR_MORE, INNOVATORS_NOTICED, INNOVATOR_SHARE, KEY_ACCOUNTS_MAX,
+    manager_load_range, programme_checks, skill_managers, Candidate, CheckStatus, CountRange, KeyAccountWarning,
+    Overload, ProgrammeCheck, StepFact, INNOVATORS_FAR_MORE, INNOVATORS_NOTICED, INNOVATOR_SHARE, KEY_ACCOUNTS_MAX,
     KEY_ACCOUNTS_MIN, MANAGER_LOAD_MAX, MANAGER_LOAD_MIN,
 };
 pub use qualification::{

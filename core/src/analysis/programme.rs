@@ -118,6 +118,19 @@ pub fn manager_load(ws: &Workspace) -> BTreeMap<String, usize> {
     load
 }
 
+/// The managers whose skills the programme assesses: every key account's manager (by name),
+/// then anyone assessed earlier who no longer carries a key account, in the order assessed.
+pub fn skill_managers(ws: &Workspace) -> Vec<String> {
+    let mut names: Vec<String> = manager_load(ws).into_keys().collect();
+    for s in &ws.programme.skills {
+        let name = s.manager.trim();
+        if !name.is_empty() && !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+    }
+    names
+}
+
 /// Managers carrying more key accounts than [`MANAGER_LOAD_MAX`], by name.
 fn overloaded(load: &BTreeMap<String, usize>) -> Vec<Overload> {
     load.iter()
@@ -386,6 +399,19 @@ mod tests {
         }
         assert!(innovators_far_more(n, customers), "the demo has dossiers enough to tag");
         assert_eq!(innovators(&ws), Some(KeyAccountWarning::ManyInnovators { tagged: n, customers }));
+    }
+
+    #[test]
+    fn skills_are_assessed_for_key_account_managers_and_kept_for_former_ones() {
+        let mut ws = Workspace::default();
+        ws.programme.change_assessment("Ott Tamm", |a| a.notes = "Left the programme".into());
+        ws.programme.change_assessment("Maria Lind", |a| a.scores[0] = Some(3));
+        for (name, manager, key) in [("A", " Maria Lind ", true), ("B", "Jonas Berg", true), ("C", "Eva Ek", false)] {
+            ws.add_account(name).expect("new");
+            let a = ws.accounts_mut().iter_mut().find(|a| a.name == name).expect("added");
+            (a.manager, a.is_key) = (manager.into(), key);
+        }
+        assert_eq!(skill_managers(&ws), ["Jonas Berg", "Maria Lind", "Ott Tamm"]);
     }
 
     #[test]

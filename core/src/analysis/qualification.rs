@@ -134,7 +134,7 @@ pub fn weighted_score(factors: &[Factor], scores: &std::collections::BTreeMap<St
 /// The matrix boundary: scores at or above the middle count as high.
 pub const MATRIX_MIDDLE: f64 = 5.0;
 /// The highest score on either axis (scores run 0 to 10).
-pub const MATRIX_SCORE_MAX: f64 = 10.0;
+pub const MATRIX_SCORE_MAX: f64 = crate::model::FACTOR_SCORE_MAX as f64;
 
 /// An account on the portfolio matrix: where it sits, its revenue in the window (the bubble's
 /// size) and its relationship stage.

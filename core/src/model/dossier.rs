@@ -99,9 +99,44 @@ fn filled(s: &str) -> bool {
     !s.trim().is_empty()
 }
 
+/// The highest score a dossier gives a portfolio-matrix factor (scores run 0 to 10).
+pub const FACTOR_SCORE_MAX: u8 = 10;
+
 impl Dossier {
     pub fn new(account_id: &str) -> Self {
         Dossier { account_id: account_id.to_string(), ..Default::default() }
+    }
+
+    /// The scores given on one axis of the portfolio matrix, by factor key.
+    pub fn factor_scores(&self, axis: super::MatrixAxis) -> &BTreeMap<String, u8> {
+        match axis {
+            super::MatrixAxis::Attractiveness => &self.attractiveness,
+            super::MatrixAxis::Strength => &self.strength,
+        }
+    }
+
+    /// The score given to a factor (by its [`super::Factor::score_key`]), if any.
+    pub fn factor_score(&self, axis: super::MatrixAxis, key: &str) -> Option<u8> {
+        self.factor_scores(axis).get(key).copied()
+    }
+
+    /// Sets or clears a factor's score. A typed score is rounded to a whole number and kept
+    /// within 0–[`FACTOR_SCORE_MAX`]; `None` or a value that is not a number clears it.
+    pub fn set_factor_score(&mut self, axis: super::MatrixAxis, key: &str, score: Option<f64>) {
+        let map = match axis {
+            super::MatrixAxis::Attractiveness => &mut self.attractiveness,
+            super::MatrixAxis::Strength => &mut self.strength,
+        };
+        match score.filter(|v| v.is_finite()) {
+            Some(v) => {
+                // Clamped first, so the cast below is exact.
+                let v = v.round().clamp(0.0, f64::from(FACTOR_SCORE_MAX));
+                map.insert(key.to_string(), v as u8);
+            }
+            None => {
+                map.remove(key);
+            }
+        }
     }
 
     /// Whether a section holds enough to be called filled: its core, the one thing a workshop
@@ -242,6 +277,21 @@ impl Dossier {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::MatrixAxis;
+
+    #[test]
+    fn factor_scores_are_whole_numbers_within_the_scale() {
+        let mut d = Dossier::new("x");
+        for (typed, kept) in [(7.4, Some(7)), (7.5, Some(8)), (-3.0, Some(0)), (12.0, Some(10)), (f64::NAN, None)] {
+            d.set_factor_score(MatrixAxis::Strength, "Fit", Some(typed));
+            assert_eq!(d.factor_score(MatrixAxis::Strength, "Fit"), kept, "{typed}");
+        }
+        d.set_factor_score(MatrixAxis::Attractiveness, "Fit", Some(4.0));
+        assert_eq!(d.attractiveness.get("Fit"), Some(&4));
+        d.set_factor_score(MatrixAxis::Attractiveness, "Fit", None);
+        assert!(d.attractiveness.is_empty());
+        assert_eq!(d.strength.get("Fit"), None, "the NaN cleared it");
+    }
 
     #[test]
     fn empty_dossier_has_nothing_filled() {

@@ -222,6 +222,41 @@ pub enum ProgrammeProblem {
 }
 
 impl Programme {
+    /// The stored self-assessment of a manager, or an empty one (nothing assessed yet).
+    pub fn assessment(&self, manager: &str) -> SkillAssessment {
+        self.skills
+            .iter()
+            .find(|s| s.manager == manager)
+            .cloned()
+            .unwrap_or_else(|| SkillAssessment { manager: manager.to_string(), ..Default::default() })
+    }
+
+    /// Changes a manager's self-assessment, adding it if there was none, with a score place for
+    /// every skill of [`Skill::ALL`]. A manager without a name is not assessed: nothing changes.
+    pub fn change_assessment(&mut self, manager: &str, change: impl FnOnce(&mut SkillAssessment)) {
+        if manager.trim().is_empty() {
+            return;
+        }
+        let i = match self.skills.iter().position(|s| s.manager == manager) {
+            Some(i) => i,
+            None => {
+                self.skills.push(SkillAssessment { manager: manager.to_string(), ..Default::default() });
+                self.skills.len() - 1
+            }
+        };
+        let a = &mut self.skills[i];
+        a.scores.resize(Skill::ALL.len(), None);
+        change(a);
+    }
+
+    /// The factors of one axis of the portfolio matrix, in order.
+    pub fn factors(&self, axis: MatrixAxis) -> &[Factor] {
+        match axis {
+            MatrixAxis::Attractiveness => &self.attractiveness,
+            MatrixAxis::Strength => &self.strength,
+        }
+    }
+
     /// Gives a factor stored under an old default's English name (files and records of earlier
     /// versions) its preset and an empty name, so that it shows in the reader's language. Part
     /// of the restore (`crate::model::restore_programme`); its scores keep counting, since a
@@ -275,6 +310,21 @@ impl Programme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_assessment_is_changed_in_place_with_a_place_for_every_skill() {
+        let mut p = Programme::default();
+        assert_eq!(p.assessment("Maria").scores, Vec::<Option<u8>>::new());
+        p.change_assessment("Maria", |a| a.scores[2] = Some(4));
+        p.change_assessment("Jonas", |a| a.notes = "Negotiation course".into());
+        p.change_assessment("Maria", |a| a.scores[0] = Some(1));
+        p.change_assessment("  ", |a| a.notes = "nobody".into());
+        assert_eq!(p.skills.iter().map(|s| s.manager.as_str()).collect::<Vec<_>>(), ["Maria", "Jonas"]);
+        let maria = p.assessment("Maria");
+        assert_eq!(maria.scores.len(), Skill::ALL.len());
+        assert_eq!((maria.scores[0], maria.scores[2]), (Some(1), Some(4)));
+        assert_eq!(p.assessment("Jonas").notes, "Negotiation course");
+    }
 
     #[test]
     fn currency_is_an_iso_code_and_optional_in_files() {

@@ -4,7 +4,8 @@
 
 use crate::i18n::{tr, tr_args};
 use kam_core::analysis::{
-    key_accounts_health, key_share_range, knowledge_concentration, manager_load, manager_load_range, CheckStatus,
+    key_accounts_health, key_share_range, knowledge_concentration, manager_load, manager_load_range, skill_managers,
+    CheckStatus,
 };
 use kam_core::model::{Skill, SkillAssessment};
 use leptos::prelude::*;
@@ -171,17 +172,7 @@ fn Concentration() -> impl IntoView {
 #[component]
 fn Skills() -> impl IntoView {
     let state = use_app();
-    let managers = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            let mut names: Vec<String> = manager_load(ws).into_keys().collect();
-            for s in &ws.programme.skills {
-                if !s.manager.trim().is_empty() && !names.contains(&s.manager) {
-                    names.push(s.manager.clone());
-                }
-            }
-            names
-        })
-    });
+    let managers = Memo::new(move |_| state.workspace.with(skill_managers));
     // The form is drawn again only when the first manager appears (or the last goes), not when
     // the list changes: that would replace the notes while they are typed.
     let no_managers = Memo::new(move |_| managers.with(Vec::is_empty));
@@ -194,10 +185,7 @@ fn Skills() -> impl IntoView {
     });
     let assessment = Memo::new(move |_| {
         let who = selected.get();
-        state
-            .workspace
-            .with(|ws| ws.programme.skills.iter().find(|s| s.manager == who).cloned())
-            .unwrap_or(SkillAssessment { manager: who, ..Default::default() })
+        state.workspace.with(|ws| ws.programme.assessment(&who))
     });
     // Its own memo: a score being stored must not rewrite the notes while they are typed.
     let notes = Memo::new(move |_| assessment.with(|a| a.notes.clone()));
@@ -209,18 +197,7 @@ fn Skills() -> impl IntoView {
         if who.trim().is_empty() {
             return;
         }
-        let result = state.change_programme(Rc::new(move |p| {
-            let mut a = p
-                .skills
-                .iter()
-                .find(|s| s.manager == who)
-                .cloned()
-                .unwrap_or(SkillAssessment { manager: who.clone(), ..Default::default() });
-            a.scores.resize(Skill::ALL.len(), None);
-            change(&mut a);
-            p.skills.retain(|s| s.manager != who);
-            p.skills.push(a);
-        }));
+        let result = state.change_programme(Rc::new(move |p| p.change_assessment(&who, |a| change(a))));
         error.set(result.err().map(|e| words::programme_problems(&e).join(" ")));
     };
     view! {

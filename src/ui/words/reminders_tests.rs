@@ -139,13 +139,8 @@ fn proposals() {
 
 #[test]
 fn tenders() {
-    let day = date(2027, 5, 3);
-    let milestone = |months_before: u32| ReminderFact::TenderMilestone {
-        tender: "Transport 2027".into(),
-        tender_day: day,
-        months_before,
-        preparation_start: Some(date(2026, 8, 3)),
-    };
+    use kam_core::analysis::reminders::fixtures::{transport_tender_day, transport_tender_milestone as milestone};
+    let day = transport_tender_day();
     let titles: Vec<String> = [9, 6, 3, 1]
         .into_iter()
         .map(|m| title(&reminder(ReminderKind::TenderMilestone, day, false, milestone(m))))

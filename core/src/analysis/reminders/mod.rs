@@ -35,6 +35,7 @@
 //! fact's own values, so the order is fully deterministic and does not depend on the words.
 
 mod collect;
+pub mod fixtures;
 #[cfg(test)]
 mod tests;
 

@@ -190,14 +190,9 @@ fn tender_ws(day: NaiveDate) -> Workspace {
 
 #[test]
 fn tender_far_ahead_gives_all_milestones() {
-    let r = reminders(&tender_ws(date(2027, 5, 3)), 0, date(2026, 7, 1), 400);
-    let day = date(2027, 5, 3);
-    let milestone = |months_before: u32| ReminderFact::TenderMilestone {
-        tender: "Transport 2027".into(),
-        tender_day: day,
-        months_before,
-        preparation_start: Some(date(2026, 8, 3)),
-    };
+    let day = super::fixtures::transport_tender_day();
+    let r = reminders(&tender_ws(day), 0, date(2026, 7, 1), 400);
+    let milestone = super::fixtures::transport_tender_milestone;
     let got: Vec<(NaiveDate, ReminderFact)> = r.iter().map(|r| (r.date, r.fact.clone())).collect();
     assert_eq!(
         got,

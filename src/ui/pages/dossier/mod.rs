@@ -9,7 +9,7 @@ mod plan;
 mod sections;
 
 use kam_core::analysis::{matrix_point, qualify, weighted_score};
-use kam_core::model::{Account, Dossier, OrderLine, Programme, Section};
+use kam_core::model::{Account, Dossier, MatrixAxis, OrderLine, Programme, Section};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -322,26 +322,23 @@ fn MatrixScores(ed: Editor) -> impl IntoView {
             ..Default::default()
         })
     });
-    let axis = move |title: &'static str, strength: bool| {
+    let axis = move |title: &'static str, axis: MatrixAxis| {
         view! {
             <fieldset class="scores">
                 <legend>{title}{move || {
-                    let s = ed.dossier.with(|d| programme.with(|p| if strength { weighted_score(&p.strength, &d.strength) } else { weighted_score(&p.attractiveness, &d.attractiveness) }));
+                    let s = ed.dossier.with(|d| programme.with(|p| weighted_score(p.factors(axis), d.factor_scores(axis))));
                     s.map(|s| tr_args(" — {score} of 10", &[("score", &crate::i18n::fmt::number(s, 1))])).unwrap_or_default()
                 }}</legend>
-                {move || factors.with(|p| if strength { p.strength.clone() } else { p.attractiveness.clone() }).into_iter().enumerate().map(|(i, f)| {
+                {move || factors.with(|p| p.factors(axis).to_vec()).into_iter().enumerate().map(|(i, f)| {
                     // Scores are kept under the factor's key, whatever name it is shown under.
                     let name = f.score_key().to_string();
                     let name2 = name.clone();
                     let label = tr_args("{factor} (weight {weight})", &[("factor", &programme_words::factor_name(&f)), ("weight", &editor::format_number(f.weight))]);
                     ed.number(Label::Owned(label),
-                        format!("{}-score-{i}", if strength { "strength" } else { "attractiveness" }),
-                        (move |d: &Dossier| (if strength { &d.strength } else { &d.attractiveness }).get(&name).map(|v| f64::from(*v)),
-                         move |d: &mut Dossier, v: Option<f64>| {
-                            let map = if strength { &mut d.strength } else { &mut d.attractiveness };
-                            match v { Some(v) => { map.insert(name2.clone(), v.round() as u8); } None => { map.remove(&name2); } }
-                         }),
-                        (0.0, 10.0))
+                        format!("{}-score-{i}", if axis == MatrixAxis::Strength { "strength" } else { "attractiveness" }),
+                        (move |d: &Dossier| d.factor_score(axis, &name).map(f64::from),
+                         move |d: &mut Dossier, v: Option<f64>| d.set_factor_score(axis, &name2, v)),
+                        (0.0, f64::from(kam_core::model::FACTOR_SCORE_MAX)))
                 }).collect_view()}
             </fieldset>
         }
@@ -350,8 +347,8 @@ fn MatrixScores(ed: Editor) -> impl IntoView {
         <h3>{move || tr("Position on the key-account portfolio matrix")}</h3>
         <p class="muted small">{move || tr("Score each factor from 0 (poor) to 10 (excellent). Factors and weights are set in Settings.")}</p>
         <div class="two-col">
-            {axis(tr("Customer attractiveness"), false)}
-            {axis(tr("Our relative strength"), true)}
+            {axis(tr("Customer attractiveness"), MatrixAxis::Attractiveness)}
+            {axis(tr("Our relative strength"), MatrixAxis::Strength)}
         </div>
         <p data-testid="matrix-quadrant" class="small">{move || match point() {
             Some(p) => tr_args("{0} — attractiveness {1}, strength {2}. {3}", &[("0", &(programme_words::quadrant_label(p.quadrant))), ("1", &(format!("{:.1}", p.attractiveness))), ("2", &(format!("{:.1}", p.strength))), ("3", &(programme_words::quadrant_advice(p.quadrant)))]),
