@@ -36,6 +36,8 @@ pub struct ImportWorker {
     /// Messages posted before the worker said it is ready; sent when it does (a wasm worker
     /// drops what arrives before its handler is installed).
     waiting: Rc<RefCell<Option<Vec<js_sys::Array>>>>,
+    /// The language last posted to the worker (see [`ToWorker::Language`]).
+    language: std::cell::Cell<Option<crate::i18n::Lang>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
 }
@@ -76,12 +78,13 @@ impl ImportWorker {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(ImportWorker { worker, waiting, _on_message: on_message, _on_error: on_error })
+        Ok(ImportWorker { worker, waiting, language: Default::default(), _on_message: on_message, _on_error: on_error })
     }
 
     /// Posts `message`, with `file` alongside when there is one (it is cloned to the worker, not
     /// read here).
     pub fn post(&self, message: &ToWorker, file: Option<&web_sys::File>) {
+        self.post_language();
         let data = js_sys::Array::of1(&JsValue::from_str(&message.to_json()));
         if let Some(file) = file {
             data.push(file);
@@ -92,6 +95,20 @@ impl ImportWorker {
     /// Posts `[json, …]` as it is: for messages whose parts are JS values (see
     /// [`ToWorker::ExportXlsx`]).
     pub fn post_parts(&self, data: js_sys::Array) {
+        self.post_language();
+        self.post_now(data);
+    }
+
+    /// Tells the worker the reader's language when it is not the one it was last told.
+    fn post_language(&self) {
+        let l = crate::i18n::lang_untracked();
+        if self.language.replace(Some(l)) != Some(l) {
+            let message = ToWorker::Language { tag: l.tag().to_string() };
+            self.post_now(js_sys::Array::of1(&JsValue::from_str(&message.to_json())));
+        }
+    }
+
+    fn post_now(&self, data: js_sys::Array) {
         match self.waiting.borrow_mut().as_mut() {
             Some(queue) => queue.push(data),
             None => {

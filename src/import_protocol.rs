@@ -95,6 +95,13 @@ pub enum ToWorker {
     /// reader's language (`segmentation_export::WorkbookWords::to_list`, a JS array of strings),
     /// as the worker has no language.
     ExportXlsx,
+    /// The reader's language (a tag of `crate::i18n::Lang`), posted before any request when it
+    /// is not the one last posted: the worker fetches that language's catalogue, as the page
+    /// does, and words its notes, refusals and skipped rows in it.
+    Language { tag: String },
+    /// Make the demo portfolio, in the reader's language, dated from today. Answered by
+    /// [`FromWorker::Demo`]: its code and texts live in the worker, not in every visitor's page.
+    Demo,
 }
 
 /// What the worker found at the top of the file: the page keeps it for the mapping step as it
@@ -125,6 +132,9 @@ pub enum FromWorker {
     /// The file [`ToWorker::ExportCsv`] or [`ToWorker::ExportXlsx`] asked for, posted as
     /// `[json, blob]`: a `Blob` the page downloads as it is, without copying it into its memory.
     Exported,
+    /// The demo portfolio [`ToWorker::Demo`] asked for, as a KAM Planner file (personal details
+    /// included): the page reads it as it reads any file.
+    Demo(String),
     /// Reading and decoding the file, before its rows can be parsed.
     Loading {
         bytes_done: f64,

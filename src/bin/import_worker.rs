@@ -3,9 +3,9 @@
 //! happens here, off the page's thread: reading the file in slices, detecting its encoding
 //! (kam-core's `detect_encoding`, chardetng) and decoding it with the browser's `TextDecoder`,
 //! parsing CSV, XLSX or ODS, detecting formats and reading every row. What the core reports as
-//! typed facts is worded here with the page's own words (`ui::words::exchange`), so the page
-//! deserialises strings only. The
-//! page keeps only what it shows and the result, so the parsers (csv, quick-xml, miniz_oxide,
+//! typed facts is worded here with the page's own words (`ui::words::exchange`), in the
+//! reader's language (the page names it, `ToWorker::Language`, and the worker fetches its
+//! catalogue as the page does), so the page deserialises strings only. The page keeps only what it shows and the result, so the parsers (csv, quick-xml, miniz_oxide,
 //! number and date reading) are linked into this binary and not into the page's.
 //!
 //! The messages are in `kam_planner::import_protocol`. On the page's side,
@@ -27,11 +27,12 @@ mod worker {
     use std::cell::{Cell, RefCell};
 
     use js_sys::{Array, Float64Array, Int32Array, Promise, Uint8Array};
-    use kam_core::exchange::segmentation_csv_rows;
     use kam_core::exchange::{
         detect_encoding, guess_mapping, looks_like_old_excel, looks_like_xlsx, parse_text, read_workbook,
         EncodingGuess, ImportError, RowImporter, Table, TableOptions, PICKER_ENCODINGS,
     };
+    use kam_core::exchange::{segmentation_csv_rows, write_file, PersonalDetails};
+    use kam_planner::i18n::{fetch_catalogue_with, install, is_loaded, Lang};
     use kam_planner::import_protocol::{
         split_lines, to_columns, Columns, EncodingUsed, Formats, FromWorker, LineColumns, OpenedTable, Progress,
         ReadOptions, ToWorker, LINES_PER_MESSAGE,
@@ -39,6 +40,7 @@ mod worker {
     use kam_planner::segmentation_export::{
         segmentation_xlsx, unpack, ExportProblem, WorkbookWords, CSV_MIME, XLSX_MIME,
     };
+    const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
     use kam_planner::ui::words::exchange::{account_grouping, import_error, skipped_line, table_note};
     use kam_planner::ui::words::xlsx::export_problem;
     use wasm_bindgen::prelude::*;
@@ -66,6 +68,8 @@ mod worker {
         static CURRENT_RUN: Cell<u32> = const { Cell::new(0) };
         /// The file of the last `Open`, for a `Reopen`.
         static FILE: RefCell<Option<OpenFile>> = const { RefCell::new(None) };
+        /// The reader's language, as the page last named it (`ToWorker::Language`).
+        static LANGUAGE: Cell<Option<Lang>> = const { Cell::new(None) };
     }
 
     /// A file the page opened: a handle (the browser reads it on demand), not its bytes.
@@ -135,6 +139,12 @@ mod worker {
                 }
                 ToWorker::ExportCsv => export(&data, false),
                 ToWorker::ExportXlsx => export(&data, true),
+                ToWorker::Demo => spawn_local(demo()),
+                ToWorker::Language { tag } => {
+                    if let Some(l) = Lang::from_tag(&tag) {
+                        LANGUAGE.with(|p| p.set(Some(l)));
+                    }
+                }
             }
         });
         scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -255,7 +265,22 @@ mod worker {
     }
 
     /// Reads the file of the last `Open` with `options` and tells the page what it found.
+    /// Installs the language the page last named (fetching its catalogue the first time), so
+    /// that what follows is worded in it. A catalogue that cannot be fetched leaves English.
+    async fn use_language() {
+        let Some(l) = LANGUAGE.with(Cell::get) else { return };
+        if is_loaded(l) {
+            install(l, None);
+            return;
+        }
+        let scope = scope();
+        if let Ok(catalogue) = fetch_catalogue_with(l, |url| scope.fetch_with_str(url)).await {
+            install(l, Some(catalogue));
+        }
+    }
+
     async fn open(options: ReadOptions) {
+        use_language().await;
         let Some(OpenFile { file, name, last_mapping }) = FILE.with(|f| f.borrow().clone()) else { return };
         let first = match read_slice(&file, 0.0, DETECT_BYTES.min(file.size())).await {
             Ok(bytes) => bytes.to_vec(),
@@ -295,6 +320,7 @@ mod worker {
         profit: Option<usize>,
         formats: Option<Formats>,
     ) {
+        use_language().await;
         let importer = TABLE.with(|t| {
             let t = t.borrow();
             let table = t.as_ref()?;
@@ -349,6 +375,15 @@ mod worker {
             range,
             grouping,
         });
+    }
+
+    /// Makes the demo portfolio in the reader's language and posts it as a KAM Planner file.
+    async fn demo() {
+        use_language().await;
+        let ws = kam_planner::ui::words::demo::demo_workspace();
+        let at = chrono::Utc::now().to_rfc3339();
+        let file = write_file(&ws, None, PersonalDetails::Included, APP_VERSION, &at);
+        post(&FromWorker::Demo(file));
     }
 
     /// Writes the CSV of `[json, names, numbers, codes]`, or the workbook of `[json, names,

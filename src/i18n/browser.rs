@@ -7,10 +7,11 @@ use wasm_bindgen_futures::JsFuture;
 use super::{install, is_loaded, lang_untracked, trc, Catalogue, Lang};
 use crate::store::Prefs;
 
-async fn fetch_catalogue(l: Lang) -> Result<Catalogue, String> {
-    let window = web_sys::window().ok_or("no window")?;
+/// Fetches a language's catalogue with `fetch` (the window's or, in the import worker, the
+/// worker's own: both are given the same absolute path).
+pub async fn fetch_catalogue_with(l: Lang, fetch: impl FnOnce(&str) -> js_sys::Promise) -> Result<Catalogue, String> {
     let url = format!("/i18n/{}.json", l.tag());
-    let response = JsFuture::from(window.fetch_with_str(&url)).await.map_err(|_| "offline".to_string())?;
+    let response = JsFuture::from(fetch(&url)).await.map_err(|_| "offline".to_string())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_string())?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
@@ -19,6 +20,11 @@ async fn fetch_catalogue(l: Lang) -> Result<Catalogue, String> {
         .await
         .map_err(|_| "unreadable".to_string())?;
     Catalogue::parse(&text.as_string().unwrap_or_default())
+}
+
+async fn fetch_catalogue(l: Lang) -> Result<Catalogue, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    fetch_catalogue_with(l, |url| window.fetch_with_str(url)).await
 }
 
 async fn show(l: Lang) -> Result<(), String> {

@@ -104,6 +104,34 @@ test('totals and subtotals are skipped and listed with their reason', async () =
   await checkNames(page, expected);
 });
 
+test('the worker words what it reports in the reader\'s language: totals skipped, in Russian and Chinese', async () => {
+  const expected = EXPECTED['totals.csv'];
+  for (const tag of ['ru', 'zh-CN']) {
+    const words = JSON.parse(readFileSync(join(ROOT, 'locales', `${tag}.json`), 'utf8'));
+    const reasons = [words['a totals row, not a customer'], words['the sum of the rows above (a total without a label)']];
+    assert.ok(reasons.every(Boolean), `the ${tag} catalogue has both reasons`);
+    const page = await env.newPage();
+    await page.goto(env.url + '/portfolio');
+    await ready(page);
+    await page.getByTestId('language-picker').selectOption(tag);
+    await page.waitForFunction((t) => document.documentElement.lang === t, tag);
+    await page.getByTestId('import-file').setInputFiles(join(FIXTURES, 'totals.csv'));
+    await page.getByTestId('import-summary').waitFor({ timeout: 30_000 });
+    const listed = await page.getByTestId('import-skipped').locator('li').allInnerTexts();
+    const totals = listed.filter((t) => reasons.some((r) => t.includes(r)));
+    assert.equal(totals.length, expected.totals_skipped, `${tag}: totals listed in the language: ${listed.join(' | ')}`);
+    assert.equal(listed.filter((t) => TOTALS.test(t)).length, 0, `${tag}: no English reason: ${listed.join(' | ')}`);
+    await screenshot(page, `import-skipped-${tag}`);
+    // The language switched back: the next file's words follow.
+    await page.getByTestId('language-picker').selectOption('en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.getByTestId('import-file').setInputFiles(join(FIXTURES, 'totals.csv'));
+    await page.getByTestId('import-skipped').locator('li', { hasText: TOTALS }).first().waitFor({ timeout: 30_000 });
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});
+
 for (const name of ['sheets.xlsx', 'sheets.ods']) {
   test(`${name}: the sheet with order lines is chosen among several, and the sheet picker reads another`, async () => {
     const expected = EXPECTED[name];

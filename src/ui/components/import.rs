@@ -187,6 +187,7 @@ pub fn ImportPanel() -> impl IntoView {
             }
             FromWorker::Formats { .. }
             | FromWorker::Exported
+            | FromWorker::Demo(_)
             | FromWorker::Progress { .. }
             | FromWorker::Lines { .. }
             | FromWorker::Done { .. } => {}

@@ -1,7 +1,8 @@
 //! Words of the demo portfolio: each of its texts ([`DemoText`]) in the reader's language, so
 //! that the demo loads in it. Names of companies and people are not here: they stay as they are.
 
-use crate::i18n::tr;
+use crate::i18n::{tr, tr_args};
+use crate::import_client::WorkerProblem;
 use kam_core::demo::DemoText;
 use kam_core::model::Workspace;
 
@@ -93,7 +94,20 @@ pub fn demo_text(text: DemoText) -> &'static str {
     }
 }
 
-/// The demo portfolio in the reader's language.
+/// The worker that makes the demo did not start or stopped (the page's only demo words).
+pub fn demo_failed(problem: &WorkerProblem) -> String {
+    match problem {
+        WorkerProblem::NotStarted(why) | WorkerProblem::Crashed(why) => tr_args(
+            "The demo portfolio could not be made in this browser ({why}). Nothing was changed. Reload the page and try again.",
+            &[("why", why)],
+        ),
+        WorkerProblem::Garbled => {
+            tr("The demo portfolio could not be made. Nothing was changed. Reload the page and try again.").into()
+        }
+    }
+}
+
+/// The demo portfolio in the reader's language (made in the import worker, and by tests).
 pub fn demo_workspace() -> Workspace {
     kam_core::demo::demo_workspace(demo_text)
 }
