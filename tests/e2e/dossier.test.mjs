@@ -199,3 +199,34 @@ test('a removed person comes back with undo, and personal details stay hidden un
   assert.equal(await page.getByTestId('person-name-1').inputValue(), 'Sofie Holm');
   assert.deepEqual(page.errors, []);
 });
+
+test('a demotion says how the customer will be told; the portfolio star cannot demote', async () => {
+  const page = await openWithDemo(env);
+  // The star of a key account in the portfolio table refuses, and says where to demote.
+  const star = page.locator('[data-testid="account-row"]', { hasText: 'Nordhavn Logistics A/S' }).locator('button.key-toggle');
+  assert.equal(await star.getAttribute('aria-pressed'), 'true');
+  await star.click();
+  await page.getByTestId('error-banner').filter({ hasText: 'To demote a key account, open its dossier' }).waitFor();
+  assert.equal(await star.getAttribute('aria-pressed'), 'true', 'still key');
+  await page.goto(env.url + dossierPath('Nordhavn Logistics A/S'));
+  await ready(page);
+  await page.getByTestId('decision-by').fill('KAM board, 1 December');
+  await page.getByTestId('decision-why').fill('Volume moved to a competitor for good.');
+  await page.getByTestId('decide-key').click();
+  assert.match(await page.getByTestId('decision-error').innerText(), /Say how the customer will be told/);
+  assert.match(await page.locator('.subtitle').innerText(), /★ Key account/, 'nothing changed');
+  await page.getByTestId('decision-told').fill('Maria Lind tells Jens Madsen in person, with the service plan that stays.');
+  await page.locator('.decision').screenshot({ path: `${ARTIFACTS}/dossier-demotion.png` });
+  await page.getByTestId('decide-key').click();
+  await page.getByTestId('decision-row').filter({ hasText: 'demoted' }).waitFor();
+  assert.doesNotMatch(await page.locator('.subtitle').innerText(), /★ Key account/);
+  const row = await page.getByTestId('decision-row').filter({ hasText: 'demoted' }).innerText();
+  assert.match(row, /demoted by KAM board, 1 December: Volume moved to a competitor for good\./);
+  assert.match(row, /The customer is told: Maria Lind tells Jens Madsen in person/);
+  // Kept after a reload, and a promotion asks nothing of the kind.
+  await page.reload();
+  await ready(page);
+  assert.match(await page.getByTestId('decision-row').filter({ hasText: 'demoted' }).innerText(), /The customer is told/);
+  assert.equal(await page.getByTestId('decision-told').count(), 0);
+  assert.deepEqual(page.errors, []);
+});

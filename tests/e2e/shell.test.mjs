@@ -181,7 +181,7 @@ test('a newer release opening in another tab: this tab gives way and says to rel
   assert.match(await banner.innerText(), /Reload this page/);
   await screenshot(page, 'superseded-by-another-tab');
   // A change tried afterwards is refused with the same words, not a storage error.
-  await page.locator('[data-testid="account-row"] button.key-toggle').first().click();
+  await page.locator('[data-testid="account-row"] button.key-toggle[aria-pressed="false"]').first().click();
   await banner.filter({ hasText: 'updated in another tab' }).waitFor();
   assert.doesNotMatch(await banner.innerText(), /private window|refused to store/);
 });

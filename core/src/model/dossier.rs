@@ -359,14 +359,18 @@ mod tests {
     }
 
     #[test]
-    fn a_decision_needs_who_and_why() {
+    fn a_decision_needs_who_and_why_and_a_demotion_how_the_customer_is_told() {
         let day = NaiveDate::from_ymd_opt(2026, 3, 14).unwrap();
         assert_eq!(
-            KeyDecision::new(day, true, "  ", "Joint roadmap"),
+            KeyDecision::new(day, true, "  ", "Joint roadmap", ""),
             Err(DecisionError::Unexplained { promoted: true })
         );
-        assert_eq!(KeyDecision::new(day, false, "Board", "\t"), Err(DecisionError::Unexplained { promoted: false }));
-        let d = KeyDecision::new(day, true, " Board ", " Joint roadmap ").unwrap();
+        assert_eq!(
+            KeyDecision::new(day, false, "Board", "\t", "Call"),
+            Err(DecisionError::Unexplained { promoted: false })
+        );
+        assert_eq!(KeyDecision::new(day, false, "Board", "Volume fell", " "), Err(DecisionError::CustomerNotTold));
+        let d = KeyDecision::new(day, true, " Board ", " Joint roadmap ", "ignored for a promotion").unwrap();
         assert_eq!(
             d,
             KeyDecision {
@@ -374,9 +378,17 @@ mod tests {
                 date: day,
                 promoted: true,
                 by: "Board".into(),
-                why: "Joint roadmap".into()
+                why: "Joint roadmap".into(),
+                customer_told: String::new(),
             }
         );
+        let d = KeyDecision::new(day, false, "Board", "Volume fell", " The KAM tells the COO in person. ").unwrap();
+        assert_eq!(d.customer_told, "The KAM tells the COO in person.");
+        // Decisions recorded before the question read as not told, and are written as they were.
+        let old: KeyDecision =
+            serde_json::from_str(r#"{"date":"2026-03-14","promoted":false,"by":"B","why":"W"}"#).unwrap();
+        assert_eq!(old.customer_told, "");
+        assert!(!serde_json::to_string(&old).unwrap().contains("customer_told"));
     }
 
     #[test]
@@ -384,12 +396,17 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2026, 3, 14).unwrap();
         let mut ws = super::super::Workspace::default();
         let id = ws.add_account("Nordhavn").unwrap().id.clone();
-        assert_eq!(KeyDecision::for_account(&ws, "gone", day, true, "Board", "Why"), Err(DecisionError::AccountGone));
         assert_eq!(
-            KeyDecision::for_account(&ws, "gone", day, true, "", "Why"),
+            KeyDecision::for_account(&ws, "gone", day, true, ["Board", "Why", ""]),
+            Err(DecisionError::AccountGone)
+        );
+        assert_eq!(
+            KeyDecision::for_account(&ws, "gone", day, true, ["", "Why", ""]),
             Err(DecisionError::Unexplained { promoted: true })
         );
-        assert!(KeyDecision::for_account(&ws, &id, day, false, "Board", "Why").is_ok_and(|d| !d.promoted));
+        assert!(
+            KeyDecision::for_account(&ws, &id, day, false, ["Board", "Why", "By letter"]).is_ok_and(|d| !d.promoted)
+        );
     }
 
     #[test]

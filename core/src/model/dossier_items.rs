@@ -296,6 +296,11 @@ pub struct KeyDecision {
     pub by: String,
     #[serde(default)]
     pub why: String,
+    /// For a demotion: how the customer will be told (the Chinese article: a demotion costs the
+    /// relationship, so it is better to add an account later than to demote one). Empty for a
+    /// promotion, and in decisions recorded before the app asked.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub customer_told: String,
 }
 
 /// Why a promotion or demotion is not recorded (nothing is changed). The words are the app's.
@@ -303,20 +308,34 @@ pub struct KeyDecision {
 pub enum DecisionError {
     /// Who decided, or why, is not said: a decision is kept for good, so both must be.
     Unexplained { promoted: bool },
+    /// A demotion that does not say how the customer will be told.
+    CustomerNotTold,
     /// The account is no longer in the workspace (removed in another tab?).
     AccountGone,
 }
 
 impl KeyDecision {
     /// A decision taken on `date` to promote (`promoted`) or demote an account, by `by`, for
-    /// `why` (both trimmed). Refused when either is blank: the decision stays in the account's
-    /// history, and a decision nobody owns or explains is worth nothing there.
-    pub fn new(date: NaiveDate, promoted: bool, by: &str, why: &str) -> Result<KeyDecision, DecisionError> {
-        let (by, why) = (by.trim(), why.trim());
+    /// `why` (all trimmed). Refused when either is blank: the decision stays in the account's
+    /// history, and a decision nobody owns or explains is worth nothing there. A demotion is
+    /// refused too while `customer_told` (how the customer will be told) is blank; a
+    /// promotion keeps none.
+    pub fn new(
+        date: NaiveDate,
+        promoted: bool,
+        by: &str,
+        why: &str,
+        customer_told: &str,
+    ) -> Result<KeyDecision, DecisionError> {
+        let (by, why, told) = (by.trim(), why.trim(), customer_told.trim());
         if by.is_empty() || why.is_empty() {
             return Err(DecisionError::Unexplained { promoted });
         }
-        Ok(KeyDecision { id: String::new(), date, promoted, by: by.into(), why: why.into() })
+        if !promoted && told.is_empty() {
+            return Err(DecisionError::CustomerNotTold);
+        }
+        let customer_told = if promoted { String::new() } else { told.into() };
+        Ok(KeyDecision { id: String::new(), date, promoted, by: by.into(), why: why.into(), customer_told })
     }
 
     /// The same, for an account of `ws`: refused also when `account_id` is no longer there.
@@ -325,10 +344,9 @@ impl KeyDecision {
         account_id: &str,
         date: NaiveDate,
         promoted: bool,
-        by: &str,
-        why: &str,
+        [by, why, customer_told]: [&str; 3],
     ) -> Result<KeyDecision, DecisionError> {
-        let decision = KeyDecision::new(date, promoted, by, why)?;
+        let decision = KeyDecision::new(date, promoted, by, why, customer_told)?;
         if ws.account(account_id).is_none() {
             return Err(DecisionError::AccountGone);
         }

@@ -1,6 +1,6 @@
 use crate::i18n::{tr, tr_args};
 use kam_core::analysis::AccountSegment;
-use kam_core::model::Measure;
+use kam_core::model::{DecisionError, Measure};
 use leptos::prelude::*;
 
 use crate::import_client::{ImportWorker, Payload, WorkerProblem};
@@ -12,7 +12,7 @@ use crate::ui::components::{
 };
 use crate::ui::format::{money, percent};
 use crate::ui::state::{use_app, AppState};
-use crate::ui::words::decisions::decision_error;
+use crate::ui::words::decisions::{decision_error, star_cannot_demote};
 use crate::ui::words::segmentation as segmentation_words;
 use crate::ui::words::xlsx as export_words;
 
@@ -253,8 +253,13 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
         } else {
             tr("Unmarked in the portfolio table.")
         };
-        if let Err(e) = state.decide_key(&id, promote, tr("Portfolio table"), why) {
-            state.error.set(Some(decision_error(&e)));
+        // A demotion says how the customer will be told: the table has no room to ask, so the
+        // core refuses it here and the words send the user to the dossier.
+        if let Err(e) = state.decide_key(&id, promote, [tr("Portfolio table"), why, ""]) {
+            state.error.set(Some(match e {
+                DecisionError::CustomerNotTold => star_cannot_demote().into(),
+                e => decision_error(&e),
+            }));
         }
     };
     view! {

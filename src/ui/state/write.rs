@@ -227,10 +227,11 @@ impl AppState {
     /// its dossier (account and dossier are written in one transaction). The core says whether
     /// the decision can be recorded; the decision is dated, and the dossier stamped, with the
     /// same day.
-    pub fn decide_key(&self, account_id: &str, promote: bool, by: &str, why: &str) -> Result<(), DecisionError> {
+    /// `words`: who decided, why, and for a demotion how the customer will be told.
+    pub fn decide_key(&self, account_id: &str, promote: bool, words: [&str; 3]) -> Result<(), DecisionError> {
         let today = today();
         let decision =
-            self.workspace.with_untracked(|ws| KeyDecision::for_account(ws, account_id, today, promote, by, why))?;
+            self.workspace.with_untracked(|ws| KeyDecision::for_account(ws, account_id, today, promote, words))?;
         self.change_account_on(
             account_id.to_string(),
             Box::new(move |a| a.is_key = promote),

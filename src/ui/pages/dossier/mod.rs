@@ -242,18 +242,16 @@ fn Qualification(
     });
     let by = RwSignal::new(String::new());
     let why = RwSignal::new(String::new());
+    let told = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let decide = move |_| {
         let promote = !account.with_untracked(|a| a.is_key);
-        match state.decide_key(
-            &account.with_untracked(|a| a.id.clone()),
-            promote,
-            &by.get_untracked(),
-            &why.get_untracked(),
-        ) {
+        let (b, w, t) = (by.get_untracked(), why.get_untracked(), told.get_untracked());
+        match state.decide_key(&account.with_untracked(|a| a.id.clone()), promote, [&b, &w, &t]) {
             Ok(()) => {
                 error.set(None);
                 why.set(String::new());
+                told.set(String::new());
             }
             Err(e) => error.set(Some(decision_error(&e))),
         }
@@ -286,7 +284,14 @@ fn Qualification(
                     <input type="text" data-testid="decision-by" prop:value=move || by.get() on:input=move |ev| by.set(event_target_value(&ev))/></label>
                 <label class="field block"><span>{move || tr("Why")}</span>
                     <input type="text" data-testid="decision-why" prop:value=move || why.get() on:input=move |ev| why.set(event_target_value(&ev))/></label>
+                <Show when=move || account.with(|a| a.is_key)>
+                    <label class="field block span-all"><span>{move || tr("How the customer will be told (who tells whom, and how)")}</span>
+                        <input type="text" data-testid="decision-told" prop:value=move || told.get() on:input=move |ev| told.set(event_target_value(&ev))/></label>
+                </Show>
             </div>
+            <Show when=move || account.with(|a| a.is_key)>
+                <p class="muted small">{move || tr("A demotion costs the relationship: it is better to add an account later than to demote one. Say how the customer hears of it before it happens.")}</p>
+            </Show>
             <button type="button" class="button primary" data-testid="decide-key" on:click=decide>
                 {move || if account.with(|a| a.is_key) { tr("Demote") } else { tr("★ Promote to key account") }}
             </button>
@@ -297,7 +302,8 @@ fn Qualification(
                     <h4>{move || tr("History of decisions")}</h4>
                     <ol class="decisions" data-testid="decision-history">
                         {decisions.into_iter().rev().map(|d| view! {
-                            <li data-testid="decision-row"><strong>{d.date.to_string()}</strong>" · "{if d.promoted { tr("promoted to key") } else { tr("demoted") }}{tr(" by ")}{d.by}": "{d.why}</li>
+                            <li data-testid="decision-row"><strong>{d.date.to_string()}</strong>" · "{if d.promoted { tr("promoted to key") } else { tr("demoted") }}{tr(" by ")}{d.by}": "{d.why}
+                                {(!d.customer_told.is_empty()).then(|| view! { <br/><span class="muted">{tr_args("The customer is told: {how}", &[("how", &d.customer_told)])}</span> })}</li>
                         }).collect_view()}
                     </ol>
                 })
