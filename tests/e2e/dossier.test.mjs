@@ -200,7 +200,7 @@ test('a removed person comes back with undo, and personal details stay hidden un
   assert.deepEqual(page.errors, []);
 });
 
-test('a demotion says how the customer will be told; the portfolio star cannot demote', async () => {
+test('the key level is kept; a demotion says how the customer will be told; the portfolio star cannot demote', async () => {
   const page = await openWithDemo(env);
   // The star of a key account in the portfolio table refuses, and says where to demote.
   const star = page.locator('[data-testid="account-row"]', { hasText: 'Nordhavn Logistics A/S' }).locator('button.key-toggle');
@@ -210,6 +210,10 @@ test('a demotion says how the customer will be told; the portfolio star cannot d
   assert.equal(await star.getAttribute('aria-pressed'), 'true', 'still key');
   await page.goto(env.url + dossierPath('Nordhavn Logistics A/S'));
   await ready(page);
+  // The level the account is key at (the Russian article): the company's programme unless said.
+  assert.equal(await page.getByTestId('key-level').inputValue(), 'company');
+  await page.getByTestId('key-level').selectOption('department');
+  await saved(page);
   await page.getByTestId('decision-by').fill('KAM board, 1 December');
   await page.getByTestId('decision-why').fill('Volume moved to a competitor for good.');
   await page.getByTestId('decide-key').click();
@@ -228,5 +232,6 @@ test('a demotion says how the customer will be told; the portfolio star cannot d
   await ready(page);
   assert.match(await page.getByTestId('decision-row').filter({ hasText: 'demoted' }).innerText(), /The customer is told/);
   assert.equal(await page.getByTestId('decision-told').count(), 0);
+  assert.equal(await page.getByTestId('key-level').inputValue(), 'department', 'the level is kept');
   assert.deepEqual(page.errors, []);
 });

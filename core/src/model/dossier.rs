@@ -72,6 +72,9 @@ pub struct Dossier {
     pub references: Vec<ReferenceRequest>,
     #[serde(default)]
     pub promises: Vec<Promise>,
+    /// At which level the account is key (company, department, salesperson).
+    #[serde(default)]
+    pub key_level: KeyLevel,
 }
 
 closed_list! {
@@ -389,6 +392,18 @@ mod tests {
             serde_json::from_str(r#"{"date":"2026-03-14","promoted":false,"by":"B","why":"W"}"#).unwrap();
         assert_eq!(old.customer_told, "");
         assert!(!serde_json::to_string(&old).unwrap().contains("customer_told"));
+    }
+
+    #[test]
+    fn the_key_level_is_the_company_unless_said_and_travels_by_id() {
+        let d: Dossier = serde_json::from_str(r#"{"account_id":"x"}"#).unwrap();
+        assert_eq!(d.key_level, KeyLevel::Company);
+        let mut d = Dossier::new("x");
+        d.key_level = KeyLevel::Department;
+        let text = serde_json::to_string(&d).unwrap();
+        assert!(text.contains(r#""key_level":"department""#), "{text}");
+        assert_eq!(serde_json::from_str::<Dossier>(&text).unwrap().key_level, KeyLevel::Department);
+        assert_eq!(KeyLevel::ALL.iter().map(|l| l.id()).collect::<Vec<_>>(), ["company", "department", "salesperson"]);
     }
 
     #[test]

@@ -15,6 +15,17 @@ closed_list! {
     }
 }
 
+closed_list! {
+    /// At which level the account is key (docs/model.md section 2.6, the Russian article): in
+    /// the whole company's programme, for one department or business unit, or for one
+    /// salesperson. Every level counts as key in the programme's checks.
+    pub enum KeyLevel: lenient, default Company {
+        Company = "company",
+        Department = "department",
+        Salesperson = "salesperson",
+    }
+}
+
 // The lists below are `lenient`: the first release stored their English labels (and files of
 // format version 1 free text), so those still read. `legacy` holds a first-release label where it
 // differs from the id; `contains` holds fragments of older free text.

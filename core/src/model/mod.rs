@@ -22,8 +22,9 @@ pub use aftersale::{
 pub use closed_list::Choice;
 pub use dossier::{
     parse_birthday, AccountStatus, Action, ActionStatus, Attitude, CellState, Competitor, DecisionError, DmuRole,
-    Dossier, EventKind, KeyDecision, KeyReason, Meeting, Metrics, Objective, Outcome, Person, Pestel, Proposal,
-    RelationshipStage, Section, Swot, TeamMember, Tender, ThreePs, TimelineEvent, WhitespaceCell, FACTOR_SCORE_MAX,
+    Dossier, EventKind, KeyDecision, KeyLevel, KeyReason, Meeting, Metrics, Objective, Outcome, Person, Pestel,
+    Proposal, RelationshipStage, Section, Swot, TeamMember, Tender, ThreePs, TimelineEvent, WhitespaceCell,
+    FACTOR_SCORE_MAX,
 };
 pub use programme::{
     is_currency_code, Factor, FactorPreset, MatrixAxis, Programme, ProgrammeProblem, Skill, SkillAssessment,

@@ -4,8 +4,8 @@
 
 use crate::i18n::tr;
 use kam_core::model::{
-    AccountStatus, ActionStatus, Attitude, CellState, Choice, DmuRole, EventKind, KeyReason, Measure, Outcome,
-    PeriodLength, RelationshipStage, Section, Skill,
+    AccountStatus, ActionStatus, Attitude, CellState, Choice, DmuRole, EventKind, KeyLevel, KeyReason, Measure,
+    Outcome, PeriodLength, RelationshipStage, Section, Skill,
 };
 
 /// The words of a closed list's variants.
@@ -40,6 +40,16 @@ impl Words for KeyReason {
             KeyReason::MoreCompetent => tr("Demanding; teaches us professional standards."),
             KeyReason::Innovator => tr("Buys new products and ideas first."),
         })
+    }
+}
+
+impl Words for KeyLevel {
+    fn label(self) -> &'static str {
+        match self {
+            KeyLevel::Company => tr("For the whole company (the KAM programme)"),
+            KeyLevel::Department => tr("For one department or business unit"),
+            KeyLevel::Salesperson => tr("For one salesperson"),
+        }
     }
 }
 

@@ -246,6 +246,9 @@ pub fn reasons(ed: Editor) -> impl IntoView {
                 }
             }).collect_view()}
         </fieldset>
+        <div class="field-grid">
+            {ed.choice(Label::Shown(tr("Key at which level")), "key-level".into(), top!(key_level))}
+        </div>
         <fieldset class="three-ps">
             <legend>{move || tr("For a prospect: the three P's")}</legend>
             <div class="field-grid">
