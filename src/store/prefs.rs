@@ -23,6 +23,8 @@ pub struct Prefs {
     /// The language chosen on this device (a tag of `crate::i18n::Lang`); a workspace file never
     /// carries it, so opening a colleague's file keeps the reader's language.
     pub language: Option<String>,
+    /// The manager last chosen for *My accounts* on the key accounts page.
+    pub my_manager: Option<String>,
 }
 
 impl Prefs {

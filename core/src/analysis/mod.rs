@@ -5,6 +5,7 @@ pub mod movement;
 mod orgchart;
 mod programme;
 mod qualification;
+pub mod roles;
 pub mod rules;
 mod segmentation;
 mod window;

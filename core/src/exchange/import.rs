@@ -474,6 +474,29 @@ pub fn apply_import(ws: &mut Workspace, imported: &[ImportedLine], range: (Naive
     outcome
 }
 
+/// What [`apply_import`] would change, without changing anything: the preview before the user
+/// confirms. It neither copies the workspace nor sorts a line, so a large file's preview costs
+/// the page a look-up per account and a pass over the lines it replaces.
+pub fn import_outcome(ws: &Workspace, imported: &[ImportedLine], range: (NaiveDate, NaiveDate)) -> ImportOutcome {
+    let mut outcome = ImportOutcome::default();
+    let mut seen = std::collections::HashSet::new();
+    for entry in imported {
+        let id = normalise_name(&entry.name);
+        outcome.lines_added += entry.lines.len();
+        if !seen.insert(id.clone()) {
+            continue;
+        }
+        if ws.account(&id).is_none() {
+            outcome.new_accounts += 1;
+        } else {
+            outcome.updated_accounts += 1;
+            outcome.lines_replaced +=
+                ws.history(&id).map_or(0, |h| h.iter().filter(|l| l.date >= range.0 && l.date <= range.1).count());
+        }
+    }
+    outcome
+}
+
 #[cfg(test)]
 #[path = "import_tests.rs"]
 mod tests;

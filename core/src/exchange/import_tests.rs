@@ -386,3 +386,41 @@ fn semicolons_of_html_entities_do_not_change_the_delimiter() {
     let (_, imp) = import_text(csv, &TableOptions::default());
     assert_eq!(imp.skipped[0].reason, SkipReason::Revenue(NumberError::NotANumber { value: "1.2.3".into() }));
 }
+
+mod preview {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn line(day: u32, revenue: f64) -> OrderLine {
+        OrderLine { date: d(2025, 1 + day % 12, 1 + day % 28), revenue, profit: None }
+    }
+
+    proptest! {
+        /// The preview's counts are the import's, whatever is stored and whatever the file holds:
+        /// names that meet (spelled apart), accounts typed by hand, lines inside and outside the range.
+        #[test]
+        fn the_preview_counts_what_the_import_changes(
+            stored in prop::collection::vec((0usize..6, prop::collection::vec(0u32..400, 0..6)), 0..6),
+            file in prop::collection::vec((0usize..8, prop::collection::vec(0u32..400, 0..6)), 0..8),
+            from in 0u32..200, days in 0u32..200,
+        ) {
+            let names = ["Acme", "ACME ", "Beta Oy", "beta  oy", "Gamma", "Delta", "Eta", "Öresund AB"];
+            let mut ws = Workspace::default();
+            for (n, days) in &stored {
+                let name = names[*n];
+                ws.insert_account(Account::new(name));
+                let id = normalise_name(name);
+                ws.history_mut(&id).extend(days.iter().map(|&x| line(x, 1.0)));
+            }
+            let imported: Vec<ImportedLine> = file
+                .iter()
+                .map(|(n, days)| ImportedLine { name: names[*n].to_string(), lines: days.iter().map(|&x| line(x, 2.0)).collect() })
+                .collect();
+            let start = d(2025, 1, 1) + chrono::Days::new(u64::from(from));
+            let range = (start, start + chrono::Days::new(u64::from(days)));
+            let preview = import_outcome(&ws, &imported, range);
+            let mut applied = ws.clone();
+            prop_assert_eq!(preview, apply_import(&mut applied, &imported, range));
+        }
+    }
+}

@@ -25,9 +25,9 @@ pub use file_format::{
     FORMAT_NAME, FORMAT_VERSION, MAX_DEPTH, MAX_FILE_BYTES,
 };
 pub use import::{
-    apply_import, guess_columns, guess_mapping, looks_like_old_excel, parse_table, parse_text, AccountGrouping, Column,
-    ColumnGuess, ColumnMapping, ImportError, ImportOutcome, ImportedLine, RowImporter, SkipReason, Skipped, Table,
-    TableNote, TableOptions, MAX_NAME_CHARS,
+    apply_import, guess_columns, guess_mapping, import_outcome, looks_like_old_excel, parse_table, parse_text,
+    AccountGrouping, Column, ColumnGuess, ColumnMapping, ImportError, ImportOutcome, ImportedLine, RowImporter,
+    SkipReason, Skipped, Table, TableNote, TableOptions, MAX_NAME_CHARS,
 };
 pub use numbers::{detect_decimal, parse_number, parse_typed_number, Decimal, NumberError};
 pub use redact::{redact, REDACTED};

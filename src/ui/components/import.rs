@@ -8,7 +8,9 @@ use crate::i18n::{tr, tr_args};
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use kam_core::exchange::{apply_import, DateFormat, Decimal, ImportOutcome, ImportedLine, PICKER_ENCODINGS};
+use kam_core::exchange::{
+    apply_import, import_outcome, DateFormat, Decimal, ImportOutcome, ImportedLine, PICKER_ENCODINGS,
+};
 use leptos::prelude::*;
 
 use crate::import_client::{ImportWorker, Payload, WorkerProblem};
@@ -50,6 +52,11 @@ pub fn ImportPanel() -> impl IntoView {
     let file_name = RwSignal::new(String::new());
     let file_size = StoredValue::new(0.0_f64);
     let table = RwSignal::new(None::<OpenedTable>);
+    // The mapping step renders in three tasks: its heading, then its fields, then the sample
+    // rows and reading choices. The first render of each part also compiles its code (the
+    // browser compiles wasm lazily), and one task for all of it blocked the page for over
+    // 50 ms on a busy machine.
+    let stage = RwSignal::new(0u8);
     let error = RwSignal::new(None::<String>);
     let account = RwSignal::new(None::<usize>);
     let date = RwSignal::new(None::<usize>);
@@ -141,8 +148,16 @@ pub fn ImportPanel() -> impl IntoView {
                 date.set(d);
                 revenue.set(r);
                 profit.set(p);
+                stage.set(0);
                 table.set(Some(opened));
                 run(None);
+                set_timeout(
+                    move || {
+                        stage.set(1);
+                        set_timeout(move || stage.set(2), std::time::Duration::ZERO);
+                    },
+                    std::time::Duration::ZERO,
+                );
             }
             FromWorker::Refused(words) => {
                 busy.set(None);
@@ -180,8 +195,11 @@ pub fn ImportPanel() -> impl IntoView {
             }
             FromWorker::Done { run, imported, skipped_count, skipped, range, grouping } if current(run) => {
                 let accounts = Rc::new(lines.try_update_value(std::mem::take).unwrap_or_default());
-                let mut preview = state.workspace.get_untracked();
-                let outcome = range.map(|r| apply_import(&mut preview, &accounts, r)).unwrap_or_default();
+                // Counted, not applied to a copy: a copy of the workspace and a sort of every line
+                // blocked the page for tens of milliseconds at the end of a large file.
+                let outcome = range
+                    .map(|r| state.workspace.with_untracked(|ws| import_outcome(ws, &accounts, r)))
+                    .unwrap_or_default();
                 busy.set(None);
                 result.set(Some(ReadResult { imported, skipped_count, skipped, grouping, accounts, range, outcome }));
             }
@@ -371,7 +389,8 @@ pub fn ImportPanel() -> impl IntoView {
                 <div class="mapping">
                     <h3>{move || tr_args("Columns of {0}", &[("0", &file_name.get())])}</h3>
                     {move || table.with(|t| t.as_ref().map(|t| t.notes.clone()).unwrap_or_default()).into_iter().map(|n| view! { <p class="message warning">{n}</p> }).collect_view()}
-                    {reading_choices}
+                    <Show when=move || { stage.get() >= 2 }>{reading_choices}</Show>
+                    <Show when=move || { stage.get() >= 1 }>
                     <div class="mapping-fields">
                         {column_select("map-account", tr("Customer"), account, false)}
                         {column_select("map-date", tr("Date"), date, false)}
@@ -405,7 +424,10 @@ pub fn ImportPanel() -> impl IntoView {
                     <Show when=move || account.get().is_none() || date.get().is_none() || revenue.get().is_none()>
                         <p class="message warning" data-testid="mapping-incomplete">{tr(MAPPING_INCOMPLETE)}</p>
                     </Show>
-                    <PreviewTable table=table account=account date=date revenue=revenue profit=profit/>
+                    </Show>
+                    <Show when=move || { stage.get() >= 2 }>
+                        <PreviewTable table=table account=account date=date revenue=revenue profit=profit/>
+                    </Show>
                     {progress_line}
                     {move || result.get().map(|r| view! { <ReadSummary r=r/> })}
                     <div class="actions">

@@ -3,6 +3,9 @@ use kam_core::analysis::{key_account_candidates, key_account_warnings, key_share
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use kam_core::analysis::roles::RoleView;
+
+use super::role_views::{HeadView, ManagerSummary, RoleSwitch, SponsorsView};
 use crate::ui::components::{DemoButton, EmptyState, PortfolioMatrix};
 use crate::ui::format::percent;
 use crate::ui::state::use_app;
@@ -14,6 +17,9 @@ use crate::ui::words::programme as words;
 pub fn KeyAccountsPage() -> impl IntoView {
     let state = use_app();
     let key_count = move || state.workspace.with(|ws| ws.accounts().iter().filter(|a| a.is_key).count());
+    let query = leptos_router::hooks::use_query_map();
+    let view =
+        Memo::new(move |_| query.with(|q| RoleView::parse(q.get("view").as_deref(), q.get("manager").as_deref())));
     view! {
         <div class="page">
             <div class="page-head"><h1>{move || tr("Key accounts")}</h1></div>
@@ -31,15 +37,28 @@ pub fn KeyAccountsPage() -> impl IntoView {
                     }}
                 </EmptyState>
             }>
-                <KeyAccountList/>
+                <RoleSwitch view=view/>
+                {move || match view.get() {
+                    RoleView::All => view! { <KeyAccountList view=RoleView::All/> }.into_any(),
+                    RoleView::Manager(m) => view! {
+                        <ManagerSummary manager=m.clone()/>
+                        <KeyAccountList view=RoleView::Manager(m)/>
+                    }.into_any(),
+                    RoleView::Sponsors => view! { <SponsorsView/> }.into_any(),
+                    RoleView::Head => view! { <HeadView/> }.into_any(),
+                }}
             </Show>
         </div>
     }
 }
 
+/// The key accounts table; the whole list also shows the programme's figures, warnings,
+/// candidates and matrix, *My accounts* only the manager's rows.
 #[component]
-fn KeyAccountList() -> impl IntoView {
+fn KeyAccountList(view: RoleView) -> impl IntoView {
     let state = use_app();
+    let whole = view == RoleView::All;
+    let shown = view.clone();
     let warnings = move || {
         state.workspace.with(|ws| key_account_warnings(ws).iter().map(words::key_account_warning).collect::<Vec<_>>())
     };
@@ -48,7 +67,7 @@ fn KeyAccountList() -> impl IntoView {
             state.workspace.with(|ws| {
                 ws.accounts()
                     .iter()
-                    .filter(|a| a.is_key)
+                    .filter(|a| a.is_key && shown.shows(&a.manager))
                     .map(|a| {
                         let row = seg.row(&a.id).cloned();
                         let dossier =
@@ -72,7 +91,8 @@ fn KeyAccountList() -> impl IntoView {
         let pct = state.settings.with(|s| s.key_size_pct);
         state.workspace.with(|ws| state.segmentation.with(|seg| key_account_candidates(ws, seg, pct)))
     };
-    view! {
+    let programme_figures = move || {
+        whole.then(|| view! {
         <section class="cards">
             {move || state.segmentation.with(|s| {
                 let c = &s.concentration;
@@ -86,8 +106,12 @@ fn KeyAccountList() -> impl IntoView {
                 }
             })}
         </section>
+    })
+    };
+    view! {
+        {programme_figures}
         {move || {
-            let w = warnings();
+            let w = if whole { warnings() } else { Vec::new() };
             (!w.is_empty()).then(|| view! { <section class="warnings" aria-label=move || tr("Warnings")><ul>{w.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul></section> })
         }}
         <section class="panel">
@@ -131,7 +155,7 @@ fn KeyAccountList() -> impl IntoView {
             </div>
         </section>
         {move || {
-            let c = candidates();
+            let c = if whole { candidates() } else { Vec::new() };
             (!c.is_empty()).then(|| view! {
                 <section class="panel" data-testid="candidates">
                     <h2>{move || tr("Candidates that meet the criteria")}</h2>
@@ -141,10 +165,12 @@ fn KeyAccountList() -> impl IntoView {
                 </section>
             })
         }}
+        {whole.then(|| view! {
         <section class="panel">
             <h2>{move || tr("Portfolio matrix")}</h2>
             <p class="muted small">{move || tr("Where to invest: each key account scored on customer attractiveness and our relative strength (score them in the dossier, under Status).")}</p>
             <PortfolioMatrix/>
         </section>
+        })}
     }
 }

@@ -9,6 +9,7 @@ mod programme;
 mod programme_settings;
 mod reminders;
 mod report;
+mod role_views;
 mod settings;
 
 pub use calendar::CalendarPage;

@@ -16,6 +16,7 @@ pub mod health;
 pub mod merge;
 pub mod programme;
 pub mod reminders;
+pub mod roles;
 pub mod segmentation;
 pub mod share;
 pub mod store;

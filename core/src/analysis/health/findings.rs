@@ -184,9 +184,16 @@ impl Health {
     }
 
     pub fn band(&self) -> HealthBand {
-        if self.score >= GOOD_FROM {
+        HealthBand::of(self.score)
+    }
+}
+
+impl HealthBand {
+    /// The band of a score (of one account, or a mean of several).
+    pub fn of(score: u32) -> HealthBand {
+        if score >= GOOD_FROM {
             HealthBand::Good
-        } else if self.score >= FAIR_FROM {
+        } else if score >= FAIR_FROM {
             HealthBand::Fair
         } else {
             HealthBand::Poor
