@@ -5,8 +5,8 @@ use leptos_router::path;
 
 use super::components::Banners;
 use super::pages::{
-    AccountPlanPage, CalendarPage, DossierPage, KeyAccountsPage, NotFound, PortfolioPage, ProgrammePage, RemindersPage,
-    ReportPage, SettingsPage,
+    AccountPlanPage, CalendarPage, DossierPage, KeyAccountsPage, MeetingBriefPage, NotFound, PortfolioPage,
+    ProgrammePage, RemindersPage, ReportPage, SettingsPage,
 };
 use super::state::{AppState, LoadState};
 
@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/key-accounts") view=KeyAccountsPage/>
                             <Route path=path!("/key-accounts/:id") view=DossierPage/>
                             <Route path=path!("/key-accounts/:id/plan") view=AccountPlanPage/>
+                            <Route path=path!("/key-accounts/:id/brief/:meeting") view=MeetingBriefPage/>
                             <Route path=path!("/programme") view=ProgrammePage/>
                             <Route path=path!("/reminders") view=RemindersPage/>
                             <Route path=path!("/calendar") view=CalendarPage/>

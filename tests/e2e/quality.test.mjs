@@ -37,7 +37,7 @@ test('no request leaves the page\'s origin while a user goes through the whole a
 test('axe finds no serious or critical violation on any screen', async () => {
   const page = await env.newPage();
   const problems = [];
-  for (const path of ['/portfolio', '/key-accounts', '/key-accounts?view=manager&manager=Maria%20Lind', '/key-accounts?view=sponsors', '/key-accounts?view=head', '/programme', '/reminders', '/calendar', '/settings']) {
+  for (const path of ['/portfolio', '/key-accounts', '/key-accounts?view=manager&manager=Maria%20Lind', '/key-accounts?view=sponsors', '/key-accounts?view=head', dossierPath('Nordhavn Logistics A/S') + '/brief/%230', '/programme', '/reminders', '/calendar', '/settings']) {
     await page.goto(env.url + path);
     await ready(page);
     for (const v of await axe(page)) problems.push(`empty ${path}: ${v}`);

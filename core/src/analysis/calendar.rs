@@ -155,14 +155,23 @@ mod tests {
                     month: 2,
                     day: Some(31),
                     with: "Jens".into(),
+                    ..Default::default()
                 },
-                Meeting { id: Default::default(), title: "Kick-off".into(), month: 2, day: None, with: String::new() },
+                Meeting {
+                    id: Default::default(),
+                    title: "Kick-off".into(),
+                    month: 2,
+                    day: None,
+                    with: String::new(),
+                    ..Default::default()
+                },
                 Meeting {
                     id: Default::default(),
                     title: "Hand-edited".into(),
                     month: 13,
                     day: None,
                     with: String::new(),
+                    ..Default::default()
                 },
             ],
             tenders: vec![
@@ -222,6 +231,7 @@ mod tests {
             month: 3,
             day: Some(day),
             with: String::new(),
+            ..Default::default()
         };
         let mut ws = ws_with("Zeta Oy", Dossier { meetings: vec![meeting("Z review", 5)], ..Default::default() });
         let other = ws_with(

@@ -1,6 +1,7 @@
 //! Pure functions over the model: segmentation, dependency and concentration, programme checks.
 
 pub mod aftersale;
+pub mod brief;
 pub mod movement;
 mod orgchart;
 mod programme;

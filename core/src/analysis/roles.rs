@@ -286,9 +286,9 @@ mod tests {
                     title: "Annual review".into(),
                     month: 3,
                     day: Some(10),
-                    with: String::new(),
+                    ..Default::default()
                 },
-                Meeting { id: "m2".into(), title: "Board visit".into(), month: 9, day: None, with: String::new() },
+                Meeting { id: "m2".into(), title: "Board visit".into(), month: 9, ..Default::default() },
             ];
         });
         let groups = sponsor_groups(&ws, today);

@@ -168,6 +168,7 @@ pub(super) fn key_dossiers(words: &super::Words) -> Vec<(&'static str, &'static 
             month: 2,
             day: Some(12),
             with: "Jens Madsen".into(),
+            ..Default::default()
         },
         Meeting {
             id: Default::default(),
@@ -175,6 +176,7 @@ pub(super) fn key_dossiers(words: &super::Words) -> Vec<(&'static str, &'static 
             month: 9,
             day: None,
             with: "Anders Kjær".into(),
+            ..Default::default()
         },
     ];
     nordhavn.metrics = Metrics { cost_to_serve: Some(95_000.0), wallet: Some(3_500_000.0), ..Default::default() };
@@ -271,6 +273,7 @@ pub(super) fn key_dossiers(words: &super::Words) -> Vec<(&'static str, &'static 
         month: 4,
         day: None,
         with: "Mikko Laine".into(),
+        ..Default::default()
     }];
     let mut tartu =
         d(t(TartuOverview), Some(120), &[(Innovator, t(TartuPilots)), (Potential, "")], t(SponsorAnuTamm), vec![], &[]);

@@ -243,6 +243,7 @@ mod tests {
             "influencer",
             "gatekeeper",
             "coach",
+            "hr",
             "unknown",
         ]);
         pins::<Attitude>(&["champion", "supporter", "neutral", "sceptic", "opponent", "unknown"]);

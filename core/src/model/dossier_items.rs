@@ -279,6 +279,16 @@ pub struct Meeting {
     /// Day of the month, when fixed.
     pub day: Option<u32>,
     pub with: String,
+    /// Who of the customer's decision-making unit attends: their `Person::uid`s. The meeting
+    /// brief (`analysis::brief`) lists them with what convinces each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attendees: Vec<String>,
+    /// Questions to ask at the meeting, one per line.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub questions: String,
+    /// Ideas to bring to the meeting, one per line.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ideas: String,
 }
 
 /// A promotion to key status or a demotion, with who decided and why. Kept for good.

@@ -40,6 +40,7 @@ closed_list! {
         Influencer = "influencer" contains ["influenc"],
         Gatekeeper = "gatekeeper" contains ["gatekeeper", "gate"],
         Coach = "coach" contains ["coach"],
+        Hr = "hr" contains ["human resources", "personnel", "people director"],
         Unknown = "unknown" legacy ["Not yet known"],
     }
 }

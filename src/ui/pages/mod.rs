@@ -13,7 +13,7 @@ mod role_views;
 mod settings;
 
 pub use calendar::CalendarPage;
-pub use dossier::{AccountPlanPage, DossierPage};
+pub use dossier::{AccountPlanPage, DossierPage, MeetingBriefPage};
 pub use key_accounts::KeyAccountsPage;
 pub use not_found::NotFound;
 pub use portfolio::PortfolioPage;

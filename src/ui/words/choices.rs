@@ -63,6 +63,7 @@ impl Words for DmuRole {
             DmuRole::Influencer => tr("Influencer"),
             DmuRole::Gatekeeper => tr("Gatekeeper"),
             DmuRole::Coach => tr("Coach"),
+            DmuRole::Hr => tr("HR / people director"),
             DmuRole::Unknown => tr("Not yet known"),
         }
     }

@@ -8,6 +8,7 @@
 
 pub mod accounts;
 pub mod aftersale;
+pub mod brief;
 pub mod choices;
 pub mod decisions;
 pub mod demo;

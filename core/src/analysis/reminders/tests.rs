@@ -278,10 +278,38 @@ fn tender_in_the_past_asks_for_its_outcome() {
 fn meetings_recur_yearly_with_day_clamped() {
     let d = Dossier {
         meetings: vec![
-            Meeting { id: Default::default(), title: "Review".into(), month: 2, day: Some(31), with: "Jens".into() },
-            Meeting { id: Default::default(), title: "Workshop".into(), month: 9, day: None, with: String::new() },
-            Meeting { id: Default::default(), title: "Broken".into(), month: 13, day: None, with: String::new() },
-            Meeting { id: Default::default(), title: "Zero day".into(), month: 3, day: Some(0), with: String::new() },
+            Meeting {
+                id: Default::default(),
+                title: "Review".into(),
+                month: 2,
+                day: Some(31),
+                with: "Jens".into(),
+                ..Default::default()
+            },
+            Meeting {
+                id: Default::default(),
+                title: "Workshop".into(),
+                month: 9,
+                day: None,
+                with: String::new(),
+                ..Default::default()
+            },
+            Meeting {
+                id: Default::default(),
+                title: "Broken".into(),
+                month: 13,
+                day: None,
+                with: String::new(),
+                ..Default::default()
+            },
+            Meeting {
+                id: Default::default(),
+                title: "Zero day".into(),
+                month: 3,
+                day: Some(0),
+                with: String::new(),
+                ..Default::default()
+            },
         ],
         ..Default::default()
     };
@@ -536,6 +564,7 @@ fn arb_dossier() -> impl Strategy<Value = Dossier> {
                     month,
                     day,
                     with: String::new(),
+                    ..Default::default()
                 })
                 .collect(),
             actions: actions

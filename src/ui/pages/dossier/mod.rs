@@ -2,6 +2,7 @@
 //! relationship map and the portfolio-matrix scores. Every field saves itself.
 
 use crate::i18n::{tr, tr_args};
+mod brief;
 mod editor;
 mod navigation;
 mod orgchart;
@@ -21,6 +22,7 @@ use crate::ui::words::aftersale as aftersale_words;
 use crate::ui::words::choices::{section_needs, Words};
 use crate::ui::words::decisions::decision_error;
 use crate::ui::words::programme as programme_words;
+pub use brief::MeetingBriefPage;
 use editor::{Editor, Label};
 use navigation::{SectionNav, SectionStepper};
 pub use orgchart::OrgChart;

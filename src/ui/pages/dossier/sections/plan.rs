@@ -7,6 +7,7 @@ use kam_core::analysis::rules::PROPOSAL_FOLLOW_UP_DAYS;
 use kam_core::analysis::{metrics_problems, metrics_view, rules, AccountSegment};
 use kam_core::model::{Action, Dossier, Meeting, Metrics, Objective, Proposal, Tender};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use super::super::editor::{format_number, Editor, Label};
 use super::{add_button, remove_button, rows};
@@ -55,7 +56,7 @@ pub fn plan(ed: Editor) -> impl IntoView {
         <p class="muted small">{move || tr("Recurring meetings and reviews of the year (the annual clock).")}</p>
         <div class="table-scroll">
             <table class="edit-table">
-                <thead><tr><th scope="col">{move || tr("Meeting or review")}</th><th scope="col">{move || tr("Month")}</th><th scope="col">{move || tr("Day")}</th><th scope="col">{move || tr("With")}</th><th scope="col"><span class="visually-hidden">{move || tr("Remove")}</span></th></tr></thead>
+                <thead><tr><th scope="col">{move || tr("Meeting or review")}</th><th scope="col">{move || tr("Month")}</th><th scope="col">{move || tr("Day")}</th><th scope="col">{move || tr("With")}</th><th scope="col"><span class="visually-hidden">{move || tr(crate::ui::words::brief::BRIEF_LINK)}</span></th><th scope="col"><span class="visually-hidden">{move || tr("Remove")}</span></th></tr></thead>
                 <tbody>
                     {rows(ed, |d| d.meetings.len(), move |i| view! {
                         <tr data-testid="meeting-row">
@@ -72,6 +73,9 @@ pub fn plan(ed: Editor) -> impl IntoView {
                                  move |d: &mut Dossier, v: Option<f64>| if let Some(m) = d.meetings.get_mut(i) { m.day = v.map(|v| v.round() as u32); }),
                                 (1.0, 31.0))}</td>
                             <td>{ed.text(Label::Hidden, format!("meeting-with-{i}"), item!(meetings, i, with), 1)}</td>
+                            <td><A attr:class="button" attr:data-testid=format!("meeting-brief-{i}")
+                                href=move || ed.dossier.with(|d| super::super::brief::brief_href(&d.account_id, d.meetings.get(i).map_or("", |m| m.id.as_str()), i))>
+                                {move || tr(crate::ui::words::brief::BRIEF_LINK)}</A></td>
                             <td>{remove_button(ed, tr("the meeting").into(), move |d| { if i < d.meetings.len() { d.meetings.remove(i); } }, format!("remove-meeting-{i}"))}</td>
                         </tr>
                     })}
