@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::analysis::{account_health, loss_risk, next_meeting, reminders, HealthBand, Segmentation};
+use crate::analysis::{account_health, loss_risk, next_meeting, reminders, HealthBand, Reminder, Segmentation};
 use crate::model::{Dossier, EventKind, Workspace};
 
 /// The role a view is for. Stable ids (`id`, `parse`) are the page's query string.
@@ -146,41 +146,57 @@ pub struct ManagerSummary {
 /// manager last. Overdue counts the reminders of [`reminders`] past their day, under the
 /// programme's own lost-account rule.
 pub fn manager_summaries(ws: &Workspace, seg: &Segmentation, today: NaiveDate) -> Vec<ManagerSummary> {
-    let overdue: Vec<_> =
-        reminders(ws, ws.programme.lost_after_months, today, 0).into_iter().filter(|r| r.overdue).collect();
+    let overdue = overdue_reminders(ws, today);
     let mut names: Vec<String> =
         ws.accounts().iter().filter(|a| a.is_key).map(|a| a.manager.trim().to_string()).collect();
     names.sort_by(|a, b| (a.is_empty(), a).cmp(&(b.is_empty(), b)));
     names.dedup();
-    names
-        .into_iter()
-        .map(|manager| {
-            let mut accounts: Vec<_> =
-                ws.accounts().iter().filter(|a| a.is_key && a.manager.trim() == manager).collect();
-            accounts.sort_by(|a, b| a.name.cmp(&b.name));
-            let n = accounts.len();
-            let healths: Vec<(u32, &str)> =
-                accounts.iter().map(|a| (account_health(ws, &a.id, today).score, a.name.as_str())).collect();
-            let total: u32 = healths.iter().map(|h| h.0).sum();
-            let lowest = healths.iter().min_by_key(|h| h.0).map(|&(s, name)| (s, name.to_string())).unwrap_or_default();
-            let completeness: u32 =
-                accounts.iter().map(|a| ws.dossier(&a.id).map_or(0, Dossier::completeness_pct)).sum();
-            let at_risk = accounts.iter().filter(|a| loss_risk(ws, &a.id, seg.row(&a.id), today).at_risk()).count();
-            let overdue = overdue.iter().filter(|r| accounts.iter().any(|a| a.id == r.account_id)).count();
-            let skills_mean = (!manager.is_empty()).then(|| skills_mean(ws, &manager)).flatten();
-            ManagerSummary {
-                health_mean: mean(total, n),
-                health_band: HealthBand::of(mean(total, n)),
-                health_lowest: lowest,
-                at_risk,
-                completeness_pct: mean(completeness, n),
-                skills_mean,
-                overdue,
-                key_accounts: n,
-                manager,
-            }
-        })
-        .collect()
+    names.into_iter().map(|manager| summary_of(ws, seg, today, manager, &overdue)).collect()
+}
+
+/// One manager's line of [`manager_summaries`] (by the trimmed name), for *My accounts*; `None`
+/// when the manager carries no key account.
+pub fn manager_summary(ws: &Workspace, seg: &Segmentation, today: NaiveDate, manager: &str) -> Option<ManagerSummary> {
+    let manager = manager.trim();
+    ws.accounts()
+        .iter()
+        .any(|a| a.is_key && a.manager.trim() == manager)
+        .then(|| summary_of(ws, seg, today, manager.to_string(), &overdue_reminders(ws, today)))
+}
+
+fn overdue_reminders(ws: &Workspace, today: NaiveDate) -> Vec<Reminder> {
+    reminders(ws, ws.programme.lost_after_months, today, 0).into_iter().filter(|r| r.overdue).collect()
+}
+
+fn summary_of(
+    ws: &Workspace,
+    seg: &Segmentation,
+    today: NaiveDate,
+    manager: String,
+    overdue: &[Reminder],
+) -> ManagerSummary {
+    let mut accounts: Vec<_> = ws.accounts().iter().filter(|a| a.is_key && a.manager.trim() == manager).collect();
+    accounts.sort_by(|a, b| a.name.cmp(&b.name));
+    let n = accounts.len();
+    let healths: Vec<(u32, &str)> =
+        accounts.iter().map(|a| (account_health(ws, &a.id, today).score, a.name.as_str())).collect();
+    let health_mean = mean(healths.iter().map(|h| h.0).sum(), n);
+    let lowest = healths.iter().min_by_key(|h| h.0).map(|&(s, name)| (s, name.to_string())).unwrap_or_default();
+    let completeness: u32 = accounts.iter().map(|a| ws.dossier(&a.id).map_or(0, Dossier::completeness_pct)).sum();
+    let at_risk = accounts.iter().filter(|a| loss_risk(ws, &a.id, seg.row(&a.id), today).at_risk()).count();
+    let overdue = overdue.iter().filter(|r| accounts.iter().any(|a| a.id == r.account_id)).count();
+    let skills_mean = (!manager.is_empty()).then(|| skills_mean(ws, &manager)).flatten();
+    ManagerSummary {
+        health_mean,
+        health_band: HealthBand::of(health_mean),
+        health_lowest: lowest,
+        at_risk,
+        completeness_pct: mean(completeness, n),
+        skills_mean,
+        overdue,
+        key_accounts: n,
+        manager,
+    }
 }
 
 fn mean(total: u32, n: usize) -> u32 {
@@ -354,5 +370,7 @@ mod tests {
         assert_eq!(rows[0].overdue, 0);
         assert_eq!(rows[2].key_accounts, 1);
         assert_eq!(rows.iter().map(|r| r.key_accounts).sum::<usize>(), 4, "every key account once");
+        assert_eq!(manager_summary(&ws, &seg, today, " Maria").as_ref(), Some(maria), "one line is the list's");
+        assert_eq!(manager_summary(&ws, &seg, today, "Nobody"), None);
     }
 }

@@ -3,7 +3,7 @@
 //! table. The core groups and counts (`kam_core::analysis::roles`); this renders.
 
 use kam_core::analysis::manager_load;
-use kam_core::analysis::roles::{manager_summaries, sponsor_groups, RoleView};
+use kam_core::analysis::roles::{manager_summaries, manager_summary, sponsor_groups, RoleView};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -19,10 +19,7 @@ use crate::ui::words::roles as words;
 pub fn view_href(view: &RoleView) -> String {
     match view {
         RoleView::All => "/key-accounts".into(),
-        RoleView::Manager(m) => format!(
-            "/key-accounts?view=manager&manager={}",
-            js_sys::encode_uri_component(m).as_string().unwrap_or_default()
-        ),
+        RoleView::Manager(m) => format!("/key-accounts?view=manager&manager={}", js_sys::encode_uri_component(m)),
         v => format!("/key-accounts?view={}", v.id()),
     }
 }
@@ -81,9 +78,7 @@ pub fn ManagerSummary(manager: String) -> impl IntoView {
     let chosen = manager.clone();
     let summary = move || {
         let today = chrono::Local::now().date_naive();
-        state.workspace.with(|ws| {
-            state.segmentation.with(|seg| manager_summaries(ws, seg, today).into_iter().find(|s| s.manager == chosen))
-        })
+        state.workspace.with(|ws| state.segmentation.with(|seg| manager_summary(ws, seg, today, &chosen)))
     };
     view! {
         <div class="manager-pick">

@@ -43,8 +43,15 @@ pub fn subtitle(account: &str, day: Option<NaiveDate>, with: &str) -> String {
     }
 }
 
-pub fn due(day: Option<NaiveDate>) -> String {
+fn due(day: Option<NaiveDate>) -> String {
     day.map_or_else(|| tr("no date").to_string(), |d| tr_args("due {day}", &[("day", &fmt::date(d))]))
+}
+
+/// An open action or promise as the brief lists it: "text · due day · owner" (no owner, no part).
+pub fn open_item(text: &str, due_on: Option<NaiveDate>, owner: &str) -> String {
+    let owner = owner.trim();
+    let owner = if owner.is_empty() { String::new() } else { format!(" · {owner}") };
+    format!("{} · {}{owner}", text.trim(), due(due_on))
 }
 
 pub const KICKER: &str = "Meeting brief";

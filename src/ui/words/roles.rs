@@ -5,6 +5,8 @@ use crate::i18n::{fmt, tr, tr_args};
 use chrono::NaiveDate;
 use kam_core::analysis::roles::RoleView;
 
+use super::text::or_default;
+
 /// The name of a view, as its switch shows it.
 pub fn view_name(view: &RoleView) -> &'static str {
     match view {
@@ -43,19 +45,11 @@ pub fn no_accounts_of(manager: &str) -> String {
 
 /// A sponsor group's heading; the accounts without a sponsor have one of their own.
 pub fn sponsor_heading(sponsor: &str) -> String {
-    if sponsor.is_empty() {
-        tr("No executive sponsor yet").to_string()
-    } else {
-        sponsor.to_string()
-    }
+    or_default(sponsor, tr("No executive sponsor yet")).to_string()
 }
 
 pub fn manager_name(manager: &str) -> String {
-    if manager.is_empty() {
-        tr("No manager yet").to_string()
-    } else {
-        manager.to_string()
-    }
+    or_default(manager, tr("No manager yet")).to_string()
 }
 
 pub fn last_meeting(day: Option<NaiveDate>) -> String {

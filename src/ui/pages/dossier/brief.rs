@@ -9,6 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::editor::{Editor, Label};
+use super::plan::or_dash;
 use crate::i18n::{fmt, tr};
 use crate::ui::format::dossier_href;
 use crate::ui::state::use_app;
@@ -152,23 +153,8 @@ fn list_or_none(items: Vec<String>, testid: &'static str) -> AnyView {
 #[component]
 fn BriefBody(b: MeetingBrief) -> impl IntoView {
     let reasons = b.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ");
-    let or_dash = |s: &str| if s.is_empty() { "—".to_string() } else { s.to_string() };
-    let actions = b
-        .open_actions
-        .iter()
-        .map(|a| {
-            let owner = if a.owner.trim().is_empty() { String::new() } else { format!(" · {}", a.owner.trim()) };
-            format!("{} · {}{owner}", a.text.trim(), words::due(a.due))
-        })
-        .collect();
-    let promises = b
-        .open_promises
-        .iter()
-        .map(|p| {
-            let owner = if p.owner.trim().is_empty() { String::new() } else { format!(" · {}", p.owner.trim()) };
-            format!("{} · {}{owner}", p.text.trim(), words::due(p.due))
-        })
-        .collect();
+    let actions = b.open_actions.iter().map(|a| words::open_item(&a.text, a.due, &a.owner)).collect();
+    let promises = b.open_promises.iter().map(|p| words::open_item(&p.text, p.due, &p.owner)).collect();
     let complaints = b
         .recent_complaints
         .iter()

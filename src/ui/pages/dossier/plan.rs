@@ -14,7 +14,7 @@ use crate::ui::state::use_app;
 use crate::ui::words::choices::Words;
 use crate::ui::words::programme::{quadrant_advice, quadrant_label};
 
-fn or_dash(s: &str) -> String {
+pub(super) fn or_dash(s: &str) -> String {
     if s.trim().is_empty() {
         "—".into()
     } else {
