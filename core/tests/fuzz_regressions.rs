@@ -2,8 +2,8 @@
 //! and the hostile corpus through the same entry points, natively: none may panic.
 
 use kam_core::exchange::{
-    apply_import, guess_mapping, looks_like_xlsx, parse_table, parse_xlsx, read_encrypted, read_file, FileError,
-    ImportError, RowImporter,
+    apply_import, detect_encoding, guess_mapping, looks_like_xlsx, parse_table, parse_text, parse_xlsx, read_encrypted,
+    read_file, read_workbook, FileError, ImportError, RowImporter, TableOptions,
 };
 use std::path::Path;
 
@@ -43,6 +43,22 @@ fn fuzz_regressions_and_hostile_files_never_panic() {
     }
     for path in files(&root.join("fuzz-regressions/table_import")) {
         table_import(&std::fs::read(&path).unwrap());
+        n += 1;
+    }
+    // The workbook and decoding fuzzers' finds, read with every sheet and header-row choice.
+    for path in files(&root.join("fuzz-regressions/read_workbook"))
+        .into_iter()
+        .chain(files(&root.join("fuzz-regressions/decode_detect")))
+    {
+        let data = std::fs::read(&path).unwrap();
+        let _ = detect_encoding(&data);
+        for pick in [None, Some(0), Some(1), Some(2)] {
+            let options = TableOptions { sheet: pick, header_row: pick };
+            if let Ok(table) = read_workbook(&data, &options) {
+                assert!(table.sheet.is_some_and(|s| s < table.sheets.len()));
+            }
+            let _ = parse_text(&String::from_utf8_lossy(&data), &TableOptions { sheet: None, header_row: pick });
+        }
         n += 1;
     }
     for path in files(&root.join("hostile")) {

@@ -9,7 +9,7 @@ mod common;
 fuzz_target!(|data: &[u8]| {
     // The file's length chooses the sheet and the header row (or none), so that the seeds (real
     // workbooks) stay intact: a ZIP is read from its end.
-    let pick = |n: usize| (n % 4 > 0).then_some(n % 4 - 1);
+    let pick = |n: usize| (n % 4 > 0).then(|| n % 4 - 1);
     let options = TableOptions { sheet: pick(data.len()), header_row: pick(data.len() / 4) };
     let Ok(table) = read_workbook(data, &options) else { return };
     let sheet = table.sheet.expect("a workbook's table names its sheet");

@@ -37,8 +37,8 @@ pub mod reminders;
 pub use aftersale::{complaint_counts, loss_risk, ComplaintCounts, LossRisk, RiskReason, Trend};
 pub use calendar::{annual_calendar, CalendarEntry, CalendarFact, CalendarKind, CalendarMonth};
 pub use health::{
-    account_health, key_accounts_health, knowledge_concentration, AccountHealth, ConcentrationFact, ConcentrationItem,
-    ContactRef, Finding, Health, HealthBand, HealthFact, MissedPromise, OpenComplaint, OverdueAction, Rule,
-    SinglePoint,
+    account_health, health_to_keep, health_trend, key_accounts_health, knowledge_concentration, AccountHealth,
+    ConcentrationFact, ConcentrationItem, ContactRef, Finding, Health, HealthBand, HealthFact, HealthTrend,
+    MissedPromise, OpenComplaint, OverdueAction, Rule, SinglePoint, TrendMonth, FAIR_FROM, GOOD_FROM, TREND_MONTHS,
 };
 pub use reminders::{next_meeting, next_yearly, reminders, Reminder, ReminderFact, ReminderKind};

@@ -233,9 +233,18 @@ fn listed(local: &StampedDoc, remote: &StampedDoc, path: &Path, l: Option<&Entry
         Some(l) => Some(&l.stamp),
         None => deletion_above(local, path),
     };
-    let conflict = mine.is_some_and(|m| !seen_by(remote, m) && !seen_by(local, &r.stamp));
+    let conflict = mine.is_some_and(|m| !seen_by(remote, m) && !seen_by(local, &r.stamp)) && !kept_by_the_app(path);
     let remote_wins = l.is_none_or(|l| wins(r, l));
     (remote_wins || conflict).then_some((conflict, remote_wins))
+}
+
+/// Values the app keeps by itself rather than a person typing them (a dossier's kept monthly
+/// health, `health_months`): two copies that kept different values are not a conflict for a
+/// person to settle; the newer wins, as for any change.
+pub const KEPT_BY_THE_APP: &[&str] = &["health_months"];
+
+fn kept_by_the_app(path: &Path) -> bool {
+    path.0.iter().any(|s| matches!(s, Seg::Key(k) if KEPT_BY_THE_APP.contains(&k.as_str())))
 }
 
 /// The stamp of the nearest item above `path` that `doc` holds as deleted (a tombstone).

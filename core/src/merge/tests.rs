@@ -549,6 +549,25 @@ fn the_same_field_on_both_sides_is_a_conflict_the_later_wins_and_a_choice_sticks
 }
 
 #[test]
+fn health_kept_by_the_app_on_both_sides_is_no_conflict_the_later_wins() {
+    let start = start();
+    let (mut eva, mut jon) = (Person::new("eva", &start), Person::new("jon", &start));
+    eva.edit(BASE_MS + 1000, |v| v["dossiers"][0]["health_months"] = json!([{"id": "2026-12", "score": 60}]));
+    jon.edit(BASE_MS + 2000, |v| v["dossiers"][0]["health_months"] = json!([{"id": "2026-12", "score": 72}]));
+    let changes = preview(&eva.doc, &jon.doc);
+    assert!(!changes.is_empty());
+    assert!(changes.iter().all(|c| !c.conflict && c.remote_wins), "{changes:?}");
+    assert!(preview(&jon.doc, &eva.doc).iter().all(|c| !c.conflict), "nor from the other side");
+    let merged = merge(&eva.doc, &jon.doc);
+    assert_eq!(merged, merge(&jon.doc, &eva.doc));
+    assert_eq!(merged.value()["dossiers"][0]["health_months"], json!([{"id": "2026-12", "score": 72}]));
+    // A person's edit of the same kind is still a conflict.
+    eva.edit(BASE_MS + 3000, |v| v["dossiers"][0]["strategy"] = json!("Grow"));
+    jon.edit(BASE_MS + 4000, |v| v["dossiers"][0]["strategy"] = json!("Defend"));
+    assert!(preview(&eva.doc, &jon.doc).iter().any(|c| c.conflict));
+}
+
+#[test]
 fn a_competitor_added_on_one_side_and_an_action_on_the_other_are_both_kept() {
     let start = start();
     let (mut eva, mut jon) = (Person::new("eva", &start), Person::new("jon", &start));

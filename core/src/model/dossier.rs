@@ -75,6 +75,19 @@ pub struct Dossier {
     /// At which level the account is key (company, department, salesperson).
     #[serde(default)]
     pub key_level: KeyLevel,
+    /// The health score kept for each month (docs/model.md §7.2), oldest first: the dossier's
+    /// trend over the years. Kept by the app, not typed; absent from files when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub health_months: Vec<HealthMonth>,
+}
+
+/// The health score of one account in one calendar month: the last score the app saw in that
+/// month. `id` is the month, `YYYY-MM`, so that two copies of a plan merge month by month.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HealthMonth {
+    pub id: String,
+    pub score: u32,
 }
 
 closed_list! {

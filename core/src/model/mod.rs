@@ -22,8 +22,8 @@ pub use aftersale::{
 pub use closed_list::Choice;
 pub use dossier::{
     parse_birthday, AccountStatus, Action, ActionStatus, Attitude, CellState, Competitor, DecisionError, DmuRole,
-    Dossier, EventKind, KeyDecision, KeyLevel, KeyReason, Meeting, Metrics, Objective, Outcome, Person, Pestel,
-    Proposal, RelationshipStage, Section, Swot, TeamMember, Tender, ThreePs, TimelineEvent, WhitespaceCell,
+    Dossier, EventKind, HealthMonth, KeyDecision, KeyLevel, KeyReason, Meeting, Metrics, Objective, Outcome, Person,
+    Pestel, Proposal, RelationshipStage, Section, Swot, TeamMember, Tender, ThreePs, TimelineEvent, WhitespaceCell,
     FACTOR_SCORE_MAX,
 };
 pub use programme::{

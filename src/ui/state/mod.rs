@@ -92,6 +92,7 @@ impl AppState {
                 Ok(ws) => {
                     state.set_workspace(ws);
                     state.load.set(LoadState::Ready);
+                    state.keep_health();
                     if let Ok(repo) = Repository::shared().await {
                         state.snapshot.set(repo.load_snapshot().await.ok().flatten());
                     }

@@ -72,10 +72,15 @@ impl AppState {
                 Err(e) => Err(e),
             };
             state.end_save();
-            if result.is_ok() && tell == Tell::OtherTabs {
+            let stored = result.is_ok();
+            if stored && tell == Tell::OtherTabs {
                 store::tell_other_tabs();
             }
             then(result);
+            // What was stored may change a key account's health: this month's is kept.
+            if stored {
+                state.keep_health();
+            }
         });
     }
 
@@ -239,6 +244,34 @@ impl AppState {
             today,
         );
         Ok(())
+    }
+
+    /// Keeps this month's health of every key account whose score today differs from the one
+    /// kept (`kam_core::analysis::health_to_keep`). Not an edit: the dossier's "updated" day, its
+    /// undo and its notices stay as they are. Runs once the workspace is loaded and after every
+    /// stored write (its own included: then nothing is due any more); waits while anything else
+    /// is being saved, since the last write to finish runs it again.
+    pub(super) fn keep_health(&self) {
+        if self.saving.get_untracked() > 0 || self.load.with_untracked(|l| *l != super::LoadState::Ready) {
+            return;
+        }
+        let day = today();
+        let due = self.workspace.with_untracked(|ws| kam_core::analysis::health_to_keep(ws, day));
+        for (account_id, score) in due {
+            self.write(
+                move |repo| async move {
+                    repo.update_dossier(&account_id, move |d| {
+                        d.keep_health(day, score);
+                    })
+                    .await
+                },
+                Touches::Plans,
+                |ws, d| {
+                    ws.upsert_dossier(d);
+                },
+                tr("The health of the month was not kept").into(),
+            );
+        }
     }
 
     /// Changes a dossier by reading, changing and writing it in one transaction, then shows the

@@ -2,7 +2,10 @@
 //! points and what to do about it, and the same for each place where knowledge lives in one head.
 
 use crate::i18n::{tr, tr_args, tr_plural};
-use kam_core::analysis::{ConcentrationFact, ConcentrationItem, Finding, HealthFact, OverdueAction, Rule, SinglePoint};
+use kam_core::analysis::{
+    ConcentrationFact, ConcentrationItem, Finding, HealthBand, HealthFact, HealthTrend, OverdueAction, Rule,
+    SinglePoint,
+};
 
 use super::choices::{section_needs, Words};
 use super::text::{and_list, or_default, plural};
@@ -24,6 +27,43 @@ pub fn rule_label(rule: Rule) -> &'static str {
         Rule::SinglePointOfContact => tr("Relationship not in one head"),
         Rule::Status => tr("Account status"),
     }
+}
+
+/// How the dossier's health over time is kept.
+pub const TREND_NOTE: &str = "The app keeps each key account's health score once a month, whenever it is open that month: success in key account management is measured in years. A month it was not opened stays empty.";
+
+/// A band's name, beside a score.
+pub fn band_label(band: HealthBand) -> String {
+    match band {
+        HealthBand::Good => tr("good"),
+        HealthBand::Fair => tr("fair"),
+        HealthBand::Poor => tr("poor"),
+    }
+    .to_string()
+}
+
+/// The trend in a sentence: this month's score, and the one a year before.
+pub fn trend_summary(t: &HealthTrend) -> String {
+    let now = match t.latest {
+        Some(s) => tr_args("Health this month: {0} ({1}).", &[("0", &s), ("1", &band_label(HealthBand::of(s)))]),
+        None => tr("No health kept this month yet.").into(),
+    };
+    let before = match (t.latest, t.year_ago) {
+        (Some(now), Some(then)) if now > then => {
+            tr_args("Twelve months ago: {0}, {1} points lower.", &[("0", &then), ("1", &(now - then))])
+        }
+        (Some(now), Some(then)) if now < then => {
+            tr_args("Twelve months ago: {0}, {1} points higher.", &[("0", &then), ("1", &(then - now))])
+        }
+        (_, Some(then)) => tr_args("Twelve months ago: {0}.", &[("0", &then)]),
+        (_, None) => tr("Nothing kept twelve months ago.").into(),
+    };
+    let years = t.years();
+    let span = match (years.first(), years.last()) {
+        (Some(a), Some(b)) if a != b => tr_args(" Kept from {0} to {1}.", &[("0", a), ("1", b)]),
+        _ => String::new(),
+    };
+    format!("{now} {before}{span}")
 }
 
 /// How many findings an account has, after its name: " — 3 findings".

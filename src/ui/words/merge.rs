@@ -56,6 +56,8 @@ pub fn field_label(key: &str) -> String {
         "strength" => tr("Relative strength scores"),
         "stage" => tr("Relationship stage"),
         "updated" => tr("Last changed"),
+        "health_months" => tr("Health over time"),
+        "score" => tr("Score"),
         // Items.
         "title" => tr("Title"),
         "role" => tr("Role"),

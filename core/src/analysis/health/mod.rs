@@ -23,6 +23,7 @@ mod completeness;
 mod concentration;
 mod decision_unit;
 mod freshness;
+mod months;
 mod overdue;
 mod ownership;
 mod people;
@@ -43,6 +44,7 @@ pub use aftersale::{MissedPromise, OpenComplaint};
 pub use concentration::{knowledge_concentration, ConcentrationFact, ConcentrationItem, ContactRef};
 pub use findings::{Finding, Health, HealthBand, HealthFact, OverdueAction, FAIR_FROM, GOOD_FROM};
 pub use freshness::{CONTACT_STALE_DAYS, PLAN_STALE_DAYS};
+pub use months::{health_to_keep, health_trend, month_id, HealthTrend, TrendMonth, TREND_MONTHS};
 pub use ownership::SinglePoint;
 
 /// The rules of the health score. Their order is the order of [`RULES`].

@@ -65,11 +65,13 @@ fn remove_button(
 }
 
 mod aftersale;
+mod health_trend;
 mod people;
 mod plan;
 mod strategy;
 
 pub use aftersale::after_sale;
+pub use health_trend::health_trend_view;
 pub use people::people;
 pub use plan::{metrics, plan, tenders};
 pub use strategy::strategy;
