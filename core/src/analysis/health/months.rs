@@ -5,24 +5,26 @@
 //! month ([`health_to_keep`] says which accounts are due, [`Dossier::keep_health`] keeps one).
 //! A month nobody opened the app in stays a gap: the trend never invents a score.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::{account_health, HealthBand};
+use crate::analysis::{month_index, month_label};
 use crate::model::{Dossier, HealthMonth, Workspace};
 
 /// How many months the trend shows at most, ending with this month: five years.
 pub const TREND_MONTHS: usize = 60;
 
-/// The month of `day` as a kept month's id: `YYYY-MM`.
+/// The month of `day` as a kept month's id: `YYYY-MM` (the order history's month label).
 pub fn month_id(day: NaiveDate) -> String {
-    format!("{:04}-{:02}", day.year(), day.month())
+    month_label(month_index(day))
 }
 
-/// A month id read back: (year, month), or `None` for anything that is not `YYYY-MM`.
-fn parse_month(id: &str) -> Option<(i32, u32)> {
+/// A month id read back as a month index ([`month_index`]), or `None` for anything that is not
+/// `YYYY-MM`.
+fn parse_month(id: &str) -> Option<i32> {
     let (y, m) = id.split_once('-')?;
-    let (year, month) = (y.parse::<i32>().ok()?, m.parse::<u32>().ok()?);
-    (y.len() == 4 && m.len() == 2 && (1..=12).contains(&month)).then_some((year, month))
+    let (year, month) = (y.parse::<i32>().ok()?, m.parse::<i32>().ok()?);
+    (y.len() == 4 && m.len() == 2 && (1..=12).contains(&month)).then_some(year * 12 + month - 1)
 }
 
 impl Dossier {
@@ -35,12 +37,15 @@ impl Dossier {
     /// Keeps `score` as the health of the month of `day`, replacing what that month held; the
     /// months stay in order, one entry each. Returns whether anything changed.
     pub fn keep_health(&mut self, day: NaiveDate, score: u32) -> bool {
-        let id = month_id(day);
-        let before = self.health_months.clone();
+        let (id, score) = (month_id(day), score.min(100));
+        let same = self.health_months.iter().filter(|m| m.id == id).map(|m| m.score).eq([score]);
+        if same {
+            return false;
+        }
         self.health_months.retain(|m| m.id != id);
-        self.health_months.push(HealthMonth { id, score: score.min(100) });
+        self.health_months.push(HealthMonth { id, score });
         self.health_months.sort_by(|a, b| a.id.cmp(&b.id));
-        self.health_months != before
+        true
     }
 }
 
@@ -97,27 +102,20 @@ impl HealthTrend {
 /// The trend of `dossier` up to the month of `today`. Kept months after today's (a copy from a
 /// device whose clock ran ahead) and ids that are not months are left out.
 pub fn health_trend(dossier: &Dossier, today: NaiveDate) -> HealthTrend {
-    let now = (today.year(), today.month());
-    let kept: Vec<((i32, u32), u32)> = dossier
+    let now = month_index(today);
+    let kept: Vec<(i32, u32)> = dossier
         .health_months
         .iter()
-        .filter_map(|m| parse_month(&m.id).map(|ym| (ym, m.score.min(100))))
-        .filter(|(ym, _)| *ym <= now)
+        .filter_map(|m| parse_month(&m.id).map(|i| (i, m.score.min(100))))
+        .filter(|(i, _)| *i <= now)
         .collect();
-    let Some(first) = kept.iter().map(|(ym, _)| *ym).min() else { return HealthTrend::default() };
-    let index = |(y, m): (i32, u32)| i64::from(y) * 12 + i64::from(m) - 1;
-    let span = (index(now) - index(first) + 1).clamp(1, TREND_MONTHS as i64);
-    let score_at = |i: i64| {
-        let ym = ((i.div_euclid(12)) as i32, (i.rem_euclid(12) + 1) as u32);
-        (ym, kept.iter().rev().find(|(k, _)| *k == ym).map(|(_, s)| *s))
-    };
-    let months = (index(now) - span + 1..=index(now))
-        .map(|i| {
-            let ((year, month), score) = score_at(i);
-            TrendMonth { year, month, score }
-        })
+    let Some(first) = kept.iter().map(|(i, _)| *i).min() else { return HealthTrend::default() };
+    let score_at = |i: i32| kept.iter().rev().find(|(k, _)| *k == i).map(|(_, s)| *s);
+    let first = first.max(now - TREND_MONTHS as i32 + 1);
+    let months = (first..=now)
+        .map(|i| TrendMonth { year: i.div_euclid(12), month: i.rem_euclid(12) as u32 + 1, score: score_at(i) })
         .collect();
-    HealthTrend { months, latest: score_at(index(now)).1, year_ago: score_at(index(now) - 12).1 }
+    HealthTrend { months, latest: score_at(now), year_ago: score_at(now - 12) }
 }
 
 #[cfg(test)]
