@@ -147,7 +147,7 @@ fn collect() -> Found {
             found.messages.insert(key, (en, name.clone()));
             found.spans.entry(f.clone()).or_default().push(at);
         };
-        for call in ["tr(", "trc(", "tr_args(", "tr_plural(", "plural("] {
+        for call in ["tr(", "trc(", "tr_args(", "tr_plural(", "plural(", "Label::Cell(", "Label::Ctx("] {
             let mut from = 0;
             while let Some(pos) = code[from..].find(call) {
                 let start = from + pos;
@@ -157,12 +157,12 @@ fn collect() -> Found {
                 }
                 let i = skip_ws(&code, from);
                 match call {
-                    "tr(" | "tr_args(" => {
+                    "tr(" | "tr_args(" | "Label::Cell(" => {
                         if let Some((en, _)) = literal(&code, i) {
                             add(&mut found, en.clone(), En::Text(en), i);
                         }
                     }
-                    "trc(" => {
+                    "trc(" | "Label::Ctx(" => {
                         let Some((ctx, j)) = literal(&code, i) else { continue };
                         let j = skip_ws(&code, j + 1);
                         if let Some((en, _)) = literal(&code, j) {

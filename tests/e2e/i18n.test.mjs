@@ -3,7 +3,8 @@
 // (from locales/en.json, the demo's texts included) on them; load the demo in Estonian and find
 // its texts and the default matrix factors in Estonian, until a name is typed over one; switch language while typing in a dossier field and keep the text;
 // check money, dates and plurals in et, ru and zh-CN against the page's own Intl; print the
-// account plan in ru and zh-CN to PDF and check that a CJK font is embedded.
+// account plan in ru and zh-CN to PDF and check that a CJK font is embedded. The dossier's table
+// fields, which have no visible label, are named after their column in the page's language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -107,6 +108,25 @@ async function englishOn(page, list) {
   return list.filter((s) => text.includes(s));
 }
 
+/** Fields in the dossier's table cells (no visible label) whose accessible name does not start
+ *  with their column's header, as it reads on the page: the name a screen reader says must be in
+ *  the page's language, not made from a test id. */
+async function cellNamesOff(page) {
+  return page.evaluate(() => {
+    const off = [];
+    let seen = 0;
+    for (const field of document.querySelectorAll('table.edit-table td .cell-field :is(input, select, textarea)')) {
+      const td = field.closest('td');
+      const th = td.closest('table').tHead?.rows[0]?.cells[td.cellIndex];
+      const column = th?.textContent.trim() ?? '';
+      const name = field.getAttribute('aria-label') ?? '';
+      seen += 1;
+      if (!column || !name.startsWith(column) || name.length <= column.length) off.push(`${field.dataset.testid}: "${name}" under "${column}"`);
+    }
+    return { seen, off };
+  });
+}
+
 async function firstKeyAccount(page) {
   await page.goto(env.url + '/key-accounts');
   await ready(page);
@@ -131,6 +151,11 @@ for (const tag of LANGS) {
       await page.waitForTimeout(150);
       const left = await englishOn(page, list);
       if (left.length) found[route] = left;
+      if (route === dossier) {
+        const cells = await cellNamesOff(page);
+        assert.ok(cells.seen > 20, `the dossier's tables have fields (${cells.seen})`);
+        assert.deepEqual(cells.off, [], `table fields named in ${tag} after their column`);
+      }
       const lone = englishWordsOn(await pageTexts(page), words);
       if (lone.length) single[route] = lone;
       await screenshot(page, `i18n-${tag}${route.replaceAll('/', '-')}`);

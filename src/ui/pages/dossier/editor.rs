@@ -3,7 +3,7 @@
 //! saved at once. Numbers and dates are checked as they are entered: a wrong one shows a
 //! message next to the field and is not stored.
 
-use crate::i18n::{tr, tr_args};
+use crate::i18n::{tr, tr_args, trc};
 use chrono::NaiveDate;
 use kam_core::exchange::parse_typed_number;
 use kam_core::model::Dossier;
@@ -30,7 +30,28 @@ const TYPING_DELAY_MS: u64 = 600;
 pub enum Label {
     Shown(&'static str),
     Owned(String),
-    Hidden,
+    /// Shown, with a context for an English word that means different things (`trc`): a
+    /// proposal's "Title" is not a person's job title.
+    Ctx(&'static str, &'static str),
+    /// In a table cell: the column's name (its English text, the catalogue key) and the row
+    /// counted from 0. Only assistive technology reads it, as "Competitor, row 2" in the
+    /// reader's language.
+    Cell(&'static str, usize),
+    /// In a table cell, with its accessible name already worded.
+    CellNamed(String),
+}
+
+impl Label {
+    /// The accessible name of a field in a table cell (none for a field with a visible label).
+    fn cell_name(&self) -> Option<String> {
+        match self {
+            Label::Cell(column, row) => {
+                Some(tr_args("{column}, row {row}", &[("column", &tr(column)), ("row", &(row + 1))]))
+            }
+            Label::CellNamed(name) => Some(name.clone()),
+            Label::Shown(_) | Label::Owned(_) | Label::Ctx(..) => None,
+        }
+    }
 }
 
 /// The editor's working state. It lives outside the reactive arena, keyed by editor: leaving
@@ -216,7 +237,7 @@ impl Editor {
             let set = set.clone();
             self.typed(move |d| set(d, v.clone()));
         };
-        let aria = (label == Label::Hidden).then(|| aria_label(&testid));
+        let aria = label.cell_name();
         let control = if rows > 1 {
             view! { <textarea rows=rows data-testid=testid aria-label=aria prop:value=value on:input=on_input on:blur=move |_| self.flush()></textarea> }.into_any()
         } else {
@@ -269,7 +290,7 @@ impl Editor {
                 ))),
             }
         };
-        let aria = (label == Label::Hidden).then(|| aria_label(&testid));
+        let aria = label.cell_name();
         let err_id = format!("{testid}-error");
         let control = view! {
             <input type="text" inputmode="decimal" data-testid=testid aria-label=aria
@@ -322,7 +343,7 @@ impl Editor {
                 _ => error.set(Some(tr("Enter a date between the years 1900 and 2200.").into())),
             }
         };
-        let aria = (label == Label::Hidden).then(|| aria_label(&testid));
+        let aria = label.cell_name();
         let err_id = format!("{testid}-error");
         let control = view! {
             <input type="date" data-testid=testid aria-label=aria min="1900-01-01" max="2200-12-31"
@@ -348,7 +369,7 @@ impl Editor {
     fn choice_dyn<C: Words + Send + Sync>(self, label: Label, testid: String, get: GetFn<C>, set: SetFn<C>) -> AnyView {
         let (get, set) = (StoredValue::new(get), StoredValue::new(set));
         let field = self.field(get);
-        let aria = (label == Label::Hidden).then(|| aria_label(&testid));
+        let aria = label.cell_name();
         let control = view! {
             <select data-testid=testid aria-label=aria
                 prop:value=move || field().id()
@@ -381,7 +402,7 @@ impl Editor {
             Some(false) => "no",
         };
         let field = self.field(get);
-        let aria = (label == Label::Hidden).then(|| aria_label(&testid));
+        let aria = label.cell_name();
         let control = view! {
             <select data-testid=testid aria-label=aria prop:value=move || key(field())
                 on:change=move |ev| {
@@ -407,24 +428,17 @@ fn wrap(label: Label, control: AnyView, error: Option<(String, RwSignal<Option<S
         Label::Shown(text) => {
             view! { <label class="field block"><span>{move || tr(text)}</span>{control}{error_view}</label> }.into_any()
         }
+        Label::Ctx(context, text) => {
+            view! { <label class="field block"><span>{move || trc(context, text)}</span>{control}{error_view}</label> }
+                .into_any()
+        }
         Label::Owned(text) => {
             view! { <label class="field block"><span>{text}</span>{control}{error_view}</label> }.into_any()
         }
-        Label::Hidden => view! { <div class="cell-field">{control}{error_view}</div> }.into_any(),
+        Label::Cell(..) | Label::CellNamed(_) => {
+            view! { <div class="cell-field">{control}{error_view}</div> }.into_any()
+        }
     }
-}
-
-/// The accessible name of a field in a table cell, from its test id: "person-name-2" →
-/// "person name, row 3"; "whitespace-potential-0-1" → "whitespace potential, row 1, column 2".
-pub fn aria_label(testid: &str) -> String {
-    let parts: Vec<&str> = testid.split('-').collect();
-    let words: Vec<&str> = parts.iter().copied().take_while(|p| p.parse::<usize>().is_err()).collect();
-    let numbers: Vec<usize> = parts.iter().filter_map(|p| p.parse::<usize>().ok()).collect();
-    let mut out = words.join(" ");
-    for (i, n) in numbers.iter().enumerate() {
-        out.push_str(&format!(", {} {}", if i == 0 { tr("row") } else { tr("column") }, n + 1));
-    }
-    out
 }
 
 /// "1200", "0.85": plain, so that what is shown can be typed back.
@@ -440,13 +454,6 @@ pub fn format_number(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn table_fields_get_names_with_row_and_column() {
-        assert_eq!(aria_label("person-name-2"), "person name, row 3");
-        assert_eq!(aria_label("whitespace-potential-0-1"), "whitespace potential, row 1, column 2");
-        assert_eq!(aria_label("dossier-overview"), "dossier overview");
-    }
 
     #[test]
     fn numbers_show_as_they_can_be_typed_back() {

@@ -39,11 +39,11 @@ pub fn after_sale(ed: Editor) -> impl IntoView {
                 <tbody>
                     {rows(ed, |d| d.complaints.len(), move |i| view! {
                         <tr data-testid="complaint-row" class:open-complaint=move || ed.dossier.with(|d| d.complaints.get(i).is_some_and(Complaint::is_open))>
-                            <td>{ed.date(Label::Hidden, format!("complaint-date-{i}"), item!(complaints, i, date))}</td>
-                            <td>{ed.choice(Label::Hidden, format!("complaint-kind-{i}"), item!(complaints, i, kind))}</td>
-                            <td>{ed.choice(Label::Hidden, format!("complaint-severity-{i}"), item!(complaints, i, severity))}</td>
-                            <td class="grow">{ed.text(Label::Hidden, format!("complaint-text-{i}"), item!(complaints, i, text), 1)}</td>
-                            <td>{ed.date(Label::Hidden, format!("complaint-resolved-{i}"), item!(complaints, i, resolved_on))}</td>
+                            <td>{ed.date(Label::Cell(form::DATE, i), format!("complaint-date-{i}"), item!(complaints, i, date))}</td>
+                            <td>{ed.choice(Label::Cell(form::KIND, i), format!("complaint-kind-{i}"), item!(complaints, i, kind))}</td>
+                            <td>{ed.choice(Label::Cell(form::SEVERITY, i), format!("complaint-severity-{i}"), item!(complaints, i, severity))}</td>
+                            <td class="grow">{ed.text(Label::Cell(form::WHAT_HAPPENED, i), format!("complaint-text-{i}"), item!(complaints, i, text), 1)}</td>
+                            <td>{ed.date(Label::Cell(form::RESOLVED_ON, i), format!("complaint-resolved-{i}"), item!(complaints, i, resolved_on))}</td>
                             <td>{remove_button(ed, tr(form::THE_COMPLAINT).into(), move |d| { if i < d.complaints.len() { d.complaints.remove(i); } }, format!("remove-complaint-{i}"))}</td>
                         </tr>
                     })}
@@ -63,12 +63,12 @@ pub fn after_sale(ed: Editor) -> impl IntoView {
                 <tbody>
                     {rows(ed, |d| d.promises.len(), move |i| view! {
                         <tr data-testid="promise-row" class:overdue=move || ed.dossier.with(|d| d.promises.get(i).is_some_and(|p| rules::promise_is_overdue(p, day)))>
-                            <td class="grow">{ed.text(Label::Hidden, format!("promise-text-{i}"), item!(promises, i, text), 1)}</td>
-                            <td>{ed.text(Label::Hidden, format!("promise-owner-{i}"), item!(promises, i, owner), 1)}</td>
-                            <td>{ed.choice(Label::Hidden, format!("promise-function-{i}"), item!(promises, i, function))}</td>
-                            <td>{ed.date(Label::Hidden, format!("promise-due-{i}"), item!(promises, i, due))}</td>
-                            <td>{ed.choice(Label::Hidden, format!("promise-state-{i}"), item!(promises, i, state))}</td>
-                            <td>{ed.date(Label::Hidden, format!("promise-closed-{i}"), item!(promises, i, closed_on))}</td>
+                            <td class="grow">{ed.text(Label::Cell(form::PROMISE, i), format!("promise-text-{i}"), item!(promises, i, text), 1)}</td>
+                            <td>{ed.text(Label::Cell(form::OWNER, i), format!("promise-owner-{i}"), item!(promises, i, owner), 1)}</td>
+                            <td>{ed.choice(Label::Cell(form::FUNCTION, i), format!("promise-function-{i}"), item!(promises, i, function))}</td>
+                            <td>{ed.date(Label::Cell(form::DUE, i), format!("promise-due-{i}"), item!(promises, i, due))}</td>
+                            <td>{ed.choice(Label::Cell(form::STATE, i), format!("promise-state-{i}"), item!(promises, i, state))}</td>
+                            <td>{ed.date(Label::Cell(form::CLOSED_ON, i), format!("promise-closed-{i}"), item!(promises, i, closed_on))}</td>
                             <td>{remove_button(ed, tr(form::THE_PROMISE).into(), move |d| { if i < d.promises.len() { d.promises.remove(i); } }, format!("remove-promise-{i}"))}</td>
                         </tr>
                     })}
@@ -88,10 +88,10 @@ pub fn after_sale(ed: Editor) -> impl IntoView {
                 <tbody>
                     {rows(ed, |d| d.references.len(), move |i| view! {
                         <tr data-testid="reference-row">
-                            <td>{ed.date(Label::Hidden, format!("reference-asked-{i}"), item!(references, i, asked_on))}</td>
-                            <td>{ed.choice(Label::Hidden, format!("reference-kind-{i}"), item!(references, i, kind))}</td>
-                            <td class="grow">{ed.text(Label::Hidden, format!("reference-from-{i}"), item!(references, i, from_whom), 1)}</td>
-                            <td>{ed.date(Label::Hidden, format!("reference-received-{i}"), item!(references, i, received_on))}</td>
+                            <td>{ed.date(Label::Cell(form::ASKED_ON, i), format!("reference-asked-{i}"), item!(references, i, asked_on))}</td>
+                            <td>{ed.choice(Label::Cell(form::KIND, i), format!("reference-kind-{i}"), item!(references, i, kind))}</td>
+                            <td class="grow">{ed.text(Label::Cell(form::FROM_WHOM, i), format!("reference-from-{i}"), item!(references, i, from_whom), 1)}</td>
+                            <td>{ed.date(Label::Cell(form::RECEIVED_ON, i), format!("reference-received-{i}"), item!(references, i, received_on))}</td>
                             <td>{remove_button(ed, tr(form::THE_REFERENCE).into(), move |d| { if i < d.references.len() { d.references.remove(i); } }, format!("remove-reference-{i}"))}</td>
                         </tr>
                     })}

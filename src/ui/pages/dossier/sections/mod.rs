@@ -103,9 +103,9 @@ pub fn timeline(ed: Editor, lines: Memo<Vec<OrderLine>>) -> impl IntoView {
                 <tbody>
                     {rows(ed, |d| d.timeline.len(), move |i| view! {
                         <tr data-testid="timeline-row">
-                            <td>{ed.date(Label::Hidden, format!("event-date-{i}"), item!(timeline, i, date))}</td>
-                            <td>{ed.choice::<EventKind, _, _>(Label::Hidden, format!("event-kind-{i}"), item!(timeline, i, kind))}</td>
-                            <td class="grow">{ed.text(Label::Hidden, format!("event-text-{i}"), item!(timeline, i, text), 1)}</td>
+                            <td>{ed.date(Label::Cell("Date", i), format!("event-date-{i}"), item!(timeline, i, date))}</td>
+                            <td>{ed.choice::<EventKind, _, _>(Label::Cell("What", i), format!("event-kind-{i}"), item!(timeline, i, kind))}</td>
+                            <td class="grow">{ed.text(Label::Cell("Description", i), format!("event-text-{i}"), item!(timeline, i, text), 1)}</td>
                             <td>{remove_button(ed, tr("the event").into(), move |d| { if i < d.timeline.len() { d.timeline.remove(i); } }, format!("remove-event-{i}"))}</td>
                         </tr>
                     })}
@@ -146,11 +146,11 @@ pub fn competitors(ed: Editor) -> impl IntoView {
                 <tbody>
                     {rows(ed, |d| d.competitors.len(), move |i| view! {
                         <tr data-testid="competitor-row">
-                            <td>{ed.text(Label::Hidden, format!("competitor-name-{i}"), item!(competitors, i, name), 1)}</td>
-                            <td>{ed.text(Label::Hidden, format!("competitor-offering-{i}"), item!(competitors, i, offering), 1)}</td>
-                            <td>{ed.text(Label::Hidden, format!("competitor-position-{i}"), item!(competitors, i, position), 1)}</td>
-                            <td>{ed.text(Label::Hidden, format!("competitor-strengths-{i}"), item!(competitors, i, strengths), 1)}</td>
-                            <td>{ed.text(Label::Hidden, format!("competitor-threats-{i}"), item!(competitors, i, threats), 1)}</td>
+                            <td>{ed.text(Label::Cell("Competitor", i), format!("competitor-name-{i}"), item!(competitors, i, name), 1)}</td>
+                            <td>{ed.text(Label::Cell("What they sell in", i), format!("competitor-offering-{i}"), item!(competitors, i, offering), 1)}</td>
+                            <td>{ed.text(Label::Cell("Position", i), format!("competitor-position-{i}"), item!(competitors, i, position), 1)}</td>
+                            <td>{ed.text(Label::Cell("Strengths", i), format!("competitor-strengths-{i}"), item!(competitors, i, strengths), 1)}</td>
+                            <td>{ed.text(Label::Cell("Threat to us", i), format!("competitor-threats-{i}"), item!(competitors, i, threats), 1)}</td>
                             <td>{remove_button(ed, tr("the competitor").into(), move |d| { if i < d.competitors.len() { d.competitors.remove(i); } }, format!("remove-competitor-{i}"))}</td>
                         </tr>
                     })}
@@ -196,8 +196,8 @@ pub fn team(ed: Editor, manager: Signal<String>) -> impl IntoView {
                 <tbody>
                     {rows(ed, |d| d.team.len(), move |i| view! {
                         <tr data-testid="team-row">
-                            <td>{ed.text(Label::Hidden, format!("team-name-{i}"), item!(team, i, name), 1)}</td>
-                            <td class="grow">{ed.text(Label::Hidden, format!("team-responsibility-{i}"), item!(team, i, responsibility), 1)}</td>
+                            <td>{ed.text(Label::Cell("Team member", i), format!("team-name-{i}"), item!(team, i, name), 1)}</td>
+                            <td class="grow">{ed.text(Label::Cell("Responsibility", i), format!("team-responsibility-{i}"), item!(team, i, responsibility), 1)}</td>
                             <td>{remove_button(ed, tr("the team member").into(), move |d| { if i < d.team.len() { d.team.remove(i); } }, format!("remove-team-{i}"))}</td>
                         </tr>
                     })}

@@ -30,8 +30,8 @@ pub fn people(ed: Editor, show_personal: RwSignal<bool>) -> impl IntoView {
                 <tbody>
                     {rows(ed, |d| d.people.len(), move |i| view! {
                         <tr data-testid="person-row">
-                            <td>{ed.text(Label::Hidden, format!("person-name-{i}"), item!(people, i, name), 1)}</td>
-                            <td>{ed.text(Label::Hidden, format!("person-title-{i}"), item!(people, i, title), 1)}</td>
+                            <td>{ed.text(Label::Cell("Name", i), format!("person-name-{i}"), item!(people, i, name), 1)}</td>
+                            <td>{ed.text(Label::Cell("Title", i), format!("person-title-{i}"), item!(people, i, title), 1)}</td>
                             <td>
                                 <select data-testid=format!("person-reports-{i}") aria-label=move || tr("reports to")
                                     prop:value=move || ed.dossier.with(|d| d.people.get(i).and_then(|p| p.reports_to).map(|r| r.to_string()).unwrap_or_default())
@@ -45,7 +45,7 @@ pub fn people(ed: Editor, show_personal: RwSignal<bool>) -> impl IntoView {
                                     }).collect_view()}
                                 </select>
                             </td>
-                            <td>{ed.choice(Label::Hidden, format!("person-role-{i}"), item!(people, i, role))}</td>
+                            <td>{ed.choice(Label::Cell("Role in the decision", i), format!("person-role-{i}"), item!(people, i, role))}</td>
                             <td>
                                 <select data-testid=format!("person-influence-{i}") aria-label=move || tr("Influence")
                                     prop:value=move || ed.dossier.with(|d| d.people.get(i).and_then(|p| p.influence).map(|v| v.to_string()).unwrap_or_default())
@@ -56,10 +56,10 @@ pub fn people(ed: Editor, show_personal: RwSignal<bool>) -> impl IntoView {
                                     }).collect_view()}
                                 </select>
                             </td>
-                            <td>{ed.choice::<Attitude, _, _>(Label::Hidden, format!("person-attitude-{i}"), item!(people, i, attitude))}</td>
-                            <td>{ed.text(Label::Hidden, format!("person-expectations-{i}"), item!(people, i, expectations), 1)}</td>
-                            <td>{ed.date(Label::Hidden, format!("person-contact-{i}"), item!(people, i, last_contact))}</td>
-                            <td>{ed.text(Label::Hidden, format!("person-owner-{i}"), item!(people, i, our_owner), 1)}</td>
+                            <td>{ed.choice::<Attitude, _, _>(Label::Cell("Attitude to us", i), format!("person-attitude-{i}"), item!(people, i, attitude))}</td>
+                            <td>{ed.text(Label::Cell("Expectations", i), format!("person-expectations-{i}"), item!(people, i, expectations), 1)}</td>
+                            <td>{ed.date(Label::Cell("Last contact", i), format!("person-contact-{i}"), item!(people, i, last_contact))}</td>
+                            <td>{ed.text(Label::Cell("Our contact", i), format!("person-owner-{i}"), item!(people, i, our_owner), 1)}</td>
                             <td>{remove_button(ed, tr("the person").into(), move |d| d.change_people(|people| { if i < people.len() { people.remove(i); } }), format!("remove-person-{i}"))}</td>
                         </tr>
                         <Show when=move || show_personal.get()>

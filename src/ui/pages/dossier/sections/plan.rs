@@ -24,9 +24,9 @@ pub fn plan(ed: Editor) -> impl IntoView {
                 <tbody>
                     {rows(ed, |d| d.objectives.len(), move |i| view! {
                         <tr data-testid="objective-row">
-                            <td class="grow">{ed.text(Label::Hidden, format!("objective-text-{i}"), item!(objectives, i, text), 1)}</td>
-                            <td>{ed.text(Label::Hidden, format!("objective-measure-{i}"), item!(objectives, i, measure), 1)}</td>
-                            <td>{ed.date(Label::Hidden, format!("objective-due-{i}"), item!(objectives, i, due))}</td>
+                            <td class="grow">{ed.text(Label::Cell("Objective", i), format!("objective-text-{i}"), item!(objectives, i, text), 1)}</td>
+                            <td>{ed.text(Label::Cell("Measure", i), format!("objective-measure-{i}"), item!(objectives, i, measure), 1)}</td>
+                            <td>{ed.date(Label::Cell("By", i), format!("objective-due-{i}"), item!(objectives, i, due))}</td>
                             <td>{remove_button(ed, tr("the objective").into(), move |d| { if i < d.objectives.len() { d.objectives.remove(i); } }, format!("remove-objective-{i}"))}</td>
                         </tr>
                     })}
@@ -41,10 +41,10 @@ pub fn plan(ed: Editor) -> impl IntoView {
                 <tbody>
                     {rows(ed, |d| d.actions.len(), move |i| view! {
                         <tr data-testid="action-row" class:overdue=move || ed.dossier.with(|d| d.actions.get(i).is_some_and(|a| rules::action_is_overdue(a, today)))>
-                            <td class="grow">{ed.text(Label::Hidden, format!("action-text-{i}"), item!(actions, i, text), 1)}</td>
-                            <td>{ed.text(Label::Hidden, format!("action-owner-{i}"), item!(actions, i, owner), 1)}</td>
-                            <td>{ed.date(Label::Hidden, format!("action-due-{i}"), item!(actions, i, due))}</td>
-                            <td>{ed.choice(Label::Hidden, format!("action-status-{i}"), item!(actions, i, status))}</td>
+                            <td class="grow">{ed.text(Label::Cell("Action", i), format!("action-text-{i}"), item!(actions, i, text), 1)}</td>
+                            <td>{ed.text(Label::Cell("Owner", i), format!("action-owner-{i}"), item!(actions, i, owner), 1)}</td>
+                            <td>{ed.date(Label::Cell("Due", i), format!("action-due-{i}"), item!(actions, i, due))}</td>
+                            <td>{ed.choice(Label::Cell("Status", i), format!("action-status-{i}"), item!(actions, i, status))}</td>
                             <td>{remove_button(ed, tr("the action").into(), move |d| { if i < d.actions.len() { d.actions.remove(i); } }, format!("remove-action-{i}"))}</td>
                         </tr>
                     })}
@@ -60,7 +60,7 @@ pub fn plan(ed: Editor) -> impl IntoView {
                 <tbody>
                     {rows(ed, |d| d.meetings.len(), move |i| view! {
                         <tr data-testid="meeting-row">
-                            <td class="grow">{ed.text(Label::Hidden, format!("meeting-title-{i}"), item!(meetings, i, title), 1)}</td>
+                            <td class="grow">{ed.text(Label::Cell("Meeting or review", i), format!("meeting-title-{i}"), item!(meetings, i, title), 1)}</td>
                             <td>
                                 <select data-testid=format!("meeting-month-{i}") aria-label=move || tr("Month")
                                     prop:value=move || ed.dossier.with(|d| d.meetings.get(i).map(|m| m.month.to_string()).unwrap_or_default())
@@ -68,11 +68,11 @@ pub fn plan(ed: Editor) -> impl IntoView {
                                     {(1..=12u32).map(|m| view! { <option value=m.to_string() selected=move || ed.dossier.with(|d| d.meetings.get(i).is_some_and(|x| x.month == m))>{move || crate::i18n::fmt::month(m)}</option> }).collect_view()}
                                 </select>
                             </td>
-                            <td>{ed.number(Label::Hidden, format!("meeting-day-{i}"),
+                            <td>{ed.number(Label::Cell("Day", i), format!("meeting-day-{i}"),
                                 (move |d: &Dossier| d.meetings.get(i).and_then(|m| m.day).map(f64::from),
                                  move |d: &mut Dossier, v: Option<f64>| if let Some(m) = d.meetings.get_mut(i) { m.day = v.map(|v| v.round() as u32); }),
                                 (1.0, 31.0))}</td>
-                            <td>{ed.text(Label::Hidden, format!("meeting-with-{i}"), item!(meetings, i, with), 1)}</td>
+                            <td>{ed.text(Label::Cell("With", i), format!("meeting-with-{i}"), item!(meetings, i, with), 1)}</td>
                             <td><A attr:class="button" attr:data-testid=format!("meeting-brief-{i}")
                                 href=move || ed.dossier.with(|d| super::super::brief::brief_href(&d.account_id, d.meetings.get(i).map_or("", |m| m.id.as_str()), i))>
                                 {move || tr(crate::ui::words::brief::BRIEF_LINK)}</A></td>
@@ -132,14 +132,14 @@ pub fn tenders(ed: Editor) -> impl IntoView {
                 <tbody>
                     {rows(ed, |d| d.tenders.len(), move |i| view! {
                         <tr data-testid="tender-row">
-                            <td class="grow">{ed.text(Label::Hidden, format!("tender-title-{i}"), item!(tenders, i, title), 1)}</td>
-                            <td>{ed.date(Label::Hidden, format!("tender-date-{i}"), item!(tenders, i, date))}</td>
+                            <td class="grow">{ed.text(Label::Cell("Tender", i), format!("tender-title-{i}"), item!(tenders, i, title), 1)}</td>
+                            <td>{ed.date(Label::Cell("Date", i), format!("tender-date-{i}"), item!(tenders, i, date))}</td>
                             <td data-testid=format!("tender-prep-{i}")>{move || ed.dossier.with(|d| d.tenders.get(i).and_then(|t| t.date).and_then(|day| rules::tender_preparation(day, today)).map(|p| {
                                 let note = if p.passed { tr(" (already started?)") } else { "" };
                                 format!("{}{note}", crate::i18n::fmt::date(p.day))
                             }).unwrap_or_else(|| "—".into()))}</td>
-                            <td>{ed.choice(Label::Hidden, format!("tender-outcome-{i}"), item!(tenders, i, outcome))}</td>
-                            <td>{ed.text(Label::Hidden, format!("tender-notes-{i}"), item!(tenders, i, notes), 1)}</td>
+                            <td>{ed.choice(Label::Cell("Outcome", i), format!("tender-outcome-{i}"), item!(tenders, i, outcome))}</td>
+                            <td>{ed.text(Label::Cell("Notes", i), format!("tender-notes-{i}"), item!(tenders, i, notes), 1)}</td>
                             <td>{remove_button(ed, tr("the tender").into(), move |d| { if i < d.tenders.len() { d.tenders.remove(i); } }, format!("remove-tender-{i}"))}</td>
                         </tr>
                     })}
@@ -153,7 +153,7 @@ pub fn tenders(ed: Editor) -> impl IntoView {
             <fieldset class="proposal" data-testid="proposal-row">
                 <legend>{move || ed.dossier.with(|d| d.proposals.get(i).map(|p| if p.title.trim().is_empty() { tr_args("Proposal {0}", &[("0", &(i + 1))]) } else { p.title.clone() }).unwrap_or_default())}</legend>
                 <div class="field-grid">
-                    {ed.text(Label::Shown(tr("Title")), format!("proposal-title-{i}"), item!(proposals, i, title), 1)}
+                    {ed.text(Label::Ctx("proposal", "Title"), format!("proposal-title-{i}"), item!(proposals, i, title), 1)}
                     {ed.number(Label::Shown(tr("Value")), format!("proposal-value-{i}"), item!(proposals, i, value), (0.0, 1e13))}
                     {ed.date(Label::Shown(tr("Sent")), format!("proposal-sent-{i}"), item!(proposals, i, sent))}
                     {ed.date(Label::Shown(tr("Valid until")), format!("proposal-valid-{i}"), item!(proposals, i, valid_until))}

@@ -79,7 +79,7 @@ pub fn strategy(ed: Editor) -> impl IntoView {
                                                         on:change=move |ev| { let s = CellState::parse(&event_target_value(&ev)); let (o, u) = (o2.clone(), u2.clone()); ed.apply(move |d| d.set_cell(&o, &u, |x| x.state = s)); }>
                                                         {CellState::ALL.iter().map(|s| view! { <option value=s.id()>{s.label()}</option> }).collect_view()}
                                                     </select>
-                                                    {ed.number(Label::Hidden, format!("whitespace-potential-{r}-{c}"),
+                                                    {ed.number(Label::CellNamed(tr_args("Potential of {offering} in {unit}", &[("offering", &o), ("unit", &u)])), format!("whitespace-potential-{r}-{c}"),
                                                         (move |d: &Dossier| d.cell(&o3, &u3).and_then(|x| x.potential),
                                                          { let (o, u) = (o.clone(), u.clone()); move |d: &mut Dossier, v: Option<f64>| d.set_cell(&o, &u, |x| x.potential = v) }),
                                                         (0.0, 1e13))}
