@@ -12,7 +12,8 @@ import { join, relative, sep } from 'node:path';
 const dir = process.env.TRUNK_STAGING_DIR ?? 'dist';
 
 // 1. Service worker.
-// dist/ has one sub-directory, i18n/ (the language catalogues, index.html copy-dir). Every file
+// dist/ has one sub-directory, i18n/ (the language catalogues, index.html copy-dir, and under
+// i18n/guide/ the guide's texts per language, read only when the guide opens). Every file
 // counts in the cache name, so a new build drops stale catalogues; but only the top-level files
 // are precached: a visitor who never switches language downloads no catalogue. A catalogue is
 // cached when first used and carried into the next build's cache (see 'install').

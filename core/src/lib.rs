@@ -7,5 +7,6 @@
 pub mod analysis;
 pub mod demo;
 pub mod exchange;
+pub mod guide;
 pub mod merge;
 pub mod model;

@@ -11,7 +11,17 @@ use crate::store::Prefs;
 /// worker's own: both are given the same absolute path).
 pub async fn fetch_catalogue_with(l: Lang, fetch: impl FnOnce(&str) -> js_sys::Promise) -> Result<Catalogue, String> {
     let url = format!("/i18n/{}.json", l.tag());
-    let response = JsFuture::from(fetch(&url)).await.map_err(|_| "offline".to_string())?;
+    Catalogue::parse(&fetch_text_with(&url, fetch).await?)
+}
+
+/// The text at `url` (a file of the app's own: a catalogue, the guide's texts).
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    fetch_text_with(url, |url| window.fetch_with_str(url)).await
+}
+
+async fn fetch_text_with(url: &str, fetch: impl FnOnce(&str) -> js_sys::Promise) -> Result<String, String> {
+    let response = JsFuture::from(fetch(url)).await.map_err(|_| "offline".to_string())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_string())?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
@@ -19,7 +29,7 @@ pub async fn fetch_catalogue_with(l: Lang, fetch: impl FnOnce(&str) -> js_sys::P
     let text = JsFuture::from(response.text().map_err(|_| "unreadable".to_string())?)
         .await
         .map_err(|_| "unreadable".to_string())?;
-    Catalogue::parse(&text.as_string().unwrap_or_default())
+    Ok(text.as_string().unwrap_or_default())
 }
 
 async fn fetch_catalogue(l: Lang) -> Result<Catalogue, String> {

@@ -290,7 +290,7 @@ pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
 }
 
 mod browser;
-pub use browser::{choose, fetch_catalogue_with, start, sync_document};
+pub use browser::{choose, fetch_catalogue_with, fetch_text, start, sync_document};
 
 #[cfg(test)]
 mod tests {

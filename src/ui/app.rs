@@ -5,7 +5,7 @@ use leptos_router::path;
 
 use super::components::Banners;
 use super::pages::{
-    AccountPlanPage, CalendarPage, DossierPage, KeyAccountsPage, MeetingBriefPage, NotFound, PortfolioPage,
+    AccountPlanPage, CalendarPage, DossierPage, GuidePage, KeyAccountsPage, MeetingBriefPage, NotFound, PortfolioPage,
     ProgrammePage, RemindersPage, ReportPage, SettingsPage,
 };
 use super::state::{AppState, LoadState};
@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
                     <A href="/reminders">{move || tr("Reminders")}</A>
                     <A href="/calendar">{move || tr("Calendar")}</A>
                     <A href="/settings">{move || tr("Settings")}</A>
+                    <A href="/guide">{move || tr(crate::ui::words::guide::TITLE)}</A>
                 </nav>
             </header>
             <Banners/>
@@ -76,6 +77,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/calendar") view=CalendarPage/>
                             <Route path=path!("/report") view=ReportPage/>
                             <Route path=path!("/settings") view=SettingsPage/>
+                            <Route path=path!("/guide") view=GuidePage/>
                         </Routes>
                     }.into_any(),
                 }}

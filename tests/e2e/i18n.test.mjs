@@ -144,7 +144,7 @@ for (const tag of LANGS) {
     const found = {};
     const single = {};
     const dossier = await firstKeyAccount(page);
-    const routes = ['/portfolio', '/key-accounts', '/programme', '/reminders', '/calendar', '/settings', dossier, `${dossier}/plan`, '/report'];
+    const routes = ['/portfolio', '/key-accounts', '/programme', '/reminders', '/calendar', '/settings', dossier, `${dossier}/plan`, '/report', '/guide'];
     for (const route of routes) {
       await page.goto(env.url + route);
       await ready(page);

@@ -17,7 +17,7 @@ const SIZES = [
   { width: 390, height: 844, touch: true },
 ];
 const DOSSIER = dossierPath('Nordhavn Logistics A/S');
-const SCREENS = ['/portfolio', '/key-accounts', '/key-accounts?view=manager&manager=Maria%20Lind', '/key-accounts?view=sponsors', '/key-accounts?view=head', DOSSIER, DOSSIER + '/plan', DOSSIER + '/brief/%230', '/programme', '/reminders', '/calendar', '/report', '/settings'];
+const SCREENS = ['/portfolio', '/key-accounts', '/key-accounts?view=manager&manager=Maria%20Lind', '/key-accounts?view=sponsors', '/key-accounts?view=head', DOSSIER, DOSSIER + '/plan', DOSSIER + '/brief/%230', '/programme', '/reminders', '/calendar', '/report', '/settings', '/guide'];
 
 /** How far the page scrolls sideways, and the widest elements that stick out (for the message). */
 async function overflow(page) {

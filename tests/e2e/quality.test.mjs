@@ -8,7 +8,7 @@ let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
 
-const SCREENS = ['/portfolio', '/key-accounts', dossierPath('Nordhavn Logistics A/S'), dossierPath('Nordhavn Logistics A/S') + '/plan', '/programme', '/reminders', '/calendar', '/report', '/settings'];
+const SCREENS = ['/portfolio', '/key-accounts', dossierPath('Nordhavn Logistics A/S'), dossierPath('Nordhavn Logistics A/S') + '/plan', '/programme', '/reminders', '/calendar', '/report', '/settings', '/guide'];
 
 test('no request leaves the page\'s origin while a user goes through the whole app', async () => {
   const page = await env.newPage();

@@ -13,6 +13,9 @@ use kam_core::exchange::{
 };
 use leptos::prelude::*;
 
+use crate::ui::components::guide_link;
+use kam_core::guide::Topic;
+
 use crate::import_client::{ImportWorker, Payload, WorkerProblem};
 use crate::import_protocol::{
     from_columns, join_lines, Columns, Formats, FromWorker, OpenedTable, Progress, ReadOptions, ToWorker,
@@ -376,7 +379,7 @@ pub fn ImportPanel() -> impl IntoView {
 
     view! {
         <section class="panel import-panel" aria-labelledby="import-title">
-            <h2 id="import-title">{move || tr("Import a sales export")}</h2>
+            <h2 id="import-title">{move || tr("Import a sales export")}{guide_link(Topic::Import)}</h2>
             <FileDrop
                 prompt=tr("Drop a CSV, Excel (.xlsx) or OpenDocument (.ods) file of order lines here (customer, date, revenue, optionally profit), or")
                 button=tr("Choose a file…")

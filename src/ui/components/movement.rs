@@ -7,6 +7,9 @@ use kam_core::analysis::movement::{movement, previous_window_settings, Cell};
 use kam_core::analysis::segment_workspace;
 use leptos::prelude::*;
 
+use crate::ui::components::guide_link;
+use kam_core::guide::Topic;
+
 use crate::i18n::tr;
 use crate::ui::state::use_app;
 use crate::ui::words::aftersale::{self as words, movement as w};
@@ -42,7 +45,7 @@ pub fn MovementPanel() -> impl IntoView {
             open.set(is_open);
         }>
             <summary data-testid="movement-toggle">{move || tr(w::SHOW)}</summary>
-            <h2>{move || tr(w::TITLE)}</h2>
+            <h2>{move || tr(w::TITLE)}{guide_link(Topic::Movement)}</h2>
             <p class="muted small">{move || tr(w::HINT)}</p>
             {move || match compared.get() {
                 None => view! { <p class="muted">{move || tr(w::NO_HISTORY)}</p> }.into_any(),

@@ -5,6 +5,9 @@ use crate::i18n::tr;
 use chrono::Datelike;
 use kam_core::analysis::{annual_calendar, CalendarEntry};
 use leptos::prelude::*;
+
+use crate::ui::components::guide_link;
+use kam_core::guide::Topic;
 use leptos_router::components::A;
 
 use crate::ui::components::{DemoButton, EmptyState};
@@ -23,7 +26,7 @@ pub fn CalendarPage() -> impl IntoView {
         <div class="page">
             <div class="page-head">
                 <div>
-                    <h1>{move || tr("Annual calendar")}</h1>
+                    <h1>{move || tr("Annual calendar")}{guide_link(Topic::Reminders)}</h1>
                     <p class="subtitle">{move || tr("The year's governance meetings and reviews for all key accounts, with tenders, proposal deadlines and objectives.")}</p>
                 </div>
                 <div class="head-actions">

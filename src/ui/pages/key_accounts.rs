@@ -1,6 +1,9 @@
 use crate::i18n::{tr, tr_args};
 use kam_core::analysis::{key_account_candidates, key_account_warnings, key_share_range, loss_risk, qualify};
 use leptos::prelude::*;
+
+use crate::ui::components::{guide_link, guide_refs};
+use kam_core::guide::Topic;
 use leptos_router::components::A;
 
 use kam_core::analysis::roles::RoleView;
@@ -38,6 +41,7 @@ pub fn KeyAccountsPage() -> impl IntoView {
                 </EmptyState>
             }>
                 <RoleSwitch view=view/>
+                {guide_refs(&[Topic::Roles, Topic::ProgrammeSize, Topic::ManagerLoad, Topic::KeyShare, Topic::Innovators])}
                 {move || match view.get() {
                     RoleView::All => view! { <KeyAccountList view=RoleView::All/> }.into_any(),
                     RoleView::Manager(m) => view! {
@@ -158,7 +162,7 @@ fn KeyAccountList(view: RoleView) -> impl IntoView {
             let c = if whole { candidates() } else { Vec::new() };
             (!c.is_empty()).then(|| view! {
                 <section class="panel" data-testid="candidates">
-                    <h2>{move || tr("Candidates that meet the criteria")}</h2>
+                    <h2>{move || tr("Candidates that meet the criteria")}{guide_link(Topic::Qualification)}</h2>
                     <ul>{c.into_iter().map(|c| view! {
                         <li><A href=crate::ui::format::dossier_href(&c.id)>{c.name}</A>" — "{words::criteria_met(&c.qualification.checks)}</li>
                     }).collect_view()}</ul>
@@ -167,7 +171,7 @@ fn KeyAccountList(view: RoleView) -> impl IntoView {
         }}
         {whole.then(|| view! {
         <section class="panel">
-            <h2>{move || tr("Portfolio matrix")}</h2>
+            <h2>{move || tr("Portfolio matrix")}{guide_link(Topic::PortfolioMatrix)}</h2>
             <p class="muted small">{move || tr("Where to invest: each key account scored on customer attractiveness and our relative strength (score them in the dossier, under Status).")}</p>
             <PortfolioMatrix/>
         </section>

@@ -2,6 +2,7 @@
 
 mod calendar;
 mod dossier;
+mod guide;
 mod key_accounts;
 mod not_found;
 mod portfolio;
@@ -14,6 +15,7 @@ mod settings;
 
 pub use calendar::CalendarPage;
 pub use dossier::{AccountPlanPage, DossierPage, MeetingBriefPage};
+pub use guide::GuidePage;
 pub use key_accounts::KeyAccountsPage;
 pub use not_found::NotFound;
 pub use portfolio::PortfolioPage;

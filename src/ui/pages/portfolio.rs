@@ -3,6 +3,9 @@ use kam_core::analysis::AccountSegment;
 use kam_core::model::{DecisionError, Measure};
 use leptos::prelude::*;
 
+use crate::ui::components::guide_link;
+use kam_core::guide::Topic;
+
 use crate::import_client::{ImportWorker, Payload, WorkerProblem};
 use crate::import_protocol::{FromWorker, ToWorker};
 use crate::segmentation_export::pack;
@@ -158,11 +161,11 @@ fn PortfolioView() -> impl IntoView {
         }}
         <div class="charts">
             <section class="panel">
-                <h2>{move || tr("ABC–XYZ matrix")}</h2>
+                <h2>{move || tr("ABC–XYZ matrix")}{guide_link(Topic::Matrix)}</h2>
                 <Matrix filter=filter/>
             </section>
             <section class="panel">
-                <h2>{move || tr("Concentration")}</h2>
+                <h2>{move || tr("Concentration")}{guide_link(Topic::Dependency)}</h2>
                 <ParetoChart/>
             </section>
         </div>
@@ -265,7 +268,7 @@ fn AccountTable(filter: RwSignal<MatrixFilter>) -> impl IntoView {
     view! {
         <section class="panel">
             <div class="table-head">
-                <h2>{move || tr("Accounts")}</h2>
+                <h2>{move || tr("Accounts")}{guide_link(Topic::Abc)}</h2>
                 <label class="field inline">
                     <span>{move || tr("Find")}</span>
                     <input type="search" data-testid="account-filter" placeholder=move || tr("Account name") prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>

@@ -9,6 +9,9 @@ use kam_core::analysis::{
 };
 use kam_core::model::{Skill, SkillAssessment};
 use leptos::prelude::*;
+
+use crate::ui::components::guide_link;
+use kam_core::guide::Topic;
 use leptos_router::components::A;
 use std::rc::Rc;
 
@@ -26,7 +29,7 @@ pub fn ProgrammePage() -> impl IntoView {
     view! {
         <div class="page">
             <div class="page-head">
-                <h1>{move || tr("Programme")}</h1>
+                <h1>{move || tr("Programme")}{guide_link(Topic::SevenSteps)}</h1>
                 <A href="/report" attr:class="button" attr:data-testid="open-report">{move || tr("Portfolio report (print)")}</A>
             </div>
             <Show when=move || state.workspace.with(|ws| !ws.is_empty()) fallback=|| view! {
@@ -47,7 +50,7 @@ pub fn ProgrammePage() -> impl IntoView {
                             <li class="step" data-testid="programme-step">
                                 <span class="step-number" aria-hidden="true">{c.step}</span>
                                 <div>
-                                    <h2>{words::step_heading(&c)}</h2>
+                                    <h2>{words::step_heading(&c)}{guide_link(Topic::of_step(c.step))}</h2>
                                     <p>{words::step_evidence(&c.fact)}</p>
                                 </div>
                                 <span class=class>{words::check_status(c.status)}</span>
@@ -58,7 +61,7 @@ pub fn ProgrammePage() -> impl IntoView {
                 <HealthTable/>
                 <Concentration/>
                 <section class="panel">
-                    <h2>{move || tr("Key account managers")}</h2>
+                    <h2>{move || tr("Key account managers")}{guide_link(Topic::ManagerLoad)}</h2>
                     {move || {
                         let load = state.workspace.with(manager_load);
                         if load.is_empty() {
@@ -109,7 +112,7 @@ fn HealthTable() -> impl IntoView {
     });
     view! {
         <section class="panel">
-            <h2>{move || tr("Account health and knowledge risk")}</h2>
+            <h2>{move || tr("Account health and knowledge risk")}{guide_link(Topic::Health)}</h2>
             <p class="muted small">{move || tr("Each key account starts at 100; every point lost is explained below with what to do. Lowest first.")}</p>
             {move || {
                 let rows = rows.get();
@@ -150,7 +153,7 @@ fn Concentration() -> impl IntoView {
     let items = Memo::new(move |_| state.workspace.with(knowledge_concentration));
     view! {
         <section class="panel">
-            <h2>{move || tr("Knowledge in single heads")}</h2>
+            <h2>{move || tr("Knowledge in single heads")}{guide_link(Topic::Knowledge)}</h2>
             {move || {
                 let items = items.get();
                 if items.is_empty() {
@@ -202,7 +205,7 @@ fn Skills() -> impl IntoView {
     };
     view! {
         <section class="panel">
-            <h2>{move || tr("Key account manager skills")}</h2>
+            <h2>{move || tr("Key account manager skills")}{guide_link(Topic::Skills)}</h2>
             <p class="muted small">{move || tr("A self-assessment against the profile: 1 = just starting, 5 = could teach it. The best salespeople are often not the best key account managers; this shows where to train.")}</p>
             {move || if no_managers.get() {
                 view! { <p class="muted">{move || tr("Give a key account a manager first (in its dossier).")}</p> }.into_any()

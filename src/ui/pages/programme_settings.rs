@@ -6,6 +6,9 @@ use crate::ui::words::programme::{factor_name, factor_name_to_store, preset_name
 use kam_core::exchange::parse_typed_number;
 use kam_core::model::{Factor, Programme, ProgrammeProblem, STRATEGIC_REASONS};
 use leptos::prelude::*;
+
+use crate::ui::components::guide_refs;
+use kam_core::guide::Topic;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -86,6 +89,7 @@ pub fn ProgrammeSettings() -> impl IntoView {
     view! {
         <section class="panel" data-testid="programme-settings">
             <h2>{move || tr("Key-account programme")}</h2>
+            {guide_refs(&[Topic::Qualification, Topic::AbsoluteThreshold, Topic::Losing, Topic::Champion, Topic::PortfolioMatrix])}
             {move || {
                 let p = problems.get();
                 (!p.is_empty()).then(|| view! { <div class="message error" role="alert" data-testid="programme-error"><p>{move || tr("Not saved:")}</p><ul>{p.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul></div> })

@@ -5,6 +5,9 @@ use kam_core::analysis::rules::TENDER_LEAD_MONTHS;
 use kam_core::analysis::{reminders, Reminder};
 use kam_core::exchange::reminders_to_ics;
 use leptos::prelude::*;
+
+use crate::ui::components::guide_link;
+use kam_core::guide::Topic;
 use leptos_router::components::A;
 
 use crate::ui::components::{download_text, DemoButton, EmptyState};
@@ -44,7 +47,7 @@ pub fn RemindersPage() -> impl IntoView {
         <div class="page">
             <div class="page-head">
                 <div>
-                    <h1>{move || tr("Reminders")}</h1>
+                    <h1>{move || tr("Reminders")}{guide_link(Topic::Reminders)}</h1>
                     <p class="subtitle">{tr_args("What needs doing, from today ({today}); overdue items first in their place by date.", &[("today", &crate::i18n::fmt::date(today))])}</p>
                 </div>
                 <div class="head-actions">

@@ -3,6 +3,9 @@ use crate::ui::words::segmentation::settings_problems;
 use kam_core::model::{SegmentationSettings, Workspace};
 use leptos::prelude::*;
 
+use crate::ui::components::{guide_link, guide_refs};
+use kam_core::guide::Topic;
+
 use crate::ui::app::LanguagePicker;
 use crate::ui::components::{ExportControls, ImportFileControls, MeasureSelect, PeriodSelect, Snapshots};
 use crate::ui::state::use_app;
@@ -61,7 +64,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <LanguagePicker testid="settings-language"/>
             </section>
             <section class="panel">
-                <h2>{move || tr("Segmentation")}</h2>
+                <h2>{move || tr("Segmentation")}{guide_link(Topic::Abc)}</h2>
                 <div class="settings-grid">
                     <MeasureSelect label=tr("Rank accounts by") testid="setting-measure"/>
                     <PeriodSelect label=tr("XYZ periods") testid="setting-period"/>
@@ -91,9 +94,10 @@ pub fn SettingsPage() -> impl IntoView {
                     {number(tr("X up to coefficient of variation (%)"), "setting-x", |s| s.x_limit_pct, |s, v| s.x_limit_pct = v)}
                     {number(tr("Y up to coefficient of variation (%)"), "setting-y", |s| s.y_limit_pct, |s, v| s.y_limit_pct = v)}
                 </div>
+                {guide_refs(&[Topic::Abc, Topic::Xyz, Topic::Matrix, Topic::Movement])}
             </section>
             <section class="panel">
-                <h2>{move || tr("Dependency")}</h2>
+                <h2>{move || tr("Dependency")}{guide_link(Topic::Dependency)}</h2>
                 <div class="settings-grid">
                     {number(tr("Key by size above (% of profit)"), "setting-key-size", |s| s.key_size_pct, |s, v| s.key_size_pct = v)}
                     {number(tr("Critical dependency above (%)"), "setting-critical", |s| s.critical_pct, |s, v| s.critical_pct = v)}
@@ -102,6 +106,7 @@ pub fn SettingsPage() -> impl IntoView {
                     {number(tr("… to (%)"), "setting-key-high", |s| s.key_share_high_pct, |s, v| s.key_share_high_pct = v)}
                     {number(tr("Mono-dependent above (%)"), "setting-mono-dependency", |s| s.mono_dependency_pct, |s, v| s.mono_dependency_pct = v)}
                 </div>
+                {guide_refs(&[Topic::Dependency, Topic::KeyShare])}
                 <button type="button" class="button" data-testid="settings-reset" on:click=move |_| { problems.set(vec![]); state.set_settings(SegmentationSettings::default()); }>{move || tr("Restore the model's defaults")}</button>
             </section>
             <super::programme_settings::ProgrammeSettings/>

@@ -13,6 +13,7 @@ pub mod choices;
 pub mod decisions;
 pub mod demo;
 pub mod exchange;
+pub mod guide;
 pub mod health;
 pub mod merge;
 pub mod programme;

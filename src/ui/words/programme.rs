@@ -304,10 +304,10 @@ pub fn criteria_met(checks: &[CriterionCheck]) -> String {
 /// A quadrant's name on the portfolio matrix.
 pub fn quadrant_label(q: Quadrant) -> &'static str {
     match q {
-        Quadrant::Strategic => tr("Strategic"),
-        Quadrant::Star => tr("Star"),
-        Quadrant::Status => tr("Status"),
-        Quadrant::Streamline => tr("Streamline"),
+        Quadrant::Strategic => trc("quadrant", "Strategic"),
+        Quadrant::Star => trc("quadrant", "Star"),
+        Quadrant::Status => trc("quadrant", "Status"),
+        Quadrant::Streamline => trc("quadrant", "Streamline"),
     }
 }
 

@@ -5,6 +5,9 @@
 use kam_core::analysis::brief::{meeting_brief, meeting_index, MeetingBrief};
 use kam_core::model::{Dossier, Meeting};
 use leptos::prelude::*;
+
+use crate::ui::components::guide_link;
+use kam_core::guide::Topic;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -110,7 +113,7 @@ fn Brief(account_id: String, meeting: String) -> impl IntoView {
             <span class="muted small">{move || tr(words::NO_PERSONAL)}</span>
         </div>
         <section class="panel no-print brief-prepare" data-testid="brief-prepare">
-            <h2>{move || tr(words::PREPARE)}</h2>
+            <h2>{move || tr(words::PREPARE)}{guide_link(Topic::Brief)}</h2>
             <p class="muted small">{move || tr(words::PREPARE_NOTE)}</p>
             <fieldset class="brief-attendees">
                 <legend>{move || tr(words::WHO_ATTENDS)}</legend>
@@ -187,7 +190,7 @@ fn BriefBody(b: MeetingBrief) -> impl IntoView {
                 </div>
             </header>
             <section class="plan-section">
-                <h2>{tr(words::WHO_ATTENDS)}</h2>
+                <h2>{tr(words::WHO_ATTENDS)}{guide_link(Topic::Convince)}</h2>
                 {if b.attendees.is_empty() {
                     view! { <p class="muted" data-testid="brief-attendees">{tr(words::NO_ATTENDEES)}</p> }.into_any()
                 } else {

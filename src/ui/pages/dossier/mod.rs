@@ -12,6 +12,9 @@ mod sections;
 use kam_core::analysis::{matrix_point, qualify, weighted_score};
 use kam_core::model::{Account, Dossier, MatrixAxis, OrderLine, Programme, Section};
 use leptos::prelude::*;
+
+use crate::ui::components::guide_link;
+use kam_core::guide::Topic;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -58,7 +61,7 @@ fn section_panel(section: Section, dossier: Memo<Dossier>, nav: SectionNav, body
         <section class="panel dossier-section" id=format!("sec-{}", section.id()) data-testid=format!("section-{}", section.id())
             aria-labelledby=format!("sec-{}-title", section.id()) hidden=move || !nav.is_shown(section)>
             <div class="section-head">
-                <h2 id=format!("sec-{}-title", section.id())>{section.label()}</h2>
+                <h2 id=format!("sec-{}-title", section.id())>{section.label()}{guide_link(Topic::of_section(section))}</h2>
                 {move || match missing() {
                     None => view! { <span class="status met" data-testid="section-state">{move || tr("✓ Filled")}</span> }.into_any(),
                     Some(m) => view! { <span class="status attention" data-testid="section-state">{tr_args("Missing: {m}", &[("m", &m)])}</span> }.into_any(),
@@ -218,7 +221,7 @@ fn AtRisk(account_id: String, row: Memo<Option<kam_core::analysis::AccountSegmen
             let reasons = risk.with(|r| r.reasons.iter().map(aftersale_words::risk_reason).collect::<Vec<_>>());
             view! {
                 <section class="message warning at-risk" data-testid="at-risk" aria-label=aftersale_words::AT_RISK>
-                    <strong>{tr(aftersale_words::AT_RISK)}</strong>
+                    <strong>{tr(aftersale_words::AT_RISK)}</strong>{guide_link(Topic::AfterSale)}
                     <ul>{reasons.into_iter().map(|t| view! { <li data-testid="at-risk-reason">{t}</li> }).collect_view()}</ul>
                 </section>
             }
@@ -262,7 +265,7 @@ fn Qualification(
     view! {
         {sections::reasons(ed)}
         <div class="criteria">
-            <h3>{move || tr("Against the programme's criteria")}</h3>
+            <h3>{move || tr("Against the programme's criteria")}{guide_link(Topic::Qualification)}</h3>
             {move || { let t = criteria_text(); if t.trim().is_empty() {
                 view! { <p class="muted small">{move || tr("The programme has no written criteria yet. ")}<A href="/settings">{move || tr("Write them in Settings")}</A>{move || tr(": an account is not key because of a long history.")}</p> }.into_any()
             } else {
@@ -352,7 +355,7 @@ fn MatrixScores(ed: Editor) -> impl IntoView {
         }
     };
     view! {
-        <h3>{move || tr("Position on the key-account portfolio matrix")}</h3>
+        <h3>{move || tr("Position on the key-account portfolio matrix")}{guide_link(Topic::PortfolioMatrix)}</h3>
         <p class="muted small">{move || tr("Score each factor from 0 (poor) to 10 (excellent). Factors and weights are set in Settings.")}</p>
         <div class="two-col">
             {axis(tr("Customer attractiveness"), MatrixAxis::Attractiveness)}

@@ -6,6 +6,9 @@ use kam_core::analysis::{aftersale::COMPLAINT_WINDOW_DAYS, complaint_counts, rul
 use kam_core::model::{new_item_id, Complaint, Dossier, Promise, ReferenceRequest};
 use leptos::prelude::*;
 
+use crate::ui::components::guide_link;
+use kam_core::guide::Topic;
+
 use super::super::editor::{Editor, Label};
 use super::{add_button, remove_button, rows, today};
 use crate::ui::words::aftersale::{self as words, form};
@@ -55,7 +58,7 @@ pub fn after_sale(ed: Editor) -> impl IntoView {
             d.complaints.push(Complaint { id, date: Some(day), ..Default::default() });
         }))}
 
-        <h3>{tr(form::PROMISES)}</h3>
+        <h3>{tr(form::PROMISES)}{guide_link(Topic::Promises)}</h3>
         <p class="muted small">{tr(form::PROMISES_HINT)}</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label=tr(form::PROMISES)>
             <table class="edit-table">

@@ -7,6 +7,9 @@ use chrono::NaiveDate;
 use kam_core::analysis::{health_trend, TrendMonth};
 use leptos::prelude::*;
 
+use crate::ui::components::guide_link;
+use kam_core::guide::Topic;
+
 use super::super::editor::Editor;
 use crate::ui::words::health::{band_label, trend_summary, TREND_NOTE};
 
@@ -22,7 +25,7 @@ pub fn health_trend_view(ed: Editor) -> impl IntoView {
     let today = chrono::Local::now().date_naive();
     let trend = Memo::new(move |_| ed.dossier.with(|d| health_trend(d, today)));
     view! {
-        <h3>{move || tr("Health over time")}</h3>
+        <h3>{move || tr("Health over time")}{guide_link(Topic::HealthMonths)}</h3>
         <p class="muted small">{move || tr(TREND_NOTE)}</p>
         {move || trend.with(|t| {
             if t.months.is_empty() {

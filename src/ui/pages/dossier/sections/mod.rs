@@ -8,6 +8,9 @@ use kam_core::analysis::rules::{monthly_orders, MonthOrders};
 use kam_core::model::{AccountStatus, Competitor, Dossier, EventKind, KeyReason, OrderLine, TeamMember, TimelineEvent};
 use leptos::prelude::*;
 
+use crate::ui::components::guide_link;
+use kam_core::guide::Topic;
+
 use super::editor::{Editor, Label};
 use crate::ui::format::money;
 use crate::ui::words::choices::Words;
@@ -252,7 +255,7 @@ pub fn reasons(ed: Editor) -> impl IntoView {
             {ed.choice(Label::Shown(tr("Key at which level")), "key-level".into(), top!(key_level))}
         </div>
         <fieldset class="three-ps">
-            <legend>{move || tr("For a prospect: the three P's")}</legend>
+            <legend>{move || tr("For a prospect: the three P's")}{guide_link(Topic::ThreePs)}</legend>
             <div class="field-grid">
                 {ed.verdict(Label::Shown(tr("Need: a real need for what we offer")), "p-need".into(), top!(three_ps.need))}
                 {ed.text(Label::Shown(tr("Why")), "p-need-note".into(), top!(three_ps.need_note), 1)}

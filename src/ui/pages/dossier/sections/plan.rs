@@ -7,6 +7,9 @@ use kam_core::analysis::rules::PROPOSAL_FOLLOW_UP_DAYS;
 use kam_core::analysis::{metrics_problems, metrics_view, rules, AccountSegment};
 use kam_core::model::{Action, Dossier, Meeting, Metrics, Objective, Proposal, Tender};
 use leptos::prelude::*;
+
+use crate::ui::components::guide_link;
+use kam_core::guide::Topic;
 use leptos_router::components::A;
 
 use super::super::editor::{format_number, Editor, Label};
@@ -147,7 +150,7 @@ pub fn tenders(ed: Editor) -> impl IntoView {
             </table>
         </div>
         {add_button(tr("Add tender"), "add-tender", move || ed.apply(|d| d.tenders.push(Tender::default())))}
-        <h3>{move || tr("Proposals")}</h3>
+        <h3>{move || tr("Proposals")}{guide_link(Topic::Proposals)}</h3>
         <p class="muted small">{move || tr_plural(PROPOSAL_FOLLOW_UP_DAYS as usize, "After sending: call to confirm receipt after {n} day without answer, ask about next steps and what makes it urgent, agree the date of the next call.", "After sending: call to confirm receipt after {n} days without answer, ask about next steps and what makes it urgent, agree the date of the next call.", &[])}</p>
         {rows(ed, |d| d.proposals.len(), move |i| view! {
             <fieldset class="proposal" data-testid="proposal-row">
