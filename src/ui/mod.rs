@@ -3,6 +3,7 @@
 mod app;
 mod components;
 mod format;
+mod markup;
 mod pages;
 mod state;
 pub mod words;

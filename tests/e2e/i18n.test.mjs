@@ -287,7 +287,7 @@ test('et: the demo loads in Estonian, and the default matrix factors follow the 
   assert.equal(await scoreLabel(0), et['{factor} (weight {weight})'].replace('{factor}', et['Volume and growth potential']).replace('{weight}', '30'));
   assert.equal(await page.getByTestId('attractiveness-score-0').inputValue(), '8', 'the demo scores count for the presets');
   const quadrant = await page.getByTestId('matrix-quadrant').textContent();
-  assert.ok(quadrant.startsWith(et.Strategic), quadrant);
+  assert.ok(quadrant.startsWith(et['quadrant::Strategic']), quadrant);
 
   await page.goto(env.url + '/settings');
   await ready(page);

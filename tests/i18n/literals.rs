@@ -129,6 +129,11 @@ pub fn technical(text: &str, before: &str) -> bool {
     if technical_attr.iter().any(|a| attr.ends_with(a)) {
         return true;
     }
+    // An attribute of static markup, as `ui::markup` takes it: `("class", "guide-origin muted")`.
+    let markup_attr = attr.strip_suffix("\",").and_then(|t| t.rsplit_once("(\"")).map(|(_, name)| format!("{name}="));
+    if markup_attr.is_some_and(|a| technical_attr.contains(&a.as_str())) {
+        return true;
+    }
     let calls = [
         "class_list().add_1(",
         "remove_1(",

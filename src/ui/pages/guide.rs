@@ -4,25 +4,20 @@
 //! the quotations, which are the same in every language), so they cost no visitor who does not
 //! read them; the service worker keeps them for offline use once read.
 
-use std::collections::BTreeMap;
-
 use kam_core::guide::Topic;
 use leptos::prelude::*;
-use serde::Deserialize;
+use serde_json::Value;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{fetch_text, lang, tr, tr_args};
+use crate::ui::markup::Markup;
 use crate::ui::words::guide as words;
 
-#[derive(Deserialize)]
-struct Texts {
-    intro: Vec<String>,
-    topics: BTreeMap<String, Vec<String>>,
-}
-
+/// The texts of one language and the quotations, as read: `serde_json::Value`, which the
+/// catalogues already read with, so the guide adds no parser of its own to the page.
 struct Guide {
-    texts: Texts,
-    quotes: BTreeMap<String, String>,
+    texts: Value,
+    quotes: Value,
 }
 
 async fn load(tag: &'static str) -> Result<Guide, String> {
@@ -46,29 +41,39 @@ fn show_named_topic() {
     }
 }
 
-fn paragraphs(list: &[String]) -> impl IntoView {
-    list.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()
+fn paragraphs(m: &mut Markup, list: &Value) {
+    for p in list.as_array().into_iter().flatten().filter_map(Value::as_str) {
+        m.el("p", &[], p);
+    }
 }
 
-fn topic_view(topic: Topic, guide: &Guide) -> impl IntoView {
-    let id = topic.id();
-    let text = guide.texts.topics.get(id).map(|t| paragraphs(t));
-    let quote = topic.quoted().zip(guide.quotes.get(id)).map(|(article, q)| {
-        view! {
-            <figure class="guide-quote">
-                <blockquote lang=article.lang() data-testid="guide-quote"><p>{q.clone()}</p></blockquote>
-                <figcaption>{tr(words::QUOTED)}", "<cite lang=article.lang()>{article.title()}</cite></figcaption>
-            </figure>
-        }
-    });
-    view! {
-        <article class="guide-topic" id=id data-testid="guide-topic" tabindex="-1" aria-labelledby=format!("{id}-title")>
-            <h2 id=format!("{id}-title")>{words::title(topic)}</h2>
-            {text}
-            {quote}
-            <p class="guide-origin muted small" data-testid="guide-origin">{words::origin(topic)}</p>
-        </article>
+/// The whole guide as markup: static text, shown once per language, so written as one string
+/// rather than as a reactive view (the page's code stays small for a screen most visitors rarely
+/// open).
+fn markup(guide: &Guide) -> String {
+    let mut m = Markup::default();
+    m.open("div", &[("class", "guide-intro")]);
+    paragraphs(&mut m, &guide.texts["intro"]);
+    m.close("div").open("nav", &[("class", "guide-toc panel"), ("aria-label", tr(words::TOPICS))]).open("ol", &[]);
+    for t in Topic::ALL {
+        m.open("li", &[]).el("a", &[("href", &format!("#{}", t.id()))], words::title(*t)).close("li");
     }
+    m.close("ol").close("nav");
+    for &t in Topic::ALL {
+        let id = t.id();
+        m.open("article", &[("class", "guide-topic"), ("id", id), ("data-testid", "guide-topic"), ("tabindex", "-1")]);
+        m.el("h2", &[], words::title(t));
+        paragraphs(&mut m, &guide.texts["topics"][id]);
+        if let Some((article, quote)) = t.quoted().zip(guide.quotes[id].as_str()) {
+            let lang = article.lang();
+            m.el("blockquote", &[("class", "guide-quote"), ("lang", lang), ("data-testid", "guide-quote")], quote);
+            m.open("p", &[("class", "guide-cite muted small")]).text(tr(words::QUOTED)).text(": ");
+            m.el("cite", &[("lang", lang)], article.title()).close("p");
+        }
+        m.el("p", &[("class", "guide-origin muted small"), ("data-testid", "guide-origin")], &words::origin(t));
+        m.close("article");
+    }
+    m.finish()
 }
 
 #[component]
@@ -93,13 +98,7 @@ pub fn GuidePage() -> impl IntoView {
                 Some(Err(why)) => view! { <p class="error" role="alert" data-testid="guide-error">{tr_args(words::UNAVAILABLE, &[("0", why)])}</p> }.into_any(),
                 Some(Ok(g)) => {
                     request_animation_frame(show_named_topic);
-                    view! {
-                        <div class="guide-intro">{paragraphs(&g.texts.intro)}</div>
-                        <nav class="guide-toc panel" aria-label=tr(words::TOPICS)>
-                            <ol>{Topic::ALL.iter().map(|t| view! { <li><a href=format!("#{}", t.id())>{words::title(*t)}</a></li> }).collect_view()}</ol>
-                        </nav>
-                        {Topic::ALL.iter().map(|t| topic_view(*t, g)).collect_view()}
-                    }.into_any()
+                    view! { <div inner_html=markup(g)></div> }.into_any()
                 }
             })}
         </section>
