@@ -190,11 +190,11 @@ test('the movement table agrees with the segmentations of this window and the on
 
   // Segment the window before on its own (Settings: the window ends with its last month): its
   // matrix is the table's row sums (with the accounts gone since).
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByTestId('setting-window-end').fill(previousEnd);
   await page.getByTestId('setting-window-end').press('Tab');
   assert.equal(await page.getByTestId('setting-window-end').inputValue(), previousEnd);
-  await page.getByRole('link', { name: 'Portfolio' }).click();
+  await page.getByRole('link', { name: 'Portfolio', exact: true }).click();
   await page.getByTestId('accounts-table').waitFor();
   await page.locator('.window-note').filter({ hasText: previousEnd }).waitFor();
   const previous = await matrix();
@@ -222,7 +222,7 @@ test('the after-sale section and the movement table fit a 390 px phone', async (
   // Keyboard: the add buttons are reachable and labelled fields follow them.
   await page.getByTestId('complaint-add').focus();
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'complaint-add');
-  assert.equal(await page.getByTestId('complaint-text-0').getAttribute('aria-label'), 'complaint text, row 1');
+  assert.equal(await page.getByTestId('complaint-text-0').getAttribute('aria-label'), 'What happened, row 1');
   await screenshot(page, 'aftersale-phone');
   assert.deepEqual(page.errors, []);
 });

@@ -112,7 +112,9 @@ test('the guide speaks the reader\'s language and switches without a reload', as
 });
 
 test('a guide that cannot be fetched says so, and the rest of the app works', async () => {
-  const page = await env.newPage();
+  // Without the service worker: once it controls the page it fetches on its own, and Playwright's
+  // routes do not see its requests.
+  const page = await env.newPage({ serviceWorkers: 'block' });
   await page.route('**/i18n/guide/**', (route) => route.abort());
   await page.goto(env.url + '/guide');
   const error = page.getByTestId('guide-error');

@@ -57,7 +57,7 @@ test('spreadsheet imports: a clear message or a preview for every hostile file, 
 
 test('KAM Planner file imports: a specific message or a preview for every hostile file, store unchanged', async () => {
   const page = await openWithDemo(env);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   const outcomes = [];
   for (const name of [...planFiles.map((f) => join(CORPUS, f)), join(ARTIFACTS, 'big-50mb.kam.json')]) {
     const base = name.split('/').pop();
@@ -76,7 +76,7 @@ test('KAM Planner file imports: a specific message or a preview for every hostil
     assert.ok(line && !/ in the file: /.test(line) && !/: a whole workspace/.test(line), `${refused} must be refused: ${line}`);
   }
   await page.reload();
-  await page.getByRole('link', { name: 'Portfolio' }).click();
+  await page.getByRole('link', { name: 'Portfolio', exact: true }).click();
   await page.getByTestId('accounts-table').waitFor();
   assert.equal(await page.getByTestId('account-row').count(), 40, 'the stored workspace is unchanged');
   writeFileSync(join(ARTIFACTS, 'hostile-plan-outcomes.txt'), outcomes.join('\n') + '\n');

@@ -113,7 +113,7 @@ test('a comma file with ISO dates gives the same classes, and a re-import keeps 
   await page.getByTestId('dossier-overview').fill('Typed by hand in the workshop.');
   await page.getByTestId('dossier-sponsor').click();
   await saved(page);
-  await page.getByRole('link', { name: 'Portfolio' }).click();
+  await page.getByRole('link', { name: 'Portfolio', exact: true }).click();
   await page.getByText('Import more orders').click();
   await importFile(page, 'iso-again.csv', isoCsv(rows));
   assert.match(await page.getByTestId('import-summary').innerText(), /0 new accounts, 15 updated/);
@@ -210,14 +210,14 @@ test('sorting, and a changed setting re-segments at once', async () => {
 
   const countA = async () => (await page.locator('tbody .badge.abc-A').count());
   const before = await countA();
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByTestId('setting-a').fill('50');
   await page.getByTestId('setting-a').press('Tab');
-  await page.getByRole('link', { name: 'Portfolio' }).click();
+  await page.getByRole('link', { name: 'Portfolio', exact: true }).click();
   await page.getByTestId('accounts-table').waitFor();
   const after = await countA();
   assert.ok(after < before, `fewer A accounts with a 50 % limit (${before} → ${after})`);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByTestId('setting-a').fill('99');
   await page.getByTestId('setting-a').press('Tab');
   assert.match(await page.getByTestId('settings-error').innerText(), /A ≤ B/);

@@ -192,7 +192,7 @@ test('on a phone the navigation is a menu, reachable by keyboard, and closes onc
   assert.equal(await nav.isVisible(), false, 'Escape folds it again');
   await toggle.click();
   await screenshot(page, 'layout-390x844-menu-open');
-  await nav.getByRole('link', { name: 'Programme' }).click();
+  await nav.getByRole('link', { name: 'Programme', exact: true }).click();
   await page.waitForURL('**/programme');
   assert.equal(await nav.isVisible(), false, 'choosing a page closes the menu');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');

@@ -23,7 +23,7 @@ test('the app opens and works offline after one visit', async () => {
   await page.goto(env.url + '/key-accounts');
   await page.getByTestId('key-accounts-table').waitFor();
   assert.equal(await page.getByTestId('key-account-row').count(), 6, 'the stored workspace opens offline');
-  await page.getByRole('link', { name: 'Portfolio' }).click();
+  await page.getByRole('link', { name: 'Portfolio', exact: true }).click();
   await page.getByTestId('accounts-table').waitFor();
   await page.getByTestId('matrix-AX').click();
   assert.ok(await page.getByTestId('account-row').count() > 0, 'and the app still works');

@@ -41,7 +41,7 @@ function pdfPages(buffer) {
 
 test('the dashboard shows the seven steps with evidence, health with reasons, and knowledge risk', async () => {
   const page = await demoAt(env);
-  await page.getByRole('link', { name: 'Programme' }).click();
+  await page.getByRole('link', { name: 'Programme', exact: true }).click();
   await page.getByTestId('programme-steps').waitFor();
   const steps = page.getByTestId('programme-step');
   assert.equal(await steps.count(), 7);
@@ -62,13 +62,13 @@ test('the dashboard shows the seven steps with evidence, health with reasons, an
   assert.ok(findings.every((f) => /What to do: /.test(f)));
   assert.match(await page.getByTestId('concentration').innerText(), /Maria Lind/);
   // Writing the criteria and naming a champion turns steps 3 and 4's evidence.
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByTestId('setting-criteria').fill('Over 10 % of our profit, or a strategic reason justified in writing.');
   await page.getByTestId('setting-criteria').press('Tab');
   await page.getByTestId('setting-champion').fill('Eva Saar');
   await page.getByTestId('setting-champion').press('Tab');
   await saved(page);
-  await page.getByRole('link', { name: 'Programme' }).click();
+  await page.getByRole('link', { name: 'Programme', exact: true }).click();
   assert.match(await page.getByTestId('programme-step').nth(2).innerText(), /Eva Saar drives the programme/);
   assert.match(await page.getByTestId('programme-step').nth(3).innerText(), /written criteria exist/);
   // Skills self-assessment, saved with the programme.
@@ -92,7 +92,7 @@ test('the dashboard shows the seven steps with evidence, health with reasons, an
 
 test('reminders list what needs doing by date and export an .ics that parses', async () => {
   const page = await demoAt(env);
-  await page.getByRole('link', { name: 'Reminders' }).click();
+  await page.getByRole('link', { name: 'Reminders', exact: true }).click();
   await page.getByTestId('reminders-table').waitFor();
   const rows = page.getByTestId('reminder-row');
   const texts = await rows.allInnerTexts();
@@ -143,7 +143,7 @@ test('reminders list what needs doing by date and export an .ics that parses', a
 
 test('the annual calendar shows every key account\'s meetings and deadlines by month', async () => {
   const page = await demoAt(env);
-  await page.getByRole('link', { name: 'Calendar' }).click();
+  await page.getByRole('link', { name: 'Calendar', exact: true }).click();
   await page.getByTestId('calendar').waitFor();
   assert.equal(await page.getByTestId('calendar-year').innerText(), '2026');
   assert.match(await page.getByTestId('calendar-month-2').innerText(), /Annual business review[\s\S]*Nordhavn/);
@@ -184,7 +184,7 @@ test('workshop mode: large type, personal details hidden, keys move between acco
   await page.keyboard.press(']');
   assert.match(await page.getByTestId('dossier-overview').inputValue(), /\]$/, 'typing a bracket in a field types it');
   // Reminders hide birthdays in workshop mode until asked.
-  await page.getByRole('link', { name: 'Reminders' }).click();
+  await page.getByRole('link', { name: 'Reminders', exact: true }).click();
   await page.getByTestId('reminders-table').waitFor();
   assert.equal(await page.getByTestId('reminders-personal').isChecked(), false);
   assert.equal(await page.getByTestId('reminder-row').filter({ hasText: 'Liisa Korhonen' }).count(), 0);
@@ -229,13 +229,13 @@ test('an account plan and the portfolio report print to PDF', async () => {
 
 test('a programme change stored meanwhile neither wipes what is being typed nor is undone by it', async () => {
   const page = await demoAt(env);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   // The champion typed, not yet confirmed, while another tab writes the criteria.
   await typeWhileAnotherTabStores(page, 'setting-champion', 'Eva Saar', '/settings', async (other) => {
     await other.getByTestId('setting-criteria').fill('Over 10 % of our profit.');
     await other.getByTestId('setting-criteria').press('Tab');
   }, ['setting-criteria', 'Over 10 % of our profit.']);
-  await page.getByRole('link', { name: 'Programme' }).click();
+  await page.getByRole('link', { name: 'Programme', exact: true }).click();
   await page.getByTestId('programme-step').nth(2).filter({ hasText: 'Eva Saar drives the programme' }).waitFor();
   assert.match(await page.getByTestId('programme-step').nth(3).innerText(), /written criteria exist/, 'both changes are kept');
   assert.deepEqual(page.errors, []);
@@ -243,7 +243,7 @@ test('a programme change stored meanwhile neither wipes what is being typed nor 
 
 test('skills notes being typed survive a score stored meanwhile, and both are kept', async () => {
   const page = await demoAt(env);
-  await page.getByRole('link', { name: 'Programme' }).click();
+  await page.getByRole('link', { name: 'Programme', exact: true }).click();
   await page.getByTestId('skills-manager').selectOption('Maria Lind');
   await typeWhileAnotherTabStores(page, 'skills-notes', 'Coach on negotiation', '/programme', async (other) => {
     await other.getByTestId('skills-manager').selectOption('Maria Lind');
@@ -257,7 +257,7 @@ test('skills notes being typed survive a score stored meanwhile, and both are ke
 
 test('a factor name being typed survives another setting stored meanwhile in the same tab', async () => {
   const page = await demoAt(env);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   const name = page.getByTestId('attractiveness-factor-0');
   await name.fill('Growth');
   // Another field stored while the name is not yet confirmed: its echo must not replace the
@@ -280,7 +280,7 @@ test('a factor name being typed survives another setting stored meanwhile in the
 
 test('strategic reasons outside 1–5 are refused by the core rule, and nothing is stored', async () => {
   const page = await demoAt(env);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   const reasons = page.getByTestId('setting-min-reasons');
   await reasons.waitFor();
   const set = (v) => reasons.evaluate((el, v) => {

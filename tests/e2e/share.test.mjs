@@ -15,7 +15,7 @@ async function replaceAndSeeAll(other) {
   await other.getByTestId('import-choice-replace').check();
   await other.getByTestId('import-apply').click();
   await other.getByTestId('notice').waitFor();
-  await other.getByRole('link', { name: 'Portfolio' }).click();
+  await other.getByRole('link', { name: 'Portfolio', exact: true }).click();
   assert.equal(await other.getByTestId('account-row').count(), 40);
   assert.deepEqual(other.errors, []);
 }
@@ -26,7 +26,7 @@ async function openFile(page, path) {
 
 test('a workspace exported without personal details imports into a fresh browser', async () => {
   const page = await openWithDemo(env);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   const file = await download(page, 'export-workspace');
   assert.match(file.name, /^workspace-\d{4}-\d{2}-\d{2}\.kam\.json$/);
   const json = JSON.parse(file.text);
@@ -65,16 +65,16 @@ test('one account plan merges into a workspace; a replace can be restored from i
   await other.getByTestId('add-account-name').fill('Local Customer Oy');
   await other.getByTestId('add-account-submit').click();
   await other.getByTestId('accounts-table').waitFor();
-  await other.getByRole('link', { name: 'Settings' }).click();
+  await other.getByRole('link', { name: 'Settings', exact: true }).click();
   await openFile(other, plan.path);
   assert.match(await other.getByTestId('workspace-import-preview').innerText(), /one account plan, with personal details[\s\S]*1 account in the file: 1 new/);
   await other.getByTestId('import-apply').click();
   await other.getByTestId('notice').filter({ hasText: 'Merged' }).waitFor();
-  await other.getByRole('link', { name: 'Portfolio' }).click();
+  await other.getByRole('link', { name: 'Portfolio', exact: true }).click();
   assert.equal(await other.getByTestId('account-row').count(), 2, 'merge keeps the local account');
 
   // Replace, then restore the snapshot after a reload.
-  await other.getByRole('link', { name: 'Settings' }).click();
+  await other.getByRole('link', { name: 'Settings', exact: true }).click();
   await openFile(other, plan.path);
   await other.getByTestId('import-choice-replace').check();
   await other.getByTestId('import-apply').click();
@@ -84,7 +84,7 @@ test('one account plan merges into a workspace; a replace can be restored from i
   await other.reload();
   await other.getByTestId('restore-snapshot').click();
   await other.getByTestId('notice').filter({ hasText: 'Restored' }).waitFor();
-  await other.getByRole('link', { name: 'Portfolio' }).click();
+  await other.getByRole('link', { name: 'Portfolio', exact: true }).click();
   assert.equal(await other.getByTestId('account-row').count(), 2);
   assert.deepEqual(other.errors, []);
 });
@@ -153,7 +153,7 @@ test('merging a file without personal details keeps them, keeps what was added h
 
 test('files that cannot be imported are refused with a specific message and change nothing', async () => {
   const page = await openWithDemo(env);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   const good = await download(page, 'export-workspace');
   const cases = [
     ['broken.kam.json', '{"format": "kam-planner",\n "version": 1,\n oops', /not valid JSON: .* at line 3, column 2/],
@@ -169,14 +169,14 @@ test('files that cannot be imported are refused with a specific message and chan
     await page.getByTestId('import-error').filter({ hasText: name }).waitFor();
     assert.match(await page.getByTestId('import-error').innerText(), expected, name);
   }
-  await page.getByRole('link', { name: 'Portfolio' }).click();
+  await page.getByRole('link', { name: 'Portfolio', exact: true }).click();
   assert.equal(await page.getByTestId('account-row').count(), 40);
   assert.deepEqual(page.errors, []);
 });
 
 test('a passphrase-protected file opens only with the passphrase', async () => {
   const page = await openWithDemo(env);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByTestId('export-protect').check();
   await page.getByTestId('export-passphrase').fill('short');
   await page.getByTestId('export-workspace').click();

@@ -32,9 +32,9 @@ test('navigation links and the back button move between areas', async () => {
   const page = await env.newPage();
   await page.goto(env.url + '/');
   await ready(page);
-  await page.getByRole('link', { name: 'Programme' }).click();
+  await page.getByRole('link', { name: 'Programme', exact: true }).click();
   await page.waitForURL('**/programme');
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.waitForURL('**/settings');
   assert.equal(await page.locator('main h1').innerText(), 'Settings');
   await page.goBack();
@@ -62,7 +62,7 @@ test('the demo portfolio fills every area and survives a reload', async () => {
   await page.getByTestId('account-filter').fill('');
   await screenshot(page, 'portfolio');
 
-  await page.getByRole('link', { name: 'Key accounts' }).click();
+  await page.getByRole('link', { name: 'Key accounts', exact: true }).click();
   await page.getByTestId('key-accounts-table').waitFor();
   assert.equal(await page.getByTestId('key-account-row').count(), 6);
   await screenshot(page, 'key-accounts');
@@ -74,13 +74,13 @@ test('the demo portfolio fills every area and survives a reload', async () => {
   assert.equal(await page.getByText('Sails on weekends').count(), 0, 'personal details are hidden by default');
   await screenshot(page, 'dossier');
 
-  await page.getByRole('link', { name: 'Programme' }).click();
+  await page.getByRole('link', { name: 'Programme', exact: true }).click();
   await page.getByTestId('programme-steps').waitFor();
   assert.equal(await page.getByTestId('programme-step').count(), 7);
   assert.match(await page.getByTestId('programme-steps').innerText(), /of 6 key accounts have an executive sponsor/);
   await screenshot(page, 'programme');
 
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await screenshot(page, 'settings');
 
   await page.reload();
@@ -104,7 +104,7 @@ test('a dossier edit is saved and a cleared workspace can be brought back', asyn
   page.once('dialog', (d) => d.accept());
   await page.getByTestId('clear-workspace').click();
   await page.getByTestId('undo').waitFor();
-  await page.getByRole('link', { name: 'Portfolio' }).click();
+  await page.getByRole('link', { name: 'Portfolio', exact: true }).click();
   await page.getByTestId('empty-state').waitFor();
   await page.getByTestId('undo').click();
   await page.getByTestId('accounts-table').waitFor();

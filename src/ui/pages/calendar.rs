@@ -26,8 +26,8 @@ pub fn CalendarPage() -> impl IntoView {
         <div class="page">
             <div class="page-head">
                 <div>
-                    <h1>{move || tr("Annual calendar")}{guide_link(Topic::Reminders)}</h1>
-                    <p class="subtitle">{move || tr("The year's governance meetings and reviews for all key accounts, with tenders, proposal deadlines and objectives.")}</p>
+                    <h1>{move || tr("Annual calendar")}</h1>
+                    <p class="subtitle">{move || tr("The year's governance meetings and reviews for all key accounts, with tenders, proposal deadlines and objectives.")}{guide_link(Topic::Reminders)}</p>
                 </div>
                 <div class="head-actions">
                     <button type="button" class="button" data-testid="calendar-prev" on:click=move |_| year.update(|y| *y -= 1) aria-label=move || tr("Previous year")>"←"</button>

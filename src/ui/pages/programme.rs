@@ -29,7 +29,7 @@ pub fn ProgrammePage() -> impl IntoView {
     view! {
         <div class="page">
             <div class="page-head">
-                <h1>{move || tr("Programme")}{guide_link(Topic::SevenSteps)}</h1>
+                <h1>{move || tr("Programme")}</h1>
                 <A href="/report" attr:class="button" attr:data-testid="open-report">{move || tr("Portfolio report (print)")}</A>
             </div>
             <Show when=move || state.workspace.with(|ws| !ws.is_empty()) fallback=|| view! {

@@ -47,8 +47,8 @@ pub fn RemindersPage() -> impl IntoView {
         <div class="page">
             <div class="page-head">
                 <div>
-                    <h1>{move || tr("Reminders")}{guide_link(Topic::Reminders)}</h1>
-                    <p class="subtitle">{tr_args("What needs doing, from today ({today}); overdue items first in their place by date.", &[("today", &crate::i18n::fmt::date(today))])}</p>
+                    <h1>{move || tr("Reminders")}</h1>
+                    <p class="subtitle">{tr_args("What needs doing, from today ({today}); overdue items first in their place by date.", &[("today", &crate::i18n::fmt::date(today))])}{guide_link(Topic::Reminders)}</p>
                 </div>
                 <div class="head-actions">
                     <label class="field inline">
