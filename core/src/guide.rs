@@ -44,17 +44,6 @@ impl Article {
             Article::Russian => "Особенности работы с ключевыми клиентами",
         }
     }
-
-    /// How `docs/model.md` cites it ("Russian article").
-    pub fn citation(self) -> &'static str {
-        match self {
-            Article::Estonian => "Estonian article",
-            Article::Chinese => "Chinese article",
-            Article::Finnish => "Finnish article",
-            Article::Javanese => "Javanese article",
-            Article::Russian => "Russian article",
-        }
-    }
 }
 
 /// Where a topic's rule comes from.
@@ -200,6 +189,17 @@ mod tests {
     use super::*;
     use std::collections::{BTreeMap, BTreeSet};
 
+    /// How `docs/model.md` cites an article ("Russian article").
+    fn citation(article: Article) -> &'static str {
+        match article {
+            Article::Estonian => "Estonian article",
+            Article::Chinese => "Chinese article",
+            Article::Finnish => "Finnish article",
+            Article::Javanese => "Javanese article",
+            Article::Russian => "Russian article",
+        }
+    }
+
     fn root() -> std::path::PathBuf {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
     }
@@ -256,11 +256,11 @@ mod tests {
             assert!(!text.is_empty(), "{}: docs/model.md has no section {}", t.id(), t.model_section());
             for a in t.articles() {
                 assert!(
-                    text.contains(a.citation()),
+                    text.contains(citation(*a)),
                     "{}: section {} does not cite the {}",
                     t.id(),
                     t.model_section(),
-                    a.citation()
+                    citation(*a)
                 );
             }
             let own = text.to_lowercase().contains("app's own");

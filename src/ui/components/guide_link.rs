@@ -5,12 +5,17 @@ use leptos::prelude::*;
 
 use crate::ui::words::guide as words;
 
+/// The address of `topic` in the guide.
+fn href(topic: Topic) -> String {
+    format!("/guide#{}", topic.id())
+}
+
 /// A link to `topic` in the guide. One function for every place, so each place costs a call.
 #[inline(never)]
 pub fn guide_link(topic: Topic) -> AnyView {
     let name = words::link_name(topic);
     view! {
-        <a class="guide-link" href=format!("/guide#{}", topic.id()) data-testid="guide-link" data-topic=topic.id()
+        <a class="guide-link" href=href(topic) data-testid="guide-link" data-topic=topic.id()
             aria-label=name.clone() title=name>"?"</a>
     }
     .into_any()
@@ -25,7 +30,7 @@ pub fn guide_refs(topics: &'static [Topic]) -> AnyView {
             {crate::i18n::tr(words::SEE)}" "
             {topics.iter().enumerate().map(|(i, t)| view! {
                 {(i > 0).then_some(" · ")}
-                <a href=format!("/guide#{}", t.id()) data-testid="guide-link" data-topic=t.id()>{words::title(*t)}</a>
+                <a href=href(*t) data-testid="guide-link" data-topic=t.id()>{words::title(*t)}</a>
             }).collect_view()}
         </p>
     }

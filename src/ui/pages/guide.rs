@@ -4,6 +4,8 @@
 //! the quotations, which are the same in every language), so they cost no visitor who does not
 //! read them; the service worker keeps them for offline use once read.
 
+use std::rc::Rc;
+
 use kam_core::guide::Topic;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -17,14 +19,20 @@ use crate::ui::words::guide as words;
 /// catalogues already read with, so the guide adds no parser of its own to the page.
 struct Guide {
     texts: Value,
-    quotes: Value,
+    quotes: Rc<Value>,
 }
 
-async fn load(tag: &'static str) -> Result<Guide, String> {
+/// The language's texts, and the quotations unless they were read already (they are the same
+/// in every language, so a language switch fetches only the texts).
+async fn load(tag: &'static str, quotes: Option<Rc<Value>>) -> Result<Guide, String> {
     let texts = fetch_text(&format!("/i18n/guide/{tag}.json")).await?;
-    let quotes = fetch_text("/i18n/guide/quotes.json").await?;
     let texts = serde_json::from_str(&texts).map_err(|e| e.to_string())?;
-    let quotes = serde_json::from_str(&quotes).map_err(|e| e.to_string())?;
+    let quotes = match quotes {
+        Some(q) => q,
+        None => {
+            Rc::new(serde_json::from_str(&fetch_text("/i18n/guide/quotes.json").await?).map_err(|e| e.to_string())?)
+        }
+    };
     Ok(Guide { texts, quotes })
 }
 
@@ -82,9 +90,10 @@ pub fn GuidePage() -> impl IntoView {
     let guide = RwSignal::new_local(None::<Result<Guide, String>>);
     Effect::new(move |_| {
         let tag = lang().tag();
+        let quotes = guide.with_untracked(|g| g.as_ref().and_then(|g| g.as_ref().ok()).map(|g| g.quotes.clone()));
         guide.set(None);
         leptos::task::spawn_local(async move {
-            let loaded = load(tag).await;
+            let loaded = load(tag, quotes).await;
             if crate::i18n::lang_untracked().tag() == tag {
                 guide.set(Some(loaded));
             }

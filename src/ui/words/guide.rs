@@ -65,7 +65,7 @@ pub fn article_name(article: Article) -> &'static str {
 
 /// Where the topic's rule comes from, as one sentence.
 pub fn origin(topic: Topic) -> String {
-    let articles: Vec<String> = topic.articles().iter().map(|a| article_name(*a).to_string()).collect();
+    let articles: Vec<&str> = topic.articles().iter().map(|a| article_name(*a)).collect();
     let articles = and_list(&articles);
     match topic.origin() {
         Origin::Articles => tr_args("From {0}.", &[("0", &articles)]),
