@@ -22,7 +22,7 @@ pub enum CryptoStep {
 /// Why protecting or opening a file failed (worded in `ui::words::exchange`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CryptoError {
-    /// Not running in a page.
+    /// No WebCrypto in this scope (not a page or a worker).
     NoWindow,
     /// The browser refused a step; `detail` is its own message.
     Failed { step: CryptoStep, detail: String },
@@ -44,8 +44,13 @@ fn object(pairs: &[(&str, JsValue)]) -> Object {
     o
 }
 
+/// The global scope's WebCrypto: the page's, or the import worker's (where files are read and
+/// written).
 fn crypto() -> Result<web_sys::Crypto, CryptoError> {
-    web_sys::window().ok_or(CryptoError::NoWindow)?.crypto().map_err(fail(CryptoStep::WebCrypto))
+    Reflect::get(&js_sys::global(), &JsValue::from_str("crypto"))
+        .ok()
+        .and_then(|c| c.dyn_into::<web_sys::Crypto>().ok())
+        .ok_or(CryptoError::NoWindow)
 }
 
 async fn derive_key(passphrase: &str, salt: &[u8], iterations: u32) -> Result<CryptoKey, CryptoError> {

@@ -29,6 +29,8 @@ pub enum Payload {
     Lines(LineColumns),
     /// The file of a [`FromWorker::Exported`].
     File(web_sys::Blob),
+    /// The text of a [`FromWorker::FileRead`] or [`FromWorker::FileWritten`].
+    Text(String),
 }
 
 pub struct ImportWorker {
@@ -127,6 +129,9 @@ impl Drop for ImportWorker {
 }
 
 fn payload(parts: &js_sys::Array) -> Payload {
+    if let Some(text) = parts.get(1).as_string() {
+        return Payload::Text(text);
+    }
     match parts.get(1).dyn_into::<web_sys::Blob>() {
         Ok(blob) => Payload::File(blob),
         Err(_) => Payload::Lines(line_columns(parts)),
@@ -143,4 +148,36 @@ fn line_columns(parts: &js_sys::Array) -> LineColumns {
 
 fn js_words(e: &JsValue) -> String {
     e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_default()
+}
+
+/// Asks a worker of its own for one answer: starts it, posts `message` with `parts` after its
+/// JSON, waits for its first answer (or its problem) and stops it. For the file exchange
+/// (`ToWorker::ReadFile`, `ToWorker::WriteFile`), whose reader and writer live in the worker.
+pub async fn ask(message: &ToWorker, parts: &[JsValue]) -> Result<(FromWorker, Option<Payload>), WorkerProblem> {
+    type Answer = Result<(FromWorker, Option<Payload>), WorkerProblem>;
+    let (send, receive) = futures_channel::oneshot::channel::<Answer>();
+    let send = Rc::new(RefCell::new(Some(send)));
+    let on_problem = {
+        let send = send.clone();
+        move |problem| {
+            if let Some(s) = send.borrow_mut().take() {
+                let _ = s.send(Err(problem));
+            }
+        }
+    };
+    let worker = ImportWorker::start(
+        move |message, payload| {
+            if let Some(s) = send.borrow_mut().take() {
+                let _ = s.send(Ok((message, payload)));
+            }
+        },
+        on_problem,
+    )?;
+    let data = js_sys::Array::of1(&JsValue::from_str(&message.to_json()));
+    for p in parts {
+        data.push(p);
+    }
+    worker.post_parts(data);
+    // The worker is dropped (stopped) here, after its handler has returned.
+    receive.await.unwrap_or(Err(WorkerProblem::Garbled))
 }

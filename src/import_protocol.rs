@@ -15,8 +15,9 @@
 //! page then needs no deserialiser for those types (about 20 KB gzipped of its wasm).
 
 use chrono::{Datelike, NaiveDate};
-use kam_core::exchange::{DateFormat, Decimal, ImportedLine};
-use kam_core::model::OrderLine;
+use kam_core::exchange::{DateFormat, Decimal, ImportedLine, PersonalDetails};
+use kam_core::merge::StampedDoc;
+use kam_core::model::{OrderLine, Workspace};
 use serde::{Deserialize, Serialize};
 
 /// The file the worker is built into, as Trunk names it (`data-bin="import-worker"` with a
@@ -102,6 +103,60 @@ pub enum ToWorker {
     /// Make the demo portfolio, in the reader's language, dated from today. Answered by
     /// [`FromWorker::Demo`]: its code and texts live in the worker, not in every visitor's page.
     Demo,
+    /// Check and read a KAM Planner file, or a snapshot, posted as `[json, bytes]` (a
+    /// `Uint8Array`); `passphrase` opens a protected one. Answered by [`FromWorker::FileRead`],
+    /// [`FromWorker::Locked`] (protected, and no passphrase given) or [`FromWorker::Refused`]
+    /// (worded). The file format's reader, its refusals' words and the decryption live in the
+    /// worker, not in every visitor's page.
+    ReadFile { name: String, passphrase: Option<String> },
+    /// Write a KAM Planner file of the workspace posted as `[json, stamped]` (the text of a
+    /// [`StampedWorkspace`]): the whole of it or one `account`, with or without personal
+    /// details, protected when `passphrase` is given. Answered by [`FromWorker::FileWritten`] or
+    /// [`FromWorker::Refused`].
+    WriteFile {
+        account: Option<String>,
+        personal: PersonalDetails,
+        passphrase: Option<String>,
+        app_version: String,
+        exported_at: String,
+    },
+}
+
+/// A workspace with its change stamps as the page and the worker hand it to each other, in the
+/// shapes the store keeps, and as a snapshot is stored (older snapshots are KAM Planner files).
+/// Its text starts with [`STAMPED_WORKSPACE_MARK`], which tells a snapshot from a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StampedWorkspace {
+    pub stamped_workspace: u32,
+    pub workspace: Workspace,
+    pub document: StampedDoc,
+}
+
+/// How the text of a [`StampedWorkspace`] begins.
+pub const STAMPED_WORKSPACE_MARK: &str = "{\"stampedWorkspace\":";
+
+impl StampedWorkspace {
+    pub fn new(workspace: Workspace, document: StampedDoc) -> Self {
+        StampedWorkspace { stamped_workspace: 1, workspace, document }
+    }
+
+    /// The text, beginning with [`STAMPED_WORKSPACE_MARK`].
+    pub fn to_text(workspace: &Workspace, document: &StampedDoc) -> String {
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Borrowed<'a> {
+            stamped_workspace: u32,
+            workspace: &'a Workspace,
+            document: &'a StampedDoc,
+        }
+        serde_json::to_string(&Borrowed { stamped_workspace: 1, workspace, document }).expect("the model serialises")
+    }
+
+    /// `None` for a text that is not one (a KAM Planner file, say).
+    pub fn from_text(text: &str) -> Option<Result<Self, serde_json::Error>> {
+        text.starts_with(STAMPED_WORKSPACE_MARK).then(|| serde_json::from_str(text))
+    }
 }
 
 /// What the worker found at the top of the file: the page keeps it for the mapping step as it
@@ -132,8 +187,8 @@ pub enum FromWorker {
     /// The file [`ToWorker::ExportCsv`] or [`ToWorker::ExportXlsx`] asked for, posted as
     /// `[json, blob]`: a `Blob` the page downloads as it is, without copying it into its memory.
     Exported,
-    /// The demo portfolio [`ToWorker::Demo`] asked for, as a KAM Planner file (personal details
-    /// included): the page reads it as it reads any file.
+    /// The demo portfolio [`ToWorker::Demo`] asked for: the text of a [`StampedWorkspace`]
+    /// without stamps.
     Demo(String),
     /// Reading and decoding the file, before its rows can be parsed.
     Loading {
@@ -144,6 +199,17 @@ pub enum FromWorker {
     Opened(OpenedTable),
     /// Why the file cannot be imported, worded.
     Refused(String),
+    /// The file [`ToWorker::ReadFile`] asked for, read: its first line for the preview (what it
+    /// holds and when it was exported, worded), whether it withholds personal details, and,
+    /// posted alongside as `[json, text]`, the text of its [`StampedWorkspace`].
+    FileRead {
+        summary: String,
+        withheld: bool,
+    },
+    /// The file is passphrase-protected: ask for the passphrase, and read it again with it.
+    Locked,
+    /// The file [`ToWorker::WriteFile`] asked for, posted alongside as `[json, text]`.
+    FileWritten,
     /// Named `.xls` and not a ZIP archive: an Excel 97–2003 workbook, which is not read.
     OldExcel,
     /// The browser could not read the file (it was moved, or access was withdrawn); its words.
@@ -373,6 +439,19 @@ mod tests {
             let (names, columns) = to_columns(accounts.clone());
             prop_assert_eq!(from_columns(names, columns), Some(accounts));
         }
+    }
+
+    #[test]
+    fn a_stamped_workspace_survives_its_text_and_is_told_from_a_file() {
+        use kam_core::exchange::{read_file, write_stamped_file};
+        let ws = kam_core::merge::fixtures::accounts_with_history(3);
+        let file = write_stamped_file(&ws, None, None, PersonalDetails::Included, "test", "2026-12-01T10:00:00Z");
+        let document = read_file(file.as_bytes()).unwrap().document;
+        let text = StampedWorkspace::to_text(&ws, &document);
+        assert!(text.starts_with(STAMPED_WORKSPACE_MARK));
+        assert_eq!(StampedWorkspace::from_text(&text).unwrap().unwrap(), StampedWorkspace::new(ws, document));
+        assert!(StampedWorkspace::from_text(&file).is_none(), "a KAM Planner file is not a stamped workspace");
+        assert!(StampedWorkspace::from_text("{\"stampedWorkspace\":1}").unwrap().is_err());
     }
 
     #[test]

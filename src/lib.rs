@@ -3,6 +3,7 @@
 
 pub mod browser;
 pub mod crypto;
+pub mod file_exchange;
 pub mod i18n;
 pub mod import_client;
 pub mod import_protocol;

@@ -31,17 +31,19 @@ mod worker {
         detect_encoding, guess_mapping, looks_like_old_excel, looks_like_xlsx, parse_text, read_workbook,
         EncodingGuess, ImportError, RowImporter, Table, TableOptions, PICKER_ENCODINGS,
     };
-    use kam_core::exchange::{segmentation_csv_rows, write_file, PersonalDetails};
+    use kam_core::exchange::{
+        is_encrypted, read_file as read_kam, segmentation_csv_rows, write_stamped_file, PersonalDetails,
+    };
     use kam_planner::i18n::{fetch_catalogue_with, install, is_loaded, Lang};
     use kam_planner::import_protocol::{
         split_lines, to_columns, Columns, EncodingUsed, Formats, FromWorker, LineColumns, OpenedTable, Progress,
-        ReadOptions, ToWorker, LINES_PER_MESSAGE,
+        ReadOptions, StampedWorkspace, ToWorker, LINES_PER_MESSAGE,
     };
     use kam_planner::segmentation_export::{
         segmentation_xlsx, unpack, ExportProblem, WorkbookWords, CSV_MIME, XLSX_MIME,
     };
-    const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
     use kam_planner::ui::words::exchange::{account_grouping, import_error, skipped_line, table_note};
+    use kam_planner::ui::words::share::{crypto_error, file_error, read_file_summary};
     use kam_planner::ui::words::xlsx::export_problem;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -140,6 +142,14 @@ mod worker {
                 ToWorker::ExportCsv => export(&data, false),
                 ToWorker::ExportXlsx => export(&data, true),
                 ToWorker::Demo => spawn_local(demo()),
+                ToWorker::ReadFile { name, passphrase } => {
+                    let bytes = Uint8Array::new(&data.get(1)).to_vec();
+                    spawn_local(read_kam_file(name, bytes, passphrase));
+                }
+                ToWorker::WriteFile { account, personal, passphrase, app_version, exported_at } => {
+                    let stamped = data.get(1).as_string().unwrap_or_default();
+                    spawn_local(write_kam_file(stamped, account, personal, passphrase, app_version, exported_at));
+                }
                 ToWorker::Language { tag } => {
                     if let Some(l) = Lang::from_tag(&tag) {
                         LANGUAGE.with(|p| p.set(Some(l)));
@@ -377,13 +387,82 @@ mod worker {
         });
     }
 
-    /// Makes the demo portfolio in the reader's language and posts it as a KAM Planner file.
+    /// Makes the demo portfolio in the reader's language and posts it as a stamped workspace
+    /// without stamps (the page records it as an edit).
     async fn demo() {
         use_language().await;
         let ws = kam_planner::ui::words::demo::demo_workspace();
-        let at = chrono::Utc::now().to_rfc3339();
-        let file = write_file(&ws, None, PersonalDetails::Included, APP_VERSION, &at);
-        post(&FromWorker::Demo(file));
+        post(&FromWorker::Demo(StampedWorkspace::to_text(&ws, &Default::default())));
+    }
+
+    /// Posts `[json, text]`.
+    fn post_text(message: &FromWorker, text: &str) {
+        let _ = scope().post_message(&Array::of2(&JsValue::from_str(&message.to_json()), &JsValue::from_str(text)));
+    }
+
+    /// Reads a KAM Planner file (decrypted first with `passphrase` when it is protected) or a
+    /// snapshot, and posts what the page previews and stores.
+    async fn read_kam_file(name: String, bytes: Vec<u8>, passphrase: Option<String>) {
+        use_language().await;
+        let bytes = if is_encrypted(&bytes) {
+            let Some(secret) = passphrase else { return post(&FromWorker::Locked) };
+            match kam_planner::crypto::decrypt(&bytes, &secret).await {
+                Ok(plain) => plain,
+                Err(e) => return post(&FromWorker::Refused(format!("{name}: {}", crypto_error(&e)))),
+            }
+        } else {
+            bytes
+        };
+        let text = std::str::from_utf8(&bytes).ok().and_then(StampedWorkspace::from_text);
+        let (summary, withheld, stamped) = match text {
+            // A snapshot: the page's own, with personal details.
+            Some(Ok(snapshot)) => (String::new(), false, snapshot),
+            Some(Err(e)) => return post(&FromWorker::Refused(format!("{name}: {e}"))),
+            None => match read_kam(&bytes) {
+                Ok(read) => (
+                    read_file_summary(&name, &read),
+                    read.personal_details == PersonalDetails::Removed,
+                    StampedWorkspace::new(read.workspace, read.document),
+                ),
+                Err(e) => return post(&FromWorker::Refused(format!("{name}: {}", file_error(&e)))),
+            },
+        };
+        let text = StampedWorkspace::to_text(&stamped.workspace, &stamped.document);
+        post_text(&FromWorker::FileRead { summary, withheld }, &text);
+    }
+
+    /// Writes a KAM Planner file of the stamped workspace the page posted, protected when a
+    /// passphrase is given.
+    async fn write_kam_file(
+        stamped: String,
+        account: Option<String>,
+        personal: PersonalDetails,
+        passphrase: Option<String>,
+        app_version: String,
+        exported_at: String,
+    ) {
+        use_language().await;
+        let stamped = match StampedWorkspace::from_text(&stamped) {
+            Some(Ok(s)) => s,
+            Some(Err(e)) => return post(&FromWorker::Refused(e.to_string())),
+            None => return post(&FromWorker::Refused(export_problem(&ExportProblem::Garbled))),
+        };
+        let text = write_stamped_file(
+            &stamped.workspace,
+            Some(&stamped.document),
+            account.as_deref(),
+            personal,
+            &app_version,
+            &exported_at,
+        );
+        let text = match passphrase {
+            Some(p) => match kam_planner::crypto::encrypt(&text, &p).await {
+                Ok(sealed) => sealed,
+                Err(e) => return post(&FromWorker::Refused(crypto_error(&e))),
+            },
+            None => text,
+        };
+        post_text(&FromWorker::FileWritten, &text);
     }
 
     /// Writes the CSV of `[json, names, numbers, codes]`, or the workbook of `[json, names,

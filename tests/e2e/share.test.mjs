@@ -246,6 +246,63 @@ test('named snapshots: save, change the workspace, restore, delete', async () =>
   assert.deepEqual(page.errors, []);
 });
 
+test('snapshots are kept in the store\'s shapes; one an earlier build kept as a KAM Planner file still compares and restores', async () => {
+  const page = await openWithDemo(env);
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByTestId('export-include-personal').check();
+  const file = await download(page, 'export-workspace');
+  await page.getByTestId('snapshot-name').fill('kept as a stamped workspace');
+  await page.getByTestId('snapshot-save').click();
+  await page.getByTestId('snapshot-row').first().waitFor();
+  // Before this build a snapshot was a whole KAM Planner file: store one as it was stored.
+  const kept = await page.evaluate((text) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('kam-planner');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('snapshots', 'readwrite');
+      const store = tx.objectStore('snapshots');
+      store.put({ reason: 'kept by the earlier build', taken_at: '2026-11-30 09:00', file: text }, '0000000000000001');
+      const all = store.getAll();
+      tx.oncomplete = () => { db.close(); resolve(all.result.map((s) => s.file.slice(0, 24))); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), file.text);
+  assert.ok(kept.some((f) => f.startsWith('{"stampedWorkspace":1')), `a new snapshot is a stamped workspace: ${kept}`);
+  await page.goto(env.url + dossierPath('Nordhavn Logistics A/S'));
+  await page.getByTestId('dossier-sponsor').fill('Somebody Newer');
+  await page.getByTestId('dossier-sponsor').press('Tab');
+  await saved(page);
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  const old = page.getByTestId('snapshot-row').filter({ hasText: 'kept by the earlier build' });
+  await old.getByTestId('compare-snapshot').click();
+  const comparison = page.getByTestId('snapshot-compare');
+  await comparison.waitFor();
+  assert.match(await comparison.innerText(), /Executive sponsor: “Henrik Berg \(CEO\)” → “Somebody Newer”/);
+  await old.getByTestId('snapshot-restore').click();
+  await page.getByTestId('notice').filter({ hasText: 'Restored the snapshot' }).waitFor();
+  await page.goto(env.url + dossierPath('Nordhavn Logistics A/S'));
+  assert.equal(await page.getByTestId('dossier-sponsor').inputValue(), 'Henrik Berg (CEO)');
+  const dossiers = await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('kam-planner');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const all = open.result.transaction('dossiers').objectStore('dossiers').getAll();
+      all.onsuccess = () => { open.result.close(); resolve(JSON.stringify(all.result)); };
+      all.onerror = () => reject(all.error);
+    };
+  }));
+  assert.ok(dossiers.includes('1971-03-14') && dossiers.includes('Sails on weekends'), 'the restored snapshot keeps personal details');
+  // The automatic snapshot taken before that restore is a stamped workspace, and restoring it
+  // brings the newer edit back.
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByTestId('restore-snapshot').click();
+  await page.getByTestId('notice').filter({ hasText: 'Restored the workspace as it was' }).waitFor();
+  await page.goto(env.url + dossierPath('Nordhavn Logistics A/S'));
+  assert.equal(await page.getByTestId('dossier-sponsor').inputValue(), 'Somebody Newer');
+  assert.deepEqual(page.errors, []);
+});
+
 test('a write the browser refuses (storage full) shows an error and changes nothing', async () => {
   const page = await openWithDemo(env);
   await page.goto(env.url + dossierPath('Nordhavn Logistics A/S'));

@@ -2,11 +2,9 @@ use crate::i18n::tr;
 use leptos::prelude::*;
 
 use crate::import_client::{ImportWorker, Payload, WorkerProblem};
-use crate::import_protocol::{FromWorker, ToWorker};
+use crate::import_protocol::{FromWorker, StampedWorkspace, ToWorker};
 use crate::ui::state::use_app;
 use crate::ui::words::demo::demo_failed;
-use crate::ui::words::share::file_error;
-use kam_core::exchange::read_file;
 
 /// Fills the workspace with the demo portfolio. When the workspace already holds data the user
 /// is asked first, and the replaced workspace can be brought back with Undo.
@@ -36,12 +34,12 @@ pub fn DemoButton(#[prop(optional)] secondary: bool) -> impl IntoView {
         let on_message = move |message: FromWorker, _: Option<Payload>| {
             let FromWorker::Demo(file) = message else { return };
             busy.set(false);
-            match read_file(file.as_bytes()) {
-                Ok(read) => state.replace_workspace(
+            match StampedWorkspace::from_text(&file) {
+                Some(Ok(read)) => state.replace_workspace(
                     read.workspace,
                     Some(tr("Demo portfolio loaded: 40 accounts, 24 months of orders.").into()),
                 ),
-                Err(e) => state.error.set(Some(file_error(&e))),
+                _ => state.error.set(Some(demo_failed(&WorkerProblem::Garbled))),
             }
             // Not from inside the worker's own message handler, which dropping it would free.
             set_timeout(move || worker.set_value(None), std::time::Duration::ZERO);

@@ -183,7 +183,7 @@ pub fn ImportPanel() -> impl IntoView {
             FromWorker::Lines { run, continues_previous, accounts } if current(run) => {
                 let columns = columns.and_then(|c| match c {
                     Payload::Lines(c) => Some(c),
-                    Payload::File(_) => None,
+                    Payload::File(_) | Payload::Text(_) => None,
                 });
                 match columns.and_then(|c| from_columns(accounts, c)) {
                     Some(accounts) => lines.update_value(|all| join_lines(all, continues_previous, accounts)),
@@ -209,6 +209,9 @@ pub fn ImportPanel() -> impl IntoView {
             FromWorker::Formats { .. }
             | FromWorker::Exported
             | FromWorker::Demo(_)
+            | FromWorker::FileRead { .. }
+            | FromWorker::Locked
+            | FromWorker::FileWritten
             | FromWorker::Progress { .. }
             | FromWorker::Lines { .. }
             | FromWorker::Done { .. } => {}

@@ -1,20 +1,21 @@
 //! Export and import of KAM Planner files: how a plan travels by e-mail.
 
 use crate::i18n::{tr, tr_args};
-use kam_core::exchange::{is_encrypted, read_file, write_stamped_file, PersonalDetails, ReadFile};
+use kam_core::exchange::PersonalDetails;
 use kam_core::merge::records::{changes_by_account, preview_records, MergeSummary, Touched};
 use kam_core::merge::{Choice, Path, StampedDoc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeMap;
 
+use crate::file_exchange::{read_kam_file, write_kam_file, Read};
+use crate::import_protocol::StampedWorkspace;
 use crate::store::{Repository, Stamps};
 use crate::ui::components::changes::{ChangeGroups, Group};
 use crate::ui::components::{download_text, read_bytes, FileDrop};
-use crate::ui::state::{use_app, AppState, APP_VERSION};
+use crate::ui::state::{use_app, AppState};
 use crate::ui::words::choices::Words;
 use crate::ui::words::merge::{merge_summary, MERGE_CHOICE, MERGE_NOTHING_TO_CHANGE, MERGE_PERSONAL_WITHHELD};
-use crate::ui::words::share::{crypto_error, file_error, read_file_summary};
 use crate::ui::words::store::store_error;
 
 /// `<name>-<yyyy-mm-dd>.kam.json`, with the name reduced to safe file-name characters.
@@ -39,18 +40,12 @@ async fn export(
     passphrase: Option<String>,
 ) -> Result<(String, String), String> {
     let document = async { Repository::shared().await?.document().await }.await.map_err(|e| store_error(&e))?;
-    let (text, name) = state.workspace.with_untracked(|ws| {
-        let name = match &account {
-            Some(id) => ws.account(id).map_or("account".to_string(), |a| a.name.clone()),
-            None => "workspace".to_string(),
-        };
-        let at = chrono::Utc::now().to_rfc3339();
-        (write_stamped_file(ws, Some(&document), account.as_deref(), personal, APP_VERSION, &at), name)
-    });
-    let text = match passphrase {
-        Some(p) => crate::crypto::encrypt(&text, &p).await.map_err(|e| crypto_error(&e))?,
-        None => text,
+    let ws = state.workspace.get_untracked();
+    let name = match &account {
+        Some(id) => ws.account(id).map_or("account".to_string(), |a| a.name.clone()),
+        None => "workspace".to_string(),
     };
+    let text = write_kam_file(&ws, &document, account, personal, passphrase).await?;
     let file = file_name(&name);
     download_text(&file, "application/json", &text)?;
     Ok((file, name))
@@ -177,7 +172,10 @@ pub fn ExportControls(#[prop(optional, into)] account: Option<String>) -> impl I
 #[derive(Clone)]
 struct Pending {
     name: String,
-    read: ReadFile,
+    /// What the file holds and when it was exported, worded.
+    first_line: String,
+    withheld: bool,
+    read: StampedWorkspace,
     groups: Vec<Group>,
     summary: MergeSummary,
     /// The records the preview found the file to change, for the Apply.
@@ -185,7 +183,10 @@ struct Pending {
 }
 
 /// The preview of merging `read` into the stored workspace: every change, grouped by account.
-async fn compare_with_stored(state: AppState, read: &ReadFile) -> Result<(Vec<Group>, MergeSummary, Touched), String> {
+async fn compare_with_stored(
+    state: AppState,
+    read: &StampedWorkspace,
+) -> Result<(Vec<Group>, MergeSummary, Touched), String> {
     let local: StampedDoc =
         async { Repository::shared().await?.document().await }.await.map_err(|e| store_error(&e))?;
     let (changes, touched) = preview_records(&local, &read.document);
@@ -205,54 +206,59 @@ pub fn ImportFileControls() -> impl IntoView {
     let choices = RwSignal::new(BTreeMap::<Path, Choice>::new());
     let locked = RwSignal::new_local(None::<(String, Vec<u8>)>);
     let passphrase = RwSignal::new(String::new());
-    let show = move |name: String, bytes: &[u8]| match read_file(bytes) {
-        Ok(read) => spawn_local(async move {
-            match compare_with_stored(state, &read).await {
-                Ok((groups, summary, touched)) => {
+    // Read in the worker: the passphrase form when the file is protected, else the preview.
+    let read = move |name: String, bytes: Vec<u8>, secret: Option<String>| {
+        spawn_local(async move {
+            let unlocking = secret.is_some();
+            match read_kam_file(&name, &bytes, secret).await {
+                Ok(Read::Locked) => {
+                    pending.set(None);
                     error.set(None);
-                    choices.set(BTreeMap::new());
-                    pending.set(Some(Pending { name, read, groups, summary, touched }));
+                    locked.set(Some((name, bytes)));
                 }
-                Err(e) => error.set(Some(format!("{name}: {e}"))),
+                Ok(Read::File { summary: first_line, withheld, stamped }) => {
+                    locked.set(None);
+                    if unlocking {
+                        passphrase.set(String::new());
+                    }
+                    match compare_with_stored(state, &stamped).await {
+                        Ok((groups, summary, touched)) => {
+                            error.set(None);
+                            choices.set(BTreeMap::new());
+                            pending.set(Some(Pending {
+                                name,
+                                first_line,
+                                withheld,
+                                read: *stamped,
+                                groups,
+                                summary,
+                                touched,
+                            }));
+                        }
+                        Err(e) => error.set(Some(format!("{name}: {e}"))),
+                    }
+                }
+                Err(e) => {
+                    if !unlocking {
+                        pending.set(None);
+                        locked.set(None);
+                    }
+                    error.set(Some(e));
+                }
             }
-        }),
-        Err(e) => {
-            pending.set(None);
-            error.set(Some(format!("{name}: {}", file_error(&e))));
-        }
+        })
     };
     let unlock = move || {
         let Some((name, bytes)) = locked.get_untracked() else { return };
-        let secret = passphrase.get_untracked();
-        spawn_local(async move {
-            match crate::crypto::decrypt(&bytes, &secret).await {
-                Ok(plain) => {
-                    locked.set(None);
-                    passphrase.set(String::new());
-                    show(name, &plain);
-                }
-                Err(e) => error.set(Some(format!("{name}: {}", crypto_error(&e)))),
-            }
-        });
+        read(name, bytes, Some(passphrase.get_untracked()));
     };
 
     let open = move |file: web_sys::File| {
         let name = file.name();
         spawn_local(async move {
-            let bytes = match read_bytes(&file).await {
-                Ok(bytes) => bytes,
-                Err(e) => {
-                    error.set(Some(e));
-                    return;
-                }
-            };
-            if is_encrypted(&bytes) {
-                pending.set(None);
-                error.set(None);
-                locked.set(Some((name, bytes)));
-            } else {
-                locked.set(None);
-                show(name, &bytes);
+            match read_bytes(&file).await {
+                Ok(bytes) => read(name, bytes, None),
+                Err(e) => error.set(Some(e)),
             }
         });
     };
@@ -294,8 +300,7 @@ pub fn ImportFileControls() -> impl IntoView {
         })}
         {move || error.get().map(|e| view! { <p class="message error" role="alert" data-testid="import-error">{e}</p> })}
         {move || pending.with(|p| p.as_ref().map(|p| {
-            let withheld = p.read.personal_details == PersonalDetails::Removed;
-            (read_file_summary(&p.name, &p.read), withheld, p.groups.clone(), p.summary)
+            (p.first_line.clone(), p.withheld, p.groups.clone(), p.summary)
         })).map(|(first_line, withheld, groups, summary)| {
             let nothing = summary.changes_nothing();
             view! {

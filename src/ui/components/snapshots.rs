@@ -3,17 +3,21 @@
 //! the browser). Restoring keeps the current workspace as the automatic snapshot first.
 
 use crate::i18n::{tr, tr_args};
-use kam_core::exchange::read_file;
 use kam_core::merge::records::{changes_by_account, compare};
 use kam_core::merge::workspace::{document_of, zero_stamp};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
+use crate::file_exchange::read_snapshot;
 use crate::store::{Snapshot, Stamps};
 use crate::ui::components::changes::{ChangeGroups, Group};
 use crate::ui::state::use_app;
 use crate::ui::words::merge::compare_heading;
-use crate::ui::words::share::file_error;
 use crate::ui::words::store::store_error;
+
+fn unreadable(s: &Snapshot, why: &str) -> String {
+    tr_args("The snapshot \"{0}\" could not be read: {1}", &[("0", &s.reason), ("1", &why)])
+}
 
 #[component]
 pub fn Snapshots() -> impl IntoView {
@@ -49,43 +53,46 @@ pub fn Snapshots() -> impl IntoView {
     };
     // What changed since a snapshot: heading and the changes, by account.
     let comparison = RwSignal::new(None::<(String, Vec<Group>)>);
-    let compare_with = move |s: Snapshot| match read_file(s.file.as_bytes()) {
-        Ok(file) => {
-            let groups = state.workspace.with_untracked(|ws| {
-                let changes = compare(&file.workspace, ws);
-                let count = changes.len();
-                let docs = [
-                    document_of(ws, &zero_stamp(), |_, _| false),
-                    document_of(&file.workspace, &zero_stamp(), |_, _| false),
-                ];
-                let groups = Group::list(changes_by_account(changes), &[ws, &file.workspace], &[&docs[0], &docs[1]]);
-                let shown: usize = groups.iter().map(|g| g.lines.len()).sum();
-                (compare_heading(&s.reason, &s.taken_at, if count == 0 { 0 } else { shown.max(1) }), groups)
-            });
-            error.set(None);
-            comparison.set(Some(groups));
-        }
-        Err(e) => error.set(Some(tr_args(
-            "The snapshot \"{0}\" could not be read: {1}",
-            &[("0", &s.reason), ("1", &file_error(&e))],
-        ))),
+    let compare_with = move |s: Snapshot| {
+        spawn_local(async move {
+            match read_snapshot(&s.reason, &s.file).await {
+                Ok(file) => {
+                    let groups = state.workspace.with_untracked(|ws| {
+                        let changes = compare(&file.workspace, ws);
+                        let count = changes.len();
+                        let docs = [
+                            document_of(ws, &zero_stamp(), |_, _| false),
+                            document_of(&file.workspace, &zero_stamp(), |_, _| false),
+                        ];
+                        let groups =
+                            Group::list(changes_by_account(changes), &[ws, &file.workspace], &[&docs[0], &docs[1]]);
+                        let shown: usize = groups.iter().map(|g| g.lines.len()).sum();
+                        (compare_heading(&s.reason, &s.taken_at, if count == 0 { 0 } else { shown.max(1) }), groups)
+                    });
+                    error.set(None);
+                    comparison.set(Some(groups));
+                }
+                Err(e) => error.set(Some(unreadable(&s, &e))),
+            }
+        })
     };
-    let restore = move |s: Snapshot| match read_file(s.file.as_bytes()) {
-        // Restoring is an edit made now: what it changes wins over older copies when the plan is
-        // next exchanged.
-        Ok(file) => state.replace_keeping_snapshot(
-            file.workspace,
-            Stamps::Recorded,
-            tr_args("before restoring \"{0}\"", &[("0", &s.reason)]),
-            tr_args(
-                "Restored the snapshot \"{0}\" ({1}). The workspace before it is kept: Undo, or restore it below.",
-                &[("0", &s.reason), ("1", &s.taken_at)],
-            ),
-        ),
-        Err(e) => error.set(Some(tr_args(
-            "The snapshot \"{0}\" could not be read: {1}",
-            &[("0", &s.reason), ("1", &file_error(&e))],
-        ))),
+    let restore = move |s: Snapshot| {
+        spawn_local(async move {
+            match read_snapshot(&s.reason, &s.file).await {
+                // Restoring is an edit made now: what it changes wins over older copies when the
+                // plan is next exchanged.
+                Ok(file) => state.replace_keeping_snapshot(
+                    file.workspace,
+                    Stamps::Recorded,
+                    tr_args("before restoring \"{0}\"", &[("0", &s.reason)]),
+                    tr_args(
+                        "Restored the snapshot \"{0}\" ({1}). The workspace before it is kept: Undo, or restore it below.",
+                        &[("0", &s.reason), ("1", &s.taken_at)],
+                    ),
+                ),
+                Err(e) => error.set(Some(unreadable(&s, &e))),
+            }
+        })
     };
     let delete = move |key: String, label: String| {
         let ok = web_sys::window()

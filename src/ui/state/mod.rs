@@ -51,8 +51,6 @@ pub struct AppState {
     pub workshop: RwSignal<bool>,
 }
 
-pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
-
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }

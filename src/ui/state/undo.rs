@@ -3,7 +3,6 @@
 //! snapshots the user names). Their writes take the one write path (`write`).
 
 use crate::i18n::{tr, tr_args};
-use kam_core::exchange::{read_file, write_stamped_file, PersonalDetails};
 use kam_core::merge::records::Touched;
 use kam_core::merge::{Choice, Path, StampedDoc};
 use kam_core::model::{Dossier, Workspace};
@@ -12,9 +11,10 @@ use leptos::task::spawn_local;
 use std::collections::BTreeMap;
 
 use super::write::Tell;
-use super::{AppState, APP_VERSION};
+use super::AppState;
+use crate::file_exchange::read_snapshot;
+use crate::import_protocol::StampedWorkspace;
 use crate::store::{Repository, Snapshot, Stamps, StoreError};
-use crate::ui::words::share::file_error;
 use crate::ui::words::store::store_error;
 
 /// A message with an optional undo: the workspace as it was before a destructive action.
@@ -35,20 +35,10 @@ pub enum Undo {
 }
 
 /// The whole workspace, personal details and change stamps included, as a snapshot kept in this
-/// browser.
-fn snapshot_of(ws: &Workspace, document: Option<&StampedDoc>, reason: String) -> Snapshot {
-    Snapshot {
-        reason,
-        taken_at: crate::ui::format::local_minute(),
-        file: write_stamped_file(
-            ws,
-            document,
-            None,
-            PersonalDetails::Included,
-            APP_VERSION,
-            &chrono::Utc::now().to_rfc3339(),
-        ),
-    }
+/// browser (the store's own shapes: it never leaves the browser, and is read back without the
+/// file format).
+fn snapshot_of(ws: &Workspace, document: &StampedDoc, reason: String) -> Snapshot {
+    Snapshot { reason, taken_at: crate::ui::format::local_minute(), file: StampedWorkspace::to_text(ws, document) }
 }
 
 impl AppState {
@@ -60,7 +50,7 @@ impl AppState {
         let current = state.workspace.get_untracked();
         self.write_then(
             move |repo| async move {
-                let make = |before: &StampedDoc| snapshot_of(&current, Some(before), reason.clone());
+                let make = |before: &StampedDoc| snapshot_of(&current, before, reason.clone());
                 let (before, snapshot) = repo.replace_keeping(&next, stamps, Some(&make)).await?;
                 Ok((next, current, before, snapshot))
             },
@@ -100,7 +90,7 @@ impl AppState {
         self.write_then(
             move |repo| async move {
                 let reason = tr_args("before merging {name}", &[("name", &name)]);
-                let make = |ws: &Workspace, before: &StampedDoc| snapshot_of(ws, Some(before), reason.clone());
+                let make = |ws: &Workspace, before: &StampedDoc| snapshot_of(ws, before, reason.clone());
                 let (merged, before, snapshot) =
                     repo.merge_file(current, &remote, &choices, previewed.as_ref(), &make).await?;
                 Ok((merged.workspace, before, snapshot, name))
@@ -126,13 +116,16 @@ impl AppState {
     /// Puts back the workspace kept before the last replace.
     pub fn restore_snapshot(&self) {
         let Some(snapshot) = self.snapshot.get_untracked() else { return };
-        match read_file(snapshot.file.as_bytes()) {
-            Ok(file) => self.replace_workspace(
-                file.workspace,
-                Some(tr_args("Restored the workspace as it was {0}.", &[("0", &snapshot.reason)])),
-            ),
-            Err(e) => self.error.set(Some(tr_args("The snapshot could not be read: {0}", &[("0", &file_error(&e))]))),
-        }
+        let state = *self;
+        spawn_local(async move {
+            match read_snapshot(&snapshot.reason, &snapshot.file).await {
+                Ok(file) => state.replace_workspace(
+                    file.workspace,
+                    Some(tr_args("Restored the workspace as it was {0}.", &[("0", &snapshot.reason)])),
+                ),
+                Err(e) => state.error.set(Some(tr_args("The snapshot could not be read: {0}", &[("0", &e)]))),
+            }
+        });
     }
 
     /// Puts back the workspace a notice kept.
@@ -164,7 +157,7 @@ impl AppState {
         self.write_then(
             move |repo| async move {
                 let document = repo.document().await?;
-                repo.save_named_snapshot(&snapshot_of(&ws, Some(&document), name)).await.map(|_key| ())
+                repo.save_named_snapshot(&snapshot_of(&ws, &document, name)).await.map(|_key| ())
             },
             Tell::Nobody,
             done,

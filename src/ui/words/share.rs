@@ -79,6 +79,20 @@ pub fn crypto_error(e: &CryptoError) -> String {
     }
 }
 
+/// Why the import worker, where files are read and written, could not do it.
+pub fn exchange_problem(problem: &crate::import_client::WorkerProblem) -> String {
+    use crate::import_client::WorkerProblem;
+    match problem {
+        WorkerProblem::NotStarted(why) | WorkerProblem::Crashed(why) => tr_args(
+            "The file could not be read or written in this browser ({why}). Nothing was changed. Reload the page and try again.",
+            &[("why", why)],
+        ),
+        WorkerProblem::Garbled => {
+            tr("The file could not be read or written. Nothing was changed. Reload the page and try again.").into()
+        }
+    }
+}
+
 /// The first line of a KAM Planner file's preview: what it holds, and when it was exported.
 pub fn read_file_summary(name: &str, read: &ReadFile) -> String {
     let scope = match read.scope {
