@@ -9,6 +9,7 @@ mod qualification;
 pub mod roles;
 pub mod rules;
 mod segmentation;
+pub mod targets;
 mod window;
 
 pub use movement::{compare_windows, movement, AccountMove, Cell, Direction, Movement, MovementRow, WindowComparison};
@@ -42,3 +43,4 @@ pub use health::{
     MissedPromise, OpenComplaint, OverdueAction, Rule, SinglePoint, TrendMonth, FAIR_FROM, GOOD_FROM, TREND_MONTHS,
 };
 pub use reminders::{next_meeting, next_yearly, reminders, Reminder, ReminderFact, ReminderKind};
+pub use targets::{next_target_year, targets_against_actuals, MeasureResult, TargetMeasure, TargetYear};

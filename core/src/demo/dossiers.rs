@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use super::DemoText;
 use crate::model::{
     Action, ActionStatus, Attitude, CellState, Competitor, DmuRole, Dossier, EventKind, FactorPreset, KeyReason,
-    Meeting, Metrics, Objective, Outcome, Person, Proposal, RelationshipStage, TeamMember, Tender, TimelineEvent,
+    Meeting, Metrics, Objective, Outcome, Person, Proposal, RelationshipStage, Target, TeamMember, Tender,
+    TimelineEvent,
 };
 
 // Demo data reads best as one call per person, every field in place.
@@ -180,6 +181,19 @@ pub(super) fn key_dossiers(words: &super::Words) -> Vec<(&'static str, &'static 
         },
     ];
     nordhavn.metrics = Metrics { cost_to_serve: Some(95_000.0), wallet: Some(3_500_000.0), ..Default::default() };
+    let target = |year: i32, revenue, profit, wallet_share_pct| Target {
+        id: format!("target-{year}"),
+        year: Some(year),
+        revenue: Some(revenue),
+        profit,
+        wallet_share_pct,
+        ..Default::default()
+    };
+    nordhavn.targets = vec![
+        target(2025, 2_000_000.0, Some(380_000.0), None),
+        target(2026, 2_400_000.0, Some(450_000.0), Some(70.0)),
+        target(2027, 2_600_000.0, None, None),
+    ];
     nordhavn.tenders = vec![Tender {
         id: Default::default(),
         title: t(NordicTransportTender).into(),

@@ -99,6 +99,20 @@ pub struct Promise {
     pub closed_on: Option<NaiveDate>,
 }
 
+/// What the account team aims for in one calendar year (issue 16 point 3b): revenue, profit,
+/// share of the customer's wallet and lifetime value. Empty measures have no target.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Target {
+    pub id: String,
+    pub year: Option<i32>,
+    pub revenue: Option<f64>,
+    pub profit: Option<f64>,
+    /// Share of wallet, percent.
+    pub wallet_share_pct: Option<f64>,
+    pub lifetime_value: Option<f64>,
+}
+
 /// A fresh item id for a list whose ids are `taken`. `entropy` comes from the caller (the app
 /// draws it from the browser's random numbers): ids must not collide between two machines adding
 /// to the same list before they exchange files, which counting up (as people are numbered) would

@@ -79,6 +79,10 @@ pub struct Dossier {
     /// trend over the years. Kept by the app, not typed; absent from files when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub health_months: Vec<HealthMonth>,
+    /// Targets per calendar year, compared with the actuals (`analysis::targets`); absent from
+    /// files when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<super::Target>,
 }
 
 /// The health score of one account in one calendar month: the last score the app saw in that
@@ -197,6 +201,7 @@ impl Dossier {
                 self.metrics.cost_to_serve.is_some()
                     || self.metrics.yearly_margin.is_some()
                     || self.metrics.wallet.is_some()
+                    || self.targets.iter().any(|t| t.year.is_some())
             }
             Section::Tenders => {
                 self.tenders.iter().any(|t| filled(&t.title)) || self.proposals.iter().any(|p| filled(&p.title))
@@ -271,6 +276,7 @@ impl Dossier {
         super::aftersale::number_items(&mut self.complaints, |c| &mut c.id);
         super::aftersale::number_items(&mut self.references, |r| &mut r.id);
         super::aftersale::number_items(&mut self.promises, |p| &mut p.id);
+        super::aftersale::number_items(&mut self.targets, |t| &mut t.id);
     }
 
     /// The whitespace cell for an offering and unit, if one is recorded.

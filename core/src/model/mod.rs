@@ -17,7 +17,7 @@ mod settings;
 pub use account::{normalise_name, Account, AccountHistory, AccountId, NewAccountError, OrderLine, Workspace};
 pub use aftersale::{
     new_item_id, Complaint, ComplaintKind, Promise, PromiseFunction, PromiseState, ReferenceKind, ReferenceRequest,
-    Severity,
+    Severity, Target,
 };
 pub use closed_list::Choice;
 pub use dossier::{

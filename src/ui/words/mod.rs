@@ -22,5 +22,6 @@ pub mod roles;
 pub mod segmentation;
 pub mod share;
 pub mod store;
+pub mod targets;
 pub mod text;
 pub mod xlsx;

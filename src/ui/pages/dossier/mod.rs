@@ -194,7 +194,7 @@ fn DossierView(account_id: String) -> impl IntoView {
         {section_panel(Section::Strategy, dossier, nav, sections::strategy(ed).into_any())}
         {section_panel(Section::Team, dossier, nav, sections::team(ed, manager.into()).into_any())}
         {section_panel(Section::Plan, dossier, nav, sections::plan(ed).into_any())}
-        {section_panel(Section::Metrics, dossier, nav, sections::metrics(ed, row, window_months).into_any())}
+        {section_panel(Section::Metrics, dossier, nav, view! { {sections::metrics(ed, row, window_months)}{sections::targets(ed, lines)}{sections::health_trend_view(ed)} }.into_any())}
         {section_panel(Section::Tenders, dossier, nav, sections::tenders(ed).into_any())}
         {section_panel(Section::AfterSale, dossier, nav, sections::after_sale(ed).into_any())}
         {section_panel(Section::Status, dossier, nav, view! {

@@ -15,7 +15,7 @@ use crate::ui::words::aftersale::{self as words, form};
 
 /// A fresh id for a new item of a list: random, so that two machines adding to the same list
 /// before they exchange files do not give two items one id (see `kam_core::model::new_item_id`).
-fn fresh_id<'a>(taken: impl IntoIterator<Item = &'a str>) -> String {
+pub(super) fn fresh_id<'a>(taken: impl IntoIterator<Item = &'a str>) -> String {
     let entropy = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64 ^ (js_sys::Date::now() as u64);
     new_item_id(taken, entropy)
 }

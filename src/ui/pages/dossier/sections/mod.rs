@@ -72,12 +72,14 @@ mod health_trend;
 mod people;
 mod plan;
 mod strategy;
+mod targets;
 
 pub use aftersale::after_sale;
 pub use health_trend::health_trend_view;
 pub use people::people;
 pub use plan::{metrics, plan, tenders};
 pub use strategy::strategy;
+pub use targets::targets;
 
 pub fn general(ed: Editor) -> impl IntoView {
     view! {

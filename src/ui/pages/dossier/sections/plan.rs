@@ -121,7 +121,6 @@ pub fn metrics(ed: Editor, row: Memo<Option<AccountSegment>>, window_months: Sig
             }
         }}</p>
         {move || { let p = problems(); (!p.is_empty()).then(|| view! { <p class="field-error" role="alert">{p.join(" ")}</p> }) }}
-        {super::health_trend_view(ed)}
     }
 }
 
