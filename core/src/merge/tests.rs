@@ -706,3 +706,23 @@ fn a_field_that_changes_type_merges_as_one_register() {
     assert_eq!(q.doc.value(), json!({"a": {"z": 1}}), "the old fields do not come back");
     assert_eq!(merge(&p.doc, &q.doc).value(), json!({"a": {"z": 1}}));
 }
+
+#[test]
+fn targets_edited_and_added_apart_merge_item_by_item_and_read_back_typed() {
+    let mut base = start();
+    let mut clock = Clock::new("base");
+    let mut v = base.value();
+    v["dossiers"][0]["targets"] = json!([{"id": "t2026", "year": 2026, "revenue": 100.0}]);
+    base.record(&v, &mut clock, BASE_MS + 500);
+    let (mut eva, mut jon) = (Person::new("eva", &base), Person::new("jon", &base));
+    eva.edit(BASE_MS + 1000, |v| v["dossiers"][0]["targets"][0]["revenue"] = json!(120.0));
+    jon.edit(BASE_MS + 2000, |v| {
+        v["dossiers"][0]["targets"].as_array_mut().unwrap().push(json!({"id": "t2027", "year": 2027, "profit": 9.0}))
+    });
+    let merged = merge(&eva.doc, &jon.doc);
+    assert_eq!(merged, merge(&jon.doc, &eva.doc));
+    let typed: Vec<crate::model::Target> =
+        serde_json::from_value(merged.value()["dossiers"][0]["targets"].clone()).unwrap();
+    let targets: Vec<_> = typed.iter().map(|t| (t.id.as_str(), t.year, t.revenue, t.profit)).collect();
+    assert_eq!(targets, vec![("t2026", Some(2026), Some(120.0), None), ("t2027", Some(2027), None, Some(9.0))]);
+}
