@@ -16,6 +16,16 @@ pub fn dossier_href(account_id: &str) -> String {
     format!("/key-accounts/{}", js_sys::encode_uri_component(account_id))
 }
 
+/// Where a reminder or calendar entry leads: its account's dossier, or, for an entry of no
+/// account (a manager's development goal), the managers' skills on the Programme page.
+pub fn entry_href(account_id: &str) -> String {
+    if account_id.is_empty() {
+        "/programme#skills".into()
+    } else {
+        dossier_href(account_id)
+    }
+}
+
 /// "2026-11-24 17:05", the local time now, for snapshot labels (no strftime in the wasm).
 pub fn local_minute() -> String {
     use chrono::Timelike;

@@ -14,6 +14,8 @@ pub enum CalendarKind {
     Tender,
     Proposal,
     Objective,
+    /// A goal of a key account manager's development plan.
+    Development,
 }
 
 impl CalendarKind {
@@ -24,6 +26,7 @@ impl CalendarKind {
             CalendarKind::Tender => "tender",
             CalendarKind::Proposal => "proposal",
             CalendarKind::Objective => "objective",
+            CalendarKind::Development => "development",
         }
     }
 }
@@ -42,6 +45,8 @@ pub enum CalendarFact {
     ProposalValidity { proposal: String },
     /// An objective's deadline.
     ObjectiveDue { objective: String },
+    /// A goal of `manager`'s development plan is due (an entry of no account).
+    DevelopmentDue { manager: String, goal: String },
 }
 
 impl CalendarFact {
@@ -51,6 +56,7 @@ impl CalendarFact {
             CalendarFact::TenderDay { .. } | CalendarFact::TenderPreparation { .. } => CalendarKind::Tender,
             CalendarFact::ProposalValidity { .. } => CalendarKind::Proposal,
             CalendarFact::ObjectiveDue { .. } => CalendarKind::Objective,
+            CalendarFact::DevelopmentDue { .. } => CalendarKind::Development,
         }
     }
 }
@@ -109,6 +115,26 @@ pub fn annual_calendar(ws: &Workspace, year: i32) -> Vec<CalendarMonth> {
         for o in &d.objectives {
             if let Some(due) = o.due {
                 dated(due, CalendarFact::ObjectiveDue { objective: o.text.clone() });
+            }
+        }
+    }
+    // The managers' development goals: entries of no account, named by the manager.
+    for a in ws.programme.skills.iter().filter(|a| !a.manager.trim().is_empty()) {
+        for g in a.plans.iter().filter(|g| !g.done) {
+            if let Some(due) = g.due.filter(|d| d.year() == year) {
+                let fact = CalendarFact::DevelopmentDue {
+                    manager: a.manager.trim().to_string(),
+                    goal: g.goal.trim().to_string(),
+                };
+                items.push((
+                    due.month(),
+                    CalendarEntry {
+                        day: Some(due.day()),
+                        account_id: String::new(),
+                        account_name: a.manager.trim().to_string(),
+                        fact,
+                    },
+                ));
             }
         }
     }

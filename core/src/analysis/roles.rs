@@ -351,6 +351,7 @@ mod tests {
             manager: "Maria".into(),
             scores: vec![Some(4), None, Some(3)],
             notes: String::new(),
+            plans: Vec::new(),
         }];
         let seg = segment_workspace(&ws, &Default::default());
         let rows = manager_summaries(&ws, &seg, today);

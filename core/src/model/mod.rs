@@ -27,8 +27,8 @@ pub use dossier::{
     FACTOR_SCORE_MAX,
 };
 pub use programme::{
-    is_currency_code, Factor, FactorPreset, MatrixAxis, Programme, ProgrammeProblem, Skill, SkillAssessment,
-    LOST_AFTER_MONTHS, STRATEGIC_REASONS,
+    is_currency_code, DevelopmentGoal, Factor, FactorPreset, MatrixAxis, Programme, ProgrammeProblem, Skill,
+    SkillAssessment, LOST_AFTER_MONTHS, STRATEGIC_REASONS,
 };
 pub use restore::{
     account_order, restore, restore_dossier, restore_programme, sort_accounts, RestoreProblem, Restored, Stored,

@@ -1,4 +1,5 @@
 use super::closed_list::closed_list;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// One weighted factor of the portfolio matrix.
@@ -138,6 +139,23 @@ pub struct SkillAssessment {
     /// Scores in the order of [`Skill::ALL`]; `None` = not assessed.
     pub scores: Vec<Option<u8>>,
     pub notes: String,
+    /// The manager's development plan (issue 16 point 7): goals with their training and due
+    /// dates, which reach the reminders and the annual calendar. Absent from files when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<DevelopmentGoal>,
+}
+
+/// One goal of a key account manager's development plan.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DevelopmentGoal {
+    pub id: String,
+    /// What the manager is to be able to do ("lead a negotiation with a buying committee").
+    pub goal: String,
+    /// How: a course, a mentor, a project.
+    pub training: String,
+    pub due: Option<NaiveDate>,
+    pub done: bool,
 }
 
 /// The programme's own decisions: its written criteria, the portfolio-matrix factors, when an

@@ -53,7 +53,7 @@ pub fn CalendarPage() -> impl IntoView {
                                     view! { <ul>{list.into_iter().map(|i| view! {
                                         <li data-testid="calendar-item" class=format!("cal-{}", i.fact.kind().id())>
                                             <span class="day">{i.day.map(|d| d.to_string()).unwrap_or_default()}</span>
-                                            <span>{calendar_entry(&i.fact)}<br/><A href=crate::ui::format::dossier_href(&i.account_id)>{i.account_name}</A></span>
+                                            <span>{calendar_entry(&i.fact)}<br/><A href=crate::ui::format::entry_href(&i.account_id)>{i.account_name}</A></span>
                                         </li>
                                     }).collect_view()}</ul> }.into_any()
                                 }

@@ -7,7 +7,7 @@ use kam_core::analysis::{
     key_accounts_health, key_share_range, knowledge_concentration, manager_load, manager_load_range, skill_managers,
     CheckStatus,
 };
-use kam_core::model::{Skill, SkillAssessment};
+use kam_core::model::{new_item_id, DevelopmentGoal, Skill, SkillAssessment};
 use leptos::prelude::*;
 
 use crate::ui::components::guide_link;
@@ -204,7 +204,7 @@ fn Skills() -> impl IntoView {
         error.set(result.err().map(|e| words::programme_problems(&e).join(" ")));
     };
     view! {
-        <section class="panel">
+        <section class="panel" id="skills">
             <h2>{move || tr("Key account manager skills")}{guide_link(Topic::Skills)}</h2>
             <p class="muted small">{move || tr("A self-assessment against the profile: 1 = just starting, 5 = could teach it. The best salespeople are often not the best key account managers; this shows where to train.")}</p>
             {move || if no_managers.get() {
@@ -239,10 +239,69 @@ fn Skills() -> impl IntoView {
                         <textarea rows="3" data-testid="skills-notes" prop:value=move || notes.get()
                             on:change=move |ev| { let v = event_target_value(&ev); save(Rc::new(move |a| a.notes = v.clone())); }></textarea>
                     </label>
+                    {development_plan(assessment, save)}
                     {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 }.into_any()
             }}
         </section>
+    }
+}
+
+/// A manager's development plan: goals with their training and due dates, which reach the
+/// reminders and the annual calendar (`kam_core::analysis::reminders`, `annual_calendar`). Rows
+/// read their fields by index and store on change, so typing is never replaced.
+fn development_plan(
+    assessment: Memo<SkillAssessment>,
+    save: impl Fn(Rc<dyn Fn(&mut SkillAssessment)>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let count = Memo::new(move |_| assessment.with(|a| a.plans.len()));
+    // A memo per field: storing another field does not write this one's value again while it is
+    // being typed.
+    let field = move |i: usize, get: fn(&DevelopmentGoal) -> String| {
+        let value = Memo::new(move |_| assessment.with(|a| a.plans.get(i).map(get).unwrap_or_default()));
+        move || value.get()
+    };
+    let label =
+        |column: &'static str, i: usize| tr_args("{column}, row {row}", &[("column", &tr(column)), ("row", &(i + 1))]);
+    let edit = move |i: usize, change: Rc<dyn Fn(&mut DevelopmentGoal)>| {
+        save(Rc::new(move |a| {
+            if let Some(g) = a.plans.get_mut(i) {
+                change(g);
+            }
+        }))
+    };
+    view! {
+        <h3>{move || tr("Development plan")}</h3>
+        <p class="muted small">{move || tr("Goals to work on, with the training and a due date: open goals come up in the reminders and the annual calendar.")}</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=move || tr("Development plan")>
+            <table class="edit-table">
+                <thead><tr>
+                    <th scope="col">{move || tr("Goal")}</th><th scope="col">{move || tr("Training")}</th><th scope="col">{move || tr("Due")}</th><th scope="col">{move || tr("Done")}</th>
+                    <th scope="col"><span class="visually-hidden">{move || tr("Remove")}</span></th>
+                </tr></thead>
+                <tbody>
+                    {move || (0..count.get()).map(|i| view! {
+                        <tr data-testid="plan-row">
+                            <td class="grow"><input type="text" data-testid=format!("plan-goal-{i}") aria-label=label(tr("Goal"), i) prop:value=field(i, |g| g.goal.clone())
+                                on:change=move |ev| { let v = event_target_value(&ev); edit(i, Rc::new(move |g| g.goal = v.clone())); }/></td>
+                            <td class="grow"><input type="text" data-testid=format!("plan-training-{i}") aria-label=label(tr("Training"), i) prop:value=field(i, |g| g.training.clone())
+                                on:change=move |ev| { let v = event_target_value(&ev); edit(i, Rc::new(move |g| g.training = v.clone())); }/></td>
+                            <td><input type="date" data-testid=format!("plan-due-{i}") aria-label=label(tr("Due"), i) prop:value=field(i, |g| g.due.map(|d| d.to_string()).unwrap_or_default())
+                                on:change=move |ev| { let v = event_target_value(&ev).parse().ok(); edit(i, Rc::new(move |g| g.due = v)); }/></td>
+                            <td><input type="checkbox" data-testid=format!("plan-done-{i}") aria-label=label(tr("Done"), i) prop:checked=move || assessment.with(|a| a.plans.get(i).is_some_and(|g| g.done))
+                                on:change=move |ev| { let v = event_target_checked(&ev); edit(i, Rc::new(move |g| g.done = v)); }/></td>
+                            <td><button type="button" class="icon-button" data-testid=format!("remove-plan-{i}") aria-label=tr_args("Remove {what}", &[("what", &tr("the goal"))]) title=tr_args("Remove {what}", &[("what", &tr("the goal"))])
+                                on:click=move |_| save(Rc::new(move |a| { if i < a.plans.len() { a.plans.remove(i); } }))>"✕"</button></td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <button type="button" class="button small" data-testid="plan-add" on:click=move |_| save(Rc::new(|a| {
+            let entropy = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64 ^ (js_sys::Date::now() as u64);
+            let id = new_item_id(a.plans.iter().map(|g| g.id.as_str()), entropy);
+            a.plans.push(DevelopmentGoal { id, ..Default::default() });
+        }))>{move || tr("Add goal")}</button>
     }
 }
 

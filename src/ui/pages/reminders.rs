@@ -91,7 +91,7 @@ pub fn RemindersPage() -> impl IntoView {
                                 <tr data-testid="reminder-row" class:overdue=r.overdue data-kind=r.kind.id()>
                                     <td class="nowrap" data-date=r.date.to_string()>{crate::i18n::fmt::date(r.date)}{r.overdue.then(|| view! { <span class="badge-overdue">{tr("overdue")}</span> })}</td>
                                     <td>{kind_label(r.kind)}</td>
-                                    <td><A href=crate::ui::format::dossier_href(&r.account_id)>{r.account_name.clone()}</A></td>
+                                    <td><A href=crate::ui::format::entry_href(&r.account_id)>{r.account_name.clone()}</A></td>
                                     <td><strong>{title}</strong><br/><span class="muted small">{detail}</span></td>
                                 </tr>
                             } }).collect_view()}

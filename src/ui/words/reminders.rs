@@ -24,6 +24,7 @@ pub fn kind_label(kind: ReminderKind) -> &'static str {
         ReminderKind::Promise => tr("Promise to the customer"),
         ReminderKind::Lost => tr("Lost account"),
         ReminderKind::WinBack => tr("Win-back"),
+        ReminderKind::Development => tr("Development goal"),
     }
 }
 
@@ -94,6 +95,9 @@ pub fn title(r: &Reminder) -> String {
             tr_args("No purchase since {last_purchase}", &[("last_purchase", &last_purchase)])
         }
         ReminderFact::WinBack { plan } => tr_args("Win back: {0}", &[("0", &first_line(plan, 80))]),
+        ReminderFact::Development { goal, .. } => {
+            tr_args("Development goal due: {goal}", &[("goal", &or_default(goal, tr("(untitled goal)")))])
+        }
     }
 }
 
@@ -180,6 +184,13 @@ pub fn detail(r: &Reminder) -> String {
             }
         }
         ReminderFact::WinBack { plan } => tr_args("The account is marked lost. Win-back plan: {0}", &[("0", &plan.trim())]),
+        ReminderFact::Development { manager, training, due, .. } => {
+            if training.is_empty() {
+                tr_args("{manager}'s development plan, due {due}.", &[("manager", &manager), ("due", &due)])
+            } else {
+                tr_args("{manager}'s development plan, due {due}. Training: {training}", &[("manager", &manager), ("due", &due), ("training", &training)])
+            }
+        }
     }
 }
 
@@ -189,7 +200,11 @@ pub fn event_words(r: &Reminder) -> EventWords {
         title: title(r),
         detail: detail(r),
         category: kind_label(r.kind).to_string(),
-        account_line: tr_args("Account: {0}", &[("0", &r.account_name)]),
+        account_line: if r.account_id.is_empty() {
+            tr_args("Key account manager: {0}", &[("0", &r.account_name)])
+        } else {
+            tr_args("Account: {0}", &[("0", &r.account_name)])
+        },
     }
 }
 
@@ -215,6 +230,9 @@ pub fn calendar_entry(fact: &CalendarFact) -> String {
             tr_args("Proposal valid until: {proposal}", &[("proposal", &proposal)])
         }
         CalendarFact::ObjectiveDue { objective } => tr_args("Objective due: {objective}", &[("objective", &objective)]),
+        CalendarFact::DevelopmentDue { goal, .. } => {
+            tr_args("Development goal due: {goal}", &[("goal", &or_default(goal, tr("(untitled goal)")))])
+        }
     }
 }
 

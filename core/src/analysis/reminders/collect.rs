@@ -7,7 +7,7 @@ use crate::analysis::rules::{
     action_is_open, action_is_overdue, last_purchase, lost_from, promise_is_open, promise_is_overdue, proposal_state,
     tender_preparation_start, ProposalState, TENDER_MILESTONE_MONTHS,
 };
-use crate::model::{parse_birthday, Account, AccountStatus, Dossier, OrderLine, Outcome};
+use crate::model::{parse_birthday, Account, AccountStatus, Dossier, OrderLine, Outcome, Programme};
 
 /// Collects reminders for one account at a time, filtering by the horizon.
 pub(super) struct Collector<'a> {
@@ -170,6 +170,33 @@ impl Collector<'_> {
                 due,
             };
             self.add(account, ReminderKind::Promise, due, promise_is_overdue(p, self.today), fact);
+        }
+    }
+
+    /// The managers' development goals that are not done and have a due date: coming ones within
+    /// the horizon, overdue ones always. They belong to no account.
+    pub fn development(&mut self, programme: &Programme) {
+        for a in programme.skills.iter().filter(|a| !a.manager.trim().is_empty()) {
+            for g in a.plans.iter().filter(|g| !g.done) {
+                let Some(due) = g.due else { continue };
+                if due <= self.end {
+                    self.out.push(Reminder {
+                        date: due,
+                        kind: ReminderKind::Development,
+                        account_id: String::new(),
+                        account_name: a.manager.trim().to_string(),
+                        overdue: due < self.today,
+                        personal: false,
+                        yearly: None,
+                        fact: ReminderFact::Development {
+                            manager: a.manager.trim().to_string(),
+                            goal: g.goal.trim().to_string(),
+                            training: g.training.trim().to_string(),
+                            due,
+                        },
+                    });
+                }
+            }
         }
     }
 

@@ -70,11 +70,14 @@ pub enum ReminderKind {
     Lost,
     /// A lost account with a win-back plan to work.
     WinBack,
+    /// A goal of a key account manager's development plan, due within the horizon or overdue.
+    /// Not about an account: `account_id` is empty and `account_name` names the manager.
+    Development,
 }
 
 impl ReminderKind {
     /// Every kind, in the order reminders of one day are listed.
-    pub const ALL: [ReminderKind; 11] = [
+    pub const ALL: [ReminderKind; 12] = [
         ReminderKind::Birthday,
         ReminderKind::ProposalFollowUp,
         ReminderKind::ProposalValidity,
@@ -86,6 +89,7 @@ impl ReminderKind {
         ReminderKind::Promise,
         ReminderKind::Lost,
         ReminderKind::WinBack,
+        ReminderKind::Development,
     ];
 
     /// Stable identifier (same as the serialised form), for a filter or a `data-kind`.
@@ -102,6 +106,7 @@ impl ReminderKind {
             ReminderKind::Promise => "promise",
             ReminderKind::Lost => "lost",
             ReminderKind::WinBack => "win_back",
+            ReminderKind::Development => "development",
         }
     }
 }
@@ -147,6 +152,8 @@ pub enum ReminderFact {
     Lost { last_purchase: NaiveDate, lost_from: NaiveDate, months: u32, counts_as_lost: bool },
     /// A lost account's win-back plan.
     WinBack { plan: String },
+    /// A goal of `manager`'s development plan, with its training, due on `due`.
+    Development { manager: String, goal: String, training: String, due: NaiveDate },
 }
 
 /// One thing to do or remember on a day.
@@ -232,6 +239,7 @@ pub fn reminders(ws: &Workspace, lost_months: u32, today: NaiveDate, horizon_day
             c.win_back(account, d);
         }
     }
+    c.development(&ws.programme);
     out.sort_by(|a, b| {
         (a.date, a.kind, &a.account_name, &a.account_id, &a.fact).cmp(&(
             b.date,

@@ -31,6 +31,7 @@ fn subject(r: &Reminder) -> &str {
         ReminderFact::Meeting { title, .. } => title,
         ReminderFact::Action { text, .. } | ReminderFact::Promise { text, .. } => text,
         ReminderFact::WinBack { plan } => plan,
+        ReminderFact::Development { goal, .. } => goal,
         ReminderFact::Lost { .. } => "",
     }
 }
@@ -626,4 +627,45 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn open_development_goals_with_a_due_date_are_reminded_and_shown_in_the_calendar() {
+    use crate::model::{DevelopmentGoal, SkillAssessment};
+    let goal = |goal: &str, due: Option<NaiveDate>, done: bool| DevelopmentGoal {
+        id: goal.into(),
+        goal: goal.into(),
+        training: "Negotiation course".into(),
+        due,
+        done,
+    };
+    let mut ws = key_ws(Dossier::default());
+    ws.programme.skills.push(SkillAssessment {
+        manager: "Maria Lind".into(),
+        plans: vec![
+            goal("Late", Some(date(2026, 11, 1)), false),
+            goal("Soon", Some(date(2026, 12, 10)), false),
+            goal("Far", Some(date(2027, 9, 1)), false),
+            goal("Done", Some(date(2026, 12, 5)), true),
+            goal("Undated", None, false),
+        ],
+        ..Default::default()
+    });
+    // A manager without a name is nobody's plan.
+    ws.programme
+        .skills
+        .push(SkillAssessment { plans: vec![goal("Nobody", Some(date(2026, 12, 1)), false)], ..Default::default() });
+    let list = reminders(&ws, 6, date(2026, 11, 24), 30);
+    let got: Vec<_> = of(&list, ReminderKind::Development)
+        .iter()
+        .map(|r| (subject(r), r.overdue, r.account_id.as_str(), r.account_name.as_str()))
+        .collect();
+    assert_eq!(got, vec![("Late", true, "", "Maria Lind"), ("Soon", false, "", "Maria Lind")]);
+    let months = crate::analysis::annual_calendar(&ws, 2026);
+    let entries: Vec<_> =
+        months.iter().flat_map(|m| m.entries.iter().map(move |e| (m.month, e.day, e.fact.clone()))).collect();
+    let development: Vec<_> =
+        entries.iter().filter(|(_, _, f)| f.kind() == crate::analysis::CalendarKind::Development).collect();
+    assert_eq!(development.len(), 2, "2026's open goals with a date: {development:?}");
+    assert!(development.iter().any(|(m, d, _)| (*m, *d) == (12, Some(10))));
 }
