@@ -17,7 +17,7 @@ use super::numbers::{parse_number, Decimal, NumberError};
 use super::totals::{equals_sum, is_totals_label};
 use super::xlsx::WorkbookProblem;
 use super::zip_reader::ZipError;
-use crate::model::{normalise_name, Account, OrderLine, Workspace};
+use crate::model::{normalise_name, normalise_name_into, Account, OrderLine, Workspace};
 
 mod columns;
 mod table;
@@ -209,13 +209,86 @@ pub struct ImportedLine {
     pub lines: Vec<OrderLine>,
 }
 
+/// Account keys to their slots, looked up once per row. The keys sit side by side in one
+/// string, found through a map from each key's 64-bit hash: a map of `String`s spread the keys
+/// over the heap between the growing order-line vectors, and its key comparisons, each a cache
+/// miss, were a quarter of a large import. Two keys with the same hash (which the fixed-key SipHash
+/// makes astronomically rare) are still told apart, through `collided`.
+#[derive(Default)]
+struct AccountIndex {
+    by_hash: HashMap<u64, usize, std::hash::BuildHasherDefault<HashIsKey>>,
+    collided: HashMap<String, usize>,
+    /// Every key, one after the other, and where each ends.
+    text: String,
+    ends: Vec<usize>,
+    slots: Vec<usize>,
+}
+
+impl AccountIndex {
+    fn hash(key: &str) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        key.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    fn key(&self, entry: usize) -> &str {
+        let start = if entry == 0 { 0 } else { self.ends[entry - 1] };
+        &self.text[start..self.ends[entry]]
+    }
+
+    fn get(&self, key: &str) -> Option<usize> {
+        let &entry = self.by_hash.get(&Self::hash(key))?;
+        if self.key(entry) == key {
+            Some(self.slots[entry])
+        } else {
+            self.collided.get(key).copied()
+        }
+    }
+
+    /// Adds a key that [`Self::get`] did not find.
+    fn insert(&mut self, key: &str, slot: usize) {
+        let hash = Self::hash(key);
+        if self.by_hash.contains_key(&hash) {
+            self.collided.insert(key.to_string(), slot);
+            return;
+        }
+        self.text.push_str(key);
+        self.ends.push(self.text.len());
+        self.slots.push(slot);
+        self.by_hash.insert(hash, self.slots.len() - 1);
+    }
+}
+
+/// For a map whose keys are already hashes.
+#[derive(Default)]
+struct HashIsKey(u64);
+
+impl std::hash::Hasher for HashIsKey {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// Reads all rows of a file in steps, so the caller can yield to the page between them.
 pub struct RowImporter {
     reader: csv::Reader<SharedText>,
     record: csv::StringRecord,
     mapping: ColumnMapping,
     total_bytes: usize,
-    index: HashMap<String, usize>,
+    index: AccountIndex,
+    /// The row's account key, in one buffer reused from row to row.
+    key: String,
     pub accounts: Vec<ImportedLine>,
     /// For each account: the date of the row its name was taken from, and whether it had
     /// another spelling.
@@ -243,7 +316,8 @@ impl RowImporter {
             record: csv::StringRecord::new(),
             mapping,
             total_bytes: table.text.len(),
-            index: HashMap::new(),
+            index: AccountIndex::default(),
+            key: String::new(),
             accounts: Vec::new(),
             spelling: Vec::new(),
             numbers: Vec::new(),
@@ -353,18 +427,22 @@ impl RowImporter {
             }
             match parse_row(&self.record, &self.mapping) {
                 Ok((name, number, order)) => {
-                    let key = match number {
-                        Some(n) => format!("#{n}"),
-                        None => normalise_name(name),
-                    };
+                    self.key.clear();
+                    match number {
+                        Some(n) => {
+                            self.key.push('#');
+                            self.key.push_str(n);
+                        }
+                        None => normalise_name_into(name, &mut self.key),
+                    }
                     let name = name.trim();
-                    let slot = match self.index.get(&key) {
-                        Some(&i) => i,
+                    let slot = match self.index.get(&self.key) {
+                        Some(i) => i,
                         None => {
                             self.accounts.push(ImportedLine { name: name.to_string(), lines: Vec::new() });
                             self.spelling.push((order.date, false));
                             self.numbers.push(number.map(str::to_string));
-                            self.index.insert(key, self.accounts.len() - 1);
+                            self.index.insert(&self.key, self.accounts.len() - 1);
                             self.accounts.len() - 1
                         }
                     };

@@ -32,19 +32,27 @@ impl Account {
 /// The key under which two spellings of one customer name meet: trimmed, inner whitespace
 /// collapsed, lower-cased (Unicode-aware, so "ÖRESUND AB" and "Öresund ab" are one account).
 pub fn normalise_name(name: &str) -> String {
-    if !name.is_ascii() {
-        return name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    }
-    // An ASCII name in one pass and one allocation: the import calls this for every row, and
-    // the general path (a vector of words, a joined string, a lowered copy) was a tenth of it.
     let mut key = String::with_capacity(name.len());
+    normalise_name_into(name, &mut key);
+    key
+}
+
+/// [`normalise_name`] appended to `key`, so a caller that keys every row of a file can reuse
+/// one buffer.
+pub fn normalise_name_into(name: &str, key: &mut String) {
+    if !name.is_ascii() {
+        key.push_str(&name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
+        return;
+    }
+    // An ASCII name in one pass and no allocation: the import calls this for every row, and
+    // the general path (a vector of words, a joined string, a lowered copy) was a tenth of it.
+    let start = key.len();
     for word in name.split_whitespace() {
-        if !key.is_empty() {
+        if key.len() > start {
             key.push(' ');
         }
         key.extend(word.chars().map(|c| c.to_ascii_lowercase()));
     }
-    key
 }
 
 /// One order line: what an account bought on a day. Profit is optional because many sales

@@ -14,7 +14,9 @@ mod programme;
 mod restore;
 mod settings;
 
-pub use account::{normalise_name, Account, AccountHistory, AccountId, NewAccountError, OrderLine, Workspace};
+pub use account::{
+    normalise_name, normalise_name_into, Account, AccountHistory, AccountId, NewAccountError, OrderLine, Workspace,
+};
 pub use aftersale::{
     new_item_id, Complaint, ComplaintKind, Promise, PromiseFunction, PromiseState, ReferenceKind, ReferenceRequest,
     Severity, Target,
