@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-use crate::import_protocol::{FromWorker, LineColumns, ToWorker, WORKER_URL};
+use crate::import_protocol::{FromWorker, MonthColumns, ToWorker, WORKER_URL};
 
 /// Why the worker could not do its job, for the page to word.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,8 +25,8 @@ pub enum WorkerProblem {
 
 /// What a message carries beside its JSON.
 pub enum Payload {
-    /// The order lines of a [`FromWorker::Lines`].
-    Lines(LineColumns),
+    /// The monthly totals of a [`FromWorker::Months`].
+    Months(MonthColumns),
     /// The file of a [`FromWorker::Exported`].
     File(web_sys::Blob),
     /// The text of a [`FromWorker::FileRead`] or [`FromWorker::FileWritten`].
@@ -134,15 +134,17 @@ fn payload(parts: &js_sys::Array) -> Payload {
     }
     match parts.get(1).dyn_into::<web_sys::Blob>() {
         Ok(blob) => Payload::File(blob),
-        Err(_) => Payload::Lines(line_columns(parts)),
+        Err(_) => Payload::Months(month_columns(parts)),
     }
 }
 
-fn line_columns(parts: &js_sys::Array) -> LineColumns {
-    LineColumns {
-        days: js_sys::Int32Array::new(&parts.get(1)).to_vec(),
-        revenue: js_sys::Float64Array::new(&parts.get(2)).to_vec(),
-        profit: js_sys::Float64Array::new(&parts.get(3)).to_vec(),
+fn month_columns(parts: &js_sys::Array) -> MonthColumns {
+    MonthColumns {
+        month: js_sys::Int32Array::new(&parts.get(1)).to_vec(),
+        lines: js_sys::Uint32Array::new(&parts.get(2)).to_vec(),
+        revenue: js_sys::Float64Array::new(&parts.get(3)).to_vec(),
+        profit: js_sys::Float64Array::new(&parts.get(4)).to_vec(),
+        last_purchase: js_sys::Uint32Array::new(&parts.get(5)).to_vec(),
     }
 }
 

@@ -14,19 +14,19 @@
 //! read) crosses already worded: the worker links the same words (`ui::words::exchange`), and the
 //! page then needs no deserialiser for those types (about 20 KB gzipped of its wasm).
 
-use chrono::{Datelike, NaiveDate};
-use kam_core::exchange::{DateFormat, Decimal, ImportedLine, PersonalDetails};
+use chrono::NaiveDate;
+use kam_core::exchange::{DateFormat, Decimal, ImportedAccount, PersonalDetails};
 use kam_core::merge::StampedDoc;
-use kam_core::model::{OrderLine, Workspace};
+use kam_core::model::{MonthTotal, Workspace};
 use serde::{Deserialize, Serialize};
 
 /// The file the worker is built into, as Trunk names it (`data-bin="import-worker"` with a
 /// loader shim). Absolute, because the app's pages live at nested paths.
 pub const WORKER_URL: &str = "/import-worker_loader.js";
 
-/// How many order lines one [`FromWorker::Lines`] message carries: small enough that the page
-/// reads one in a few milliseconds, so the hand-over of a large file never blocks it.
-pub const LINES_PER_MESSAGE: usize = 5_000;
+/// How many monthly totals one [`FromWorker::Months`] message carries: small enough that the
+/// page reads one in a few milliseconds, so the hand-over of a large file never blocks it.
+pub const MONTHS_PER_MESSAGE: usize = 5_000;
 
 /// Which column holds what; `None` where neither the guess nor the user has chosen one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -155,7 +155,13 @@ impl StampedWorkspace {
 
     /// `None` for a text that is not one (a KAM Planner file, say).
     pub fn from_text(text: &str) -> Option<Result<Self, serde_json::Error>> {
-        text.starts_with(STAMPED_WORKSPACE_MARK).then(|| serde_json::from_str(text))
+        text.starts_with(STAMPED_WORKSPACE_MARK).then(|| {
+            serde_json::from_str::<Self>(text).map(|mut s| {
+                // A snapshot kept before monthly totals: its stamps hold each month's order lines.
+                kam_core::merge::workspace::upgrade_history_months(&mut s.document);
+                s
+            })
+        })
     }
 }
 
@@ -223,15 +229,15 @@ pub enum FromWorker {
         run: u32,
         progress: Progress,
     },
-    /// Part of the result, in file order: each account's name and how many of the lines that
-    /// travel alongside as [`LineColumns`] are its. When `continues_previous`, the first entry
-    /// is more lines of the account the previous message ended with.
-    Lines {
+    /// Part of the result, in file order: each account's name and how many of the monthly
+    /// totals that travel alongside as [`MonthColumns`] are its. When `continues_previous`, the
+    /// first entry is more months of the account the previous message ended with.
+    Months {
         run: u32,
         continues_previous: bool,
         accounts: Vec<(String, usize)>,
     },
-    /// Every row is read; all [`FromWorker::Lines`] of this run came before.
+    /// Every row is read; all [`FromWorker::Months`] of this run came before.
     Done {
         run: u32,
         imported: usize,
@@ -288,87 +294,103 @@ impl FromWorker {
     }
 }
 
-/// The order lines of a [`FromWorker::Lines`] message as three columns, posted as typed arrays
-/// beside the JSON (transferred, not copied). Measured: as JSON, reading 5,000 lines took the
-/// page 8–20 ms per message and over 50 ms for the first ones; as columns it is a copy.
+/// The monthly totals of a [`FromWorker::Months`] message as five columns, posted as typed arrays
+/// beside the JSON (transferred, not copied). Measured with order lines: as JSON, reading 5,000
+/// of them took the page 8–20 ms per message and over 50 ms for the first ones; as columns it is
+/// a copy.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct LineColumns {
-    /// Days since 1 January of year 1 (`NaiveDate::num_days_from_ce`).
-    pub days: Vec<i32>,
+pub struct MonthColumns {
+    /// `year * 12 + month - 1` ([`MonthTotal::index`]).
+    pub month: Vec<i32>,
+    pub lines: Vec<u32>,
     pub revenue: Vec<f64>,
-    /// NaN where the line has no profit (a parsed profit is never NaN).
+    /// NaN where the month has no profit (a parsed profit is never NaN).
     pub profit: Vec<f64>,
+    /// The day of the last purchase, 0 for none.
+    pub last_purchase: Vec<u32>,
 }
 
-/// Splits accounts into what the JSON carries (names and line counts) and the columns.
-pub fn to_columns(accounts: Vec<ImportedLine>) -> (Vec<(String, usize)>, LineColumns) {
-    let mut columns = LineColumns::default();
+/// Splits accounts into what the JSON carries (names and month counts) and the columns.
+pub fn to_columns(accounts: Vec<ImportedAccount>) -> (Vec<(String, usize)>, MonthColumns) {
+    let mut columns = MonthColumns::default();
     let names = accounts
         .into_iter()
         .map(|a| {
-            for l in &a.lines {
-                columns.days.push(l.date.num_days_from_ce());
-                columns.revenue.push(l.revenue);
-                columns.profit.push(l.profit.unwrap_or(f64::NAN));
+            for m in &a.months {
+                columns.month.push(m.index());
+                columns.lines.push(m.lines);
+                columns.revenue.push(m.revenue);
+                columns.profit.push(m.profit.unwrap_or(f64::NAN));
+                columns.last_purchase.push(m.last_purchase.unwrap_or(0));
             }
-            (a.name, a.lines.len())
+            (a.name, a.months.len())
         })
         .collect();
     (names, columns)
 }
 
-/// The inverse of [`to_columns`]; `None` when the counts and the columns disagree.
-pub fn from_columns(names: Vec<(String, usize)>, columns: LineColumns) -> Option<Vec<ImportedLine>> {
+/// The inverse of [`to_columns`]; `None` when the counts and the columns disagree, or a month
+/// is not one.
+pub fn from_columns(names: Vec<(String, usize)>, columns: MonthColumns) -> Option<Vec<ImportedAccount>> {
     let total: usize = names.iter().map(|(_, n)| n).sum();
-    if columns.days.len() != total || columns.revenue.len() != total || columns.profit.len() != total {
+    let c = &columns;
+    if [c.month.len(), c.lines.len(), c.revenue.len(), c.profit.len(), c.last_purchase.len()]
+        .iter()
+        .any(|&n| n != total)
+    {
         return None;
     }
     let mut at = 0;
     names
         .into_iter()
         .map(|(name, n)| {
-            let lines = (at..at + n)
+            let months = (at..at + n)
                 .map(|i| {
-                    Some(OrderLine {
-                        date: NaiveDate::from_num_days_from_ce_opt(columns.days[i])?,
-                        revenue: columns.revenue[i],
-                        profit: Some(columns.profit[i]).filter(|p| !p.is_nan()),
-                    })
+                    let m = MonthTotal {
+                        year: c.month[i].div_euclid(12),
+                        month: c.month[i].rem_euclid(12) as u32 + 1,
+                        lines: c.lines[i],
+                        revenue: c.revenue[i],
+                        profit: Some(c.profit[i]).filter(|p| !p.is_nan()),
+                        last_purchase: Some(c.last_purchase[i]).filter(|&d| d > 0),
+                    };
+                    m.is_valid().then_some(m)
                 })
                 .collect::<Option<Vec<_>>>()?;
             at += n;
-            Some(ImportedLine { name, lines })
+            Some(ImportedAccount { name, months })
         })
         .collect()
 }
 
-/// Cuts the result into messages of at most `max_lines` order lines each (an account with
-/// more lines spans several), keeping file order. Each item says whether its first entry
+/// Cuts the result into messages of at most `max_months` monthly totals each (an account with
+/// more months spans several), keeping file order. Each item says whether its first entry
 /// continues the account the previous item ended with.
-pub fn split_lines(accounts: Vec<ImportedLine>, max_lines: usize) -> Vec<(bool, Vec<ImportedLine>)> {
-    let max_lines = max_lines.max(1);
+pub fn split_months(accounts: Vec<ImportedAccount>, max_months: usize) -> Vec<(bool, Vec<ImportedAccount>)> {
+    let max_months = max_months.max(1);
     let mut out = Vec::new();
-    let mut batch: Vec<ImportedLine> = Vec::new();
-    let mut room = max_lines;
+    let mut batch: Vec<ImportedAccount> = Vec::new();
+    let mut room = max_months;
     let mut continues = false;
     for account in accounts {
         // Taken from the front by an iterator: splitting the vector off piece by piece would move
-        // the rest each time, quadratic for one account with a million lines.
-        let mut left = account.lines.len();
-        let mut lines = account.lines.into_iter();
+        // the rest each time, quadratic for one account with very many months.
+        let mut left = account.months.len();
+        let mut months = account.months.into_iter();
         let mut first_piece = true;
         loop {
             let take = left.min(room);
             left -= take;
-            // Empty pieces only for an account that has no lines at all (never sent empty
+            // Empty pieces only for an account that has no months at all (never sent empty
             // otherwise): it still has to arrive.
             if take > 0 || (first_piece && left == 0) {
-                batch.push(ImportedLine { name: account.name.clone(), lines: lines.by_ref().take(take).collect() });
+                batch
+                    .push(ImportedAccount { name: account.name.clone(), months: months.by_ref().take(take).collect() });
             }
             room -= take;
             if room == 0 {
                 out.push((continues, std::mem::take(&mut batch)));
-                room = max_lines;
+                room = max_months;
                 continues = left > 0;
             }
             if left == 0 {
@@ -383,13 +405,13 @@ pub fn split_lines(accounts: Vec<ImportedLine>, max_lines: usize) -> Vec<(bool, 
     out
 }
 
-/// Puts a [`FromWorker::Lines`] message back together with what came before: the inverse of
-/// [`split_lines`].
-pub fn join_lines(into: &mut Vec<ImportedLine>, continues_previous: bool, batch: Vec<ImportedLine>) {
+/// Puts a [`FromWorker::Months`] message back together with what came before: the inverse of
+/// [`split_months`].
+pub fn join_months(into: &mut Vec<ImportedAccount>, continues_previous: bool, batch: Vec<ImportedAccount>) {
     let mut batch = batch.into_iter();
     if continues_previous {
         if let (Some(last), Some(first)) = (into.last_mut(), batch.next()) {
-            last.lines.extend(first.lines);
+            last.months.extend(first.months);
         }
     }
     into.extend(batch);
@@ -400,11 +422,20 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn account(name: usize, lines: usize) -> ImportedLine {
-        let date = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
-        ImportedLine {
+    /// An account with `months` monthly totals, one a month from January 2020.
+    fn account(name: usize, months: usize) -> ImportedAccount {
+        ImportedAccount {
             name: format!("Customer {name}"),
-            lines: (0..lines).map(|i| OrderLine { date, revenue: i as f64, profit: None }).collect(),
+            months: (0..months)
+                .map(|i| MonthTotal {
+                    year: 2020 + i as i32 / 12,
+                    month: i as u32 % 12 + 1,
+                    lines: 1 + i as u32,
+                    revenue: i as f64,
+                    profit: None,
+                    last_purchase: Some(1),
+                })
+                .collect(),
         }
     }
 
@@ -412,12 +443,12 @@ mod tests {
         #[test]
         fn split_then_join_is_identity(sizes in prop::collection::vec(0usize..60, 0..20), max in 1usize..25) {
             let accounts: Vec<_> = sizes.iter().enumerate().map(|(i, &n)| account(i, n)).collect();
-            let parts = split_lines(accounts.clone(), max);
+            let parts = split_months(accounts.clone(), max);
             let mut joined = Vec::new();
             for (continues, batch) in parts.clone() {
-                let lines: usize = batch.iter().map(|a| a.lines.len()).sum();
-                prop_assert!(lines <= max, "a message holds {} lines, more than {}", lines, max);
-                join_lines(&mut joined, continues, batch);
+                let months: usize = batch.iter().map(|a| a.months.len()).sum();
+                prop_assert!(months <= max, "a message holds {} months, more than {}", months, max);
+                join_months(&mut joined, continues, batch);
             }
             prop_assert_eq!(joined, accounts);
         }
@@ -425,16 +456,22 @@ mod tests {
 
     proptest! {
         #[test]
-        fn columns_carry_every_line(lines in prop::collection::vec((0i32..80_000, -1e9f64..1e9, prop::option::of(-1e6f64..1e6)), 0..40), cut in 0usize..40) {
-            let cut = cut.min(lines.len());
-            let line = |&(d, revenue, profit): &(i32, f64, Option<f64>)| OrderLine {
-                date: NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Duration::days(d as i64),
+        fn columns_carry_every_month(
+            months in prop::collection::vec((-2_000i32..30_000, 0u32..5_000, -1e9f64..1e9, prop::option::of(-1e6f64..1e6), prop::option::of(1u32..=28)), 0..40),
+            cut in 0usize..40,
+        ) {
+            let cut = cut.min(months.len());
+            let total = |&(index, lines, revenue, profit, last_purchase): &(i32, u32, f64, Option<f64>, Option<u32>)| MonthTotal {
+                year: index.div_euclid(12),
+                month: index.rem_euclid(12) as u32 + 1,
+                lines,
                 revenue,
                 profit,
+                last_purchase,
             };
             let accounts = vec![
-                ImportedLine { name: "A".into(), lines: lines[..cut].iter().map(line).collect() },
-                ImportedLine { name: "B".into(), lines: lines[cut..].iter().map(line).collect() },
+                ImportedAccount { name: "A".into(), months: months[..cut].iter().map(total).collect() },
+                ImportedAccount { name: "B".into(), months: months[cut..].iter().map(total).collect() },
             ];
             let (names, columns) = to_columns(accounts.clone());
             prop_assert_eq!(from_columns(names, columns), Some(accounts));
@@ -458,14 +495,17 @@ mod tests {
     fn columns_that_disagree_with_the_counts_are_refused() {
         let (names, mut columns) = to_columns(vec![account(1, 3)]);
         columns.profit.pop();
-        assert_eq!(from_columns(names, columns), None);
+        assert_eq!(from_columns(names.clone(), columns), None);
+        let (_, mut columns) = to_columns(vec![account(1, 3)]);
+        columns.last_purchase[1] = 30;
+        assert_eq!(from_columns(names, columns), None, "the second month is February: no 30th");
     }
 
     #[test]
     fn a_large_account_spans_messages() {
-        let parts = split_lines(vec![account(1, 5), account(2, 2)], 3);
+        let parts = split_months(vec![account(1, 5), account(2, 2)], 3);
         let shape: Vec<_> =
-            parts.iter().map(|(c, b)| (*c, b.iter().map(|a| a.lines.len()).collect::<Vec<_>>())).collect();
+            parts.iter().map(|(c, b)| (*c, b.iter().map(|a| a.months.len()).collect::<Vec<_>>())).collect();
         assert_eq!(shape, vec![(false, vec![3]), (true, vec![2, 1]), (true, vec![1])]);
     }
 
@@ -480,7 +520,7 @@ mod tests {
 
     #[test]
     fn messages_survive_json() {
-        let m = FromWorker::Lines { run: 3, continues_previous: true, accounts: vec![("Customer 7".into(), 2)] };
+        let m = FromWorker::Months { run: 3, continues_previous: true, accounts: vec![("Customer 7".into(), 2)] };
         assert_eq!(FromWorker::from_json(&m.to_json()).unwrap(), m);
         let m = FromWorker::Refused("Only 2 columns found.".into());
         assert_eq!(FromWorker::from_json(&m.to_json()).unwrap(), m);

@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use kam_core::analysis::{build_inputs, segment, Segmentation, Window};
 use kam_core::exchange::{guess_mapping, parse_text, RowImporter, TableOptions};
-use kam_core::model::{Account, OrderLine, SegmentationSettings};
+use kam_core::model::{Account, MonthTotal, SegmentationSettings};
 
 /// A small deterministic generator (xorshift), so every run and every tool reads the same file.
 struct Rng(u64);
@@ -68,8 +68,8 @@ fn job(path: &str) -> Segmentation {
     while !importer.step(usize::MAX) {}
     let latest = importer.last_date;
     let accounts: Vec<Account> = importer.accounts.iter().map(|a| Account::new(&a.name)).collect();
-    let history: HashMap<&str, &[OrderLine]> =
-        accounts.iter().zip(&importer.accounts).map(|(a, imported)| (a.id.as_str(), &imported.lines[..])).collect();
+    let history: HashMap<&str, &[MonthTotal]> =
+        accounts.iter().zip(&importer.accounts).map(|(a, imported)| (a.id.as_str(), &imported.months[..])).collect();
     let settings = SegmentationSettings::default();
     let window = Window::from_settings(&settings, latest).expect("the file has dates");
     let inputs = build_inputs(&accounts, |id| history.get(id).copied(), &window);

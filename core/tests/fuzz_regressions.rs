@@ -84,7 +84,7 @@ fn hostile_plan_files_are_refused_for_their_reason() {
     let id = "nordhavn logistics a/s".to_string();
     let cases = [
         ("kam-checksum-mismatch.kam.json", FileError::ChecksumMismatch),
-        ("kam-version-future.kam.json", FileError::NewerVersion { version: 9, newest: 4 }),
+        ("kam-version-future.kam.json", FileError::NewerVersion { version: 9, newest: 5 }),
         ("kam-version-zero.kam.json", FileError::VersionZero),
         ("kam-version-fraction.kam.json", FileError::VersionNotAWholeNumber),
         ("kam-duplicate-account-ids.kam.json", FileError::DuplicateAccount { id: id.clone() }),

@@ -26,7 +26,7 @@ fn main() {}
 mod worker {
     use std::cell::{Cell, RefCell};
 
-    use js_sys::{Array, Float64Array, Int32Array, Promise, Uint8Array};
+    use js_sys::{Array, Float64Array, Int32Array, Promise, Uint32Array, Uint8Array};
     use kam_core::exchange::{
         detect_encoding, guess_mapping, looks_like_old_excel, looks_like_xlsx, parse_text, read_workbook,
         EncodingGuess, ImportError, RowImporter, Table, TableOptions, PICKER_ENCODINGS,
@@ -36,8 +36,8 @@ mod worker {
     };
     use kam_planner::i18n::{fetch_catalogue_with, install, is_loaded, Lang};
     use kam_planner::import_protocol::{
-        split_lines, to_columns, Columns, EncodingUsed, Formats, FromWorker, LineColumns, OpenedTable, Progress,
-        ReadOptions, StampedWorkspace, ToWorker, LINES_PER_MESSAGE,
+        split_months, to_columns, Columns, EncodingUsed, Formats, FromWorker, MonthColumns, OpenedTable, Progress,
+        ReadOptions, StampedWorkspace, ToWorker, MONTHS_PER_MESSAGE,
     };
     use kam_planner::segmentation_export::{
         segmentation_xlsx, unpack, ExportProblem, WorkbookWords, CSV_MIME, XLSX_MIME,
@@ -91,14 +91,18 @@ mod worker {
         let _ = scope().post_message(&JsValue::from_str(&message.to_json()));
     }
 
-    /// Posts order lines as `[json, days, revenue, profit]`, the columns as typed arrays whose
-    /// buffers are transferred to the page rather than copied.
-    fn post_lines(message: &FromWorker, columns: &LineColumns) {
-        let days = Int32Array::from(&columns.days[..]);
+    /// Posts monthly totals as `[json, month, lines, revenue, profit, last purchase]`, the
+    /// columns as typed arrays whose buffers are transferred to the page rather than copied.
+    fn post_months(message: &FromWorker, columns: &MonthColumns) {
+        let month = Int32Array::from(&columns.month[..]);
+        let lines = Uint32Array::from(&columns.lines[..]);
         let revenue = Float64Array::from(&columns.revenue[..]);
         let profit = Float64Array::from(&columns.profit[..]);
-        let data = Array::of4(&JsValue::from_str(&message.to_json()), &days, &revenue, &profit);
-        let transfer = Array::of3(&days.buffer(), &revenue.buffer(), &profit.buffer());
+        let last = Uint32Array::from(&columns.last_purchase[..]);
+        let data = Array::of5(&JsValue::from_str(&message.to_json()), &month, &lines, &revenue, &profit);
+        data.push(&last);
+        let transfer =
+            Array::of5(&month.buffer(), &lines.buffer(), &revenue.buffer(), &profit.buffer(), &last.buffer());
         let _ = scope().post_message_with_transfer(&data, &transfer);
     }
 
@@ -373,9 +377,9 @@ mod worker {
         let range = importer.first_date.zip(importer.last_date);
         // Before the accounts are handed over: the grouping counts them.
         let grouping = account_grouping(importer.grouping());
-        for (continues_previous, accounts) in split_lines(std::mem::take(&mut importer.accounts), LINES_PER_MESSAGE) {
+        for (continues_previous, accounts) in split_months(std::mem::take(&mut importer.accounts), MONTHS_PER_MESSAGE) {
             let (accounts, columns) = to_columns(accounts);
-            post_lines(&FromWorker::Lines { run, continues_previous, accounts }, &columns);
+            post_months(&FromWorker::Months { run, continues_previous, accounts }, &columns);
         }
         post(&FromWorker::Done {
             run,

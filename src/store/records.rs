@@ -20,7 +20,13 @@ pub struct Snapshot {
 #[derive(Serialize, Deserialize)]
 pub(super) struct HistoryRecord {
     pub(super) account_id: String,
-    pub(super) lines: String,
+    /// The account's monthly totals, as JSON text (schema 4 on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) months: Option<String>,
+    /// Its order lines, as JSON text: how records were kept before monthly totals. Read and
+    /// added up; [`super::repository::Repository::load`] rewrites such records as months.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) lines: Option<String>,
 }
 
 /// Records go through JSON: plain objects (so that key paths resolve), exactly the shapes the

@@ -2,11 +2,11 @@
 //! the stored workspace, each in a transaction of its own.
 
 use kam_core::merge::records::{merge_workspaces, Merged, Touched};
-use kam_core::merge::workspace::{dossier_value, records, RecordKey};
+use kam_core::merge::workspace::{dossier_value, records, upgrade_history_record, RecordKey};
 use kam_core::merge::{Choice, Path, Stamp, StampedDoc};
 use kam_core::model::{
-    restore, restore_dossier, restore_programme, Account, AccountHistory, Dossier, OrderLine, Programme,
-    ProgrammeProblem, Stored, Workspace,
+    monthly_totals, restore, restore_dossier, restore_programme, Account, AccountHistory, Dossier, MonthTotal,
+    OrderLine, Programme, ProgrammeProblem, Stored, Workspace,
 };
 use rexie::{Rexie, TransactionMode};
 use std::cell::RefCell;
@@ -147,11 +147,19 @@ impl Repository {
         for a in accounts {
             stored.accounts.push(from_js::<Account>(a)?);
         }
+        let unreadable = |e: serde_json::Error| StoreError::UnreadableHistory { detail: e.to_string() };
+        let mut of_lines = false;
         for h in history {
             let record: HistoryRecord = from_js(h)?;
-            let lines: Vec<OrderLine> = serde_json::from_str(&record.lines)
-                .map_err(|e| StoreError::UnreadableHistory { detail: e.to_string() })?;
-            stored.history.push(AccountHistory { account_id: record.account_id, lines });
+            let months: Vec<MonthTotal> = match (record.months, record.lines) {
+                (Some(months), _) => serde_json::from_str(&months).map_err(unreadable)?,
+                (None, Some(lines)) => {
+                    of_lines = true;
+                    monthly_totals(&serde_json::from_str::<Vec<OrderLine>>(&lines).map_err(unreadable)?)
+                }
+                (None, None) => Vec::new(),
+            };
+            stored.history.push(AccountHistory { account_id: record.account_id, months });
         }
         for d in dossiers {
             stored.dossiers.push(from_js::<Dossier>(d)?);
@@ -161,8 +169,44 @@ impl Repository {
         // restore; the stores' keys rule out the duplicates it reports, and anything else it
         // reports is kept as stored.
         let ws = restore(stored).workspace;
+        if of_lines {
+            self.keep_history_as_months(&ws).await?;
+        }
         self.stamp_unstamped(&ws).await?;
         Ok(ws)
+    }
+
+    /// The upgrade to schema 4: histories stored as order lines (by schema 3 and before) are
+    /// rewritten as the monthly totals they were read as, and their stamps with them (each month
+    /// under its old stamp, see `upgrade_history_months`), in one transaction. Run once: after it
+    /// no record holds lines.
+    async fn keep_history_as_months(&self, ws: &Workspace) -> Result<(), StoreError> {
+        let mut records = Vec::with_capacity(ws.histories().len());
+        for (id, months) in ws.histories() {
+            records.push(history_record(id, months)?);
+        }
+        let tx = self.transaction(&[HISTORY, STAMPS], TransactionMode::ReadWrite)?;
+        let result = async {
+            let store = tx.store(HISTORY)?;
+            for r in records {
+                store.put(&r, None).await?;
+            }
+            let stamps = tx.store(STAMPS)?;
+            for (key, value) in stamps.scan(None, None, None, None).await? {
+                let is_history = key
+                    .as_string()
+                    .as_deref()
+                    .and_then(RecordKey::from_store_key)
+                    .is_some_and(|k| matches!(k, RecordKey::History(_)));
+                let mut doc = parse_doc(value)?;
+                if is_history && upgrade_history_record(&mut doc) {
+                    stamps.put(&doc_to_js(&doc)?, Some(&key)).await?;
+                }
+            }
+            Ok::<(), StoreError>(())
+        }
+        .await;
+        finish(tx, result).await
     }
 
     /// The upgrade to schema 3: records stored without stamps (by version 2) get them, and the
@@ -412,9 +456,9 @@ struct Prepared {
     programme: Option<JsValue>,
 }
 
-fn history_record(id: &str, lines: &[OrderLine]) -> Result<JsValue, StoreError> {
-    let lines = serde_json::to_string(lines).map_err(|e| StoreError::NotSerialised { detail: e.to_string() })?;
-    to_js(&HistoryRecord { account_id: id.to_string(), lines })
+fn history_record(id: &str, months: &[MonthTotal]) -> Result<JsValue, StoreError> {
+    let months = serde_json::to_string(months).map_err(|e| StoreError::NotSerialised { detail: e.to_string() })?;
+    to_js(&HistoryRecord { account_id: id.to_string(), months: Some(months), lines: None })
 }
 
 /// [`Prepared`] of a workspace, a large history in chunks, yielding to the page between them.
@@ -422,8 +466,8 @@ async fn prepare(ws: &Workspace) -> Result<Prepared, StoreError> {
     let accounts = ws.accounts().iter().map(to_js).collect::<Result<Vec<_>, _>>()?;
     let mut history = Vec::with_capacity(ws.histories().len());
     let mut chunk_start = crate::browser::now_ms();
-    for (id, lines) in ws.histories() {
-        history.push(history_record(id, lines)?);
+    for (id, months) in ws.histories() {
+        history.push(history_record(id, months)?);
         if crate::browser::now_ms() - chunk_start > 30.0 {
             crate::browser::next_tick().await;
             chunk_start = crate::browser::now_ms();
@@ -460,7 +504,12 @@ async fn read_document(tx: &rexie::Transaction) -> Result<StampedDoc, StoreError
     let mut records = Vec::with_capacity(pairs.len());
     for (key, value) in pairs {
         if let Some(key) = key.as_string().as_deref().and_then(RecordKey::from_store_key) {
-            records.push((key, parse_doc(value)?));
+            let mut doc = parse_doc(value)?;
+            if matches!(key, RecordKey::History(_)) {
+                // Stamps kept before monthly totals (schema 3) hold each month's order lines.
+                upgrade_history_record(&mut doc);
+            }
+            records.push((key, doc));
         }
     }
     Ok(StampedDoc::from_records(records, seen))
@@ -501,8 +550,8 @@ async fn write_merged(tx: &rexie::Transaction, merged: &Merged) -> Result<(), St
                 }
             }
             RecordKey::History(id) => {
-                if let Some(lines) = ws.history(id) {
-                    tx.store(HISTORY)?.put(&history_record(id, lines)?, None).await?;
+                if let Some(months) = ws.history(id) {
+                    tx.store(HISTORY)?.put(&history_record(id, months)?, None).await?;
                 }
             }
             RecordKey::Programme => {

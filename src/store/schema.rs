@@ -20,7 +20,13 @@ pub const DB_NAME: &str = "kam-planner";
 /// Version 3: adds `stamps` (each record's change stamps, for the field-level merge) and the
 /// workspace's `seen` in `meta`. Records of version 2 get their stamps when first loaded
 /// (`Repository::load`), in one transaction (tested against a database laid out by version 2).
-pub const SCHEMA_VERSION: u32 = 3;
+///
+/// Version 4: a history record holds the account's monthly totals (`months`) instead of its
+/// order lines (`lines`). Records of version 3 and before are read as the totals of their lines
+/// and rewritten, with their stamps, when first loaded (`Repository::load`), in one transaction
+/// (tested against a database laid out by version 3). The stores are unchanged; the version
+/// moves so that a tab of an earlier build, which cannot read the new records, is told to reload.
+pub const SCHEMA_VERSION: u32 = 4;
 
 pub(super) const ACCOUNTS: &str = "accounts";
 pub(super) const HISTORY: &str = "history";

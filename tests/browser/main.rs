@@ -22,7 +22,7 @@ fn keeping(ws: &Workspace, keep: impl Fn(&str) -> bool) -> Workspace {
         history: ws
             .histories()
             .filter(|(id, _)| keep(id))
-            .map(|(id, lines)| AccountHistory { account_id: id.into(), lines: lines.clone() })
+            .map(|(id, months)| AccountHistory { account_id: id.into(), months: months.clone() })
             .collect(),
         dossiers: ws.dossiers().iter().filter(|d| keep(&d.account_id)).cloned().collect(),
         programme: Some(ws.programme.clone()),
@@ -340,7 +340,7 @@ async fn upgrade_from_schema_version_2_stamps_every_record() {
     let repo = Repository::open(&name).await.expect("the upgrade succeeds");
     let ws = repo.load().await.unwrap();
     assert_eq!(ws.accounts()[0].industry, "Tools");
-    assert_eq!(ws.history("acme").unwrap().len(), 2);
+    assert_eq!(ws.history("acme").unwrap().len(), 2, "two months");
     let d = &ws.dossiers()[0];
     assert_eq!(
         (d.overview.as_str(), d.people[0].phone.as_str(), d.competitors[0].name.as_str()),
@@ -358,6 +358,115 @@ async fn upgrade_from_schema_version_2_stamps_every_record() {
     // Loading again does not stamp again.
     assert_eq!(repo.load().await.unwrap(), ws);
     assert_eq!(repo.document().await.unwrap(), doc);
+    repo.close();
+}
+
+/// A database laid out as schema version 3 wrote it (each history an account's order lines, its
+/// stamps one register per month of lines) opens as version 4: the history is read as monthly
+/// totals and rewritten so, its stamps keep their stamp on each month's total, nothing else
+/// changes, and loading again changes nothing.
+#[wasm_bindgen_test]
+async fn upgrade_from_schema_version_3_keeps_history_as_monthly_totals() {
+    use kam_core::merge::workspace::{document_of, workspace_from_value, RecordKey};
+    use kam_core::merge::{Entry, Path, Stamp};
+    use kam_core::model::{monthly_totals, Account, MonthTotal, OrderLine};
+    use rexie::{ObjectStore, Rexie, TransactionMode};
+    use wasm_bindgen::JsValue;
+    let day = |m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let lines = [
+        OrderLine { date: day(1, 5), revenue: 100.0, profit: Some(30.0) },
+        OrderLine { date: day(1, 20), revenue: -20.0, profit: None },
+        OrderLine { date: day(2, 7), revenue: 50.0, profit: None },
+    ];
+    let mut expected = Workspace::default();
+    expected.insert_account(Account { industry: "Tools".into(), ..Account::new("Acme") });
+    expected.set_history("acme", monthly_totals(&lines));
+    // The stamps as schema 3 kept them: each month's value its order lines.
+    let stamp = Stamp::new(1_770_000_000_000, 0, "colleague");
+    let mut old_doc = document_of(&expected, &stamp, |_, _| false);
+    let month = |m: &str| Path::root().key("history").key("acme").key(m);
+    let old = |ls: &[OrderLine]| serde_json::to_value(ls).unwrap();
+    old_doc.entries.insert(month("2026-01"), Entry::live(old(&lines[..2]), stamp.clone()));
+    old_doc.entries.insert(month("2026-02"), Entry::live(old(&lines[2..]), stamp.clone()));
+
+    let name = unique_name("upgrade-v3");
+    let v3 = Rexie::builder(&name)
+        .version(3)
+        .add_object_store(ObjectStore::new("accounts").key_path("id"))
+        .add_object_store(ObjectStore::new("history").key_path("account_id"))
+        .add_object_store(ObjectStore::new("dossiers").key_path("account_id"))
+        .add_object_store(ObjectStore::new("meta"))
+        .add_object_store(ObjectStore::new("snapshots"))
+        .add_object_store(ObjectStore::new("stamps"))
+        .build()
+        .await
+        .unwrap();
+    let tx = v3
+        .transaction(&["accounts", "history", "dossiers", "meta", "snapshots", "stamps"], TransactionMode::ReadWrite)
+        .unwrap();
+    tx.store("accounts")
+        .unwrap()
+        .put(
+            &js_sys::JSON::parse(r#"{"id":"acme","name":"Acme","industry":"Tools","is_key":false,"manager":""}"#)
+                .unwrap(),
+            None,
+        )
+        .await
+        .unwrap();
+    let record = serde_json::json!({ "account_id": "acme", "lines": serde_json::to_string(&lines).unwrap() });
+    tx.store("history").unwrap().put(&js_sys::JSON::parse(&record.to_string()).unwrap(), None).await.unwrap();
+    for (key, sub) in old_doc.records() {
+        let text = serde_json::to_string(&sub).unwrap();
+        tx.store("stamps")
+            .unwrap()
+            .put(&JsValue::from_str(&text), Some(&JsValue::from_str(&key.store_key())))
+            .await
+            .unwrap();
+    }
+    tx.done().await.unwrap();
+    v3.close();
+
+    let repo = Repository::open(&name).await.expect("the upgrade succeeds");
+    let ws = repo.load().await.unwrap();
+    assert_eq!(ws, expected);
+    assert_eq!(
+        ws.history("acme").unwrap()[0],
+        MonthTotal { year: 2026, month: 1, lines: 2, revenue: 80.0, profit: Some(30.0), last_purchase: Some(5) }
+    );
+    let doc = repo.document().await.unwrap();
+    assert_eq!(workspace_from_value(&doc.value()).unwrap(), ws, "the stamps hold the monthly totals");
+    assert_eq!(doc.entries[&month("2026-01")].stamp, stamp, "the upgrade is no edit: the colleague's stamp stays");
+    let history = |d: &kam_core::merge::StampedDoc| -> Vec<(Path, Entry)> {
+        let top = Path::root().key("history");
+        d.entries.iter().filter(|(p, _)| p.starts_with(&top)).map(|(p, e)| (p.clone(), e.clone())).collect()
+    };
+    assert_eq!(history(&doc), history(&document_of(&expected, &stamp, |_, _| false)));
+    repo.close();
+
+    // The records themselves were rewritten: months, no lines.
+    let raw = Rexie::builder(&name)
+        .version(4)
+        .add_object_store(ObjectStore::new("accounts").key_path("id"))
+        .add_object_store(ObjectStore::new("history").key_path("account_id"))
+        .add_object_store(ObjectStore::new("dossiers").key_path("account_id"))
+        .add_object_store(ObjectStore::new("meta"))
+        .add_object_store(ObjectStore::new("snapshots"))
+        .add_object_store(ObjectStore::new("stamps"))
+        .build()
+        .await
+        .unwrap();
+    let tx = raw.transaction(&["history", "stamps"], TransactionMode::ReadOnly).unwrap();
+    let stored = tx.store("history").unwrap().get(JsValue::from_str("acme")).await.unwrap().unwrap();
+    let text = String::from(js_sys::JSON::stringify(&stored).unwrap());
+    assert!(text.contains("\"months\"") && !text.contains("\"lines\":\""), "{text}");
+    let key = JsValue::from_str(&RecordKey::History("acme".into()).store_key());
+    let stamps = tx.store("stamps").unwrap().get(key).await.unwrap().unwrap().as_string().unwrap();
+    assert!(!stamps.contains("\"date\""), "the stored stamps hold totals, not lines: {stamps}");
+    tx.done().await.unwrap();
+    raw.close();
+
+    let repo = Repository::open(&name).await.unwrap();
+    assert_eq!(repo.load().await.unwrap(), expected, "loading again changes nothing");
     repo.close();
 }
 

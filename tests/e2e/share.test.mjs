@@ -158,7 +158,7 @@ test('files that cannot be imported are refused with a specific message and chan
   const cases = [
     ['broken.kam.json', '{"format": "kam-planner",\n "version": 1,\n oops', /not valid JSON: .* at line 3, column 2/],
     ['other.json', '{"name": "package", "version": "1.0.0"}', /not a KAM Planner file/],
-    ['future.kam.json', good.text.replace('"version": 4', '"version": 9'), /newer KAM Planner \(file format 9; this one reads up to 4\)/],
+    ['future.kam.json', good.text.replace('"version": 5', '"version": 9'), /newer KAM Planner \(file format 9; this one reads up to 5\)/],
     ['edited.kam.json', good.text.replace('Nordhavn Logistics A/S', 'Nordhavn Logistics'), /checksum does not match/],
     ['photo.kam.json', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00]), /not a text file in UTF-8/],
   ];

@@ -169,7 +169,7 @@ pub fn loss_risk(ws: &Workspace, account_id: &str, row: Option<&AccountSegment>,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Account, ComplaintKind, OrderLine, Person};
+    use crate::model::{monthly_totals, Account, ComplaintKind, OrderLine, Person};
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -272,7 +272,10 @@ mod tests {
             Person { name: " ".into(), last_contact: ago(1), ..Default::default() },
         ];
         let mut ws = workspace(d);
-        ws.set_history("acme oy", vec![OrderLine { date: date(2026, 1, 10), revenue: 100.0, profit: None }]);
+        ws.set_history(
+            "acme oy",
+            monthly_totals(&[OrderLine { date: date(2026, 1, 10), revenue: 100.0, profit: None }]),
+        );
         let mut row = crate::analysis::segment_workspace(&ws, &Default::default()).rows[0].clone();
         row.trend_pct = Some(-20.0);
         let risk = loss_risk(&ws, "acme oy", Some(&row), today());

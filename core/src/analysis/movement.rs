@@ -302,7 +302,7 @@ mod tests {
         );
         assert_eq!(Direction::of(Some(ax), Some(cz)), Direction::Fell);
     }
-    use crate::model::{Account, OrderLine};
+    use crate::model::{monthly_totals, Account, OrderLine};
     use proptest::prelude::*;
 
     fn d(y: i32, m: u32) -> NaiveDate {
@@ -326,8 +326,8 @@ mod tests {
                         profit: None,
                     })
                 })
-                .collect();
-            ws.set_history(&id, lines);
+                .collect::<Vec<_>>();
+            ws.set_history(&id, monthly_totals(&lines));
         }
         ws
     }

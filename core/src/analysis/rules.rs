@@ -4,10 +4,10 @@
 //! potential of its whitespace grid. Each lives here once; pages, reminders,
 //! health and print views call these instead of writing their own copy (see `docs/model.md`).
 
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Days, Months, NaiveDate};
 
 use crate::analysis::{AbcClass, XyzClass};
-use crate::model::{Action, ActionStatus, CellState, Dossier, OrderLine, Outcome, Promise, PromiseState, Proposal};
+use crate::model::{Action, ActionStatus, CellState, Dossier, MonthTotal, Outcome, Promise, PromiseState, Proposal};
 
 /// Months before a tender at which its preparation starts (docs/model.md section 5: "about nine
 /// months before"). The reminders' milestones and the calendar's preparation marks count from it.
@@ -99,8 +99,8 @@ pub fn promise_is_overdue(p: &Promise, today: NaiveDate) -> bool {
 
 /// The last day the account bought something: the latest order line with positive revenue. A
 /// credit note (zero or negative revenue) is not a purchase.
-pub fn last_purchase(lines: &[OrderLine]) -> Option<NaiveDate> {
-    lines.iter().filter(|l| l.revenue > 0.0).map(|l| l.date).max()
+pub fn last_purchase(months: &[MonthTotal]) -> Option<NaiveDate> {
+    months.iter().filter_map(MonthTotal::last_purchase_date).max()
 }
 
 /// The first day an account whose last purchase was on `last` counts as lost, with the
@@ -115,8 +115,8 @@ pub fn lost_from(last: NaiveDate, lost_months: u32) -> Option<NaiveDate> {
 
 /// Whether the account counts as lost on `today`: the day it counts as lost from, if that day has
 /// come, with the last purchase.
-pub fn lost_since(lines: &[OrderLine], lost_months: u32, today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
-    let last = last_purchase(lines)?;
+pub fn lost_since(months: &[MonthTotal], lost_months: u32, today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let last = last_purchase(months)?;
     lost_from(last, lost_months).filter(|from| *from <= today).map(|from| (last, from))
 }
 
@@ -137,17 +137,12 @@ pub struct MonthOrders {
 }
 
 /// An account's orders per month, the newest month first (the dossier's timeline).
-pub fn monthly_orders(lines: &[OrderLine]) -> Vec<MonthOrders> {
-    let mut months: std::collections::BTreeMap<(i32, u32), (usize, f64)> = Default::default();
-    for l in lines {
-        let e = months.entry((l.date.year(), l.date.month())).or_default();
-        e.0 += 1;
-        e.1 += l.revenue;
-    }
+pub fn monthly_orders(months: &[MonthTotal]) -> Vec<MonthOrders> {
     months
-        .into_iter()
+        .iter()
         .rev()
-        .map(|((year, month), (lines, revenue))| MonthOrders { year, month, lines, revenue })
+        .filter(|m| m.lines > 0)
+        .map(|m| MonthOrders { year: m.year, month: m.month, lines: m.lines as usize, revenue: m.revenue })
         .collect()
 }
 
@@ -170,7 +165,7 @@ pub fn open_potential(d: &Dossier) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::WhitespaceCell;
+    use crate::model::{monthly_totals, OrderLine, WhitespaceCell};
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -188,7 +183,7 @@ mod tests {
             line(date(2026, 1, 28), -120.0),
             line(date(2025, 12, 31), 40.0),
         ];
-        let m = monthly_orders(&lines);
+        let m = monthly_orders(&monthly_totals(&lines));
         let got: Vec<(i32, u32, usize, f64)> = m.iter().map(|m| (m.year, m.month, m.lines, m.revenue)).collect();
         assert_eq!(got, [(2026, 3, 1, 100.0), (2026, 1, 2, 380.0), (2025, 12, 1, 40.0)]);
         assert!(monthly_orders(&[]).is_empty());
@@ -220,7 +215,7 @@ mod tests {
 
     #[test]
     fn a_credit_note_is_not_a_purchase() {
-        let lines = [line(date(2026, 1, 10), 500.0), line(date(2026, 5, 2), -120.0)];
+        let lines = monthly_totals(&[line(date(2026, 1, 10), 500.0), line(date(2026, 5, 2), -120.0)]);
         assert_eq!(last_purchase(&lines), Some(date(2026, 1, 10)));
         assert_eq!(lost_since(&lines, 6, date(2026, 7, 10)), None, "10 July is the last day before lost");
         assert_eq!(lost_since(&lines, 6, date(2026, 7, 11)), Some((date(2026, 1, 10), date(2026, 7, 11))));

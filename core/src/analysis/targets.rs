@@ -4,7 +4,8 @@
 //! for the year's margin. Success in KAM "is measured in years": every year with a target or with
 //! orders is a row, oldest first.
 //!
-//! The current year is not over: its revenue and profit are the year to date, compared with the
+//! The current year is not over: its revenue and profit are the year to date (the months up to
+//! and including this one: the history is kept as monthly totals), compared with the
 //! share of the target the elapsed days call for; its share of wallet and lifetime value are read
 //! from the year to date scaled to a whole year.
 
@@ -13,7 +14,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 use super::qualification::{clv, metrics_problems};
-use crate::model::{Dossier, OrderLine};
+use crate::model::{Dossier, MonthTotal};
 
 /// The four measures a target can set, in the order the dossier shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -82,10 +83,11 @@ struct YearSums {
 
 /// Every year with a target or with order lines, oldest first, with its actuals (see the
 /// module's rules). The first target for a year is the year's (the editor keeps one per year).
-pub fn targets_against_actuals(d: &Dossier, lines: &[OrderLine], today: NaiveDate) -> Vec<TargetYear> {
+pub fn targets_against_actuals(d: &Dossier, months: &[MonthTotal], today: NaiveDate) -> Vec<TargetYear> {
     let mut sums: BTreeMap<i32, YearSums> = BTreeMap::new();
-    for l in lines.iter().filter(|l| l.date <= today) {
-        let s = sums.entry(l.date.year()).or_default();
+    let this_month = today.year() * 12 + today.month0() as i32;
+    for l in months.iter().filter(|m| m.index() <= this_month) {
+        let s = sums.entry(l.year).or_default();
         s.revenue += l.revenue;
         if let Some(p) = l.profit {
             s.profit = Some(s.profit.unwrap_or(0.0) + p);
@@ -162,15 +164,15 @@ pub fn next_target_year(d: &Dossier, today: NaiveDate) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Metrics, Target};
+    use crate::model::{monthly_totals, Metrics, OrderLine, Target};
     use proptest::prelude::*;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
-    fn line(date: NaiveDate, revenue: f64, profit: Option<f64>) -> OrderLine {
-        OrderLine { date, revenue, profit }
+    fn line(date: NaiveDate, revenue: f64, profit: Option<f64>) -> MonthTotal {
+        MonthTotal::of_line(&OrderLine { date, revenue, profit })
     }
 
     fn dossier(targets: Vec<Target>) -> Dossier {
@@ -275,10 +277,10 @@ mod tests {
             lines in prop::collection::vec((2020i32..2026, 1u32..=365, 0.0f64..1e6), 0..60),
             target_years in prop::collection::vec(2018i32..2030, 0..5),
         ) {
-            let lines: Vec<OrderLine> = lines.iter().map(|&(y, o, r)| line(NaiveDate::from_yo_opt(y, o).unwrap(), r, None)).collect();
+            let lines: Vec<OrderLine> = lines.iter().map(|&(y, o, r)| OrderLine { date: NaiveDate::from_yo_opt(y, o).unwrap(), revenue: r, profit: None }).collect();
             let d = dossier(target_years.iter().map(|y| Target { year: Some(*y), revenue: Some(1.0), ..Default::default() }).collect());
             let today = day(2026, 6, 30);
-            let rows = targets_against_actuals(&d, &lines, today);
+            let rows = targets_against_actuals(&d, &monthly_totals(&lines), today);
             let years: Vec<i32> = rows.iter().map(|r| r.year).collect();
             let mut expected: Vec<i32> = lines.iter().map(|l| l.date.year()).chain(target_years.iter().copied()).collect();
             expected.sort();

@@ -1,6 +1,6 @@
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::{Account, OrderLine, SegmentationSettings};
+use crate::model::{Account, MonthTotal, SegmentationSettings};
 
 use super::SegmentInput;
 
@@ -57,7 +57,7 @@ impl Window {
 /// unclassified), so that every account of the portfolio is shown.
 pub fn build_inputs<'a>(
     accounts: &'a [Account],
-    history: impl Fn(&str) -> Option<&'a [OrderLine]>,
+    history: impl Fn(&str) -> Option<&'a [MonthTotal]>,
     window: &Window,
 ) -> Vec<SegmentInput> {
     accounts
@@ -67,15 +67,15 @@ pub fn build_inputs<'a>(
             let mut profit = vec![0.0; window.periods];
             let mut has_profit = false;
             let mut first_purchase: Option<i32> = None;
-            for line in history(&account.id).unwrap_or(&[]) {
-                let month = month_index(line.date);
-                if line.revenue > 0.0 {
+            for total in history(&account.id).unwrap_or(&[]) {
+                let month = total.index();
+                if total.last_purchase.is_some() {
                     first_purchase = Some(first_purchase.map_or(month, |m| m.min(month)));
                 }
-                has_profit |= line.profit.is_some();
+                has_profit |= total.profit.is_some();
                 if let Some(p) = window.period_of(month) {
-                    revenue[p] += line.revenue;
-                    profit[p] += line.profit.unwrap_or(0.0);
+                    revenue[p] += total.revenue;
+                    profit[p] += total.profit.unwrap_or(0.0);
                 }
             }
             let first_period = match first_purchase {
@@ -98,7 +98,7 @@ pub fn build_inputs<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::PeriodLength;
+    use crate::model::{monthly_totals, OrderLine, PeriodLength};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -133,11 +133,11 @@ mod tests {
     fn first_purchase_inside_window_sets_first_period() {
         let w = Window { last_month: month_index(d(2025, 12, 1)), period_months: 1, periods: 12 };
         let accounts = vec![Account::new("New"), Account::new("Old")];
-        let new_lines = [OrderLine { date: d(2025, 9, 3), revenue: 10.0, profit: None }];
-        let old_lines = [
+        let new_lines = monthly_totals(&[OrderLine { date: d(2025, 9, 3), revenue: 10.0, profit: None }]);
+        let old_lines = monthly_totals(&[
             OrderLine { date: d(2023, 1, 3), revenue: 5.0, profit: Some(1.0) },
             OrderLine { date: d(2025, 2, 3), revenue: 5.0, profit: Some(1.0) },
-        ];
+        ]);
         let inputs =
             build_inputs(&accounts, |id| if id == "new" { Some(&new_lines[..]) } else { Some(&old_lines[..]) }, &w);
         assert_eq!(inputs[0].first_period, 8);

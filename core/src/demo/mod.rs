@@ -16,7 +16,7 @@ pub use text::DemoText;
 
 use chrono::NaiveDate;
 
-use crate::model::{Account, OrderLine, Workspace};
+use crate::model::{monthly_totals, Account, OrderLine, Workspace};
 use DemoText::*;
 
 /// The month the demo history ends with.
@@ -187,7 +187,7 @@ pub fn demo_workspace(text: impl Fn(DemoText) -> &'static str) -> Workspace {
         let mut account = Account::new(name);
         account.industry = words[industry as usize].into();
         let lines = history(monthly, shape, margin, &mut rng);
-        ws.set_history(&account.id, lines);
+        ws.set_history(&account.id, monthly_totals(&lines));
         ws.insert_account(account);
     }
     for (n, (name, manager, mut dossier)) in dossiers::key_dossiers(&words).into_iter().enumerate() {
@@ -263,7 +263,7 @@ mod tests {
         assert_eq!(ws.accounts().len(), 40);
         let ids: HashSet<_> = ws.accounts().iter().map(|a| &a.id).collect();
         assert_eq!(ids.len(), 40, "account ids are unique");
-        let first = ws.histories().flat_map(|(_, lines)| lines).map(|l| l.date).min().unwrap();
+        let first = ws.histories().flat_map(|(_, months)| months).filter_map(|m| m.first_day()).min().unwrap();
         let last = ws.latest_order_date().unwrap();
         assert_eq!(first.format("%Y-%m").to_string(), "2024-11");
         assert_eq!(last.format("%Y-%m").to_string(), "2026-10");

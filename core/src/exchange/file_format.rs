@@ -13,7 +13,7 @@ use crate::merge::file_stamps::FileStamps;
 use crate::merge::workspace::{flatten_workspace, redacted_paths};
 use crate::merge::StampedDoc;
 use crate::model::{
-    restore, Account, AccountHistory, Dossier, OrderLine, Programme, RestoreProblem, Stored, Workspace,
+    restore, Account, AccountHistory, Dossier, MonthTotal, Programme, RestoreProblem, Stored, Workspace,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -21,7 +21,7 @@ use serde_json::Value;
 
 pub const FORMAT_NAME: &str = "kam-planner";
 /// The version this build writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
 /// Deeper JSON than this is refused (serde_json's own limit is 128; ours is explicit).
@@ -192,7 +192,9 @@ pub struct FileData {
 #[serde(deny_unknown_fields)]
 pub struct HistoryEntry {
     pub account_id: String,
-    pub lines: Vec<OrderLine>,
+    /// Monthly totals, oldest month first (version 5 on; earlier versions carried `lines`, the
+    /// order lines, which their migration adds up).
+    pub months: Vec<MonthTotal>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -281,7 +283,7 @@ pub fn write_stamped_file(
         history: source
             .histories()
             .filter(|(id, _)| keep(id))
-            .map(|(id, lines)| HistoryEntry { account_id: id.to_string(), lines: lines.clone() })
+            .map(|(id, months)| HistoryEntry { account_id: id.to_string(), months: months.clone() })
             .collect(),
         dossiers: source.dossiers().iter().filter(|d| keep(&d.account_id)).cloned().collect(),
         programme: account.is_none().then(|| source.programme.clone()),
@@ -451,7 +453,7 @@ fn validate(data: FileData) -> Result<Workspace, FileError> {
         history: data
             .history
             .into_iter()
-            .map(|h| AccountHistory { account_id: h.account_id, lines: h.lines })
+            .map(|h| AccountHistory { account_id: h.account_id, months: h.months })
             .collect(),
         dossiers: data.dossiers,
         programme: data.programme,

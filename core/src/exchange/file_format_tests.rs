@@ -11,8 +11,10 @@ fn sorted(ws: Workspace) -> Workspace {
     accounts.sort_by(|a, b| a.id.cmp(&b.id));
     let mut dossiers = ws.dossiers().to_vec();
     dossiers.sort_by(|a, b| a.account_id.cmp(&b.account_id));
-    let history =
-        ws.histories().map(|(id, lines)| AccountHistory { account_id: id.to_string(), lines: lines.clone() }).collect();
+    let history = ws
+        .histories()
+        .map(|(id, months)| AccountHistory { account_id: id.to_string(), months: months.clone() })
+        .collect();
     restore(Stored { accounts, history, dossiers, programme: Some(ws.programme.clone()) }).workspace
 }
 
@@ -100,9 +102,9 @@ fn every_refusal_says_what_is_wrong() {
             "{\"format\": \"kam-planner\", \"version\": 1}".into(),
             FileError::Incomplete { detail: detail("missing field `appVersion`") },
         ),
-        (good.replacen("\"version\": 4", "\"version\": 5", 1), FileError::NewerVersion { version: 5, newest: 4 }),
-        (good.replacen("\"version\": 4", "\"version\": \"4\"", 1), FileError::VersionNotAWholeNumber),
-        (good.replacen("\"version\": 4", "\"version\": 0", 1), FileError::VersionZero),
+        (good.replacen("\"version\": 5", "\"version\": 6", 1), FileError::NewerVersion { version: 6, newest: 5 }),
+        (good.replacen("\"version\": 5", "\"version\": \"5\"", 1), FileError::VersionNotAWholeNumber),
+        (good.replacen("\"version\": 5", "\"version\": 0", 1), FileError::VersionZero),
         (good.replacen("Nordhavn Logistics A/S", "Nordhavn Logistics AS", 1), FileError::ChecksumMismatch),
         (
             good.replacen("\"scope\": \"workspace\"", "\"scope\": 7", 1),
@@ -190,7 +192,7 @@ proptest! {
             if ws.add_account(n).is_ok() {
                 let id = ws.accounts().last().unwrap().id.clone();
                 let date = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
-                ws.set_history(&id, vec![OrderLine { date, revenue, profit: Some(revenue / 3.0) }]);
+                ws.set_history(&id, crate::model::monthly_totals(&[crate::model::OrderLine { date, revenue, profit: Some(revenue / 3.0) }]));
             }
         }
         let text = write_file(&ws, None, PersonalDetails::Included, "0.1.0", AT);
@@ -419,4 +421,41 @@ fn after_sale_lists_round_trip_and_older_version_2_files_still_read() {
     let d = &read_old.workspace.dossiers()[0];
     assert!(d.complaints.is_empty() && d.references.is_empty() && d.promises.is_empty());
     assert_eq!(d.people, got.people, "everything else reads as before");
+}
+
+/// A file of format 4 carried each account's order lines; read now, they are its monthly
+/// totals, and the file's stamps still stand on those months.
+#[test]
+fn a_file_of_format_4_reads_its_order_lines_as_monthly_totals() {
+    use crate::model::{monthly_totals, MonthTotal, OrderLine};
+    let data = r#"{"accounts":[{"id":"acme","name":"Acme"}],"history":[{"account_id":"acme","lines":[{"date":"2026-03-02","revenue":100.0,"profit":20.0},{"date":"2026-03-20","revenue":-10.0},{"date":"2026-04-01","revenue":5.0}]}],"dossiers":[]}"#;
+    let file = |data: &str| {
+        format!(
+            r#"{{"format":"kam-planner","version":4,"appVersion":"0.9.0","exportedAt":"2026-11-01T10:00:00Z","scope":"workspace","personalDetails":"included","checksum":"{}","data":{data}}}"#,
+            checksum(data)
+        )
+    };
+    let read = read_file(file(data).as_bytes()).unwrap();
+    let day = |m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let expected = monthly_totals(&[
+        OrderLine { date: day(3, 2), revenue: 100.0, profit: Some(20.0) },
+        OrderLine { date: day(3, 20), revenue: -10.0, profit: None },
+        OrderLine { date: day(4, 1), revenue: 5.0, profit: None },
+    ]);
+    assert_eq!(read.workspace.history("acme"), Some(&expected));
+    assert_eq!(
+        expected[0],
+        MonthTotal { year: 2026, month: 3, lines: 2, revenue: 90.0, profit: Some(20.0), last_purchase: Some(2) }
+    );
+    // What this build writes is version 5 with the months, and reads back the same.
+    let again = write_file(&read.workspace, None, PersonalDetails::Included, "test", AT);
+    assert!(again.contains("\"version\": 5") && again.contains("\"months\"") && !again.contains("\"lines\": ["));
+    assert_eq!(read_file(again.as_bytes()).unwrap().workspace, read.workspace);
+    // A line that is no order line is refused as the file's data, not read as something else.
+    let bad = data.replace("\"2026-04-01\"", "\"yesterday\"");
+    assert!(
+        matches!(read_file(file(&bad).as_bytes()), Err(FileError::WrongData { .. })),
+        "{:?}",
+        read_file(file(&bad).as_bytes())
+    );
 }

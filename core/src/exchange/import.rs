@@ -7,7 +7,7 @@
 //! Reading the table (encoding, delimiter, header row) is in `table`, guessing the columns from
 //! their names in `columns`; this file holds the shapes they share and the row importer.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -17,7 +17,10 @@ use super::numbers::{parse_number, Decimal, NumberError};
 use super::totals::{equals_sum, is_totals_label};
 use super::xlsx::WorkbookProblem;
 use super::zip_reader::ZipError;
-use crate::model::{normalise_name, normalise_name_into, Account, OrderLine, Workspace};
+use crate::model::{
+    add_line, line_count, normalise_months, normalise_name, normalise_name_into, Account, MonthTotal, OrderLine,
+    Workspace,
+};
 
 mod columns;
 mod table;
@@ -202,11 +205,19 @@ pub enum AccountGrouping {
     ByCustomerNumber { accounts: usize, accounts_renamed: usize },
 }
 
-/// Order lines of one account as read from the file.
+/// One account as read from the file: its name and its order lines added up per month.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ImportedLine {
+pub struct ImportedAccount {
     pub name: String,
-    pub lines: Vec<OrderLine>,
+    /// In month order, one per month.
+    pub months: Vec<MonthTotal>,
+}
+
+impl ImportedAccount {
+    /// How many order lines of the file the account has.
+    pub fn line_count(&self) -> usize {
+        line_count(&self.months)
+    }
 }
 
 /// Account keys to their slots, looked up once per row. The keys sit side by side in one
@@ -289,7 +300,7 @@ pub struct RowImporter {
     index: AccountIndex,
     /// The row's account key, in one buffer reused from row to row.
     key: String,
-    pub accounts: Vec<ImportedLine>,
+    pub accounts: Vec<ImportedAccount>,
     /// For each account: the date of the row its name was taken from, and whether it had
     /// another spelling.
     spelling: Vec<(NaiveDate, bool)>,
@@ -439,7 +450,7 @@ impl RowImporter {
                     let slot = match self.index.get(&self.key) {
                         Some(i) => i,
                         None => {
-                            self.accounts.push(ImportedLine { name: name.to_string(), lines: Vec::new() });
+                            self.accounts.push(ImportedAccount { name: name.to_string(), months: Vec::new() });
                             self.spelling.push((order.date, false));
                             self.numbers.push(number.map(str::to_string));
                             self.index.insert(&self.key, self.accounts.len() - 1);
@@ -454,7 +465,7 @@ impl RowImporter {
                         }
                         self.spelling[slot].1 = true;
                     }
-                    self.accounts[slot].lines.push(order);
+                    add_line(&mut self.accounts[slot].months, &order);
                     self.imported += 1;
                     self.since_total = (self.since_total.0 + order.revenue, self.since_total.1 + 1);
                     self.since_start = (self.since_start.0 + order.revenue, self.since_start.1 + 1);
@@ -517,17 +528,26 @@ pub struct ImportOutcome {
     pub new_accounts: usize,
     pub updated_accounts: usize,
     pub lines_added: usize,
-    /// Lines already stored for the period the file covers, replaced by the file's.
+    /// Lines already stored for the months the file covers, replaced by the file's.
     pub lines_replaced: usize,
 }
 
-/// Merges imported lines into the workspace. A re-import of a newer export replaces, for the
-/// accounts it contains, the stored lines inside the file's date range and keeps everything
-/// else: older history, accounts typed by hand, key status and dossiers.
-pub fn apply_import(ws: &mut Workspace, imported: &[ImportedLine], range: (NaiveDate, NaiveDate)) -> ImportOutcome {
+/// The months from the file's first date to its last, as month indices (`year * 12 + month - 1`).
+fn months_of(range: (NaiveDate, NaiveDate)) -> std::ops::RangeInclusive<i32> {
+    let index = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
+    index(range.0)..=index(range.1)
+}
+
+/// Merges imported accounts into the workspace. A re-import of a newer export replaces, for the
+/// accounts it contains, the stored months from the file's first month to its last, and keeps
+/// everything else: older history, accounts typed by hand, key status and dossiers. The history
+/// is kept as monthly totals, so a month is replaced whole: an export that starts on the 15th
+/// replaces its first month (exports cover whole months; say so in the docs).
+pub fn apply_import(ws: &mut Workspace, imported: &[ImportedAccount], range: (NaiveDate, NaiveDate)) -> ImportOutcome {
     let mut outcome = ImportOutcome::default();
+    let covered = months_of(range);
     // Two entries can name one account (grouped by number, or built by a caller): the period is
-    // cleared once, or the second entry would delete the lines the first just added.
+    // cleared once, or the second entry would delete the months the first just added.
     let mut cleared = std::collections::HashSet::new();
     for entry in imported {
         let id = normalise_name(&entry.name);
@@ -541,26 +561,27 @@ pub fn apply_import(ws: &mut Workspace, imported: &[ImportedLine], range: (Naive
         }
         let history = ws.history_mut(&id);
         if cleared.insert(id) {
-            let before = history.len();
-            history.retain(|l| l.date < range.0 || l.date > range.1);
-            outcome.lines_replaced += before - history.len();
+            let before = line_count(history);
+            history.retain(|m| !covered.contains(&m.index()));
+            outcome.lines_replaced += before - line_count(history);
         }
-        history.extend_from_slice(&entry.lines);
-        history.sort_by_key(|l| l.date);
-        outcome.lines_added += entry.lines.len();
+        history.extend_from_slice(&entry.months);
+        normalise_months(history);
+        outcome.lines_added += entry.line_count();
     }
     outcome
 }
 
 /// What [`apply_import`] would change, without changing anything: the preview before the user
-/// confirms. It neither copies the workspace nor sorts a line, so a large file's preview costs
-/// the page a look-up per account and a pass over the lines it replaces.
-pub fn import_outcome(ws: &Workspace, imported: &[ImportedLine], range: (NaiveDate, NaiveDate)) -> ImportOutcome {
+/// confirms. It neither copies the workspace nor sorts a month, so a large file's preview costs
+/// the page a look-up per account and a pass over the months it replaces.
+pub fn import_outcome(ws: &Workspace, imported: &[ImportedAccount], range: (NaiveDate, NaiveDate)) -> ImportOutcome {
     let mut outcome = ImportOutcome::default();
+    let covered = months_of(range);
     let mut seen = std::collections::HashSet::new();
     for entry in imported {
         let id = normalise_name(&entry.name);
-        outcome.lines_added += entry.lines.len();
+        outcome.lines_added += entry.line_count();
         if !seen.insert(id.clone()) {
             continue;
         }
@@ -568,8 +589,9 @@ pub fn import_outcome(ws: &Workspace, imported: &[ImportedLine], range: (NaiveDa
             outcome.new_accounts += 1;
         } else {
             outcome.updated_accounts += 1;
-            outcome.lines_replaced +=
-                ws.history(&id).map_or(0, |h| h.iter().filter(|l| l.date >= range.0 && l.date <= range.1).count());
+            outcome.lines_replaced += ws
+                .history(&id)
+                .map_or(0, |h| h.iter().filter(|m| covered.contains(&m.index())).map(|m| m.lines as usize).sum());
         }
     }
     outcome

@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::monthly_totals;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -26,9 +27,12 @@ fn european_semicolon_file() {
     assert_eq!(imp.skipped_count, 0, "{:?}", imp.skipped);
     assert_eq!(imp.accounts.len(), 2, "case and spacing variants are one account");
     assert_eq!(imp.accounts[0].name, "Öresund AB", "first spelling kept");
-    assert_eq!(imp.accounts[0].lines[0], OrderLine { date: d(2025, 2, 1), revenue: 1234.5, profit: Some(200.25) });
+    assert_eq!(
+        imp.accounts[0].months[0],
+        MonthTotal::of_line(&OrderLine { date: d(2025, 2, 1), revenue: 1234.5, profit: Some(200.25) })
+    );
     assert_eq!(imp.accounts[1].name, "Smith; Sons");
-    assert_eq!(imp.accounts[1].lines[0].profit, None);
+    assert_eq!(imp.accounts[1].months[0].profit, None);
 }
 
 #[test]
@@ -37,7 +41,7 @@ fn comma_file_with_iso_dates_quotes_and_newlines() {
     let (table, imp) = import_all(csv.as_bytes());
     assert_eq!(table.delimiter, b',');
     assert_eq!(imp.imported, 2);
-    assert_eq!(imp.accounts[0].lines[0].revenue, 1200.0);
+    assert_eq!(imp.accounts[0].months[0].revenue, 1200.0);
     assert_eq!(imp.accounts[1].name, "Multi\nLine Ltd");
     assert_eq!((imp.first_date, imp.last_date), (Some(d(2025, 1, 31)), Some(d(2025, 2, 1))));
 }
@@ -97,11 +101,11 @@ fn windows_1252_is_decoded_and_noted() {
 #[test]
 fn excel_serial_and_us_dates() {
     let (_, imp) = import_all(b"customer,date,revenue\nA,45772,1\n");
-    assert_eq!(imp.accounts[0].lines[0].date, d(2025, 4, 25));
+    assert_eq!(imp.accounts[0].months[0].last_purchase_date().unwrap(), d(2025, 4, 25));
     let (table, imp) = import_all(b"customer,date,revenue\nA,04/25/2025,1\nB,05/01/2025,1\n");
     let (_, dt, _, _) = guess_mapping(&table);
     assert_eq!(table.mapping(0, dt.unwrap(), 2, None).date_format, DateFormat::MonthDayYearSlashes);
-    assert_eq!(imp.accounts[1].lines[0].date, d(2025, 5, 1));
+    assert_eq!(imp.accounts[1].months[0].last_purchase_date().unwrap(), d(2025, 5, 1));
 }
 
 #[test]
@@ -113,17 +117,23 @@ fn reimport_replaces_the_covered_period_and_keeps_the_rest() {
     let before = ws.history(&id).unwrap().clone();
     let range = (d(2026, 10, 1), d(2026, 10, 31));
     let imported = vec![
-        ImportedLine { name, lines: vec![OrderLine { date: d(2026, 10, 5), revenue: 1.0, profit: None }] },
-        ImportedLine {
+        ImportedAccount {
+            name,
+            months: monthly_totals(&[OrderLine { date: d(2026, 10, 5), revenue: 1.0, profit: None }]),
+        },
+        ImportedAccount {
             name: "Brand New Oy".into(),
-            lines: vec![OrderLine { date: d(2026, 10, 6), revenue: 2.0, profit: None }],
+            months: monthly_totals(&[OrderLine { date: d(2026, 10, 6), revenue: 2.0, profit: None }]),
         },
     ];
     let outcome = apply_import(&mut ws, &imported, range);
     assert_eq!((outcome.new_accounts, outcome.updated_accounts, outcome.lines_added), (1, 1, 2));
-    let october = before.iter().filter(|l| l.date >= range.0).count();
-    assert_eq!(outcome.lines_replaced, october);
-    assert_eq!(ws.history(&id).unwrap().len(), before.len() - october + 1);
+    let october: Vec<_> = before.iter().filter(|m| (m.year, m.month) == (2026, 10)).collect();
+    assert_eq!(outcome.lines_replaced, october.iter().map(|m| m.lines as usize).sum::<usize>());
+    let after = ws.history(&id).unwrap();
+    assert_eq!(after.len(), before.len() - october.len() + 1);
+    assert_eq!(after.last().map(|m| (m.year, m.month, m.lines, m.revenue)), Some((2026, 10, 1, 1.0)));
+    assert_eq!(&after[..after.len() - 1], &before[..before.len() - october.len()], "older months are kept");
     assert_eq!(ws.dossiers(), dossiers_before, "dossiers are never touched by an import");
     assert_eq!(ws.accounts().len(), 41);
 }
@@ -145,7 +155,7 @@ fn utf16_with_bom_is_read() {
     let mut be = vec![0xFE, 0xFF];
     be.extend(text.encode_utf16().flat_map(|u| u.to_be_bytes()));
     let (_, imp) = import_all(&be);
-    assert_eq!(imp.accounts[0].lines[0].revenue, 1.5);
+    assert_eq!(imp.accounts[0].months[0].revenue, 1.5);
 }
 
 #[test]
@@ -191,7 +201,7 @@ fn header_is_found_below_title_and_blank_rows() {
     assert_eq!(table.top_rows[0][0], "Sales report 2025");
     assert_eq!(imp.imported, 2);
     assert_eq!(imp.skipped_count, 0, "{:?}", imp.skipped);
-    assert_eq!(imp.accounts[0].lines[0].revenue, 1234.5);
+    assert_eq!(imp.accounts[0].months[0].revenue, 1234.5);
 }
 
 #[test]
@@ -199,7 +209,7 @@ fn a_comma_title_row_does_not_win_the_delimiter() {
     let csv = "Orders, all regions\nCustomer;Date;Revenue\nA;2025-01-02;1,5\nB;2025-01-03;2,5\nC;2025-01-04;3\n";
     let (table, imp) = import_text(csv, &TableOptions::default());
     assert_eq!((table.delimiter, table.header_row), (b';', 1));
-    assert_eq!(imp.accounts.iter().map(|a| a.lines[0].revenue).sum::<f64>(), 7.0);
+    assert_eq!(imp.accounts.iter().map(|a| a.months[0].revenue).sum::<f64>(), 7.0);
 }
 
 #[test]
@@ -248,7 +258,7 @@ fn totals_and_subtotals_are_skipped_with_their_reason() {
             (9, SkipReason::TotalsRow)
         ]
     );
-    let total: f64 = imp.accounts.iter().flat_map(|a| &a.lines).map(|l| l.revenue).sum();
+    let total: f64 = imp.accounts.iter().flat_map(|a| &a.months).map(|l| l.revenue).sum();
     assert_eq!(total, 200.0, "no total is counted as revenue");
 }
 
@@ -296,7 +306,7 @@ fn customer_numbers_group_rows_and_the_latest_spelling_names_the_account() {
     let (_, imp) = import_text(csv, &TableOptions::default());
     assert_eq!(imp.accounts.len(), 2, "two numbers, two accounts, though both are called Müller GmbH");
     assert_eq!(imp.accounts[0].name, "Mueller GmbH & Co. KG", "the spelling of the latest date");
-    assert_eq!(imp.accounts[0].lines.len(), 3);
+    assert_eq!(imp.accounts[0].line_count(), 3);
     assert_eq!(imp.grouping(), AccountGrouping::ByCustomerNumber { accounts: 2, accounts_renamed: 1 });
     let mut by_name = table.mapping(1, 2, 3, None);
     by_name.customer_number = None;
@@ -369,12 +379,13 @@ fn entries_of_one_account_add_up_and_do_not_clear_each_other() {
     let mut ws = crate::model::Workspace::default();
     let line = |day, revenue| OrderLine { date: d(2025, 1, day), revenue, profit: None };
     let imported = vec![
-        ImportedLine { name: "Acme".into(), lines: vec![line(1, 1.0)] },
-        ImportedLine { name: "ACME".into(), lines: vec![line(2, 2.0)] },
+        ImportedAccount { name: "Acme".into(), months: monthly_totals(&[line(1, 1.0)]) },
+        ImportedAccount { name: "ACME".into(), months: monthly_totals(&[line(2, 2.0)]) },
     ];
     let outcome = apply_import(&mut ws, &imported, (d(2025, 1, 1), d(2025, 1, 31)));
     assert_eq!((outcome.new_accounts, outcome.updated_accounts, outcome.lines_added), (1, 0, 2));
-    assert_eq!(ws.history("acme").unwrap().len(), 2, "no line of this import is lost");
+    assert_eq!(crate::model::line_count(ws.history("acme").unwrap()), 2, "no line of this import is lost");
+    assert_eq!(ws.history("acme").unwrap()[0].revenue, 3.0);
 }
 
 #[test]
@@ -410,11 +421,14 @@ mod preview {
                 let name = names[*n];
                 ws.insert_account(Account::new(name));
                 let id = normalise_name(name);
-                ws.history_mut(&id).extend(days.iter().map(|&x| line(x, 1.0)));
+                let lines: Vec<OrderLine> = days.iter().map(|&x| line(x, 1.0)).collect();
+                let mut months = ws.history(&id).cloned().unwrap_or_default();
+                months.extend(monthly_totals(&lines));
+                ws.set_history(&id, months);
             }
-            let imported: Vec<ImportedLine> = file
+            let imported: Vec<ImportedAccount> = file
                 .iter()
-                .map(|(n, days)| ImportedLine { name: names[*n].to_string(), lines: days.iter().map(|&x| line(x, 2.0)).collect() })
+                .map(|(n, days)| ImportedAccount { name: names[*n].to_string(), months: monthly_totals(&days.iter().map(|&x| line(x, 2.0)).collect::<Vec<_>>()) })
                 .collect();
             let start = d(2025, 1, 1) + chrono::Days::new(u64::from(from));
             let range = (start, start + chrono::Days::new(u64::from(days)));

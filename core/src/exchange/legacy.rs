@@ -1,11 +1,11 @@
-//! Files of earlier formats: the migrations of their data (version 1 → 2), and the document of a
+//! Files of earlier formats: the migrations of their data (versions 1 → 2 and 4 → 5), and the document of a
 //! file without stamps (format 1–2), dated by its `exportedAt`.
 
 use super::file_format::{FileError, PersonalDetails, Scope};
 use super::redact::REDACTED;
 use crate::merge::workspace::{document_of, is_personal_field};
 use crate::merge::{Path, Seg, Stamp, StampedDoc};
-use crate::model::Workspace;
+use crate::model::{monthly_totals, OrderLine, Workspace};
 use serde_json::Value;
 
 /// Migrations from older file versions, applied in order to the parsed `data`: `(from, f)`
@@ -13,7 +13,24 @@ use serde_json::Value;
 /// One step of the file format's migrations: the data of version N to version N + 1.
 pub(super) type Migration = fn(Value) -> Result<Value, FileError>;
 
-pub(super) const MIGRATIONS: &[(u32, Migration)] = &[(1, migrate_1_to_2)];
+pub(super) const MIGRATIONS: &[(u32, Migration)] = &[(1, migrate_1_to_2), (4, migrate_4_to_5)];
+
+/// Version 4 → 5: an account's history was its order lines (`lines`: date, revenue, profit);
+/// version 5 keeps what the model reads, monthly totals (`months`: lines, revenue, profit and the
+/// day of the last purchase of each month). The lines are added up here, so the file's months
+/// read exactly as the totals of its lines.
+fn migrate_4_to_5(mut data: Value) -> Result<Value, FileError> {
+    let Some(history) = data.get_mut("history").and_then(Value::as_array_mut) else { return Ok(data) };
+    for entry in history.iter_mut().filter_map(Value::as_object_mut) {
+        let Some(lines) = entry.remove("lines") else { continue };
+        let wrong = |e: serde_json::Error| FileError::WrongData { detail: format!("history lines: {e}") };
+        // Through text: one deserialiser per type (from_str) keeps the wasm small.
+        let lines: Vec<OrderLine> = serde_json::from_str(&lines.to_string()).map_err(wrong)?;
+        let months = serde_json::to_string(&monthly_totals(&lines)).map_err(wrong)?;
+        entry.insert("months".into(), serde_json::from_str(&months).map_err(wrong)?);
+    }
+    Ok(data)
+}
 
 /// Version 1 → 2: competitors were names only (strings), and a person's role and attitude were
 /// free text. Version 2 writes competitors as objects and role/attitude as fixed keys. Old free

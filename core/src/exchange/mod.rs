@@ -26,7 +26,7 @@ pub use file_format::{
 };
 pub use import::{
     apply_import, guess_columns, guess_mapping, import_outcome, looks_like_old_excel, parse_table, parse_text,
-    AccountGrouping, Column, ColumnGuess, ColumnMapping, ImportError, ImportOutcome, ImportedLine, RowImporter,
+    AccountGrouping, Column, ColumnGuess, ColumnMapping, ImportError, ImportOutcome, ImportedAccount, RowImporter,
     SkipReason, Skipped, Table, TableNote, TableOptions, MAX_NAME_CHARS,
 };
 pub use numbers::{detect_decimal, parse_number, parse_typed_number, Decimal, NumberError};

@@ -4,7 +4,7 @@
 use super::hlc::{Clock, Stamp};
 use super::workspace::{document_of, record_value, RecordKey};
 use super::StampedDoc;
-use crate::model::{Competitor, Dossier, OrderLine, Person, Workspace};
+use crate::model::{monthly_totals, Competitor, Dossier, OrderLine, Person, Workspace};
 
 /// `n` accounts with 12 monthly order lines each.
 pub fn accounts_with_history(n: usize) -> Workspace {
@@ -18,8 +18,8 @@ pub fn accounts_with_history(n: usize) -> Workspace {
                 revenue: 1000.0 + i as f64,
                 profit: Some(150.0),
             })
-            .collect();
-        ws.set_history(&a, lines);
+            .collect::<Vec<_>>();
+        ws.set_history(&a, monthly_totals(&lines));
     }
     ws
 }

@@ -6,13 +6,13 @@
 //! ```text
 //! { "accounts":  { "<account id>": { ...account } },
 //!   "dossiers":  { "<account id>": { ...dossier, every list of items a set by item id } },
-//!   "history":   { "<account id>": { "<yyyy-mm>": [ ...that month's order lines ] } },
+//!   "history":   { "<account id>": { "<yyyy-mm>": [ lines, revenue, profit, last purchase day ] } },
 //!   "programme": { ...programme settings } }
 //! ```
 //!
 //! Accounts, dossiers and histories are objects keyed by account id, so each is one subtree (a
 //! [`RecordKey`]) whose stamps the store keeps beside the record. Order history is keyed by
-//! month: a month is one register, so the later import of a month wins and no other month is
+//! month: a month's total is one register, so the later import of a month wins and no other month is
 //! touched. A dossier's lists are sets of items by their stable ids (`Dossier::assign_ids`);
 //! people are keyed by `uid` (their numeric `id` only links `reports_to` within one copy).
 //! Key decisions are items that are never deleted, so merging unites the two logs. Lists of plain
@@ -26,7 +26,7 @@ use super::doc::{sorted_map, Entry, StampedDoc};
 use super::flatten::flatten_lean;
 use super::hlc::{Clock, Stamp};
 use super::path::{Path, Seg};
-use crate::model::{restore, Account, AccountHistory, Dossier, OrderLine, Programme, Stored, Workspace};
+use crate::model::{restore, Account, AccountHistory, Dossier, MonthTotal, OrderLine, Programme, Stored, Workspace};
 
 /// One stored record that has stamps of its own: a subtree of the workspace document.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -148,26 +148,114 @@ fn dossier_from_value(mut v: Value) -> Result<Dossier, serde_json::Error> {
     from_value(&v)
 }
 
-/// Order lines by month (`yyyy-mm`), in their order within a month.
-pub fn history_value(lines: &[OrderLine]) -> Value {
-    let mut months: BTreeMap<String, Vec<Value>> = BTreeMap::new();
-    for l in lines {
-        // Written by hand: chrono's formatting machinery would weigh on the wasm for this alone.
-        let month = format!("{:04}-{:02}", chrono::Datelike::year(&l.date), chrono::Datelike::month(&l.date));
-        months.entry(month).or_default().push(to_value(l));
-    }
-    Value::Object(months.into_iter().map(|(m, ls)| (m, Value::Array(ls))).collect())
+/// Monthly totals by month (`yyyy-mm`), each one register: `[lines, revenue, profit,
+/// last purchase day]` (`null` for a profit or day it does not have), a list of plain values,
+/// so that a month is merged whole, never its revenue from one copy and its count from another.
+pub fn history_value(months: &[MonthTotal]) -> Value {
+    Value::Object(
+        months
+            .iter()
+            .map(|m| {
+                // Written by hand: chrono's formatting machinery would weigh on the wasm for this alone.
+                let key = format!("{:04}-{:02}", m.year, m.month);
+                let value = Value::Array(vec![
+                    Value::from(m.lines),
+                    Value::from(m.revenue),
+                    m.profit.map_or(Value::Null, Value::from),
+                    m.last_purchase.map_or(Value::Null, Value::from),
+                ]);
+                (key, value)
+            })
+            .collect(),
+    )
 }
 
-fn history_from_value(v: Value) -> Result<Vec<OrderLine>, serde_json::Error> {
-    let mut lines = Vec::new();
-    if let Value::Object(months) = v {
-        for (_, month) in months {
-            lines.extend(from_value::<Vec<OrderLine>>(&month)?);
+fn history_from_value(v: Value) -> Result<Vec<MonthTotal>, serde_json::Error> {
+    use serde::de::Error;
+    let mut months = Vec::new();
+    if let Value::Object(map) = v {
+        for (key, value) in map {
+            let month = key
+                .split_once('-')
+                .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<u32>().ok()?)))
+                .ok_or_else(|| serde_json::Error::custom(format!("\"{key}\" is not a month (yyyy-mm)")))?;
+            months.push(month_from_value(month, &value)?);
         }
     }
-    lines.sort_by_key(|l| l.date);
-    Ok(lines)
+    crate::model::normalise_months(&mut months);
+    Ok(months)
+}
+
+fn month_from_value((year, month): (i32, u32), value: &Value) -> Result<MonthTotal, serde_json::Error> {
+    use serde::de::Error;
+    let bad = || serde_json::Error::custom(format!("the month {year:04}-{month:02} is not a monthly total"));
+    let Value::Array(parts) = value else { return Err(bad()) };
+    // A month of a build before monthly totals: its order lines.
+    if parts.first().is_some_and(Value::is_object) {
+        let lines: Vec<OrderLine> = from_value(value)?;
+        let totals = crate::model::monthly_totals(&lines);
+        return match totals.as_slice() {
+            [one] if (one.year, one.month) == (year, month) && one.is_valid() => Ok(*one),
+            _ => Err(bad()),
+        };
+    }
+    let [lines, revenue, profit, last] = parts.as_slice() else { return Err(bad()) };
+    let total = MonthTotal {
+        year,
+        month,
+        lines: lines.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(bad)?,
+        revenue: revenue.as_f64().ok_or_else(bad)?,
+        profit: if profit.is_null() { None } else { Some(profit.as_f64().ok_or_else(bad)?) },
+        last_purchase: if last.is_null() {
+            None
+        } else {
+            Some(last.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(bad)?)
+        },
+    };
+    total.is_valid().then_some(total).ok_or_else(bad)
+}
+
+/// Brings a document stamped by a build before monthly totals up to date: each month of a
+/// history that holds its order lines gets the month's total instead, under the same stamp (the
+/// upgrade is no edit, so it wins no merge). Returns whether anything changed.
+pub fn upgrade_history_months(doc: &mut StampedDoc) -> bool {
+    let mut changed = false;
+    for (path, entry) in doc.entries.iter_mut() {
+        if let [Seg::Key(top), Seg::Key(_), Seg::Key(month)] = path.0.as_slice() {
+            changed |= top == HISTORY && upgrade_month(month, entry);
+        }
+    }
+    changed
+}
+
+/// [`upgrade_history_months`] for the stamps of one history record, as the store keeps them
+/// (paths below the record: the months).
+pub fn upgrade_history_record(doc: &mut StampedDoc) -> bool {
+    let mut changed = false;
+    for (path, entry) in doc.entries.iter_mut() {
+        if let [Seg::Key(month)] = path.0.as_slice() {
+            changed |= upgrade_month(month, entry);
+        }
+    }
+    changed
+}
+
+fn upgrade_month(month: &str, entry: &mut Entry) -> bool {
+    let Some(value) = &entry.value else { return false };
+    if !value.as_array().is_some_and(|a| a.first().is_some_and(Value::is_object)) {
+        return false;
+    }
+    let total = month
+        .split_once('-')
+        .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<u32>().ok()?)))
+        .and_then(|ym| month_from_value(ym, value).ok());
+    match total {
+        Some(total) => {
+            entry.value = history_value(&[total]).as_object().and_then(|o| o.values().next().cloned());
+            true
+        }
+        None => false,
+    }
 }
 
 /// The records of a workspace with their values, in the store's order.
@@ -266,7 +354,7 @@ pub fn workspace_from_value(value: &Value) -> Result<Workspace, NotAWorkspace> {
         stored.dossiers.push(d);
     }
     for (id, h) in section(HISTORY) {
-        stored.history.push(AccountHistory { account_id: id, lines: history_from_value(h).map_err(bad)? });
+        stored.history.push(AccountHistory { account_id: id, months: history_from_value(h).map_err(bad)? });
     }
     if let Some(p) = value.get(PROGRAMME).filter(|p| p.is_object()) {
         stored.programme = Some(from_value::<Programme>(p).map_err(bad)?);

@@ -2,6 +2,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
+use super::MonthTotal;
 use crate::exchange::MAX_NAME_CHARS;
 
 /// A customer of the supplier. Accounts are derived from imported order lines (one per distinct
@@ -65,12 +66,30 @@ pub struct OrderLine {
     pub profit: Option<f64>,
 }
 
-/// All order lines of one account, kept together because that is how they are read: the
-/// segmentation needs an account's whole history at once.
+/// The order history of one account as monthly totals, kept together because that is how they
+/// are read: the segmentation needs an account's whole history at once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AccountHistory {
     pub account_id: String,
-    pub lines: Vec<OrderLine>,
+    pub months: Vec<MonthTotal>,
+}
+
+/// An account's history as stored: monthly totals, or (stored or kept in a snapshot by a build
+/// before monthly totals) its order lines, which are added up when read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum StoredHistory {
+    Months(Vec<MonthTotal>),
+    Lines(Vec<OrderLine>),
+}
+
+impl StoredHistory {
+    pub(crate) fn into_months(self) -> Vec<MonthTotal> {
+        match self {
+            StoredHistory::Months(m) => m,
+            StoredHistory::Lines(lines) => super::history::monthly_totals(&lines),
+        }
+    }
 }
 
 /// The key of an account in the workspace's maps: its [`Account::id`]. A type of its own so
@@ -127,8 +146,8 @@ pub struct Workspace {
     accounts: Vec<Account>,
     /// Position in `accounts` by id.
     account_index: HashMap<AccountId, usize>,
-    /// Order lines by account id.
-    history: BTreeMap<AccountId, Vec<OrderLine>>,
+    /// Monthly totals by account id, each in month order.
+    history: BTreeMap<AccountId, Vec<MonthTotal>>,
     /// In the order they were added (the order files and records are written in).
     dossiers: Vec<super::Dossier>,
     /// Position in `dossiers` by account id.
@@ -141,7 +160,7 @@ pub struct Workspace {
 #[derive(Serialize, Deserialize)]
 struct WorkspaceShape {
     accounts: Vec<Account>,
-    history: BTreeMap<String, Vec<OrderLine>>,
+    history: BTreeMap<String, StoredHistory>,
     dossiers: Vec<super::Dossier>,
     #[serde(default)]
     programme: super::Programme,
@@ -155,7 +174,7 @@ impl From<WorkspaceShape> for Workspace {
             history: shape
                 .history
                 .into_iter()
-                .map(|(account_id, lines)| AccountHistory { account_id, lines })
+                .map(|(account_id, h)| AccountHistory { account_id, months: h.into_months() })
                 .collect(),
             dossiers: shape.dossiers,
             programme: Some(shape.programme),
@@ -168,7 +187,7 @@ impl From<Workspace> for WorkspaceShape {
     fn from(ws: Workspace) -> Self {
         WorkspaceShape {
             accounts: ws.accounts,
-            history: ws.history.into_iter().map(|(id, lines)| (id.0, lines)).collect(),
+            history: ws.history.into_iter().map(|(id, months)| (id.0, StoredHistory::Months(months))).collect(),
             dossiers: ws.dossiers,
             programme: ws.programme,
         }
@@ -227,23 +246,26 @@ impl Workspace {
             self.accounts.iter().enumerate().map(|(i, a)| (AccountId::from(a.id.as_str()), i)).collect();
     }
 
-    /// An account's order lines, if any are recorded.
-    pub fn history(&self, account_id: &str) -> Option<&Vec<OrderLine>> {
+    /// An account's monthly totals, in month order, if any are recorded.
+    pub fn history(&self, account_id: &str) -> Option<&Vec<MonthTotal>> {
         self.history.get(account_id)
     }
 
-    /// Every account's order lines, by account id (in id order).
-    pub fn histories(&self) -> impl ExactSizeIterator<Item = (&str, &Vec<OrderLine>)> {
-        self.history.iter().map(|(id, lines)| (id.as_str(), lines))
+    /// Every account's monthly totals, by account id (in id order).
+    pub fn histories(&self) -> impl ExactSizeIterator<Item = (&str, &Vec<MonthTotal>)> {
+        self.history.iter().map(|(id, months)| (id.as_str(), months))
     }
 
-    /// Sets an account's order lines; returns the ones replaced.
-    pub fn set_history(&mut self, account_id: &str, lines: Vec<OrderLine>) -> Option<Vec<OrderLine>> {
-        self.history.insert(AccountId::from(account_id), lines)
+    /// Sets an account's monthly totals (put in month order, one per month); returns the ones
+    /// replaced.
+    pub fn set_history(&mut self, account_id: &str, mut months: Vec<MonthTotal>) -> Option<Vec<MonthTotal>> {
+        super::history::normalise_months(&mut months);
+        self.history.insert(AccountId::from(account_id), months)
     }
 
-    /// An account's order lines to add to (empty if none were recorded).
-    pub fn history_mut(&mut self, account_id: &str) -> &mut Vec<OrderLine> {
+    /// An account's monthly totals to change (empty if none were recorded). The caller keeps
+    /// them in month order, one per month ([`super::normalise_months`]).
+    pub fn history_mut(&mut self, account_id: &str) -> &mut Vec<MonthTotal> {
         self.history.entry(AccountId::from(account_id)).or_default()
     }
 
@@ -346,13 +368,20 @@ impl Workspace {
         Ok(self.accounts.last().expect("just pushed"))
     }
 
+    /// How many order lines the monthly totals hold.
     pub fn line_count(&self) -> usize {
-        self.history.values().map(Vec::len).sum()
+        self.history.values().map(|m| super::history::line_count(m)).sum()
     }
 
-    /// The latest order date in the whole workspace, which anchors the default window.
+    /// The latest month with orders in the whole workspace, which anchors the default window:
+    /// its first day.
     pub fn latest_order_date(&self) -> Option<NaiveDate> {
-        self.history.values().flatten().map(|l| l.date).max()
+        self.history
+            .values()
+            .filter_map(|m| m.last())
+            .map(MonthTotal::index)
+            .max()
+            .and_then(|i| NaiveDate::from_ymd_opt(i.div_euclid(12), i.rem_euclid(12) as u32 + 1, 1))
     }
 }
 

@@ -8,6 +8,7 @@ mod aftersale;
 pub(crate) mod closed_list;
 mod dossier;
 mod dossier_items;
+mod history;
 mod ids;
 mod lists;
 mod programme;
@@ -28,6 +29,7 @@ pub use dossier::{
     Pestel, Proposal, RelationshipStage, Section, Swot, TeamMember, Tender, ThreePs, TimelineEvent, WhitespaceCell,
     FACTOR_SCORE_MAX,
 };
+pub use history::{add_line, line_count, monthly_totals, normalise_months, MonthTotal};
 pub use programme::{
     is_currency_code, DevelopmentGoal, Factor, FactorPreset, MatrixAxis, Programme, ProgrammeProblem, Skill,
     SkillAssessment, LOST_AFTER_MONTHS, STRATEGIC_REASONS,

@@ -80,14 +80,14 @@ pub fn restore(stored: Stored) -> Restored {
         if ws.account(&h.account_id).is_none() {
             problems.push(RestoreProblem::HistoryForUnknownAccount { account_id: h.account_id.clone() });
         }
-        if h.lines.iter().any(|l| !l.revenue.is_finite() || l.profit.is_some_and(|p| !p.is_finite())) {
+        if !h.months.iter().all(super::MonthTotal::is_valid) {
             problems.push(RestoreProblem::HistoryNotFinite { account_id: h.account_id.clone() });
         }
         if !seen.insert(h.account_id.clone()) {
             problems.push(RestoreProblem::DuplicateHistory { account_id: h.account_id });
             continue;
         }
-        ws.set_history(&h.account_id, h.lines);
+        ws.set_history(&h.account_id, h.months);
     }
     for d in stored.dossiers {
         if ws.account(&d.account_id).is_none() {

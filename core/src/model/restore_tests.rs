@@ -1,6 +1,6 @@
 use super::*;
 use crate::exchange::{checksum, read_file, write_file, PersonalDetails};
-use crate::model::{OrderLine, ProgrammeProblem};
+use crate::model::{monthly_totals, MonthTotal, OrderLine, ProgrammeProblem};
 use proptest::prelude::*;
 
 /// A first-release dossier record as IndexedDB held it: people without ids, role and attitude
@@ -96,13 +96,17 @@ fn upsert_replaces_an_accounts_dossier_in_its_place() {
 fn duplicate_accounts_keep_the_first_and_everything_else_is_kept_and_told() {
     let mut again = Account::new("Acme");
     again.manager = "second".into();
-    let line = OrderLine { date: chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), revenue: 1.0, profit: None };
+    let line = MonthTotal::of_line(&OrderLine {
+        date: chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+        revenue: 1.0,
+        profit: None,
+    });
     let stored = Stored {
         accounts: vec![Account::new("Acme"), again],
         history: vec![
-            AccountHistory { account_id: "acme".into(), lines: vec![line] },
-            AccountHistory { account_id: "acme".into(), lines: vec![] },
-            AccountHistory { account_id: "gone".into(), lines: vec![line] },
+            AccountHistory { account_id: "acme".into(), months: vec![line] },
+            AccountHistory { account_id: "acme".into(), months: vec![] },
+            AccountHistory { account_id: "gone".into(), months: vec![line] },
         ],
         dossiers: vec![Dossier::new("gone")],
         programme: None,
@@ -160,7 +164,12 @@ fn arb_workspace() -> impl Strategy<Value = Workspace> {
             let day = |n: i64| chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(n as u64);
             ws.set_history(
                 &id,
-                lines.into_iter().map(|(n, revenue, profit)| OrderLine { date: day(n), revenue, profit }).collect(),
+                monthly_totals(
+                    &lines
+                        .into_iter()
+                        .map(|(n, revenue, profit)| OrderLine { date: day(n), revenue, profit })
+                        .collect::<Vec<_>>(),
+                ),
             );
             if let Some((overview, people)) = dossier {
                 let mut d = Dossier::new(&id);
@@ -189,7 +198,7 @@ fn stored_of(ws: &Workspace) -> Stored {
         accounts: ws.accounts().to_vec(),
         history: ws
             .histories()
-            .map(|(id, lines)| AccountHistory { account_id: id.into(), lines: lines.clone() })
+            .map(|(id, months)| AccountHistory { account_id: id.into(), months: months.clone() })
             .collect(),
         dossiers: ws.dossiers().to_vec(),
         programme: Some(ws.programme.clone()),
@@ -223,7 +232,7 @@ proptest! {
         #[derive(serde::Serialize)]
         struct Old<'a> {
             accounts: &'a [Account],
-            history: std::collections::BTreeMap<&'a str, &'a Vec<OrderLine>>,
+            history: std::collections::BTreeMap<&'a str, &'a Vec<MonthTotal>>,
             dossiers: &'a [Dossier],
             programme: &'a crate::model::Programme,
         }

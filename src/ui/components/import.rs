@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use kam_core::exchange::{
-    apply_import, import_outcome, DateFormat, Decimal, ImportOutcome, ImportedLine, PICKER_ENCODINGS,
+    apply_import, import_outcome, DateFormat, Decimal, ImportOutcome, ImportedAccount, PICKER_ENCODINGS,
 };
 use leptos::prelude::*;
 
@@ -18,7 +18,7 @@ use kam_core::guide::Topic;
 
 use crate::import_client::{ImportWorker, Payload, WorkerProblem};
 use crate::import_protocol::{
-    from_columns, join_lines, Columns, Formats, FromWorker, OpenedTable, Progress, ReadOptions, ToWorker,
+    from_columns, join_months, Columns, Formats, FromWorker, OpenedTable, Progress, ReadOptions, ToWorker,
 };
 use crate::store::Prefs;
 use crate::ui::components::FileDrop;
@@ -37,7 +37,7 @@ struct ReadResult {
     skipped_count: usize,
     skipped: Vec<String>,
     grouping: Option<String>,
-    accounts: Rc<Vec<ImportedLine>>,
+    accounts: Rc<Vec<ImportedAccount>>,
     range: Option<(NaiveDate, NaiveDate)>,
     outcome: ImportOutcome,
 }
@@ -77,7 +77,7 @@ pub fn ImportPanel() -> impl IntoView {
     // The newest read of the rows; answers to older ones are ignored.
     let generation = StoredValue::new(0u32);
     // The result so far, as the worker hands it over in parts.
-    let lines = StoredValue::new_local(Vec::<ImportedLine>::new());
+    let lines = StoredValue::new_local(Vec::<ImportedAccount>::new());
 
     let reset = move || {
         worker.set_value(None);
@@ -180,13 +180,13 @@ pub fn ImportPanel() -> impl IntoView {
                 decimal.set(formats.decimal);
             }
             FromWorker::Progress { run, progress } if current(run) => busy.set(Some(Busy::Rows(progress))),
-            FromWorker::Lines { run, continues_previous, accounts } if current(run) => {
+            FromWorker::Months { run, continues_previous, accounts } if current(run) => {
                 let columns = columns.and_then(|c| match c {
-                    Payload::Lines(c) => Some(c),
+                    Payload::Months(c) => Some(c),
                     Payload::File(_) | Payload::Text(_) => None,
                 });
                 match columns.and_then(|c| from_columns(accounts, c)) {
-                    Some(accounts) => lines.update_value(|all| join_lines(all, continues_previous, accounts)),
+                    Some(accounts) => lines.update_value(|all| join_months(all, continues_previous, accounts)),
                     // Cannot happen with this build's worker; if it did, a partial result must
                     // not look complete.
                     None => {
@@ -213,7 +213,7 @@ pub fn ImportPanel() -> impl IntoView {
             | FromWorker::Locked
             | FromWorker::FileWritten
             | FromWorker::Progress { .. }
-            | FromWorker::Lines { .. }
+            | FromWorker::Months { .. }
             | FromWorker::Done { .. } => {}
         }
     };

@@ -7,7 +7,7 @@ use crate::analysis::rules::{
     action_is_open, action_is_overdue, last_purchase, lost_from, promise_is_open, promise_is_overdue, proposal_state,
     tender_preparation_start, ProposalState, TENDER_MILESTONE_MONTHS,
 };
-use crate::model::{parse_birthday, Account, AccountStatus, Dossier, OrderLine, Outcome, Programme};
+use crate::model::{parse_birthday, Account, AccountStatus, Dossier, MonthTotal, Outcome, Programme};
 
 /// Collects reminders for one account at a time, filtering by the horizon.
 pub(super) struct Collector<'a> {
@@ -201,7 +201,7 @@ impl Collector<'_> {
     }
 
     /// Every account, key or not: lost once it has not bought for more than `lost_months`.
-    pub fn lost(&mut self, account: &Account, history: &[OrderLine], lost_months: u32) {
+    pub fn lost(&mut self, account: &Account, history: &[MonthTotal], lost_months: u32) {
         let Some(last) = last_purchase(history) else { return };
         let Some(from) = lost_from(last, lost_months) else { return };
         let fact = ReminderFact::Lost {

@@ -1,5 +1,7 @@
 use super::*;
-use crate::model::{Account, AccountStatus, Action, Dossier, Meeting, OrderLine, Outcome, Person, Proposal, Tender};
+use crate::model::{
+    monthly_totals, Account, AccountStatus, Action, Dossier, Meeting, OrderLine, Outcome, Person, Proposal, Tender,
+};
 use proptest::prelude::*;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -411,7 +413,7 @@ fn lost_accounts_by_calendar_months_key_or_not() {
     let mut ws = Workspace::default();
     let a = Account::new("Quiet Oy");
     let line = |d: NaiveDate, revenue: f64| OrderLine { date: d, revenue, profit: None };
-    ws.set_history(&a.id, vec![line(date(2026, 5, 24), 10.0), line(date(2026, 9, 1), -5.0)]);
+    ws.set_history(&a.id, monthly_totals(&[line(date(2026, 5, 24), 10.0), line(date(2026, 9, 1), -5.0)]));
     ws.insert_account(a);
     // Last purchase 24 May + 6 months = 24 November: not yet more than 6 months.
     let r = reminders(&ws, 6, date(2026, 11, 24), 0);
@@ -438,7 +440,7 @@ fn lost_accounts_by_calendar_months_key_or_not() {
     // 0 months turns the rule off.
     assert!(reminders(&ws, 0, date(2027, 1, 10), 0).is_empty());
     // End of month: last purchase 31 May + 3 months = 31 August; lost from 1 September.
-    ws.set_history("quiet oy", vec![line(date(2026, 5, 31), 1.0)]);
+    ws.set_history("quiet oy", monthly_totals(&[line(date(2026, 5, 31), 1.0)]));
     assert!(reminders(&ws, 3, date(2026, 8, 31), 0).is_empty());
     assert_eq!(reminders(&ws, 3, date(2026, 9, 1), 0).len(), 1);
 }

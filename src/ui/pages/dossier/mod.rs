@@ -10,7 +10,7 @@ mod plan;
 mod sections;
 
 use kam_core::analysis::{matrix_point, qualify, weighted_score};
-use kam_core::model::{Account, Dossier, MatrixAxis, OrderLine, Programme, Section};
+use kam_core::model::{Account, Dossier, MatrixAxis, MonthTotal, Programme, Section};
 use leptos::prelude::*;
 
 use crate::ui::components::guide_link;
@@ -89,7 +89,7 @@ fn DossierView(account_id: String) -> impl IntoView {
     let aid = account_id.clone();
     let row = Memo::new(move |_| state.segmentation.with(|s| s.row(&aid).cloned()));
     let aid = account_id.clone();
-    let lines: Memo<Vec<OrderLine>> =
+    let lines: Memo<Vec<MonthTotal>> =
         Memo::new(move |_| state.workspace.with(|ws| ws.history(&aid).cloned().unwrap_or_default()));
     let show_personal = RwSignal::new(false);
     let nav = SectionNav::new(state.workshop);

@@ -5,7 +5,9 @@
 use crate::i18n::{tr, tr_args, tr_plural};
 use chrono::NaiveDate;
 use kam_core::analysis::rules::{monthly_orders, MonthOrders};
-use kam_core::model::{AccountStatus, Competitor, Dossier, EventKind, KeyReason, OrderLine, TeamMember, TimelineEvent};
+use kam_core::model::{
+    AccountStatus, Competitor, Dossier, EventKind, KeyReason, MonthTotal, TeamMember, TimelineEvent,
+};
 use leptos::prelude::*;
 
 use crate::ui::components::guide_link;
@@ -98,7 +100,7 @@ pub fn general(ed: Editor) -> impl IntoView {
 
 /// The timeline: events typed by the user and, below them, the months with orders from the
 /// imported history (read-only), newest first.
-pub fn timeline(ed: Editor, lines: Memo<Vec<OrderLine>>) -> impl IntoView {
+pub fn timeline(ed: Editor, lines: Memo<Vec<MonthTotal>>) -> impl IntoView {
     let show_orders = RwSignal::new(true);
     let order_months = move || lines.with(|ls| monthly_orders(ls));
     view! {

@@ -4,7 +4,7 @@
 
 use crate::i18n::tr;
 use kam_core::analysis::{next_target_year, targets_against_actuals, TargetMeasure, TargetYear};
-use kam_core::model::{Dossier, OrderLine, Target};
+use kam_core::model::{Dossier, MonthTotal, Target};
 use leptos::prelude::*;
 
 use super::super::editor::{Editor, Label};
@@ -58,7 +58,7 @@ fn chart(years: &[TargetYear]) -> impl IntoView {
     }
 }
 
-pub fn targets(ed: Editor, lines: Memo<Vec<OrderLine>>) -> impl IntoView {
+pub fn targets(ed: Editor, lines: Memo<Vec<MonthTotal>>) -> impl IntoView {
     let day = today();
     let years = Memo::new(move |_| ed.dossier.with(|d| lines.with(|l| targets_against_actuals(d, l, day))));
     let number = |m: TargetMeasure| match m {
