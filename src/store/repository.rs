@@ -5,8 +5,8 @@ use kam_core::merge::records::{merge_workspaces, Merged, Touched};
 use kam_core::merge::workspace::{dossier_value, records, upgrade_history_record, RecordKey};
 use kam_core::merge::{Choice, Path, Stamp, StampedDoc};
 use kam_core::model::{
-    monthly_totals, restore, restore_dossier, restore_programme, Account, AccountHistory, Dossier, MonthTotal,
-    OrderLine, Programme, ProgrammeProblem, Stored, Workspace,
+    restore, restore_dossier, restore_programme, Account, AccountHistory, Dossier, MonthTotal, Programme,
+    ProgrammeProblem, Stored, Workspace,
 };
 use rexie::{Rexie, TransactionMode};
 use std::cell::RefCell;
@@ -154,8 +154,9 @@ impl Repository {
             let months: Vec<MonthTotal> = match (record.months, record.lines) {
                 (Some(months), _) => serde_json::from_str(&months).map_err(unreadable)?,
                 (None, Some(lines)) => {
+                    // Each order line reads as a month of its own; the restore adds them up.
                     of_lines = true;
-                    monthly_totals(&serde_json::from_str::<Vec<OrderLine>>(&lines).map_err(unreadable)?)
+                    serde_json::from_str(&lines).map_err(unreadable)?
                 }
                 (None, None) => Vec::new(),
             };

@@ -26,7 +26,7 @@ use super::doc::{sorted_map, Entry, StampedDoc};
 use super::flatten::flatten_lean;
 use super::hlc::{Clock, Stamp};
 use super::path::{Path, Seg};
-use crate::model::{restore, Account, AccountHistory, Dossier, MonthTotal, OrderLine, Programme, Stored, Workspace};
+use crate::model::{restore, Account, AccountHistory, Dossier, MonthTotal, Programme, Stored, Workspace};
 
 /// One stored record that has stamps of its own: a subtree of the workspace document.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -190,10 +190,10 @@ fn month_from_value((year, month): (i32, u32), value: &Value) -> Result<MonthTot
     use serde::de::Error;
     let bad = || serde_json::Error::custom(format!("the month {year:04}-{month:02} is not a monthly total"));
     let Value::Array(parts) = value else { return Err(bad()) };
-    // A month of a build before monthly totals: its order lines.
+    // A month of a build before monthly totals: its order lines (each read as its own month).
     if parts.first().is_some_and(Value::is_object) {
-        let lines: Vec<OrderLine> = from_value(value)?;
-        let totals = crate::model::monthly_totals(&lines);
+        let mut totals: Vec<MonthTotal> = from_value(value)?;
+        crate::model::normalise_months(&mut totals);
         return match totals.as_slice() {
             [one] if (one.year, one.month) == (year, month) && one.is_valid() => Ok(*one),
             _ => Err(bad()),

@@ -74,24 +74,6 @@ pub struct AccountHistory {
     pub months: Vec<MonthTotal>,
 }
 
-/// An account's history as stored: monthly totals, or (stored or kept in a snapshot by a build
-/// before monthly totals) its order lines, which are added up when read.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub(crate) enum StoredHistory {
-    Months(Vec<MonthTotal>),
-    Lines(Vec<OrderLine>),
-}
-
-impl StoredHistory {
-    pub(crate) fn into_months(self) -> Vec<MonthTotal> {
-        match self {
-            StoredHistory::Months(m) => m,
-            StoredHistory::Lines(lines) => super::history::monthly_totals(&lines),
-        }
-    }
-}
-
 /// The key of an account in the workspace's maps: its [`Account::id`]. A type of its own so
 /// that the maps cannot be keyed by a name or a dossier's field by mistake; it borrows as `str`,
 /// so lookups take the plain id.
@@ -160,7 +142,9 @@ pub struct Workspace {
 #[derive(Serialize, Deserialize)]
 struct WorkspaceShape {
     accounts: Vec<Account>,
-    history: BTreeMap<String, StoredHistory>,
+    /// Monthly totals; a history kept by a build before them reads as one-line months (see
+    /// [`MonthTotal`]), added up by the restore.
+    history: BTreeMap<String, Vec<MonthTotal>>,
     dossiers: Vec<super::Dossier>,
     #[serde(default)]
     programme: super::Programme,
@@ -174,7 +158,7 @@ impl From<WorkspaceShape> for Workspace {
             history: shape
                 .history
                 .into_iter()
-                .map(|(account_id, h)| AccountHistory { account_id, months: h.into_months() })
+                .map(|(account_id, months)| AccountHistory { account_id, months })
                 .collect(),
             dossiers: shape.dossiers,
             programme: Some(shape.programme),
@@ -187,7 +171,7 @@ impl From<Workspace> for WorkspaceShape {
     fn from(ws: Workspace) -> Self {
         WorkspaceShape {
             accounts: ws.accounts,
-            history: ws.history.into_iter().map(|(id, months)| (id.0, StoredHistory::Months(months))).collect(),
+            history: ws.history.into_iter().map(|(id, months)| (id.0, months)).collect(),
             dossiers: ws.dossiers,
             programme: ws.programme,
         }

@@ -12,8 +12,13 @@ use serde::{Deserialize, Serialize};
 use super::OrderLine;
 
 /// The order lines of one account in one calendar month, added up.
+///
+/// It also reads as an order line (`date`, `revenue`, `profit`), the month of that line alone:
+/// histories kept by a build before monthly totals (store records, snapshots) read as lists of
+/// such one-line months, which [`normalise_months`] (run by every way into a workspace) adds up.
+/// One deserialiser for both shapes keeps the wasm small.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "MonthOrLine")]
 pub struct MonthTotal {
     pub year: i32,
     /// 1 to 12.
@@ -29,6 +34,43 @@ pub struct MonthTotal {
     /// when the month holds only credit notes (or zero lines).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_purchase: Option<u32>,
+}
+
+/// What a history's element is read as: a monthly total, or an order line of an earlier build.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MonthOrLine {
+    #[serde(default)]
+    year: i32,
+    #[serde(default)]
+    month: u32,
+    #[serde(default)]
+    lines: u32,
+    revenue: f64,
+    #[serde(default)]
+    profit: Option<f64>,
+    #[serde(default)]
+    last_purchase: Option<u32>,
+    #[serde(default)]
+    date: Option<NaiveDate>,
+}
+
+impl From<MonthOrLine> for MonthTotal {
+    /// A month without `year` and `month` reads as month 0, which [`MonthTotal::is_valid`]
+    /// refuses.
+    fn from(m: MonthOrLine) -> MonthTotal {
+        match m.date {
+            Some(date) => MonthTotal::of_line(&OrderLine { date, revenue: m.revenue, profit: m.profit }),
+            None => MonthTotal {
+                year: m.year,
+                month: m.month,
+                lines: m.lines,
+                revenue: m.revenue,
+                profit: m.profit,
+                last_purchase: m.last_purchase,
+            },
+        }
+    }
 }
 
 impl MonthTotal {
@@ -191,6 +233,33 @@ mod tests {
         m.month = 2;
         m.revenue = f64::INFINITY;
         assert!(!m.is_valid());
+    }
+
+    #[test]
+    fn an_order_line_of_an_earlier_build_reads_as_its_month() {
+        let read: Vec<MonthTotal> = serde_json::from_str(
+            r#"[{"date":"2026-03-20","revenue":100.0,"profit":10.0},{"date":"2026-03-02","revenue":-4.0},
+                {"year":2026,"month":3,"lines":2,"revenue":6.0,"last_purchase":9}]"#,
+        )
+        .unwrap();
+        let mut months = read.clone();
+        normalise_months(&mut months);
+        assert_eq!(
+            months,
+            vec![MonthTotal {
+                year: 2026,
+                month: 3,
+                lines: 4,
+                revenue: 102.0,
+                profit: Some(10.0),
+                last_purchase: Some(20)
+            }]
+        );
+        let text = serde_json::to_string(&months).unwrap();
+        assert_eq!(text, r#"[{"year":2026,"month":3,"lines":4,"revenue":102.0,"profit":10.0,"last_purchase":20}]"#);
+        let incomplete: Vec<MonthTotal> = serde_json::from_str(r#"[{"revenue":1.0}]"#).unwrap();
+        assert!(!incomplete[0].is_valid(), "neither a month nor a line");
+        assert!(serde_json::from_str::<Vec<MonthTotal>>(r#"[{"revenue":1.0,"colour":"red"}]"#).is_err());
     }
 
     proptest! {
