@@ -31,7 +31,7 @@ test('a workspace exported without personal details imports into a fresh browser
   assert.match(file.name, /^workspace-\d{4}-\d{2}-\d{2}\.kam\.json$/);
   const json = JSON.parse(file.text);
   assert.equal(json.format, 'kam-planner');
-  assert.equal(json.version, 4);
+  assert.equal(json.version, 5);
   assert.ok(json.data.stamps && Object.keys(json.data.stamps.records).length > 80, 'format 4 carries the change stamps, one per record');
   assert.ok(!Object.keys(json.data.stamps.paths).some((p) => /\/(birthday|hobbies|family|personal_notes)$/.test(p)), 'withheld fields have no stamps');
   assert.equal(json.personalDetails, 'removed');
