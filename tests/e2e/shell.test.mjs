@@ -155,15 +155,17 @@ test('typing is saved without leaving the field, and a second tab sees the chang
 
 test('a newer release opening in another tab: this tab gives way and says to reload, and nothing saved is lost', async () => {
   const page = await openWithDemo(env);
-  // The other tab stands in for the next release (schema version 4): it announces itself as
-  // the app does before opening, then opens the database at its version. A same-origin page
-  // that does not run the app does for this.
+  // The other tab stands in for the next release (the schema version after this one's): it
+  // announces itself as the app does before opening, then opens the database at its version.
+  // A same-origin page that does not run the app does for this.
   const other = await page.context().newPage();
   await other.goto(env.url + '/manifest.webmanifest');
   const accounts = await other.evaluate(async () => {
-    new BroadcastChannel('kam-planner-schema').postMessage('4 kam-planner');
+    const current = (await indexedDB.databases()).find((d) => d.name === 'kam-planner').version;
+    const next = current + 1;
+    new BroadcastChannel('kam-planner-schema').postMessage(`${next} kam-planner`);
     const db = await new Promise((resolve, reject) => {
-      const request = indexedDB.open('kam-planner', 4);
+      const request = indexedDB.open('kam-planner', next);
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
       request.onblocked = () => reject(new Error('the upgrade is blocked by the open tab'));
