@@ -15,6 +15,26 @@ fn unique_name(tag: &str) -> String {
     format!("kam-test-{tag}-{}", js_sys::Math::random().to_bits())
 }
 
+/// Opens database `name` at `version` with the stores that version of the schema had (as an
+/// earlier release laid them out, or to read what this one stored): 1 had accounts, history,
+/// dossiers and meta; 2 added snapshots; 3 stamps; 4 changed records only.
+async fn lay_out(name: &str, version: u32) -> rexie::Rexie {
+    use rexie::ObjectStore;
+    let mut builder = rexie::Rexie::builder(name)
+        .version(version)
+        .add_object_store(ObjectStore::new("accounts").key_path("id"))
+        .add_object_store(ObjectStore::new("history").key_path("account_id"))
+        .add_object_store(ObjectStore::new("dossiers").key_path("account_id"))
+        .add_object_store(ObjectStore::new("meta"));
+    if version >= 2 {
+        builder = builder.add_object_store(ObjectStore::new("snapshots"));
+    }
+    if version >= 3 {
+        builder = builder.add_object_store(ObjectStore::new("stamps"));
+    }
+    builder.build().await.unwrap()
+}
+
 /// The accounts of `ws` that `keep` names, with their history and dossiers.
 fn keeping(ws: &Workspace, keep: impl Fn(&str) -> bool) -> Workspace {
     restore(Stored {
@@ -236,18 +256,10 @@ async fn named_snapshots_save_list_restore_and_delete() {
 /// version 2 with every record kept and the new store ready.
 #[wasm_bindgen_test]
 async fn upgrade_from_schema_version_1_keeps_everything() {
-    use rexie::{ObjectStore, Rexie, TransactionMode};
+    use rexie::TransactionMode;
     use wasm_bindgen::JsValue;
     let name = unique_name("upgrade-v1");
-    let v1 = Rexie::builder(&name)
-        .version(1)
-        .add_object_store(ObjectStore::new("accounts").key_path("id"))
-        .add_object_store(ObjectStore::new("history").key_path("account_id"))
-        .add_object_store(ObjectStore::new("dossiers").key_path("account_id"))
-        .add_object_store(ObjectStore::new("meta"))
-        .build()
-        .await
-        .unwrap();
+    let v1 = lay_out(&name, 1).await;
     let tx = v1.transaction(&["accounts", "history", "dossiers", "meta"], TransactionMode::ReadWrite).unwrap();
     tx.store("accounts")
         .unwrap()
@@ -296,19 +308,10 @@ async fn upgrade_from_schema_version_1_keeps_everything() {
 #[wasm_bindgen_test]
 async fn upgrade_from_schema_version_2_stamps_every_record() {
     use kam_core::merge::workspace::workspace_from_value;
-    use rexie::{ObjectStore, Rexie, TransactionMode};
+    use rexie::TransactionMode;
     use wasm_bindgen::JsValue;
     let name = unique_name("upgrade-v2");
-    let v2 = Rexie::builder(&name)
-        .version(2)
-        .add_object_store(ObjectStore::new("accounts").key_path("id"))
-        .add_object_store(ObjectStore::new("history").key_path("account_id"))
-        .add_object_store(ObjectStore::new("dossiers").key_path("account_id"))
-        .add_object_store(ObjectStore::new("meta"))
-        .add_object_store(ObjectStore::new("snapshots"))
-        .build()
-        .await
-        .unwrap();
+    let v2 = lay_out(&name, 2).await;
     let tx =
         v2.transaction(&["accounts", "history", "dossiers", "meta", "snapshots"], TransactionMode::ReadWrite).unwrap();
     tx.store("accounts")
@@ -370,7 +373,7 @@ async fn upgrade_from_schema_version_3_keeps_history_as_monthly_totals() {
     use kam_core::merge::workspace::{document_of, workspace_from_value, RecordKey};
     use kam_core::merge::{Entry, Path, Stamp};
     use kam_core::model::{monthly_totals, Account, MonthTotal, OrderLine};
-    use rexie::{ObjectStore, Rexie, TransactionMode};
+    use rexie::TransactionMode;
     use wasm_bindgen::JsValue;
     let day = |m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap();
     let lines = [
@@ -390,17 +393,7 @@ async fn upgrade_from_schema_version_3_keeps_history_as_monthly_totals() {
     old_doc.entries.insert(month("2026-02"), Entry::live(old(&lines[2..]), stamp.clone()));
 
     let name = unique_name("upgrade-v3");
-    let v3 = Rexie::builder(&name)
-        .version(3)
-        .add_object_store(ObjectStore::new("accounts").key_path("id"))
-        .add_object_store(ObjectStore::new("history").key_path("account_id"))
-        .add_object_store(ObjectStore::new("dossiers").key_path("account_id"))
-        .add_object_store(ObjectStore::new("meta"))
-        .add_object_store(ObjectStore::new("snapshots"))
-        .add_object_store(ObjectStore::new("stamps"))
-        .build()
-        .await
-        .unwrap();
+    let v3 = lay_out(&name, 3).await;
     let tx = v3
         .transaction(&["accounts", "history", "dossiers", "meta", "snapshots", "stamps"], TransactionMode::ReadWrite)
         .unwrap();
@@ -444,17 +437,7 @@ async fn upgrade_from_schema_version_3_keeps_history_as_monthly_totals() {
     repo.close();
 
     // The records themselves were rewritten: months, no lines.
-    let raw = Rexie::builder(&name)
-        .version(4)
-        .add_object_store(ObjectStore::new("accounts").key_path("id"))
-        .add_object_store(ObjectStore::new("history").key_path("account_id"))
-        .add_object_store(ObjectStore::new("dossiers").key_path("account_id"))
-        .add_object_store(ObjectStore::new("meta"))
-        .add_object_store(ObjectStore::new("snapshots"))
-        .add_object_store(ObjectStore::new("stamps"))
-        .build()
-        .await
-        .unwrap();
+    let raw = lay_out(&name, 4).await;
     let tx = raw.transaction(&["history", "stamps"], TransactionMode::ReadOnly).unwrap();
     let stored = tx.store("history").unwrap().get(JsValue::from_str("acme")).await.unwrap().unwrap();
     let text = String::from(js_sys::JSON::stringify(&stored).unwrap());

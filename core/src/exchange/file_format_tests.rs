@@ -451,10 +451,10 @@ fn a_file_of_format_4_reads_its_order_lines_as_monthly_totals() {
     let again = write_file(&read.workspace, None, PersonalDetails::Included, "test", AT);
     assert!(again.contains("\"version\": 5") && again.contains("\"months\"") && !again.contains("\"lines\": ["));
     assert_eq!(read_file(again.as_bytes()).unwrap().workspace, read.workspace);
-    // A line that is no order line is refused as the file's data, not read as something else.
+    // A line that is no order line is refused, naming the field, not read as something else.
     let bad = data.replace("\"2026-04-01\"", "\"yesterday\"");
     assert!(
-        matches!(read_file(file(&bad).as_bytes()), Err(FileError::WrongData { .. })),
+        matches!(read_file(file(&bad).as_bytes()), Err(FileError::WrongField { ref field, .. }) if field == "history[0].lines"),
         "{:?}",
         read_file(file(&bad).as_bytes())
     );

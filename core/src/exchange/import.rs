@@ -23,9 +23,11 @@ use crate::model::{
 };
 
 mod columns;
+mod index;
 mod table;
 
 pub use columns::{guess_columns, guess_mapping, ColumnGuess};
+use index::AccountIndex;
 pub(crate) use table::table_from_text;
 pub use table::{looks_like_old_excel, parse_table, parse_text};
 use table::{reader, skip_rows, SharedText};
@@ -217,77 +219,6 @@ impl ImportedAccount {
     /// How many order lines of the file the account has.
     pub fn line_count(&self) -> usize {
         line_count(&self.months)
-    }
-}
-
-/// Account keys to their slots, looked up once per row. The keys sit side by side in one
-/// string, found through a map from each key's 64-bit hash: a map of `String`s spread the keys
-/// over the heap between the growing order-line vectors, and its key comparisons, each a cache
-/// miss, were a quarter of a large import. Two keys with the same hash (which the fixed-key SipHash
-/// makes astronomically rare) are still told apart, through `collided`.
-#[derive(Default)]
-struct AccountIndex {
-    by_hash: HashMap<u64, usize, std::hash::BuildHasherDefault<HashIsKey>>,
-    collided: HashMap<String, usize>,
-    /// Every key, one after the other, and where each ends.
-    text: String,
-    ends: Vec<usize>,
-    slots: Vec<usize>,
-}
-
-impl AccountIndex {
-    fn hash(key: &str) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::hash::DefaultHasher::new();
-        key.hash(&mut hasher);
-        hasher.finish()
-    }
-
-    fn key(&self, entry: usize) -> &str {
-        let start = if entry == 0 { 0 } else { self.ends[entry - 1] };
-        &self.text[start..self.ends[entry]]
-    }
-
-    fn get(&self, key: &str) -> Option<usize> {
-        let &entry = self.by_hash.get(&Self::hash(key))?;
-        if self.key(entry) == key {
-            Some(self.slots[entry])
-        } else {
-            self.collided.get(key).copied()
-        }
-    }
-
-    /// Adds a key that [`Self::get`] did not find.
-    fn insert(&mut self, key: &str, slot: usize) {
-        let hash = Self::hash(key);
-        if self.by_hash.contains_key(&hash) {
-            self.collided.insert(key.to_string(), slot);
-            return;
-        }
-        self.text.push_str(key);
-        self.ends.push(self.text.len());
-        self.slots.push(slot);
-        self.by_hash.insert(hash, self.slots.len() - 1);
-    }
-}
-
-/// For a map whose keys are already hashes.
-#[derive(Default)]
-struct HashIsKey(u64);
-
-impl std::hash::Hasher for HashIsKey {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
     }
 }
 

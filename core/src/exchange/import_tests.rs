@@ -438,31 +438,3 @@ mod preview {
         }
     }
 }
-
-#[test]
-fn account_index_finds_every_key_and_no_other() {
-    let mut index = AccountIndex::default();
-    let keys: Vec<String> = (0..5_000).map(|i| format!("customer {i}")).collect();
-    for (slot, key) in keys.iter().enumerate() {
-        assert_eq!(index.get(key), None);
-        index.insert(key, slot);
-    }
-    for (slot, key) in keys.iter().enumerate() {
-        assert_eq!(index.get(key), Some(slot));
-    }
-    assert_eq!(index.get("customer 5000"), None);
-    assert_eq!(index.get(""), None);
-    assert_eq!(index.get("customer"), None);
-}
-
-#[test]
-fn account_index_tells_apart_two_keys_of_one_hash() {
-    let mut index = AccountIndex::default();
-    index.insert("acme", 0);
-    // "beta" made to collide with "acme": the map finds acme's entry under beta's hash.
-    index.by_hash.insert(AccountIndex::hash("beta"), 0);
-    assert_eq!(index.get("beta"), None, "a colliding key is not taken for the other");
-    index.insert("beta", 1);
-    assert_eq!(index.get("beta"), Some(1));
-    assert_eq!(index.get("acme"), Some(0));
-}

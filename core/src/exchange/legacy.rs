@@ -21,9 +21,12 @@ pub(super) const MIGRATIONS: &[(u32, Migration)] = &[(1, migrate_1_to_2), (4, mi
 /// read exactly as the totals of its lines.
 fn migrate_4_to_5(mut data: Value) -> Result<Value, FileError> {
     let Some(history) = data.get_mut("history").and_then(Value::as_array_mut) else { return Ok(data) };
-    for entry in history.iter_mut().filter_map(Value::as_object_mut) {
+    for (i, entry) in history.iter_mut().enumerate().filter_map(|(i, e)| Some((i, e.as_object_mut()?))) {
         let Some(lines) = entry.remove("lines") else { continue };
-        let wrong = |e: serde_json::Error| FileError::WrongData { detail: format!("history lines: {e}") };
+        let wrong = |e: serde_json::Error| FileError::WrongField {
+            field: format!("history[{i}].lines"),
+            detail: e.to_string(),
+        };
         // Through text: one deserialiser per type (from_str) keeps the wasm small.
         let lines: Vec<OrderLine> = serde_json::from_str(&lines.to_string()).map_err(wrong)?;
         let months = serde_json::to_string(&monthly_totals(&lines)).map_err(wrong)?;

@@ -171,14 +171,12 @@ pub fn history_value(months: &[MonthTotal]) -> Value {
 }
 
 fn history_from_value(v: Value) -> Result<Vec<MonthTotal>, serde_json::Error> {
-    use serde::de::Error;
+    use serde::de::{Error, Unexpected};
     let mut months = Vec::new();
     if let Value::Object(map) = v {
         for (key, value) in map {
-            let month = key
-                .split_once('-')
-                .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<u32>().ok()?)))
-                .ok_or_else(|| serde_json::Error::custom(format!("\"{key}\" is not a month (yyyy-mm)")))?;
+            let month = month_of_key(&key)
+                .ok_or_else(|| serde_json::Error::invalid_value(Unexpected::Str(&key), &"yyyy-mm"))?;
             months.push(month_from_value(month, &value)?);
         }
     }
@@ -186,9 +184,21 @@ fn history_from_value(v: Value) -> Result<Vec<MonthTotal>, serde_json::Error> {
     Ok(months)
 }
 
+/// The year and month of a history register's key (`yyyy-mm`).
+fn month_of_key(key: &str) -> Option<(i32, u32)> {
+    let (y, m) = key.split_once('-')?;
+    Some((y.parse().ok()?, m.parse().ok()?))
+}
+
 fn month_from_value((year, month): (i32, u32), value: &Value) -> Result<MonthTotal, serde_json::Error> {
-    use serde::de::Error;
-    let bad = || serde_json::Error::custom(format!("the month {year:04}-{month:02} is not a monthly total"));
+    use serde::de::{Error, Unexpected};
+    // serde's own words, as every other detail of a document that does not read.
+    let bad = || {
+        serde_json::Error::invalid_value(
+            Unexpected::Other(&format!("{year:04}-{month:02}")),
+            &"[lines, revenue, profit, day of the last purchase]",
+        )
+    };
     let Value::Array(parts) = value else { return Err(bad()) };
     // A month of a build before monthly totals: its order lines (each read as its own month).
     if parts.first().is_some_and(Value::is_object) {
@@ -245,10 +255,7 @@ fn upgrade_month(month: &str, entry: &mut Entry) -> bool {
     if !value.as_array().is_some_and(|a| a.first().is_some_and(Value::is_object)) {
         return false;
     }
-    let total = month
-        .split_once('-')
-        .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<u32>().ok()?)))
-        .and_then(|ym| month_from_value(ym, value).ok());
+    let total = month_of_key(month).and_then(|ym| month_from_value(ym, value).ok());
     match total {
         Some(total) => {
             entry.value = history_value(&[total]).as_object().and_then(|o| o.values().next().cloned());
